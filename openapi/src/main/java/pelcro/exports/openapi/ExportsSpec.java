@@ -1,0 +1,103 @@
+package pelcro.exports.openapi;
+
+import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Exports API contract, loaded once from the classpath: the one place Java reads the spec.
+ *
+ * <p>The sandbox and the contract suite both take the spec from here, so neither types a list
+ * that the spec already holds (export types, filters, enums, messages).
+ */
+public final class ExportsSpec {
+  /** Classpath location of the spec inside the {@code exports-openapi} artifact. */
+  public static final String RESOURCE = "openapi/exports.yaml";
+
+  private static final ExportsSpec INSTANCE = load();
+
+  private final String yaml;
+  private final OpenAPI model;
+
+  private ExportsSpec(String yaml, OpenAPI model) {
+    this.yaml = yaml;
+    this.model = model;
+  }
+
+  /** The spec, parsed once per class loader. */
+  public static ExportsSpec get() {
+    return INSTANCE;
+  }
+
+  /** The spec's text, exactly as shipped (served to docs pages and validators). */
+  public String yaml() {
+    return yaml;
+  }
+
+  /** The parsed model; treat it as read-only, it is shared. */
+  public OpenAPI model() {
+    return model;
+  }
+
+  /** A named schema from {@code components/schemas}. */
+  public Schema<?> schema(String name) {
+    Schema<?> schema = model.getComponents().getSchemas().get(name);
+    if (schema == null) {
+      throw new IllegalArgumentException("The spec has no schema named " + name);
+    }
+    return schema;
+  }
+
+  /**
+   * The request-body schema for a value of {@code object}, chosen through the discriminator of
+   * {@code ExportRequest}; empty for a value the spec does not know.
+   */
+  public Optional<Schema<?>> requestSchemaFor(String exportObject) {
+    Map<String, String> mapping = schema("ExportRequest").getDiscriminator().getMapping();
+    return Optional.ofNullable(mapping.get(exportObject))
+        .map(ref -> schema(ref.substring(ref.lastIndexOf('/') + 1)));
+  }
+
+  /** The values {@code object} accepts, synonyms included, in the spec's order. */
+  public List<String> requestObjectValues() {
+    return List.copyOf(schema("ExportRequest").getDiscriminator().getMapping().keySet());
+  }
+
+  /** The names of the CSV files in the accounting ZIP, in the documented order. */
+  @SuppressWarnings("unchecked")
+  public List<String> accountingFiles() {
+    return List.copyOf(
+        (List<String>) schema("AccountingExportRequest").getExtensions().get("x-accounting-files"));
+  }
+
+  private static ExportsSpec load() {
+    String text = readResource();
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true);
+    SwaggerParseResult result = new OpenAPIParser().readContents(text, null, options);
+    if (result.getOpenAPI() == null || !result.getMessages().isEmpty()) {
+      throw new IllegalStateException("The spec does not parse cleanly: " + result.getMessages());
+    }
+    return new ExportsSpec(text, result.getOpenAPI());
+  }
+
+  private static String readResource() {
+    try (InputStream in = ExportsSpec.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(RESOURCE + " is not on the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
