@@ -1,9 +1,8 @@
 package pelcro.exports.sandbox.files;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -12,23 +11,11 @@ import org.apache.commons.csv.CSVPrinter;
 public final class CsvStream extends ChunkedInputStream {
   /** RFC 4180: comma, double-quote quoting where needed, CRLF line ends. */
   static final CSVFormat FORMAT = CSVFormat.RFC4180;
-  static final int BATCH = 256;
 
-  private final Rows rows;
-  private final String[] row;
-  private final CSVPrinter printer;
-  private final BufferedWriter writer;
-  private boolean headerWritten;
+  private final Batches batches;
 
   public CsvStream(Rows rows) {
-    this.rows = rows;
-    this.row = new String[rows.columns().size()];
-    this.writer = new BufferedWriter(new OutputStreamWriter(sink(), StandardCharsets.UTF_8), 16 * 1024);
-    try {
-      this.printer = new CSVPrinter(writer, FORMAT);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    this.batches = new Batches(rows);
   }
 
   /** Opens a fresh stream of {@code rows}. */
@@ -38,24 +25,49 @@ public final class CsvStream extends ChunkedInputStream {
 
   @Override
   protected boolean produce() throws IOException {
-    boolean more = writeBatch(printer, rows, row, headerWritten);
-    headerWritten = true;
-    writer.flush();
-    return more;
+    return batches.writeNext(sink());
   }
 
-  /** Prints the header (unless done) and up to a batch of rows; false when rows ran out. */
-  static boolean writeBatch(CSVPrinter printer, Rows rows, String[] row, boolean headerWritten)
-      throws IOException {
-    if (!headerWritten) {
-      printer.printRecord(rows.columns());
-    }
-    for (int n = 0; n < BATCH; n++) {
-      if (!rows.next(row)) {
-        return false;
+  /**
+   * Prints one file's header and rows a batch at a time. The printer appends to a
+   * StringBuilder (no locking, no per-value substring as with a Writer) that is encoded to
+   * UTF-8 once per batch.
+   */
+  static final class Batches {
+    private static final int ROWS_PER_BATCH = 256;
+    private final Rows rows;
+    private final String[] row;
+    private final StringBuilder text = new StringBuilder(128 * 1024);
+    private final CSVPrinter printer;
+    private boolean headerWritten;
+
+    Batches(Rows rows) {
+      this.rows = rows;
+      this.row = new String[rows.columns().size()];
+      try {
+        this.printer = new CSVPrinter(text, FORMAT);
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
       }
-      printer.printRecord((Object[]) row);
     }
-    return true;
+
+    /** Writes the header (first time) and up to a batch of rows; false once rows ran out. */
+    boolean writeNext(OutputStream out) throws IOException {
+      boolean more = true;
+      if (!headerWritten) {
+        printer.printRecord(rows.columns());
+        headerWritten = true;
+      }
+      for (int n = 0; n < ROWS_PER_BATCH; n++) {
+        if (!rows.next(row)) {
+          more = false;
+          break;
+        }
+        printer.printRecord((Object[]) row);
+      }
+      out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+      text.setLength(0);
+      return more;
+    }
   }
 }
