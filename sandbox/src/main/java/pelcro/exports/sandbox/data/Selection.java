@@ -18,6 +18,8 @@ final class Selection<F> implements Rows {
   private final long asOf;
   private final long end;
   private final int createdColumn;
+  private final Timestamps created = new Timestamps();
+  private final Timestamps updated = new Timestamps();
   private long index;
 
   Selection(World world, Table<F> table, long site, Criteria criteria, long asOf) {
@@ -62,8 +64,8 @@ final class Selection<F> implements Rows {
       }
       table.fill(fact, row);
       if (criteria.matches(row)) {
-        row[createdColumn] = Timestamps.format(created);
-        row[createdColumn + 1] = Timestamps.format(updated);
+        row[createdColumn] = this.created.print(created);
+        row[createdColumn + 1] = this.updated.print(updated);
         return true;
       }
     }

@@ -48,7 +48,16 @@ abstract class Table<F> {
   /** Fills every column but the last two (the timestamps). */
   abstract void fill(F fact, String[] out);
 
+  /** Decimal text of a number; small ones (ids of plans, products, quantities) are cached. */
   static String s(long value) {
-    return Long.toString(value);
+    return value >= 0 && value < SMALL.length ? SMALL[(int) value] : Long.toString(value);
+  }
+
+  private static final String[] SMALL = new String[4096];
+
+  static {
+    for (int i = 0; i < SMALL.length; i++) {
+      SMALL[i] = Integer.toString(i);
+    }
   }
 }
