@@ -139,8 +139,10 @@ class RequestExportAcceptanceTest {
     body.put("site_id", OTHER_ACCOUNT_SITE);
     post(ENTERPRISE, SITE, body).then().statusCode(400)
         .body("errors.site_id[0]", equalTo("The selected site id is invalid."));
+    // The export uses the body's site: 1002 has no records in the fake data.
     body.put("site_id", SECOND_SITE);
-    post(ENTERPRISE, SITE, body).then().statusCode(200);
+    post(ENTERPRISE, SITE, body).then().statusCode(400)
+        .body("message", equalTo(RequestExportError.MessageEnum.NOTHING_TO_EXPORT.getValue()));
   }
 
   @Test
@@ -212,7 +214,7 @@ class RequestExportAcceptanceTest {
   @Test
   void rejectsSecondExportOfSameTypeWhileFirstRuns() {
     post(ENTERPRISE, SITE, subscriptions()).then().statusCode(200);
-    post(ENTERPRISE, SECOND_SITE, subscriptions()).then().statusCode(409)
+    post(ENTERPRISE, SITE, subscriptions()).then().statusCode(409)
         .body("message", equalTo(ConflictError.MessageEnum.EXPORT_IN_PROGRESS.getValue()));
   }
 
