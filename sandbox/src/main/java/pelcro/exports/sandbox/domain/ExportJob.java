@@ -45,10 +45,12 @@ public record ExportJob(
   }
 
   public ExportState stateAt(Instant now) {
-    if (downloadedAt != null && !now.isBefore(downloadedAt)) {
+    // A download or a failure is a recorded fact, not a schedule: it holds even for a reader
+    // whose "now" was taken a moment before it happened (concurrent requests).
+    if (downloadedAt != null) {
       return ExportState.DOWNLOADED;
     }
-    if (failedAt != null && !now.isBefore(failedAt)) {
+    if (failedAt != null) {
       return ExportState.FAILED;
     }
     if (!now.isBefore(finishAt)) {

@@ -82,7 +82,24 @@ final class RequestGuardFilter implements Filter {
    */
   private static boolean parsedByWireMock(String contentType) {
     String lower = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-    return lower.startsWith("multipart/") || lower.contains("x-www-form-urlencoded");
+    return lower.startsWith("multipart/")
+        || lower.contains("x-www-form-urlencoded")
+        || !knownCharset(lower);
+  }
+
+  /** WireMock decodes bodies with the declared charset and fails on an unknown one. */
+  private static boolean knownCharset(String contentType) {
+    int at = contentType.indexOf("charset=");
+    if (at < 0) {
+      return true;
+    }
+    String name = contentType.substring(at + "charset=".length()).split("[;,\\s]")[0]
+        .replace("\"", "");
+    try {
+      return java.nio.charset.Charset.isSupported(name);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private static byte[] readAtMost(InputStream in, int limit) throws IOException {

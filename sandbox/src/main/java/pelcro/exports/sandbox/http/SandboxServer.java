@@ -70,6 +70,7 @@ public final class SandboxServer implements AutoCloseable {
             .usingFilesUnderClasspath("exports-sandbox-no-wiremock-files")
             .containerThreads(64)
             .gzipDisabled(true)
+            .http2PlainDisabled(true)
             .useChunkedTransferEncoding(ChunkedEncodingPolicy.ALWAYS)
             // The journal reads response bodies up to this size: 0 keeps downloads out of it.
             .maxLoggedResponseSize(0)

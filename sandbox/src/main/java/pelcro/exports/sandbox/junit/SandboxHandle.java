@@ -17,7 +17,8 @@ import pelcro.exports.sandbox.domain.Account;
  */
 public final class SandboxHandle {
   private final Sandbox sandbox;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   public SandboxHandle(Sandbox sandbox) {
     this.sandbox = sandbox;

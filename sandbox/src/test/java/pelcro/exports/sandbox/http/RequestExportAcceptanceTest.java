@@ -36,7 +36,7 @@ class RequestExportAcceptanceTest {
   static void start() {
     // Fake data whose first invoice is in 2020, so the documented accounting example is valid.
     sandbox =
-        Sandbox.builder().port(0).jobSeconds(2).data(new DownloadExportAcceptanceTest.FakeData()).start();
+        Sandbox.builder().port(0).jobSeconds(60).data(new DownloadExportAcceptanceTest.FakeData()).start();
   }
 
   @AfterAll
@@ -228,7 +228,7 @@ class RequestExportAcceptanceTest {
   @Test
   void acceptsTheSameTypeAgainOnceTheFirstHasFinished() {
     post(ENTERPRISE, SITE, subscriptions()).then().statusCode(200);
-    control(sandbox).body("{\"seconds\": 2}").post("/clock/advance").then().statusCode(200);
+    control(sandbox).body("{\"seconds\": 60}").post("/clock/advance").then().statusCode(200);
     post(ENTERPRISE, SITE, subscriptions()).then().statusCode(200);
   }
 
