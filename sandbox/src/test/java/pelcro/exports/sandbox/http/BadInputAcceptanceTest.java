@@ -76,7 +76,7 @@ class BadInputAcceptanceTest {
         "{}".getBytes()));
     for (String path : List.of("/nope", "/exports/", "/exports/a/b",
         "/exports?site_id=99999999999999999999",
-        "/exports?site_id=-5", "/exports?site_id=1001&page=0", "/exports/%00?site_id=1001",
+        "/exports?site_id=-5", "/exports/%00?site_id=1001",
         "/exports/" + "x".repeat(500) + "?site_id=1001", "/exports/..%2F..%2Fetc?site_id=1001",
         "/exports/not-a-uuid?site_id=1001", "/exports/null?site_id=1001")) {
       cases.add(get(path, ENTERPRISE));
