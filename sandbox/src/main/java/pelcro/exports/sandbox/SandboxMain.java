@@ -17,6 +17,7 @@ import pelcro.exports.sandbox.domain.Account;
 @Command(
     name = "exports-sandbox",
     mixinStandardHelpOptions = true,
+    version = "exports-sandbox 0.1.0",
     sortOptions = false,
     description = "An offline emulator of Pelcro's Core API Exports, under /api/v1/core.")
 public final class SandboxMain implements Callable<Integer> {
@@ -66,12 +67,20 @@ public final class SandboxMain implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     long started = System.nanoTime();
-    SandboxOptions options =
-        new SandboxOptions(
-            port, bind, jobSeconds, !noAdmin, nonEnterpriseStatus, listMode, accounts, seed,
-            recordsPerType, noJournal ? 0 : journalEntries, fileTtlSeconds,
-            SandboxOptions.DEFAULT_MAX_BODY_BYTES);
-    Sandbox sandbox = Sandbox.start(options, Clock.systemUTC());
+    Sandbox sandbox;
+    try {
+      SandboxOptions options =
+          new SandboxOptions(
+              port, bind, jobSeconds, !noAdmin, nonEnterpriseStatus, listMode, accounts, seed,
+              recordsPerType, noJournal ? 0 : journalEntries, fileTtlSeconds,
+              SandboxOptions.DEFAULT_MAX_BODY_BYTES);
+      sandbox = Sandbox.start(options, Clock.systemUTC());
+    } catch (RuntimeException e) {
+      // A wrong option, an unreadable accounts file or a busy port: say so, no stack trace.
+      System.err.println("exports-sandbox: " + e.getMessage()
+          + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""));
+      return 2;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> { sandbox.close(); stopped.countDown(); }));

@@ -44,9 +44,12 @@ class DownloadExportAcceptanceTest {
   private static final int JOB = 60;
 
   private static Sandbox sandbox;
+  private static final FakeData DATA = new FakeData();
 
   /** Site 1002 is empty; files are "id\n" plus the uuid. */
   static final class FakeData implements ExportData {
+    final java.util.concurrent.atomic.AtomicInteger opens = new java.util.concurrent.atomic.AtomicInteger();
+
     @Override
     public boolean hasRecords(ExportQuery query, Instant asOf) {
       return query.siteId() != SECOND_SITE;
@@ -61,13 +64,18 @@ class DownloadExportAcceptanceTest {
     public ExportFile file(ExportQuery query, String uuid, Instant asOf) {
       String ext = query.type().equals("accounting") ? ".zip" : ".csv";
       return new ExportFile(query.type() + "-" + uuid + ext,
-          () -> new java.io.ByteArrayInputStream(("id\n" + uuid + "\n").getBytes()));
+          () -> {
+            opens.incrementAndGet();
+            return new java.io.ByteArrayInputStream(("id\n" + uuid + "\n").getBytes());
+          });
     }
   }
 
   @BeforeAll
   static void start() {
-    sandbox = Sandbox.builder().port(0).jobSeconds(JOB).listMode("jobs").data(new FakeData()).start();
+    // A fixed base clock: only the control API moves time, so no step depends on machine speed.
+    sandbox = Sandbox.builder().port(0).jobSeconds(JOB).listMode("jobs").data(DATA)
+        .clock(java.time.Clock.fixed(Instant.now(), java.time.ZoneOffset.UTC)).start();
   }
 
   @AfterAll
@@ -112,6 +120,15 @@ class DownloadExportAcceptanceTest {
             equalTo("attachment; filename=\"subscriptions-" + uuid + ".csv\""));
     assertThat(file.asString()).isEqualTo("id\n" + uuid + "\n");
     download(ENTERPRISE, SITE, uuid).then().statusCode(400).body("message", equalTo(GONE));
+  }
+
+  @Test
+  void opensTheFileOnlyToStreamItNeverForWireMocksJournal() {
+    String uuid = request(ENTERPRISE, SITE, ofType("payments"));
+    advance(JOB);
+    int before = DATA.opens.get();
+    download(ENTERPRISE, SITE, uuid).then().statusCode(200);
+    assertThat(DATA.opens.get() - before).isEqualTo(1);
   }
 
   @Test
