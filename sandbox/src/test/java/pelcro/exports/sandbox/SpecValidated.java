@@ -16,15 +16,37 @@ import pelcro.exports.openapi.ExportsSpec;
  * fails the test); requests are not, so deliberately invalid ones can be sent.
  */
 public final class SpecValidated {
-  private static final OpenApiValidationFilter FILTER =
-      new OpenApiValidationFilter(
-          OpenApiInteractionValidator.createForInlineApiSpecification(ExportsSpec.get().yaml())
-              .withBasePathOverride("/api/v1/core")
-              .withLevelResolver(
-                  LevelResolver.create()
-                      .withLevel("validation.request", ValidationReport.Level.IGNORE)
-                      .build())
-              .build());
+  private static final OpenApiInteractionValidator VALIDATOR =
+      OpenApiInteractionValidator.createForInlineApiSpecification(ExportsSpec.get().yaml())
+          .withBasePathOverride("/api/v1/core")
+          .withLevelResolver(
+              LevelResolver.create()
+                  .withLevel("validation.request", ValidationReport.Level.IGNORE)
+                  .build())
+          .build();
+  private static final OpenApiValidationFilter FILTER = new OpenApiValidationFilter(VALIDATOR);
+
+  /**
+   * Fails unless a response obtained without REST Assured matches the spec.
+   *
+   * @param path the request path, e.g. {@code /api/v1/core/exports}, query excluded
+   */
+  public static void assertResponseValid(
+      String method, String path, int status, String contentType, String body) {
+    com.atlassian.oai.validator.model.SimpleResponse.Builder response =
+        com.atlassian.oai.validator.model.SimpleResponse.Builder.status(status).withBody(body);
+    if (contentType != null) {
+      response.withContentType(contentType);
+    }
+    ValidationReport report =
+        VALIDATOR.validateResponse(
+            path,
+            com.atlassian.oai.validator.model.Request.Method.valueOf(method),
+            response.build());
+    if (report.hasErrors()) {
+      throw new AssertionError(method + " " + path + " " + status + ": " + report.getMessages());
+    }
+  }
 
   private SpecValidated() {}
 

@@ -10,6 +10,7 @@ import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import pelcro.exports.sandbox.domain.ApiException;
 
 /**
  * Jetty's own refusals (ambiguous paths, oversized headers, bad HTTP) in the vendor's JSON shape
@@ -36,9 +37,14 @@ final class JsonErrorHandler extends ErrorHandler {
     response.getOutputStream().write(body(code, message));
   }
 
+  /** A 400 reads like any validation failure (the spec's 400 shapes); others keep Jetty's reason. */
   private static byte[] body(int status, String reason) {
+    String why = reason == null || reason.isBlank() ? "HTTP error " + status : reason;
+    if (status == 400) {
+      return ErrorRenderer.render(ApiException.invalid("request", why)).body();
+    }
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("message", reason == null || reason.isBlank() ? "HTTP error " + status : reason);
+    body.put("message", why);
     return Json.write(body);
   }
 }

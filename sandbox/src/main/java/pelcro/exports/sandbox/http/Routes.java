@@ -39,7 +39,12 @@ final class Routes {
             new Route("GET", export, downloadExport));
   }
 
-  Match match(String method, String path) {
+  Match match(String method, String rawPath) {
+    // Laravel's router ignores a trailing slash, and so do validators: /exports/ is /exports.
+    String path =
+        rawPath.length() > 1 && rawPath.endsWith("/")
+            ? rawPath.substring(0, rawPath.length() - 1)
+            : rawPath;
     List<Route> onPath = routes.stream().filter(r -> r.template().matches(path)).toList();
     if (onPath.isEmpty()) {
       throw new ApiException(ApiError.ROUTE_NOT_FOUND, path);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import pelcro.exports.sandbox.Sandbox;
+import pelcro.exports.sandbox.SpecValidated;
 
 /**
  * No input a client can send produces a 5xx: malformed and odd bodies, wrong types, huge
@@ -94,7 +95,10 @@ class BadInputAcceptanceTest {
       String label = c.method() + " " + c.path() + " " + (c.body() == null ? "" :
           new String(c.body(), 0, Math.min(60, c.body().length), StandardCharsets.UTF_8));
       assertThat(response.statusCode()).as(label).isBetween(400, 499);
+      String path = URI.create(sandbox.baseUrl()).getPath() + c.path().split("\\?")[0];
       if (!c.method().equals("HEAD")) {
+        SpecValidated.assertResponseValid(c.method(), path, response.statusCode(),
+            response.headers().firstValue("Content-Type").orElse(null), response.body());
         assertThat(response.headers().firstValue("Content-Type")).as(label)
             .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         assertThat(response.body()).as(label).contains("\"message\"");
