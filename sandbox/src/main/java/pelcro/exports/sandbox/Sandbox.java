@@ -58,11 +58,10 @@ public final class Sandbox implements AutoCloseable {
     Accounts accounts =
         options.accounts() == null ? Accounts.defaults() : Accounts.load(options.accounts());
     Instant anchor = clock.instant();
-    ExportData data =
-        customData != null
-            ? customData
-            : new BackgroundExportData(
+    BackgroundExportData seeded =
+        new BackgroundExportData(
             () -> new SeededExportData(options.seed(), options.recordsPerType(), anchor));
+    ExportData data = customData != null ? customData : seeded;
     JobTiming timing =
         JobTiming.of(
             Duration.ofMillis(Math.round(options.jobSeconds() * 1000)),
@@ -91,6 +90,9 @@ public final class Sandbox implements AutoCloseable {
             ops);
     // Ready before the spec is parsed: the spec and the data load while the server already
     // answers, and the first request that needs them waits for them.
+    if (customData == null) {
+      seeded.start();
+    }
     Thread warmUp = new Thread(request::warmUp, "exports-sandbox-warm-up");
     warmUp.setDaemon(true);
     warmUp.start();
