@@ -58,11 +58,10 @@ public final class Sandbox implements AutoCloseable {
     Accounts accounts =
         options.accounts() == null ? Accounts.defaults() : Accounts.load(options.accounts());
     Instant anchor = clock.instant();
-    ExportData data =
-        customData != null
-            ? customData
-            : new BackgroundExportData(
+    BackgroundExportData seeded =
+        new BackgroundExportData(
             () -> new SeededExportData(options.seed(), options.recordsPerType(), anchor));
+    ExportData data = customData != null ? customData : seeded;
     JobTiming timing =
         JobTiming.of(
             Duration.ofMillis(Math.round(options.jobSeconds() * 1000)),
@@ -91,6 +90,9 @@ public final class Sandbox implements AutoCloseable {
             ops);
     // Ready before the spec is parsed: the spec and the data load while the server already
     // answers, and the first request that needs them waits for them.
+    if (customData == null) {
+      seeded.start();
+    }
     Thread warmUp = new Thread(request::warmUp, "exports-sandbox-warm-up");
     warmUp.setDaemon(true);
     warmUp.start();
@@ -135,93 +137,77 @@ public final class Sandbox implements AutoCloseable {
     server.close();
   }
 
-  /** Options for {@link #start}, defaulting to {@link SandboxOptions#defaults()}. */
+  /** Options for {@link #start}, defaulting to {@link SandboxOptions#defaults()}; checked at start. */
   public static final class Builder {
-    private SandboxOptions o = SandboxOptions.defaults();
+    private final SandboxOptions d = SandboxOptions.defaults();
+    private int port = d.port();
+    private String bind = d.bind();
+    private double jobSeconds = d.jobSeconds();
+    private boolean admin = d.admin();
+    private int nonEnterpriseStatus = d.nonEnterpriseStatus();
+    private String listMode = d.listMode();
+    private Path accounts = d.accounts();
+    private long seed = d.seed();
+    private int recordsPerType = d.recordsPerType();
+    private int journalEntries = d.journalEntries();
+    private long fileTtlSeconds = d.fileTtlSeconds();
+    private int maxBodyBytes = d.maxBodyBytes();
     private Clock clock = Clock.systemUTC();
     private ExportData data;
 
-    public Builder port(int port) {
-      o = new SandboxOptions(port, o.bind(), o.jobSeconds(), o.admin(), o.nonEnterpriseStatus(),
-          o.listMode(), o.accounts(), o.seed(), o.recordsPerType(), o.journalEntries(),
-          o.fileTtlSeconds(), o.maxBodyBytes());
+    public Builder port(int value) {
+      port = value;
       return this;
     }
 
-    public Builder bind(String bind) {
-      o = new SandboxOptions(o.port(), bind, o.jobSeconds(), o.admin(), o.nonEnterpriseStatus(),
-          o.listMode(), o.accounts(), o.seed(), o.recordsPerType(), o.journalEntries(),
-          o.fileTtlSeconds(), o.maxBodyBytes());
+    public Builder bind(String value) {
+      bind = value;
       return this;
     }
 
-    public Builder jobSeconds(double seconds) {
-      o = new SandboxOptions(o.port(), o.bind(), seconds, o.admin(), o.nonEnterpriseStatus(),
-          o.listMode(), o.accounts(), o.seed(), o.recordsPerType(), o.journalEntries(),
-          o.fileTtlSeconds(), o.maxBodyBytes());
+    public Builder jobSeconds(double value) {
+      jobSeconds = value;
       return this;
     }
 
-    public Builder admin(boolean admin) {
-      o = new SandboxOptions(o.port(), o.bind(), o.jobSeconds(), admin, o.nonEnterpriseStatus(),
-          o.listMode(), o.accounts(), o.seed(), o.recordsPerType(), o.journalEntries(),
-          o.fileTtlSeconds(), o.maxBodyBytes());
+    public Builder admin(boolean value) {
+      admin = value;
       return this;
     }
 
-    public Builder nonEnterpriseStatus(int status) {
-      o = new SandboxOptions(o.port(), o.bind(), o.jobSeconds(), o.admin(), status,
-          o.listMode(), o.accounts(), o.seed(), o.recordsPerType(), o.journalEntries(),
-          o.fileTtlSeconds(), o.maxBodyBytes());
+    public Builder nonEnterpriseStatus(int value) {
+      nonEnterpriseStatus = value;
       return this;
     }
 
-    public Builder listMode(String mode) {
-      o = new SandboxOptions(o.port(), o.bind(), o.jobSeconds(), o.admin(),
-          o.nonEnterpriseStatus(), mode, o.accounts(), o.seed(), o.recordsPerType(),
-          o.journalEntries(), o.fileTtlSeconds(), o.maxBodyBytes());
+    public Builder listMode(String value) {
+      listMode = value;
       return this;
     }
 
     public Builder accounts(Path file) {
-      o = new SandboxOptions(o.port(), o.bind(), o.jobSeconds(), o.admin(),
-          o.nonEnterpriseStatus(), o.listMode(), file, o.seed(), o.recordsPerType(),
-          o.journalEntries(), o.fileTtlSeconds(), o.maxBodyBytes());
+      accounts = file;
       return this;
     }
 
-    public Builder seed(long seed) {
-      o = new SandboxOptions(o.port(), o.bind(), o.jobSeconds(), o.admin(),
-          o.nonEnterpriseStatus(), o.listMode(), o.accounts(), seed, o.recordsPerType(),
-          o.journalEntries(), o.fileTtlSeconds(), o.maxBodyBytes());
+    public Builder seed(long value) {
+      seed = value;
       return this;
     }
 
-    public Builder recordsPerType(int records) {
-      o = new SandboxOptions(o.port(), o.bind(), o.jobSeconds(), o.admin(),
-          o.nonEnterpriseStatus(), o.listMode(), o.accounts(), o.seed(), records,
-          o.journalEntries(), o.fileTtlSeconds(), o.maxBodyBytes());
+    public Builder recordsPerType(int value) {
+      recordsPerType = value;
       return this;
     }
 
     /** Requests kept in WireMock's journal; 0 turns the journal off. */
-    public Builder journalEntries(int entries) {
-      o = new SandboxOptions(o.port(), o.bind(), o.jobSeconds(), o.admin(),
-          o.nonEnterpriseStatus(), o.listMode(), o.accounts(), o.seed(), o.recordsPerType(),
-          entries, o.fileTtlSeconds(), o.maxBodyBytes());
+    public Builder journalEntries(int value) {
+      journalEntries = value;
       return this;
     }
 
-    public Builder fileTtlSeconds(long seconds) {
-      o = new SandboxOptions(o.port(), o.bind(), o.jobSeconds(), o.admin(),
-          o.nonEnterpriseStatus(), o.listMode(), o.accounts(), o.seed(), o.recordsPerType(),
-          o.journalEntries(), seconds, o.maxBodyBytes());
-      return this;
-    }
-
-    /** All options at once (the CLI's path). */
-    public Builder options(SandboxOptions options) {
-      o = options;
+    public Builder fileTtlSeconds(long value) {
+      fileTtlSeconds = value;
       return this;
     }
 
@@ -237,8 +223,13 @@ public final class Sandbox implements AutoCloseable {
       return this;
     }
 
+    public SandboxOptions options() {
+      return new SandboxOptions(port, bind, jobSeconds, admin, nonEnterpriseStatus, listMode,
+          accounts, seed, recordsPerType, journalEntries, fileTtlSeconds, maxBodyBytes);
+    }
+
     public Sandbox start() {
-      return Sandbox.start(o, clock, data);
+      return Sandbox.start(options(), clock, data);
     }
   }
 }
