@@ -57,6 +57,10 @@ public final class WebhookDelivery {
     return nextAttemptAt;
   }
 
+  boolean redeliveryOfNothing() {
+    return redeliveryOf == null;
+  }
+
   boolean dueAt(Instant now) {
     return status == Status.PENDING && !nextAttemptAt.isAfter(now);
   }

@@ -75,6 +75,17 @@ public final class WebhookDispatcher implements ExportEventSink, AutoCloseable {
     }
   }
 
+  /**
+   * Withdraws the export's scheduled, never attempted deliveries of {@code type}: the control
+   * API moved the export's end (completed or failed now), so the event scheduled for its planned
+   * end must not be sent.
+   */
+  public synchronized void withdraw(String exportUuid, ExportEventType type) {
+    journal.values().removeIf(d -> d.event().exportUuid().equals(exportUuid)
+        && d.event().type() == type && d.status() == WebhookDelivery.Status.PENDING
+        && d.attempts().isEmpty() && d.redeliveryOfNothing());
+  }
+
   /** The deliveries, oldest first, as the control API shows them. */
   public synchronized List<Map<String, Object>> view() {
     List<Map<String, Object>> views = new ArrayList<>();
