@@ -151,4 +151,19 @@ class WebhookDispatcherTest {
     assertThat(again.view()).containsEntry("redelivery_of", firstId);
     assertThat(dispatcher.redeliver("whd_unknown")).isEmpty();
   }
+
+  @Test
+  void a_withdrawn_scheduled_event_is_never_sent() throws Exception {
+    receiver = new Receiver(() -> 200, 0);
+    dispatcher(WebhookOptions.of(receiver.url(), "s"));
+    ExportFacts facts = ExportEventsTest.facts(ExportEventType.COMPLETED);
+    dispatcher.publish(ExportEventType.COMPLETED, facts, clock.instant().plusSeconds(3));
+
+    dispatcher.withdraw(facts.uuid(), ExportEventType.COMPLETED);
+    clock.advance(Duration.ofSeconds(5));
+    Thread.sleep(150);
+
+    assertThat(dispatcher.deliveries()).isEmpty();
+    assertThat(receiver.calls.get()).isZero();
+  }
 }
