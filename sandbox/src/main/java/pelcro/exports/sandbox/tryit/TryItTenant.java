@@ -18,4 +18,9 @@ public record TryItTenant(String key, long accountId, List<Long> siteIds, long u
   public TryItTenant {
     siteIds = List.copyOf(siteIds);
   }
+
+  /** The collaborator email of the tenant with this account id. */
+  public static String userEmailOf(long accountId) {
+    return "visitor-" + accountId + "@try-it.example";
+  }
 }

@@ -70,7 +70,7 @@ public final class TryItTenants {
         }
         long id = nextAccountId++;
         entry = new Entry(new TryItTenant(key, id, TryItTenant.SITE_IDS, id,
-            "visitor-" + id + "@try-it.example"));
+            TryItTenant.userEmailOf(id)));
         live.put(key, entry);
       }
       entry.lastUsed = now;

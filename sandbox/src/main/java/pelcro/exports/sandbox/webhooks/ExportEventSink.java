@@ -13,4 +13,7 @@ public interface ExportEventSink {
    * clock; an instant in the future is delivered once the clock reaches it. Never blocks.
    */
   void publish(ExportEventType type, ExportFacts export, Instant happenedAt);
+
+  /** Cancels a scheduled, not yet attempted event of the export (its end moved). */
+  default void withdraw(String exportUuid, ExportEventType type) {}
 }

@@ -80,6 +80,7 @@ public final class WebhookDispatcher implements ExportEventSink, AutoCloseable {
    * API moved the export's end (completed or failed now), so the event scheduled for its planned
    * end must not be sent.
    */
+  @Override
   public synchronized void withdraw(String exportUuid, ExportEventType type) {
     journal.values().removeIf(d -> d.event().exportUuid().equals(exportUuid)
         && d.event().type() == type && d.status() == WebhookDelivery.Status.PENDING
