@@ -68,7 +68,7 @@ final class ExportsDispatcher implements ResponseTransformerV2 {
     String path = QueryString.path(request.getUrl());
     Optional<Response> early = platform.beforeRouting(request, path);
     if (early.isPresent()) {
-      return platform.decorate(early.get(), request, null);
+      return early.get(); // complete already: a preflight carries its own CORS headers
     }
     RateDecision rate = null;
     Response answer;

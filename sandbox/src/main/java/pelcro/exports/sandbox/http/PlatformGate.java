@@ -33,7 +33,7 @@ final class PlatformGate {
     this.limiter = limiter;
   }
 
-  /** Answers that need no route nor key: the docs page and CORS preflights. */
+  /** Complete answers that need no route nor key: the docs page and CORS preflights. */
   Optional<Response> beforeRouting(Request request, String path) {
     String method = request.getMethod().getName();
     if (DocsPage.handles(path) && method.equals("GET")) {

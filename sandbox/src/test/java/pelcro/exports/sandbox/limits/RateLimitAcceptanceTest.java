@@ -26,7 +26,7 @@ class RateLimitAcceptanceTest {
 
   @Test
   void a_request_over_the_limit_gets_429_with_the_documented_message_and_sandbox_headers() {
-    try (Sandbox sandbox = Sandbox.builder().port(0).rateLimit(3).start()) {
+    try (Sandbox sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).rateLimit(3).start()) {
       for (int i = 0; i < 3; i++) {
         Response ok = list(sandbox, "sk_test_enterprise");
         assertThat(ok.statusCode()).isEqualTo(200);
@@ -45,7 +45,7 @@ class RateLimitAcceptanceTest {
 
   @Test
   void a_refused_request_changes_no_state() {
-    try (Sandbox sandbox = Sandbox.builder().port(0).jobSeconds(3600).rateLimit(1).start()) {
+    try (Sandbox sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).jobSeconds(3600).rateLimit(1).start()) {
       list(sandbox, "sk_test_enterprise");
       assertThat(post(sandbox).statusCode()).isEqualTo(429);
 
@@ -65,7 +65,7 @@ class RateLimitAcceptanceTest {
           {"id": 8, "key": "sk_plain", "enterprise": true, "sites": [1001], "user_id": 80,
            "user_email": "ops@plain.example"}
         ]}""");
-    try (Sandbox sandbox = Sandbox.builder().port(0).rateLimit(2).accounts(accounts).start()) {
+    try (Sandbox sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).rateLimit(2).accounts(accounts).start()) {
       for (int i = 0; i < 5; i++) {
         assertThat(list(sandbox, "sk_vendor").statusCode()).isEqualTo(200);
       }
@@ -78,7 +78,7 @@ class RateLimitAcceptanceTest {
 
   @Test
   void rate_limit_zero_turns_limiting_off() {
-    try (Sandbox sandbox = Sandbox.builder().port(0).rateLimit(0).start()) {
+    try (Sandbox sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).rateLimit(0).start()) {
       for (int i = 0; i < 150; i++) {
         Response r = list(sandbox, "sk_test_enterprise");
         assertThat(r.statusCode()).isEqualTo(200);
@@ -89,7 +89,7 @@ class RateLimitAcceptanceTest {
 
   @Test
   void by_default_the_vendors_120_per_minute_apply() {
-    try (Sandbox sandbox = Sandbox.builder().port(0).start()) {
+    try (Sandbox sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).start()) {
       Response first = list(sandbox, "sk_test_enterprise");
       assertThat(first.header("X-RateLimit-Limit")).isEqualTo("120");
     }

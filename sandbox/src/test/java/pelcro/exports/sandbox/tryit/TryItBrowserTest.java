@@ -34,7 +34,7 @@ class TryItBrowserTest {
   @BeforeEach
   void start() throws IOException {
     HeadlessChromium.assumeInstalled();
-    sandbox = Sandbox.builder().port(0).jobSeconds(1).tryIt(true).start();
+    sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).jobSeconds(1).tryIt(true).start();
     downloads = Files.createTempDirectory("try-it-downloads");
     browser = HeadlessChromium.start(downloads);
   }

@@ -24,7 +24,7 @@ class TryItTenantsAcceptanceTest {
 
   @Test
   void each_visitor_gets_an_own_enterprise_account_and_one_visitors_export_never_blocks_another() {
-    try (Sandbox sandbox = Sandbox.builder().port(0).jobSeconds(600).rateLimit(0).tryIt(true).start()) {
+    try (Sandbox sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).jobSeconds(600).rateLimit(0).tryIt(true).start()) {
       assertThat(post(sandbox, "sk_try_alice")).isEqualTo(200);
       assertThat(post(sandbox, "sk_try_bob")).isEqualTo(200);
       assertThat(post(sandbox, "sk_test_enterprise")).isEqualTo(200);
@@ -37,7 +37,7 @@ class TryItTenantsAcceptanceTest {
 
   @Test
   void a_visitor_cannot_reach_another_visitors_export() {
-    try (Sandbox sandbox = Sandbox.builder().port(0).jobSeconds(1).rateLimit(0).tryIt(true).start()) {
+    try (Sandbox sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).jobSeconds(1).rateLimit(0).tryIt(true).start()) {
       String uuid = queue(sandbox, "sk_try_alice");
       sandbox.clock().advance(Duration.ofSeconds(2));
       given().auth().oauth2("sk_try_mallory").when()
@@ -47,14 +47,14 @@ class TryItTenantsAcceptanceTest {
 
   @Test
   void without_try_it_a_try_key_is_unauthenticated() {
-    try (Sandbox sandbox = Sandbox.builder().port(0).rateLimit(0).start()) {
+    try (Sandbox sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).rateLimit(0).start()) {
       assertThat(post(sandbox, "sk_try_alice")).isEqualTo(401);
     }
   }
 
   @Test
   void an_idle_tenant_expires_with_its_exports() {
-    try (Sandbox sandbox = Sandbox.builder().port(0).jobSeconds(1).rateLimit(0).tryIt(true)
+    try (Sandbox sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).jobSeconds(1).rateLimit(0).tryIt(true)
         .tryItIdleMinutes(5).start()) {
       String uuid = queue(sandbox, "sk_try_alice");
       sandbox.clock().advance(Duration.ofMinutes(6));
@@ -66,7 +66,7 @@ class TryItTenantsAcceptanceTest {
 
   @Test
   void past_the_cap_the_least_recently_used_tenant_is_evicted_with_its_exports() {
-    try (Sandbox sandbox = Sandbox.builder().port(0).jobSeconds(1).rateLimit(0).tryIt(true)
+    try (Sandbox sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).jobSeconds(1).rateLimit(0).tryIt(true)
         .tryItMaxTenants(2).start()) {
       String first = queue(sandbox, "sk_try_v1");
       for (int i = 2; i <= 10; i++) {

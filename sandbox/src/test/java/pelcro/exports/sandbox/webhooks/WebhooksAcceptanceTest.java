@@ -13,8 +13,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,7 +24,7 @@ import pelcro.exports.sandbox.Sandbox;
 class WebhooksAcceptanceTest {
   static final String SECRET = "whsec_acceptance";
   static final String BODY = "{\"object\":\"subscriptions\",\"date_from\":1704067200,\"date_to\":1711929600}";
-  static final Clock FROZEN = Clock.fixed(Instant.parse("2024-06-01T12:00:00Z"), ZoneOffset.UTC);
+  static final Clock FROZEN = pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024;
   private final ObjectMapper json = new ObjectMapper();
   private Receiver receiver;
   private Sandbox sandbox;
