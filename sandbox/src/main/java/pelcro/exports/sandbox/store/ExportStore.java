@@ -107,6 +107,11 @@ public final class ExportStore {
     return jobs;
   }
 
+  /** Forgets an account's jobs (an expired or evicted Try-it tenant). */
+  public void removeAccount(long accountId) {
+    byAccount.remove(accountId);
+  }
+
   /** Forgets every job (control API reset). */
   public void clear() {
     byAccount.clear();
