@@ -11,11 +11,28 @@ final class CommerceTables {
     return List.of(orders(), campaignReports());
   }
 
-  /** An order of one SKU; SKUs 1001-1016 belong to e-commerce products 101-104. */
+  /** Campaigns whose performance the reports cover; report {@code i} is about campaign {@code i mod 24}. */
+  static final int CAMPAIGNS = 24;
+
+  /** E-commerce product ids (four SKUs each); the docs' example products come first. */
+  private static final long[] ORDER_PRODUCT_IDS =
+      DocExampleIds.fromSpec().ids(World.SKUS / 4, 101, "product_id", "orders");
+  private static final long[] SKU_IDS = DocExampleIds.fromSpec().ids(World.SKUS, 1001, "sku_id", "orders");
+  /** Campaign keys and ids that the docs' examples name go to the first campaigns. */
+  private static final List<Object> CAMPAIGN_KEYS =
+      DocExampleIds.fromSpec().values("campaign_key", "campaign_reports");
+  private static final long[] CAMPAIGN_IDS =
+      DocExampleIds.fromSpec().ids(CAMPAIGNS, 1, "id", "campaign_reports");
+
+  /** An order of one SKU; four SKUs (from 1001) belong to each e-commerce product (from 101, the docs' example product first). */
   record Order(World world, long site, long i, Customer customer, int sku, int quantity,
       String status, long created) {
     long productId() {
-      return 101 + sku / 4;
+      return ORDER_PRODUCT_IDS[sku / 4];
+    }
+
+    long skuId() {
+      return SKU_IDS[sku];
     }
 
     long price() {
@@ -44,7 +61,7 @@ final class CommerceTables {
         out[2] = f.customer().email();
         out[3] = s(f.productId());
         out[4] = BillingTables.productName(f.world(), f.site(), f.productId());
-        out[5] = s(1001 + f.sku());
+        out[5] = s(f.skuId());
         out[6] = f.status();
         out[7] = Integer.toString(f.quantity());
         out[8] = f.customer().currency();
@@ -53,10 +70,23 @@ final class CommerceTables {
     };
   }
 
-  /** One campaign's performance: record {@code i} is campaign {@code i + 1}. */
+  /**
+   * One report of a campaign's performance (impressions, clicks, conversions, revenue) for the
+   * day of its {@code created_at}. A campaign has reports all through the seeded period, so a
+   * filter on one campaign finds rows in any recent range.
+   */
   record Campaign(World world, long site, long i, long created) {
     long bits(int field) {
       return world.draw.bits(site, Kind.CAMPAIGN, i, field);
+    }
+
+    int campaign() {
+      return (int) (i % CAMPAIGNS);
+    }
+
+    /** A draw that is the same for every report of the campaign (its name, its channel). */
+    long campaignBits(int field) {
+      return world.draw.bits(site, Kind.CAMPAIGN, -1 - campaign(), field);
     }
   }
 
@@ -72,14 +102,16 @@ final class CommerceTables {
       }
 
       void fill(Campaign f, String[] out) {
-        String word = Pools.at(f.world().pools.campaignWords, f.bits(3));
+        int c = f.campaign();
+        String word = Pools.at(f.world().pools.campaignWords, f.campaignBits(3));
         long impressions = 1000 + (f.bits(4) >>> 1) % 200_000;
         long clicks = impressions * (1 + (f.bits(5) >>> 1) % 80) / 1000;
         long conversions = clicks * (1 + (f.bits(6) >>> 1) % 150) / 1000;
-        out[0] = s(f.i() + 1);
-        out[1] = word.toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-" + (f.i() + 1);
-        out[2] = word + " campaign " + (f.i() + 1);
-        out[3] = new String[] {"email", "social", "search", "display"}[(int) ((f.bits(7) >>> 1) % 4)];
+        out[0] = s(CAMPAIGN_IDS[c]);
+        out[1] = c < CAMPAIGN_KEYS.size() ? String.valueOf(CAMPAIGN_KEYS.get(c))
+            : word.toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-" + (c + 1);
+        out[2] = word + " campaign " + (c + 1);
+        out[3] = new String[] {"email", "social", "search", "display"}[(int) ((f.campaignBits(7) >>> 1) % 4)];
         out[4] = s(impressions);
         out[5] = s(clicks);
         out[6] = s(conversions);

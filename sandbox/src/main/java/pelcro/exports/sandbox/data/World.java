@@ -77,10 +77,25 @@ final class World {
     Customer customer = customer(site, parent(site, Kind.SUBSCRIPTION, s, 3));
     int plan = draw.below(site, Kind.SUBSCRIPTION, s, 4, PLANS);
     int quantity = draw.chance(site, Kind.SUBSCRIPTION, s, 5, 90) ? 1 : 2 + draw.below(site, Kind.SUBSCRIPTION, s, 6, 4);
-    return new Subscription(s + 1, customer, plan + 1, plan / 3 + 1,
+    return new Subscription(s + 1, customer, planId(plan), subscriptionProductId(plan / 3),
         subscriptionStatus.pick(draw.bits(site, Kind.SUBSCRIPTION, s, 7)),
         collectionMethod.pick(draw.bits(site, Kind.SUBSCRIPTION, s, 8)), quantity,
         planPrice(site, plan) * quantity, created(site, Kind.SUBSCRIPTION, s, customer.created()));
+  }
+
+  /** Plan ids; the docs' example plans come first (see DocExampleIds). */
+  private static final long[] PLAN_IDS =
+      DocExampleIds.fromSpec().ids(PLANS, 1, "plan_id", "subscriptions", "memberships");
+  /** Subscription product ids (three plans each); the docs' example products come first. */
+  private static final long[] PRODUCT_IDS = DocExampleIds.fromSpec()
+      .ids(PLANS / 3, 1, "product_id", "subscriptions", "memberships");
+
+  static long planId(int plan) {
+    return PLAN_IDS[plan];
+  }
+
+  static long subscriptionProductId(int product) {
+    return PRODUCT_IDS[product];
   }
 
   /** A plan's monthly price in cents: 4.99 to 43.99. */

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -36,12 +39,22 @@ public final class DocsPage {
       "map", "application/json");
 
   private final String apiBasePath;
+  private final Clock clock;
   private final String webjarRoot;
   private final Map<String, Resource> cache = new ConcurrentHashMap<>();
 
   /** @param apiBasePath the sandbox's API base path, e.g. {@code /api/v1/core} */
   public DocsPage(String apiBasePath) {
+    this(apiBasePath, Clock.systemUTC());
+  }
+
+  /**
+   * @param apiBasePath the sandbox's API base path, e.g. {@code /api/v1/core}
+   * @param clock the sandbox clock, whose present the served examples' ranges end by
+   */
+  public DocsPage(String apiBasePath, Clock clock) {
     this.apiBasePath = apiBasePath;
+    this.clock = clock;
     this.webjarRoot = WEBJAR + webjarVersion() + "/";
   }
 
@@ -64,8 +77,10 @@ public final class DocsPage {
       return Optional.of(cache.computeIfAbsent("index", k -> html(indexHtml())));
     }
     if (path.equals(SPEC_PATH)) {
-      return Optional.of(cache.computeIfAbsent("spec", k ->
-          new Resource("application/yaml; charset=utf-8", specForThisSandbox().getBytes(StandardCharsets.UTF_8))));
+      // Keyed by month: the examples' ranges follow the sandbox clock (see RecentExamples).
+      String month = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)).toString();
+      return Optional.of(cache.computeIfAbsent("spec-" + month, k -> new Resource(
+          "application/yaml; charset=utf-8", specForThisSandbox().getBytes(StandardCharsets.UTF_8))));
     }
     String name = path.substring(PATH.length() + 1);
     String extension = name.substring(name.lastIndexOf('.') + 1);
@@ -76,9 +91,12 @@ public final class DocsPage {
     return Optional.ofNullable(cache.computeIfAbsent(name, k -> asset(k, TYPES.get(extension))));
   }
 
-  /** The spec with this sandbox first among its servers, so Swagger UI sends "Try it out" here. */
+  /**
+   * The spec with this sandbox first among its servers, so Swagger UI sends "Try it out" here,
+   * and with its examples' ranges inside the seeded data, so they find records.
+   */
   String specForThisSandbox() {
-    String yaml = ExportsSpec.get().yaml();
+    String yaml = RecentExamples.shift(ExportsSpec.get().yaml(), clock.instant());
     return yaml.replaceFirst("(?m)^servers:\\n", "servers:\n  - url: " + apiBasePath
         + "\n    description: This sandbox (the docs page's Try it out calls it).\n");
   }
