@@ -103,7 +103,9 @@ public final class CoverageListener implements TestExecutionListener {
   private String name(TestIdentifier id) {
     Optional<Method> m = method(id);
     String base = m.map(x -> x.getDeclaringClass().getSimpleName() + "." + x.getName()).orElse(id.getDisplayName());
-    return id.getSource().filter(MethodSource.class::isInstance).isPresent() ? base : base + " [" + id.getDisplayName() + "]";
+    String method = m.map(x -> x.getName() + "(").orElse("");
+    // Parameterized and dynamic tests share a method: tell them apart by their display name.
+    return id.getDisplayName().startsWith(method) ? base : base + " [" + id.getDisplayName() + "]";
   }
 
   /** The test method, or for a dynamic test the factory method that made it. */

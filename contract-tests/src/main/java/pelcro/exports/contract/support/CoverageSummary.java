@@ -67,7 +67,11 @@ public final class CoverageSummary {
         .forEach(e -> failures.put(e.name(), e.documented() + " — " + firstLine(e.reason())));
     if (!failures.isEmpty()) {
       out.append("\nFailures\n");
-      failures.forEach((name, why) -> out.append("  ").append(name).append("\n      ").append(why).append('\n'));
+      failures.entrySet().stream().limit(50).forEach(f ->
+          out.append("  ").append(f.getKey()).append("\n      ").append(f.getValue()).append('\n'));
+      if (failures.size() > 50) {
+        out.append("  … and ").append(failures.size() - 50).append(" more (see the JUnit report)\n");
+      }
     }
     Map<String, Integer> skipReasons = new TreeMap<>();
     entries.stream().filter(e -> e.outcome() == Outcome.SKIPPED)

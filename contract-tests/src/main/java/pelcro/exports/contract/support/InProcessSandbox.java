@@ -87,6 +87,7 @@ public final class InProcessSandbox implements AutoCloseable {
     if (value instanceof Number n) {
       if (type == int.class || type == Integer.class) return n.intValue();
       if (type == long.class || type == Long.class) return n.longValue();
+      if (type == double.class || type == Double.class) return n.doubleValue();
       if (type == java.time.Duration.class) return java.time.Duration.ofSeconds(n.longValue());
     }
     return value;
