@@ -10,6 +10,9 @@ import java.util.Map;
 
 /** The sandbox's control API: reset, clock and forced outcomes. Used by sandbox-only tests. */
 public final class SandboxAdmin {
+  /** Sandbox clock minus this machine's clock, per sandbox: one read instead of one per request. */
+  private static final java.util.Map<String, Long> OFFSETS = new java.util.concurrent.ConcurrentHashMap<>();
+
   private final String root;
 
   SandboxAdmin(String rootUrl) {
@@ -17,10 +20,12 @@ public final class SandboxAdmin {
   }
 
   public void reset() {
+    OFFSETS.remove(root);
     given().post(root + "/reset").then().statusCode(200);
   }
 
   public void advanceClock(long seconds) {
+    OFFSETS.remove(root);
     given().contentType(ContentType.JSON).body(Map.of("seconds", seconds))
         .post(root + "/clock/advance").then().statusCode(200);
   }
@@ -34,8 +39,14 @@ public final class SandboxAdmin {
         .post(root + "/exports/" + uuid + "/fail").then().statusCode(200);
   }
 
-  /** The sandbox clock's present, read leniently (seconds, millis or ISO-8601). */
+  /** The sandbox clock's present. */
   public long clockEpochSeconds() {
+    long offset = OFFSETS.computeIfAbsent(root, r -> readClock() - System.currentTimeMillis() / 1000);
+    return System.currentTimeMillis() / 1000 + offset;
+  }
+
+  /** Reads the sandbox clock leniently (seconds, millis or ISO-8601). */
+  private long readClock() {
     String body = given().get(root + "/clock").then().statusCode(200).extract().asString();
     JsonPath json = JsonPath.from(body);
     for (String field : new String[] {"epoch_seconds", "epochSeconds", "now", "time", "instant"}) {
