@@ -1,0 +1,45 @@
+package pelcro.exports.sandbox;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import pelcro.exports.sandbox.data.ExportData;
+import pelcro.exports.sandbox.data.ExportFile;
+import pelcro.exports.sandbox.data.ExportQuery;
+
+/**
+ * An {@link ExportData} built on a background thread, so that generating the seeded data does
+ * not delay the server's start; calls wait for it.
+ */
+final class BackgroundExportData implements ExportData {
+  private final CompletableFuture<ExportData> data;
+
+  BackgroundExportData(Supplier<ExportData> factory) {
+    this.data = CompletableFuture.supplyAsync(factory, r -> {
+      Thread t = new Thread(r, "exports-sandbox-data");
+      t.setDaemon(true);
+      t.start();
+    });
+  }
+
+  private ExportData data() {
+    return data.join();
+  }
+
+  @Override
+  public boolean hasRecords(ExportQuery query, Instant asOf) {
+    return data().hasRecords(query, asOf);
+  }
+
+  @Override
+  public Optional<YearMonth> firstInvoiceMonth(long siteId) {
+    return data().firstInvoiceMonth(siteId);
+  }
+
+  @Override
+  public ExportFile file(ExportQuery query, String exportUuid, Instant asOf) {
+    return data().file(query, exportUuid, asOf);
+  }
+}

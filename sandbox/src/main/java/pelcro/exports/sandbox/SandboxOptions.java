@@ -1,0 +1,89 @@
+package pelcro.exports.sandbox;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The sandbox's options, immutable: one record for the CLI, the embedding builder and the JUnit
+ * extension, so the three cannot drift apart.
+ *
+ * @param port the port, 0 for any free port
+ * @param bind the address to listen on
+ * @param jobSeconds how long an export takes from request to finished file
+ * @param admin whether {@code /__admin} (and the control API) is open
+ * @param nonEnterpriseStatus 401 (the endpoint pages) or 403 (the overview) for non-Enterprise keys
+ * @param listMode {@code types} or {@code jobs}: what {@code GET /exports} lists
+ * @param accounts an accounts file, or null for the built-in accounts
+ * @param seed the seed of the synthetic data
+ * @param recordsPerType how many records of each type each site holds
+ * @param journalEntries how many requests WireMock's journal keeps; 0 turns it off
+ * @param fileTtlSeconds how long a finished file waits for its download before it expires
+ * @param maxBodyBytes the largest request body accepted
+ */
+public record SandboxOptions(
+    int port,
+    String bind,
+    double jobSeconds,
+    boolean admin,
+    int nonEnterpriseStatus,
+    String listMode,
+    Path accounts,
+    long seed,
+    int recordsPerType,
+    int journalEntries,
+    long fileTtlSeconds,
+    int maxBodyBytes) {
+
+  public static final int DEFAULT_PORT = 8080;
+  public static final String DEFAULT_BIND = "127.0.0.1";
+  public static final double DEFAULT_JOB_SECONDS = 3;
+  public static final long DEFAULT_SEED = 42;
+  public static final int DEFAULT_RECORDS_PER_TYPE = 2000;
+  public static final int DEFAULT_JOURNAL_ENTRIES = 100;
+  public static final long DEFAULT_FILE_TTL_SECONDS = 7 * 24 * 3600;
+  public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+  public SandboxOptions {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0..65535");
+    }
+    if (jobSeconds < 0 || jobSeconds > 30L * 24 * 3600) {
+      throw new IllegalArgumentException("job-seconds must be between 0 and 30 days");
+    }
+    if (nonEnterpriseStatus != 401 && nonEnterpriseStatus != 403) {
+      throw new IllegalArgumentException("non-enterprise-status must be 401 or 403");
+    }
+    if (!listMode.equals("types") && !listMode.equals("jobs")) {
+      throw new IllegalArgumentException("list-mode must be types or jobs");
+    }
+    if (recordsPerType < 0 || journalEntries < 0 || fileTtlSeconds < 1 || maxBodyBytes < 1) {
+      throw new IllegalArgumentException("counts and sizes must not be negative");
+    }
+  }
+
+  /** The defaults of every option. */
+  public static SandboxOptions defaults() {
+    return new SandboxOptions(
+        DEFAULT_PORT, DEFAULT_BIND, DEFAULT_JOB_SECONDS, true, 401, "types", null, DEFAULT_SEED,
+        DEFAULT_RECORDS_PER_TYPE, DEFAULT_JOURNAL_ENTRIES, DEFAULT_FILE_TTL_SECONDS,
+        DEFAULT_MAX_BODY_BYTES);
+  }
+
+  /** The options as printed at start, in CLI spelling. */
+  public Map<String, Object> describe() {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("--port", port);
+    view.put("--bind", bind);
+    view.put("--job-seconds", jobSeconds);
+    view.put("--accounts", accounts == null ? "(built-in)" : accounts);
+    view.put("--no-admin", !admin);
+    view.put("--non-enterprise-status", nonEnterpriseStatus);
+    view.put("--list-mode", listMode);
+    view.put("--seed", seed);
+    view.put("--records-per-type", recordsPerType);
+    view.put("--max-journal-entries", journalEntries == 0 ? "0 (journal off)" : journalEntries);
+    view.put("--file-ttl-seconds", fileTtlSeconds);
+    return view;
+  }
+}

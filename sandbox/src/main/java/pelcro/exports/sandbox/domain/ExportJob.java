@@ -1,0 +1,128 @@
+package pelcro.exports.sandbox.domain;
+
+import java.time.Instant;
+import java.util.stream.Stream;
+import pelcro.exports.sandbox.data.ExportQuery;
+
+/**
+ * One export job, immutable: its schedule is fixed when it is requested and its state is derived
+ * from the clock when read, so no background thread moves it (export attributes).
+ *
+ * <p>Transitions ({@link #complete}, {@link #fail}, {@link #download}) return a new job or throw.
+ *
+ * @param startAt when processing starts (or started)
+ * @param finishAt when the file is (or was) ready; ignored once failed
+ * @param expiresAt when an undownloaded file is deleted
+ */
+public record ExportJob(
+    String uuid,
+    long accountId,
+    long userId,
+    ExportQuery query,
+    Instant createdAt,
+    Instant startAt,
+    Instant finishAt,
+    Instant expiresAt,
+    Instant failedAt,
+    String failedReason,
+    Instant downloadedAt) {
+
+  /** A job requested at {@code now}, on the given timing. */
+  public static ExportJob queued(
+      String uuid, long accountId, long userId, ExportQuery query, Instant now, JobTiming timing) {
+    Instant finish = now.plus(timing.jobDuration());
+    return new ExportJob(
+        uuid, accountId, userId, query, now, now.plus(timing.queueDelay()), finish,
+        finish.plus(timing.fileTtl()), null, null, null);
+  }
+
+  public String type() {
+    return query.type();
+  }
+
+  public long siteId() {
+    return query.siteId();
+  }
+
+  public ExportState stateAt(Instant now) {
+    // A download or a failure is a recorded fact, not a schedule: it holds even for a reader
+    // whose "now" was taken a moment before it happened (concurrent requests).
+    if (downloadedAt != null) {
+      return ExportState.DOWNLOADED;
+    }
+    if (failedAt != null) {
+      return ExportState.FAILED;
+    }
+    if (!now.isBefore(finishAt)) {
+      return now.isBefore(expiresAt) ? ExportState.FINISHED : ExportState.EXPIRED;
+    }
+    return now.isBefore(startAt) ? ExportState.QUEUED : ExportState.PROCESSING;
+  }
+
+  /** {@code started_at}: null while queued. */
+  public Instant startedAt(Instant now) {
+    return now.isBefore(startAt) ? null : startAt;
+  }
+
+  /** {@code finished_at}: null until the file is ready, and for a failed export. */
+  public Instant finishedAt(Instant now) {
+    ExportState state = stateAt(now);
+    return state == ExportState.FINISHED
+            || state == ExportState.DOWNLOADED
+            || state == ExportState.EXPIRED
+        ? finishAt
+        : null;
+  }
+
+  /** {@code failed_reason}: null unless failed. */
+  public String failedReasonAt(Instant now) {
+    return stateAt(now) == ExportState.FAILED ? failedReason : null;
+  }
+
+  /** {@code updated_at}: the latest transition that has happened by {@code now}. */
+  public Instant updatedAt(Instant now) {
+    return Stream.of(createdAt, startedAt(now), finishedAt(now), failedAt, downloadedAt)
+        .filter(t -> t != null && !t.isAfter(now))
+        .max(Instant::compareTo)
+        .orElse(createdAt);
+  }
+
+  /** Control API: finishes a running export at {@code now}. */
+  public ExportJob complete(Instant now, JobTiming timing) {
+    requireRunning(now);
+    Instant start = startAt.isAfter(now) ? now : startAt;
+    return new ExportJob(
+        uuid, accountId, userId, query, createdAt, start, now, now.plus(timing.fileTtl()), null,
+        null, null);
+  }
+
+  /** Control API: fails a running export at {@code now}. */
+  public ExportJob fail(Instant now, String reason) {
+    requireRunning(now);
+    Instant start = startAt.isAfter(now) ? now : startAt;
+    return new ExportJob(
+        uuid, accountId, userId, query, createdAt, start, finishAt, expiresAt, now, reason, null);
+  }
+
+  /**
+   * Hands the file out: only a finished export, only once (download-export). Throws the
+   * documented error for every other state.
+   */
+  public ExportJob download(Instant now) {
+    return switch (stateAt(now)) {
+      case FINISHED -> new ExportJob(
+          uuid, accountId, userId, query, createdAt, startAt, finishAt, expiresAt, failedAt,
+          failedReason, now);
+      case QUEUED, PROCESSING -> throw new ApiException(ApiError.NOT_READY);
+      case FAILED -> throw new ApiException(ApiError.FILE_NOT_FOUND);
+      case DOWNLOADED, EXPIRED -> throw new ApiException(ApiError.ALREADY_DOWNLOADED);
+    };
+  }
+
+  private void requireRunning(Instant now) {
+    ExportState state = stateAt(now);
+    if (!state.running()) {
+      throw new ApiException(ApiError.CONTROL_NOT_RUNNING, uuid, state.name().toLowerCase());
+    }
+  }
+}

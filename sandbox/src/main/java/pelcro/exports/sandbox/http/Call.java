@@ -1,0 +1,13 @@
+package pelcro.exports.sandbox.http;
+
+import com.github.tomakehurst.wiremock.common.url.PathParams;
+import java.util.Map;
+import pelcro.exports.sandbox.domain.Caller;
+
+/**
+ * One authenticated API request, as the route handlers see it.
+ *
+ * @param query the first value of each query parameter
+ * @param pathUrl the absolute URL of the request's path, without query (for page links)
+ */
+record Call(Caller caller, Map<String, String> query, byte[] body, PathParams params, String pathUrl) {}

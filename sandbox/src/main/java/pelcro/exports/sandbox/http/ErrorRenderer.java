@@ -1,0 +1,31 @@
+package pelcro.exports.sandbox.http;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import pelcro.exports.sandbox.domain.ApiException;
+
+/**
+ * The one place where an {@link ApiException} becomes the vendor's error body (core-errors):
+ * {@code {"message": "...", "errors": {"field": ["..."]}}}, {@code errors} only when fields are
+ * named.
+ */
+final class ErrorRenderer {
+  private ErrorRenderer() {}
+
+  static Rendered render(ApiException e) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("message", e.getMessage());
+    if (!e.fieldErrors().isEmpty()) {
+      body.put("errors", e.fieldErrors());
+    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/json");
+    if (e.allow() != null) {
+      headers.put("Allow", e.allow());
+    }
+    return new Rendered(e.status(), headers, Json.write(body));
+  }
+
+  /** A rendered error: status, headers and JSON bytes, independent of the server API. */
+  record Rendered(int status, Map<String, String> headers, byte[] body) {}
+}

@@ -1,0 +1,117 @@
+package pelcro.exports.sandbox.http;
+
+import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.HttpHeaders;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.Response;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import pelcro.exports.sandbox.domain.ApiError;
+import pelcro.exports.sandbox.domain.ApiException;
+import pelcro.exports.sandbox.operations.DownloadExportOperation;
+import pelcro.exports.sandbox.operations.ExportDownload;
+import pelcro.exports.sandbox.operations.ListExportsOperation;
+import pelcro.exports.sandbox.operations.RequestExportOperation;
+
+/**
+ * Answers every request outside {@code /__admin}: finds the route, authenticates, calls the
+ * operation and renders its result or its error. The catch-all stub points here; register via
+ * {@link SandboxServer}.
+ */
+final class ExportsDispatcher implements ResponseTransformerV2 {
+  static final String NAME = "exports-sandbox";
+  private static final Logger LOG = Logger.getLogger(ExportsDispatcher.class.getName());
+
+  private final Routes routes;
+  private final Authenticator authenticator;
+
+  ExportsDispatcher(
+      Authenticator authenticator,
+      ListExportsOperation list,
+      RequestExportOperation request,
+      DownloadExportOperation download) {
+    this.authenticator = authenticator;
+    this.routes =
+        new Routes(
+            call -> json(200, list.handle(call.caller(), call.query().get("site_id"),
+                call.query().get("page"), call.query().get("limit"), call.pathUrl())),
+            call -> json(200, request.handle(call.caller(), call.query().get("site_id"),
+                Json.readBody(call.body()))),
+            call -> file(download.handle(call.caller(), call.query().get("site_id"),
+                call.params().get("uuid"))));
+  }
+
+  @Override
+  public String getName() {
+    return NAME;
+  }
+
+  @Override
+  public boolean applyGlobally() {
+    return false;
+  }
+
+  @Override
+  public Response transform(Response response, ServeEvent serveEvent) {
+    Request request = serveEvent.getRequest();
+    try {
+      String path = QueryString.path(request.getUrl());
+      Routes.Match match = routes.match(request.getMethod().getName(), path);
+      Call call =
+          new Call(
+              authenticator.authenticate(request.getHeader("Authorization")),
+              QueryString.parse(request.getUrl()),
+              request.getBody(),
+              match.params(),
+              QueryString.path(request.getAbsoluteUrl()));
+      return match.route().handler().handle(call);
+    } catch (ApiException e) {
+      return error(e);
+    } catch (RuntimeException e) {
+      // A defect, never a client's fault: logged, and answered without internals.
+      LOG.log(Level.SEVERE, "Unexpected failure on " + request.getUrl(), e);
+      return error(new ApiException(ApiError.SERVER_ERROR));
+    }
+  }
+
+  static Response error(ApiException e) {
+    ErrorRenderer.Rendered rendered = ErrorRenderer.render(e);
+    List<HttpHeader> headers = new ArrayList<>();
+    for (Map.Entry<String, String> h : rendered.headers().entrySet()) {
+      headers.add(new HttpHeader(h.getKey(), h.getValue()));
+    }
+    return Response.response()
+        .status(rendered.status())
+        .headers(new HttpHeaders(headers))
+        .body(rendered.body())
+        .configured(true)
+        .build();
+  }
+
+  private static Response json(int status, Object body) {
+    return Response.response()
+        .status(status)
+        .headers(new HttpHeaders(new HttpHeader("Content-Type", "application/json")))
+        .body(Json.write(body))
+        .configured(true)
+        .build();
+  }
+
+  /** Streams the file: it is opened only when Jetty writes the body, never read whole. */
+  private static Response file(ExportDownload download) {
+    return Response.response()
+        .status(200)
+        .headers(
+            new HttpHeaders(
+                new HttpHeader("Content-Type", ExportDownload.CONTENT_TYPE),
+                new HttpHeader("Content-Disposition", download.contentDisposition())))
+        .body(new LazyFileSource(download.file()))
+        .configured(true)
+        .build();
+  }
+}

@@ -1,0 +1,57 @@
+package pelcro.exports.sandbox.http;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Reads a URL's query leniently: the first value of each name; undecodable text stays raw. */
+final class QueryString {
+  private QueryString() {}
+
+  static String path(String url) {
+    int q = url.indexOf('?');
+    return q < 0 ? url : url.substring(0, q);
+  }
+
+  static Map<String, String> parse(String url) {
+    Map<String, String> values = new LinkedHashMap<>();
+    int q = url.indexOf('?');
+    if (q < 0) {
+      return values;
+    }
+    for (String pair : url.substring(q + 1).split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+      values.putIfAbsent(name, value);
+    }
+    return values;
+  }
+
+  /** Whether every part of the query decodes; WireMock's own parsing fails on the others. */
+  static boolean decodable(String rawQuery) {
+    if (rawQuery == null) {
+      return true;
+    }
+    try {
+      for (String part : rawQuery.split("[&=]")) {
+        URLDecoder.decode(part, StandardCharsets.UTF_8);
+      }
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static String decode(String text) {
+    try {
+      return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return text;
+    }
+  }
+}

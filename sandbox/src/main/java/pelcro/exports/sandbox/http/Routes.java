@@ -1,0 +1,64 @@
+package pelcro.exports.sandbox.http;
+
+import com.github.tomakehurst.wiremock.common.url.PathParams;
+import com.github.tomakehurst.wiremock.common.url.PathTemplate;
+import java.util.List;
+import java.util.stream.Collectors;
+import pelcro.exports.sandbox.domain.ApiError;
+import pelcro.exports.sandbox.domain.ApiException;
+
+/**
+ * The route table: method + path template → handler, in the spec's order. No other class
+ * parses API paths. An unknown path answers 404, a known path with another method 405.
+ */
+final class Routes {
+  /** Where the Core API lives (core-intro: {@code https://www.pelcro.com/api/v1/core}). */
+  static final String BASE_PATH = "/api/v1/core";
+
+  /** One row of the table. */
+  record Route(String method, PathTemplate template, Handler handler) {}
+
+  /** What a route does once its request is authenticated. */
+  @FunctionalInterface
+  interface Handler {
+    com.github.tomakehurst.wiremock.http.Response handle(Call call);
+  }
+
+  /** A matched route with its path parameters. */
+  record Match(Route route, PathParams params) {}
+
+  private final List<Route> routes;
+
+  Routes(Handler listExports, Handler requestExport, Handler downloadExport) {
+    PathTemplate exports = new PathTemplate(BASE_PATH + "/exports");
+    PathTemplate export = new PathTemplate(BASE_PATH + "/exports/{uuid}");
+    this.routes =
+        List.of(
+            new Route("GET", exports, listExports),
+            new Route("POST", exports, requestExport),
+            new Route("GET", export, downloadExport));
+  }
+
+  Match match(String method, String rawPath) {
+    // Laravel's router ignores a trailing slash, and so do validators: /exports/ is /exports.
+    String path =
+        rawPath.length() > 1 && rawPath.endsWith("/")
+            ? rawPath.substring(0, rawPath.length() - 1)
+            : rawPath;
+    List<Route> onPath = routes.stream().filter(r -> r.template().matches(path)).toList();
+    if (onPath.isEmpty()) {
+      throw new ApiException(ApiError.ROUTE_NOT_FOUND, path);
+    }
+    return onPath.stream()
+        .filter(r -> r.method().equals(method))
+        .findFirst()
+        .map(r -> new Match(r, r.template().parse(path)))
+        .orElseThrow(
+            () -> {
+              String allowed =
+                  onPath.stream().map(Route::method).collect(Collectors.joining(", "));
+              return new ApiException(ApiError.METHOD_NOT_ALLOWED, method, path, allowed)
+                  .withAllow(allowed);
+            });
+  }
+}

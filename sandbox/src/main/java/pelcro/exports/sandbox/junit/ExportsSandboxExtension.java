@@ -1,0 +1,84 @@
+package pelcro.exports.sandbox.junit;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import pelcro.exports.sandbox.Sandbox;
+
+/**
+ * The JUnit 5 extension behind {@link ExportsSandboxTest}: one sandbox per test class, closed
+ * by JUnit with the class's store; resolves {@link SandboxHandle} and {@link Sandbox} parameters.
+ */
+public final class ExportsSandboxExtension implements BeforeAllCallback, ParameterResolver {
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(ExportsSandboxExtension.class);
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    handle(context);
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    return type == SandboxHandle.class || type == Sandbox.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    SandboxHandle handle = handle(context);
+    return parameter.getParameter().getType() == Sandbox.class ? handle.sandbox() : handle;
+  }
+
+  private static SandboxHandle handle(ExtensionContext context) {
+    Class<?> testClass = context.getRequiredTestClass();
+    ExtensionContext classContext = classContext(context);
+    return classContext
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(testClass, c -> start(settings(testClass)), Resource.class)
+        .handle();
+  }
+
+  private static ExtensionContext classContext(ExtensionContext context) {
+    ExtensionContext current = context;
+    while (current.getTestMethod().isPresent() && current.getParent().isPresent()) {
+      current = current.getParent().get();
+    }
+    return current;
+  }
+
+  private static ExportsSandboxTest settings(Class<?> testClass) {
+    for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
+      ExportsSandboxTest found = c.getAnnotation(ExportsSandboxTest.class);
+      if (found != null) {
+        return found;
+      }
+    }
+    throw new IllegalStateException(testClass + " is not annotated with @ExportsSandboxTest");
+  }
+
+  private static Resource start(ExportsSandboxTest settings) {
+    Sandbox sandbox =
+        Sandbox.builder()
+            .port(0)
+            .bind("127.0.0.1")
+            .jobSeconds(settings.jobSeconds())
+            .admin(settings.admin())
+            .nonEnterpriseStatus(settings.nonEnterpriseStatus())
+            .listMode(settings.listMode())
+            .seed(settings.seed())
+            .recordsPerType(settings.recordsPerType())
+            .start();
+    return new Resource(new SandboxHandle(sandbox));
+  }
+
+  /** Closes the sandbox when JUnit drops the class's store. */
+  private record Resource(SandboxHandle handle)
+      implements ExtensionContext.Store.CloseableResource {
+    @Override
+    public void close() {
+      handle.sandbox().close();
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package pelcro.exports.sandbox.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs the test class against its own sandbox: started once on a free port of 127.0.0.1 before
+ * the class, closed after it. Test methods and constructors take a {@link SandboxHandle}.
+ *
+ * <pre>{@code
+ * @ExportsSandboxTest(jobSeconds = 1)
+ * class MyIntegrationTest {
+ *   @Test
+ *   void exports(SandboxHandle sandbox) {
+ *     myClient(sandbox.baseUrl(), sandbox.enterpriseKey(), sandbox.siteId())...;
+ *     sandbox.advanceClock(Duration.ofSeconds(5));
+ *   }
+ * }
+ * }</pre>
+ */
+@Documented
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(ExportsSandboxExtension.class)
+public @interface ExportsSandboxTest {
+  /** Seconds from request to finished export. */
+  double jobSeconds() default 2;
+
+  /** Whether the control API is open (the handle's control methods need it). */
+  boolean admin() default true;
+
+  /** 401 (the spec) or 403 for non-Enterprise keys. */
+  int nonEnterpriseStatus() default 401;
+
+  /** {@code types} or {@code jobs}. */
+  String listMode() default "types";
+
+  long seed() default 42;
+
+  int recordsPerType() default 2000;
+}

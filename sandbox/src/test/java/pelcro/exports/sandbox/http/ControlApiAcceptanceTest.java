@@ -1,0 +1,79 @@
+package pelcro.exports.sandbox.http;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static pelcro.exports.sandbox.Fixtures.*;
+import static pelcro.exports.sandbox.SpecValidated.api;
+import static pelcro.exports.sandbox.SpecValidated.control;
+
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import pelcro.exports.sandbox.Sandbox;
+
+/** The control API, the 403 mode and {@code --no-admin}. */
+class ControlApiAcceptanceTest {
+
+  @Test
+  void showsAndAdvancesTheClockAndResetsEverything() {
+    try (Sandbox sandbox = Sandbox.builder().port(0).jobSeconds(60).start()) {
+      long now = control(sandbox).get("/clock").then().statusCode(200).extract().<Integer>path("now");
+      control(sandbox).body("{\"seconds\": 3600}").post("/clock/advance").then().statusCode(200)
+          .body("now", greaterThanOrEqualTo((int) now + 3600)).body("offset_seconds", equalTo(3600));
+      control(sandbox).body("{\"seconds\": -1}").post("/clock/advance").then().statusCode(400)
+          .body("message", notNullValue());
+      control(sandbox).body("{oops").post("/clock/advance").then().statusCode(400);
+      api(sandbox, ENTERPRISE).queryParam("site_id", SITE).contentType(ContentType.JSON)
+          .body(subscriptions()).post("/exports").then().statusCode(200);
+      control(sandbox).post("/reset").then().statusCode(200);
+      control(sandbox).get("/clock").then().body("offset_seconds", equalTo(0));
+      api(sandbox, ENTERPRISE).queryParam("site_id", SITE).contentType(ContentType.JSON)
+          .body(subscriptions()).post("/exports").then().statusCode(200);
+    }
+  }
+
+  @Test
+  void completesOrFailsOnlyRunningExports() {
+    try (Sandbox sandbox = Sandbox.builder().port(0).jobSeconds(60).start()) {
+      control(sandbox).post("/exports/nope/complete").then().statusCode(404);
+      String uuid = api(sandbox, ENTERPRISE).queryParam("site_id", SITE)
+          .contentType(ContentType.JSON).body(subscriptions()).post("/exports")
+          .then().statusCode(200).extract().path("data.uuid");
+      control(sandbox).post("/exports/" + uuid + "/complete").then().statusCode(200)
+          .body("finished_at", notNullValue()).body("started_at", notNullValue());
+      control(sandbox).body("{\"reason\": \"x\"}").post("/exports/" + uuid + "/fail").then()
+          .statusCode(409);
+    }
+  }
+
+  @Test
+  void answersNonEnterpriseKeysWith403WhenAsked() {
+    try (Sandbox sandbox = Sandbox.builder().port(0).nonEnterpriseStatus(403).start()) {
+      given().baseUri(sandbox.baseUrl()).header("Authorization", "Bearer " + BASIC)
+          .queryParam("site_id", BASIC_SITE).get("/exports").then().statusCode(403)
+          .body("message", equalTo("Exports are available exclusively for Enterprise accounts."));
+    }
+  }
+
+  @Test
+  void closesTheWholeAdminApiWithNoAdmin() {
+    try (Sandbox sandbox = Sandbox.builder().port(0).admin(false).start()) {
+      control(sandbox).post("/reset").then().statusCode(404);
+      given().baseUri(sandbox.rootUrl()).get("/__admin/mappings").then().statusCode(404);
+      given().baseUri(sandbox.rootUrl()).post("/__admin/shutdown").then().statusCode(404);
+      api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports").then().statusCode(200);
+    }
+  }
+
+  @Test
+  void boundsWireMocksRequestJournal() {
+    try (Sandbox sandbox = Sandbox.builder().port(0).journalEntries(2).start()) {
+      for (int i = 0; i < 5; i++) {
+        api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports").then().statusCode(200);
+      }
+      given().baseUri(sandbox.rootUrl()).get("/__admin/requests").then().statusCode(200)
+          .body("requests.size()", equalTo(2));
+    }
+  }
+}
