@@ -14,14 +14,24 @@ import pelcro.exports.sandbox.data.ExportQuery;
  * not delay the server's start; calls wait for it.
  */
 final class BackgroundExportData implements ExportData {
-  private final CompletableFuture<ExportData> data;
+  private final CompletableFuture<ExportData> data = new CompletableFuture<>();
+  private final Supplier<ExportData> factory;
 
   BackgroundExportData(Supplier<ExportData> factory) {
-    this.data = CompletableFuture.supplyAsync(factory, r -> {
-      Thread t = new Thread(r, "exports-sandbox-data");
-      t.setDaemon(true);
-      t.start();
-    });
+    this.factory = factory;
+  }
+
+  /** Builds the data on its own thread; started once the server listens, not to compete with it. */
+  void start() {
+    Thread t = new Thread(() -> {
+      try {
+        data.complete(factory.get());
+      } catch (RuntimeException | Error e) {
+        data.completeExceptionally(e);
+      }
+    }, "exports-sandbox-data");
+    t.setDaemon(true);
+    t.start();
   }
 
   private ExportData data() {

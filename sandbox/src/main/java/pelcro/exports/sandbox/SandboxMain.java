@@ -1,7 +1,10 @@
 package pelcro.exports.sandbox;
 
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -57,6 +60,30 @@ public final class SandboxMain implements Callable<Integer> {
   @Option(names = "--file-ttl-seconds", description = "Seconds a finished file waits for its download before it expires (default: ${DEFAULT-VALUE}).")
   long fileTtlSeconds = SandboxOptions.DEFAULT_FILE_TTL_SECONDS;
 
+  @Option(names = "--try-it", description = "Give every sk_try_<anything> key its own fresh Enterprise account (sites 1001, 1002).")
+  boolean tryIt;
+
+  @Option(names = "--try-it-idle-minutes", description = "Minutes of the sandbox clock after which an unused Try-it tenant expires (default: ${DEFAULT-VALUE}).")
+  int tryItIdleMinutes = PlatformOptions.DEFAULT_IDLE_MINUTES;
+
+  @Option(names = "--try-it-max-tenants", description = "Live Try-it tenants at most; the least recently used is evicted (default: ${DEFAULT-VALUE}).")
+  int tryItMaxTenants = PlatformOptions.DEFAULT_MAX_TENANTS;
+
+  @Option(names = "--cors-origins", split = ",", paramLabel = "ORIGIN", description = "Origins whose pages may call the API, comma-separated, e.g. https://docs.example.com (default: none).")
+  List<String> corsOrigins = new ArrayList<>();
+
+  @Option(names = "--webhook-url", paramLabel = "URL", description = "POST the export events there (needs --webhook-secret).")
+  URI webhookUrl;
+
+  @Option(names = "--webhook-secret", paramLabel = "SECRET", description = "Key of the X-Pelcro-Hmac-SHA256 signature of each delivery.")
+  String webhookSecret;
+
+  @Option(names = "--webhook-max-attempts", description = "Attempts per delivery, the first included; retries back off 1 s, 2 s, 4 s... (default: ${DEFAULT-VALUE}).")
+  int webhookMaxAttempts = PlatformOptions.DEFAULT_WEBHOOK_ATTEMPTS;
+
+  @Option(names = "--rate-limit", description = "Requests per minute per account without api_core_rate_limit; 0 turns limiting off (default: ${DEFAULT-VALUE}).")
+  int rateLimit = PlatformOptions.DEFAULT_RATE_LIMIT;
+
   public static void main(String[] args) {
     int code = new CommandLine(new SandboxMain()).execute(args);
     if (code != 0) {
@@ -74,7 +101,10 @@ public final class SandboxMain implements Callable<Integer> {
               port, bind, jobSeconds, !noAdmin, nonEnterpriseStatus, listMode, accounts, seed,
               recordsPerType, noJournal ? 0 : journalEntries, fileTtlSeconds,
               SandboxOptions.DEFAULT_MAX_BODY_BYTES);
-      sandbox = Sandbox.start(options, Clock.systemUTC());
+      PlatformOptions platform =
+          new PlatformOptions(tryIt, tryItIdleMinutes, tryItMaxTenants, corsOrigins, webhookUrl,
+              webhookSecret, webhookMaxAttempts, rateLimit);
+      sandbox = Sandbox.start(options, platform, Clock.systemUTC());
     } catch (RuntimeException e) {
       // A wrong option, an unreadable accounts file or a busy port: say so, no stack trace.
       System.err.println("exports-sandbox: " + e.getMessage()
@@ -102,8 +132,15 @@ public final class SandboxMain implements Callable<Integer> {
       out.printf("  Bearer %-24s account %d, %s, sites %s%n", a.key(), a.id(),
           a.enterprise() ? "Enterprise" : "not Enterprise", a.sites());
     }
+    out.printf("Docs (Swagger UI): %s%n", sandbox.docsUrl());
     out.println("Options:");
     sandbox.options().describe().forEach((k, v) -> out.printf("  %-24s %s%n", k, v));
+    PlatformOptions p = sandbox.platformOptions();
+    out.printf("  %-24s %s%n", "--try-it", p.tryIt()
+        ? "on (idle " + p.tryItIdleMinutes() + " min, at most " + p.tryItMaxTenants() + " tenants)" : "off");
+    out.printf("  %-24s %s%n", "--cors-origins", p.corsOrigins().isEmpty() ? "(none)" : p.corsOrigins());
+    out.printf("  %-24s %s%n", "--webhook-url", p.webhookUrl() == null ? "(none)" : p.webhookUrl());
+    out.printf("  %-24s %s%n", "--rate-limit", p.rateLimit() == 0 ? "0 (off)" : p.rateLimit() + "/min");
     out.flush();
   }
 }

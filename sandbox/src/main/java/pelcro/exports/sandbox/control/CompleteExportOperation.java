@@ -9,6 +9,7 @@ import pelcro.exports.sandbox.domain.ExportJob;
 import pelcro.exports.sandbox.domain.JobTiming;
 import pelcro.exports.sandbox.operations.ExportView;
 import pelcro.exports.sandbox.store.ExportStore;
+import pelcro.exports.sandbox.webhooks.ExportLifecycleEvents;
 
 /** Control API {@code POST /__admin/sandbox/exports/{uuid}/complete}: finishes it now. */
 public final class CompleteExportOperation {
@@ -16,10 +17,19 @@ public final class CompleteExportOperation {
   private final Clock clock;
   private final JobTiming timing;
 
+  private final ExportLifecycleEvents events;
+
   public CompleteExportOperation(ExportStore store, Clock clock, JobTiming timing) {
+    this(store, clock, timing, ExportLifecycleEvents.NONE);
+  }
+
+  /** @param events told that the export's end moved to now (webhooks) */
+  public CompleteExportOperation(
+      ExportStore store, Clock clock, JobTiming timing, ExportLifecycleEvents events) {
     this.store = store;
     this.clock = clock;
     this.timing = timing;
+    this.events = events;
   }
 
   public Export handle(String uuid) {
@@ -31,6 +41,7 @@ public final class CompleteExportOperation {
     ExportJob done =
         store.update(
             job.accountId(), uuid, j -> j.complete(now, timing), ApiError.CONTROL_EXPORT_NOT_FOUND);
+    events.endMoved(done);
     return ExportView.of(done, now);
   }
 }

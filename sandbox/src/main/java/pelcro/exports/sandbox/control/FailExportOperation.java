@@ -9,6 +9,7 @@ import pelcro.exports.sandbox.domain.ApiException;
 import pelcro.exports.sandbox.domain.ExportJob;
 import pelcro.exports.sandbox.operations.ExportView;
 import pelcro.exports.sandbox.store.ExportStore;
+import pelcro.exports.sandbox.webhooks.ExportLifecycleEvents;
 
 /**
  * Control API {@code POST /__admin/sandbox/exports/{uuid}/fail} {@code {"reason": "..."}}: fails
@@ -20,9 +21,17 @@ public final class FailExportOperation {
   private final ExportStore store;
   private final Clock clock;
 
+  private final ExportLifecycleEvents events;
+
   public FailExportOperation(ExportStore store, Clock clock) {
+    this(store, clock, ExportLifecycleEvents.NONE);
+  }
+
+  /** @param events told that the export failed now (webhooks) */
+  public FailExportOperation(ExportStore store, Clock clock, ExportLifecycleEvents events) {
     this.store = store;
     this.clock = clock;
+    this.events = events;
   }
 
   public Export handle(String uuid, JsonNode body) {
@@ -38,6 +47,7 @@ public final class FailExportOperation {
             .orElseThrow(() -> new ApiException(ApiError.CONTROL_EXPORT_NOT_FOUND, uuid));
     ExportJob failed =
         store.update(job.accountId(), uuid, j -> j.fail(now, text), ApiError.CONTROL_EXPORT_NOT_FOUND);
+    events.endMoved(failed);
     return ExportView.of(failed, now);
   }
 }

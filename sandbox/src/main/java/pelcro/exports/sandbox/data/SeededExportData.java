@@ -1,20 +1,27 @@
 package pelcro.exports.sandbox.data;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.Optional;
+import java.util.function.Supplier;
+import pelcro.exports.sandbox.files.CsvStream;
+import pelcro.exports.sandbox.files.Rows;
+import pelcro.exports.sandbox.files.ZipStream;
 
 /**
- * The sandbox's synthetic records, seeded and deterministic.
+ * The sandbox's synthetic records, seeded and deterministic: every site holds
+ * {@code recordsPerType} records of each type, spread over the 24 months before the anchor.
  *
- * <p>PLACEHOLDER, replaced by the data workstream (issue 5): every query matches, and files
- * hold a header row only. The constructor is the contract the rest of the sandbox relies on.
+ * <p>Nothing is stored: record {@code i} of a type on a site is a pure function of (seed, site,
+ * type, i), and files are streamed from it. The content of a file is therefore fixed by the
+ * seed, the size, the anchor (all fixed at start), the query and {@code asOf}: a finished
+ * export's file never changes.
  */
 public final class SeededExportData implements ExportData {
-  private final Instant anchor;
+  private final World world;
 
   /**
    * @param seed the seed of all generated data ({@code --seed})
@@ -22,22 +29,76 @@ public final class SeededExportData implements ExportData {
    * @param anchor the clock's present when the sandbox starts; records spread over the 24 months before it
    */
   public SeededExportData(long seed, int recordsPerType, Instant anchor) {
-    this.anchor = anchor;
+    if (recordsPerType < 0) {
+      throw new IllegalArgumentException("recordsPerType must not be negative");
+    }
+    this.world = new World(seed, recordsPerType, anchor);
   }
 
   @Override
   public boolean hasRecords(ExportQuery query, Instant asOf) {
-    return true;
+    if (isAccounting(query)) {
+      return accountingHasRecords(query, asOf);
+    }
+    return rows(query, asOf).next(new String[Tables.of(query.type()).columns().size()]);
   }
 
   @Override
   public Optional<YearMonth> firstInvoiceMonth(long siteId) {
-    return Optional.of(YearMonth.from(anchor.atZone(ZoneOffset.UTC)).minusMonths(24));
+    if (world.count == 0) {
+      return Optional.empty();
+    }
+    long created = world.invoice(siteId, 0).created();
+    return Optional.of(YearMonth.from(Instant.ofEpochSecond(created).atZone(ZoneOffset.UTC)));
   }
 
   @Override
   public ExportFile file(ExportQuery query, String exportUuid, Instant asOf) {
-    return new ExportFile(query.type() + "-" + exportUuid + ".csv",
-        () -> new ByteArrayInputStream("id\n".getBytes(StandardCharsets.UTF_8)));
+    if (isAccounting(query)) {
+      String name = "accounting-" + exportUuid + ".zip";
+      return new ExportFile(name, () -> new ZipStream(reports(query, asOf), asOf.toEpochMilli()));
+    }
+    Tables.of(query.type()); // fail now, not at download, for a type without a table
+    return new ExportFile(query.type() + "-" + exportUuid + ".csv", () -> CsvStream.of(rows(query, asOf)));
+  }
+
+  /** The matching rows of a per-type export, for tools and tests that want rows, not bytes. */
+  public Rows rows(ExportQuery query, Instant asOf) {
+    Table<?> table = Tables.of(query.type());
+    return Selection.of(world, table, query.siteId(), Criteria.of(table, query.filters()), cap(asOf));
+  }
+
+  private boolean accountingHasRecords(ExportQuery query, Instant asOf) {
+    for (Supplier<Rows> report : reports(query, asOf).values()) {
+      Rows rows = report.get();
+      if (rows.next(new String[rows.columns().size()])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private LinkedHashMap<String, Supplier<Rows>> reports(ExportQuery query, Instant asOf) {
+    YearMonth month = YearMonth.from(LocalDate.parse(String.valueOf(query.filters().get("month"))));
+    String currency = String.valueOf(query.filters().get("currency"));
+    LinkedHashMap<String, Supplier<Rows>> files = new LinkedHashMap<>();
+    for (Report report : AccountingReports.all()) {
+      files.put(report.file(),
+          () -> new ReportRows(world, report, query.siteId(), month, currency, cap(asOf)));
+    }
+    return files;
+  }
+
+  private static boolean isAccounting(ExportQuery query) {
+    return query.type().equals("accounting");
+  }
+
+  private static long cap(Instant asOf) {
+    return asOf.getEpochSecond();
+  }
+
+  /** Exposed for the benchmark and tests: the number of records of each type per site. */
+  public long recordsPerType() {
+    return world.count;
   }
 }

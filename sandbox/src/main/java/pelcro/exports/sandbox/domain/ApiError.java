@@ -47,10 +47,14 @@ public enum ApiError {
   ROUTE_NOT_FOUND(404, () -> "The route %s could not be found."),
   /** Sandbox's own: a known path with a method it does not take. */
   METHOD_NOT_ALLOWED(405, () -> "The %s method is not supported for route %s. Supported methods: %s."),
+  /** rate-limits: over the account's requests per minute. */
+  TOO_MANY_REQUESTS(429, () -> SpecMessages.sharedResponse("TooManyRequests", "throttled")),
   /** Control API: no export has this uuid. */
   CONTROL_EXPORT_NOT_FOUND(404, () -> "No export has the uuid %s."),
   /** Control API: the export is no longer queued or processing. */
   CONTROL_NOT_RUNNING(409, () -> "The export %s is not queued or processing; it is %s."),
+  /** Control API: no webhook delivery has this id. */
+  CONTROL_DELIVERY_NOT_FOUND(404, () -> "No webhook delivery has the id %s."),
   /** Control API: a malformed control request. */
   CONTROL_BAD_REQUEST(400, () -> "%s"),
   /** Never expected: a defect of the sandbox itself. */

@@ -1,5 +1,8 @@
 package pelcro.exports.sandbox.http;
 
+import java.util.Optional;
+import java.util.function.Function;
+import pelcro.exports.sandbox.domain.Account;
 import pelcro.exports.sandbox.domain.ApiError;
 import pelcro.exports.sandbox.domain.ApiException;
 import pelcro.exports.sandbox.domain.Caller;
@@ -16,10 +19,18 @@ final class Authenticator {
 
   private final Accounts accounts;
   private final int nonEnterpriseStatus;
+  private final Function<String, Optional<Account>> otherKeys;
 
   Authenticator(Accounts accounts, int nonEnterpriseStatus) {
+    this(accounts, nonEnterpriseStatus, key -> Optional.empty());
+  }
+
+  /** @param otherKeys accounts beyond the accounts file (Try-it tenants), by key */
+  Authenticator(
+      Accounts accounts, int nonEnterpriseStatus, Function<String, Optional<Account>> otherKeys) {
     this.accounts = accounts;
     this.nonEnterpriseStatus = nonEnterpriseStatus;
+    this.otherKeys = otherKeys;
   }
 
   Caller authenticate(String authorization) {
@@ -32,6 +43,7 @@ final class Authenticator {
     Caller caller =
         accounts
             .byKey(key)
+            .or(() -> otherKeys.apply(key))
             .map(Caller::new)
             .orElseThrow(() -> new ApiException(ApiError.UNAUTHENTICATED));
     if (!caller.account().enterprise()) {

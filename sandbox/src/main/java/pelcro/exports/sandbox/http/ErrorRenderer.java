@@ -26,6 +26,13 @@ final class ErrorRenderer {
     return new Rendered(e.status(), headers, Json.write(body));
   }
 
+  /** A bare {@code {"message": ...}} for errors outside the catalogue (Jetty's own refusals). */
+  static byte[] messageOnly(String message) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("message", message);
+    return Json.write(body);
+  }
+
   /** A rendered error: status, headers and JSON bytes, independent of the server API. */
   record Rendered(int status, Map<String, String> headers, byte[] body) {}
 }

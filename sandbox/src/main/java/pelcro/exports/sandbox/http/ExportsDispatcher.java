@@ -9,10 +9,13 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import pelcro.exports.sandbox.domain.ApiError;
 import pelcro.exports.sandbox.domain.ApiException;
+import pelcro.exports.sandbox.domain.Caller;
+import pelcro.exports.sandbox.limits.RateDecision;
 import pelcro.exports.sandbox.operations.DownloadExportOperation;
 import pelcro.exports.sandbox.operations.ExportDownload;
 import pelcro.exports.sandbox.operations.ListExportsOperation;
@@ -29,13 +32,16 @@ final class ExportsDispatcher implements ResponseTransformerV2 {
 
   private final Routes routes;
   private final Authenticator authenticator;
+  private final PlatformGate platform;
 
   ExportsDispatcher(
       Authenticator authenticator,
+      PlatformGate platform,
       ListExportsOperation list,
       RequestExportOperation request,
       DownloadExportOperation download) {
     this.authenticator = authenticator;
+    this.platform = platform;
     this.routes =
         new Routes(
             call -> json(200, list.handle(call.caller(), call.query().get("site_id"),
@@ -59,24 +65,36 @@ final class ExportsDispatcher implements ResponseTransformerV2 {
   @Override
   public Response transform(Response response, ServeEvent serveEvent) {
     Request request = serveEvent.getRequest();
+    String path = QueryString.path(request.getUrl());
+    Optional<Response> early = platform.beforeRouting(request, path);
+    if (early.isPresent()) {
+      return early.get(); // complete already: a preflight carries its own CORS headers
+    }
+    RateDecision rate = null;
+    Response answer;
     try {
-      String path = QueryString.path(request.getUrl());
       Routes.Match match = routes.match(request.getMethod().getName(), path);
+      Caller caller = authenticator.authenticate(request.getHeader("Authorization"));
+      rate = platform.limit(caller);
       Call call =
           new Call(
-              authenticator.authenticate(request.getHeader("Authorization")),
+              caller,
               QueryString.parse(request.getUrl()),
               request.getBody(),
               match.params(),
               QueryString.path(request.getAbsoluteUrl()));
-      return match.route().handler().handle(call);
+      answer = match.route().handler().handle(call);
+    } catch (PlatformGate.RateLimited e) {
+      rate = e.decision;
+      answer = error(new ApiException(ApiError.TOO_MANY_REQUESTS));
     } catch (ApiException e) {
-      return error(e);
+      answer = error(e);
     } catch (RuntimeException e) {
       // A defect, never a client's fault: logged, and answered without internals.
       LOG.log(Level.SEVERE, "Unexpected failure on " + request.getUrl(), e);
-      return error(new ApiException(ApiError.SERVER_ERROR));
+      answer = error(new ApiException(ApiError.SERVER_ERROR));
     }
+    return platform.decorate(answer, request, rate);
   }
 
   static Response error(ApiException e) {

@@ -4,8 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -43,8 +41,6 @@ final class JsonErrorHandler extends ErrorHandler {
     if (status == 400) {
       return ErrorRenderer.render(ApiException.invalid("request", why)).body();
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("message", why);
-    return Json.write(body);
+    return ErrorRenderer.messageOnly(why);
   }
 }

@@ -16,6 +16,7 @@ import pelcro.exports.sandbox.control.FailExportOperation;
 import pelcro.exports.sandbox.control.ResetOperation;
 import pelcro.exports.sandbox.domain.ApiError;
 import pelcro.exports.sandbox.domain.ApiException;
+import pelcro.exports.sandbox.webhooks.DeliveriesControl;
 
 /**
  * The sandbox's control API under {@code /__admin/sandbox/}: reset, clock, and forcing an
@@ -29,6 +30,7 @@ final class SandboxAdminApi implements AdminApiExtension {
   private final ClockOperation clock;
   private final CompleteExportOperation complete;
   private final FailExportOperation fail;
+  private final DeliveriesControl deliveries;
 
   SandboxAdminApi(
       ResetOperation reset,
@@ -39,6 +41,20 @@ final class SandboxAdminApi implements AdminApiExtension {
     this.clock = clock;
     this.complete = complete;
     this.fail = fail;
+    this.deliveries = new DeliveriesControl(null);
+  }
+
+  SandboxAdminApi(
+      ResetOperation reset,
+      ClockOperation clock,
+      CompleteExportOperation complete,
+      FailExportOperation fail,
+      DeliveriesControl deliveries) {
+    this.reset = reset;
+    this.clock = clock;
+    this.complete = complete;
+    this.fail = fail;
+    this.deliveries = deliveries;
   }
 
   @Override
@@ -78,6 +94,19 @@ final class SandboxAdminApi implements AdminApiExtension {
       @Override
       Object act(Input in) {
         return fail.handle(in.uuid(), in.body());
+      }
+    });
+    router.add(RequestMethod.GET, "/sandbox/webhooks/deliveries", new ControlTask() {
+      @Override
+      Object act(Input in) {
+        return deliveries.list();
+      }
+    });
+    router.add(RequestMethod.POST, "/sandbox/webhooks/deliveries/{uuid}/redeliver", new ControlTask() {
+      @Override
+      Object act(Input in) {
+        return deliveries.redeliver(in.uuid())
+            .orElseThrow(() -> new ApiException(ApiError.CONTROL_DELIVERY_NOT_FOUND, in.uuid()));
       }
     });
   }

@@ -18,6 +18,13 @@ import pelcro.exports.sandbox.operations.DownloadExportOperation;
 import pelcro.exports.sandbox.operations.ListExportsOperation;
 import pelcro.exports.sandbox.operations.RequestExportOperation;
 import pelcro.exports.sandbox.store.Accounts;
+import pelcro.exports.sandbox.domain.Account;
+import pelcro.exports.sandbox.limits.RateLimiter;
+import pelcro.exports.sandbox.tryit.CorsPolicy;
+import pelcro.exports.sandbox.tryit.DocsPage;
+import pelcro.exports.sandbox.webhooks.DeliveriesControl;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The WireMock 3 server of the sandbox: one catch-all stub sends every non-admin request to
@@ -47,6 +54,25 @@ public final class SandboxServer implements AutoCloseable {
       CompleteExportOperation complete,
       FailExportOperation fail) {}
 
+  /**
+   * The platform around the operations: CORS, the docs page, rate limits, Try-it keys and the
+   * webhook deliveries' control.
+   */
+  public record Platform(
+      CorsPolicy cors,
+      DocsPage docs,
+      RateLimiter limiter,
+      Function<String, Optional<Account>> tryItAccounts,
+      DeliveriesControl deliveries) {
+
+    /** No CORS grant, no Try-it keys, no webhooks, no rate limit. */
+    public static Platform none() {
+      return new Platform(CorsPolicy.none(), new DocsPage(BASE_PATH),
+          new RateLimiter(java.time.Clock.systemUTC(), 0), key -> Optional.empty(),
+          new DeliveriesControl(null));
+    }
+  }
+
   private final WireMockServer server;
 
   private SandboxServer(WireMockServer server) {
@@ -55,9 +81,16 @@ public final class SandboxServer implements AutoCloseable {
 
   /** Starts listening; returns once the server accepts requests. */
   public static SandboxServer start(Settings settings, Accounts accounts, Operations ops) {
+    return start(settings, accounts, ops, Platform.none());
+  }
+
+  /** Starts listening with the platform around the operations. */
+  public static SandboxServer start(
+      Settings settings, Accounts accounts, Operations ops, Platform platform) {
     ExportsDispatcher dispatcher =
         new ExportsDispatcher(
-            new Authenticator(accounts, settings.nonEnterpriseStatus()),
+            new Authenticator(accounts, settings.nonEnterpriseStatus(), platform.tryItAccounts()),
+            new PlatformGate(platform.cors(), platform.docs(), platform.limiter()),
             ops.list(),
             ops.request(),
             ops.download());
@@ -78,7 +111,8 @@ public final class SandboxServer implements AutoCloseable {
             .extensions(dispatcher);
     if (settings.admin()) {
       config.extensions(
-          new SandboxAdminApi(ops.reset(), ops.clock(), ops.complete(), ops.fail()));
+          new SandboxAdminApi(
+              ops.reset(), ops.clock(), ops.complete(), ops.fail(), platform.deliveries()));
     }
     if (settings.journalEntries() <= 0) {
       config.disableRequestJournal();

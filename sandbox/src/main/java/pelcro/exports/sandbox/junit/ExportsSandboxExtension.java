@@ -69,6 +69,7 @@ public final class ExportsSandboxExtension implements BeforeAllCallback, Paramet
             .listMode(settings.listMode())
             .seed(settings.seed())
             .recordsPerType(settings.recordsPerType())
+            .rateLimit(settings.rateLimit())
             .start();
     return new Resource(new SandboxHandle(sandbox));
   }

@@ -42,4 +42,10 @@ public @interface ExportsSandboxTest {
   long seed() default 42;
 
   int recordsPerType() default 2000;
+
+  /**
+   * Requests per minute per account; 0 (the default here) turns limiting off so that test suites
+   * are not throttled. The CLI's default is the vendor's 120.
+   */
+  int rateLimit() default 0;
 }

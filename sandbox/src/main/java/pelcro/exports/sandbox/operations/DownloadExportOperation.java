@@ -7,6 +7,7 @@ import pelcro.exports.sandbox.domain.ApiError;
 import pelcro.exports.sandbox.domain.Caller;
 import pelcro.exports.sandbox.domain.ExportJob;
 import pelcro.exports.sandbox.store.ExportStore;
+import pelcro.exports.sandbox.webhooks.ExportLifecycleEvents;
 
 /**
  * {@code downloadExport} ({@code GET /exports/{uuid}}): hands a finished export's file out
@@ -20,10 +21,19 @@ public final class DownloadExportOperation {
   private final ExportData data;
   private final Clock clock;
 
+  private final ExportLifecycleEvents events;
+
   public DownloadExportOperation(ExportStore store, ExportData data, Clock clock) {
+    this(store, data, clock, ExportLifecycleEvents.NONE);
+  }
+
+  /** @param events told of each download (webhooks) */
+  public DownloadExportOperation(
+      ExportStore store, ExportData data, Clock clock, ExportLifecycleEvents events) {
     this.store = store;
     this.data = data;
     this.clock = clock;
+    this.events = events;
   }
 
   public ExportDownload handle(Caller caller, String siteIdParam, String uuid) {
@@ -31,6 +41,7 @@ public final class DownloadExportOperation {
     Instant now = clock.instant();
     ExportJob job =
         store.update(caller.accountId(), uuid, j -> j.download(now), ApiError.FILE_NOT_FOUND);
+    events.downloaded(job);
     return new ExportDownload(data.file(job.query(), job.uuid(), job.finishAt()));
   }
 }

@@ -19,6 +19,7 @@ import pelcro.exports.sandbox.domain.ExportIds;
 import pelcro.exports.sandbox.domain.ExportJob;
 import pelcro.exports.sandbox.domain.JobTiming;
 import pelcro.exports.sandbox.store.ExportStore;
+import pelcro.exports.sandbox.webhooks.ExportLifecycleEvents;
 
 /**
  * {@code requestExport} ({@code POST /exports}): validates, applies the documented rules, and
@@ -37,11 +38,20 @@ public final class RequestExportOperation {
   // answer before that.
   private volatile RequestBodyValidator validator;
 
+  private final ExportLifecycleEvents events;
+
   public RequestExportOperation(ExportStore store, ExportData data, Clock clock, JobTiming timing) {
+    this(store, data, clock, timing, ExportLifecycleEvents.NONE);
+  }
+
+  /** @param events told of each queued export (webhooks) */
+  public RequestExportOperation(
+      ExportStore store, ExportData data, Clock clock, JobTiming timing, ExportLifecycleEvents events) {
     this.store = store;
     this.data = data;
     this.clock = clock;
     this.timing = timing;
+    this.events = events;
   }
 
   /** Loads the spec and the schema validator now (called in the background at start). */
@@ -79,6 +89,7 @@ public final class RequestExportOperation {
         ExportJob.queued(
             ExportIds.next(now), caller.accountId(), caller.account().userId(), query, now, timing);
     store.insertIfNoneRunning(job, now);
+    events.requested(job);
     return new ExportEnvelope().data(ExportView.of(job, now));
   }
 

@@ -21,6 +21,13 @@ import pelcro.exports.sandbox.domain.ExportJob;
  * only ever reached through its account: one account cannot see another's exports.
  */
 public final class ExportStore {
+  /**
+   * Jobs kept per account; beyond it the oldest jobs that no longer run are forgotten (their
+   * downloads then answer "not found, please try to export again"), so a long-running public
+   * sandbox does not grow without bound.
+   */
+  static final int MAX_JOBS_PER_ACCOUNT = 1000;
+
   // Guarded by ConcurrentHashMap.compute per account; values are never mutated in place.
   private final Map<Long, Map<String, ExportJob>> byAccount = new ConcurrentHashMap<>();
 
@@ -42,9 +49,20 @@ public final class ExportStore {
           }
           Map<String, ExportJob> next = new LinkedHashMap<>(current);
           next.put(job.uuid(), job);
+          prune(next, now);
           return next;
         });
     return job;
+  }
+
+  /** Drops the oldest finished jobs over the cap; insertion order is creation order. */
+  private static void prune(Map<String, ExportJob> jobs, Instant now) {
+    var it = jobs.values().iterator();
+    while (jobs.size() > MAX_JOBS_PER_ACCOUNT && it.hasNext()) {
+      if (!it.next().stateAt(now).running()) {
+        it.remove();
+      }
+    }
   }
 
   /** The account's job with this uuid. */
@@ -87,6 +105,11 @@ public final class ExportStore {
     List<ExportJob> jobs = new ArrayList<>(byAccount.getOrDefault(accountId, Map.of()).values());
     jobs.sort(Comparator.comparing(ExportJob::createdAt).thenComparing(ExportJob::uuid).reversed());
     return jobs;
+  }
+
+  /** Forgets an account's jobs (an expired or evicted Try-it tenant). */
+  public void removeAccount(long accountId) {
+    byAccount.remove(accountId);
   }
 
   /** Forgets every job (control API reset). */

@@ -32,7 +32,7 @@ class ExportsSandboxExtensionAcceptanceTest {
     handle.reset();
     String uuid = api(sandbox, handle.enterpriseKey()).queryParam("site_id", handle.siteId())
         .contentType(ContentType.JSON)
-        .body(Map.of("object", "customers", "date_from", 1704067200, "date_to", 1711929600))
+        .body(pelcro.exports.sandbox.Fixtures.ofType("customers"))
         .post("/exports").then().statusCode(200).extract().path("data.uuid");
     handle.advanceClock(Duration.ofSeconds(30));
     api(sandbox, handle.enterpriseKey()).queryParam("site_id", handle.siteId())
@@ -40,7 +40,7 @@ class ExportsSandboxExtensionAcceptanceTest {
 
     String second = api(sandbox, handle.enterpriseKey()).queryParam("site_id", handle.siteId())
         .contentType(ContentType.JSON)
-        .body(Map.of("object", "customers", "date_from", 1704067200, "date_to", 1711929600))
+        .body(pelcro.exports.sandbox.Fixtures.ofType("customers"))
         .post("/exports").then().statusCode(200).extract().path("data.uuid");
     assertThat(handle.fail(second, "Quota \"exceeded\"")).contains("Quota \\\"exceeded\\\"");
     api(sandbox, handle.enterpriseKey()).queryParam("site_id", handle.siteId())

@@ -67,6 +67,19 @@ class ExportStoreTest {
   }
 
   @Test
+  void forgetsTheOldestFinishedJobsBeyondTheCap() {
+    ExportJob first = store.insertIfNoneRunning(job(1, "orders"), T0);
+    Instant later = T0.plusSeconds(60);
+    for (int i = 0; i < ExportStore.MAX_JOBS_PER_ACCOUNT; i++) {
+      store.insertIfNoneRunning(ExportJob.queued(ExportIds.next(later), 1, 1,
+          new ExportQuery(1001, "orders", Map.of()), later.plusSeconds(i * 20L), TIMING),
+          later.plusSeconds(i * 20L));
+    }
+    assertThat(store.jobs(1)).hasSize(ExportStore.MAX_JOBS_PER_ACCOUNT);
+    assertThat(store.find(1, first.uuid())).isEmpty();
+  }
+
+  @Test
   void forgetsEverythingOnClear() {
     store.insertIfNoneRunning(job(1, "orders"), T0);
     store.clear();

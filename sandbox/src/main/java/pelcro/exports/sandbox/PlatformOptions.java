@@ -1,0 +1,71 @@
+package pelcro.exports.sandbox;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * The options of the platform behaviour around the API: Try-it tenants, CORS, webhooks and rate
+ * limits. Kept apart from {@link SandboxOptions} so that the emulation of the three operations
+ * and the platform around them can change independently.
+ *
+ * @param tryIt whether {@code sk_try_*} keys get their own tenant ({@code --try-it})
+ * @param tryItIdleMinutes idle time before a tenant expires, on the sandbox clock
+ * @param tryItMaxTenants live tenants at most; the least recently used is evicted
+ * @param corsOrigins origins whose pages may read answers ({@code --cors-origins}); empty: none
+ * @param webhookUrl where events are POSTed, or null for no webhooks
+ * @param webhookSecret the HMAC key of {@code X-Pelcro-Hmac-SHA256}
+ * @param webhookMaxAttempts attempts per delivery, the first included
+ * @param rateLimit requests per minute per account without an override; 0 turns limiting off
+ */
+public record PlatformOptions(boolean tryIt, int tryItIdleMinutes, int tryItMaxTenants,
+    List<String> corsOrigins, URI webhookUrl, String webhookSecret, int webhookMaxAttempts,
+    int rateLimit) {
+
+  public static final int DEFAULT_IDLE_MINUTES = 30;
+  public static final int DEFAULT_MAX_TENANTS = 1000;
+  public static final int DEFAULT_WEBHOOK_ATTEMPTS = 6;
+  /** The vendor's documented limit (rate-limits page). */
+  public static final int DEFAULT_RATE_LIMIT = 120;
+
+  public PlatformOptions {
+    corsOrigins = List.copyOf(corsOrigins);
+    if (tryItIdleMinutes < 1 || tryItMaxTenants < 1 || webhookMaxAttempts < 1) {
+      throw new IllegalArgumentException("try-it-idle-minutes, try-it-max-tenants and webhook-max-attempts must be positive");
+    }
+    if (rateLimit < 0) {
+      throw new IllegalArgumentException("rate-limit must be 0 (off) or positive");
+    }
+    if (webhookUrl != null && (webhookSecret == null || webhookSecret.isEmpty())) {
+      throw new IllegalArgumentException("--webhook-url needs --webhook-secret");
+    }
+    if (webhookUrl != null && !List.of("http", "https").contains(String.valueOf(webhookUrl.getScheme()))) {
+      throw new IllegalArgumentException("--webhook-url must be an http or https URL");
+    }
+  }
+
+  /** Try-it off, no CORS grant, no webhooks, the vendor's rate limit. */
+  public static PlatformOptions defaults() {
+    return new PlatformOptions(false, DEFAULT_IDLE_MINUTES, DEFAULT_MAX_TENANTS, List.of(), null,
+        null, DEFAULT_WEBHOOK_ATTEMPTS, DEFAULT_RATE_LIMIT);
+  }
+
+  public PlatformOptions withTryIt(boolean on, int idleMinutes, int maxTenants) {
+    return new PlatformOptions(on, idleMinutes, maxTenants, corsOrigins, webhookUrl, webhookSecret,
+        webhookMaxAttempts, rateLimit);
+  }
+
+  public PlatformOptions withCorsOrigins(List<String> origins) {
+    return new PlatformOptions(tryIt, tryItIdleMinutes, tryItMaxTenants, origins, webhookUrl,
+        webhookSecret, webhookMaxAttempts, rateLimit);
+  }
+
+  public PlatformOptions withWebhook(URI url, String secret, int maxAttempts) {
+    return new PlatformOptions(tryIt, tryItIdleMinutes, tryItMaxTenants, corsOrigins, url, secret,
+        maxAttempts, rateLimit);
+  }
+
+  public PlatformOptions withRateLimit(int perMinute) {
+    return new PlatformOptions(tryIt, tryItIdleMinutes, tryItMaxTenants, corsOrigins, webhookUrl,
+        webhookSecret, webhookMaxAttempts, perMinute);
+  }
+}

@@ -1,0 +1,91 @@
+package pelcro.exports.sandbox.data;
+
+import java.util.List;
+import pelcro.exports.sandbox.data.World.Customer;
+
+/** The e-commerce and marketing tables: orders and campaign reports. */
+final class CommerceTables {
+  private CommerceTables() {}
+
+  static List<Table<?>> all() {
+    return List.of(orders(), campaignReports());
+  }
+
+  /** An order of one SKU; SKUs 1001-1016 belong to e-commerce products 101-104. */
+  record Order(World world, long site, long i, Customer customer, int sku, int quantity,
+      String status, long created) {
+    long productId() {
+      return 101 + sku / 4;
+    }
+
+    long price() {
+      return 999 + 500L * world.draw.below(site, Kind.ORDER, -1 - sku, 9, 20);
+    }
+  }
+
+  private static Table<Order> orders() {
+    return new Table<>("orders", Kind.ORDER, "id", "customer_id", "customer_email", "product_id",
+        "product_name", "sku_id", "status", "quantity", "currency", "amount") {
+      Order fact(World w, long site, long i) {
+        Customer c = w.customer(site, w.parent(site, Kind.ORDER, i, 3));
+        int sku = w.draw.below(site, Kind.ORDER, i, 4, World.SKUS);
+        int quantity = 1 + w.draw.below(site, Kind.ORDER, i, 5, 3);
+        String status = w.orderStatus.pick(w.draw.bits(site, Kind.ORDER, i, 6));
+        return new Order(w, site, i, c, sku, quantity, status, w.created(site, Kind.ORDER, i, c.created()));
+      }
+
+      long created(Order f) {
+        return f.created();
+      }
+
+      void fill(Order f, String[] out) {
+        out[0] = s(f.i() + 1);
+        out[1] = s(f.customer().id());
+        out[2] = f.customer().email();
+        out[3] = s(f.productId());
+        out[4] = BillingTables.productName(f.world(), f.site(), f.productId());
+        out[5] = s(1001 + f.sku());
+        out[6] = f.status();
+        out[7] = Integer.toString(f.quantity());
+        out[8] = f.customer().currency();
+        out[9] = s(f.price() * f.quantity());
+      }
+    };
+  }
+
+  /** One campaign's performance: record {@code i} is campaign {@code i + 1}. */
+  record Campaign(World world, long site, long i, long created) {
+    long bits(int field) {
+      return world.draw.bits(site, Kind.CAMPAIGN, i, field);
+    }
+  }
+
+  private static Table<Campaign> campaignReports() {
+    return new Table<>("campaign_reports", Kind.CAMPAIGN, "id", "campaign_key", "name",
+        "channel", "impressions", "clicks", "conversions", "currency", "revenue") {
+      Campaign fact(World w, long site, long i) {
+        return new Campaign(w, site, i, w.created(site, Kind.CAMPAIGN, i, 0));
+      }
+
+      long created(Campaign f) {
+        return f.created();
+      }
+
+      void fill(Campaign f, String[] out) {
+        String word = Pools.at(f.world().pools.campaignWords, f.bits(3));
+        long impressions = 1000 + (f.bits(4) >>> 1) % 200_000;
+        long clicks = impressions * (1 + (f.bits(5) >>> 1) % 80) / 1000;
+        long conversions = clicks * (1 + (f.bits(6) >>> 1) % 150) / 1000;
+        out[0] = s(f.i() + 1);
+        out[1] = word.toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-" + (f.i() + 1);
+        out[2] = word + " campaign " + (f.i() + 1);
+        out[3] = new String[] {"email", "social", "search", "display"}[(int) ((f.bits(7) >>> 1) % 4)];
+        out[4] = s(impressions);
+        out[5] = s(clicks);
+        out[6] = s(conversions);
+        out[7] = "usd";
+        out[8] = s(conversions * (499 + (f.bits(8) >>> 1) % 2000));
+      }
+    };
+  }
+}

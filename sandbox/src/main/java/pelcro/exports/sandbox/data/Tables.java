@@ -1,0 +1,33 @@
+package pelcro.exports.sandbox.data;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Every per-type table, by export type. */
+final class Tables {
+  private static final Map<String, Table<?>> BY_TYPE = build();
+
+  private Tables() {}
+
+  /** The table of an export type; throws for {@code accounting} or an unknown type. */
+  static Table<?> of(String type) {
+    Table<?> table = BY_TYPE.get(type.equals("credit_note") ? "credit_notes" : type);
+    if (table == null) {
+      throw new IllegalArgumentException("No table for export type " + type);
+    }
+    return table;
+  }
+
+  static Map<String, Table<?>> all() {
+    return BY_TYPE;
+  }
+
+  private static Map<String, Table<?>> build() {
+    Map<String, Table<?>> tables = new LinkedHashMap<>();
+    Stream.of(PeopleTables.all(), BillingTables.all(), MoneyTables.all(), CommerceTables.all())
+        .flatMap(java.util.List::stream)
+        .forEach(t -> tables.put(t.type(), t));
+    return Map.copyOf(tables);
+  }
+}

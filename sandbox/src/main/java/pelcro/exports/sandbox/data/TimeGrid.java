@@ -1,0 +1,75 @@
+package pelcro.exports.sandbox.data;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/**
+ * Spreads record indexes evenly over the 24 months before the anchor.
+ *
+ * <p>Record {@code i} is created inside its slot {@code [base(i), base(i) + width)}, so ids grow
+ * with time as in a real database and a date range maps to an index range by binary search:
+ * a file never scans records that cannot match.
+ */
+final class TimeGrid {
+  private final long start;
+  private final long end;
+  private final long span;
+  private final long count;
+  private final long width;
+
+  TimeGrid(Instant anchor, long count) {
+    this.end = anchor.getEpochSecond();
+    this.start = anchor.atZone(ZoneOffset.UTC).minusMonths(24).toEpochSecond();
+    this.span = end - start;
+    this.count = Math.max(1, count);
+    this.width = Math.max(1, (span + this.count - 1) / this.count);
+  }
+
+  long start() {
+    return start;
+  }
+
+  /** The anchor: no record is created or updated after it. */
+  long end() {
+    return end;
+  }
+
+  long base(long index) {
+    return start + index * span / count;
+  }
+
+  /** The slot's width in seconds: a record's jitter lies in {@code [0, width)}. */
+  long width() {
+    return width;
+  }
+
+  /** The first index whose slot may hold an instant at or after {@code from}. */
+  long firstIndexFrom(long from) {
+    long lo = 0;
+    long hi = count;
+    while (lo < hi) {
+      long mid = (lo + hi) >>> 1;
+      if (base(mid) + width > from) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
+  }
+
+  /** One past the last index whose slot may hold an instant at or before {@code to}. */
+  long endIndexTo(long to) {
+    long lo = 0;
+    long hi = count;
+    while (lo < hi) {
+      long mid = (lo + hi) >>> 1;
+      if (base(mid) <= to) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+}

@@ -1,0 +1,19 @@
+package pelcro.exports.sandbox.webhooks;
+
+import java.time.Instant;
+
+/** Where the sandbox reports export lifecycle events; {@link #NONE} when no webhook is configured. */
+@FunctionalInterface
+public interface ExportEventSink {
+  /** Discards every event. */
+  ExportEventSink NONE = (type, export, happenedAt) -> { };
+
+  /**
+   * Reports that {@code type} happens to {@code export} at {@code happenedAt} on the sandbox
+   * clock; an instant in the future is delivered once the clock reaches it. Never blocks.
+   */
+  void publish(ExportEventType type, ExportFacts export, Instant happenedAt);
+
+  /** Cancels a scheduled, not yet attempted event of the export (its end moved). */
+  default void withdraw(String exportUuid, ExportEventType type) {}
+}

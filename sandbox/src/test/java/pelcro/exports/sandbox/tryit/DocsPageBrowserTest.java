@@ -1,0 +1,67 @@
+package pelcro.exports.sandbox.tryit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import pelcro.exports.sandbox.tryit.support.HeadlessChromium;
+
+/** The docs page alone, served by a bare JDK server, renders the spec in a real browser. */
+class DocsPageBrowserTest {
+  private HttpServer server;
+  private ChromeDriver browser;
+
+  @BeforeEach
+  void serveDocs() throws Exception {
+    HeadlessChromium.assumeInstalled();
+    DocsPage docs = new DocsPage("/api/v1/core");
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/docs", exchange -> {
+      var found = docs.get(exchange.getRequestURI().getPath());
+      if (found.isEmpty()) {
+        exchange.sendResponseHeaders(404, -1);
+      } else {
+        exchange.getResponseHeaders().add("Content-Type", found.get().contentType());
+        exchange.sendResponseHeaders(200, found.get().body().length);
+        exchange.getResponseBody().write(found.get().body());
+      }
+      exchange.close();
+    });
+    server.start();
+    browser = HeadlessChromium.start(Files.createTempDirectory("downloads"));
+  }
+
+  @AfterEach
+  void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (server != null) {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void the_docs_page_renders_the_three_operations_with_swagger_ui() throws Exception {
+    browser.get("http://127.0.0.1:" + server.getAddress().getPort() + "/docs");
+
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(
+        ExpectedConditions.presenceOfElementLocated(By.id("operations-Exports-requestExport")));
+    assertThat(browser.findElements(By.cssSelector(".opblock"))).hasSize(3);
+    assertThat(browser.findElement(By.cssSelector(".servers select")).getText()).contains("/api/v1/core");
+    Path shot = Path.of("target", "docs-page.png");
+    Files.createDirectories(shot.getParent());
+    Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
+  }
+}

@@ -1,0 +1,81 @@
+package pelcro.exports.sandbox.tryit;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import pelcro.exports.sandbox.Sandbox;
+
+class TryItTenantsAcceptanceTest {
+  static final String BODY = CorsAndDocsAcceptanceTest.BODY;
+
+  private static int post(Sandbox sandbox, String key) {
+    return given().auth().oauth2(key).contentType(ContentType.JSON).body(BODY)
+        .when().post(sandbox.baseUrl() + "/exports?site_id=1001").statusCode();
+  }
+
+  private static String queue(Sandbox sandbox, String key) {
+    return given().auth().oauth2(key).contentType(ContentType.JSON).body(BODY)
+        .when().post(sandbox.baseUrl() + "/exports?site_id=1001").then().statusCode(200)
+        .extract().path("data.uuid");
+  }
+
+  @Test
+  void each_visitor_gets_an_own_enterprise_account_and_one_visitors_export_never_blocks_another() {
+    try (Sandbox sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).jobSeconds(600).rateLimit(0).tryIt(true).start()) {
+      assertThat(post(sandbox, "sk_try_alice")).isEqualTo(200);
+      assertThat(post(sandbox, "sk_try_bob")).isEqualTo(200);
+      assertThat(post(sandbox, "sk_test_enterprise")).isEqualTo(200);
+      assertThat(post(sandbox, "sk_try_alice")).isEqualTo(409);
+
+      given().auth().oauth2("sk_try_bob").when().get(sandbox.baseUrl() + "/exports?site_id=1002")
+          .then().statusCode(200);
+    }
+  }
+
+  @Test
+  void a_visitor_cannot_reach_another_visitors_export() {
+    try (Sandbox sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).jobSeconds(1).rateLimit(0).tryIt(true).start()) {
+      String uuid = queue(sandbox, "sk_try_alice");
+      sandbox.clock().advance(Duration.ofSeconds(2));
+      given().auth().oauth2("sk_try_mallory").when()
+          .get(sandbox.baseUrl() + "/exports/" + uuid + "?site_id=1001").then().statusCode(404);
+    }
+  }
+
+  @Test
+  void without_try_it_a_try_key_is_unauthenticated() {
+    try (Sandbox sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).rateLimit(0).start()) {
+      assertThat(post(sandbox, "sk_try_alice")).isEqualTo(401);
+    }
+  }
+
+  @Test
+  void an_idle_tenant_expires_with_its_exports() {
+    try (Sandbox sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).jobSeconds(1).rateLimit(0).tryIt(true)
+        .tryItIdleMinutes(5).start()) {
+      String uuid = queue(sandbox, "sk_try_alice");
+      sandbox.clock().advance(Duration.ofMinutes(6));
+
+      given().auth().oauth2("sk_try_alice").when()
+          .get(sandbox.baseUrl() + "/exports/" + uuid + "?site_id=1001").then().statusCode(404);
+    }
+  }
+
+  @Test
+  void past_the_cap_the_least_recently_used_tenant_is_evicted_with_its_exports() {
+    try (Sandbox sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).jobSeconds(1).rateLimit(0).tryIt(true)
+        .tryItMaxTenants(2).start()) {
+      String first = queue(sandbox, "sk_try_v1");
+      for (int i = 2; i <= 10; i++) {
+        queue(sandbox, "sk_try_v" + i);
+      }
+      sandbox.clock().advance(Duration.ofSeconds(2));
+
+      given().auth().oauth2("sk_try_v1").when()
+          .get(sandbox.baseUrl() + "/exports/" + first + "?site_id=1001").then().statusCode(404);
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package pelcro.exports.sandbox.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import pelcro.exports.sandbox.data.ExportQuery;
+import pelcro.exports.sandbox.domain.ExportJob;
+import pelcro.exports.sandbox.domain.JobTiming;
+
+class ExportLifecycleEventsTest {
+  record Published(ExportEventType type, ExportFacts export, Instant at) {}
+
+  static final Instant NOW = Instant.parse("2024-06-01T12:00:00Z");
+  final List<Published> published = new ArrayList<>();
+  final List<String> withdrawn = new ArrayList<>();
+  final ExportEventSink sink = new ExportEventSink() {
+    @Override
+    public void publish(ExportEventType type, ExportFacts export, Instant happenedAt) {
+      published.add(new Published(type, export, happenedAt));
+    }
+
+    @Override
+    public void withdraw(String exportUuid, ExportEventType type) {
+      withdrawn.add(exportUuid + " " + type);
+    }
+  };
+  final ExportLifecycleEvents events = new ExportLifecycleEvents(sink, id -> "owner@example.com");
+  final JobTiming timing = JobTiming.of(Duration.ofSeconds(3), Duration.ofDays(7));
+  final ExportJob job = ExportJob.queued("u-1", 1, 101,
+      new ExportQuery(1001, "subscriptions", Map.of("date_from", 1704067200L, "date_to", 1711929600L)), NOW, timing);
+
+  @Test
+  void a_request_publishes_requested_now_and_schedules_completed_at_the_planned_finish() {
+    events.requested(job);
+
+    assertThat(published).extracting(Published::type).containsExactly(ExportEventType.REQUESTED, ExportEventType.COMPLETED);
+    Published requested = published.get(0);
+    assertThat(requested.at()).isEqualTo(NOW);
+    assertThat(requested.export().startedAt()).isNull();
+    assertThat(requested.export().finishedAt()).isNull();
+    assertThat(requested.export().dateFrom()).isEqualTo(1704067200L);
+    assertThat(requested.export().userEmail()).isEqualTo("owner@example.com");
+    Published completed = published.get(1);
+    assertThat(completed.at()).isEqualTo(job.finishAt());
+    assertThat(completed.export().finishedAt()).isEqualTo(job.finishAt());
+    assertThat(completed.export().updatedAt()).isEqualTo(job.finishAt());
+  }
+
+  @Test
+  void a_forced_failure_withdraws_the_scheduled_completion_and_publishes_failed_at_that_moment() {
+    Instant failedAt = NOW.plusSeconds(1);
+    events.endMoved(job.fail(failedAt, "Disk full"));
+
+    assertThat(withdrawn).containsExactly("u-1 COMPLETED");
+    assertThat(published).singleElement().satisfies(p -> {
+      assertThat(p.type()).isEqualTo(ExportEventType.FAILED);
+      assertThat(p.at()).isEqualTo(failedAt);
+      assertThat(p.export().failedReason()).isEqualTo("Disk full");
+    });
+  }
+
+  @Test
+  void a_download_publishes_downloaded_at_the_download_instant() {
+    Instant downloadAt = job.finishAt().plusSeconds(30);
+    events.downloaded(job.download(downloadAt));
+
+    assertThat(published).singleElement().satisfies(p -> {
+      assertThat(p.type()).isEqualTo(ExportEventType.DOWNLOADED);
+      assertThat(p.at()).isEqualTo(downloadAt);
+      assertThat(p.export().updatedAt()).isEqualTo(downloadAt);
+    });
+  }
+}

@@ -1,0 +1,169 @@
+package pelcro.exports.sandbox.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import pelcro.exports.sandbox.tryit.support.ManualInstantSource;
+import pelcro.exports.sandbox.webhooks.WebhookDelivery.Status;
+
+class WebhookDispatcherTest {
+  private final ManualInstantSource clock = new ManualInstantSource(ExportEventsTest.REQUESTED);
+  private Receiver receiver;
+  private WebhookDispatcher dispatcher;
+
+  @AfterEach
+  void stop() {
+    if (dispatcher != null) {
+      dispatcher.close();
+    }
+    if (receiver != null) {
+      receiver.close();
+    }
+  }
+
+  private WebhookDispatcher dispatcher(WebhookOptions options) {
+    dispatcher = new WebhookDispatcher(clock, options, new HttpWebhookSender(options.url(), options.timeout()),
+        new ExportEvents());
+    dispatcher.startTicking(Duration.ofMillis(10));
+    return dispatcher;
+  }
+
+  @Test
+  void each_delivery_is_signed_with_the_hmac_of_its_raw_body() throws Exception {
+    receiver = new Receiver(() -> 200, 0);
+    dispatcher(WebhookOptions.of(receiver.url(), "whsec_test"));
+
+    dispatcher.publish(ExportEventType.REQUESTED, ExportEventsTest.facts(ExportEventType.REQUESTED), clock.instant());
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> receiver.received.size() == 1);
+    Receiver.Received got = receiver.received.get(0);
+    assertThat(got.signature())
+        .isEqualTo(new WebhookSigner("whsec_test").sign(got.body().getBytes(StandardCharsets.UTF_8)));
+    assertThat(got.body()).startsWith("{\"type\":\"export.requested\",\"id\":\"evt_");
+    await().until(() -> dispatcher.deliveries().get(0).status() == Status.DELIVERED);
+  }
+
+  @Test
+  void an_event_in_the_future_is_sent_when_the_sandbox_clock_reaches_it() throws Exception {
+    receiver = new Receiver(() -> 200, 0);
+    dispatcher(WebhookOptions.of(receiver.url(), "s"));
+    Instant finishes = clock.instant().plusSeconds(3);
+
+    dispatcher.publish(ExportEventType.COMPLETED, ExportEventsTest.facts(ExportEventType.COMPLETED), finishes);
+    Thread.sleep(200);
+    assertThat(receiver.calls.get()).isZero();
+
+    clock.advance(Duration.ofSeconds(3));
+    await().atMost(Duration.ofSeconds(5)).until(() -> receiver.received.size() == 1);
+    assertThat(receiver.received.get(0).body()).contains("\"created\":" + finishes.getEpochSecond());
+  }
+
+  @Test
+  void a_non_2xx_answer_is_retried_with_exponential_backoff_on_the_sandbox_clock() throws Exception {
+    Iterator<Integer> answers = List.of(500, 503, 200).iterator();
+    receiver = new Receiver(answers::next, 0);
+    dispatcher(WebhookOptions.of(receiver.url(), "s"));
+
+    dispatcher.publish(ExportEventType.REQUESTED, ExportEventsTest.facts(ExportEventType.REQUESTED), clock.instant());
+    await().until(() -> receiver.calls.get() == 1);
+    await().until(() -> dispatcher.deliveries().get(0).status() == Status.PENDING);
+    assertThat(dispatcher.view().get(0).get("next_attempt_at")).isEqualTo(clock.instant().getEpochSecond() + 1);
+
+    clock.advance(Duration.ofSeconds(1));
+    await().until(() -> receiver.calls.get() == 2);
+    await().until(() -> dispatcher.deliveries().get(0).status() == Status.PENDING);
+    assertThat(dispatcher.view().get(0).get("next_attempt_at")).isEqualTo(clock.instant().getEpochSecond() + 2);
+    clock.advance(Duration.ofSeconds(1));
+    Thread.sleep(150);
+    assertThat(receiver.calls.get()).isEqualTo(2);
+
+    clock.advance(Duration.ofSeconds(1));
+    await().until(() -> dispatcher.deliveries().get(0).status() == Status.DELIVERED);
+    assertThat(dispatcher.deliveries().get(0).attempts()).extracting(WebhookDelivery.Attempt::httpStatus)
+        .containsExactly(500, 503, 200);
+  }
+
+  @Test
+  void retries_stop_at_the_bound_and_the_delivery_is_marked_failed() throws Exception {
+    receiver = new Receiver(() -> 500, 0);
+    dispatcher(WebhookOptions.of(receiver.url(), "s").withRetries(3, Duration.ofSeconds(1)));
+
+    dispatcher.publish(ExportEventType.FAILED, ExportEventsTest.facts(ExportEventType.FAILED), clock.instant());
+    for (int i = 0; i < 6; i++) {
+      int before = receiver.calls.get();
+      await().until(() -> dispatcher.deliveries().get(0).status() != Status.SENDING && receiver.calls.get() >= Math.min(before + 1, 3));
+      clock.advance(Duration.ofSeconds(10));
+    }
+    await().until(() -> dispatcher.deliveries().get(0).status() == Status.FAILED);
+    assertThat(receiver.calls.get()).isEqualTo(3);
+  }
+
+  @Test
+  void a_dead_receiver_is_recorded_as_an_attempt_without_status() throws Exception {
+    receiver = new Receiver(() -> 200, 0);
+    java.net.URI dead = receiver.url();
+    receiver.close();
+    receiver = null;
+    dispatcher(WebhookOptions.of(dead, "s").withRetries(1, Duration.ofSeconds(1)));
+
+    dispatcher.publish(ExportEventType.REQUESTED, ExportEventsTest.facts(ExportEventType.REQUESTED), clock.instant());
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> dispatcher.deliveries().get(0).status() == Status.FAILED);
+    assertThat(dispatcher.view().get(0).get("attempts").toString()).contains("http_status=null", "error=");
+  }
+
+  @Test
+  void a_hanging_receiver_neither_blocks_publishing_nor_grows_memory_past_the_journal() throws Exception {
+    receiver = new Receiver(() -> 200, 5_000);
+    dispatcher(WebhookOptions.of(receiver.url(), "s").withJournalCapacity(100).withTimeout(Duration.ofSeconds(2)));
+
+    long start = System.nanoTime();
+    for (int i = 0; i < 10_000; i++) {
+      dispatcher.publish(ExportEventType.REQUESTED, ExportEventsTest.facts(ExportEventType.REQUESTED), clock.instant());
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+    assertThat(took).isLessThan(Duration.ofSeconds(2));
+    assertThat(dispatcher.deliveries()).hasSizeLessThanOrEqualTo(100);
+    assertThat(dispatcher.dropped()).isGreaterThanOrEqualTo(9_900 - 2);
+    assertThat(receiver.calls.get()).isLessThanOrEqualTo(2);
+  }
+
+  @Test
+  void a_delivery_can_be_redelivered_as_a_new_delivery_of_the_same_event() throws Exception {
+    receiver = new Receiver(() -> 200, 0);
+    dispatcher(WebhookOptions.of(receiver.url(), "s"));
+    dispatcher.publish(ExportEventType.DOWNLOADED, ExportEventsTest.facts(ExportEventType.DOWNLOADED), clock.instant());
+    await().until(() -> receiver.received.size() == 1);
+    String firstId = dispatcher.deliveries().get(0).id();
+
+    WebhookDelivery again = dispatcher.redeliver(firstId).orElseThrow();
+
+    await().until(() -> receiver.received.size() == 2);
+    assertThat(receiver.received.get(1).body()).isEqualTo(receiver.received.get(0).body());
+    assertThat(again.view()).containsEntry("redelivery_of", firstId);
+    assertThat(dispatcher.redeliver("whd_unknown")).isEmpty();
+  }
+
+  @Test
+  void a_withdrawn_scheduled_event_is_never_sent() throws Exception {
+    receiver = new Receiver(() -> 200, 0);
+    dispatcher(WebhookOptions.of(receiver.url(), "s"));
+    ExportFacts facts = ExportEventsTest.facts(ExportEventType.COMPLETED);
+    dispatcher.publish(ExportEventType.COMPLETED, facts, clock.instant().plusSeconds(3));
+
+    dispatcher.withdraw(facts.uuid(), ExportEventType.COMPLETED);
+    clock.advance(Duration.ofSeconds(5));
+    Thread.sleep(150);
+
+    assertThat(dispatcher.deliveries()).isEmpty();
+    assertThat(receiver.calls.get()).isZero();
+  }
+}

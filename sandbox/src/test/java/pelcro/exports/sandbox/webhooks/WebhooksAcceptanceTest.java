@@ -1,0 +1,162 @@
+package pelcro.exports.sandbox.webhooks;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.atlassian.oai.validator.report.MessageResolver;
+import com.atlassian.oai.validator.schema.SchemaValidator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.http.ContentType;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import pelcro.exports.openapi.ExportsSpec;
+import pelcro.exports.sandbox.Sandbox;
+
+class WebhooksAcceptanceTest {
+  static final String SECRET = "whsec_acceptance";
+  static final String BODY = "{\"object\":\"subscriptions\",\"date_from\":1704067200,\"date_to\":1711929600}";
+  static final Clock FROZEN = pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024;
+  private final ObjectMapper json = new ObjectMapper();
+  private Receiver receiver;
+  private Sandbox sandbox;
+
+  @AfterEach
+  void stop() {
+    if (sandbox != null) {
+      sandbox.close();
+    }
+    if (receiver != null) {
+      receiver.close();
+    }
+  }
+
+  private Sandbox start(URI url) {
+    sandbox = Sandbox.builder().port(0).jobSeconds(2).rateLimit(0).clock(FROZEN)
+        .webhook(url, SECRET).webhookMaxAttempts(4).start();
+    return sandbox;
+  }
+
+  private String queue(String type) {
+    return given().auth().oauth2("sk_test_enterprise").contentType(ContentType.JSON)
+        .body(BODY.replace("subscriptions", type))
+        .when().post(sandbox.baseUrl() + "/exports?site_id=1001").then().statusCode(200)
+        .extract().path("data.uuid");
+  }
+
+  private JsonNode event(int index) throws Exception {
+    return json.readTree(receiver.received.get(index).body());
+  }
+
+  @Test
+  void the_lifecycle_is_delivered_signed_in_the_documented_envelope_at_the_sandbox_clocks_moments() throws Exception {
+    receiver = new Receiver(() -> 200, 0);
+    start(receiver.url());
+    long requestedAt = FROZEN.instant().getEpochSecond();
+
+    String uuid = queue("subscriptions");
+    await().until(() -> receiver.received.size() == 1);
+    sandbox.clock().advance(Duration.ofSeconds(2));
+    await().until(() -> receiver.received.size() == 2);
+    sandbox.clock().advance(Duration.ofSeconds(10));
+    given().auth().oauth2("sk_test_enterprise").when()
+        .get(sandbox.baseUrl() + "/exports/" + uuid + "?site_id=1001").then().statusCode(200);
+    await().until(() -> receiver.received.size() == 3);
+
+    assertThat(List.of(event(0), event(1), event(2))).extracting(e -> e.get("type").asText())
+        .containsExactly("export.requested", "export.completed", "export.downloaded");
+    assertThat(event(0).get("created").asLong()).isEqualTo(requestedAt);
+    assertThat(event(1).get("created").asLong()).isEqualTo(requestedAt + 2);
+    assertThat(event(1).at("/data/object/finished_at").asLong()).isEqualTo(requestedAt + 2);
+    assertThat(event(2).get("created").asLong()).isEqualTo(requestedAt + 12);
+    assertThat(event(2).at("/data/object/updated_at").asLong()).isEqualTo(requestedAt + 12);
+    for (int i = 0; i < 3; i++) {
+      Receiver.Received got = receiver.received.get(i);
+      assertThat(got.signature()).isEqualTo(
+          new WebhookSigner(SECRET).sign(got.body().getBytes(StandardCharsets.UTF_8)));
+      JsonNode node = event(i);
+      assertThat(new SchemaValidator(ExportsSpec.get().model(), new MessageResolver())
+          .validate(() -> node, ExportsSpec.get().schema("ExportEvent"), "event").getMessages()).isEmpty();
+      assertThat(node.at("/data/object/uuid").asText()).isEqualTo(uuid);
+      assertThat(node.at("/data/object/user_email").asText()).isEqualTo("owner@enterprise.example");
+    }
+  }
+
+  @Test
+  void a_failed_export_is_delivered_as_export_failed_and_not_as_completed() throws Exception {
+    receiver = new Receiver(() -> 200, 0);
+    start(receiver.url());
+    String uuid = queue("invoices");
+    await().until(() -> receiver.received.size() == 1);
+
+    given().contentType(ContentType.JSON).body("{\"reason\":\"Disk full\"}")
+        .when().post(sandbox.controlUrl() + "/exports/" + uuid + "/fail").then().statusCode(200);
+    await().until(() -> receiver.received.size() == 2);
+    sandbox.clock().advance(Duration.ofSeconds(10));
+    Thread.sleep(200);
+
+    assertThat(receiver.received).hasSize(2);
+    assertThat(event(1).get("type").asText()).isEqualTo("export.failed");
+    assertThat(event(1).at("/data/object/failed_reason").asText()).isEqualTo("Disk full");
+  }
+
+  @Test
+  void the_control_api_lists_deliveries_with_retries_and_redelivers_one() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    receiver = new Receiver(() -> calls.incrementAndGet() == 1 ? 500 : 204, 0);
+    start(receiver.url());
+    queue("payments");
+    await().until(() -> receiver.calls.get() == 1);
+    await().until(() -> "pending".equals(deliveries().get(0).get("status")));
+    assertThat(deliveries().get(0).get("next_attempt_at"))
+        .isEqualTo((int) FROZEN.instant().getEpochSecond() + 1);
+
+    sandbox.clock().advance(Duration.ofSeconds(1));
+    await().until(() -> "delivered".equals(deliveries().get(0).get("status")));
+    Map<String, Object> first = deliveries().get(0);
+    assertThat((List<?>) first.get("attempts")).hasSize(2);
+
+    Map<String, Object> again = given().when()
+        .post(sandbox.controlUrl() + "/webhooks/deliveries/" + first.get("id") + "/redeliver")
+        .then().statusCode(200).extract().as(Map.class);
+    assertThat(again.get("redelivery_of")).isEqualTo(first.get("id"));
+    await().until(() -> receiver.calls.get() == 3);
+    assertThat(receiver.received.get(2).body()).isEqualTo(receiver.received.get(0).body());
+    given().when().post(sandbox.controlUrl() + "/webhooks/deliveries/whd_404/redeliver")
+        .then().statusCode(404);
+  }
+
+  @Test
+  void a_hanging_receiver_does_not_slow_api_requests() throws Exception {
+    receiver = new Receiver(() -> 200, 20_000);
+    start(receiver.url());
+    List<String> types = List.of("memberships", "invoices", "payments", "refunds",
+        "customers", "customers_metadata", "newsletters", "addresses", "orders");
+    queue("subscriptions"); // warms the sandbox up; its delivery now hangs one sender
+    await().until(() -> receiver.calls.get() == 1);
+
+    long start = System.nanoTime();
+    for (String type : types) {
+      queue(type);
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+    assertThat(took).isLessThan(Duration.ofSeconds(3));
+    assertThat(deliveries()).hasSize(20);
+    assertThat(receiver.calls.get()).isLessThanOrEqualTo(2);
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Map<String, Object>> deliveries() {
+    return given().when().get(sandbox.controlUrl() + "/webhooks/deliveries").then().statusCode(200)
+        .extract().path("data");
+  }
+}
