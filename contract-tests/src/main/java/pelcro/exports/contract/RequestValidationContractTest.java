@@ -1,0 +1,144 @@
+package pelcro.exports.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import io.restassured.response.Response;
+import io.swagger.v3.oas.models.media.Schema;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import pelcro.exports.contract.support.Documented;
+import pelcro.exports.contract.support.Exports;
+import pelcro.exports.contract.support.Target;
+import pelcro.exports.openapi.ExportsSpec;
+
+/**
+ * Field validation of POST /exports, for each export type and each of its filters, generated
+ * from the spec's per-type request schemas: each wrong field is refused with 400 and named in
+ * {@code errors}.
+ */
+class RequestValidationContractTest {
+  private static final String DOC = "request-export, Query Params / filter tables; core-errors: 400 names each field";
+
+  @TestFactory
+  @Documented(DOC)
+  Stream<DynamicTest> refusesEachWrongFieldOfEachExportType() {
+    List<DynamicTest> tests = new ArrayList<>();
+    Set<String> allFields = allFields();
+    for (String type : ExportsSpec.get().requestObjectValues()) {
+      Schema<?> schema = ExportsSpec.get().requestSchemaFor(type).orElseThrow();
+      Map<String, Schema> props = resolvedProperties(schema);
+      for (String required : schema.getRequired()) {
+        if (!required.equals("object")) {
+          tests.add(refusal(type, required, "is missing", body -> body.remove(required)));
+        }
+      }
+      props.forEach((field, fieldSchema) -> invalidValue(fieldSchema).ifPresent(bad ->
+          tests.add(refusal(type, field, "is " + describe(bad), body -> body.put(field, bad)))));
+      // x-decision of ExportRequest: a filter of another type is refused, not ignored.
+      allFields.stream().filter(f -> !props.containsKey(f)).findFirst().ifPresent(foreign ->
+          tests.add(refusal(type, foreign, "is a filter the type does not take", body -> body.put(foreign, sampleFor(foreign)))));
+    }
+    return tests.stream();
+  }
+
+  @Test
+  @Documented(DOC)
+  void refusesAnUnknownExportType() {
+    Response r = Exports.post(Target.get().enterprise(), Exports.recent("widgets"));
+    assertRefused(r, "object", "an unknown `object`");
+  }
+
+  @Test
+  @Documented(DOC)
+  void refusesARequestWithoutExportType() {
+    Map<String, Object> body = Exports.recent("subscriptions");
+    body.remove("object");
+    assertRefused(Exports.post(Target.get().enterprise(), body), "object", "a missing `object`");
+  }
+
+  private interface Mutation {
+    void apply(Map<String, Object> body);
+  }
+
+  private static DynamicTest refusal(String type, String field, String what, Mutation mutation) {
+    return dynamicTest(type + ": refuses a request whose " + field + " " + what, () -> {
+      Map<String, Object> body = new LinkedHashMap<>(Exports.recent(type));
+      mutation.apply(body);
+      assertRefused(Exports.post(Target.get().enterprise(), body), field, type + " whose " + field + " " + what);
+    });
+  }
+
+  private static void assertRefused(Response r, String field, String what) {
+    assertThat(r.statusCode())
+        .as("request-export / core-errors: %s must be refused with 400 (body: %s)", what, r.asString())
+        .isEqualTo(400);
+    assertThat(Exports.message(r)).as("core-errors: validation answers \"%s\"", Exports.INVALID_DATA)
+        .isEqualTo(Exports.INVALID_DATA);
+    assertThat(r.jsonPath().getMap("errors")).as("core-errors: errors must name `%s` for %s", field, what)
+        .containsKey(field);
+  }
+
+  /** A value the field's schema refuses, if the schema refuses anything we can name. */
+  @SuppressWarnings("rawtypes")
+  private static java.util.Optional<Object> invalidValue(Schema s) {
+    if (s.getEnum() != null && !s.getEnum().isEmpty()) {
+      return s.getEnum().size() == 1 ? java.util.Optional.empty() : java.util.Optional.of("not_a_valid_value");
+    }
+    String type = s.getType();
+    if ("integer".equals(type)) {
+      return java.util.Optional.of(s.getMinimum() != null ? s.getMinimum().longValue() - 1 : (Object) "not-a-number");
+    }
+    if ("string".equals(type)) {
+      if (s.getPattern() != null) return java.util.Optional.of("NOT-MATCHING-123");
+      if ("date".equals(s.getFormat())) return java.util.Optional.of("2024-13-45");
+      if ("email".equals(s.getFormat())) return java.util.Optional.of("not-an-email");
+      if (s.getMinLength() != null && s.getMinLength() > 0) return java.util.Optional.of("");
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static String describe(Object bad) {
+    return bad instanceof String str ? "\"" + str + "\"" : String.valueOf(bad);
+  }
+
+  /** A plausible value for a field that another type takes. */
+  private static Object sampleFor(String field) {
+    return switch (field) {
+      case "date_from", "date_to" -> 1_704_067_200L;
+      case "month" -> "2024-01-01";
+      default -> field.endsWith("_id") || field.equals("id") ? 1 : "x";
+    };
+  }
+
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static Map<String, Schema> resolvedProperties(Schema<?> schema) {
+    Map<String, Schema> out = new LinkedHashMap<>();
+    schema.getProperties().forEach((name, s) -> out.put(name, resolve((Schema) s)));
+    return out;
+  }
+
+  @SuppressWarnings("rawtypes")
+  private static Schema resolve(Schema s) {
+    if (s.get$ref() != null) {
+      return ExportsSpec.get().schema(s.get$ref().substring(s.get$ref().lastIndexOf('/') + 1));
+    }
+    return s;
+  }
+
+  private static Set<String> allFields() {
+    Set<String> all = new TreeSet<>();
+    for (String type : ExportsSpec.get().requestObjectValues()) {
+      all.addAll(ExportsSpec.get().requestSchemaFor(type).orElseThrow().getProperties().keySet());
+    }
+    return all;
+  }
+}

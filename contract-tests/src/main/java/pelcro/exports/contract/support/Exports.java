@@ -1,0 +1,113 @@
+package pelcro.exports.contract.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Fixtures that create and finish exports the same way on every target: by the public API only,
+ * waiting by polling (Awaitility) within {@code contract.timeoutSeconds}.
+ */
+public final class Exports {
+  /** The download page's messages, verbatim. */
+  public static final String NOT_READY = "The export is not yet ready to be downloaded.";
+  public static final String ALREADY_DOWNLOADED = "The requested file has already been downloaded or has expired.";
+  public static final String NOT_FOUND = "The requested file was not found, please try to export again.";
+  /** The request page's Common Errors, verbatim. */
+  public static final String INVALID_DATE_RANGE = "Invalid date range";
+  public static final String NOTHING_TO_EXPORT = "Nothing to export";
+  public static final String IN_PROGRESS = "Export in progress";
+  public static final String INVALID_DATA = "The given data was invalid.";
+
+  private static final long DAY = 86_400;
+
+  private Exports() {}
+
+  /** A body for {@code type} over a recent range (the last 90 days), plus {@code extra} fields. */
+  public static Map<String, Object> recent(String type, Object... extra) {
+    long now = Target.get().nowEpochSeconds();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("object", type);
+    if (type.equals("accounting")) {
+      body.put("month", lastMonth(now));
+      body.put("currency", "usd");
+    } else {
+      body.put("date_from", now - 90 * DAY);
+      body.put("date_to", now - 60);
+    }
+    for (int i = 0; i + 1 < extra.length; i += 2) {
+      body.put((String) extra[i], extra[i + 1]);
+    }
+    return body;
+  }
+
+  /** The first day of the month before {@code now}'s month, e.g. {@code 2026-10-01}. */
+  public static String lastMonth(long now) {
+    return LocalDate.ofInstant(Instant.ofEpochSecond(now), ZoneOffset.UTC).withDayOfMonth(1).minusMonths(1).toString();
+  }
+
+  /** POST /exports as this caller, without waiting: the raw answer. */
+  public static Response post(Account account, Map<String, Object> body) {
+    return Api.as(account).contentType(ContentType.JSON).body(body).when().post("/exports");
+  }
+
+  /**
+   * Requests an export and returns its uuid, first waiting out an export of the same type that
+   * is still running on the account (a leftover of an earlier run on a real account).
+   */
+  public static String request(Account account, Map<String, Object> body) {
+    AtomicReference<Response> last = new AtomicReference<>();
+    await("a free slot for a " + body.get("object") + " export")
+        .atMost(Target.get().timeout()).pollInterval(Duration.ofMillis(500)).pollDelay(Duration.ZERO)
+        .until(() -> {
+          Response r = post(account, body);
+          last.set(r);
+          return r.statusCode() != 409;
+        });
+    Response r = last.get();
+    assertThat(r.statusCode())
+        .as("request-export: a valid request must be queued with 200 {data: export} (body: %s)", r.asString())
+        .isEqualTo(200);
+    return r.jsonPath().getString("data.uuid");
+  }
+
+  /** Polls the download until the export is no longer "not yet ready"; returns that answer. */
+  public static Response awaitDownload(Account account, String uuid) {
+    AtomicReference<Response> last = new AtomicReference<>();
+    await("export " + uuid + " to be ready")
+        .atMost(Target.get().timeout()).pollInterval(Duration.ofMillis(250)).pollDelay(Duration.ZERO)
+        .until(() -> {
+          Response r = Api.quietlyAs(account).when().get("/exports/{uuid}", uuid);
+          last.set(r);
+          return !(r.statusCode() == 404 && NOT_READY.equals(message(r)));
+        });
+    // The polls are not credited; the answer the test goes on to check is.
+    if (Target.get().recordsCoverage()) {
+      CoverageLedger.record("downloadExport", last.get().statusCode());
+    }
+    return last.get();
+  }
+
+  /** Waits for the export and downloads it, so that its type is free again for the next test. */
+  public static void drain(Account account, String uuid) {
+    awaitDownload(account, uuid);
+  }
+
+  /** The {@code message} of a JSON error body, or null. */
+  public static String message(Response r) {
+    try {
+      return r.jsonPath().getString("message");
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+}
