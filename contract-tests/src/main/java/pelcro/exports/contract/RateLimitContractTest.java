@@ -1,11 +1,9 @@
 package pelcro.exports.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import pelcro.exports.contract.support.Account;
@@ -25,8 +23,7 @@ class RateLimitContractTest {
   @Documented(value = "rate-limits: over the per-minute limit, every operation answers 429",
       covers = {"listExports:429", "requestExport:429", "downloadExport:429"})
   void answersTooManyRequestsPastThePerMinuteLimit() {
-    assumeTrue(InProcessSandbox.supports("rateLimit"), "the sandbox builder has no rateLimit setting yet");
-    try (InProcessSandbox limited = InProcessSandbox.start(Map.of("rateLimit", LIMIT))) {
+    try (InProcessSandbox limited = InProcessSandbox.start(b -> b.rateLimit(LIMIT))) {
       Target.runWith(Target.dedicatedSandbox(limited.baseUrl()), () -> {
         Account account = Target.get().enterprise();
         for (int i = 0; i < LIMIT; i++) {

@@ -50,7 +50,7 @@ class SandboxControlContractTest {
       covers = {"listExports:200", "requestExport:200"})
   void stampsStartAndFinishAsTheExportRuns() {
     // The job list (--list-mode jobs) is the only place the timestamps show after the request.
-    try (InProcessSandbox jobs = InProcessSandbox.start(Map.of("listMode", "jobs", "jobSeconds", 60))) {
+    try (InProcessSandbox jobs = InProcessSandbox.start(b -> b.listMode("jobs").jobSeconds(60))) {
       Target.runWith(Target.dedicatedSandbox(jobs.baseUrl()), () -> {
         Account account = Target.get().enterprise();
         String uuid = Exports.request(account, Exports.recent("memberships"));

@@ -9,9 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -41,12 +39,7 @@ class SuiteCatchesInjectedFaultsTest {
 
   @BeforeAll
   static void startHonestSandbox() {
-    Map<String, Object> settings = new LinkedHashMap<>();
-    settings.put("jobSeconds", 1);
-    if (InProcessSandbox.supports("rateLimit")) {
-      settings.put("rateLimit", 0);
-    }
-    sandbox = InProcessSandbox.start(settings);
+    sandbox = InProcessSandbox.start(b -> b.jobSeconds(1));
   }
 
   @AfterAll

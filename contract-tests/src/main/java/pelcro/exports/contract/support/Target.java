@@ -3,8 +3,6 @@ package pelcro.exports.contract.support;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -84,14 +82,8 @@ public final class Target {
       Kind kind = config.target().filter("sandbox"::equalsIgnoreCase).isPresent() ? Kind.SANDBOX : Kind.REMOTE;
       return new Target(kind, config.baseUrl().get(), config, true);
     }
-    Map<String, Object> settings = new LinkedHashMap<>();
-    settings.put("nonEnterpriseStatus", config.nonEnterpriseStatus());
-    settings.put("listMode", "types");
-    // The suite sends far more than 120 requests a minute; the limit has its own test.
-    if (InProcessSandbox.supports("rateLimit")) {
-      settings.put("rateLimit", 0);
-    }
-    InProcessSandbox sandbox = InProcessSandbox.start(settings);
+    InProcessSandbox sandbox = InProcessSandbox.start(
+        b -> b.nonEnterpriseStatus(config.nonEnterpriseStatus()).listMode("types"));
     Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "contract-sandbox-stop"));
     return new Target(Kind.SANDBOX, sandbox.baseUrl(), config, true);
   }

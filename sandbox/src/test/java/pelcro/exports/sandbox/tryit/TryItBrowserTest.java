@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -85,17 +84,18 @@ class TryItBrowserTest {
     return m.group(1);
   }
 
-  private Path awaitDownload() throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (System.nanoTime() < deadline) {
-      try (Stream<Path> files = Files.list(downloads)) {
-        List<Path> done = files.filter(p -> !p.toString().endsWith(".crdownload")).toList();
-        if (!done.isEmpty()) {
-          return done.get(0);
-        }
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("No file was downloaded to " + downloads);
+  /** The finished download: Chromium first writes hidden or {@code .crdownload} files, then renames. */
+  private Path awaitDownload() {
+    return org.awaitility.Awaitility.await("a finished download in " + downloads)
+        .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+        .until(this::finishedDownload, java.util.Optional::isPresent).orElseThrow();
   }
+
+  private java.util.Optional<Path> finishedDownload() throws java.io.IOException {
+    try (Stream<Path> files = Files.list(downloads)) {
+      return files.filter(p -> !p.getFileName().toString().startsWith("."))
+          .filter(p -> !p.getFileName().toString().endsWith(".crdownload")).findFirst();
+    }
+  }
+
 }
