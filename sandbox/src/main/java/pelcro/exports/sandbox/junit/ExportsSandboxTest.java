@@ -16,8 +16,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * class MyIntegrationTest {
  *   @Test
  *   void exports(SandboxHandle sandbox) {
- *     myClient(sandbox.baseUrl(), sandbox.enterpriseKey(), sandbox.siteId())...;
+ *     var client = myClient(sandbox.baseUrl(), sandbox.enterpriseKey(), sandbox.siteId());
+ *     String uuid = client.requestExport("subscriptions", from, to);
  *     sandbox.advanceClock(Duration.ofSeconds(5));
+ *     assertThat(client.download(uuid)).isNotEmpty();
  *   }
  * }
  * }</pre>
