@@ -52,11 +52,6 @@ public final class Sandbox implements AutoCloseable {
     return new Builder();
   }
 
-  /** Starts a sandbox with these options on {@code baseClock} (advanced by the control API). */
-  public static Sandbox start(SandboxOptions options, Clock baseClock) {
-    return start(options, PlatformOptions.defaults(), baseClock, null);
-  }
-
   /**
    * Starts a sandbox with these options and the platform around the API (Try-it tenants, CORS,
    * webhooks, rate limits) on {@code baseClock}.

@@ -19,9 +19,6 @@ public final class CompleteExportOperation {
 
   private final ExportLifecycleEvents events;
 
-  public CompleteExportOperation(ExportStore store, Clock clock, JobTiming timing) {
-    this(store, clock, timing, ExportLifecycleEvents.NONE);
-  }
 
   /** @param events told that the export's end moved to now (webhooks) */
   public CompleteExportOperation(

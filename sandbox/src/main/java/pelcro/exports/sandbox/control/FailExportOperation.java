@@ -23,9 +23,6 @@ public final class FailExportOperation {
 
   private final ExportLifecycleEvents events;
 
-  public FailExportOperation(ExportStore store, Clock clock) {
-    this(store, clock, ExportLifecycleEvents.NONE);
-  }
 
   /** @param events told that the export failed now (webhooks) */
   public FailExportOperation(ExportStore store, Clock clock, ExportLifecycleEvents events) {

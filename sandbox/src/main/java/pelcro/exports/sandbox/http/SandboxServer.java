@@ -63,15 +63,7 @@ public final class SandboxServer implements AutoCloseable {
       DocsPage docs,
       RateLimiter limiter,
       Function<String, Optional<Account>> tryItAccounts,
-      DeliveriesControl deliveries) {
-
-    /** No CORS grant, no Try-it keys, no webhooks, no rate limit. */
-    public static Platform none() {
-      return new Platform(CorsPolicy.none(), new DocsPage(BASE_PATH),
-          new RateLimiter(java.time.Clock.systemUTC(), 0), key -> Optional.empty(),
-          new DeliveriesControl(null));
-    }
-  }
+      DeliveriesControl deliveries) {}
 
   private final WireMockServer server;
 
@@ -79,12 +71,7 @@ public final class SandboxServer implements AutoCloseable {
     this.server = server;
   }
 
-  /** Starts listening; returns once the server accepts requests. */
-  public static SandboxServer start(Settings settings, Accounts accounts, Operations ops) {
-    return start(settings, accounts, ops, Platform.none());
-  }
-
-  /** Starts listening with the platform around the operations. */
+  /** Starts listening with the platform around the operations; returns once it accepts requests. */
   public static SandboxServer start(
       Settings settings, Accounts accounts, Operations ops, Platform platform) {
     ExportsDispatcher dispatcher =

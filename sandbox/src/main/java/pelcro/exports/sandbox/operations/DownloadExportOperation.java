@@ -23,9 +23,6 @@ public final class DownloadExportOperation {
 
   private final ExportLifecycleEvents events;
 
-  public DownloadExportOperation(ExportStore store, ExportData data, Clock clock) {
-    this(store, data, clock, ExportLifecycleEvents.NONE);
-  }
 
   /** @param events told of each download (webhooks) */
   public DownloadExportOperation(

@@ -40,9 +40,6 @@ public final class RequestExportOperation {
 
   private final ExportLifecycleEvents events;
 
-  public RequestExportOperation(ExportStore store, ExportData data, Clock clock, JobTiming timing) {
-    this(store, data, clock, timing, ExportLifecycleEvents.NONE);
-  }
 
   /** @param events told of each queued export (webhooks) */
   public RequestExportOperation(
