@@ -8,7 +8,7 @@ import picocli.CommandLine;
 
 class SandboxMainPlatformOptionsTest {
   @Test
-  void by_default_try_it_is_off_no_origin_is_granted_no_webhook_is_sent_and_the_vendors_120_apply() {
+  void byDefaultTryItIsOffNoOriginIsGrantedNoWebhookIsSentAndTheVendors120Apply() {
     SandboxMain main = new SandboxMain();
     new CommandLine(main).parseArgs();
 
@@ -21,7 +21,7 @@ class SandboxMainPlatformOptionsTest {
   }
 
   @Test
-  void the_public_try_it_options_parse() {
+  void thePublicTryItOptionsParse() {
     SandboxMain main = new SandboxMain();
     new CommandLine(main).parseArgs("--try-it", "--try-it-idle-minutes", "10", "--try-it-max-tenants", "50",
         "--cors-origins", "https://a.example,https://b.example", "--rate-limit", "0",
@@ -39,7 +39,7 @@ class SandboxMainPlatformOptionsTest {
   }
 
   @Test
-  void a_webhook_url_without_a_secret_is_refused() {
+  void aWebhookUrlWithoutASecretIsRefused() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> PlatformOptions.defaults()
         .withWebhook(URI.create("http://127.0.0.1:9/h"), null, 3))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--webhook-secret");

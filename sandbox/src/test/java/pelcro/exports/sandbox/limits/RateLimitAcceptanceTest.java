@@ -25,7 +25,7 @@ class RateLimitAcceptanceTest {
   }
 
   @Test
-  void a_request_over_the_limit_gets_429_with_the_documented_message_and_sandbox_headers() {
+  void aRequestOverTheLimitGets429WithTheDocumentedMessageAndSandboxHeaders() {
     try (Sandbox sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).rateLimit(3).start()) {
       for (int i = 0; i < 3; i++) {
         Response ok = list(sandbox, "sk_test_enterprise");
@@ -44,7 +44,7 @@ class RateLimitAcceptanceTest {
   }
 
   @Test
-  void a_refused_request_changes_no_state() {
+  void aRefusedRequestChangesNoState() {
     try (Sandbox sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).jobSeconds(3600).rateLimit(1).start()) {
       list(sandbox, "sk_test_enterprise");
       assertThat(post(sandbox).statusCode()).isEqualTo(429);
@@ -56,7 +56,7 @@ class RateLimitAcceptanceTest {
   }
 
   @Test
-  void the_accounts_files_api_core_rate_limit_overrides_the_default(@TempDir Path dir) throws Exception {
+  void theAccountsFilesApiCoreRateLimitOverridesTheDefault(@TempDir Path dir) throws Exception {
     Path accounts = dir.resolve("accounts.json");
     Files.writeString(accounts, """
         {"accounts": [
@@ -77,7 +77,7 @@ class RateLimitAcceptanceTest {
   }
 
   @Test
-  void rate_limit_zero_turns_limiting_off() {
+  void rateLimitZeroTurnsLimitingOff() {
     try (Sandbox sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).rateLimit(0).start()) {
       for (int i = 0; i < 150; i++) {
         Response r = list(sandbox, "sk_test_enterprise");
@@ -88,7 +88,7 @@ class RateLimitAcceptanceTest {
   }
 
   @Test
-  void by_default_the_vendors_120_per_minute_apply() {
+  void byDefaultTheVendors120PerMinuteApply() {
     try (Sandbox sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).start()) {
       Response first = list(sandbox, "sk_test_enterprise");
       assertThat(first.header("X-RateLimit-Limit")).isEqualTo("120");

@@ -12,7 +12,7 @@ class RateLimiterTest {
   private final ManualInstantSource clock = new ManualInstantSource(Instant.parse("2024-01-01T00:00:00Z"));
 
   @Test
-  void the_121st_request_in_a_minute_is_refused_by_default() {
+  void the121stRequestInAMinuteIsRefusedByDefault() {
     RateLimiter limiter = new RateLimiter(clock, RateLimiter.VENDOR_DEFAULT);
     for (int i = 0; i < 120; i++) {
       assertThat(limiter.acquire("1", null).allowed()).isTrue();
@@ -24,7 +24,7 @@ class RateLimiterTest {
   }
 
   @Test
-  void a_new_minute_on_the_sandbox_clock_resets_the_count() {
+  void aNewMinuteOnTheSandboxClockResetsTheCount() {
     RateLimiter limiter = new RateLimiter(clock, 2);
     limiter.acquire("1", null);
     limiter.acquire("1", null);
@@ -37,7 +37,7 @@ class RateLimiterTest {
   }
 
   @Test
-  void accounts_are_counted_separately() {
+  void accountsAreCountedSeparately() {
     RateLimiter limiter = new RateLimiter(clock, 1);
     assertThat(limiter.acquire("1", null).allowed()).isTrue();
     assertThat(limiter.acquire("2", null).allowed()).isTrue();
@@ -45,7 +45,7 @@ class RateLimiterTest {
   }
 
   @Test
-  void an_accounts_api_core_rate_limit_overrides_the_default() {
+  void anAccountsApiCoreRateLimitOverridesTheDefault() {
     RateLimiter limiter = new RateLimiter(clock, 1);
     for (int i = 0; i < 360; i++) {
       assertThat(limiter.acquire("vendor", 360).allowed()).isTrue();
@@ -54,7 +54,7 @@ class RateLimiterTest {
   }
 
   @Test
-  void rate_limit_zero_turns_limiting_off_even_for_overrides() {
+  void rateLimitZeroTurnsLimitingOffEvenForOverrides() {
     RateLimiter limiter = new RateLimiter(clock, 0);
     for (int i = 0; i < 1000; i++) {
       assertThat(limiter.acquire("vendor", 5).allowed()).isTrue();
@@ -64,12 +64,12 @@ class RateLimiterTest {
   }
 
   @Test
-  void a_negative_limit_is_rejected() {
+  void aNegativeLimitIsRejected() {
     assertThatThrownBy(() -> new RateLimiter(clock, -1)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
-  void the_refusal_body_is_the_specs_example() {
+  void theRefusalBodyIsTheSpecsExample() {
     assertThat(RateDecision.TOO_MANY_BODY).isEqualTo("{\"message\":\"Too Many Attempts.\"}");
   }
 }

@@ -29,7 +29,7 @@ class CorsAndDocsAcceptanceTest {
   }
 
   @Test
-  void a_preflight_from_a_listed_origin_is_granted() {
+  void aPreflightFromAListedOriginIsGranted() {
     Response r = given().header("Origin", DOCS_ORIGIN)
         .header("Access-Control-Request-Method", "POST")
         .header("Access-Control-Request-Headers", "authorization,content-type")
@@ -45,7 +45,7 @@ class CorsAndDocsAcceptanceTest {
   }
 
   @Test
-  void a_listed_origin_can_read_the_download_and_its_file_name() {
+  void aListedOriginCanReadTheDownloadAndItsFileName() {
     String uuid = given().header("Origin", DOCS_ORIGIN).auth().oauth2("sk_try_cors")
         .contentType(ContentType.JSON).body(BODY)
         .when().post(sandbox.baseUrl() + "/exports?site_id=1001")
@@ -63,7 +63,7 @@ class CorsAndDocsAcceptanceTest {
   }
 
   @Test
-  void an_origin_outside_the_list_gets_no_cors_grant() {
+  void anOriginOutsideTheListGetsNoCorsGrant() {
     Response preflight = given().header("Origin", "https://evil.example")
         .header("Access-Control-Request-Method", "POST")
         .when().options(sandbox.baseUrl() + "/exports");
@@ -76,7 +76,7 @@ class CorsAndDocsAcceptanceTest {
   }
 
   @Test
-  void errors_to_a_listed_origin_carry_the_grant_too_so_the_page_can_show_them() {
+  void errorsToAListedOriginCarryTheGrantTooSoThePageCanShowThem() {
     given().header("Origin", DOCS_ORIGIN).auth().oauth2("sk_try_cors_err")
         .contentType(ContentType.JSON).body("{\"object\":\"subscriptions\"}")
         .when().post(sandbox.baseUrl() + "/exports?site_id=1001")
@@ -84,7 +84,7 @@ class CorsAndDocsAcceptanceTest {
   }
 
   @Test
-  void the_docs_page_renders_the_spec_served_by_the_sandbox() {
+  void theDocsPageRendersTheSpecServedByTheSandbox() {
     given().when().get(sandbox.docsUrl()).then().statusCode(200)
         .contentType(org.hamcrest.Matchers.startsWith("text/html"));
     String spec = given().when().get(sandbox.docsUrl() + "/openapi.yaml").then().statusCode(200)

@@ -53,7 +53,7 @@ class DocsPageBrowserTest {
   }
 
   @Test
-  void the_docs_page_renders_the_three_operations_with_swagger_ui() throws Exception {
+  void theDocsPageRendersTheThreeOperationsWithSwaggerUi() throws Exception {
     browser.get("http://127.0.0.1:" + server.getAddress().getPort() + "/docs");
 
     new WebDriverWait(browser, Duration.ofSeconds(20)).until(

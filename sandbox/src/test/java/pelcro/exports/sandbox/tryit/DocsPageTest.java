@@ -11,14 +11,14 @@ class DocsPageTest {
   private final DocsPage docs = new DocsPage("/api/v1/core");
 
   @Test
-  void the_index_page_loads_swagger_ui_from_the_webjar_and_the_spec_from_the_sandbox() {
+  void theIndexPageLoadsSwaggerUiFromTheWebjarAndTheSpecFromTheSandbox() {
     String html = new String(docs.get("/docs").orElseThrow().body(), StandardCharsets.UTF_8);
     assertThat(html).contains("/docs/swagger-ui-bundle.js", "url: '/docs/openapi.yaml'", "validatorUrl: null");
     assertThat(docs.get("/docs/").orElseThrow().contentType()).startsWith("text/html");
   }
 
   @Test
-  void swagger_ui_assets_are_served_from_the_webjar() {
+  void swaggerUiAssetsAreServedFromTheWebjar() {
     DocsPage.Resource bundle = docs.get("/docs/swagger-ui-bundle.js").orElseThrow();
     assertThat(bundle.contentType()).startsWith("application/javascript");
     assertThat(bundle.body().length).isGreaterThan(100_000);
@@ -26,7 +26,7 @@ class DocsPageTest {
   }
 
   @Test
-  void the_served_spec_lists_this_sandbox_as_its_first_server() {
+  void theServedSpecListsThisSandboxAsItsFirstServer() {
     String yaml = new String(docs.get("/docs/openapi.yaml").orElseThrow().body(), StandardCharsets.UTF_8);
     OpenAPI api = new OpenAPIParser().readContents(yaml, null, null).getOpenAPI();
     assertThat(api.getServers().get(0).getUrl()).isEqualTo("/api/v1/core");
@@ -34,7 +34,7 @@ class DocsPageTest {
   }
 
   @Test
-  void unknown_or_traversing_paths_are_not_found() {
+  void unknownOrTraversingPathsAreNotFound() {
     assertThat(docs.get("/docs/../pom.xml")).isEmpty();
     assertThat(docs.get("/docs/nothing.js")).isEmpty();
     assertThat(docs.get("/docs/a/b.js")).isEmpty();

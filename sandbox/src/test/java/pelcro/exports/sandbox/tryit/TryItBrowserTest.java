@@ -51,7 +51,7 @@ class TryItBrowserTest {
   }
 
   @Test
-  void a_visitor_requests_an_export_downloads_its_file_and_sees_a_validation_error_through_the_docs_page()
+  void aVisitorRequestsAnExportDownloadsItsFileAndSeesAValidationErrorThroughTheDocsPage()
       throws Exception {
     SwaggerUiConsole ui = new SwaggerUiConsole(browser).open(sandbox.docsUrl());
     ui.authorize("sk_try_" + UUID.randomUUID().toString().replace("-", ""));

@@ -23,7 +23,7 @@ class TryItTenantsAcceptanceTest {
   }
 
   @Test
-  void each_visitor_gets_an_own_enterprise_account_and_one_visitors_export_never_blocks_another() {
+  void eachVisitorGetsAnOwnEnterpriseAccountAndOneVisitorsExportNeverBlocksAnother() {
     try (Sandbox sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).jobSeconds(600).rateLimit(0).tryIt(true).start()) {
       assertThat(post(sandbox, "sk_try_alice")).isEqualTo(200);
       assertThat(post(sandbox, "sk_try_bob")).isEqualTo(200);
@@ -36,7 +36,7 @@ class TryItTenantsAcceptanceTest {
   }
 
   @Test
-  void a_visitor_cannot_reach_another_visitors_export() {
+  void aVisitorCannotReachAnotherVisitorsExport() {
     try (Sandbox sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).jobSeconds(1).rateLimit(0).tryIt(true).start()) {
       String uuid = queue(sandbox, "sk_try_alice");
       sandbox.clock().advance(Duration.ofSeconds(2));
@@ -46,14 +46,14 @@ class TryItTenantsAcceptanceTest {
   }
 
   @Test
-  void without_try_it_a_try_key_is_unauthenticated() {
+  void withoutTryItATryKeyIsUnauthenticated() {
     try (Sandbox sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).rateLimit(0).start()) {
       assertThat(post(sandbox, "sk_try_alice")).isEqualTo(401);
     }
   }
 
   @Test
-  void an_idle_tenant_expires_with_its_exports() {
+  void anIdleTenantExpiresWithItsExports() {
     try (Sandbox sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).jobSeconds(1).rateLimit(0).tryIt(true)
         .tryItIdleMinutes(5).start()) {
       String uuid = queue(sandbox, "sk_try_alice");
@@ -65,7 +65,7 @@ class TryItTenantsAcceptanceTest {
   }
 
   @Test
-  void past_the_cap_the_least_recently_used_tenant_is_evicted_with_its_exports() {
+  void pastTheCapTheLeastRecentlyUsedTenantIsEvictedWithItsExports() {
     try (Sandbox sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).jobSeconds(1).rateLimit(0).tryIt(true)
         .tryItMaxTenants(2).start()) {
       String first = queue(sandbox, "sk_try_v1");

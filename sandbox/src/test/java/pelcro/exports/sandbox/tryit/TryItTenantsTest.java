@@ -15,7 +15,7 @@ class TryItTenantsTest {
   private final TryItTenants tenants = new TryItTenants(clock, Duration.ofMinutes(30), 10, evicted::add);
 
   @Test
-  void a_try_it_key_gets_its_own_enterprise_tenant_with_the_default_site_ids() {
+  void aTryItKeyGetsItsOwnEnterpriseTenantWithTheDefaultSiteIds() {
     TryItTenant alice = tenants.resolve("sk_try_alice").orElseThrow();
     TryItTenant bob = tenants.resolve("sk_try_bob").orElseThrow();
 
@@ -26,7 +26,7 @@ class TryItTenantsTest {
   }
 
   @Test
-  void only_keys_of_the_try_it_shape_get_a_tenant() {
+  void onlyKeysOfTheTryItShapeGetATenant() {
     assertThat(tenants.resolve("sk_live_abc")).isEmpty();
     assertThat(tenants.resolve("sk_try_")).isEmpty();
     assertThat(tenants.resolve("sk_try_" + "x".repeat(65))).isEmpty();
@@ -36,7 +36,7 @@ class TryItTenantsTest {
   }
 
   @Test
-  void an_idle_tenant_expires_and_its_key_then_gets_a_fresh_account() {
+  void anIdleTenantExpiresAndItsKeyThenGetsAFreshAccount() {
     TryItTenant first = tenants.resolve("sk_try_alice").orElseThrow();
     clock.advance(Duration.ofMinutes(29));
     assertThat(tenants.resolve("sk_try_alice")).contains(first);
@@ -48,7 +48,7 @@ class TryItTenantsTest {
   }
 
   @Test
-  void the_number_of_live_tenants_stays_at_the_cap_however_many_visitors_come() {
+  void theNumberOfLiveTenantsStaysAtTheCapHoweverManyVisitorsCome() {
     for (int i = 0; i < 50; i++) {
       tenants.resolve("sk_try_visitor" + i);
       assertThat(tenants.liveCount()).isLessThanOrEqualTo(10);
@@ -57,7 +57,7 @@ class TryItTenantsTest {
   }
 
   @Test
-  void the_least_recently_used_tenant_is_evicted_first() {
+  void theLeastRecentlyUsedTenantIsEvictedFirst() {
     for (int i = 0; i < 10; i++) {
       tenants.resolve("sk_try_v" + i);
     }

@@ -46,7 +46,7 @@ class ExportEventsTest {
 
   @ParameterizedTest
   @EnumSource(ExportEventType.class)
-  void the_object_carries_the_union_of_the_documented_fields(ExportEventType type) throws Exception {
+  void theObjectCarriesTheUnionOfTheDocumentedFields(ExportEventType type) throws Exception {
     JsonNode object = new ObjectMapper().readTree(
         new ExportEvents().build(type, facts(type), REQUESTED).body()).at("/data/object");
 
@@ -60,7 +60,7 @@ class ExportEventsTest {
 
   @ParameterizedTest
   @EnumSource(ExportEventType.class)
-  void a_mismatching_payload_would_be_caught_by_the_schema_check(ExportEventType type) throws Exception {
+  void aMismatchingPayloadWouldBeCaughtByTheSchemaCheck(ExportEventType type) throws Exception {
     ObjectMapper mapper = new ObjectMapper();
     com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode)
         mapper.readTree(new ExportEvents().build(type, facts(type), REQUESTED).body());

@@ -35,7 +35,7 @@ class ExportLifecycleEventsTest {
       new ExportQuery(1001, "subscriptions", Map.of("date_from", 1704067200L, "date_to", 1711929600L)), NOW, timing);
 
   @Test
-  void a_request_publishes_requested_now_and_schedules_completed_at_the_planned_finish() {
+  void aRequestPublishesRequestedNowAndSchedulesCompletedAtThePlannedFinish() {
     events.requested(job);
 
     assertThat(published).extracting(Published::type).containsExactly(ExportEventType.REQUESTED, ExportEventType.COMPLETED);
@@ -52,7 +52,7 @@ class ExportLifecycleEventsTest {
   }
 
   @Test
-  void a_forced_failure_withdraws_the_scheduled_completion_and_publishes_failed_at_that_moment() {
+  void aForcedFailureWithdrawsTheScheduledCompletionAndPublishesFailedAtThatMoment() {
     Instant failedAt = NOW.plusSeconds(1);
     events.endMoved(job.fail(failedAt, "Disk full"));
 
@@ -65,7 +65,7 @@ class ExportLifecycleEventsTest {
   }
 
   @Test
-  void a_download_publishes_downloaded_at_the_download_instant() {
+  void aDownloadPublishesDownloadedAtTheDownloadInstant() {
     Instant downloadAt = job.finishAt().plusSeconds(30);
     events.downloaded(job.download(downloadAt));
 

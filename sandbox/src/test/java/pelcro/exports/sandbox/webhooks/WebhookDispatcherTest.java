@@ -36,7 +36,7 @@ class WebhookDispatcherTest {
   }
 
   @Test
-  void each_delivery_is_signed_with_the_hmac_of_its_raw_body() throws Exception {
+  void eachDeliveryIsSignedWithTheHmacOfItsRawBody() throws Exception {
     receiver = new Receiver(() -> 200, 0);
     dispatcher(WebhookOptions.of(receiver.url(), "whsec_test"));
 
@@ -51,7 +51,7 @@ class WebhookDispatcherTest {
   }
 
   @Test
-  void an_event_in_the_future_is_sent_when_the_sandbox_clock_reaches_it() throws Exception {
+  void anEventInTheFutureIsSentWhenTheSandboxClockReachesIt() throws Exception {
     receiver = new Receiver(() -> 200, 0);
     dispatcher(WebhookOptions.of(receiver.url(), "s"));
     Instant finishes = clock.instant().plusSeconds(3);
@@ -66,7 +66,7 @@ class WebhookDispatcherTest {
   }
 
   @Test
-  void a_non_2xx_answer_is_retried_with_exponential_backoff_on_the_sandbox_clock() throws Exception {
+  void aNon2xxAnswerIsRetriedWithExponentialBackoffOnTheSandboxClock() throws Exception {
     Iterator<Integer> answers = List.of(500, 503, 200).iterator();
     receiver = new Receiver(answers::next, 0);
     dispatcher(WebhookOptions.of(receiver.url(), "s"));
@@ -91,7 +91,7 @@ class WebhookDispatcherTest {
   }
 
   @Test
-  void retries_stop_at_the_bound_and_the_delivery_is_marked_failed() throws Exception {
+  void retriesStopAtTheBoundAndTheDeliveryIsMarkedFailed() throws Exception {
     receiver = new Receiver(() -> 500, 0);
     dispatcher(WebhookOptions.of(receiver.url(), "s").withRetries(3, Duration.ofSeconds(1)));
 
@@ -106,7 +106,7 @@ class WebhookDispatcherTest {
   }
 
   @Test
-  void a_dead_receiver_is_recorded_as_an_attempt_without_status() throws Exception {
+  void aDeadReceiverIsRecordedAsAnAttemptWithoutStatus() throws Exception {
     receiver = new Receiver(() -> 200, 0);
     java.net.URI dead = receiver.url();
     receiver.close();
@@ -120,7 +120,7 @@ class WebhookDispatcherTest {
   }
 
   @Test
-  void a_hanging_receiver_neither_blocks_publishing_nor_grows_memory_past_the_journal() throws Exception {
+  void aHangingReceiverNeitherBlocksPublishingNorGrowsMemoryPastTheJournal() throws Exception {
     receiver = new Receiver(() -> 200, 5_000);
     dispatcher(WebhookOptions.of(receiver.url(), "s").withJournalCapacity(100).withTimeout(Duration.ofSeconds(2)));
 
@@ -137,7 +137,7 @@ class WebhookDispatcherTest {
   }
 
   @Test
-  void a_delivery_can_be_redelivered_as_a_new_delivery_of_the_same_event() throws Exception {
+  void aDeliveryCanBeRedeliveredAsANewDeliveryOfTheSameEvent() throws Exception {
     receiver = new Receiver(() -> 200, 0);
     dispatcher(WebhookOptions.of(receiver.url(), "s"));
     dispatcher.publish(ExportEventType.DOWNLOADED, ExportEventsTest.facts(ExportEventType.DOWNLOADED), clock.instant());
@@ -153,7 +153,7 @@ class WebhookDispatcherTest {
   }
 
   @Test
-  void a_withdrawn_scheduled_event_is_never_sent() throws Exception {
+  void aWithdrawnScheduledEventIsNeverSent() throws Exception {
     receiver = new Receiver(() -> 200, 0);
     dispatcher(WebhookOptions.of(receiver.url(), "s"));
     ExportFacts facts = ExportEventsTest.facts(ExportEventType.COMPLETED);

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class WebhookSignerTest {
   @Test
-  void the_signature_is_the_base64_hmac_sha256_of_the_raw_body() {
+  void theSignatureIsTheBase64HmacSha256OfTheRawBody() {
     // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?".
     String signature = new WebhookSigner("Jefe")
         .sign("what do ya want for nothing?".getBytes(StandardCharsets.UTF_8));
@@ -16,7 +16,7 @@ class WebhookSignerTest {
   }
 
   @Test
-  void an_empty_secret_is_refused() {
+  void anEmptySecretIsRefused() {
     assertThatThrownBy(() -> new WebhookSigner("")).isInstanceOf(IllegalArgumentException.class);
   }
 }

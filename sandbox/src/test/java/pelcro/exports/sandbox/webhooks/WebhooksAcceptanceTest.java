@@ -57,7 +57,7 @@ class WebhooksAcceptanceTest {
   }
 
   @Test
-  void the_lifecycle_is_delivered_signed_in_the_documented_envelope_at_the_sandbox_clocks_moments() throws Exception {
+  void theLifecycleIsDeliveredSignedInTheDocumentedEnvelopeAtTheSandboxClocksMoments() throws Exception {
     receiver = new Receiver(() -> 200, 0);
     start(receiver.url());
     long requestedAt = FROZEN.instant().getEpochSecond();
@@ -91,7 +91,7 @@ class WebhooksAcceptanceTest {
   }
 
   @Test
-  void a_failed_export_is_delivered_as_export_failed_and_not_as_completed() throws Exception {
+  void aFailedExportIsDeliveredAsExportFailedAndNotAsCompleted() throws Exception {
     receiver = new Receiver(() -> 200, 0);
     start(receiver.url());
     String uuid = queue("invoices");
@@ -109,7 +109,7 @@ class WebhooksAcceptanceTest {
   }
 
   @Test
-  void the_control_api_lists_deliveries_with_retries_and_redelivers_one() throws Exception {
+  void theControlApiListsDeliveriesWithRetriesAndRedeliversOne() throws Exception {
     AtomicInteger calls = new AtomicInteger();
     receiver = new Receiver(() -> calls.incrementAndGet() == 1 ? 500 : 204, 0);
     start(receiver.url());
@@ -135,7 +135,7 @@ class WebhooksAcceptanceTest {
   }
 
   @Test
-  void a_hanging_receiver_does_not_slow_api_requests() throws Exception {
+  void aHangingReceiverDoesNotSlowApiRequests() throws Exception {
     receiver = new Receiver(() -> 200, 20_000);
     start(receiver.url());
     List<String> types = List.of("memberships", "invoices", "payments", "refunds",
