@@ -1,6 +1,5 @@
 package pelcro.exports.sandbox;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,8 +47,8 @@ public final class Sandbox implements AutoCloseable {
     this.server = server;
   }
 
-  public static Builder builder() {
-    return new Builder();
+  public static SandboxBuilder builder() {
+    return new SandboxBuilder();
   }
 
   /**
@@ -60,7 +59,7 @@ public final class Sandbox implements AutoCloseable {
     return start(options, platform, baseClock, null);
   }
 
-  private static Sandbox start(
+  static Sandbox start(
       SandboxOptions options, PlatformOptions platform, Clock baseClock, ExportData customData) {
     SandboxClock clock = new SandboxClock(baseClock);
     Accounts accounts =
@@ -161,151 +160,6 @@ public final class Sandbox implements AutoCloseable {
     server.close();
     if (webhooks != null) {
       webhooks.close();
-    }
-  }
-
-  /** Options for {@link #start}, defaulting to {@link SandboxOptions#defaults()}; checked at start. */
-  public static final class Builder {
-    private final SandboxOptions d = SandboxOptions.defaults();
-    private int port = d.port();
-    private String bind = d.bind();
-    private double jobSeconds = d.jobSeconds();
-    private boolean admin = d.admin();
-    private int nonEnterpriseStatus = d.nonEnterpriseStatus();
-    private String listMode = d.listMode();
-    private Path accounts = d.accounts();
-    private long seed = d.seed();
-    private int recordsPerType = d.recordsPerType();
-    private int journalEntries = d.journalEntries();
-    private long fileTtlSeconds = d.fileTtlSeconds();
-    private int maxBodyBytes = d.maxBodyBytes();
-    private PlatformOptions p = PlatformOptions.defaults();
-    private Clock clock = Clock.systemUTC();
-    private ExportData data;
-
-    public Builder port(int value) {
-      port = value;
-      return this;
-    }
-
-    public Builder bind(String value) {
-      bind = value;
-      return this;
-    }
-
-    public Builder jobSeconds(double value) {
-      jobSeconds = value;
-      return this;
-    }
-
-    public Builder admin(boolean value) {
-      admin = value;
-      return this;
-    }
-
-    public Builder nonEnterpriseStatus(int value) {
-      nonEnterpriseStatus = value;
-      return this;
-    }
-
-    public Builder listMode(String value) {
-      listMode = value;
-      return this;
-    }
-
-    public Builder accounts(Path file) {
-      accounts = file;
-      return this;
-    }
-
-    public Builder seed(long value) {
-      seed = value;
-      return this;
-    }
-
-    public Builder recordsPerType(int value) {
-      recordsPerType = value;
-      return this;
-    }
-
-    /** Requests kept in WireMock's journal; 0 turns the journal off. */
-    public Builder journalEntries(int value) {
-      journalEntries = value;
-      return this;
-    }
-
-    public Builder fileTtlSeconds(long value) {
-      fileTtlSeconds = value;
-      return this;
-    }
-
-    /** The base clock; the sandbox adds its advanceable offset on top. */
-    public Builder clock(Clock base) {
-      clock = base;
-      return this;
-    }
-
-    /** Requests per minute per account without {@code api_core_rate_limit}; 0 turns limiting off. */
-    public Builder rateLimit(int perMinute) {
-      p = p.withRateLimit(perMinute);
-      return this;
-    }
-
-    /** Turns Try-it tenants on or off ({@code sk_try_*} keys), with the default idle time and cap. */
-    public Builder tryIt(boolean on) {
-      p = p.withTryIt(on, p.tryItIdleMinutes(), p.tryItMaxTenants());
-      return this;
-    }
-
-    /** Minutes of the sandbox clock after which an unused Try-it tenant expires. */
-    public Builder tryItIdleMinutes(int minutes) {
-      p = p.withTryIt(p.tryIt(), minutes, p.tryItMaxTenants());
-      return this;
-    }
-
-    /** Live Try-it tenants at most. */
-    public Builder tryItMaxTenants(int max) {
-      p = p.withTryIt(p.tryIt(), p.tryItIdleMinutes(), max);
-      return this;
-    }
-
-    /** Origins whose pages may read the API's answers (exact {@code scheme://host[:port]}). */
-    public Builder corsOrigins(java.util.List<String> origins) {
-      p = p.withCorsOrigins(origins);
-      return this;
-    }
-
-    /** Delivers export events to {@code url}, signed with {@code secret}. */
-    public Builder webhook(java.net.URI url, String secret) {
-      p = p.withWebhook(url, secret, p.webhookMaxAttempts());
-      return this;
-    }
-
-    /** Attempts per webhook delivery, the first included. */
-    public Builder webhookMaxAttempts(int attempts) {
-      p = p.withWebhook(p.webhookUrl(), p.webhookSecret(), attempts);
-      return this;
-    }
-
-    /** All platform options at once (the CLI's path). */
-    public Builder platform(PlatformOptions platform) {
-      p = platform;
-      return this;
-    }
-
-    /** Replaces the seeded data (tests that need specific records, e.g. none at all). */
-    public Builder data(ExportData exportData) {
-      data = exportData;
-      return this;
-    }
-
-    public SandboxOptions options() {
-      return new SandboxOptions(port, bind, jobSeconds, admin, nonEnterpriseStatus, listMode,
-          accounts, seed, recordsPerType, journalEntries, fileTtlSeconds, maxBodyBytes);
-    }
-
-    public Sandbox start() {
-      return Sandbox.start(options(), p, clock, data);
     }
   }
 }

@@ -2,6 +2,7 @@ package pelcro.exports.contract.support;
 
 import java.util.function.UnaryOperator;
 import pelcro.exports.sandbox.Sandbox;
+import pelcro.exports.sandbox.SandboxBuilder;
 
 /**
  * Starts the sandbox in this JVM through its embedding API, for the default target and for the
@@ -18,8 +19,8 @@ public final class InProcessSandbox implements AutoCloseable {
    * Starts a sandbox on a free 127.0.0.1 port with the control API on and short jobs; the
    * suite's own traffic is not rate-limited, since the limit has a test of its own.
    */
-  public static InProcessSandbox start(UnaryOperator<Sandbox.Builder> settings) {
-    Sandbox.Builder builder = Sandbox.builder().port(0).bind("127.0.0.1").admin(true)
+  public static InProcessSandbox start(UnaryOperator<SandboxBuilder> settings) {
+    SandboxBuilder builder = Sandbox.builder().port(0).bind("127.0.0.1").admin(true)
         .jobSeconds(2).seed(42L).rateLimit(0);
     return new InProcessSandbox(settings.apply(builder).start());
   }

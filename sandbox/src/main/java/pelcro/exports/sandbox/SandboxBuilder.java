@@ -1,0 +1,153 @@
+package pelcro.exports.sandbox;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import pelcro.exports.sandbox.data.ExportData;
+
+/**
+ * The embedding builder of {@link Sandbox}: options for {@link #start}, defaulting to
+ * {@link SandboxOptions#defaults()}, checked at start.
+ */
+public final class SandboxBuilder {
+  private final SandboxOptions d = SandboxOptions.defaults();
+  private int port = d.port();
+  private String bind = d.bind();
+  private double jobSeconds = d.jobSeconds();
+  private boolean admin = d.admin();
+  private int nonEnterpriseStatus = d.nonEnterpriseStatus();
+  private String listMode = d.listMode();
+  private Path accounts = d.accounts();
+  private long seed = d.seed();
+  private int recordsPerType = d.recordsPerType();
+  private int journalEntries = d.journalEntries();
+  private long fileTtlSeconds = d.fileTtlSeconds();
+  private int maxBodyBytes = d.maxBodyBytes();
+  private PlatformOptions p = PlatformOptions.defaults();
+  private Clock clock = Clock.systemUTC();
+  private ExportData data;
+
+  public SandboxBuilder port(int value) {
+    port = value;
+    return this;
+  }
+
+  public SandboxBuilder bind(String value) {
+    bind = value;
+    return this;
+  }
+
+  public SandboxBuilder jobSeconds(double value) {
+    jobSeconds = value;
+    return this;
+  }
+
+  public SandboxBuilder admin(boolean value) {
+    admin = value;
+    return this;
+  }
+
+  public SandboxBuilder nonEnterpriseStatus(int value) {
+    nonEnterpriseStatus = value;
+    return this;
+  }
+
+  public SandboxBuilder listMode(String value) {
+    listMode = value;
+    return this;
+  }
+
+  public SandboxBuilder accounts(Path file) {
+    accounts = file;
+    return this;
+  }
+
+  public SandboxBuilder seed(long value) {
+    seed = value;
+    return this;
+  }
+
+  public SandboxBuilder recordsPerType(int value) {
+    recordsPerType = value;
+    return this;
+  }
+
+  /** Requests kept in WireMock's journal; 0 turns the journal off. */
+  public SandboxBuilder journalEntries(int value) {
+    journalEntries = value;
+    return this;
+  }
+
+  public SandboxBuilder fileTtlSeconds(long value) {
+    fileTtlSeconds = value;
+    return this;
+  }
+
+  /** The base clock; the sandbox adds its advanceable offset on top. */
+  public SandboxBuilder clock(Clock base) {
+    clock = base;
+    return this;
+  }
+
+  /** Requests per minute per account without {@code api_core_rate_limit}; 0 turns limiting off. */
+  public SandboxBuilder rateLimit(int perMinute) {
+    p = p.withRateLimit(perMinute);
+    return this;
+  }
+
+  /** Turns Try-it tenants on or off ({@code sk_try_*} keys), with the default idle time and cap. */
+  public SandboxBuilder tryIt(boolean on) {
+    p = p.withTryIt(on, p.tryItIdleMinutes(), p.tryItMaxTenants());
+    return this;
+  }
+
+  /** Minutes of the sandbox clock after which an unused Try-it tenant expires. */
+  public SandboxBuilder tryItIdleMinutes(int minutes) {
+    p = p.withTryIt(p.tryIt(), minutes, p.tryItMaxTenants());
+    return this;
+  }
+
+  /** Live Try-it tenants at most. */
+  public SandboxBuilder tryItMaxTenants(int max) {
+    p = p.withTryIt(p.tryIt(), p.tryItIdleMinutes(), max);
+    return this;
+  }
+
+  /** Origins whose pages may read the API's answers (exact {@code scheme://host[:port]}). */
+  public SandboxBuilder corsOrigins(java.util.List<String> origins) {
+    p = p.withCorsOrigins(origins);
+    return this;
+  }
+
+  /** Delivers export events to {@code url}, signed with {@code secret}. */
+  public SandboxBuilder webhook(java.net.URI url, String secret) {
+    p = p.withWebhook(url, secret, p.webhookMaxAttempts());
+    return this;
+  }
+
+  /** Attempts per webhook delivery, the first included. */
+  public SandboxBuilder webhookMaxAttempts(int attempts) {
+    p = p.withWebhook(p.webhookUrl(), p.webhookSecret(), attempts);
+    return this;
+  }
+
+  /** All platform options at once (the CLI's path). */
+  public SandboxBuilder platform(PlatformOptions platform) {
+    p = platform;
+    return this;
+  }
+
+  /** Replaces the seeded data (tests that need specific records, e.g. none at all). */
+  public SandboxBuilder data(ExportData exportData) {
+    data = exportData;
+    return this;
+  }
+
+  public SandboxOptions options() {
+    return new SandboxOptions(port, bind, jobSeconds, admin, nonEnterpriseStatus, listMode,
+        accounts, seed, recordsPerType, journalEntries, fileTtlSeconds, maxBodyBytes);
+  }
+
+  public Sandbox start() {
+    return Sandbox.start(options(), p, clock, data);
+  }
+}
