@@ -65,7 +65,9 @@ final class Selection<F> implements Rows {
       table.fill(fact, row);
       if (criteria.matches(row)) {
         row[createdColumn] = this.created.print(created);
-        row[createdColumn + 1] = this.updated.print(updated);
+        // Two records in three are never updated: reuse the text rather than format it again.
+        row[createdColumn + 1] =
+            updated == created ? row[createdColumn] : this.updated.print(updated);
         return true;
       }
     }

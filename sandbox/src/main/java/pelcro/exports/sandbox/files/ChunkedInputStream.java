@@ -3,6 +3,7 @@ package pelcro.exports.sandbox.files;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 
 /**
  * An InputStream that produces its bytes on demand: when its small buffer is drained, it asks
@@ -68,5 +69,28 @@ abstract class ChunkedInputStream extends InputStream {
     System.arraycopy(buffer.bytes(), position, target, offset, n);
     position += n;
     return n;
+  }
+
+  /**
+   * Writes each batch straight from the buffer: InputStream's default copies through an 8 KiB
+   * array, so a server (WireMock calls transferTo) paid one more copy and six small writes a batch.
+   */
+  @Override
+  public long transferTo(OutputStream out) throws IOException {
+    long total = 0;
+    while (true) {
+      int n = buffer.size() - position;
+      if (n > 0) {
+        out.write(buffer.bytes(), position, n);
+        position += n;
+        total += n;
+      }
+      if (finished) {
+        return total;
+      }
+      buffer.reset();
+      position = 0;
+      finished = !produce();
+    }
   }
 }

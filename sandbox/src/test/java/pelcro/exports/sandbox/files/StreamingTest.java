@@ -2,6 +2,7 @@ package pelcro.exports.sandbox.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,27 @@ class StreamingTest {
       assertThat(bytes).isGreaterThan(10L << 20);
       assertThat(capacity).isLessThanOrEqualTo(256 << 10);
     }
+  }
+
+  @Test
+  void transferToWritesTheSameBytesAsReading() throws Exception {
+    Instant anchor = Instant.parse("2026-01-01T00:00:00Z");
+    SeededExportData data = new SeededExportData(1, 20_000, anchor);
+    ExportQuery query = new ExportQuery(1, "subscriptions",
+        Map.of("date_from", anchor.getEpochSecond() - 180L * 86_400, "date_to", anchor.getEpochSecond()));
+    byte[] read;
+    try (InputStream in = data.file(query, "t", anchor).opener().open()) {
+      read = in.readAllBytes();
+    }
+    ByteArrayOutputStream transferred = new ByteArrayOutputStream();
+    try (InputStream in = data.file(query, "t", anchor).opener().open()) {
+      // A partial read first: transferTo must continue from the middle of a batch.
+      transferred.write(in.readNBytes(1000));
+      long n = in.transferTo(transferred);
+      assertThat(n).isEqualTo(read.length - 1000);
+      assertThat(in.read()).isEqualTo(-1);
+    }
+    assertThat(transferred.toByteArray()).isEqualTo(read);
   }
 
   @Test
