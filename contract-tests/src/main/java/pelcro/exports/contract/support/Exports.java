@@ -1,5 +1,9 @@
 package pelcro.exports.contract.support;
 
+import pelcro.exports.openapi.model.ConflictError;
+import pelcro.exports.openapi.model.DownloadError;
+import pelcro.exports.openapi.model.DownloadNotFoundError;
+import pelcro.exports.openapi.model.RequestExportError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,15 +22,20 @@ import java.util.concurrent.atomic.AtomicReference;
  * waiting by polling (Awaitility) within {@code contract.timeoutSeconds}.
  */
 public final class Exports {
-  /** The download page's messages, verbatim. */
-  public static final String NOT_READY = "The export is not yet ready to be downloaded.";
-  public static final String ALREADY_DOWNLOADED = "The requested file has already been downloaded or has expired.";
-  public static final String NOT_FOUND = "The requested file was not found, please try to export again.";
-  /** The request page's Common Errors, verbatim. */
-  public static final String INVALID_DATE_RANGE = "Invalid date range";
-  public static final String NOTHING_TO_EXPORT = "Nothing to export";
-  public static final String IN_PROGRESS = "Export in progress";
-  public static final String INVALID_DATA = "The given data was invalid.";
+  // The documented messages, verbatim, read from the code generated from the spec's error
+  // schemas (their `message` enums), so that they are written only once, in the spec.
+  /** The download page's messages. */
+  public static final String NOT_READY =
+      DownloadNotFoundError.MessageEnum.THE_EXPORT_IS_NOT_YET_READY_TO_BE_DOWNLOADED_.getValue();
+  public static final String ALREADY_DOWNLOADED =
+      DownloadError.MessageEnum.THE_REQUESTED_FILE_HAS_ALREADY_BEEN_DOWNLOADED_OR_HAS_EXPIRED_.getValue();
+  public static final String NOT_FOUND =
+      DownloadNotFoundError.MessageEnum.THE_REQUESTED_FILE_WAS_NOT_FOUND_PLEASE_TRY_TO_EXPORT_AGAIN_.getValue();
+  /** The request page's Common Errors, and the validation message. */
+  public static final String INVALID_DATE_RANGE = RequestExportError.MessageEnum.INVALID_DATE_RANGE.getValue();
+  public static final String NOTHING_TO_EXPORT = RequestExportError.MessageEnum.NOTHING_TO_EXPORT.getValue();
+  public static final String IN_PROGRESS = ConflictError.MessageEnum.EXPORT_IN_PROGRESS.getValue();
+  public static final String INVALID_DATA = RequestExportError.MessageEnum.THE_GIVEN_DATA_WAS_INVALID_.getValue();
 
   private static final long DAY = 86_400;
 

@@ -10,9 +10,13 @@ final class Tables {
 
   private Tables() {}
 
-  /** The table of an export type; throws for {@code accounting} or an unknown type. */
+  /**
+   * The table of a canonical export type ({@link ExportQuery#type()}: the request path already
+   * turned {@code credit_note} into {@code credit_notes}); throws for {@code accounting} or an
+   * unknown type.
+   */
   static Table<?> of(String type) {
-    Table<?> table = BY_TYPE.get(type.equals("credit_note") ? "credit_notes" : type);
+    Table<?> table = BY_TYPE.get(type);
     if (table == null) {
       throw new IllegalArgumentException("No table for export type " + type);
     }
