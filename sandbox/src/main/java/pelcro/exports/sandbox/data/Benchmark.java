@@ -12,10 +12,11 @@ import java.util.Map;
 /**
  * The in-process benchmark: streams a subscriptions CSV of about a million rows from the
  * generator and prints rows per second and peak heap. {@code bin/benchmark} runs it with
- * {@code -Xmx256m} (and {@link HttpBenchmark} against the sandbox jar).
+ * {@code -Xmx256m}, then measures the sandbox jar over HTTP with curl.
  *
- * <p>Arguments: {@code [recordsPerType] [seed]}; defaults 4,400,000 and 1, which puts about
- * 1.1 million subscriptions in the last six months.
+ * <p>Arguments: {@code [recordsPerType] [seed] [rounds]}; defaults 4,400,000, 1 and 1, which
+ * puts about 1.1 million subscriptions in the last six months. Rounds after the first show the
+ * JIT-compiled speed.
  */
 public final class Benchmark {
   private Benchmark() {}
@@ -23,24 +24,34 @@ public final class Benchmark {
   public static void main(String[] args) throws IOException {
     int records = args.length > 0 ? Integer.parseInt(args[0]) : 4_400_000;
     long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
+    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     Instant anchor = Instant.parse("2026-01-01T00:00:00Z");
     SeededExportData data = new SeededExportData(seed, records, anchor);
     long from = anchor.atZone(ZoneOffset.UTC).minusMonths(6).toEpochSecond();
     ExportQuery query = new ExportQuery(1, "subscriptions",
         Map.of("date_from", from, "date_to", anchor.getEpochSecond()));
-    long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-    long start = System.nanoTime();
-    long[] counted;
-    try (InputStream in = data.file(query, "bench", anchor).opener().open()) {
-      counted = count(in);
+    for (int round = 1; round <= rounds; round++) {
+      long cpuStart = processCpuNanos();
+      long start = System.nanoTime();
+      long[] counted;
+      try (InputStream in = data.file(query, "bench", anchor).opener().open()) {
+        counted = count(in);
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      double cpu = (processCpuNanos() - cpuStart) / 1e9;
+      long rows = counted[1] - 1;
+      System.out.printf("in-process round %d: %,d rows, %,d bytes in %.2f s = %,.0f rows/s"
+              + " (CPU %.2f s on %d cores); peak heap %.1f MiB of max %d MiB%n",
+          round, rows, counted[0], seconds, rows / seconds, cpu,
+          Runtime.getRuntime().availableProcessors(), peakHeap() / 1048576.0,
+          Runtime.getRuntime().maxMemory() / 1048576);
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    double cpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart) / 1e9;
-    long rows = counted[1] - 1;
-    System.out.printf("in-process: %,d rows, %,d bytes in %.2f s wall = %,.0f rows/s"
-            + " (%.2f s CPU = %,.0f rows per CPU-second); peak heap %.1f MiB of max %d MiB%n",
-        rows, counted[0], seconds, rows / seconds, cpu, rows / cpu, peakHeap() / 1048576.0,
-        Runtime.getRuntime().maxMemory() / 1048576);
+  }
+
+  /** CPU time of the whole JVM (the reader and the printing threads, and GC and JIT). */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+        ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   /** Bytes and line ends of a stream, read in 64 KiB chunks. */

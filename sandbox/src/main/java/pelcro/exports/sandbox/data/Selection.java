@@ -1,6 +1,7 @@
 package pelcro.exports.sandbox.data;
 
 import java.util.List;
+import pelcro.exports.sandbox.files.RowParts;
 import pelcro.exports.sandbox.files.Rows;
 
 /**
@@ -22,22 +23,60 @@ final class Selection<F> implements Rows {
   private final Timestamps updated = new Timestamps();
   private long index;
 
-  Selection(World world, Table<F> table, long site, Criteria criteria, long asOf) {
+  private Selection(World world, Table<F> table, long site, Criteria criteria, long asOf,
+      long start, long end) {
     this.world = world;
     this.table = table;
     this.site = site;
     this.criteria = criteria;
     this.asOf = asOf;
-    long upper = Math.min(criteria.to(), asOf);
-    // created_at <= updated_at, so even for modified_data nothing created after `to` matches.
-    this.end = Math.min(world.count, world.grid.endIndexTo(upper));
-    this.index = criteria.modified() ? 0 : world.grid.firstIndexFrom(criteria.from());
+    this.index = start;
+    this.end = end;
     this.createdColumn = table.columns().size() - 2;
   }
 
   /** The selection of {@code table}'s rows (a factory, so a wildcard table can be passed). */
   static <F> Selection<F> of(World world, Table<F> table, long site, Criteria criteria, long asOf) {
-    return new Selection<>(world, table, site, criteria, asOf);
+    long[] range = range(world, criteria, asOf);
+    return new Selection<>(world, table, site, criteria, asOf, range[0], range[1]);
+  }
+
+  /**
+   * The same rows cut into parts of {@code indicesPerPart} record indices, for printing on
+   * several threads: record {@code i} depends on nothing but {@code i}, so parts are independent.
+   */
+  static <F> RowParts parts(
+      World world, Table<F> table, long site, Criteria criteria, long asOf, int indicesPerPart) {
+    long[] range = range(world, criteria, asOf);
+    long start = range[0];
+    long end = range[1];
+    int count = (int) Math.max(0, (end - start + indicesPerPart - 1) / indicesPerPart);
+    return new RowParts() {
+      @Override
+      public List<String> columns() {
+        return table.columns();
+      }
+
+      @Override
+      public int count() {
+        return count;
+      }
+
+      @Override
+      public Rows part(int k) {
+        long from = start + (long) k * indicesPerPart;
+        return new Selection<>(world, table, site, criteria, asOf, from, Math.min(end, from + indicesPerPart));
+      }
+    };
+  }
+
+  /** The record indices whose time slots can fall in the query's date range: [start, end). */
+  private static long[] range(World world, Criteria criteria, long asOf) {
+    long upper = Math.min(criteria.to(), asOf);
+    // created_at <= updated_at, so even for modified_data nothing created after `to` matches.
+    long end = Math.min(world.count, world.grid.endIndexTo(upper));
+    long start = criteria.modified() ? 0 : world.grid.firstIndexFrom(criteria.from());
+    return new long[] {start, end};
   }
 
   @Override

@@ -6,8 +6,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * An InputStream that produces its bytes on demand: when its small buffer is drained, it asks
- * {@link #produce} for the next batch. No thread and no whole file: memory stays at one batch.
+ * An InputStream that produces its bytes on demand: when its current chunk is drained, it asks
+ * {@link #produce} for the next one. No whole file: memory stays at a chunk (or, for a
+ * {@link PartedCsvStream}, at the few parts printed ahead).
  */
 abstract class ChunkedInputStream extends InputStream {
   /** A buffer whose bytes can be read in place. */
@@ -25,25 +26,38 @@ abstract class ChunkedInputStream extends InputStream {
     }
   }
 
+  private static final byte[] EMPTY = new byte[0];
   private final Buffer buffer = new Buffer();
+  private byte[] chunk = EMPTY;
+  private boolean served;
+  private int limit;
   private int position;
   private boolean finished;
+  private int largestChunk;
+  private boolean closed;
 
-  /** The sink the subclass writes batches to. */
+  /** The sink the subclass writes a chunk to (its writers flushed). */
   protected final Buffer sink() {
     return buffer;
   }
 
   /**
-   * Writes the next batch to {@link #sink()} (its writers flushed).
+   * Writes the next chunk to {@link #sink()}, or hands a ready one to {@link #serve}.
    *
-   * @return false once the content is complete (the last batch may still be in the sink)
+   * @return false once the content is complete (the last chunk may still be in the sink)
    */
   protected abstract boolean produce() throws IOException;
 
-  /** The buffer's capacity in bytes: what this stream holds at most, for tests of memory. */
-  int bufferCapacity() {
-    return buffer.capacity();
+  /** Makes {@code bytes} the next chunk as it is, instead of the sink: saves a copy. */
+  protected final void serve(byte[] bytes) {
+    chunk = bytes;
+    limit = bytes.length;
+    served = true;
+  }
+
+  /** The largest chunk this stream has held, in bytes: for tests of memory. */
+  int largestChunk() {
+    return Math.max(largestChunk, buffer.capacity());
   }
 
   @Override
@@ -54,43 +68,70 @@ abstract class ChunkedInputStream extends InputStream {
 
   @Override
   public int read(byte[] target, int offset, int length) throws IOException {
+    ensureOpen();
     if (length == 0) {
       return 0;
     }
-    while (position >= buffer.size()) {
+    while (position >= limit) {
       if (finished) {
         return -1;
       }
-      buffer.reset();
-      position = 0;
-      finished = !produce();
+      next();
     }
-    int n = Math.min(length, buffer.size() - position);
-    System.arraycopy(buffer.bytes(), position, target, offset, n);
+    int n = Math.min(length, limit - position);
+    System.arraycopy(chunk, position, target, offset, n);
     position += n;
     return n;
   }
 
   /**
-   * Writes each batch straight from the buffer: InputStream's default copies through an 8 KiB
-   * array, so a server (WireMock calls transferTo) paid one more copy and six small writes a batch.
+   * Writes each chunk straight from where it lies: InputStream's default copies through an 8 KiB
+   * array, so a server (WireMock calls transferTo) paid one more copy and many small writes.
    */
   @Override
   public long transferTo(OutputStream out) throws IOException {
+    ensureOpen();
     long total = 0;
     while (true) {
-      int n = buffer.size() - position;
+      int n = limit - position;
       if (n > 0) {
-        out.write(buffer.bytes(), position, n);
+        out.write(chunk, position, n);
         position += n;
         total += n;
       }
       if (finished) {
         return total;
       }
-      buffer.reset();
-      position = 0;
-      finished = !produce();
+      next();
     }
+  }
+
+  /** Drops the chunk held; reading afterwards fails, as for any closed stream. */
+  @Override
+  public void close() throws IOException {
+    closed = true;
+    chunk = EMPTY;
+    limit = 0;
+    position = 0;
+  }
+
+  private void ensureOpen() throws IOException {
+    if (closed) {
+      throw new IOException("Stream closed");
+    }
+  }
+
+  private void next() throws IOException {
+    buffer.reset();
+    chunk = EMPTY;
+    limit = 0;
+    position = 0;
+    served = false;
+    finished = !produce();
+    if (!served) {
+      chunk = buffer.bytes();
+      limit = buffer.size();
+    }
+    largestChunk = Math.max(largestChunk, limit);
   }
 }

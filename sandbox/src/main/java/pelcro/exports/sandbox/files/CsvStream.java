@@ -11,6 +11,15 @@ public final class CsvStream extends ChunkedInputStream {
   /** RFC 4180: comma, double-quote quoting where needed, CRLF line ends. */
   static final CSVFormat FORMAT = CSVFormat.RFC4180;
 
+  /**
+   * A private copy of {@link #FORMAT} for one thread's printing. Commons CSV 1.14 declares
+   * {@code CSVFormat.print} {@code synchronized}: threads sharing one instance queued on its
+   * monitor, which cost a parallel download half its CPU.
+   */
+  static CSVFormat ownFormat() {
+    return FORMAT.builder().get();
+  }
+
   private final Batches batches;
 
   public CsvStream(Rows rows) {
@@ -37,6 +46,7 @@ public final class CsvStream extends ChunkedInputStream {
     private final Rows rows;
     private final String[] row;
     private final StringBuilder text = new StringBuilder(128 * 1024);
+    private final CSVFormat format = ownFormat();
     private boolean headerWritten;
 
     Batches(Rows rows) {
@@ -64,10 +74,15 @@ public final class CsvStream extends ChunkedInputStream {
     }
 
     private void print(String[] values) throws IOException {
-      for (int c = 0; c < values.length; c++) {
-        FORMAT.print(values[c], text, c == 0);
-      }
-      FORMAT.println(text);
+      printRow(format, values, text);
     }
+  }
+
+  /** Appends one record, quoted where RFC 4180 needs it and ended by CRLF, to {@code text}. */
+  static void printRow(CSVFormat format, String[] values, StringBuilder text) throws IOException {
+    for (int c = 0; c < values.length; c++) {
+      format.print(values[c], text, c == 0);
+    }
+    format.println(text);
   }
 }

@@ -1,6 +1,7 @@
 package pelcro.exports.sandbox.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -17,38 +18,71 @@ import pelcro.exports.sandbox.data.ExportQuery;
 import pelcro.exports.sandbox.data.SeededExportData;
 
 class StreamingTest {
+  private static final Instant ANCHOR = Instant.parse("2026-01-01T00:00:00Z");
+
+  /** A query for the six months before the anchor. */
+  private static ExportQuery lastSixMonths(String type) {
+    return new ExportQuery(1, type,
+        Map.of("date_from", ANCHOR.getEpochSecond() - 180L * 86_400, "date_to", ANCHOR.getEpochSecond()));
+  }
 
   @Test
-  void aLargeExportIsStreamedThroughASmallBuffer() throws Exception {
-    Instant anchor = Instant.parse("2026-01-01T00:00:00Z");
-    SeededExportData data = new SeededExportData(1, 250_000, anchor);
-    ExportQuery query = new ExportQuery(1, "subscriptions",
-        Map.of("date_from", anchor.getEpochSecond() - 180L * 86_400, "date_to", anchor.getEpochSecond()));
+  void aLargeExportIsStreamedThroughAFewSmallParts() throws Exception {
+    SeededExportData data = new SeededExportData(1, 250_000, ANCHOR);
+    ExportQuery query = lastSixMonths("subscriptions");
     long bytes = 0;
-    try (InputStream in = data.file(query, "big", anchor).opener().open()) {
+    try (InputStream in = data.file(query, "big", ANCHOR).opener().open()) {
       byte[] chunk = new byte[8192];
       for (int n; (n = in.read(chunk)) > 0; ) {
         bytes += n;
       }
-      int capacity = ((ChunkedInputStream) in).bufferCapacity();
-      // ~60,000 rows (~11 MB) pass through a buffer of one batch (~256 rows).
+      long held = (long) ((ChunkedInputStream) in).largestChunk() * PartedCsvStream.WINDOW;
+      // ~60,000 rows (~11 MB) pass through a window of parts of ~2,000 rows (~400 KB each).
       assertThat(bytes).isGreaterThan(10L << 20);
-      assertThat(capacity).isLessThanOrEqualTo(256 << 10);
+      assertThat(held).isLessThan(bytes / 4);
     }
   }
 
   @Test
+  void aFilePrintedInPartsOnSeveralThreadsHasTheBytesOfOneSequentialPass() throws Exception {
+    SeededExportData data = new SeededExportData(3, 100_000, ANCHOR);
+    for (String type : List.of("subscriptions", "customers", "payments")) {
+      ExportQuery query = lastSixMonths(type);
+      byte[] sequential;
+      try (InputStream in = CsvStream.of(data.rows(query, ANCHOR))) {
+        sequential = in.readAllBytes();
+      }
+      byte[] parted;
+      try (InputStream in = data.file(query, "p", ANCHOR).opener().open()) {
+        parted = in.readAllBytes();
+      }
+      // Several parts (~25,000 rows), so the join of parts is really exercised.
+      assertThat(sequential.length).as(type).isGreaterThan(2_000_000);
+      assertThat(parted).as(type).isEqualTo(sequential);
+    }
+  }
+
+  @Test
+  void closingAStreamHalfReadCancelsThePartsNotYetPrinted() throws Exception {
+    SeededExportData data = new SeededExportData(1, 250_000, ANCHOR);
+    ExportQuery query = lastSixMonths("subscriptions");
+    PartedCsvStream in = (PartedCsvStream) data.file(query, "gone", ANCHOR).opener().open();
+    in.readNBytes(1_000_000);
+    in.close();
+    assertThat(in.partsAhead()).isZero();
+    assertThatThrownBy(in::read).isInstanceOf(java.io.IOException.class);
+  }
+
+  @Test
   void transferToWritesTheSameBytesAsReading() throws Exception {
-    Instant anchor = Instant.parse("2026-01-01T00:00:00Z");
-    SeededExportData data = new SeededExportData(1, 20_000, anchor);
-    ExportQuery query = new ExportQuery(1, "subscriptions",
-        Map.of("date_from", anchor.getEpochSecond() - 180L * 86_400, "date_to", anchor.getEpochSecond()));
+    SeededExportData data = new SeededExportData(1, 20_000, ANCHOR);
+    ExportQuery query = lastSixMonths("subscriptions");
     byte[] read;
-    try (InputStream in = data.file(query, "t", anchor).opener().open()) {
+    try (InputStream in = data.file(query, "t", ANCHOR).opener().open()) {
       read = in.readAllBytes();
     }
     ByteArrayOutputStream transferred = new ByteArrayOutputStream();
-    try (InputStream in = data.file(query, "t", anchor).opener().open()) {
+    try (InputStream in = data.file(query, "t", ANCHOR).opener().open()) {
       // A partial read first: transferTo must continue from the middle of a batch.
       transferred.write(in.readNBytes(1000));
       long n = in.transferTo(transferred);
