@@ -35,6 +35,7 @@ abstract class ChunkedInputStream extends InputStream {
   private boolean finished;
   private int largestChunk;
   private boolean closed;
+  private IOException failure;
 
   /** The sink the subclass writes a chunk to (its writers flushed). */
   protected final Buffer sink() {
@@ -119,6 +120,10 @@ abstract class ChunkedInputStream extends InputStream {
     if (closed) {
       throw new IOException("Stream closed");
     }
+    if (failure != null) {
+      // A chunk that failed is gone: going on would hand out a file with rows missing.
+      throw new IOException("The file's content failed earlier", failure);
+    }
   }
 
   private void next() throws IOException {
@@ -127,7 +132,12 @@ abstract class ChunkedInputStream extends InputStream {
     limit = 0;
     position = 0;
     served = false;
-    finished = !produce();
+    try {
+      finished = !produce();
+    } catch (IOException | RuntimeException | Error e) {
+      failure = e instanceof IOException io ? io : new IOException(e);
+      throw e;
+    }
     if (!served) {
       chunk = buffer.bytes();
       limit = buffer.size();

@@ -19,8 +19,11 @@ import org.apache.commons.csv.CSVFormat;
  * the stream (WireMock does when the client goes away) cancels the parts not yet started.
  */
 public final class PartedCsvStream extends ChunkedInputStream {
-  /** Parts printed ahead: enough to keep every pool thread busy while one part is written. */
-  static final int WINDOW = 2 * PrintingPool.THREADS;
+  /**
+   * Parts printed ahead: enough to keep every pool thread busy while one part is written, and
+   * capped so that a slow client on a many-core host holds at most ~2 MB.
+   */
+  static final int WINDOW = Math.min(2 * PrintingPool.THREADS, 8);
   /**
    * The initial size of a part's text. Parts are cut small enough (~200 KB) that neither this
    * buffer nor the bytes made from it reach G1's "humongous" size (half a region: 512 KB at the
@@ -50,10 +53,11 @@ public final class PartedCsvStream extends ChunkedInputStream {
     if (head == null) {
       return false;
     }
-    // The reader prints the part itself when no pool thread has started it yet (the pool may
-    // be busy with other downloads): progress never waits on the queue. A started or finished
-    // task ignores run().
-    head.run();
+    // The reader prints the part itself when no pool thread has taken it yet (the pool may be
+    // busy with other downloads): progress never waits on the queue.
+    if (PrintingPool.withdraw(head)) {
+      head.run();
+    }
     serve(await(head));
     fill();
     return !ahead.isEmpty();

@@ -25,6 +25,14 @@ final class PrintingPool {
     return POOL;
   }
 
+  /**
+   * Takes a task back if no thread has taken it yet, so that its caller runs it instead; a task
+   * run elsewhere but left in the queue would keep its result alive until a thread reached it.
+   */
+  static boolean withdraw(Runnable task) {
+    return POOL.remove(task);
+  }
+
   private static ThreadPoolExecutor pool() {
     AtomicInteger count = new AtomicInteger();
     ThreadFactory daemons = task -> {
