@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import pelcro.exports.sandbox.data.ExportData;
 import pelcro.exports.sandbox.data.ExportFile;
@@ -21,13 +22,20 @@ final class BackgroundExportData implements ExportData {
     this.factory = factory;
   }
 
-  /** Builds the data on its own thread; started once the server listens, not to compete with it. */
-  void start() {
+  /**
+   * Builds the data on its own thread; started once the server listens, not to compete with it.
+   *
+   * @param loaded told when the data is ready
+   * @param failed told why the data could not be built
+   */
+  void start(Runnable loaded, Consumer<Throwable> failed) {
     Thread t = new Thread(() -> {
       try {
         data.complete(factory.get());
+        loaded.run();
       } catch (RuntimeException | Error e) {
         data.completeExceptionally(e);
+        failed.accept(e);
       }
     }, "exports-sandbox-data");
     t.setDaemon(true);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import pelcro.exports.sandbox.clock.SandboxClock;
 import pelcro.exports.sandbox.domain.Account;
+import pelcro.exports.sandbox.health.Health;
 import pelcro.exports.sandbox.http.SandboxServer;
 import pelcro.exports.sandbox.limits.RateLimiter;
 import pelcro.exports.sandbox.store.Accounts;
@@ -30,7 +31,7 @@ record PlatformWiring(SandboxServer.Platform server, ExportLifecycleEvents event
     WebhookDispatcher webhooks) {
 
   static PlatformWiring of(PlatformOptions options, SandboxClock clock, Accounts accounts,
-      ExportStore store) {
+      ExportStore store, Health health) {
     TryItTenants tenants = options.tryIt()
         ? new TryItTenants(clock, Duration.ofMinutes(options.tryItIdleMinutes()),
             options.tryItMaxTenants(), tenant -> store.removeAccount(tenant.accountId()))
@@ -45,7 +46,8 @@ record PlatformWiring(SandboxServer.Platform server, ExportLifecycleEvents event
         new DocsPage(SandboxServer.BASE_PATH, clock),
         new RateLimiter(clock, options.rateLimit()),
         key -> tenants == null ? Optional.empty() : tenants.resolve(key).map(PlatformWiring::account),
-        new DeliveriesControl(webhooks));
+        new DeliveriesControl(webhooks),
+        health);
     return new PlatformWiring(server, events, webhooks);
   }
 

@@ -13,6 +13,8 @@ import pelcro.exports.sandbox.data.ExportData;
 import pelcro.exports.sandbox.data.SeededExportData;
 import pelcro.exports.sandbox.domain.Account;
 import pelcro.exports.sandbox.domain.JobTiming;
+import pelcro.exports.sandbox.health.Health;
+import pelcro.exports.sandbox.health.Readiness;
 import pelcro.exports.sandbox.http.SandboxServer;
 import pelcro.exports.sandbox.operations.DownloadExportOperation;
 import pelcro.exports.sandbox.operations.ListExportsOperation;
@@ -74,7 +76,9 @@ public final class Sandbox implements AutoCloseable {
             Duration.ofMillis(Math.round(options.jobSeconds() * 1000)),
             Duration.ofSeconds(options.fileTtlSeconds()));
     ExportStore store = new ExportStore();
-    PlatformWiring wiring = PlatformWiring.of(platform, clock, accounts, store);
+    Readiness readiness = new Readiness();
+    PlatformWiring wiring = PlatformWiring.of(platform, clock, accounts, store,
+        new Health(readiness, Clock.systemUTC()));
     ExportLifecycleEvents events = wiring.events();
     ListExportsOperation.Mode mode =
         options.listMode().equals("jobs")
@@ -98,14 +102,22 @@ public final class Sandbox implements AutoCloseable {
             accounts,
             ops,
             wiring.server());
-    // Ready before the spec is parsed: the spec and the data load while the server already
-    // answers, and the first request that needs them waits for them.
-    if (customData == null) {
-      seeded.start();
+    // The server listens first, so that /health can answer 503 while the spec and the data
+    // load (in parallel, on two threads); start() returns only once both are loaded, so the
+    // banner, /health's 200 and the first request all come after the slow part.
+    try {
+      if (customData == null) {
+        seeded.start(readiness::dataLoaded, readiness::failed);
+      } else {
+        readiness.dataLoaded();
+      }
+      request.warmUp();
+      readiness.specLoaded();
+      readiness.await();
+    } catch (RuntimeException | Error e) {
+      server.close();
+      throw e;
     }
-    Thread warmUp = new Thread(request::warmUp, "exports-sandbox-warm-up");
-    warmUp.setDaemon(true);
-    warmUp.start();
     Sandbox sandbox = new Sandbox(options, clock, accounts, server);
     sandbox.platform = platform;
     sandbox.webhooks = wiring.webhooks();

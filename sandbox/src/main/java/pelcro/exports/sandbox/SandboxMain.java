@@ -12,6 +12,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import pelcro.exports.sandbox.domain.Account;
+import pelcro.exports.sandbox.health.SandboxVersion;
 
 /**
  * The command line of {@code exports-sandbox.jar}: parses the options, starts the sandbox and
@@ -20,7 +21,7 @@ import pelcro.exports.sandbox.domain.Account;
 @Command(
     name = "exports-sandbox",
     mixinStandardHelpOptions = true,
-    version = "exports-sandbox 0.1.0",
+    versionProvider = SandboxMain.Version.class,
     sortOptions = false,
     description = "An offline emulator of Pelcro's Core API Exports, under /api/v1/core.")
 public final class SandboxMain implements Callable<Integer> {
@@ -83,6 +84,14 @@ public final class SandboxMain implements Callable<Integer> {
 
   @Option(names = "--rate-limit", description = "Requests per minute per account without api_core_rate_limit; 0 turns limiting off (default: ${DEFAULT-VALUE}).")
   int rateLimit = PlatformOptions.DEFAULT_RATE_LIMIT;
+
+  /** {@code --version}: the version the build wrote into the jar. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"exports-sandbox " + SandboxVersion.get()};
+    }
+  }
 
   public static void main(String[] args) {
     int code = new CommandLine(new SandboxMain()).execute(args);

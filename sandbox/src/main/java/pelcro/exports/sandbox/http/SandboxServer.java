@@ -19,6 +19,7 @@ import pelcro.exports.sandbox.operations.ListExportsOperation;
 import pelcro.exports.sandbox.operations.RequestExportOperation;
 import pelcro.exports.sandbox.store.Accounts;
 import pelcro.exports.sandbox.domain.Account;
+import pelcro.exports.sandbox.health.Health;
 import pelcro.exports.sandbox.limits.RateLimiter;
 import pelcro.exports.sandbox.tryit.CorsPolicy;
 import pelcro.exports.sandbox.tryit.DocsPage;
@@ -63,7 +64,8 @@ public final class SandboxServer implements AutoCloseable {
       DocsPage docs,
       RateLimiter limiter,
       Function<String, Optional<Account>> tryItAccounts,
-      DeliveriesControl deliveries) {}
+      DeliveriesControl deliveries,
+      Health health) {}
 
   private final WireMockServer server;
 
@@ -77,7 +79,7 @@ public final class SandboxServer implements AutoCloseable {
     ExportsDispatcher dispatcher =
         new ExportsDispatcher(
             new Authenticator(accounts, settings.nonEnterpriseStatus(), platform.tryItAccounts()),
-            new PlatformGate(platform.cors(), platform.docs(), platform.limiter()),
+            new PlatformGate(platform.cors(), platform.docs(), platform.limiter(), platform.health()),
             ops.list(),
             ops.request(),
             ops.download());
