@@ -16,21 +16,28 @@ import java.util.List;
  * @param webhookSecret the HMAC key of {@code X-Pelcro-Hmac-SHA256}
  * @param webhookMaxAttempts attempts per delivery, the first included
  * @param rateLimit requests per minute per account without an override; 0 turns limiting off
+ * @param tryItNewPerClient new Try-it tenants per minute per client address
+ * @param tryItNewInTotal new Try-it tenants per minute in total
  */
 public record PlatformOptions(boolean tryIt, int tryItIdleMinutes, int tryItMaxTenants,
     List<String> corsOrigins, URI webhookUrl, String webhookSecret, int webhookMaxAttempts,
-    int rateLimit) {
+    int rateLimit, int tryItNewPerClient, int tryItNewInTotal) {
 
   public static final int DEFAULT_IDLE_MINUTES = 30;
   public static final int DEFAULT_MAX_TENANTS = 1000;
   public static final int DEFAULT_WEBHOOK_ATTEMPTS = 6;
   /** The vendor's documented limit (rate-limits page). */
   public static final int DEFAULT_RATE_LIMIT = 120;
+  /** A visitor needs one key; ten a minute leaves room for a classroom behind one address. */
+  public static final int DEFAULT_TRY_IT_NEW_PER_CLIENT = 10;
+  /** At this pace a full house of 1000 tenants takes over 8 minutes to turn over. */
+  public static final int DEFAULT_TRY_IT_NEW_IN_TOTAL = 120;
 
   public PlatformOptions {
     corsOrigins = List.copyOf(corsOrigins);
-    if (tryItIdleMinutes < 1 || tryItMaxTenants < 1 || webhookMaxAttempts < 1) {
-      throw new IllegalArgumentException("try-it-idle-minutes, try-it-max-tenants and webhook-max-attempts must be positive");
+    if (tryItIdleMinutes < 1 || tryItMaxTenants < 1 || webhookMaxAttempts < 1
+        || tryItNewPerClient < 1 || tryItNewInTotal < 1) {
+      throw new IllegalArgumentException("try-it-idle-minutes, try-it-max-tenants, try-it-new-per-minute, try-it-new-total-per-minute and webhook-max-attempts must be positive");
     }
     if (rateLimit < 0) {
       throw new IllegalArgumentException("rate-limit must be 0 (off) or positive");
@@ -46,26 +53,33 @@ public record PlatformOptions(boolean tryIt, int tryItIdleMinutes, int tryItMaxT
   /** Try-it off, no CORS grant, no webhooks, the vendor's rate limit. */
   public static PlatformOptions defaults() {
     return new PlatformOptions(false, DEFAULT_IDLE_MINUTES, DEFAULT_MAX_TENANTS, List.of(), null,
-        null, DEFAULT_WEBHOOK_ATTEMPTS, DEFAULT_RATE_LIMIT);
+        null, DEFAULT_WEBHOOK_ATTEMPTS, DEFAULT_RATE_LIMIT, DEFAULT_TRY_IT_NEW_PER_CLIENT,
+        DEFAULT_TRY_IT_NEW_IN_TOTAL);
   }
 
   public PlatformOptions withTryIt(boolean on, int idleMinutes, int maxTenants) {
     return new PlatformOptions(on, idleMinutes, maxTenants, corsOrigins, webhookUrl, webhookSecret,
-        webhookMaxAttempts, rateLimit);
+        webhookMaxAttempts, rateLimit, tryItNewPerClient, tryItNewInTotal);
   }
 
   public PlatformOptions withCorsOrigins(List<String> origins) {
     return new PlatformOptions(tryIt, tryItIdleMinutes, tryItMaxTenants, origins, webhookUrl,
-        webhookSecret, webhookMaxAttempts, rateLimit);
+        webhookSecret, webhookMaxAttempts, rateLimit, tryItNewPerClient, tryItNewInTotal);
   }
 
   public PlatformOptions withWebhook(URI url, String secret, int maxAttempts) {
     return new PlatformOptions(tryIt, tryItIdleMinutes, tryItMaxTenants, corsOrigins, url, secret,
-        maxAttempts, rateLimit);
+        maxAttempts, rateLimit, tryItNewPerClient, tryItNewInTotal);
+  }
+
+  /** New Try-it tenants per minute, per client address and in total. */
+  public PlatformOptions withTryItCreationLimits(int perClient, int inTotal) {
+    return new PlatformOptions(tryIt, tryItIdleMinutes, tryItMaxTenants, corsOrigins, webhookUrl,
+        webhookSecret, webhookMaxAttempts, rateLimit, perClient, inTotal);
   }
 
   public PlatformOptions withRateLimit(int perMinute) {
     return new PlatformOptions(tryIt, tryItIdleMinutes, tryItMaxTenants, corsOrigins, webhookUrl,
-        webhookSecret, webhookMaxAttempts, perMinute);
+        webhookSecret, webhookMaxAttempts, perMinute, tryItNewPerClient, tryItNewInTotal);
   }
 }

@@ -8,10 +8,10 @@ import pelcro.exports.sandbox.health.Health;
 import pelcro.exports.sandbox.http.SandboxServer;
 import pelcro.exports.sandbox.limits.RateLimiter;
 import pelcro.exports.sandbox.store.Accounts;
-import pelcro.exports.sandbox.store.ExportStore;
+import pelcro.exports.sandbox.store.RuntimeAccounts;
+import pelcro.exports.sandbox.store.SandboxState;
 import pelcro.exports.sandbox.tryit.CorsPolicy;
 import pelcro.exports.sandbox.tryit.DocsPage;
-import pelcro.exports.sandbox.tryit.TryItTenant;
 import pelcro.exports.sandbox.tryit.TryItTenants;
 import pelcro.exports.sandbox.webhooks.DeliveriesControl;
 import pelcro.exports.sandbox.webhooks.ExportLifecycleEvents;
@@ -19,9 +19,9 @@ import pelcro.exports.sandbox.webhooks.WebhookDispatcher;
 import pelcro.exports.sandbox.webhooks.WebhookOptions;
 
 /**
- * Builds the platform around the API from {@link PlatformOptions}: Try-it tenants whose eviction
- * drops their exports, the webhook dispatcher on the sandbox clock, the rate limiter, CORS and
- * the docs page.
+ * Builds the platform around the API from {@link PlatformOptions}: Try-it tenants whose end
+ * clears what they owned, the webhook dispatcher on the sandbox clock, the rate limiter, CORS
+ * and the docs page.
  *
  * @param server what the HTTP adapter needs
  * @param events what the operations report to
@@ -30,35 +30,36 @@ import pelcro.exports.sandbox.webhooks.WebhookOptions;
 record PlatformWiring(SandboxServer.Platform server, ExportLifecycleEvents events,
     WebhookDispatcher webhooks) {
 
-  static PlatformWiring of(PlatformOptions options, SandboxClock clock, Accounts accounts,
-      ExportStore store, Health health) {
+  static PlatformWiring of(PlatformOptions options, SandboxState state, SandboxClock clock,
+      Accounts accounts, Health health) {
     TryItTenants tenants = options.tryIt()
-        ? new TryItTenants(clock, Duration.ofMinutes(options.tryItIdleMinutes()),
-            options.tryItMaxTenants(), tenant -> store.removeAccount(tenant.accountId()))
+        ? new TryItTenants(state.accounts(), state.rates(), new TryItTenants.Limits(
+            Duration.ofMinutes(options.tryItIdleMinutes()), options.tryItMaxTenants(),
+            options.tryItNewPerClient(), options.tryItNewInTotal()), state::resetAccount)
         : null;
     WebhookDispatcher webhooks = options.webhookUrl() == null ? null
         : WebhookDispatcher.start(clock, WebhookOptions.of(options.webhookUrl(), options.webhookSecret())
             .withRetries(options.webhookMaxAttempts(), Duration.ofSeconds(1)));
     ExportLifecycleEvents events = webhooks == null ? ExportLifecycleEvents.NONE
-        : new ExportLifecycleEvents(webhooks, accountId -> userEmail(accounts, tenants, accountId));
+        : new ExportLifecycleEvents(webhooks, accountId -> account(accounts, state, accountId)
+            .map(Account::userEmail).orElse(null));
     SandboxServer.Platform server = new SandboxServer.Platform(
         CorsPolicy.allowing(options.corsOrigins()),
         new DocsPage(SandboxServer.BASE_PATH, clock),
-        new RateLimiter(clock, options.rateLimit()),
-        key -> tenants == null ? Optional.empty() : tenants.resolve(key).map(PlatformWiring::account),
+        new RateLimiter(state.rates(), options.rateLimit()),
+        state.clocks(),
+        (key, client) -> TryItTenants.isTryItKey(key)
+            ? Optional.ofNullable(tenants).flatMap(t -> t.resolve(key, client, clock.instant()))
+            : state.accounts().byKey(key),
+        id -> account(accounts, state, id).isPresent(),
         new DeliveriesControl(webhooks),
         health);
     return new PlatformWiring(server, events, webhooks);
   }
 
-  /** A tenant as an account: Enterprise, the default sites, the run's default rate limit. */
-  private static Account account(TryItTenant tenant) {
-    return new Account(tenant.accountId(), tenant.key(), true, tenant.siteIds(), tenant.userId(),
-        tenant.userEmail(), null);
-  }
-
-  private static String userEmail(Accounts accounts, TryItTenants tenants, long accountId) {
-    return accounts.all().stream().filter(a -> a.id() == accountId).map(Account::userEmail)
-        .findFirst().orElseGet(() -> tenants == null ? null : TryItTenant.userEmailOf(accountId));
+  /** An account of the accounts file, or one made at run time. */
+  private static Optional<Account> account(Accounts accounts, SandboxState state, long id) {
+    return RuntimeAccounts.isRuntime(id) ? state.accounts().byId(id)
+        : accounts.all().stream().filter(a -> a.id() == id).findFirst();
   }
 }

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import pelcro.exports.sandbox.clock.SandboxClock;
 import pelcro.exports.sandbox.control.ClockOperation;
 import pelcro.exports.sandbox.control.CompleteExportOperation;
@@ -20,7 +23,9 @@ import pelcro.exports.sandbox.operations.DownloadExportOperation;
 import pelcro.exports.sandbox.operations.ListExportsOperation;
 import pelcro.exports.sandbox.operations.RequestExportOperation;
 import pelcro.exports.sandbox.store.Accounts;
-import pelcro.exports.sandbox.store.ExportStore;
+import pelcro.exports.sandbox.store.SandboxState;
+import pelcro.exports.sandbox.store.memory.MemoryEngine;
+import pelcro.exports.sandbox.control.SessionsOperation;
 import pelcro.exports.sandbox.webhooks.ExportLifecycleEvents;
 import pelcro.exports.sandbox.webhooks.WebhookDispatcher;
 
@@ -41,6 +46,7 @@ public final class Sandbox implements AutoCloseable {
   private final SandboxServer server;
   private PlatformOptions platform = PlatformOptions.defaults();
   private WebhookDispatcher webhooks;
+  private final CountDownLatch closed = new CountDownLatch(1);
 
   private Sandbox(SandboxOptions options, SandboxClock clock, Accounts accounts, SandboxServer server) {
     this.options = options;
@@ -63,7 +69,8 @@ public final class Sandbox implements AutoCloseable {
 
   static Sandbox start(
       SandboxOptions options, PlatformOptions platform, Clock baseClock, ExportData customData) {
-    SandboxClock clock = new SandboxClock(baseClock);
+    SandboxState state = new SandboxState(new MemoryEngine(), baseClock);
+    SandboxClock clock = new SandboxClock(state.clocks());
     Accounts accounts =
         options.accounts() == null ? Accounts.defaults() : Accounts.load(options.accounts());
     Instant anchor = clock.instant();
@@ -75,30 +82,37 @@ public final class Sandbox implements AutoCloseable {
         JobTiming.of(
             Duration.ofMillis(Math.round(options.jobSeconds() * 1000)),
             Duration.ofSeconds(options.fileTtlSeconds()));
-    ExportStore store = new ExportStore();
+    AtomicReference<Sandbox> self = new AtomicReference<>();
+    AtomicBoolean stopAsked = new AtomicBoolean();
     Readiness readiness = new Readiness();
-    PlatformWiring wiring = PlatformWiring.of(platform, clock, accounts, store,
+    PlatformWiring wiring = PlatformWiring.of(platform, state, clock, accounts,
         new Health(readiness, Clock.systemUTC()));
     ExportLifecycleEvents events = wiring.events();
     ListExportsOperation.Mode mode =
         options.listMode().equals("jobs")
             ? ListExportsOperation.Mode.JOBS
             : ListExportsOperation.Mode.TYPES;
-    RequestExportOperation request = new RequestExportOperation(store, data, clock, timing, events);
+    RequestExportOperation request =
+        new RequestExportOperation(state.jobs(), state.clocks(), data, timing, events);
     SandboxServer.Operations ops =
         new SandboxServer.Operations(
-            new ListExportsOperation(store, clock, mode),
+            new ListExportsOperation(state.jobs(), state.clocks(), mode),
             request,
-            new DownloadExportOperation(store, data, clock, events),
-            new ResetOperation(store, clock),
-            new ClockOperation(clock),
-            new CompleteExportOperation(store, clock, timing, events),
-            new FailExportOperation(store, clock, events));
+            new DownloadExportOperation(state.jobs(), state.clocks(), data, events),
+            new ResetOperation(state, () -> { }),
+            new ClockOperation(state.clocks()),
+            new CompleteExportOperation(state.jobs(), state.clocks(), timing, events),
+            new FailExportOperation(state.jobs(), state.clocks(), events),
+            new SessionsOperation(state.sessions(), clock, state::resetAccount));
     SandboxServer server =
         SandboxServer.start(
             new SandboxServer.Settings(
-                options.port(), options.bind(), options.admin(), options.nonEnterpriseStatus(),
-                options.journalEntries(), options.maxBodyBytes()),
+                options.port(), options.bind(), options.admin(), options.adminToken(),
+                options.nonEnterpriseStatus(), options.journalEntries(), options.maxBodyBytes(),
+                Duration.ofMillis(Math.round(options.bodyTimeoutSeconds() * 1000)),
+                options.minDownloadBytesPerSecond(), options.maxDownloads(),
+                options.maxDownloadsPerClient(), options.testHelpers(),
+                () -> closeWhenStarted(self, stopAsked)),
             accounts,
             ops,
             wiring.server());
@@ -121,7 +135,25 @@ public final class Sandbox implements AutoCloseable {
     Sandbox sandbox = new Sandbox(options, clock, accounts, server);
     sandbox.platform = platform;
     sandbox.webhooks = wiring.webhooks();
+    self.set(sandbox);
+    if (stopAsked.get()) {
+      sandbox.close(); // shut down while it was still starting
+    }
     return sandbox;
+  }
+
+  /** {@code POST /__admin/shutdown}: closes the sandbox now, or as soon as it has started. */
+  private static void closeWhenStarted(AtomicReference<Sandbox> self, AtomicBoolean stopAsked) {
+    stopAsked.set(true);
+    Sandbox sandbox = self.get();
+    if (sandbox != null) {
+      sandbox.close();
+    }
+  }
+
+  /** Waits until the sandbox is closed (by {@link #close} or {@code POST /__admin/shutdown}). */
+  public void awaitClosed() throws InterruptedException {
+    closed.await();
   }
 
   public int port() {
@@ -169,9 +201,15 @@ public final class Sandbox implements AutoCloseable {
 
   @Override
   public void close() {
-    server.close();
-    if (webhooks != null) {
-      webhooks.close();
+    synchronized (closed) {
+      if (closed.getCount() == 0) {
+        return;
+      }
+      server.close();
+      if (webhooks != null) {
+        webhooks.close();
+      }
+      closed.countDown();
     }
   }
 }

@@ -22,6 +22,12 @@ public final class SandboxBuilder {
   private int journalEntries = d.journalEntries();
   private long fileTtlSeconds = d.fileTtlSeconds();
   private int maxBodyBytes = d.maxBodyBytes();
+  private String adminToken = d.adminToken();
+  private double bodyTimeoutSeconds = d.bodyTimeoutSeconds();
+  private long minDownloadBytesPerSecond = d.minDownloadBytesPerSecond();
+  private int maxDownloads = d.maxDownloads();
+  private int maxDownloadsPerClient = d.maxDownloadsPerClient();
+  private boolean testHelpers = d.testHelpers();
   private PlatformOptions p = PlatformOptions.defaults();
   private Clock clock = Clock.systemUTC();
   private ExportData data;
@@ -79,6 +85,43 @@ public final class SandboxBuilder {
 
   public SandboxBuilder fileTtlSeconds(long value) {
     fileTtlSeconds = value;
+    return this;
+  }
+
+  /** The bearer token every {@code /__admin} call must send; null (the default) for none. */
+  public SandboxBuilder adminToken(String token) {
+    adminToken = token;
+    return this;
+  }
+
+  /** How long a client may take to send a request body before it is refused. */
+  public SandboxBuilder bodyTimeoutSeconds(double seconds) {
+    bodyTimeoutSeconds = seconds;
+    return this;
+  }
+
+  /** Downloads read slower than this on average are cut; 0 never cuts them. */
+  public SandboxBuilder minDownloadBytesPerSecond(long bytesPerSecond) {
+    minDownloadBytesPerSecond = bytesPerSecond;
+    return this;
+  }
+
+  /** Downloads written at once, in all and to one client address. */
+  public SandboxBuilder maxDownloads(int total, int perClient) {
+    maxDownloads = total;
+    maxDownloadsPerClient = perClient;
+    return this;
+  }
+
+  /** Whether the test helpers under {@code /__sandbox} are open (default: yes). */
+  public SandboxBuilder testHelpers(boolean open) {
+    testHelpers = open;
+    return this;
+  }
+
+  /** New Try-it tenants per minute, per client address and in total. */
+  public SandboxBuilder tryItCreationLimits(int perClient, int inTotal) {
+    p = p.withTryItCreationLimits(perClient, inTotal);
     return this;
   }
 
@@ -144,7 +187,9 @@ public final class SandboxBuilder {
 
   public SandboxOptions options() {
     return new SandboxOptions(port, bind, jobSeconds, admin, nonEnterpriseStatus, listMode,
-        accounts, seed, recordsPerType, journalEntries, fileTtlSeconds, maxBodyBytes);
+        accounts, seed, recordsPerType, journalEntries, fileTtlSeconds, maxBodyBytes, adminToken,
+        bodyTimeoutSeconds, minDownloadBytesPerSecond, maxDownloads, maxDownloadsPerClient,
+        testHelpers);
   }
 
   public Sandbox start() {

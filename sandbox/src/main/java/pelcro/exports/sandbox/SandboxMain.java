@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import pelcro.exports.sandbox.domain.Account;
+import pelcro.exports.sandbox.domain.KeyMask;
 import pelcro.exports.sandbox.health.SandboxVersion;
 
 /**
@@ -55,6 +55,24 @@ public final class SandboxMain implements Callable<Integer> {
   @Option(names = "--max-journal-entries", description = "Requests kept in WireMock's request journal (default: ${DEFAULT-VALUE}).")
   int journalEntries = SandboxOptions.DEFAULT_JOURNAL_ENTRIES;
 
+  @Option(names = "--admin-token", paramLabel = "TOKEN", description = "Require 'Authorization: Bearer TOKEN' on every /__admin call (default: none).")
+  String adminToken;
+
+  @Option(names = "--body-timeout-seconds", description = "Seconds a client may take to send a request body (default: ${DEFAULT-VALUE}).")
+  double bodyTimeoutSeconds = SandboxOptions.DEFAULT_BODY_TIMEOUT_SECONDS;
+
+  @Option(names = "--min-download-rate", paramLabel = "BYTES_PER_SECOND", description = "Cut downloads read slower than this on average; 0 never (default: ${DEFAULT-VALUE}).")
+  long minDownloadRate = SandboxOptions.DEFAULT_MIN_DOWNLOAD_BYTES_PER_SECOND;
+
+  @Option(names = "--max-downloads", description = "Downloads written at once, at most (default: ${DEFAULT-VALUE}).")
+  int maxDownloads = SandboxOptions.DEFAULT_MAX_DOWNLOADS;
+
+  @Option(names = "--max-downloads-per-client", description = "Downloads written at once to one client address, at most (default: ${DEFAULT-VALUE}).")
+  int maxDownloadsPerClient = SandboxOptions.DEFAULT_MAX_DOWNLOADS_PER_CLIENT;
+
+  @Option(names = "--no-test-helpers", description = "Close the test helpers under /__sandbox (clock, complete, fail, reset with the caller's own key).")
+  boolean noTestHelpers;
+
   @Option(names = "--no-request-journal", description = "Keep no request journal at all.")
   boolean noJournal;
 
@@ -69,6 +87,12 @@ public final class SandboxMain implements Callable<Integer> {
 
   @Option(names = "--try-it-max-tenants", description = "Live Try-it tenants at most; the least recently used is evicted (default: ${DEFAULT-VALUE}).")
   int tryItMaxTenants = PlatformOptions.DEFAULT_MAX_TENANTS;
+
+  @Option(names = "--try-it-new-per-minute", description = "New Try-it tenants per minute per client address; more answer 429 (default: ${DEFAULT-VALUE}).")
+  int tryItNewPerClient = PlatformOptions.DEFAULT_TRY_IT_NEW_PER_CLIENT;
+
+  @Option(names = "--try-it-new-total-per-minute", description = "New Try-it tenants per minute in total; more answer 429 (default: ${DEFAULT-VALUE}).")
+  int tryItNewInTotal = PlatformOptions.DEFAULT_TRY_IT_NEW_IN_TOTAL;
 
   @Option(names = "--cors-origins", split = ",", paramLabel = "ORIGIN", description = "Origins whose pages may call the API, comma-separated, e.g. https://docs.example.com (default: none).")
   List<String> corsOrigins = new ArrayList<>();
@@ -94,10 +118,25 @@ public final class SandboxMain implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    int code = new CommandLine(new SandboxMain()).execute(args);
-    if (code != 0) {
-      System.exit(code);
+    quietLibraryLogs();
+    System.exit(new CommandLine(new SandboxMain()).execute(args));
+  }
+
+  /**
+   * Jetty and WireMock announce every context they start at INFO; the banner says what matters.
+   * Warnings still show. A user's own {@code -D} settings win.
+   */
+  private static void quietLibraryLogs() {
+    for (String logger : List.of("org.eclipse.jetty", "wiremock", "WireMock",
+        "com.github.tomakehurst.wiremock")) {
+      String key = "org.slf4j.simpleLogger.log." + logger;
+      if (System.getProperty(key) == null) {
+        System.setProperty(key, "warn");
+      }
     }
+    // Jetty flags WireMock's own use of a deprecated filter at every start: not the user's concern.
+    System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty.util.DeprecationWarning",
+        System.getProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty.util.DeprecationWarning", "off"));
   }
 
   @Override
@@ -109,10 +148,11 @@ public final class SandboxMain implements Callable<Integer> {
           new SandboxOptions(
               port, bind, jobSeconds, !noAdmin, nonEnterpriseStatus, listMode, accounts, seed,
               recordsPerType, noJournal ? 0 : journalEntries, fileTtlSeconds,
-              SandboxOptions.DEFAULT_MAX_BODY_BYTES);
+              SandboxOptions.DEFAULT_MAX_BODY_BYTES, adminToken, bodyTimeoutSeconds,
+              minDownloadRate, maxDownloads, maxDownloadsPerClient, !noTestHelpers);
       PlatformOptions platform =
           new PlatformOptions(tryIt, tryItIdleMinutes, tryItMaxTenants, corsOrigins, webhookUrl,
-              webhookSecret, webhookMaxAttempts, rateLimit);
+              webhookSecret, webhookMaxAttempts, rateLimit, tryItNewPerClient, tryItNewInTotal);
       sandbox = Sandbox.start(options, platform, Clock.systemUTC());
     } catch (RuntimeException e) {
       // A wrong option, an unreadable accounts file or a busy port: say so, no stack trace.
@@ -120,11 +160,9 @@ public final class SandboxMain implements Callable<Integer> {
           + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""));
       return 2;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(new Thread(() -> { sandbox.close(); stopped.countDown(); }));
+    Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close));
     banner(System.out, sandbox, (System.nanoTime() - started) / 1_000_000);
-    stopped.await();
+    sandbox.awaitClosed(); // Ctrl-C, SIGTERM or POST /__admin/shutdown
     return 0;
   }
 
@@ -136,9 +174,12 @@ public final class SandboxMain implements Callable<Integer> {
     } else {
       out.println("Control API and /__admin: off (--no-admin)");
     }
-    out.println("Keys:");
+    // The built-in keys are public (README); keys from an --accounts file are secrets.
+    boolean builtIn = sandbox.options().accounts() == null;
+    out.println(builtIn ? "Keys:" : "Keys (masked; they are in your --accounts file):");
     for (Account a : sandbox.accounts()) {
-      out.printf("  Bearer %-24s account %d, %s, sites %s%n", a.key(), a.id(),
+      out.printf("  Bearer %-24s account %d, %s, sites %s%n",
+          builtIn ? a.key() : KeyMask.key(a.key()), a.id(),
           a.enterprise() ? "Enterprise" : "not Enterprise", a.sites());
     }
     out.printf("Docs (Swagger UI): %s%n", sandbox.docsUrl());
@@ -148,7 +189,8 @@ public final class SandboxMain implements Callable<Integer> {
     out.printf("  %-24s %s%n", "--try-it", p.tryIt()
         ? "on (idle " + p.tryItIdleMinutes() + " min, at most " + p.tryItMaxTenants() + " tenants)" : "off");
     out.printf("  %-24s %s%n", "--cors-origins", p.corsOrigins().isEmpty() ? "(none)" : p.corsOrigins());
-    out.printf("  %-24s %s%n", "--webhook-url", p.webhookUrl() == null ? "(none)" : p.webhookUrl());
+    out.printf("  %-24s %s%n", "--webhook-url",
+        p.webhookUrl() == null ? "(none)" : KeyMask.urlPassword(p.webhookUrl().toString()));
     out.printf("  %-24s %s%n", "--rate-limit", p.rateLimit() == 0 ? "0 (off)" : p.rateLimit() + "/min");
     out.flush();
   }

@@ -20,6 +20,12 @@ import java.util.Map;
  * @param journalEntries how many requests WireMock's journal keeps; 0 turns it off
  * @param fileTtlSeconds how long a finished file waits for its download before it expires
  * @param maxBodyBytes the largest request body accepted
+ * @param adminToken the bearer token every {@code /__admin} call must send; null for none
+ * @param bodyTimeoutSeconds how long a client may take to send a request body
+ * @param minDownloadBytesPerSecond downloads read slower than this on average are cut; 0 never
+ * @param maxDownloads downloads written at once, at most
+ * @param maxDownloadsPerClient downloads written at once to one client address, at most
+ * @param testHelpers whether the test helpers under {@code /__sandbox} are open
  */
 public record SandboxOptions(
     int port,
@@ -33,7 +39,13 @@ public record SandboxOptions(
     int recordsPerType,
     int journalEntries,
     long fileTtlSeconds,
-    int maxBodyBytes) {
+    int maxBodyBytes,
+    String adminToken,
+    double bodyTimeoutSeconds,
+    long minDownloadBytesPerSecond,
+    int maxDownloads,
+    int maxDownloadsPerClient,
+    boolean testHelpers) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_BIND = "127.0.0.1";
@@ -43,6 +55,14 @@ public record SandboxOptions(
   public static final int DEFAULT_JOURNAL_ENTRIES = 100;
   public static final long DEFAULT_FILE_TTL_SECONDS = 7 * 24 * 3600;
   public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+  /** A body of at most 1 MiB takes well under a second on any real link; 10 s is generous. */
+  public static final double DEFAULT_BODY_TIMEOUT_SECONDS = 10;
+  /** 4 KiB/s: far below any real client, far above a reader that only means to hold a slot. */
+  public static final long DEFAULT_MIN_DOWNLOAD_BYTES_PER_SECOND = 4096;
+  /** About half of the server's 100 threads: slow readers can never take them all. */
+  public static final int DEFAULT_MAX_DOWNLOADS = 48;
+  /** Enough for a CI job that downloads in parallel; one address cannot take every slot. */
+  public static final int DEFAULT_MAX_DOWNLOADS_PER_CLIENT = 8;
 
   public SandboxOptions {
     if (port < 0 || port > 65535) {
@@ -60,6 +80,16 @@ public record SandboxOptions(
     if (recordsPerType < 0 || journalEntries < 0 || fileTtlSeconds < 1 || maxBodyBytes < 1) {
       throw new IllegalArgumentException("counts and sizes must not be negative");
     }
+    if (bodyTimeoutSeconds <= 0 || bodyTimeoutSeconds > 3600 || minDownloadBytesPerSecond < 0) {
+      throw new IllegalArgumentException(
+          "body-timeout-seconds must be in (0, 3600] and min-download-rate must not be negative");
+    }
+    if (maxDownloads < 1 || maxDownloadsPerClient < 1) {
+      throw new IllegalArgumentException("max-downloads and max-downloads-per-client must be positive");
+    }
+    if (adminToken != null && adminToken.isBlank()) {
+      throw new IllegalArgumentException("admin-token must not be blank");
+    }
   }
 
   /** The defaults of every option. */
@@ -67,7 +97,9 @@ public record SandboxOptions(
     return new SandboxOptions(
         DEFAULT_PORT, DEFAULT_BIND, DEFAULT_JOB_SECONDS, true, 401, "types", null, DEFAULT_SEED,
         DEFAULT_RECORDS_PER_TYPE, DEFAULT_JOURNAL_ENTRIES, DEFAULT_FILE_TTL_SECONDS,
-        DEFAULT_MAX_BODY_BYTES);
+        DEFAULT_MAX_BODY_BYTES, null, DEFAULT_BODY_TIMEOUT_SECONDS,
+        DEFAULT_MIN_DOWNLOAD_BYTES_PER_SECOND, DEFAULT_MAX_DOWNLOADS,
+        DEFAULT_MAX_DOWNLOADS_PER_CLIENT, true);
   }
 
   /** The options as printed at start, in CLI spelling. */
@@ -84,6 +116,12 @@ public record SandboxOptions(
     view.put("--records-per-type", recordsPerType);
     view.put("--max-journal-entries", journalEntries == 0 ? "0 (journal off)" : journalEntries);
     view.put("--file-ttl-seconds", fileTtlSeconds);
+    view.put("--admin-token", adminToken == null ? "(none)" : "(set)");
+    view.put("--body-timeout-seconds", bodyTimeoutSeconds);
+    view.put("--min-download-rate", minDownloadBytesPerSecond == 0 ? "0 (off)"
+        : minDownloadBytesPerSecond + " bytes/s");
+    view.put("--max-downloads", maxDownloads + " (" + maxDownloadsPerClient + " per client)");
+    view.put("--no-test-helpers", !testHelpers);
     return view;
   }
 }

@@ -5,50 +5,33 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
+import pelcro.exports.sandbox.store.AccountClocks;
 
 /**
- * The sandbox's clock: a base clock plus an offset that the control API can advance.
- *
- * <p>Every export's state is derived from this clock when it is read, so moving it forward is
- * how tests make exports start and finish without sleeping and without background threads.
+ * The sandbox clock as a {@link Clock}, for what runs on sandbox time rather than on one
+ * account's time (the docs page's examples, the webhook ticker): the base clock plus the
+ * sandbox-wide offset kept in the store, which the control API advances.
  */
 public final class SandboxClock extends Clock {
-  private final Clock base;
-  // Guarded by the AtomicReference: advances from concurrent control calls add up.
-  private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+  private final AccountClocks clocks;
 
-  public SandboxClock(Clock base) {
-    this.base = base;
+  public SandboxClock(AccountClocks clocks) {
+    this.clocks = clocks;
   }
 
-  /** A clock on the system's time, in UTC. */
-  public static SandboxClock system() {
-    return new SandboxClock(Clock.systemUTC());
-  }
-
-  /** Moves the clock forward; a negative duration is refused, time never goes back. */
+  /** Moves every account's clock forward; a negative duration is refused. */
   public Instant advance(Duration by) {
-    if (by.isNegative()) {
-      throw new IllegalArgumentException("The clock only moves forward");
-    }
-    offset.accumulateAndGet(by, Duration::plus);
-    return instant();
-  }
-
-  /** Drops every advance, back to the base clock's time. */
-  public void reset() {
-    offset.set(Duration.ZERO);
+    return clocks.advance(by);
   }
 
   /** How far the clock has been advanced. */
   public Duration offset() {
-    return offset.get();
+    return clocks.offset();
   }
 
   @Override
   public Instant instant() {
-    return base.instant().plus(offset.get());
+    return clocks.now();
   }
 
   @Override

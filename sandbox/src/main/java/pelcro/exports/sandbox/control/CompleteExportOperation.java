@@ -1,43 +1,34 @@
 package pelcro.exports.sandbox.control;
 
-import java.time.Clock;
 import java.time.Instant;
 import pelcro.exports.openapi.model.Export;
-import pelcro.exports.sandbox.domain.ApiError;
-import pelcro.exports.sandbox.domain.ApiException;
 import pelcro.exports.sandbox.domain.ExportJob;
 import pelcro.exports.sandbox.domain.JobTiming;
 import pelcro.exports.sandbox.operations.ExportView;
-import pelcro.exports.sandbox.store.ExportStore;
+import pelcro.exports.sandbox.store.AccountClocks;
+import pelcro.exports.sandbox.store.JobStore;
 import pelcro.exports.sandbox.webhooks.ExportLifecycleEvents;
 
-/** Control API {@code POST /__admin/sandbox/exports/{uuid}/complete}: finishes it now. */
+/** {@code POST .../exports/{uuid}/complete}: finishes a running export now. */
 public final class CompleteExportOperation {
-  private final ExportStore store;
-  private final Clock clock;
+  private final JobStore jobs;
+  private final AccountClocks clocks;
   private final JobTiming timing;
-
   private final ExportLifecycleEvents events;
-
 
   /** @param events told that the export's end moved to now (webhooks) */
   public CompleteExportOperation(
-      ExportStore store, Clock clock, JobTiming timing, ExportLifecycleEvents events) {
-    this.store = store;
-    this.clock = clock;
+      JobStore jobs, AccountClocks clocks, JobTiming timing, ExportLifecycleEvents events) {
+    this.jobs = jobs;
+    this.clocks = clocks;
     this.timing = timing;
     this.events = events;
   }
 
-  public Export handle(String uuid) {
-    Instant now = clock.instant();
-    ExportJob job =
-        store
-            .findAnyAccount(uuid)
-            .orElseThrow(() -> new ApiException(ApiError.CONTROL_EXPORT_NOT_FOUND, uuid));
-    ExportJob done =
-        store.update(
-            job.accountId(), uuid, j -> j.complete(now, timing), ApiError.CONTROL_EXPORT_NOT_FOUND);
+  public Export handle(ControlScope scope, String uuid) {
+    ExportJob job = ScopedJobs.find(jobs, scope, uuid);
+    Instant now = clocks.now(job.accountId());
+    ExportJob done = ScopedJobs.update(jobs, job, j -> j.complete(now, timing));
     events.endMoved(done);
     return ExportView.of(done, now);
   }

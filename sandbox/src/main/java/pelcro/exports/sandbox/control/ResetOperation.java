@@ -1,22 +1,33 @@
 package pelcro.exports.sandbox.control;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
-import pelcro.exports.sandbox.clock.SandboxClock;
-import pelcro.exports.sandbox.store.ExportStore;
+import pelcro.exports.sandbox.store.SandboxState;
 
-/** Control API {@code POST /__admin/sandbox/reset}: no exports, clock back to real time. */
+/**
+ * {@code POST .../reset}: the whole sandbox (no exports, no runtime accounts, every clock back
+ * to real time), or one account (its exports and its clock).
+ */
 public final class ResetOperation {
-  private final ExportStore store;
-  private final SandboxClock clock;
+  private final SandboxState state;
+  private final Runnable afterWholeReset;
 
-  public ResetOperation(ExportStore store, SandboxClock clock) {
-    this.store = store;
-    this.clock = clock;
+  /** @param afterWholeReset what else a whole reset clears (node-local journals) */
+  public ResetOperation(SandboxState state, Runnable afterWholeReset) {
+    this.state = state;
+    this.afterWholeReset = afterWholeReset;
   }
 
-  public Map<String, Object> handle() {
-    store.clear();
-    clock.reset();
-    return Map.of("reset", true);
+  public Map<String, Object> handle(ControlScope scope) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    if (scope.wholeSandbox()) {
+      state.reset();
+      afterWholeReset.run();
+    } else {
+      state.resetAccount(scope.accountId());
+      view.put("account_id", scope.accountId());
+    }
+    view.put("reset", true);
+    return view;
   }
 }

@@ -53,8 +53,14 @@ public enum ApiError {
   CONTROL_EXPORT_NOT_FOUND(404, () -> "No export has the uuid %s."),
   /** Control API: the export is no longer queued or processing. */
   CONTROL_NOT_RUNNING(409, () -> "The export %s is not queued or processing; it is %s."),
+  /** Control API: no session has this id. */
+  CONTROL_SESSION_NOT_FOUND(404, () -> "No session has the id %s."),
+  /** Control API: no account has this id. */
+  CONTROL_ACCOUNT_NOT_FOUND(404, () -> "No account has the id %s."),
   /** Control API: no webhook delivery has this id. */
   CONTROL_DELIVERY_NOT_FOUND(404, () -> "No webhook delivery has the id %s."),
+  /** Sandbox's own: WireMock's stub-editing admin routes, closed because the routes are fixed. */
+  WIREMOCK_ADMIN_CLOSED(405, () -> "The sandbox's routes are fixed: %s %s is closed. Use POST /__admin/sandbox/reset to reset the sandbox."),
   /** Control API: a malformed control request. */
   CONTROL_BAD_REQUEST(400, () -> "%s"),
   /** Never expected: a defect of the sandbox itself. */

@@ -1,5 +1,6 @@
 package pelcro.exports.sandbox.domain;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,18 +17,20 @@ public final class ApiException extends RuntimeException {
   private final int status;
   private final transient Map<String, List<String>> fieldErrors;
   private final String allow;
+  private final transient Duration retryAfter;
 
-  private ApiException(
-      ApiError error, int status, Map<String, List<String>> fieldErrors, String allow, String msg) {
+  private ApiException(ApiError error, int status, Map<String, List<String>> fieldErrors,
+      String allow, Duration retryAfter, String msg) {
     super(msg, null, false, false);
     this.error = error;
     this.status = status;
     this.fieldErrors = Collections.unmodifiableMap(new LinkedHashMap<>(fieldErrors));
     this.allow = allow;
+    this.retryAfter = retryAfter;
   }
 
   public ApiException(ApiError error, Object... args) {
-    this(error, error.status(), Map.of(), null, error.message(args));
+    this(error, error.status(), Map.of(), null, null, error.message(args));
   }
 
   /** A validation failure naming each wrong field (core-errors). */
@@ -41,17 +44,28 @@ public final class ApiException extends RuntimeException {
   }
 
   public ApiException withErrors(Map<String, List<String>> errors) {
-    return new ApiException(error, status, new LinkedHashMap<>(errors), allow, getMessage());
+    return new ApiException(error, status, new LinkedHashMap<>(errors), allow, retryAfter, getMessage());
   }
 
   /** The same error with another status (the off-spec 403 for non-Enterprise accounts). */
   public ApiException withStatus(int newStatus) {
-    return new ApiException(error, newStatus, fieldErrors, allow, getMessage());
+    return new ApiException(error, newStatus, fieldErrors, allow, retryAfter, getMessage());
   }
 
   /** The same error with an {@code Allow} header value (405). */
   public ApiException withAllow(String methods) {
-    return new ApiException(error, status, fieldErrors, methods, getMessage());
+    return new ApiException(error, status, fieldErrors, methods, retryAfter, getMessage());
+  }
+
+  /** The same error, telling the client when to try again ({@code Retry-After}, whole seconds, at least 1). */
+  public ApiException withRetryAfter(Duration wait) {
+    Duration atLeastOne = wait.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : wait;
+    return new ApiException(error, status, fieldErrors, allow, atLeastOne, getMessage());
+  }
+
+  /** How long the client should wait before trying again, or null. */
+  public Duration retryAfter() {
+    return retryAfter;
   }
 
   public ApiError error() {

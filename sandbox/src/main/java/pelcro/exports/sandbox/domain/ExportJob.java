@@ -1,18 +1,21 @@
 package pelcro.exports.sandbox.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;
 import pelcro.exports.sandbox.data.ExportQuery;
 
 /**
  * One export job, immutable: its schedule is fixed when it is requested and its state is derived
- * from the clock when read, so no background thread moves it (export attributes).
+ * from the account's clock when read, so no background thread moves it (export attributes).
  *
- * <p>Transitions ({@link #complete}, {@link #fail}, {@link #download}) return a new job or throw.
+ * <p>Transitions ({@link #complete}, {@link #fail}, {@link #claim}, {@link #confirmDownload},
+ * {@link #withdrawClaim}) return a new job or throw the documented error.
  *
  * @param startAt when processing starts (or started)
  * @param finishAt when the file is (or was) ready; ignored once failed
  * @param expiresAt when an undownloaded file is deleted
+ * @param claim the download in progress, or null
  */
 public record ExportJob(
     String uuid,
@@ -25,15 +28,15 @@ public record ExportJob(
     Instant expiresAt,
     Instant failedAt,
     String failedReason,
-    Instant downloadedAt) {
+    Instant downloadedAt,
+    DownloadClaim claim) {
 
   /** A job requested at {@code now}, on the given timing. */
   public static ExportJob queued(
       String uuid, long accountId, long userId, ExportQuery query, Instant now, JobTiming timing) {
     Instant finish = now.plus(timing.jobDuration());
-    return new ExportJob(
-        uuid, accountId, userId, query, now, now.plus(timing.queueDelay()), finish,
-        finish.plus(timing.fileTtl()), null, null, null);
+    return new ExportJob(uuid, accountId, userId, query, now, now.plus(timing.queueDelay()),
+        finish, finish.plus(timing.fileTtl()), null, null, null, null);
   }
 
   public String type() {
@@ -53,6 +56,9 @@ public record ExportJob(
     if (failedAt != null) {
       return ExportState.FAILED;
     }
+    if (claim != null && claim.heldAt(now)) {
+      return ExportState.DOWNLOADING;
+    }
     if (!now.isBefore(finishAt)) {
       return now.isBefore(expiresAt) ? ExportState.FINISHED : ExportState.EXPIRED;
     }
@@ -66,12 +72,10 @@ public record ExportJob(
 
   /** {@code finished_at}: null until the file is ready, and for a failed export. */
   public Instant finishedAt(Instant now) {
-    ExportState state = stateAt(now);
-    return state == ExportState.FINISHED
-            || state == ExportState.DOWNLOADED
-            || state == ExportState.EXPIRED
-        ? finishAt
-        : null;
+    return switch (stateAt(now)) {
+      case FINISHED, DOWNLOADING, DOWNLOADED, EXPIRED -> finishAt;
+      case QUEUED, PROCESSING, FAILED -> null;
+    };
   }
 
   /** {@code failed_reason}: null unless failed. */
@@ -90,33 +94,51 @@ public record ExportJob(
   /** Control API: finishes a running export at {@code now}. */
   public ExportJob complete(Instant now, JobTiming timing) {
     requireRunning(now);
-    Instant start = startAt.isAfter(now) ? now : startAt;
-    return new ExportJob(
-        uuid, accountId, userId, query, createdAt, start, now, now.plus(timing.fileTtl()), null,
-        null, null);
+    return new ExportJob(uuid, accountId, userId, query, createdAt, startedBy(now), now,
+        now.plus(timing.fileTtl()), null, null, null, null);
   }
 
   /** Control API: fails a running export at {@code now}. */
   public ExportJob fail(Instant now, String reason) {
     requireRunning(now);
-    Instant start = startAt.isAfter(now) ? now : startAt;
-    return new ExportJob(
-        uuid, accountId, userId, query, createdAt, start, finishAt, expiresAt, now, reason, null);
+    return new ExportJob(uuid, accountId, userId, query, createdAt, startedBy(now), finishAt,
+        expiresAt, now, reason, null, null);
   }
 
   /**
-   * Hands the file out: only a finished export, only once (download-export). Throws the
-   * documented error for every other state.
+   * Takes the file for one transfer: only a finished export that nobody is downloading, only
+   * once (download-export). Throws the documented error for every other state.
    */
-  public ExportJob download(Instant now) {
+  public ExportJob claim(Instant now, String claimId, Duration lease) {
     return switch (stateAt(now)) {
-      case FINISHED -> new ExportJob(
-          uuid, accountId, userId, query, createdAt, startAt, finishAt, expiresAt, failedAt,
-          failedReason, now);
+      case FINISHED -> with(new DownloadClaim(claimId, now.plus(lease)), null);
       case QUEUED, PROCESSING -> throw new ApiException(ApiError.NOT_READY);
       case FAILED -> throw new ApiException(ApiError.FILE_NOT_FOUND);
-      case DOWNLOADED, EXPIRED -> throw new ApiException(ApiError.ALREADY_DOWNLOADED);
+      case DOWNLOADING, DOWNLOADED, EXPIRED -> throw new ApiException(ApiError.ALREADY_DOWNLOADED);
     };
+  }
+
+  /** The transfer {@code claimId} wrote its last byte at {@code now}: the file is handed out. */
+  public ExportJob confirmDownload(String claimId, Instant now) {
+    return holds(claimId) ? with(null, now) : this;
+  }
+
+  /** The transfer {@code claimId} broke: the file may be downloaded again. */
+  public ExportJob withdrawClaim(String claimId) {
+    return holds(claimId) ? with(null, null) : this;
+  }
+
+  private boolean holds(String claimId) {
+    return claim != null && claim.id().equals(claimId) && downloadedAt == null;
+  }
+
+  private ExportJob with(DownloadClaim newClaim, Instant downloaded) {
+    return new ExportJob(uuid, accountId, userId, query, createdAt, startAt, finishAt, expiresAt,
+        failedAt, failedReason, downloaded, newClaim);
+  }
+
+  private Instant startedBy(Instant now) {
+    return startAt.isAfter(now) ? now : startAt;
   }
 
   private void requireRunning(Instant now) {

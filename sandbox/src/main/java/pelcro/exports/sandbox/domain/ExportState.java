@@ -2,12 +2,15 @@ package pelcro.exports.sandbox.domain;
 
 /**
  * Where an export stands at an instant (export attributes, "Export Flow"): queued, processing,
- * finished (file ready), failed, downloaded (file deleted) or expired (file deleted unread).
+ * finished (file ready), being downloaded, failed, downloaded (file deleted) or expired (file
+ * deleted unread).
  */
 public enum ExportState {
   QUEUED,
   PROCESSING,
   FINISHED,
+  /** Its file is being sent to one client; it is downloaded once the last byte is written. */
+  DOWNLOADING,
   FAILED,
   DOWNLOADED,
   EXPIRED;

@@ -9,5 +9,7 @@ import pelcro.exports.sandbox.domain.Caller;
  *
  * @param query the first value of each query parameter
  * @param pathUrl the absolute URL of the request's path, without query (for page links)
+ * @param client the client's address (per-client limits)
  */
-record Call(Caller caller, Map<String, String> query, byte[] body, PathParams params, String pathUrl) {}
+record Call(Caller caller, Map<String, String> query, byte[] body, PathParams params,
+    String pathUrl, String client) {}

@@ -23,6 +23,11 @@ final class ErrorRenderer {
     if (e.allow() != null) {
       headers.put("Allow", e.allow());
     }
+    if (e.retryAfter() != null) {
+      // Rounded up: a client that waits exactly this long is never early.
+      long seconds = e.retryAfter().toSeconds() + (e.retryAfter().toNanosPart() > 0 ? 1 : 0);
+      headers.put("Retry-After", Long.toString(seconds));
+    }
     return new Rendered(e.status(), headers, Json.write(body));
   }
 

@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import pelcro.exports.sandbox.domain.ApiError;
 import pelcro.exports.sandbox.domain.ApiException;
 import pelcro.exports.sandbox.domain.Caller;
+import pelcro.exports.sandbox.domain.KeyMask;
 import pelcro.exports.sandbox.limits.RateDecision;
 import pelcro.exports.sandbox.operations.DownloadExportOperation;
 import pelcro.exports.sandbox.operations.ExportDownload;
@@ -33,24 +34,31 @@ final class ExportsDispatcher implements ResponseTransformerV2 {
   private final Routes routes;
   private final Authenticator authenticator;
   private final PlatformGate platform;
+  private final DownloadTransfers transfers;
 
-  ExportsDispatcher(
-      Authenticator authenticator,
-      PlatformGate platform,
-      ListExportsOperation list,
-      RequestExportOperation request,
-      DownloadExportOperation download) {
+  ExportsDispatcher(Authenticator authenticator, PlatformGate platform, ApiOperations api,
+      TestHelpers helpers, DownloadTransfers transfers) {
     this.authenticator = authenticator;
     this.platform = platform;
-    this.routes =
-        new Routes(
-            call -> json(200, list.handle(call.caller(), call.query().get("site_id"),
-                call.query().get("page"), call.query().get("limit"), call.pathUrl())),
-            call -> json(200, request.handle(call.caller(), call.query().get("site_id"),
-                Json.readBody(call.body()))),
-            call -> file(download.handle(call.caller(), call.query().get("site_id"),
-                call.params().get("uuid"))));
+    this.transfers = transfers;
+    String exports = Routes.BASE_PATH + "/exports";
+    Routes.Builder table = new Routes.Builder()
+        .add("GET", exports, call -> json(200, api.list().handle(call.caller(),
+            call.query().get("site_id"), call.query().get("page"), call.query().get("limit"),
+            call.pathUrl())))
+        .add("POST", exports, call -> json(200, api.request().handle(call.caller(),
+            call.query().get("site_id"), Json.readBody(call.body()))))
+        .add("GET", exports + "/{uuid}", call -> file(api.download().handle(call.caller(),
+            call.query().get("site_id"), call.params().get("uuid")), call.client()));
+    if (helpers != null) {
+      helpers.addTo(table);
+    }
+    this.routes = table.build();
   }
+
+  /** The API's three operations. */
+  record ApiOperations(ListExportsOperation list, RequestExportOperation request,
+      DownloadExportOperation download) {}
 
   @Override
   public String getName() {
@@ -74,15 +82,11 @@ final class ExportsDispatcher implements ResponseTransformerV2 {
     Response answer;
     try {
       Routes.Match match = routes.match(request.getMethod().getName(), path);
-      Caller caller = authenticator.authenticate(request.getHeader("Authorization"));
+      Caller caller = authenticator.authenticate(request.getHeader("Authorization"),
+          request.getClientIp());
       rate = platform.limit(caller);
-      Call call =
-          new Call(
-              caller,
-              QueryString.parse(request.getUrl()),
-              request.getBody(),
-              match.params(),
-              QueryString.path(request.getAbsoluteUrl()));
+      Call call = new Call(caller, QueryString.parse(request.getUrl()), request.getBody(),
+          match.params(), QueryString.path(request.getAbsoluteUrl()), request.getClientIp());
       answer = match.route().handler().handle(call);
     } catch (PlatformGate.RateLimited e) {
       rate = e.decision;
@@ -91,7 +95,7 @@ final class ExportsDispatcher implements ResponseTransformerV2 {
       answer = error(e);
     } catch (RuntimeException e) {
       // A defect, never a client's fault: logged, and answered without internals.
-      LOG.log(Level.SEVERE, "Unexpected failure on " + request.getUrl(), e);
+      LOG.log(Level.SEVERE, "Unexpected failure on " + KeyMask.keysIn(request.getUrl()), e);
       answer = error(new ApiException(ApiError.SERVER_ERROR));
     }
     return platform.decorate(answer, request, rate);
@@ -111,7 +115,7 @@ final class ExportsDispatcher implements ResponseTransformerV2 {
         .build();
   }
 
-  private static Response json(int status, Object body) {
+  static Response json(int status, Object body) {
     return Response.response()
         .status(status)
         .headers(new HttpHeaders(new HttpHeader("Content-Type", "application/json")))
@@ -120,14 +124,26 @@ final class ExportsDispatcher implements ResponseTransformerV2 {
         .build();
   }
 
-  /** Streams the file: it is opened only when Jetty writes the body, never read whole. */
-  private static Response file(ExportDownload download) {
+  /**
+   * Streams the file: it is opened only when Jetty writes the body, never read whole. The
+   * transfer's token travels to the edge in a header the edge removes, so the edge can report
+   * whether the last byte was written.
+   */
+  private Response file(ExportDownload download, String client) {
+    String token;
+    try {
+      token = transfers.begin(download.transfer(), client);
+    } catch (ApiException noSlot) {
+      transfers.refused(download.transfer()); // the file stays downloadable
+      throw noSlot;
+    }
     return Response.response()
         .status(200)
         .headers(
             new HttpHeaders(
                 new HttpHeader("Content-Type", ExportDownload.CONTENT_TYPE),
-                new HttpHeader("Content-Disposition", download.contentDisposition())))
+                new HttpHeader("Content-Disposition", download.contentDisposition()),
+                new HttpHeader(DownloadTransfers.HEADER, token)))
         .body(new LazyFileSource(download.file()))
         .configured(true)
         .build();

@@ -1,18 +1,20 @@
 package pelcro.exports.sandbox.http;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import pelcro.exports.sandbox.domain.ApiError;
 import pelcro.exports.sandbox.domain.ApiException;
 
 /**
- * Jetty's own refusals (ambiguous paths, oversized headers, bad HTTP) in the vendor's JSON shape
- * instead of Jetty's HTML page, so that every 4xx the sandbox sends carries a {@code message}.
+ * Jetty's own refusals (bad chunking, bad versions, oversized headers, a failure while a request
+ * was read) in the vendor's JSON shape instead of Jetty's HTML page: a 4xx reads like any other
+ * refusal, and a 5xx is a bare "Server Error" that names no class, path or stack frame.
  */
 final class JsonErrorHandler extends ErrorHandler {
 
@@ -23,21 +25,29 @@ final class JsonErrorHandler extends ErrorHandler {
   }
 
   @Override
-  protected void generateAcceptableResponse(
-      Request baseRequest,
-      HttpServletRequest request,
-      HttpServletResponse response,
-      int code,
-      String message)
-      throws IOException {
-    baseRequest.setHandled(true);
-    response.setContentType("application/json");
-    response.getOutputStream().write(body(code, message));
+  protected void generateResponse(Request request, Response response, int code, String message,
+      Throwable cause, Callback callback) {
+    if (code == 505) {
+      // An unknown HTTP version is the client's garbage like any other: 400, not 505.
+      code = 400;
+      message = "Unsupported HTTP version";
+      response.setStatus(code);
+    }
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    response.write(true, ByteBuffer.wrap(body(code, message)), callback);
   }
 
-  /** A 400 reads like any validation failure (the spec's 400 shapes); others keep Jetty's reason. */
-  private static byte[] body(int status, String reason) {
-    String why = reason == null || reason.isBlank() ? "HTTP error " + status : reason;
+  /** Jetty's reasons are short phrases ("Bad Chunk size", "Early EOF"); anything else is not shown. */
+  private static final Pattern PLAIN_REASON = Pattern.compile("[A-Za-z0-9 ,:;=()'_/-]{1,120}");
+
+  /** Jetty's reason for a client error (never a stack trace); nothing for a server error. */
+  static byte[] body(int status, String reason) {
+    if (status >= 500) {
+      return ErrorRenderer.render(new ApiException(ApiError.SERVER_ERROR)).body();
+    }
+    String why = reason != null && PLAIN_REASON.matcher(reason).matches()
+        ? reason : "The request is malformed (HTTP " + status + ").";
     if (status == 400) {
       return ErrorRenderer.render(ApiException.invalid("request", why)).body();
     }

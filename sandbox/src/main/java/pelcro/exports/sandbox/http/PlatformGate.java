@@ -12,9 +12,9 @@ import java.util.Optional;
 import pelcro.exports.sandbox.domain.ApiError;
 import pelcro.exports.sandbox.domain.ApiException;
 import pelcro.exports.sandbox.domain.Caller;
-import pelcro.exports.sandbox.health.Health;
 import pelcro.exports.sandbox.limits.RateDecision;
 import pelcro.exports.sandbox.limits.RateLimiter;
+import pelcro.exports.sandbox.store.AccountClocks;
 import pelcro.exports.sandbox.tryit.CorsPolicy;
 import pelcro.exports.sandbox.tryit.DocsPage;
 
@@ -24,30 +24,21 @@ import pelcro.exports.sandbox.tryit.DocsPage;
  * {@link DocsPage} and {@link RateLimiter}, which know nothing of WireMock.
  */
 final class PlatformGate {
-  /** The sandbox's own health check, outside the API and outside {@code /__admin}. */
-  static final String HEALTH_PATH = "/health";
-
   private final CorsPolicy cors;
   private final DocsPage docs;
   private final RateLimiter limiter;
-  private final Health health;
+  private final AccountClocks clocks;
 
-  PlatformGate(CorsPolicy cors, DocsPage docs, RateLimiter limiter, Health health) {
+  PlatformGate(CorsPolicy cors, DocsPage docs, RateLimiter limiter, AccountClocks clocks) {
     this.cors = cors;
     this.docs = docs;
     this.limiter = limiter;
-    this.health = health;
+    this.clocks = clocks;
   }
 
-  /** Complete answers that need no route nor key: health, the docs page and CORS preflights. */
+  /** Complete answers that need no route nor key: the docs page and CORS preflights. */
   Optional<Response> beforeRouting(Request request, String path) {
     String method = request.getMethod().getName();
-    if (path.equals(HEALTH_PATH) && (method.equals("GET") || method.equals("HEAD"))) {
-      return Optional.of(Response.response().status(health.status())
-          .headers(new HttpHeaders(new HttpHeader("Content-Type", "application/json"),
-              new HttpHeader("Cache-Control", "no-store")))
-          .body(Json.write(health.body())).configured(true).build());
-    }
     if (DocsPage.handles(path) && method.equals("GET")) {
       return Optional.of(docs.get(path)
           .map(PlatformGate::resource)
@@ -66,8 +57,8 @@ final class PlatformGate {
    * before its operation runs, so it changes nothing.
    */
   RateDecision limit(Caller caller) {
-    RateDecision decision =
-        limiter.acquire(Long.toString(caller.accountId()), caller.account().apiCoreRateLimit());
+    RateDecision decision = limiter.acquire(caller.accountId(),
+        caller.account().apiCoreRateLimit(), clocks.now(caller.accountId()));
     if (!decision.allowed()) {
       throw new RateLimited(decision);
     }

@@ -8,8 +8,9 @@ import pelcro.exports.sandbox.domain.ApiError;
 import pelcro.exports.sandbox.domain.ApiException;
 
 /**
- * The route table: method + path template → handler, in the spec's order. No other class
- * parses API paths. An unknown path answers 404, a known path with another method 405.
+ * The route table: method + path template → handler: the API's three operations in the spec's
+ * order, then the test helpers. No other class parses API paths. An unknown path answers 404, a
+ * known path with another method 405.
  */
 final class Routes {
   /** Where the Core API lives (core-intro: {@code https://www.pelcro.com/api/v1/core}). */
@@ -27,16 +28,27 @@ final class Routes {
   /** A matched route with its path parameters. */
   record Match(Route route, PathParams params) {}
 
+  /** Where the test helpers live: outside the vendor's paths, acting on the caller's account. */
+  static final String HELPERS_PATH = "/__sandbox";
+
   private final List<Route> routes;
 
-  Routes(Handler listExports, Handler requestExport, Handler downloadExport) {
-    PathTemplate exports = new PathTemplate(BASE_PATH + "/exports");
-    PathTemplate export = new PathTemplate(BASE_PATH + "/exports/{uuid}");
-    this.routes =
-        List.of(
-            new Route("GET", exports, listExports),
-            new Route("POST", exports, requestExport),
-            new Route("GET", export, downloadExport));
+  private Routes(List<Route> routes) {
+    this.routes = List.copyOf(routes);
+  }
+
+  /** The table, built route by route in the spec's order. */
+  static final class Builder {
+    private final List<Route> routes = new java.util.ArrayList<>();
+
+    Builder add(String method, String path, Handler handler) {
+      routes.add(new Route(method, new PathTemplate(path), handler));
+      return this;
+    }
+
+    Routes build() {
+      return new Routes(routes);
+    }
   }
 
   Match match(String method, String rawPath) {

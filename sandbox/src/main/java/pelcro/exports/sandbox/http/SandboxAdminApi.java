@@ -13,49 +13,36 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import pelcro.exports.sandbox.control.ClockOperation;
 import pelcro.exports.sandbox.control.CompleteExportOperation;
 import pelcro.exports.sandbox.control.FailExportOperation;
+import pelcro.exports.sandbox.control.ControlScope;
 import pelcro.exports.sandbox.control.ResetOperation;
+import pelcro.exports.sandbox.control.SessionsOperation;
+import java.util.function.LongPredicate;
 import pelcro.exports.sandbox.domain.ApiError;
 import pelcro.exports.sandbox.domain.ApiException;
 import pelcro.exports.sandbox.webhooks.DeliveriesControl;
 
 /**
- * The sandbox's control API under {@code /__admin/sandbox/}: reset, clock, and forcing an
- * export to complete or fail. Sandbox-only; {@code --no-admin} closes it with the rest of
- * {@code /__admin}. Register via {@link SandboxServer}.
+ * The sandbox's control API under {@code /__admin/sandbox/}: reset, the clocks (the sandbox's
+ * and each account's), forcing an export to complete or fail, sessions and webhook deliveries.
+ * Sandbox-only; {@code --no-admin} closes it with the rest of {@code /__admin}. Register via
+ * {@link SandboxServer}.
  */
 final class SandboxAdminApi implements AdminApiExtension {
   static final String NAME = "exports-sandbox-control";
 
-  private final ResetOperation reset;
-  private final ClockOperation clock;
-  private final CompleteExportOperation complete;
-  private final FailExportOperation fail;
-  private final DeliveriesControl deliveries;
+  private final ControlOperations ops;
+  private final LongPredicate knownAccount;
 
-  SandboxAdminApi(
-      ResetOperation reset,
-      ClockOperation clock,
-      CompleteExportOperation complete,
-      FailExportOperation fail) {
-    this.reset = reset;
-    this.clock = clock;
-    this.complete = complete;
-    this.fail = fail;
-    this.deliveries = new DeliveriesControl(null);
+  /** @param knownAccount whether an account id names an account (file or run time) */
+  SandboxAdminApi(ControlOperations ops, LongPredicate knownAccount) {
+    this.ops = ops;
+    this.knownAccount = knownAccount;
   }
 
-  SandboxAdminApi(
-      ResetOperation reset,
-      ClockOperation clock,
-      CompleteExportOperation complete,
-      FailExportOperation fail,
-      DeliveriesControl deliveries) {
-    this.reset = reset;
-    this.clock = clock;
-    this.complete = complete;
-    this.fail = fail;
-    this.deliveries = deliveries;
-  }
+  /** What the control API does. */
+  record ControlOperations(ResetOperation reset, ClockOperation clock,
+      CompleteExportOperation complete, FailExportOperation fail, SessionsOperation sessions,
+      DeliveriesControl deliveries) {}
 
   @Override
   public String getName() {
@@ -69,50 +56,99 @@ final class SandboxAdminApi implements AdminApiExtension {
     router.add(RequestMethod.POST, "/sandbox/reset", new ControlTask() {
       @Override
       Object act(Input in) {
-        return reset.handle();
+        return ops.reset().handle(ControlScope.WHOLE_SANDBOX);
       }
     });
     router.add(RequestMethod.GET, "/sandbox/clock", new ControlTask() {
       @Override
       Object act(Input in) {
-        return clock.show();
+        return ops.clock().show(ControlScope.WHOLE_SANDBOX);
       }
     });
     router.add(RequestMethod.POST, "/sandbox/clock/advance", new ControlTask() {
       @Override
       Object act(Input in) {
-        return clock.advance(in.body());
+        return ops.clock().advance(ControlScope.WHOLE_SANDBOX, in.body());
       }
     });
     router.add(RequestMethod.POST, "/sandbox/exports/{uuid}/complete", new ControlTask() {
       @Override
       Object act(Input in) {
-        return complete.handle(in.uuid());
+        return ops.complete().handle(ControlScope.WHOLE_SANDBOX, in.param("uuid"));
       }
     });
     router.add(RequestMethod.POST, "/sandbox/exports/{uuid}/fail", new ControlTask() {
       @Override
       Object act(Input in) {
-        return fail.handle(in.uuid(), in.body());
+        return ops.fail().handle(ControlScope.WHOLE_SANDBOX, in.param("uuid"), in.body());
+      }
+    });
+    router.add(RequestMethod.GET, "/sandbox/accounts/{id}/clock", new ControlTask() {
+      @Override
+      Object act(Input in) {
+        return ops.clock().show(account(in));
+      }
+    });
+    router.add(RequestMethod.POST, "/sandbox/accounts/{id}/clock/advance", new ControlTask() {
+      @Override
+      Object act(Input in) {
+        return ops.clock().advance(account(in), in.body());
+      }
+    });
+    router.add(RequestMethod.POST, "/sandbox/accounts/{id}/reset", new ControlTask() {
+      @Override
+      Object act(Input in) {
+        return ops.reset().handle(account(in));
+      }
+    });
+    router.add(RequestMethod.POST, "/sandbox/sessions", new ControlTask() {
+      @Override
+      Object act(Input in) {
+        return ops.sessions().create();
+      }
+    });
+    router.add(RequestMethod.DELETE, "/sandbox/sessions/{id}", new ControlTask() {
+      @Override
+      Object act(Input in) {
+        return ops.sessions().end(in.param("id"));
       }
     });
     router.add(RequestMethod.GET, "/sandbox/webhooks/deliveries", new ControlTask() {
       @Override
       Object act(Input in) {
-        return deliveries.list();
+        return ops.deliveries().list();
       }
     });
     router.add(RequestMethod.POST, "/sandbox/webhooks/deliveries/{uuid}/redeliver", new ControlTask() {
       @Override
       Object act(Input in) {
-        return deliveries.redeliver(in.uuid())
-            .orElseThrow(() -> new ApiException(ApiError.CONTROL_DELIVERY_NOT_FOUND, in.uuid()));
+        return ops.deliveries().redeliver(in.param("uuid")).orElseThrow(
+            () -> new ApiException(ApiError.CONTROL_DELIVERY_NOT_FOUND, in.param("uuid")));
       }
     });
   }
 
+  /** The account a per-account route names: 400 for a malformed id, 404 for an unknown one. */
+  private ControlScope account(Input in) {
+    String id = in.param("id");
+    long accountId;
+    try {
+      accountId = Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      throw new ApiException(ApiError.CONTROL_BAD_REQUEST, "The account id must be an integer.");
+    }
+    if (!knownAccount.test(accountId)) {
+      throw new ApiException(ApiError.CONTROL_ACCOUNT_NOT_FOUND, id);
+    }
+    return ControlScope.account(accountId);
+  }
+
   /** What a control task receives. */
-  private record Input(String uuid, JsonNode body) {}
+  private record Input(PathParams params, JsonNode body) {
+    String param(String name) {
+      return params.get(name);
+    }
+  }
 
   /** A control route: parses the body, runs {@link #act}, renders JSON or the error. */
   private abstract static class ControlTask implements AdminTask {
@@ -122,7 +158,7 @@ final class SandboxAdminApi implements AdminApiExtension {
     public ResponseDefinition execute(Admin admin, ServeEvent serveEvent, PathParams pathParams) {
       try {
         JsonNode body = Json.readOptionalBody(serveEvent.getRequest().getBody());
-        Object result = act(new Input(pathParams.get("uuid"), body));
+        Object result = act(new Input(pathParams, body));
         return new ResponseDefinitionBuilder()
             .withStatus(200)
             .withHeader("Content-Type", "application/json")

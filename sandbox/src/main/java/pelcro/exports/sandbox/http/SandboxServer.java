@@ -8,12 +8,15 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.Options.ChunkedEncodingPolicy;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.common.ClasspathFileSource;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.Options;
 import pelcro.exports.sandbox.control.ClockOperation;
 import pelcro.exports.sandbox.control.CompleteExportOperation;
 import pelcro.exports.sandbox.control.FailExportOperation;
 import pelcro.exports.sandbox.control.ResetOperation;
+import pelcro.exports.sandbox.control.SessionsOperation;
+import pelcro.exports.sandbox.store.AccountClocks;
 import pelcro.exports.sandbox.operations.DownloadExportOperation;
 import pelcro.exports.sandbox.operations.ListExportsOperation;
 import pelcro.exports.sandbox.operations.RequestExportOperation;
@@ -24,8 +27,10 @@ import pelcro.exports.sandbox.limits.RateLimiter;
 import pelcro.exports.sandbox.tryit.CorsPolicy;
 import pelcro.exports.sandbox.tryit.DocsPage;
 import pelcro.exports.sandbox.webhooks.DeliveriesControl;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import java.util.function.LongPredicate;
 
 /**
  * The WireMock 3 server of the sandbox: one catch-all stub sends every non-admin request to
@@ -35,17 +40,41 @@ import java.util.function.Function;
 public final class SandboxServer implements AutoCloseable {
   /** The API's base path. */
   public static final String BASE_PATH = Routes.BASE_PATH;
+  /** A classpath folder that does not exist: WireMock serves no files of its own. */
+  private static final String NO_FILES = "exports-sandbox-no-wiremock-files";
+  /**
+   * Jetty's threads. Bodies are read without a thread (see FrontDoor), so threads are only
+   * held by requests being answered and by downloads being written.
+   */
+  private static final int CONTAINER_THREADS = 100;
 
-  /** How the server listens and what it keeps. */
+  /**
+   * How the server listens, what it keeps and what its edge enforces.
+   *
+   * @param adminToken the bearer token every {@code /__admin} call must send, or null
+   * @param bodyDeadline how long a client may take to send a request body
+   * @param minDownloadBytesPerSecond a download read slower than this is cut; 0 never
+   * @param maxDownloads downloads written at once, at most
+   * @param maxDownloadsPerClient downloads written at once to one client address, at most
+   * @param testHelpers whether {@code /__sandbox} is open
+   * @param shutdown what {@code POST /__admin/shutdown} does, after answering
+   */
   public record Settings(
       int port,
       String bind,
       boolean admin,
+      String adminToken,
       int nonEnterpriseStatus,
       int journalEntries,
-      int maxBodyBytes) {}
+      int maxBodyBytes,
+      Duration bodyDeadline,
+      long minDownloadBytesPerSecond,
+      int maxDownloads,
+      int maxDownloadsPerClient,
+      boolean testHelpers,
+      Runnable shutdown) {}
 
-  /** The operations the server exposes. */
+  /** The operations the server exposes: the API's, and the control calls. */
   public record Operations(
       ListExportsOperation list,
       RequestExportOperation request,
@@ -53,17 +82,23 @@ public final class SandboxServer implements AutoCloseable {
       ResetOperation reset,
       ClockOperation clock,
       CompleteExportOperation complete,
-      FailExportOperation fail) {}
+      FailExportOperation fail,
+      SessionsOperation sessions) {}
 
   /**
-   * The platform around the operations: CORS, the docs page, rate limits, Try-it keys and the
-   * webhook deliveries' control.
+   * The platform around the operations: CORS, the docs page, rate limits, the accounts made at
+   * run time, the webhook deliveries' control and the health check.
+   *
+   * @param runtimeKeys the account of a key made at run time, by key and client address
+   * @param knownAccount whether an account id names an account (the control API's routes)
    */
   public record Platform(
       CorsPolicy cors,
       DocsPage docs,
       RateLimiter limiter,
-      Function<String, Optional<Account>> tryItAccounts,
+      AccountClocks clocks,
+      BiFunction<String, String, Optional<Account>> runtimeKeys,
+      LongPredicate knownAccount,
       DeliveriesControl deliveries,
       Health health) {}
 
@@ -76,21 +111,28 @@ public final class SandboxServer implements AutoCloseable {
   /** Starts listening with the platform around the operations; returns once it accepts requests. */
   public static SandboxServer start(
       Settings settings, Accounts accounts, Operations ops, Platform platform) {
-    ExportsDispatcher dispatcher =
-        new ExportsDispatcher(
-            new Authenticator(accounts, settings.nonEnterpriseStatus(), platform.tryItAccounts()),
-            new PlatformGate(platform.cors(), platform.docs(), platform.limiter(), platform.health()),
-            ops.list(),
-            ops.request(),
-            ops.download());
+    DownloadTransfers transfers = new DownloadTransfers(settings.maxDownloads(),
+        settings.maxDownloadsPerClient(), ops.download()::finished);
+    ExportsDispatcher dispatcher = new ExportsDispatcher(
+        new Authenticator(accounts, settings.nonEnterpriseStatus(), platform.runtimeKeys()::apply),
+        new PlatformGate(platform.cors(), platform.docs(), platform.limiter(), platform.clocks()),
+        new ExportsDispatcher.ApiOperations(ops.list(), ops.request(), ops.download()),
+        settings.testHelpers()
+            ? new TestHelpers(ops.clock(), ops.reset(), ops.complete(), ops.fail()) : null,
+        transfers);
     WireMockConfiguration config =
         options()
             .port(settings.port())
             .bindAddress(settings.bind())
-            .httpServerFactory(
-                new GuardedJettyServerFactory(settings.maxBodyBytes(), settings.admin()))
-            .usingFilesUnderClasspath("exports-sandbox-no-wiremock-files")
-            .containerThreads(64)
+            .httpServerFactory(new SandboxHttpServerFactory(new SandboxHttpServerFactory.Edge(
+                new EdgeRules(settings.admin(), settings.adminToken()), platform.health(),
+                settings.maxBodyBytes(), settings.bodyDeadline(),
+                settings.minDownloadBytesPerSecond(), settings.shutdown(), transfers)))
+            .withStores(new MaskedJournalStores(new ClasspathFileSource(NO_FILES)))
+            .usingFilesUnderClasspath(NO_FILES)
+            .containerThreads(CONTAINER_THREADS)
+            // One acceptor is plenty for a sandbox, and more than the cores makes Jetty warn.
+            .jettyAcceptors(1)
             .gzipDisabled(true)
             .http2PlainDisabled(true)
             .useChunkedTransferEncoding(ChunkedEncodingPolicy.ALWAYS)
@@ -99,9 +141,9 @@ public final class SandboxServer implements AutoCloseable {
             .notifier(new Slf4jNotifier(false))
             .extensions(dispatcher);
     if (settings.admin()) {
-      config.extensions(
-          new SandboxAdminApi(
-              ops.reset(), ops.clock(), ops.complete(), ops.fail(), platform.deliveries()));
+      config.extensions(new SandboxAdminApi(new SandboxAdminApi.ControlOperations(ops.reset(),
+          ops.clock(), ops.complete(), ops.fail(), ops.sessions(), platform.deliveries()),
+          platform.knownAccount()));
     }
     if (settings.journalEntries() <= 0) {
       config.disableRequestJournal();

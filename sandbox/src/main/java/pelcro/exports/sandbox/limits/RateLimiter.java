@@ -2,42 +2,36 @@ package pelcro.exports.sandbox.limits;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import pelcro.exports.sandbox.store.RateWindows;
 
 /**
- * Per-account request limiter: a fixed one-minute window on the sandbox clock.
+ * Per-account request limiter: a fixed one-minute window on the account's clock, counted in the
+ * store, so every node that shares it counts each request once.
  *
  * <p>Emulates "up to 120 operations per minute, per account (read or write)"; going over
  * answers 429 (https://docs.pelcro.com/reference/api-core-rate-limits). The account's
- * {@code api_core_rate_limit} overrides the default. The window is measured on the injected
- * clock, so a test advances the sandbox clock instead of sleeping. A fixed window (rather than
- * a sliding one) keeps {@code Retry-After} exact and the state one counter per account.
+ * {@code api_core_rate_limit} overrides the default. The window is measured on the account's
+ * clock, so a test advances its clock instead of sleeping. A fixed window (rather than a sliding
+ * one) keeps {@code Retry-After} exact and the state one counter per account and minute.
  */
 public final class RateLimiter {
   /** The vendor's documented default limit, in requests per minute. */
   public static final int VENDOR_DEFAULT = 120;
 
-  private static final long WINDOW_SECONDS = 60;
-  /** Windows of idle accounts are pruned once this many are held, so memory stays bounded. */
-  private static final int PRUNE_THRESHOLD = 10_000;
+  private static final Duration WINDOW = Duration.ofMinutes(1);
 
-  private final InstantSource clock;
+  private final RateWindows windows;
   private final int defaultLimit;
-  private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
   /**
-   * @param clock the sandbox clock
    * @param defaultLimit requests per minute for accounts without an override ({@code --rate-limit});
    *     0 turns limiting off for every account
    */
-  public RateLimiter(InstantSource clock, int defaultLimit) {
+  public RateLimiter(RateWindows windows, int defaultLimit) {
     if (defaultLimit < 0) {
       throw new IllegalArgumentException("--rate-limit must be 0 (off) or positive: " + defaultLimit);
     }
-    this.clock = clock;
+    this.windows = windows;
     this.defaultLimit = defaultLimit;
   }
 
@@ -55,55 +49,21 @@ public final class RateLimiter {
   }
 
   /**
-   * Counts one request of the account, unless it is over its limit. Call it before any state
-   * change, so that a refused request changes nothing.
+   * Counts one request of the account and says whether it is within the limit. Call it before
+   * any state change, so that a refused request changes nothing.
    *
-   * @param accountId the account the request authenticated as (try-it tenants are accounts too)
    * @param accountOverride the account's {@code api_core_rate_limit}, or null
+   * @param now the account's clock
    */
-  public RateDecision acquire(String accountId, Integer accountOverride) {
+  public RateDecision acquire(long accountId, Integer accountOverride, Instant now) {
     int limit = limitFor(accountOverride);
     if (limit == 0) {
       return RateDecision.unlimited();
     }
-    Instant now = clock.instant();
-    long windowStart = Math.floorDiv(now.getEpochSecond(), WINDOW_SECONDS) * WINDOW_SECONDS;
-    pruneIfLarge(windowStart);
-    Window window = windows.compute(accountId, (id, old) ->
-        old == null || old.start != windowStart ? new Window(windowStart) : old);
-    long resetAt = windowStart + WINDOW_SECONDS;
-    long retryAfter = Math.max(1, resetAt - now.getEpochSecond());
-    synchronized (window) {
-      if (window.count >= limit) {
-        return new RateDecision(false, limit, 0, resetAt, Duration.ofSeconds(retryAfter));
-      }
-      window.count++;
-      return new RateDecision(true, limit, limit - window.count, resetAt, Duration.ofSeconds(retryAfter));
-    }
-  }
-
-  /** How many accounts have a live window (for tests of bounded memory). */
-  int trackedAccounts() {
-    return windows.size();
-  }
-
-  private void pruneIfLarge(long currentWindowStart) {
-    if (windows.size() < PRUNE_THRESHOLD) {
-      return;
-    }
-    for (Iterator<Window> it = windows.values().iterator(); it.hasNext(); ) {
-      if (it.next().start != currentWindowStart) {
-        it.remove();
-      }
-    }
-  }
-
-  private static final class Window {
-    final long start;
-    int count;
-
-    Window(long start) {
-      this.start = start;
-    }
+    RateWindows.Count count = windows.count("account:" + accountId, now, WINDOW);
+    long retryAfter = Math.max(1, count.resetsAt().getEpochSecond() - now.getEpochSecond());
+    boolean allowed = count.value() <= limit;
+    return new RateDecision(allowed, limit, (int) Math.max(0, limit - count.value()),
+        count.resetsAt().getEpochSecond(), Duration.ofSeconds(retryAfter));
   }
 }

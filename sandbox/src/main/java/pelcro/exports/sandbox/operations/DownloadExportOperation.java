@@ -1,44 +1,69 @@
 package pelcro.exports.sandbox.operations;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import pelcro.exports.sandbox.data.ExportData;
 import pelcro.exports.sandbox.domain.ApiError;
+import pelcro.exports.sandbox.domain.ApiException;
 import pelcro.exports.sandbox.domain.Caller;
 import pelcro.exports.sandbox.domain.ExportJob;
-import pelcro.exports.sandbox.store.ExportStore;
+import pelcro.exports.sandbox.store.AccountClocks;
+import pelcro.exports.sandbox.store.JobStore;
 import pelcro.exports.sandbox.webhooks.ExportLifecycleEvents;
 
 /**
  * {@code downloadExport} ({@code GET /exports/{uuid}}): hands a finished export's file out
  * exactly once (download-export: the file is deleted after the first download).
  *
- * <p>The once-only check and the mark happen in one atomic store update, so concurrent
- * downloads cannot both win. Another account's uuid is answered like an unknown one.
+ * <p>The file is claimed for one transfer in one atomic store update, so concurrent downloads
+ * cannot both win. The claim becomes the download when the last byte is written; a transfer
+ * that breaks first withdraws it, so the client may try again. Another account's uuid is
+ * answered like an unknown one.
  */
 public final class DownloadExportOperation {
-  private final ExportStore store;
+  /** How long a claim holds if its node never reports the transfer's end (it died). */
+  static final Duration CLAIM_LEASE = Duration.ofHours(1);
+
+  private final JobStore jobs;
+  private final AccountClocks clocks;
   private final ExportData data;
-  private final Clock clock;
-
   private final ExportLifecycleEvents events;
-
 
   /** @param events told of each download (webhooks) */
   public DownloadExportOperation(
-      ExportStore store, ExportData data, Clock clock, ExportLifecycleEvents events) {
-    this.store = store;
+      JobStore jobs, AccountClocks clocks, ExportData data, ExportLifecycleEvents events) {
+    this.jobs = jobs;
+    this.clocks = clocks;
     this.data = data;
-    this.clock = clock;
     this.events = events;
   }
 
   public ExportDownload handle(Caller caller, String siteIdParam, String uuid) {
     SiteParameter.require(caller, siteIdParam);
-    Instant now = clock.instant();
-    ExportJob job =
-        store.update(caller.accountId(), uuid, j -> j.download(now), ApiError.FILE_NOT_FOUND);
-    events.downloaded(job);
-    return new ExportDownload(data.file(job.query(), job.uuid(), job.finishAt()));
+    Instant now = clocks.now(caller.accountId());
+    String claimId = UUID.randomUUID().toString();
+    ExportJob job = jobs.update(caller.accountId(), uuid, j -> j.claim(now, claimId, CLAIM_LEASE),
+        ApiError.FILE_NOT_FOUND);
+    return new ExportDownload(data.file(job.query(), job.uuid(), job.finishAt()),
+        new ExportDownload.Transfer(caller.accountId(), uuid, claimId));
+  }
+
+  /**
+   * How a transfer ended: {@code complete} when its last byte was written (the file is now
+   * downloaded), otherwise its claim is withdrawn and the file can be downloaded again.
+   */
+  public void finished(ExportDownload.Transfer transfer, boolean complete) {
+    Instant now = clocks.now(transfer.accountId());
+    try {
+      ExportJob after = jobs.update(transfer.accountId(), transfer.uuid(),
+          j -> complete ? j.confirmDownload(transfer.claimId(), now)
+              : j.withdrawClaim(transfer.claimId()), ApiError.FILE_NOT_FOUND);
+      if (complete && now.equals(after.downloadedAt())) {
+        events.downloaded(after);
+      }
+    } catch (ApiException gone) {
+      // The account was reset or ended during the transfer: nothing is left to mark.
+    }
   }
 }

@@ -1,6 +1,5 @@
 package pelcro.exports.sandbox.operations;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +13,8 @@ import pelcro.exports.openapi.model.PageMetaLinksInner;
 import pelcro.exports.sandbox.domain.ApiException;
 import pelcro.exports.sandbox.domain.Caller;
 import pelcro.exports.sandbox.domain.ExportJob;
-import pelcro.exports.sandbox.store.ExportStore;
+import pelcro.exports.sandbox.store.AccountClocks;
+import pelcro.exports.sandbox.store.JobStore;
 
 /**
  * {@code listExports} ({@code GET /exports}): the export types (the spec's decision), or with
@@ -28,13 +28,13 @@ public final class ListExportsOperation {
     JOBS
   }
 
-  private final ExportStore store;
-  private final Clock clock;
+  private final JobStore jobs;
+  private final AccountClocks clocks;
   private final Mode mode;
 
-  public ListExportsOperation(ExportStore store, Clock clock, Mode mode) {
-    this.store = store;
-    this.clock = clock;
+  public ListExportsOperation(JobStore jobs, AccountClocks clocks, Mode mode) {
+    this.jobs = jobs;
+    this.clocks = clocks;
     this.mode = mode;
   }
 
@@ -48,8 +48,8 @@ public final class ListExportsOperation {
     }
     int perPage = bounded("limit", limit, 10, 100);
     int current = bounded("page", page, 1, Integer.MAX_VALUE);
-    Instant now = clock.instant();
-    List<ExportJob> jobs = store.jobs(caller.accountId());
+    Instant now = clocks.now(caller.accountId());
+    List<ExportJob> jobs = this.jobs.jobs(caller.accountId());
     int total = jobs.size();
     int last = Math.max(1, (total + perPage - 1) / perPage);
     int from = (int) Math.min((long) (current - 1) * perPage, total);

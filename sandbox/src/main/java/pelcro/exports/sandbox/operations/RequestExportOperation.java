@@ -1,7 +1,6 @@
 package pelcro.exports.sandbox.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -18,7 +17,8 @@ import pelcro.exports.sandbox.domain.DateRangeRule;
 import pelcro.exports.sandbox.domain.ExportIds;
 import pelcro.exports.sandbox.domain.ExportJob;
 import pelcro.exports.sandbox.domain.JobTiming;
-import pelcro.exports.sandbox.store.ExportStore;
+import pelcro.exports.sandbox.store.AccountClocks;
+import pelcro.exports.sandbox.store.JobStore;
 import pelcro.exports.sandbox.webhooks.ExportLifecycleEvents;
 
 /**
@@ -30,9 +30,9 @@ import pelcro.exports.sandbox.webhooks.ExportLifecycleEvents;
  * and last "Export in progress", checked atomically with the insert.
  */
 public final class RequestExportOperation {
-  private final ExportStore store;
+  private final JobStore jobs;
+  private final AccountClocks clocks;
   private final ExportData data;
-  private final Clock clock;
   private final JobTiming timing;
   // Built on first use or by warmUp(): parsing the spec takes a second, and the server should
   // answer before that.
@@ -42,11 +42,11 @@ public final class RequestExportOperation {
 
 
   /** @param events told of each queued export (webhooks) */
-  public RequestExportOperation(
-      ExportStore store, ExportData data, Clock clock, JobTiming timing, ExportLifecycleEvents events) {
-    this.store = store;
+  public RequestExportOperation(JobStore jobs, AccountClocks clocks, ExportData data,
+      JobTiming timing, ExportLifecycleEvents events) {
+    this.jobs = jobs;
+    this.clocks = clocks;
     this.data = data;
-    this.clock = clock;
     this.timing = timing;
     this.events = events;
   }
@@ -76,7 +76,7 @@ public final class RequestExportOperation {
       // request-export: body site_id "limits export to a specific site" of the account.
       siteId = SiteParameter.requireOwned(caller, request.bodySiteId());
     }
-    Instant now = clock.instant();
+    Instant now = clocks.now(caller.accountId());
     ExportQuery query = new ExportQuery(siteId, request.type(), request.filters());
     applyRules(query, now);
     if (!data.hasRecords(query, now)) {
@@ -85,7 +85,7 @@ public final class RequestExportOperation {
     ExportJob job =
         ExportJob.queued(
             ExportIds.next(now), caller.accountId(), caller.account().userId(), query, now, timing);
-    store.insertIfNoneRunning(job, now);
+    jobs.insertIfNoneRunning(job, now);
     events.requested(job);
     return new ExportEnvelope().data(ExportView.of(job, now));
   }

@@ -2,47 +2,53 @@ package pelcro.exports.sandbox.tryit;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
+import pelcro.exports.sandbox.domain.Account;
+import pelcro.exports.sandbox.domain.ApiError;
+import pelcro.exports.sandbox.domain.ApiException;
+import pelcro.exports.sandbox.store.RateWindows;
+import pelcro.exports.sandbox.store.RuntimeAccounts;
 
 /**
- * The registry of Try-it tenants ({@code --try-it}): one fresh Enterprise account per
- * {@code sk_try_<1..64 of A-Z a-z 0-9 _ ->} key, created on first use.
+ * Try-it tenants ({@code --try-it}): one fresh Enterprise account per
+ * {@code sk_try_<1..64 of A-Z a-z 0-9 _ ->} key, created on first use, kept in the store like
+ * any account made at run time.
  *
  * <p>Tenants idle for longer than {@code idle} on the sandbox clock expire; at most
- * {@code maxTenants} are live, the least recently used one being evicted to make room. The
- * {@code onEvicted} callback lets the store drop the tenant's exports, so the memory the sandbox
- * holds stays bounded however many visitors come. A key that comes back after its tenant expired
- * gets a new, empty account.
+ * {@code maxTenants} are live, the least recently used one being ended to make room. New
+ * tenants are limited per minute, per client address and in total, so that one client cannot
+ * farm keys to push every other visitor out (429, the vendor's throttling answer).
  */
 public final class TryItTenants {
   /** The accepted key shape. */
   public static final Pattern KEY = Pattern.compile("sk_try_[A-Za-z0-9_-]{1,64}");
-  /** First account id handed out; far from the ids of {@code accounts.json}. */
-  static final long FIRST_ACCOUNT_ID = 9_000_000_001L;
+  /** The site ids every tenant gets: those of the default Enterprise account, so the docs' examples work. */
+  public static final java.util.List<Long> SITE_IDS = java.util.List.of(1001L, 1002L);
+  static final String KIND = "try-it";
+  private static final Duration MINUTE = Duration.ofMinutes(1);
 
-  private final InstantSource clock;
-  private final Duration idle;
-  private final int maxTenants;
-  private final Consumer<TryItTenant> onEvicted;
-  private final Map<String, Entry> live = new LinkedHashMap<>(16, 0.75f, true);
-  private long nextAccountId = FIRST_ACCOUNT_ID;
+  /**
+   * @param idle how long an unused tenant lives, on the sandbox clock
+   * @param maxTenants live tenants at most
+   * @param newPerAddress new tenants per minute per client address
+   * @param newInTotal new tenants per minute in total
+   */
+  public record Limits(Duration idle, int maxTenants, int newPerAddress, int newInTotal) {}
 
-  public TryItTenants(InstantSource clock, Duration idle, int maxTenants, Consumer<TryItTenant> onEvicted) {
-    if (maxTenants < 1 || idle.isNegative() || idle.isZero()) {
-      throw new IllegalArgumentException("Try-it needs a positive tenant cap and idle time");
-    }
-    this.clock = clock;
-    this.idle = idle;
-    this.maxTenants = maxTenants;
-    this.onEvicted = onEvicted;
+  private final RuntimeAccounts accounts;
+  private final RateWindows windows;
+  private final Limits limits;
+  private final LongConsumer forget;
+
+  /** @param forget clears what an ended tenant owned (its exports, its clock) */
+  public TryItTenants(RuntimeAccounts accounts, RateWindows windows, Limits limits,
+      LongConsumer forget) {
+    this.accounts = accounts;
+    this.windows = windows;
+    this.limits = limits;
+    this.forget = forget;
   }
 
   /** Whether a key has the Try-it shape (whether or not its tenant is live). */
@@ -50,79 +56,66 @@ public final class TryItTenants {
     return key != null && KEY.matcher(key).matches();
   }
 
+  /** The collaborator email of the tenant with this account id. */
+  public static String userEmailOf(long accountId) {
+    return "visitor-" + accountId + "@try-it.example";
+  }
+
   /**
-   * The key's tenant, created if it has none, and marked as used now; empty for a key of
-   * another shape.
+   * The key's tenant, created if it has none (within the creation limits), and marked as used;
+   * empty for a key of another shape.
+   *
+   * @param now the sandbox clock
    */
-  public Optional<TryItTenant> resolve(String key) {
+  public Optional<Account> resolve(String key, String clientAddress, Instant now) {
     if (!isTryItKey(key)) {
       return Optional.empty();
     }
-    Instant now = clock.instant();
-    List<TryItTenant> evicted = new ArrayList<>();
-    TryItTenant tenant;
-    synchronized (this) {
-      expire(now, evicted);
-      Entry entry = live.get(key);
-      if (entry == null) {
-        if (live.size() >= maxTenants) {
-          evicted.add(removeEldest());
-        }
-        long id = nextAccountId++;
-        entry = new Entry(new TryItTenant(key, id, TryItTenant.SITE_IDS, id,
-            TryItTenant.userEmailOf(id)));
-        live.put(key, entry);
+    expireIdle(now);
+    Optional<Account> existing = accounts.byKey(key);
+    if (existing.isPresent()) {
+      accounts.touch(KIND, existing.get().id(), now);
+      return existing;
+    }
+    admitNewTenant(clientAddress, now);
+    while (accounts.count(KIND) >= limits.maxTenants()) {
+      accounts.leastRecentlyUsed(KIND, 1).forEach(this::end);
+    }
+    return Optional.of(accounts.create(KIND, key, now,
+        id -> new Account(id, key, true, SITE_IDS, id, userEmailOf(id), null)));
+  }
+
+  /** How many tenants are live now (expired ones are ended first). */
+  public long liveCount(Instant now) {
+    expireIdle(now);
+    return accounts.count(KIND);
+  }
+
+  private void admitNewTenant(String clientAddress, Instant now) {
+    RateWindows.Count fromAddress = windows.count("try-it:" + clientAddress, now, MINUTE);
+    RateWindows.Count inTotal = windows.count("try-it:all", now, MINUTE);
+    if (fromAddress.value() > limits.newPerAddress() || inTotal.value() > limits.newInTotal()) {
+      Instant resets = fromAddress.resetsAt().isAfter(inTotal.resetsAt())
+          ? fromAddress.resetsAt() : inTotal.resetsAt();
+      // rate-limits: over a limit is a 429 (here, new Try-it keys per minute).
+      throw new ApiException(ApiError.TOO_MANY_REQUESTS)
+          .withRetryAfter(Duration.between(now, resets));
+    }
+  }
+
+  private void expireIdle(Instant now) {
+    Instant idleSince = now.minus(limits.idle());
+    for (Long id : accounts.leastRecentlyUsed(KIND, 16)) {
+      Optional<Account> tenant = accounts.byId(id);
+      if (tenant.isPresent() && accounts.lastUsed(KIND, id).orElse(now).isAfter(idleSince)) {
+        return; // least recently used first: the first live one ends the sweep
       }
-      entry.lastUsed = now;
-      tenant = entry.tenant;
-    }
-    // Outside the lock: the callback clears the tenant's data in the store.
-    evicted.forEach(onEvicted);
-    return Optional.of(tenant);
-  }
-
-  /** Whether an account id belongs to a live tenant. */
-  public synchronized boolean isLiveAccount(long accountId) {
-    return live.values().stream().anyMatch(e -> e.tenant.accountId() == accountId);
-  }
-
-  /** How many tenants are live now (expired ones are dropped first). */
-  public int liveCount() {
-    List<TryItTenant> evicted = new ArrayList<>();
-    int count;
-    synchronized (this) {
-      expire(clock.instant(), evicted);
-      count = live.size();
-    }
-    evicted.forEach(onEvicted);
-    return count;
-  }
-
-  private void expire(Instant now, List<TryItTenant> evicted) {
-    // Access order: the eldest entry is the least recently used, so expiry stops at the first live one.
-    for (Iterator<Entry> it = live.values().iterator(); it.hasNext(); ) {
-      Entry entry = it.next();
-      if (Duration.between(entry.lastUsed, now).compareTo(idle) < 0) {
-        break;
-      }
-      it.remove();
-      evicted.add(entry.tenant);
+      end(id);
     }
   }
 
-  private TryItTenant removeEldest() {
-    Iterator<Entry> it = live.values().iterator();
-    TryItTenant eldest = it.next().tenant;
-    it.remove();
-    return eldest;
-  }
-
-  private static final class Entry {
-    final TryItTenant tenant;
-    Instant lastUsed;
-
-    Entry(TryItTenant tenant) {
-      this.tenant = tenant;
-    }
+  private void end(long accountId) {
+    accounts.end(KIND, accountId);
+    forget.accept(accountId);
   }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import pelcro.exports.sandbox.data.ExportQuery;
 
 class ExportJobTest {
+  private static final Duration LEASE = Duration.ofHours(1);
   private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
   private static final JobTiming TIMING = JobTiming.of(Duration.ofSeconds(10), Duration.ofDays(7));
   private final ExportJob job = ExportJob.queued("u1", 1, 101,
@@ -56,7 +57,7 @@ class ExportJobTest {
     assertThat(failed.failedReasonAt(later)).isEqualTo("boom");
     assertThat(failed.finishedAt(later)).isNull();
     assertThat(failed.updatedAt(later)).isEqualTo(T0.plusSeconds(2));
-    assertThatThrownBy(() -> failed.download(later)).isInstanceOf(ApiException.class)
+    assertThatThrownBy(() -> failed.claim(later, "c1", LEASE)).isInstanceOf(ApiException.class)
         .extracting(e -> ((ApiException) e).error()).isEqualTo(ApiError.FILE_NOT_FOUND);
   }
 
@@ -70,21 +71,43 @@ class ExportJobTest {
 
   @Test
   void downloadsOnlyAFinishedFileAndOnlyOnce() {
-    assertThatThrownBy(() -> job.download(T0.plusSeconds(5)))
+    assertThatThrownBy(() -> job.claim(T0.plusSeconds(5), "c1", LEASE))
         .extracting(e -> ((ApiException) e).error()).isEqualTo(ApiError.NOT_READY);
-    ExportJob taken = job.download(T0.plusSeconds(10));
-    assertThatThrownBy(() -> taken.download(T0.plusSeconds(10)))
+    ExportJob claimed = job.claim(T0.plusSeconds(10), "c1", LEASE);
+    assertThat(claimed.stateAt(T0.plusSeconds(10))).isEqualTo(ExportState.DOWNLOADING);
+    assertThatThrownBy(() -> claimed.claim(T0.plusSeconds(10), "c2", LEASE))
+        .extracting(e -> ((ApiException) e).error()).isEqualTo(ApiError.ALREADY_DOWNLOADED);
+    ExportJob taken = claimed.confirmDownload("c1", T0.plusSeconds(11));
+    assertThat(taken.downloadedAt()).isEqualTo(T0.plusSeconds(11));
+    assertThatThrownBy(() -> taken.claim(T0.plusSeconds(12), "c3", LEASE))
         .extracting(e -> ((ApiException) e).error()).isEqualTo(ApiError.ALREADY_DOWNLOADED);
     // Even a reader whose clock reading predates the download sees it as taken.
-    assertThatThrownBy(() -> taken.download(T0.plusSeconds(9)))
+    assertThatThrownBy(() -> taken.claim(T0.plusSeconds(9), "c4", LEASE))
         .extracting(e -> ((ApiException) e).error()).isEqualTo(ApiError.ALREADY_DOWNLOADED);
+  }
+
+  @Test
+  void aBrokenTransferLeavesTheFileToDownloadAgain() {
+    ExportJob claimed = job.claim(T0.plusSeconds(10), "c1", LEASE);
+    ExportJob withdrawn = claimed.withdrawClaim("c1");
+    assertThat(withdrawn.stateAt(T0.plusSeconds(10))).isEqualTo(ExportState.FINISHED);
+    ExportJob retried = withdrawn.claim(T0.plusSeconds(12), "c2", LEASE);
+    assertThat(retried.confirmDownload("c1", T0.plusSeconds(13)).downloadedAt())
+        .as("only the transfer holding the claim can confirm it").isNull();
+    assertThat(retried.confirmDownload("c2", T0.plusSeconds(13)).downloadedAt()).isNotNull();
+  }
+
+  @Test
+  void aClaimWhoseNodeNeverReportedLapsesAfterItsLease() {
+    ExportJob claimed = job.claim(T0.plusSeconds(10), "c1", LEASE);
+    assertThat(claimed.stateAt(T0.plusSeconds(10).plus(LEASE))).isEqualTo(ExportState.FINISHED);
   }
 
   @Test
   void expiresAnUndownloadedFileAfterItsTimeToLive() {
     Instant late = T0.plusSeconds(10).plus(Duration.ofDays(7));
     assertThat(job.stateAt(late)).isEqualTo(ExportState.EXPIRED);
-    assertThatThrownBy(() -> job.download(late))
+    assertThatThrownBy(() -> job.claim(late, "c1", LEASE))
         .extracting(e -> ((ApiException) e).error()).isEqualTo(ApiError.ALREADY_DOWNLOADED);
   }
 }

@@ -67,7 +67,7 @@ class TryItTenantsAcceptanceTest {
   @Test
   void pastTheCapTheLeastRecentlyUsedTenantIsEvictedWithItsExports() {
     try (Sandbox sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).jobSeconds(1).rateLimit(0).tryIt(true)
-        .tryItMaxTenants(2).start()) {
+        .tryItMaxTenants(2).tryItCreationLimits(100, 100).start()) {
       String first = queue(sandbox, "sk_try_v1");
       for (int i = 2; i <= 10; i++) {
         queue(sandbox, "sk_try_v" + i);
@@ -76,6 +76,27 @@ class TryItTenantsAcceptanceTest {
 
       given().auth().oauth2("sk_try_v1").when()
           .get(sandbox.baseUrl() + "/exports/" + first + "?site_id=1001").then().statusCode(404);
+    }
+  }
+
+  @Test
+  void oneClientMakingKeysFasterThanTheLimitIsThrottledWithoutEvictingAnyone() {
+    try (Sandbox sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).jobSeconds(1).rateLimit(0)
+        .tryIt(true).tryItMaxTenants(5).tryItCreationLimits(3, 100).start()) {
+      String visitor = queue(sandbox, "sk_try_visitor");
+      for (int i = 0; i < 2; i++) {
+        given().auth().oauth2("sk_try_farm" + i).when()
+            .get(sandbox.baseUrl() + "/exports?site_id=1001").then().statusCode(200);
+      }
+      for (int i = 2; i < 20; i++) {
+        given().auth().oauth2("sk_try_farm" + i).when()
+            .get(sandbox.baseUrl() + "/exports?site_id=1001").then().statusCode(429)
+            .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+            .body("message", org.hamcrest.Matchers.equalTo("Too Many Attempts."));
+      }
+      sandbox.clock().advance(Duration.ofSeconds(2));
+      given().auth().oauth2("sk_try_visitor").when()
+          .get(sandbox.baseUrl() + "/exports/" + visitor + "?site_id=1001").then().statusCode(200);
     }
   }
 }

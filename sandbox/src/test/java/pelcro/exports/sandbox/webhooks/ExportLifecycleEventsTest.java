@@ -67,7 +67,7 @@ class ExportLifecycleEventsTest {
   @Test
   void aDownloadPublishesDownloadedAtTheDownloadInstant() {
     Instant downloadAt = job.finishAt().plusSeconds(30);
-    events.downloaded(job.download(downloadAt));
+    events.downloaded(job.claim(downloadAt, "c1", Duration.ofHours(1)).confirmDownload("c1", downloadAt));
 
     assertThat(published).singleElement().satisfies(p -> {
       assertThat(p.type()).isEqualTo(ExportEventType.DOWNLOADED);

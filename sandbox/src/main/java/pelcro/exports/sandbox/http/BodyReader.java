@@ -1,0 +1,94 @@
+package pelcro.exports.sandbox.http;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.thread.Scheduler;
+import pelcro.exports.sandbox.domain.ApiError;
+import pelcro.exports.sandbox.domain.ApiException;
+
+/**
+ * Reads a request body without holding a thread while the client is slow: chunks are taken as
+ * Jetty has them and the reader asks to be called back for more, so a client that sends headers
+ * and then stalls costs a connection, not one of the server's threads.
+ *
+ * <p>The body is refused (and the reading stops) when it grows past {@code maxBytes} (413), when
+ * it has not arrived whole within the deadline, or when the client breaks the framing or hangs up
+ * early (400, on {@code errors.body}). Exactly one of the two consumers is called, once.
+ */
+final class BodyReader implements Runnable {
+  private final Request request;
+  private final int maxBytes;
+  private final Consumer<byte[]> onBody;
+  private final Consumer<ApiException> onRefusal;
+  private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+  private final AtomicBoolean done = new AtomicBoolean();
+  private Scheduler.Task deadline;
+
+  BodyReader(Request request, int maxBytes, Consumer<byte[]> onBody, Consumer<ApiException> onRefusal) {
+    this.request = request;
+    this.maxBytes = maxBytes;
+    this.onBody = onBody;
+    this.onRefusal = onRefusal;
+  }
+
+  /** Starts reading; the deadline counts from now. */
+  void start(Duration within) {
+    deadline = request.getComponents().getScheduler().schedule(
+        () -> refuse(ApiException.invalid("body", "The request body did not arrive in time.")),
+        within.toMillis(), TimeUnit.MILLISECONDS);
+    run();
+  }
+
+  /** Reads what has arrived; called again by Jetty when more arrives. */
+  @Override
+  public void run() {
+    while (!done.get()) {
+      Content.Chunk chunk = request.read();
+      if (chunk == null) {
+        request.demand(this);
+        return;
+      }
+      if (Content.Chunk.isFailure(chunk)) {
+        refuse(ApiException.invalid("body", "The request body is malformed or ended early."));
+        return;
+      }
+      int size = chunk.remaining();
+      if (body.size() + size > maxBytes) {
+        chunk.release();
+        refuse(new ApiException(ApiError.BODY_TOO_LARGE));
+        return;
+      }
+      byte[] bytes = new byte[size];
+      chunk.get(bytes, 0, size);
+      body.write(bytes, 0, size);
+      chunk.release();
+      if (chunk.isLast()) {
+        if (finish()) {
+          onBody.accept(body.toByteArray());
+        }
+        return;
+      }
+    }
+  }
+
+  private void refuse(ApiException e) {
+    if (finish()) {
+      onRefusal.accept(e);
+    }
+  }
+
+  private boolean finish() {
+    if (!done.compareAndSet(false, true)) {
+      return false;
+    }
+    if (deadline != null) {
+      deadline.cancel();
+    }
+    return true;
+  }
+}

@@ -1,0 +1,86 @@
+package pelcro.exports.sandbox.http;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+import java.util.Set;
+import pelcro.exports.sandbox.domain.ApiError;
+import pelcro.exports.sandbox.domain.ApiException;
+
+/**
+ * What the edge refuses before WireMock sees a request: methods no route takes, WireMock's file
+ * server, and the parts of {@code /__admin} that are closed or need the admin token.
+ *
+ * <p>WireMock's admin API is kept for reading (its request journal, with keys masked), and the
+ * sandbox's control API lives under it; but its stub-editing routes would let anyone replace the
+ * sandbox's routes or delete them ({@code /__admin/reset} removes every stub), so they are
+ * closed, and {@code /__admin/files} (which answers with internal paths) is not served at all.
+ */
+final class EdgeRules {
+  static final String ADMIN = "/__admin";
+  /** Methods some route takes (OPTIONS for CORS preflights, HEAD like GET). */
+  private static final Set<String> METHODS =
+      Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+  /** WireMock's admin routes that change its stubs or serve its files. */
+  private static final Set<String> WIREMOCK_EDITING = Set.of("/mappings", "/reset", "/scenarios",
+      "/settings", "/recordings", "/files", "/extensions", "/proxy");
+
+  private final boolean adminOpen;
+  private final byte[] adminToken;
+
+  /** @param adminToken the token every {@code /__admin} call must send, or null for none */
+  EdgeRules(boolean adminOpen, String adminToken) {
+    this.adminOpen = adminOpen;
+    this.adminToken = adminToken == null ? null : adminToken.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The refusal for this request, if the edge refuses it. */
+  Optional<ApiException> refusal(String method, String path, String rawQuery, String authorization) {
+    if (!METHODS.contains(method)) {
+      return Optional.of(new ApiException(ApiError.METHOD_NOT_ALLOWED, method, path,
+          String.join(", ", METHODS)).withAllow(String.join(", ", METHODS)));
+    }
+    if (path.equals("/__files") || path.startsWith("/__files/")) {
+      return Optional.of(new ApiException(ApiError.ROUTE_NOT_FOUND, path));
+    }
+    if (!QueryString.decodable(rawQuery)) {
+      return Optional.of(ApiException.invalid("query", "The query string is malformed."));
+    }
+    if (isAdmin(path)) {
+      return adminRefusal(method, path, authorization);
+    }
+    return Optional.empty();
+  }
+
+  static boolean isAdmin(String path) {
+    return path.equals(ADMIN) || path.startsWith(ADMIN + "/");
+  }
+
+  private Optional<ApiException> adminRefusal(String method, String path, String authorization) {
+    // /__admin itself would be redirected to /__admin/ with the client's Host header.
+    if (!adminOpen || path.equals(ADMIN) || path.equals(ADMIN + "/")) {
+      return Optional.of(new ApiException(ApiError.ROUTE_NOT_FOUND, path));
+    }
+    if (adminToken != null && !tokenMatches(authorization)) {
+      return Optional.of(new ApiException(ApiError.UNAUTHENTICATED));
+    }
+    String route = path.substring(ADMIN.length());
+    for (String closed : WIREMOCK_EDITING) {
+      if (route.equals(closed) || route.startsWith(closed + "/")) {
+        boolean readOnly = method.equals("GET") && !closed.equals("/files");
+        return readOnly ? Optional.empty()
+            : Optional.of(new ApiException(ApiError.WIREMOCK_ADMIN_CLOSED, method, path));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Constant-time comparison, so the token cannot be guessed byte by byte from timings. */
+  private boolean tokenMatches(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return false;
+    }
+    byte[] sent = authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8);
+    return MessageDigest.isEqual(sent, adminToken);
+  }
+}

@@ -1,0 +1,172 @@
+package pelcro.exports.sandbox.http;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import pelcro.exports.sandbox.domain.ApiError;
+import pelcro.exports.sandbox.domain.ApiException;
+import pelcro.exports.sandbox.health.Health;
+
+/**
+ * The sandbox's edge, a Jetty handler in front of WireMock: answers what needs no WireMock (the
+ * health check, the edge's refusals, the admin shutdown) and reads each request body whole before
+ * WireMock sees the request, without holding a thread while the client sends it.
+ *
+ * <p>WireMock reads bodies on its servlet thread, so a client that sends headers and then half a
+ * body would hold one of the server's threads until the idle timeout; a few dozen such clients
+ * would leave none for anyone else. Here the body is gathered as it arrives and only a complete,
+ * bounded body is handed on.
+ */
+final class FrontDoor extends Handler.Wrapper {
+  static final String HEALTH_PATH = "/health";
+  private static final String DOWNLOADS = Routes.BASE_PATH + "/exports/";
+  private static final String SHUTDOWN_PATH = EdgeRules.ADMIN + "/shutdown";
+
+  private final EdgeRules rules;
+  private final Health health;
+  private final int maxBodyBytes;
+  private final Duration bodyDeadline;
+  private final Runnable shutdown;
+  private final DownloadTransfers transfers;
+
+  FrontDoor(Handler wiremock, EdgeRules rules, Health health, int maxBodyBytes,
+      Duration bodyDeadline, Runnable shutdown, DownloadTransfers transfers) {
+    super(wiremock);
+    this.rules = rules;
+    this.health = health;
+    this.maxBodyBytes = maxBodyBytes;
+    this.bodyDeadline = bodyDeadline;
+    this.shutdown = shutdown;
+    this.transfers = transfers;
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    String method = request.getMethod();
+    String path = pathOf(request);
+    Optional<ApiException> refusal = rules.refusal(method, path, request.getHttpURI().getQuery(),
+        request.getHeaders().get(HttpHeader.AUTHORIZATION));
+    if (refusal.isPresent()) {
+      JettyAnswers.error(response, callback, refusal.get(), hasBody(request));
+      return true;
+    }
+    if (path.equals(HEALTH_PATH) && (method.equals("GET") || method.equals("HEAD"))) {
+      JettyAnswers.json(response, callback, health.status(), Json.write(health.body()));
+      return true;
+    }
+    if (path.equals(SHUTDOWN_PATH) && method.equals("POST")) {
+      // Answer first, then stop: the process ends (standalone) or the server closes (embedded).
+      JettyAnswers.json(response, Callback.from(callback, this::shutDownLater), 200,
+          ErrorRenderer.messageOnly("The sandbox is shutting down."));
+      return true;
+    }
+    if (request.getLength() > maxBodyBytes) {
+      JettyAnswers.error(response, callback, new ApiException(ApiError.BODY_TOO_LARGE), true);
+      return true;
+    }
+    if (!hasBody(request)) {
+      if (method.equals("GET") && path.startsWith(DOWNLOADS)) {
+        TrackedDownload tracked = new TrackedDownload(request, response);
+        return forward(BufferedRequest.plain(request), tracked, tracked.reporting(callback), path);
+      }
+      return forward(BufferedRequest.plain(request), response, callback, path);
+    }
+    new BodyReader(request, maxBodyBytes,
+        body -> {
+          if (compressed(request, body)) {
+            JettyAnswers.error(response, callback,
+                ApiException.invalid("body", "The body must be a JSON object."), false);
+          } else {
+            forward(new BufferedRequest(request, body), response, callback, path);
+          }
+        },
+        refused -> JettyAnswers.error(response, callback, refused, true))
+        .start(bodyDeadline);
+    return true;
+  }
+
+  /**
+   * A compressed body (declared, or gzip by its magic bytes) is refused rather than inflated:
+   * WireMock would inflate it whole, and a small gzip bomb would fill the heap.
+   */
+  private static boolean compressed(Request request, byte[] body) {
+    String encoding = request.getHeaders().get(HttpHeader.CONTENT_ENCODING);
+    boolean declared = encoding != null && !encoding.isBlank()
+        && !encoding.equalsIgnoreCase("identity");
+    return declared || body.length >= 2 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b;
+  }
+
+  private boolean forward(Request request, Response response, Callback callback, String path) {
+    try {
+      if (!super.handle(request, response, callback)) {
+        JettyAnswers.error(response, callback, new ApiException(ApiError.ROUTE_NOT_FOUND, path), false);
+      }
+    } catch (Exception | Error e) {
+      callback.failed(e); // Jetty's error handler answers a bare JSON 500
+    }
+    return true;
+  }
+
+  private void shutDownLater() {
+    Thread stopper = new Thread(shutdown, "exports-sandbox-shutdown");
+    stopper.setDaemon(false);
+    stopper.start();
+  }
+
+  /** The decoded path; {@code CONNECT host:port} has none. */
+  private static String pathOf(Request request) {
+    String path = request.getHttpURI().getDecodedPath();
+    return path == null || path.isEmpty() ? "*" : path;
+  }
+
+  /** HTTP/1.1 has a body when it declares a length above 0 or a transfer coding. */
+  private static boolean hasBody(Request request) {
+    return request.getLength() > 0
+        || request.getLength() < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+  }
+
+  /**
+   * A download's response: takes the transfer's token out of the headers before they are sent,
+   * and reports to {@link DownloadTransfers} whether the response completed (the last byte was
+   * written) or broke.
+   */
+  private final class TrackedDownload extends Response.Wrapper {
+    private volatile String token;
+
+    TrackedDownload(Request request, Response response) {
+      super(request, response);
+    }
+
+    @Override
+    public void write(boolean last, ByteBuffer content, Callback callback) {
+      takeToken();
+      super.write(last, content, callback);
+    }
+
+    private String takeToken() {
+      if (token == null) {
+        String header = getHeaders().get(DownloadTransfers.HEADER);
+        if (header != null) {
+          token = header;
+          getHeaders().remove(DownloadTransfers.HEADER);
+        }
+      }
+      return token;
+    }
+
+    Callback reporting(Callback callback) {
+      return Callback.from(() -> {
+        transfers.end(takeToken(), true);
+        callback.succeeded();
+      }, failure -> {
+        transfers.end(takeToken(), false);
+        callback.failed(failure);
+      });
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package pelcro.exports.sandbox.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import pelcro.exports.openapi.model.ExportType;
+import pelcro.exports.sandbox.domain.ApiError;
+import pelcro.exports.sandbox.domain.ApiException;
+import pelcro.exports.sandbox.domain.ExportJob;
+import pelcro.exports.sandbox.store.engine.Attempts;
+import pelcro.exports.sandbox.store.engine.Codec;
+import pelcro.exports.sandbox.store.engine.StateEngine;
+import pelcro.exports.sandbox.store.engine.Transaction;
+import pelcro.exports.sandbox.store.engine.Versioned;
+
+/**
+ * Every account's export jobs. Each check-then-act rule ("Export in progress", download once)
+ * is one compare-and-set commit, so concurrent requests, on one node or many, cannot both pass
+ * it. A job is only ever reached through its account: one account cannot see another's exports.
+ */
+public final class JobStore {
+  /**
+   * Jobs kept per account; beyond it the oldest jobs that no longer run are forgotten (their
+   * downloads then answer "not found, please try to export again"), so a long-running public
+   * sandbox does not grow without bound.
+   */
+  static final int MAX_JOBS_PER_ACCOUNT = 1000;
+
+  private static final Codec<ExportJob> JOB = Codec.of(ExportJob.class);
+  private static final Codec<String> TEXT = Codec.of(String.class);
+
+  private final StateEngine engine;
+  private final RuntimeAccounts accounts;
+
+  JobStore(StateEngine engine, RuntimeAccounts accounts) {
+    this.engine = engine;
+    this.accounts = accounts;
+  }
+
+  /**
+   * Adds {@code job} unless an export of its type is still queued or processing for the account
+   * at {@code now} (request-export: "You cannot request multiple exports of the same type
+   * simultaneously"). An account made at run time (a session, a Try-it tenant) must still
+   * exist when the job is added, so no job outlives its account.
+   */
+  public ExportJob insertIfNoneRunning(ExportJob job, Instant now) {
+    String slotKey = Keys.slot(job.accountId(), job.type());
+    Attempts.commit(engine, () -> {
+      Transaction tx = new Transaction();
+      accounts.expectLive(job.accountId(), tx);
+      Versioned<String> slot = engine.get(slotKey, TEXT);
+      if (slot.present()) {
+        Versioned<ExportJob> latest = engine.get(Keys.job(slot.value()), JOB);
+        if (latest.present() && latest.value().stateAt(now).running()) {
+          throw new ApiException(ApiError.EXPORT_IN_PROGRESS);
+        }
+        tx.expect(Keys.job(slot.value()), latest);
+      }
+      tx.expect(slotKey, slot)
+          .put(slotKey, job.uuid(), TEXT)
+          .put(Keys.job(job.uuid()), job, JOB)
+          .index(Keys.jobs(job.accountId()), job.uuid(), job.createdAt().toEpochMilli());
+      return new Attempts.Step<>(tx, job);
+    });
+    prune(job.accountId(), now);
+    return job;
+  }
+
+  /** The account's job with this uuid. */
+  public Optional<ExportJob> find(long accountId, String uuid) {
+    return findAnyAccount(uuid).filter(j -> j.accountId() == accountId);
+  }
+
+  /** A job of any account (control API only). */
+  public Optional<ExportJob> findAnyAccount(String uuid) {
+    return Optional.ofNullable(engine.get(Keys.job(uuid), JOB).value());
+  }
+
+  /**
+   * Replaces the account's job atomically with {@code change}'s result; {@code missing} is
+   * thrown when the account has no such job. Exceptions from {@code change} leave it unchanged.
+   */
+  public ExportJob update(
+      long accountId, String uuid, UnaryOperator<ExportJob> change, ApiError missing) {
+    return Attempts.commit(engine, () -> {
+      Versioned<ExportJob> read = engine.get(Keys.job(uuid), JOB);
+      if (!read.present() || read.value().accountId() != accountId) {
+        throw new ApiException(missing, uuid);
+      }
+      ExportJob changed = change.apply(read.value());
+      Transaction tx = new Transaction().expect(Keys.job(uuid), read);
+      if (changed != read.value()) {
+        tx.put(Keys.job(uuid), changed, JOB);
+      }
+      return new Attempts.Step<>(tx, changed);
+    });
+  }
+
+  /** The account's jobs, newest first. */
+  public List<ExportJob> jobs(long accountId) {
+    List<ExportJob> jobs = new ArrayList<>();
+    for (String uuid : engine.range(Keys.jobs(accountId), true, MAX_JOBS_PER_ACCOUNT * 2)) {
+      findAnyAccount(uuid).ifPresent(jobs::add);
+    }
+    return jobs;
+  }
+
+  /** Forgets an account's jobs (a reset of the account, or an account that ended). */
+  public void removeAccount(long accountId) {
+    List<String> uuids = engine.range(Keys.jobs(accountId), false, Integer.MAX_VALUE);
+    Transaction tx = new Transaction();
+    for (String uuid : uuids) {
+      tx.delete(Keys.job(uuid)).unindex(Keys.jobs(accountId), uuid);
+    }
+    for (ExportType type : ExportType.values()) {
+      tx.delete(Keys.slot(accountId, type.getValue()));
+    }
+    engine.commit(tx); // expects nothing, so it always applies
+  }
+
+  /** Drops the oldest finished jobs over the cap; never a running one. */
+  private void prune(long accountId, Instant now) {
+    long excess = engine.size(Keys.jobs(accountId)) - MAX_JOBS_PER_ACCOUNT;
+    if (excess <= 0) {
+      return;
+    }
+    Transaction tx = new Transaction();
+    for (String uuid : engine.range(Keys.jobs(accountId), false, (int) excess + 16)) {
+      Versioned<ExportJob> job = engine.get(Keys.job(uuid), JOB);
+      if (excess > 0 && (!job.present() || !job.value().stateAt(now).running())) {
+        tx.expect(Keys.job(uuid), job).delete(Keys.job(uuid)).unindex(Keys.jobs(accountId), uuid);
+        excess--;
+      }
+    }
+    engine.commit(tx); // a conflict only means another request is pruning too
+  }
+}

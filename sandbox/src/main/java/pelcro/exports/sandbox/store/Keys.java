@@ -1,0 +1,65 @@
+package pelcro.exports.sandbox.store;
+
+/**
+ * The names of everything the store keeps, in one place, so that the layout of a shared engine
+ * (Redis) can be read from here: {@code job:<uuid>}, {@code jobs:<account>}, and so on.
+ */
+final class Keys {
+  private Keys() {}
+
+  static String job(String uuid) {
+    return "job:" + uuid;
+  }
+
+  /** The account's jobs, scored by creation time. */
+  static String jobs(long accountId) {
+    return "jobs:" + accountId;
+  }
+
+  /** The uuid of the account's latest job of a type (the one that may still be running). */
+  static String slot(long accountId, String type) {
+    return "slot:" + accountId + ":" + type;
+  }
+
+  static String account(long accountId) {
+    return "account:" + accountId;
+  }
+
+  static String key(String apiKey) {
+    return "key:" + apiKey;
+  }
+
+  /** Runtime accounts of a kind (sessions, Try-it tenants), scored by last use. */
+  static String accounts(String kind) {
+    return "accounts:" + kind;
+  }
+
+  static final String ACCOUNT_SEQUENCE = "seq:account";
+  static final String SANDBOX_CLOCK = "clock";
+
+  static String clock(long accountId) {
+    return "clock:" + accountId;
+  }
+
+  static String rateWindow(String subject, long windowStart) {
+    return "rate:" + subject + ":" + windowStart;
+  }
+
+  static String lint(long accountId) {
+    return "lint:" + accountId;
+  }
+
+  static final String LINTED_ACCOUNTS = "lint:accounts";
+
+  static String faults(String scope) {
+    return "faults:" + scope;
+  }
+
+  static String delivery(String id) {
+    return "delivery:" + id;
+  }
+
+  static final String DELIVERIES = "deliveries";
+  static final String DELIVERY_SEQUENCE = "seq:delivery";
+  static final String WORLD = "world";
+}

@@ -1,0 +1,128 @@
+package pelcro.exports.sandbox.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongFunction;
+import pelcro.exports.sandbox.domain.Account;
+import pelcro.exports.sandbox.domain.ApiError;
+import pelcro.exports.sandbox.domain.ApiException;
+import pelcro.exports.sandbox.store.engine.Attempts;
+import pelcro.exports.sandbox.store.engine.Codec;
+import pelcro.exports.sandbox.store.engine.StateEngine;
+import pelcro.exports.sandbox.store.engine.Transaction;
+import pelcro.exports.sandbox.store.engine.Versioned;
+
+/**
+ * Accounts made while the sandbox runs (sessions, Try-it tenants), as opposed to the accounts
+ * file: found by their key, listed per kind by last use, and ended as a whole.
+ *
+ * <p>Their ids start far above any accounts file's, so "is this a runtime account?" needs no
+ * lookup. A job may only be added to a runtime account that still exists (see
+ * {@link #expectLive}), which closes the race between a request and the end of its account.
+ */
+public final class RuntimeAccounts {
+  /** First id handed out; far from the ids of {@code accounts.json}. */
+  public static final long FIRST_ID = 9_000_000_001L;
+
+  private static final Codec<Account> ACCOUNT = Codec.of(Account.class);
+  private static final Codec<Long> ID = Codec.of(Long.class);
+
+  private final StateEngine engine;
+
+  RuntimeAccounts(StateEngine engine) {
+    this.engine = engine;
+  }
+
+  public static boolean isRuntime(long accountId) {
+    return accountId >= FIRST_ID;
+  }
+
+  /** The runtime account of a key. */
+  public Optional<Account> byKey(String apiKey) {
+    Long id = engine.get(Keys.key(apiKey), ID).value();
+    return id == null ? Optional.empty() : byId(id);
+  }
+
+  public Optional<Account> byId(long accountId) {
+    return Optional.ofNullable(engine.get(Keys.account(accountId), ACCOUNT).value());
+  }
+
+  /**
+   * Creates the account {@code make} builds for a fresh id, under its key, unless the key is
+   * taken already (then the existing account is returned: two first requests with one key make
+   * one account).
+   */
+  public Account create(String kind, String apiKey, Instant now, LongFunction<Account> make) {
+    return Attempts.commit(engine, () -> {
+      Versioned<Long> taken = engine.get(Keys.key(apiKey), ID);
+      if (taken.present()) {
+        Optional<Account> existing = byId(taken.value());
+        if (existing.isPresent()) {
+          return new Attempts.Step<>(new Transaction(), existing.get());
+        }
+      }
+      long id = FIRST_ID + engine.increment(Keys.ACCOUNT_SEQUENCE, 1, null) - 1;
+      Account account = make.apply(id);
+      Transaction tx = new Transaction().expect(Keys.key(apiKey), taken)
+          .put(Keys.key(apiKey), id, ID)
+          .put(Keys.account(id), account, ACCOUNT)
+          .index(Keys.accounts(kind), Long.toString(id), now.toEpochMilli());
+      return new Attempts.Step<>(tx, account);
+    });
+  }
+
+  /** Records that the account was used now (its place in the kind's last-use order). */
+  public void touch(String kind, long accountId, Instant now) {
+    Versioned<Account> read = engine.get(Keys.account(accountId), ACCOUNT);
+    if (read.present()) {
+      // Only while it exists: an ended account must not come back into the index.
+      engine.commit(new Transaction().expect(Keys.account(accountId), read)
+          .index(Keys.accounts(kind), Long.toString(accountId), now.toEpochMilli()));
+    }
+  }
+
+  /** The kind's accounts, least recently used first, at most {@code limit}. */
+  public List<Long> leastRecentlyUsed(String kind, int limit) {
+    return engine.range(Keys.accounts(kind), false, limit).stream().map(Long::valueOf).toList();
+  }
+
+  /** When the account was last used, if it is one of the kind's. */
+  public Optional<Instant> lastUsed(String kind, long accountId) {
+    return engine.score(Keys.accounts(kind), Long.toString(accountId))
+        .map(millis -> Instant.ofEpochMilli(millis.longValue()));
+  }
+
+  public long count(String kind) {
+    return engine.size(Keys.accounts(kind));
+  }
+
+  /**
+   * Ends an account: its key stops working at once. Returns whether it existed; what else it
+   * owns (jobs, clock, findings) is the caller's to forget afterwards.
+   */
+  public boolean end(String kind, long accountId) {
+    Versioned<Account> read = engine.get(Keys.account(accountId), ACCOUNT);
+    Transaction tx = new Transaction().unindex(Keys.accounts(kind), Long.toString(accountId));
+    if (read.present()) {
+      tx.expect(Keys.account(accountId), read).delete(Keys.account(accountId))
+          .delete(Keys.key(read.value().key()));
+    }
+    return engine.commit(tx) && read.present();
+  }
+
+  /**
+   * Makes {@code tx} apply only while the account exists, when it is a runtime account;
+   * refuses at once when it no longer does (its key no longer authenticates).
+   */
+  void expectLive(long accountId, Transaction tx) {
+    if (!isRuntime(accountId)) {
+      return;
+    }
+    Versioned<Account> read = engine.get(Keys.account(accountId), ACCOUNT);
+    if (!read.present()) {
+      throw new ApiException(ApiError.UNAUTHENTICATED);
+    }
+    tx.expect(Keys.account(accountId), read);
+  }
+}

@@ -1,0 +1,70 @@
+package pelcro.exports.sandbox.store;
+
+import java.time.InstantSource;
+import pelcro.exports.sandbox.store.engine.StateEngine;
+
+/**
+ * The store boundary: all of the sandbox's mutable state (jobs, accounts made at run time,
+ * clocks, rate windows, ...) behind one object, on one {@link StateEngine}. The operations and
+ * the domain see these facets only, never the engine, so the same rules run on one JVM's memory
+ * or on a Redis shared by many nodes.
+ */
+public final class SandboxState implements AutoCloseable {
+  private final StateEngine engine;
+  private final AccountClocks clocks;
+  private final RuntimeAccounts accounts;
+  private final JobStore jobs;
+  private final RateWindows rates;
+  private final Sessions sessions;
+
+  /** @param base the real (or a test's) time, under every clock's offsets */
+  public SandboxState(StateEngine engine, InstantSource base) {
+    this.engine = engine;
+    this.clocks = new AccountClocks(base, engine);
+    this.accounts = new RuntimeAccounts(engine);
+    this.jobs = new JobStore(engine, accounts);
+    this.rates = new RateWindows(engine);
+    this.sessions = new Sessions(engine, accounts);
+  }
+
+  public Sessions sessions() {
+    return sessions;
+  }
+
+  public AccountClocks clocks() {
+    return clocks;
+  }
+
+  public RuntimeAccounts accounts() {
+    return accounts;
+  }
+
+  public JobStore jobs() {
+    return jobs;
+  }
+
+  public RateWindows rates() {
+    return rates;
+  }
+
+  /** Forgets what the account owns (jobs, its clock), keeping the account itself. */
+  public void resetAccount(long accountId) {
+    jobs.removeAccount(accountId);
+    clocks.reset(accountId);
+  }
+
+  /** Forgets everything: no exports, no runtime accounts, every clock back to real time. */
+  public void reset() {
+    engine.clear();
+  }
+
+  /** Whether the engine can be reached (a Redis engine may lose its server for a while). */
+  public boolean available() {
+    return engine.available();
+  }
+
+  @Override
+  public void close() {
+    engine.close();
+  }
+}

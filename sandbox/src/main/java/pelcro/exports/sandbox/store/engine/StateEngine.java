@@ -1,0 +1,58 @@
+package pelcro.exports.sandbox.store.engine;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Where the sandbox's mutable state is kept: keyed values read with a version and changed by
+ * compare-and-set commits, counters, and sorted indexes. Every rule of the store is written once
+ * on top of these few primitives, so an in-memory engine (one JVM) and a Redis engine (many
+ * nodes) give the same behaviour; what differs is only how a commit is made atomic.
+ *
+ * <p>Values are immutable objects; an engine that keeps them outside the JVM encodes them with
+ * the {@link Codec} it is given.
+ */
+public interface StateEngine extends AutoCloseable {
+
+  /** The value at {@code key} with the version to expect when changing it; absent: version 0. */
+  <T> Versioned<T> get(String key, Codec<T> codec);
+
+  /**
+   * Applies the transaction's writes if, and only if, every key it expects still has the
+   * version it was read at; all or nothing.
+   *
+   * @return whether it was applied (false: somebody changed an expected key; read and retry)
+   */
+  boolean commit(Transaction transaction);
+
+  /**
+   * Adds {@code by} to a counter (created at 0) and returns the new value.
+   *
+   * @param ttl how long the counter lives after it is created; null for ever
+   */
+  long increment(String key, long by, Duration ttl);
+
+  /** A counter's value; 0 when it does not exist. */
+  long counter(String key);
+
+  /** Deletes counters. */
+  void deleteCounters(List<String> keys);
+
+  /** An index's members by score, lowest first (or highest first), at most {@code limit}. */
+  List<String> range(String index, boolean highestFirst, int limit);
+
+  /** A member's score in an index, if it is a member. */
+  java.util.Optional<Double> score(String index, String member);
+
+  /** How many members an index has. */
+  long size(String index);
+
+  /** Forgets everything (the control API's reset of the whole sandbox). */
+  void clear();
+
+  /** Whether the engine is reachable now (health; a Redis engine can lose its server). */
+  boolean available();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,65 @@
+package pelcro.exports.sandbox.store.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The writes of one atomic commit, and the versions they depend on. Built by a store rule after
+ * it has read what it needs; the engine applies it whole or not at all.
+ */
+public final class Transaction {
+  /** A value to write, with how to encode it. */
+  public record Put(String key, Object value, Codec<?> codec) {}
+
+  /** A member added to (score present) or removed from (score null) a sorted index. */
+  public record IndexChange(String index, String member, Double score) {}
+
+  private final Map<String, Long> expected = new LinkedHashMap<>();
+  private final List<Put> puts = new ArrayList<>();
+  private final List<String> deletes = new ArrayList<>();
+  private final List<IndexChange> indexChanges = new ArrayList<>();
+
+  /** The commit applies only if {@code key} still has this version (0: still absent). */
+  public Transaction expect(String key, Versioned<?> read) {
+    expected.put(key, read.version());
+    return this;
+  }
+
+  public <T> Transaction put(String key, T value, Codec<T> codec) {
+    puts.add(new Put(key, value, codec));
+    return this;
+  }
+
+  public Transaction delete(String key) {
+    deletes.add(key);
+    return this;
+  }
+
+  public Transaction index(String index, String member, double score) {
+    indexChanges.add(new IndexChange(index, member, score));
+    return this;
+  }
+
+  public Transaction unindex(String index, String member) {
+    indexChanges.add(new IndexChange(index, member, null));
+    return this;
+  }
+
+  public Map<String, Long> expected() {
+    return expected;
+  }
+
+  public List<Put> puts() {
+    return puts;
+  }
+
+  public List<String> deletes() {
+    return deletes;
+  }
+
+  public List<IndexChange> indexChanges() {
+    return indexChanges;
+  }
+}

@@ -1,0 +1,131 @@
+package pelcro.exports.sandbox.store.memory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import pelcro.exports.sandbox.store.engine.Codec;
+import pelcro.exports.sandbox.store.engine.StateEngine;
+import pelcro.exports.sandbox.store.engine.Transaction;
+import pelcro.exports.sandbox.store.engine.Versioned;
+
+/**
+ * The state of one JVM: values are the immutable objects themselves (nothing is encoded),
+ * reads take no lock, and commits are made atomic by one lock held for the few map writes of a
+ * commit. The embedded and standalone default.
+ */
+public final class MemoryEngine implements StateEngine {
+  private final Map<String, Versioned<?>> values = new ConcurrentHashMap<>();
+  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+  // Guarded by this (commits): member → score, per index.
+  private final Map<String, Map<String, Double>> indexes = new HashMap<>();
+  private final AtomicLong versions = new AtomicLong();
+  private final AtomicLong countersCreated = new AtomicLong();
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> Versioned<T> get(String key, Codec<T> codec) {
+    Versioned<?> value = values.get(key);
+    return value == null ? Versioned.absent() : (Versioned<T>) value;
+  }
+
+  @Override
+  public synchronized boolean commit(Transaction tx) {
+    for (Map.Entry<String, Long> expected : tx.expected().entrySet()) {
+      Versioned<?> current = values.get(expected.getKey());
+      long version = current == null ? 0 : current.version();
+      if (version != expected.getValue()) {
+        return false;
+      }
+    }
+    long version = versions.incrementAndGet();
+    tx.deletes().forEach(values::remove);
+    for (Transaction.Put put : tx.puts()) {
+      values.put(put.key(), new Versioned<>(put.value(), version));
+    }
+    for (Transaction.IndexChange change : tx.indexChanges()) {
+      Map<String, Double> index = indexes.computeIfAbsent(change.index(), i -> new HashMap<>());
+      if (change.score() == null) {
+        index.remove(change.member());
+      } else {
+        index.put(change.member(), change.score());
+      }
+      if (index.isEmpty()) {
+        indexes.remove(change.index());
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public long increment(String key, long by, Duration ttl) {
+    long now = System.nanoTime();
+    Counter counter = counters.compute(key, (k, old) -> old == null || old.expired(now)
+        ? new Counter(by, ttl == null ? Long.MAX_VALUE : now + ttl.toNanos())
+        : new Counter(old.value + by, old.expiresAtNanos));
+    if (countersCreated.incrementAndGet() % 4096 == 0) {
+      counters.values().removeIf(c -> c.expired(now)); // now and then, so windows do not pile up
+    }
+    return counter.value;
+  }
+
+  @Override
+  public long counter(String key) {
+    Counter counter = counters.get(key);
+    return counter == null || counter.expired(System.nanoTime()) ? 0 : counter.value;
+  }
+
+  @Override
+  public void deleteCounters(List<String> keys) {
+    keys.forEach(counters::remove);
+  }
+
+  @Override
+  public synchronized List<String> range(String index, boolean highestFirst, int limit) {
+    Map<String, Double> members = indexes.getOrDefault(index, Map.of());
+    Comparator<Map.Entry<String, Double>> order =
+        Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey());
+    List<String> result = new ArrayList<>();
+    members.entrySet().stream().sorted(highestFirst ? order.reversed() : order).limit(limit)
+        .forEach(e -> result.add(e.getKey()));
+    return result;
+  }
+
+  @Override
+  public synchronized java.util.Optional<Double> score(String index, String member) {
+    return java.util.Optional.ofNullable(indexes.getOrDefault(index, Map.of()).get(member));
+  }
+
+  @Override
+  public synchronized long size(String index) {
+    return indexes.getOrDefault(index, Map.of()).size();
+  }
+
+  @Override
+  public synchronized void clear() {
+    values.clear();
+    counters.clear();
+    indexes.clear();
+  }
+
+  @Override
+  public boolean available() {
+    return true;
+  }
+
+  @Override
+  public void close() {
+    // nothing held outside the heap
+  }
+
+  /** A counter value and, for windows, when it expires (real time). */
+  private record Counter(long value, long expiresAtNanos) {
+    boolean expired(long now) {
+      return now - expiresAtNanos > 0 && expiresAtNanos != Long.MAX_VALUE;
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package pelcro.exports.sandbox.store;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import pelcro.exports.sandbox.store.engine.StateEngine;
+import pelcro.exports.sandbox.store.redis.RedisEngine;
+import pelcro.exports.sandbox.support.LocalRedis;
+
+/** The store's behaviour on a real Redis: the same suite as in memory, shared by many nodes. */
+class RedisStoreTest extends StoreContract {
+  private static LocalRedis redis;
+
+  @BeforeAll
+  static void startRedis() throws Exception {
+    assumeTrue(LocalRedis.installed(), "redis-server is not installed (apt-get install redis-server)");
+    redis = LocalRedis.start(false);
+  }
+
+  @AfterAll
+  static void stopRedis() {
+    if (redis != null) {
+      redis.close();
+    }
+  }
+
+  @Override
+  StateEngine newEngine() {
+    // A prefix of its own per test: tests never see each other's keys.
+    return RedisEngine.connect(redis.uri(), "test-" + UUID.randomUUID() + ":", Duration.ofSeconds(5));
+  }
+}
