@@ -11,19 +11,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Client of the sandbox's control API ({@code /__admin/sandbox/...}, README "Control API"). */
 final class ControlClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-  private final String controlUrl;
+  private final Supplier<String> controlUrl;
   private final HttpClient http = HttpClient.newBuilder()
       .version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(TIMEOUT)
       .build();
 
-  ControlClient(String controlUrl) {
+  ControlClient(Supplier<String> controlUrl) {
     this.controlUrl = controlUrl;
   }
 
@@ -42,7 +43,7 @@ final class ControlClient {
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(controlUrl + path)).timeout(TIMEOUT);
+    return HttpRequest.newBuilder(URI.create(controlUrl.get() + path)).timeout(TIMEOUT);
   }
 
   private JsonNode send(HttpRequest request) {

@@ -108,8 +108,11 @@ public class ExportsSandboxContainer extends GenericContainer<ExportsSandboxCont
   @Override
   protected void configure() {
     List<String> command = new ArrayList<>(options);
-    command.add("--rate-limit");
-    command.add(Integer.toString(rateLimit));
+    // The jar refuses an option given twice: a --rate-limit among the options wins.
+    if (options.stream().noneMatch(o -> o.equals("--rate-limit") || o.startsWith("--rate-limit="))) {
+      command.add("--rate-limit");
+      command.add(Integer.toString(rateLimit));
+    }
     setCommand(command.toArray(String[]::new));
   }
 
@@ -178,7 +181,8 @@ public class ExportsSandboxContainer extends GenericContainer<ExportsSandboxCont
 
   private synchronized ControlClient control() {
     if (control == null) {
-      control = new ControlClient(rootUrl() + "/__admin/sandbox");
+      // The URL is read at each call: a restarted container gets a new mapped port.
+      control = new ControlClient(() -> rootUrl() + "/__admin/sandbox");
     }
     return control;
   }

@@ -54,6 +54,13 @@ class ExportsSandboxContainerTest {
   }
 
   @Test
+  void rateLimitingIsOffUnlessAsked() throws Exception {
+    // With limiting on, every authenticated answer carries X-RateLimit-Limit (README, Rate limits).
+    assertThat(api.list(sandbox.enterpriseKey(), sandbox.siteId()).headers().firstValue("X-RateLimit-Limit"))
+        .isEmpty();
+  }
+
+  @Test
   void completeFinishesARunningExportAtOnce() throws Exception {
     String uuid = api.request(sandbox.enterpriseKey(), sandbox.siteId(), "customers");
     assertThat(api.download(sandbox.enterpriseKey(), sandbox.siteId(), uuid).statusCode()).isEqualTo(404);
