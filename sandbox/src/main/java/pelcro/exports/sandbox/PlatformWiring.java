@@ -38,8 +38,9 @@ record PlatformWiring(SandboxServer.Platform server, ExportLifecycleEvents event
             options.tryItNewPerClient(), options.tryItNewInTotal()), state::resetAccount)
         : null;
     WebhookDispatcher webhooks = options.webhookUrl() == null ? null
-        : WebhookDispatcher.start(clock, WebhookOptions.of(options.webhookUrl(), options.webhookSecret())
-            .withRetries(options.webhookMaxAttempts(), Duration.ofSeconds(1)));
+        : WebhookDispatcher.start(state.deliveries(), state.clocks(),
+            WebhookOptions.of(options.webhookUrl(), options.webhookSecret())
+                .withRetries(options.webhookMaxAttempts(), Duration.ofSeconds(1)));
     ExportLifecycleEvents events = webhooks == null ? ExportLifecycleEvents.NONE
         : new ExportLifecycleEvents(webhooks, accountId -> account(accounts, state, accountId)
             .map(Account::userEmail).orElse(null));

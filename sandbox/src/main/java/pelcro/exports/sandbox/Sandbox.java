@@ -24,7 +24,6 @@ import pelcro.exports.sandbox.operations.ListExportsOperation;
 import pelcro.exports.sandbox.operations.RequestExportOperation;
 import pelcro.exports.sandbox.store.Accounts;
 import pelcro.exports.sandbox.store.SandboxState;
-import pelcro.exports.sandbox.store.memory.MemoryEngine;
 import pelcro.exports.sandbox.control.SessionsOperation;
 import pelcro.exports.sandbox.webhooks.ExportLifecycleEvents;
 import pelcro.exports.sandbox.webhooks.WebhookDispatcher;
@@ -69,7 +68,7 @@ public final class Sandbox implements AutoCloseable {
 
   static Sandbox start(
       SandboxOptions options, PlatformOptions platform, Clock baseClock, ExportData customData) {
-    SandboxState state = new SandboxState(new MemoryEngine(), baseClock);
+    SandboxState state = new SandboxState(StateEngines.open(options.state()), baseClock);
     SandboxClock clock = new SandboxClock(state.clocks());
     Accounts accounts =
         options.accounts() == null ? Accounts.defaults() : Accounts.load(options.accounts());
@@ -86,7 +85,7 @@ public final class Sandbox implements AutoCloseable {
     AtomicBoolean stopAsked = new AtomicBoolean();
     Readiness readiness = new Readiness();
     PlatformWiring wiring = PlatformWiring.of(platform, state, clock, accounts,
-        new Health(readiness, Clock.systemUTC()));
+        new Health(readiness, Clock.systemUTC(), state::available));
     ExportLifecycleEvents events = wiring.events();
     ListExportsOperation.Mode mode =
         options.listMode().equals("jobs")

@@ -28,6 +28,7 @@ public final class SandboxBuilder {
   private int maxDownloads = d.maxDownloads();
   private int maxDownloadsPerClient = d.maxDownloadsPerClient();
   private boolean testHelpers = d.testHelpers();
+  private String state = d.state();
   private PlatformOptions p = PlatformOptions.defaults();
   private Clock clock = Clock.systemUTC();
   private ExportData data;
@@ -119,6 +120,15 @@ public final class SandboxBuilder {
     return this;
   }
 
+  /**
+   * Where the state is kept: {@code memory} (the default) or {@code redis://HOST:PORT[/DB]},
+   * shared by every sandbox node on that Redis (needs {@code io.lettuce:lettuce-core}).
+   */
+  public SandboxBuilder state(String where) {
+    state = where;
+    return this;
+  }
+
   /** New Try-it tenants per minute, per client address and in total. */
   public SandboxBuilder tryItCreationLimits(int perClient, int inTotal) {
     p = p.withTryItCreationLimits(perClient, inTotal);
@@ -189,7 +199,7 @@ public final class SandboxBuilder {
     return new SandboxOptions(port, bind, jobSeconds, admin, nonEnterpriseStatus, listMode,
         accounts, seed, recordsPerType, journalEntries, fileTtlSeconds, maxBodyBytes, adminToken,
         bodyTimeoutSeconds, minDownloadBytesPerSecond, maxDownloads, maxDownloadsPerClient,
-        testHelpers);
+        testHelpers, state);
   }
 
   public Sandbox start() {

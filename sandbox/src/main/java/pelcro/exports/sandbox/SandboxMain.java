@@ -73,6 +73,9 @@ public final class SandboxMain implements Callable<Integer> {
   @Option(names = "--no-test-helpers", description = "Close the test helpers under /__sandbox (clock, complete, fail, reset with the caller's own key).")
   boolean noTestHelpers;
 
+  @Option(names = "--state", paramLabel = "memory|redis://HOST:PORT[/DB]", description = "Where jobs, clocks, runtime accounts, rate windows and deliveries are kept; nodes on one Redis share them (default: ${DEFAULT-VALUE}).")
+  String state = "memory";
+
   @Option(names = "--no-request-journal", description = "Keep no request journal at all.")
   boolean noJournal;
 
@@ -149,7 +152,7 @@ public final class SandboxMain implements Callable<Integer> {
               port, bind, jobSeconds, !noAdmin, nonEnterpriseStatus, listMode, accounts, seed,
               recordsPerType, noJournal ? 0 : journalEntries, fileTtlSeconds,
               SandboxOptions.DEFAULT_MAX_BODY_BYTES, adminToken, bodyTimeoutSeconds,
-              minDownloadRate, maxDownloads, maxDownloadsPerClient, !noTestHelpers);
+              minDownloadRate, maxDownloads, maxDownloadsPerClient, !noTestHelpers, state);
       PlatformOptions platform =
           new PlatformOptions(tryIt, tryItIdleMinutes, tryItMaxTenants, corsOrigins, webhookUrl,
               webhookSecret, webhookMaxAttempts, rateLimit, tryItNewPerClient, tryItNewInTotal);

@@ -3,6 +3,7 @@ package pelcro.exports.sandbox;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import pelcro.exports.sandbox.domain.KeyMask;
 
 /**
  * The sandbox's options, immutable: one record for the CLI, the embedding builder and the JUnit
@@ -26,6 +27,7 @@ import java.util.Map;
  * @param maxDownloads downloads written at once, at most
  * @param maxDownloadsPerClient downloads written at once to one client address, at most
  * @param testHelpers whether the test helpers under {@code /__sandbox} are open
+ * @param state where the state is kept: {@code memory}, or {@code redis://HOST:PORT[/DB]}
  */
 public record SandboxOptions(
     int port,
@@ -45,7 +47,8 @@ public record SandboxOptions(
     long minDownloadBytesPerSecond,
     int maxDownloads,
     int maxDownloadsPerClient,
-    boolean testHelpers) {
+    boolean testHelpers,
+    String state) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_BIND = "127.0.0.1";
@@ -84,6 +87,9 @@ public record SandboxOptions(
       throw new IllegalArgumentException(
           "body-timeout-seconds must be in (0, 3600] and min-download-rate must not be negative");
     }
+    if (!state.equals("memory") && !state.startsWith("redis://")) {
+      throw new IllegalArgumentException("state must be memory or redis://HOST:PORT[/DB]");
+    }
     if (maxDownloads < 1 || maxDownloadsPerClient < 1) {
       throw new IllegalArgumentException("max-downloads and max-downloads-per-client must be positive");
     }
@@ -99,7 +105,7 @@ public record SandboxOptions(
         DEFAULT_RECORDS_PER_TYPE, DEFAULT_JOURNAL_ENTRIES, DEFAULT_FILE_TTL_SECONDS,
         DEFAULT_MAX_BODY_BYTES, null, DEFAULT_BODY_TIMEOUT_SECONDS,
         DEFAULT_MIN_DOWNLOAD_BYTES_PER_SECOND, DEFAULT_MAX_DOWNLOADS,
-        DEFAULT_MAX_DOWNLOADS_PER_CLIENT, true);
+        DEFAULT_MAX_DOWNLOADS_PER_CLIENT, true, "memory");
   }
 
   /** The options as printed at start, in CLI spelling. */
@@ -122,6 +128,7 @@ public record SandboxOptions(
         : minDownloadBytesPerSecond + " bytes/s");
     view.put("--max-downloads", maxDownloads + " (" + maxDownloadsPerClient + " per client)");
     view.put("--no-test-helpers", !testHelpers);
+    view.put("--state", KeyMask.urlPassword(state));
     return view;
   }
 }

@@ -63,6 +63,11 @@ public enum ApiError {
   WIREMOCK_ADMIN_CLOSED(405, () -> "The sandbox's routes are fixed: %s %s is closed. Use POST /__admin/sandbox/reset to reset the sandbox."),
   /** Control API: a malformed control request. */
   CONTROL_BAD_REQUEST(400, () -> "%s"),
+  /**
+   * The shared state (Redis) cannot be reached now: the request had no effect that can be
+   * counted on, and may be sent again shortly (core-errors: 5xx, "rare").
+   */
+  STATE_UNAVAILABLE(503, () -> "Service Unavailable"),
   /** Never expected: a defect of the sandbox itself. */
   SERVER_ERROR(500, () -> "Server Error");
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * {@code GET /health}: the sandbox's own liveness and readiness, for container health checks,
@@ -15,27 +16,36 @@ public final class Health {
   private final Readiness readiness;
   private final InstantSource realTime;
   private final Instant started;
+  private final BooleanSupplier stateReachable;
 
   /** @param realTime wall-clock time (uptime is real, whatever the sandbox clock says) */
   public Health(Readiness readiness, InstantSource realTime) {
+    this(readiness, realTime, () -> true);
+  }
+
+  /** @param stateReachable whether the state store answers (a shared Redis may not) */
+  public Health(Readiness readiness, InstantSource realTime, BooleanSupplier stateReachable) {
     this.readiness = readiness;
     this.realTime = realTime;
     this.started = realTime.instant();
+    this.stateReachable = stateReachable;
   }
 
-  /** 200 once the spec and the data are loaded, 503 before. */
+  /** 200 once the spec and the data are loaded and the state store answers, 503 otherwise. */
   public int status() {
-    return readiness.isReady() ? 200 : 503;
+    return readiness.isReady() && stateReachable.getAsBoolean() ? 200 : 503;
   }
 
   /** The JSON body: status, version, uptime and what is loaded. */
   public Map<String, Object> body() {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", readiness.isReady() ? "ok" : "starting");
+    boolean reachable = stateReachable.getAsBoolean();
+    body.put("status", !readiness.isReady() ? "starting" : reachable ? "ok" : "state unreachable");
     body.put("version", SandboxVersion.get());
     body.put("uptime_seconds", Duration.between(started, realTime.instant()).toSeconds());
     body.put("spec_loaded", readiness.isSpecLoaded());
     body.put("data_loaded", readiness.isDataLoaded());
+    body.put("state_reachable", reachable);
     return body;
   }
 }

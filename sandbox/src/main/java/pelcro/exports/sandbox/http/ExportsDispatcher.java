@@ -16,6 +16,7 @@ import pelcro.exports.sandbox.domain.ApiError;
 import pelcro.exports.sandbox.domain.ApiException;
 import pelcro.exports.sandbox.domain.Caller;
 import pelcro.exports.sandbox.domain.KeyMask;
+import pelcro.exports.sandbox.store.engine.StateUnavailable;
 import pelcro.exports.sandbox.limits.RateDecision;
 import pelcro.exports.sandbox.operations.DownloadExportOperation;
 import pelcro.exports.sandbox.operations.ExportDownload;
@@ -93,6 +94,11 @@ final class ExportsDispatcher implements ResponseTransformerV2 {
       answer = error(new ApiException(ApiError.TOO_MANY_REQUESTS));
     } catch (ApiException e) {
       answer = error(e);
+    } catch (StateUnavailable e) {
+      LOG.log(Level.WARNING, "State unreachable on " + KeyMask.keysIn(request.getUrl()) + ": "
+          + e.getMessage());
+      answer = error(new ApiException(ApiError.STATE_UNAVAILABLE)
+          .withRetryAfter(java.time.Duration.ofSeconds(1)));
     } catch (RuntimeException e) {
       // A defect, never a client's fault: logged, and answered without internals.
       LOG.log(Level.SEVERE, "Unexpected failure on " + KeyMask.keysIn(request.getUrl()), e);

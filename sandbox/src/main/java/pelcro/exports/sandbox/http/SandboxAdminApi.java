@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.common.url.PathParams;
 import com.github.tomakehurst.wiremock.core.Admin;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import pelcro.exports.sandbox.control.ClockOperation;
+import pelcro.exports.sandbox.store.engine.StateUnavailable;
 import pelcro.exports.sandbox.control.CompleteExportOperation;
 import pelcro.exports.sandbox.control.FailExportOperation;
 import pelcro.exports.sandbox.control.ControlScope;
@@ -166,6 +167,9 @@ final class SandboxAdminApi implements AdminApiExtension {
             .build();
       } catch (ApiException e) {
         return definition(e);
+      } catch (StateUnavailable e) {
+        return definition(new ApiException(ApiError.STATE_UNAVAILABLE)
+            .withRetryAfter(java.time.Duration.ofSeconds(1)));
       } catch (IllegalArgumentException e) {
         return definition(new ApiException(ApiError.CONTROL_BAD_REQUEST, e.getMessage()));
       }

@@ -16,6 +16,7 @@ public final class SandboxState implements AutoCloseable {
   private final JobStore jobs;
   private final RateWindows rates;
   private final Sessions sessions;
+  private final DeliveryStore deliveries;
 
   /** @param base the real (or a test's) time, under every clock's offsets */
   public SandboxState(StateEngine engine, InstantSource base) {
@@ -25,6 +26,11 @@ public final class SandboxState implements AutoCloseable {
     this.jobs = new JobStore(engine, accounts);
     this.rates = new RateWindows(engine);
     this.sessions = new Sessions(engine, accounts);
+    this.deliveries = new DeliveryStore(engine);
+  }
+
+  public DeliveryStore deliveries() {
+    return deliveries;
   }
 
   public Sessions sessions() {

@@ -1,5 +1,6 @@
 package pelcro.exports.sandbox.webhooks;
 
+import pelcro.exports.sandbox.domain.WebhookDelivery;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package pelcro.exports.sandbox.webhooks;
 
+import pelcro.exports.sandbox.domain.ExportEventType;
 import java.time.Instant;
 
 /** Where the sandbox reports export lifecycle events; {@link #NONE} when no webhook is configured. */

@@ -1,5 +1,7 @@
 package pelcro.exports.sandbox.webhooks;
 
+import pelcro.exports.sandbox.domain.ExportEventType;
+import pelcro.exports.sandbox.domain.WebhookEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.SecureRandom;
@@ -44,7 +46,7 @@ public final class ExportEvents {
     envelope.put("data", Map.of("object", object(export)));
     try {
       return new WebhookEvent(id, type, happenedAt.getEpochSecond(), export.uuid(),
-          JSON.writeValueAsString(envelope));
+          export.accountId(), JSON.writeValueAsString(envelope));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

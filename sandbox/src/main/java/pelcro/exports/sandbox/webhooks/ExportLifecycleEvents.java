@@ -1,5 +1,6 @@
 package pelcro.exports.sandbox.webhooks;
 
+import pelcro.exports.sandbox.domain.ExportEventType;
 import java.time.Instant;
 import java.util.function.LongFunction;
 import pelcro.exports.sandbox.domain.ExportJob;

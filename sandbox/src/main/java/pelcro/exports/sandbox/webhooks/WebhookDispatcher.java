@@ -5,9 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,34 +13,40 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import pelcro.exports.sandbox.domain.ExportEventType;
+import pelcro.exports.sandbox.domain.WebhookDelivery;
+import pelcro.exports.sandbox.domain.WebhookEvent;
+import pelcro.exports.sandbox.store.AccountClocks;
+import pelcro.exports.sandbox.store.DeliveryStore;
 
 /**
- * Delivers export events to the webhook receiver: schedules each event for the sandbox-clock
- * instant it happens, sends it signed from a small pool, retries failures with exponential
- * backoff on the sandbox clock, and keeps a bounded journal of deliveries for the control API.
+ * Delivers export events to the webhook receiver: journals each event in the store for the
+ * instant it happens on its account's clock, sends it signed from a small pool once that clock
+ * reaches it, and retries failures with exponential backoff on that clock.
  *
- * <p>{@link #publish} only appends to the journal, so API requests never wait for a receiver;
- * a ticker thread moves due deliveries to at most {@code concurrency} sender threads. The journal
- * holds at most {@code journalCapacity} deliveries: when full, the oldest finished one is
- * dropped, or else the oldest waiting one (counted in {@link #dropped()}), so a slow or dead
- * receiver cannot exhaust memory.
+ * <p>{@link #publish} only journals, so API requests never wait for a receiver; a ticker moves
+ * due deliveries to at most {@code concurrency} sender threads. The ticker only sends: no
+ * export's state depends on it. Each attempt is claimed in the store first, so among nodes that
+ * share a store exactly one sends it (a claim lapses if its node dies mid-attempt).
  */
 public final class WebhookDispatcher implements ExportEventSink, AutoCloseable {
-  private final InstantSource clock;
+  private final DeliveryStore store;
+  private final AccountClocks clocks;
+  private final InstantSource realTime;
   private final WebhookOptions options;
   private final WebhookSender sender;
   private final WebhookSigner signer;
   private final ExportEvents events;
-  private final Map<String, WebhookDelivery> journal = new LinkedHashMap<>();
   private final ExecutorService senders;
+  private final AtomicInteger inFlight = new AtomicInteger();
   private ScheduledExecutorService ticker;
-  private long sequence;
-  private long dropped;
-  private int inFlight;
 
-  public WebhookDispatcher(InstantSource clock, WebhookOptions options, WebhookSender sender,
-      ExportEvents events) {
-    this.clock = clock;
+  public WebhookDispatcher(DeliveryStore store, AccountClocks clocks, InstantSource realTime,
+      WebhookOptions options, WebhookSender sender, ExportEvents events) {
+    this.store = store;
+    this.clocks = clocks;
+    this.realTime = realTime;
     this.options = options;
     this.sender = sender;
     this.events = events;
@@ -52,9 +55,10 @@ public final class WebhookDispatcher implements ExportEventSink, AutoCloseable {
   }
 
   /** A dispatcher that POSTs over HTTP and checks for due deliveries every 50 ms. */
-  public static WebhookDispatcher start(InstantSource clock, WebhookOptions options) {
-    WebhookDispatcher dispatcher = new WebhookDispatcher(clock, options,
-        new HttpWebhookSender(options.url(), options.timeout()), new ExportEvents());
+  public static WebhookDispatcher start(DeliveryStore store, AccountClocks clocks,
+      WebhookOptions options) {
+    WebhookDispatcher dispatcher = new WebhookDispatcher(store, clocks, InstantSource.system(),
+        options, new HttpWebhookSender(options.url(), options.timeout()), new ExportEvents());
     dispatcher.startTicking(Duration.ofMillis(50));
     return dispatcher;
   }
@@ -63,16 +67,13 @@ public final class WebhookDispatcher implements ExportEventSink, AutoCloseable {
   public synchronized void startTicking(Duration interval) {
     if (ticker == null) {
       ticker = Executors.newSingleThreadScheduledExecutor(daemon("webhook-ticker"));
-      ticker.scheduleWithFixedDelay(this::pump, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+      ticker.scheduleWithFixedDelay(this::pumpQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
   @Override
   public void publish(ExportEventType type, ExportFacts export, Instant happenedAt) {
-    WebhookEvent event = events.build(type, export, happenedAt);
-    synchronized (this) {
-      add(event, happenedAt, null);
-    }
+    store.add(events.build(type, export, happenedAt), happenedAt, null, options.journalCapacity());
   }
 
   /**
@@ -81,59 +82,54 @@ public final class WebhookDispatcher implements ExportEventSink, AutoCloseable {
    * end must not be sent.
    */
   @Override
-  public synchronized void withdraw(String exportUuid, ExportEventType type) {
-    journal.values().removeIf(d -> d.event().exportUuid().equals(exportUuid)
-        && d.event().type() == type && d.status() == WebhookDelivery.Status.PENDING
-        && d.attempts().isEmpty() && d.redeliveryOfNothing());
+  public void withdraw(String exportUuid, ExportEventType type) {
+    store.withdraw(d -> d.event().exportUuid().equals(exportUuid) && d.event().type() == type
+        && d.untouched());
   }
 
   /** The deliveries, oldest first, as the control API shows them. */
-  public synchronized List<Map<String, Object>> view() {
-    List<Map<String, Object>> views = new ArrayList<>();
-    journal.values().forEach(d -> views.add(d.view()));
-    return views;
+  public List<Map<String, Object>> view() {
+    return store.all().stream().map(WebhookDelivery::view).toList();
   }
 
   /** The deliveries, oldest first. */
-  public synchronized List<WebhookDelivery> deliveries() {
-    return List.copyOf(journal.values());
+  public List<WebhookDelivery> deliveries() {
+    return store.all();
   }
 
   /** How many deliveries were dropped unfinished because the journal was full. */
-  public synchronized long dropped() {
-    return dropped;
+  public long dropped() {
+    return store.dropped();
   }
 
   /** Sends a delivery's event again, now, as a new delivery; empty if the id is unknown. */
-  public synchronized Optional<WebhookDelivery> redeliver(String deliveryId) {
-    WebhookDelivery original = journal.get(deliveryId);
-    if (original == null) {
-      return Optional.empty();
-    }
-    return Optional.of(add(original.event(), clock.instant(), deliveryId));
+  public Optional<WebhookDelivery> redeliver(String deliveryId) {
+    return store.find(deliveryId).map(original -> store.add(original.event(),
+        clocks.now(original.event().accountId()), deliveryId, options.journalCapacity()));
   }
 
-  /** Starts every delivery that is due at the clock's present, as far as the pool allows. */
+  /** Starts every delivery that is due on its account's clock, as far as the pool allows. */
   public void pump() {
-    List<WebhookDelivery> due = new ArrayList<>();
-    synchronized (this) {
-      Instant now = clock.instant();
-      for (WebhookDelivery d : journal.values()) {
-        if (inFlight >= options.concurrency()) {
-          break;
-        }
-        if (d.dueAt(now)) {
-          d.sending();
-          inFlight++;
-          due.add(d);
-        }
-      }
-    }
-    for (WebhookDelivery d : due) {
-      try {
-        senders.execute(() -> attempt(d));
-      } catch (RejectedExecutionException closed) {
+    long now = realTime.millis();
+    for (WebhookDelivery d : store.unfinished(256)) {
+      if (inFlight.get() >= options.concurrency()) {
         return;
+      }
+      WebhookEvent event = d.event();
+      if (!d.dueAt(clocks.now(event.accountId()), now)) {
+        continue;
+      }
+      long until = now + options.timeout().multipliedBy(2).plusSeconds(5).toMillis();
+      Optional<WebhookDelivery> claimed = store.change(d.id(),
+          current -> current.dueAt(clocks.now(event.accountId()), now) ? current.sending(until) : null);
+      if (claimed.isPresent()) {
+        inFlight.incrementAndGet();
+        try {
+          senders.execute(() -> attempt(claimed.get()));
+        } catch (RejectedExecutionException closed) {
+          inFlight.decrementAndGet();
+          return;
+        }
       }
     }
   }
@@ -146,6 +142,16 @@ public final class WebhookDispatcher implements ExportEventSink, AutoCloseable {
       }
     }
     senders.shutdownNow();
+  }
+
+  /** The ticker keeps ticking whatever one round meets (a store that is briefly unreachable). */
+  private void pumpQuietly() {
+    try {
+      pump();
+    } catch (RuntimeException e) {
+      java.util.logging.Logger.getLogger(WebhookDispatcher.class.getName())
+          .fine("webhook round skipped: " + e.getMessage());
+    }
   }
 
   private void attempt(WebhookDelivery delivery) {
@@ -162,32 +168,14 @@ public final class WebhookDispatcher implements ExportEventSink, AutoCloseable {
     } catch (RuntimeException e) {
       error = e.toString();
     }
-    synchronized (this) {
-      inFlight--;
-      delivery.record(new WebhookDelivery.Attempt(clock.instant(), status, error), options);
+    try {
+      WebhookDelivery.Attempt attempt = new WebhookDelivery.Attempt(
+          clocks.now(delivery.event().accountId()), status, error);
+      store.change(delivery.id(), current -> current.status() == WebhookDelivery.Status.SENDING
+          ? current.recorded(attempt, options.maxAttempts(), options.firstBackoff()) : null);
+    } finally {
+      inFlight.decrementAndGet();
     }
-  }
-
-  private WebhookDelivery add(WebhookEvent event, Instant dueAt, String redeliveryOf) {
-    while (journal.size() >= options.journalCapacity()) {
-      evictOne();
-    }
-    WebhookDelivery delivery = new WebhookDelivery("whd_" + (++sequence), event, dueAt, redeliveryOf);
-    journal.put(delivery.id(), delivery);
-    return delivery;
-  }
-
-  private void evictOne() {
-    for (Iterator<WebhookDelivery> it = journal.values().iterator(); it.hasNext(); ) {
-      if (it.next().finished()) {
-        it.remove();
-        return;
-      }
-    }
-    Iterator<WebhookDelivery> oldest = journal.values().iterator();
-    oldest.next();
-    oldest.remove();
-    dropped++;
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -14,7 +14,8 @@ class ApiErrorCatalogueTest {
   private static final Set<ApiError> OUTSIDE_THE_API = EnumSet.of(ApiError.ROUTE_NOT_FOUND,
       ApiError.METHOD_NOT_ALLOWED, ApiError.CONTROL_EXPORT_NOT_FOUND, ApiError.CONTROL_NOT_RUNNING,
       ApiError.CONTROL_BAD_REQUEST, ApiError.WIREMOCK_ADMIN_CLOSED,
-      ApiError.CONTROL_SESSION_NOT_FOUND, ApiError.CONTROL_ACCOUNT_NOT_FOUND, ApiError.SERVER_ERROR);
+      ApiError.CONTROL_SESSION_NOT_FOUND, ApiError.CONTROL_ACCOUNT_NOT_FOUND,
+      ApiError.STATE_UNAVAILABLE, ApiError.SERVER_ERROR);
 
   @Test
   void answersOnlyStatusesTheSpecDocuments() {

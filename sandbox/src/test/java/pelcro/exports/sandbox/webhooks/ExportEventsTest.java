@@ -1,5 +1,7 @@
 package pelcro.exports.sandbox.webhooks;
 
+import pelcro.exports.sandbox.domain.ExportEventType;
+import pelcro.exports.sandbox.domain.WebhookEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlassian.oai.validator.report.MessageResolver;

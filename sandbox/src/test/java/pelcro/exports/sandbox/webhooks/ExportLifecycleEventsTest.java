@@ -1,5 +1,6 @@
 package pelcro.exports.sandbox.webhooks;
 
+import pelcro.exports.sandbox.domain.ExportEventType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package pelcro.exports.sandbox.webhooks;
 
+import pelcro.exports.sandbox.domain.ExportEventType;
+import pelcro.exports.sandbox.domain.WebhookDelivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,10 +13,13 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import pelcro.exports.sandbox.tryit.support.ManualInstantSource;
-import pelcro.exports.sandbox.webhooks.WebhookDelivery.Status;
+import pelcro.exports.sandbox.domain.WebhookDelivery.Status;
+import pelcro.exports.sandbox.store.SandboxState;
+import pelcro.exports.sandbox.store.memory.MemoryEngine;
 
 class WebhookDispatcherTest {
   private final ManualInstantSource clock = new ManualInstantSource(ExportEventsTest.REQUESTED);
+  private final SandboxState state = new SandboxState(new MemoryEngine(), clock);
   private Receiver receiver;
   private WebhookDispatcher dispatcher;
 
@@ -29,8 +34,9 @@ class WebhookDispatcherTest {
   }
 
   private WebhookDispatcher dispatcher(WebhookOptions options) {
-    dispatcher = new WebhookDispatcher(clock, options, new HttpWebhookSender(options.url(), options.timeout()),
-        new ExportEvents());
+    dispatcher = new WebhookDispatcher(state.deliveries(), state.clocks(),
+        java.time.InstantSource.system(), options,
+        new HttpWebhookSender(options.url(), options.timeout()), new ExportEvents());
     dispatcher.startTicking(Duration.ofMillis(10));
     return dispatcher;
   }

@@ -2,7 +2,6 @@ package pelcro.exports.sandbox.store.memory;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +20,8 @@ import pelcro.exports.sandbox.store.engine.Versioned;
 public final class MemoryEngine implements StateEngine {
   private final Map<String, Versioned<?>> values = new ConcurrentHashMap<>();
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
-  // Guarded by this (commits): member → score, per index.
-  private final Map<String, Map<String, Double>> indexes = new HashMap<>();
+  // Guarded by this (commits): each index's members, by score.
+  private final Map<String, SortedIndex> indexes = new HashMap<>();
   private final AtomicLong versions = new AtomicLong();
   private final AtomicLong countersCreated = new AtomicLong();
 
@@ -48,13 +47,9 @@ public final class MemoryEngine implements StateEngine {
       values.put(put.key(), new Versioned<>(put.value(), version));
     }
     for (Transaction.IndexChange change : tx.indexChanges()) {
-      Map<String, Double> index = indexes.computeIfAbsent(change.index(), i -> new HashMap<>());
-      if (change.score() == null) {
-        index.remove(change.member());
-      } else {
-        index.put(change.member(), change.score());
-      }
-      if (index.isEmpty()) {
+      SortedIndex index = indexes.computeIfAbsent(change.index(), i -> new SortedIndex());
+      index.set(change.member(), change.score());
+      if (index.scores.isEmpty()) {
         indexes.remove(change.index());
       }
     }
@@ -86,23 +81,29 @@ public final class MemoryEngine implements StateEngine {
 
   @Override
   public synchronized List<String> range(String index, boolean highestFirst, int limit) {
-    Map<String, Double> members = indexes.getOrDefault(index, Map.of());
-    Comparator<Map.Entry<String, Double>> order =
-        Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey());
+    SortedIndex sorted = indexes.get(index);
     List<String> result = new ArrayList<>();
-    members.entrySet().stream().sorted(highestFirst ? order.reversed() : order).limit(limit)
-        .forEach(e -> result.add(e.getKey()));
+    if (sorted != null) {
+      for (Scored member : highestFirst ? sorted.order.descendingSet() : sorted.order) {
+        if (result.size() >= limit) {
+          break;
+        }
+        result.add(member.member());
+      }
+    }
     return result;
   }
 
   @Override
   public synchronized java.util.Optional<Double> score(String index, String member) {
-    return java.util.Optional.ofNullable(indexes.getOrDefault(index, Map.of()).get(member));
+    SortedIndex sorted = indexes.get(index);
+    return java.util.Optional.ofNullable(sorted == null ? null : sorted.scores.get(member));
   }
 
   @Override
   public synchronized long size(String index) {
-    return indexes.getOrDefault(index, Map.of()).size();
+    SortedIndex sorted = indexes.get(index);
+    return sorted == null ? 0 : sorted.scores.size();
   }
 
   @Override
@@ -120,6 +121,31 @@ public final class MemoryEngine implements StateEngine {
   @Override
   public void close() {
     // nothing held outside the heap
+  }
+
+  /** A member with its score, ordered by score, then by member (as Redis orders a sorted set). */
+  private record Scored(double score, String member) implements Comparable<Scored> {
+    @Override
+    public int compareTo(Scored other) {
+      int byScore = Double.compare(score, other.score);
+      return byScore != 0 ? byScore : member.compareTo(other.member);
+    }
+  }
+
+  /** One sorted index: members to scores, and the same members in score order. */
+  private static final class SortedIndex {
+    final Map<String, Double> scores = new HashMap<>();
+    final java.util.TreeSet<Scored> order = new java.util.TreeSet<>();
+
+    void set(String member, Double score) {
+      Double old = score == null ? scores.remove(member) : scores.put(member, score);
+      if (old != null) {
+        order.remove(new Scored(old, member));
+      }
+      if (score != null) {
+        order.add(new Scored(score, member));
+      }
+    }
   }
 
   /** A counter value and, for windows, when it expires (real time). */

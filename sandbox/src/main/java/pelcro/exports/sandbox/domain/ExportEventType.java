@@ -1,4 +1,4 @@
-package pelcro.exports.sandbox.webhooks;
+package pelcro.exports.sandbox.domain;
 
 /**
  * The export events the vendor documents (https://docs.pelcro.com/docs/webhooks-exports), with

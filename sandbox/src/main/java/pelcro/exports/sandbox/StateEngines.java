@@ -1,0 +1,27 @@
+package pelcro.exports.sandbox;
+
+import java.time.Duration;
+import pelcro.exports.sandbox.store.engine.StateEngine;
+import pelcro.exports.sandbox.store.memory.MemoryEngine;
+
+/** Opens the engine that {@code --state} names: this JVM's memory, or a Redis shared by nodes. */
+final class StateEngines {
+  /** Keys of the sandbox in a shared Redis all start with this. */
+  static final String REDIS_PREFIX = "exports-sandbox:";
+  /** A call to Redis slower than this answers 503 rather than holding the client. */
+  static final Duration REDIS_TIMEOUT = Duration.ofSeconds(2);
+
+  private StateEngines() {}
+
+  static StateEngine open(String state) {
+    if (state.equals("memory")) {
+      return new MemoryEngine();
+    }
+    try {
+      return pelcro.exports.sandbox.store.redis.RedisEngine.connect(state, REDIS_PREFIX, REDIS_TIMEOUT);
+    } catch (NoClassDefFoundError e) {
+      throw new IllegalArgumentException(
+          "--state redis needs io.lettuce:lettuce-core on the classpath (the standalone jar has it)", e);
+    }
+  }
+}
