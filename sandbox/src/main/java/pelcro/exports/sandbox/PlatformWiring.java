@@ -13,7 +13,9 @@ import pelcro.exports.sandbox.store.SandboxState;
 import pelcro.exports.sandbox.tryit.CorsPolicy;
 import pelcro.exports.sandbox.tryit.DocsPage;
 import pelcro.exports.sandbox.tryit.TryItTenants;
+import pelcro.exports.sandbox.log.ActivityLog;
 import pelcro.exports.sandbox.webhooks.DeliveriesControl;
+import pelcro.exports.sandbox.webhooks.ExportEventSink;
 import pelcro.exports.sandbox.webhooks.ExportLifecycleEvents;
 import pelcro.exports.sandbox.webhooks.WebhookDispatcher;
 import pelcro.exports.sandbox.webhooks.WebhookOptions;
@@ -31,7 +33,7 @@ record PlatformWiring(SandboxServer.Platform server, ExportLifecycleEvents event
     WebhookDispatcher webhooks) {
 
   static PlatformWiring of(PlatformOptions options, SandboxState state, SandboxClock clock,
-      Accounts accounts, Health health) {
+      Accounts accounts, Health health, ActivityLog log) {
     TryItTenants tenants = options.tryIt()
         ? new TryItTenants(state.accounts(), state.rates(), new TryItTenants.Limits(
             Duration.ofMinutes(options.tryItIdleMinutes()), options.tryItMaxTenants(),
@@ -40,10 +42,10 @@ record PlatformWiring(SandboxServer.Platform server, ExportLifecycleEvents event
     WebhookDispatcher webhooks = options.webhookUrl() == null ? null
         : WebhookDispatcher.start(state.deliveries(), state.clocks(),
             WebhookOptions.of(options.webhookUrl(), options.webhookSecret())
-                .withRetries(options.webhookMaxAttempts(), Duration.ofSeconds(1)));
-    ExportLifecycleEvents events = webhooks == null ? ExportLifecycleEvents.NONE
-        : new ExportLifecycleEvents(webhooks, accountId -> account(accounts, state, accountId)
-            .map(Account::userEmail).orElse(null));
+                .withRetries(options.webhookMaxAttempts(), Duration.ofSeconds(1)), log);
+    ExportLifecycleEvents events = new ExportLifecycleEvents(
+        webhooks == null ? ExportEventSink.NONE : webhooks,
+        accountId -> account(accounts, state, accountId).map(Account::userEmail).orElse(null), log);
     SandboxServer.Platform server = new SandboxServer.Platform(
         CorsPolicy.allowing(options.corsOrigins()),
         new DocsPage(SandboxServer.BASE_PATH, clock),
@@ -54,7 +56,8 @@ record PlatformWiring(SandboxServer.Platform server, ExportLifecycleEvents event
             : state.accounts().byKey(key),
         id -> account(accounts, state, id).isPresent(),
         new DeliveriesControl(webhooks),
-        health);
+        health,
+        log);
     return new PlatformWiring(server, events, webhooks);
   }
 

@@ -17,6 +17,8 @@ import pelcro.exports.sandbox.data.SeededExportData;
 import pelcro.exports.sandbox.domain.Account;
 import pelcro.exports.sandbox.domain.JobTiming;
 import pelcro.exports.sandbox.health.Health;
+import pelcro.exports.sandbox.log.ActivityLog;
+import pelcro.exports.sandbox.log.PrintingActivityLog;
 import pelcro.exports.sandbox.health.Readiness;
 import pelcro.exports.sandbox.http.SandboxServer;
 import pelcro.exports.sandbox.operations.DownloadExportOperation;
@@ -84,8 +86,9 @@ public final class Sandbox implements AutoCloseable {
     AtomicReference<Sandbox> self = new AtomicReference<>();
     AtomicBoolean stopAsked = new AtomicBoolean();
     Readiness readiness = new Readiness();
+    ActivityLog log = options.verbose() ? new PrintingActivityLog(System.out, clock) : ActivityLog.QUIET;
     PlatformWiring wiring = PlatformWiring.of(platform, state, clock, accounts,
-        new Health(readiness, Clock.systemUTC(), state::available));
+        new Health(readiness, Clock.systemUTC(), state::available), log);
     ExportLifecycleEvents events = wiring.events();
     ListExportsOperation.Mode mode =
         options.listMode().equals("jobs")

@@ -29,6 +29,7 @@ public final class SandboxBuilder {
   private int maxDownloadsPerClient = d.maxDownloadsPerClient();
   private boolean testHelpers = d.testHelpers();
   private String state = d.state();
+  private boolean verbose = d.verbose();
   private PlatformOptions p = PlatformOptions.defaults();
   private Clock clock = Clock.systemUTC();
   private ExportData data;
@@ -129,6 +130,12 @@ public final class SandboxBuilder {
     return this;
   }
 
+  /** Writes every request and every change of an export to stdout ({@code --verbose}). */
+  public SandboxBuilder verbose(boolean on) {
+    verbose = on;
+    return this;
+  }
+
   /** New Try-it tenants per minute, per client address and in total. */
   public SandboxBuilder tryItCreationLimits(int perClient, int inTotal) {
     p = p.withTryItCreationLimits(perClient, inTotal);
@@ -199,7 +206,7 @@ public final class SandboxBuilder {
     return new SandboxOptions(port, bind, jobSeconds, admin, nonEnterpriseStatus, listMode,
         accounts, seed, recordsPerType, journalEntries, fileTtlSeconds, maxBodyBytes, adminToken,
         bodyTimeoutSeconds, minDownloadBytesPerSecond, maxDownloads, maxDownloadsPerClient,
-        testHelpers, state);
+        testHelpers, state, verbose);
   }
 
   public Sandbox start() {

@@ -76,6 +76,9 @@ public final class SandboxMain implements Callable<Integer> {
   @Option(names = "--state", paramLabel = "memory|redis://HOST:PORT[/DB]", description = "Where jobs, clocks, runtime accounts, rate windows and deliveries are kept; nodes on one Redis share them (default: ${DEFAULT-VALUE}).")
   String state = "memory";
 
+  @Option(names = {"-v", "--verbose"}, description = "Print one line per request, export change, download, webhook attempt and rate-limit refusal (keys masked).")
+  boolean verbose;
+
   @Option(names = "--no-request-journal", description = "Keep no request journal at all.")
   boolean noJournal;
 
@@ -152,7 +155,8 @@ public final class SandboxMain implements Callable<Integer> {
               port, bind, jobSeconds, !noAdmin, nonEnterpriseStatus, listMode, accounts, seed,
               recordsPerType, noJournal ? 0 : journalEntries, fileTtlSeconds,
               SandboxOptions.DEFAULT_MAX_BODY_BYTES, adminToken, bodyTimeoutSeconds,
-              minDownloadRate, maxDownloads, maxDownloadsPerClient, !noTestHelpers, state);
+              minDownloadRate, maxDownloads, maxDownloadsPerClient, !noTestHelpers, state,
+              verbose);
       PlatformOptions platform =
           new PlatformOptions(tryIt, tryItIdleMinutes, tryItMaxTenants, corsOrigins, webhookUrl,
               webhookSecret, webhookMaxAttempts, rateLimit, tryItNewPerClient, tryItNewInTotal);

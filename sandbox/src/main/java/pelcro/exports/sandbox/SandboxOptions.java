@@ -28,6 +28,7 @@ import pelcro.exports.sandbox.domain.KeyMask;
  * @param maxDownloadsPerClient downloads written at once to one client address, at most
  * @param testHelpers whether the test helpers under {@code /__sandbox} are open
  * @param state where the state is kept: {@code memory}, or {@code redis://HOST:PORT[/DB]}
+ * @param verbose whether every request and every change of an export is written to stdout
  */
 public record SandboxOptions(
     int port,
@@ -48,7 +49,8 @@ public record SandboxOptions(
     int maxDownloads,
     int maxDownloadsPerClient,
     boolean testHelpers,
-    String state) {
+    String state,
+    boolean verbose) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_BIND = "127.0.0.1";
@@ -105,7 +107,7 @@ public record SandboxOptions(
         DEFAULT_RECORDS_PER_TYPE, DEFAULT_JOURNAL_ENTRIES, DEFAULT_FILE_TTL_SECONDS,
         DEFAULT_MAX_BODY_BYTES, null, DEFAULT_BODY_TIMEOUT_SECONDS,
         DEFAULT_MIN_DOWNLOAD_BYTES_PER_SECOND, DEFAULT_MAX_DOWNLOADS,
-        DEFAULT_MAX_DOWNLOADS_PER_CLIENT, true, "memory");
+        DEFAULT_MAX_DOWNLOADS_PER_CLIENT, true, "memory", false);
   }
 
   /** The options as printed at start, in CLI spelling. */
@@ -129,6 +131,7 @@ public record SandboxOptions(
     view.put("--max-downloads", maxDownloads + " (" + maxDownloadsPerClient + " per client)");
     view.put("--no-test-helpers", !testHelpers);
     view.put("--state", KeyMask.urlPassword(state));
+    view.put("--verbose", verbose);
     return view;
   }
 }

@@ -16,6 +16,7 @@ import pelcro.exports.sandbox.domain.ApiError;
 import pelcro.exports.sandbox.domain.ApiException;
 import pelcro.exports.sandbox.domain.Caller;
 import pelcro.exports.sandbox.domain.KeyMask;
+import pelcro.exports.sandbox.log.ActivityLog;
 import pelcro.exports.sandbox.store.engine.StateUnavailable;
 import pelcro.exports.sandbox.limits.RateDecision;
 import pelcro.exports.sandbox.operations.DownloadExportOperation;
@@ -36,12 +37,14 @@ final class ExportsDispatcher implements ResponseTransformerV2 {
   private final Authenticator authenticator;
   private final PlatformGate platform;
   private final DownloadTransfers transfers;
+  private final ActivityLog log;
 
   ExportsDispatcher(Authenticator authenticator, PlatformGate platform, ApiOperations api,
-      TestHelpers helpers, DownloadTransfers transfers) {
+      TestHelpers helpers, DownloadTransfers transfers, ActivityLog log) {
     this.authenticator = authenticator;
     this.platform = platform;
     this.transfers = transfers;
+    this.log = log;
     String exports = Routes.BASE_PATH + "/exports";
     Routes.Builder table = new Routes.Builder()
         .add("GET", exports, call -> json(200, api.list().handle(call.caller(),
@@ -79,11 +82,13 @@ final class ExportsDispatcher implements ResponseTransformerV2 {
     if (early.isPresent()) {
       return early.get(); // complete already: a preflight carries its own CORS headers
     }
+    long started = System.nanoTime();
     RateDecision rate = null;
+    Caller caller = null;
     Response answer;
     try {
       Routes.Match match = routes.match(request.getMethod().getName(), path);
-      Caller caller = authenticator.authenticate(request.getHeader("Authorization"),
+      caller = authenticator.authenticate(request.getHeader("Authorization"),
           request.getClientIp());
       rate = platform.limit(caller);
       Call call = new Call(caller, QueryString.parse(request.getUrl()), request.getBody(),
@@ -92,6 +97,8 @@ final class ExportsDispatcher implements ResponseTransformerV2 {
     } catch (PlatformGate.RateLimited e) {
       rate = e.decision;
       answer = error(new ApiException(ApiError.TOO_MANY_REQUESTS));
+      log.throttled(caller.accountId(), "over " + rate.limit() + " requests a minute; retry after "
+          + rate.retryAfter().toSeconds() + " s");
     } catch (ApiException e) {
       answer = error(e);
     } catch (StateUnavailable e) {
@@ -103,6 +110,11 @@ final class ExportsDispatcher implements ResponseTransformerV2 {
       // A defect, never a client's fault: logged, and answered without internals.
       LOG.log(Level.SEVERE, "Unexpected failure on " + KeyMask.keysIn(request.getUrl()), e);
       answer = error(new ApiException(ApiError.SERVER_ERROR));
+    }
+    if (log.enabled()) {
+      log.request(request.getClientIp(), caller == null ? null : caller.accountId(),
+          request.getMethod().getName() + " " + request.getUrl(), answer.getStatus(),
+          (System.nanoTime() - started) / 1_000_000);
     }
     return platform.decorate(answer, request, rate);
   }

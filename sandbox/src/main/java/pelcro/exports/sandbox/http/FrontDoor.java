@@ -11,6 +11,7 @@ import org.eclipse.jetty.util.Callback;
 import pelcro.exports.sandbox.domain.ApiError;
 import pelcro.exports.sandbox.domain.ApiException;
 import pelcro.exports.sandbox.health.Health;
+import pelcro.exports.sandbox.log.ActivityLog;
 
 /**
  * The sandbox's edge, a Jetty handler in front of WireMock: answers what needs no WireMock (the
@@ -33,9 +34,10 @@ final class FrontDoor extends Handler.Wrapper {
   private final Duration bodyDeadline;
   private final Runnable shutdown;
   private final DownloadTransfers transfers;
+  private final ActivityLog log;
 
   FrontDoor(Handler wiremock, EdgeRules rules, Health health, int maxBodyBytes,
-      Duration bodyDeadline, Runnable shutdown, DownloadTransfers transfers) {
+      Duration bodyDeadline, Runnable shutdown, DownloadTransfers transfers, ActivityLog log) {
     super(wiremock);
     this.rules = rules;
     this.health = health;
@@ -43,6 +45,7 @@ final class FrontDoor extends Handler.Wrapper {
     this.bodyDeadline = bodyDeadline;
     this.shutdown = shutdown;
     this.transfers = transfers;
+    this.log = log;
   }
 
   @Override
@@ -53,6 +56,7 @@ final class FrontDoor extends Handler.Wrapper {
         request.getHeaders().get(HttpHeader.AUTHORIZATION));
     if (refusal.isPresent()) {
       JettyAnswers.error(response, callback, refusal.get(), hasBody(request));
+      logEdge(request, method, refusal.get().status());
       return true;
     }
     if (path.equals(HEALTH_PATH) && (method.equals("GET") || method.equals("HEAD"))) {
@@ -85,7 +89,10 @@ final class FrontDoor extends Handler.Wrapper {
             forward(new BufferedRequest(request, body), response, callback, path);
           }
         },
-        refused -> JettyAnswers.error(response, callback, refused, true))
+        refused -> {
+          JettyAnswers.error(response, callback, refused, true);
+          logEdge(request, method, refused.status());
+        })
         .start(bodyDeadline);
     return true;
   }
@@ -110,6 +117,14 @@ final class FrontDoor extends Handler.Wrapper {
       callback.failed(e); // Jetty's error handler answers a bare JSON 500
     }
     return true;
+  }
+
+  /** A request the edge answered itself (the rest are written by the dispatcher). */
+  private void logEdge(Request request, String method, int status) {
+    if (log.enabled()) {
+      log.request(Request.getRemoteAddr(request), null,
+          method + " " + request.getHttpURI().getPathQuery(), status, 0);
+    }
   }
 
   private void shutDownLater() {

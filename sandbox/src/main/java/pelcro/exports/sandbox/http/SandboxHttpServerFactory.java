@@ -16,6 +16,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import pelcro.exports.sandbox.health.Health;
+import pelcro.exports.sandbox.log.ActivityLog;
 
 /**
  * WireMock's Jetty 12 server with the sandbox's {@link FrontDoor} in front of it, Jetty's own
@@ -29,7 +30,8 @@ final class SandboxHttpServerFactory implements HttpServerFactory {
    * @param minDownloadBytesPerSecond a response slower than this is cut (0: never)
    */
   record Edge(EdgeRules rules, Health health, int maxBodyBytes, Duration bodyDeadline,
-      long minDownloadBytesPerSecond, Runnable shutdown, DownloadTransfers transfers) {}
+      long minDownloadBytesPerSecond, Runnable shutdown, DownloadTransfers transfers,
+      ActivityLog log) {}
 
   private final Edge edge;
 
@@ -64,7 +66,7 @@ final class SandboxHttpServerFactory implements HttpServerFactory {
           Options opts, AdminRequestHandler adminHandler, StubRequestHandler stubHandler) {
         return new FrontDoor(super.createHandler(opts, adminHandler, stubHandler), edge.rules(),
             edge.health(), edge.maxBodyBytes(), edge.bodyDeadline(), edge.shutdown(),
-            edge.transfers());
+            edge.transfers(), edge.log());
       }
 
       @Override

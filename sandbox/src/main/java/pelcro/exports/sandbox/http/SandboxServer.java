@@ -23,6 +23,7 @@ import pelcro.exports.sandbox.operations.RequestExportOperation;
 import pelcro.exports.sandbox.store.Accounts;
 import pelcro.exports.sandbox.domain.Account;
 import pelcro.exports.sandbox.health.Health;
+import pelcro.exports.sandbox.log.ActivityLog;
 import pelcro.exports.sandbox.limits.RateLimiter;
 import pelcro.exports.sandbox.tryit.CorsPolicy;
 import pelcro.exports.sandbox.tryit.DocsPage;
@@ -100,7 +101,8 @@ public final class SandboxServer implements AutoCloseable {
       BiFunction<String, String, Optional<Account>> runtimeKeys,
       LongPredicate knownAccount,
       DeliveriesControl deliveries,
-      Health health) {}
+      Health health,
+      ActivityLog log) {}
 
   private final WireMockServer server;
 
@@ -119,7 +121,7 @@ public final class SandboxServer implements AutoCloseable {
         new ExportsDispatcher.ApiOperations(ops.list(), ops.request(), ops.download()),
         settings.testHelpers()
             ? new TestHelpers(ops.clock(), ops.reset(), ops.complete(), ops.fail()) : null,
-        transfers);
+        transfers, platform.log());
     WireMockConfiguration config =
         options()
             .port(settings.port())
@@ -127,7 +129,8 @@ public final class SandboxServer implements AutoCloseable {
             .httpServerFactory(new SandboxHttpServerFactory(new SandboxHttpServerFactory.Edge(
                 new EdgeRules(settings.admin(), settings.adminToken()), platform.health(),
                 settings.maxBodyBytes(), settings.bodyDeadline(),
-                settings.minDownloadBytesPerSecond(), settings.shutdown(), transfers)))
+                settings.minDownloadBytesPerSecond(), settings.shutdown(), transfers,
+                platform.log())))
             .withStores(new MaskedJournalStores(new ClasspathFileSource(NO_FILES)))
             .usingFilesUnderClasspath(NO_FILES)
             .containerThreads(CONTAINER_THREADS)

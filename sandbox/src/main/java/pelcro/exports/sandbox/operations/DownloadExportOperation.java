@@ -61,6 +61,8 @@ public final class DownloadExportOperation {
               : j.withdrawClaim(transfer.claimId()), ApiError.FILE_NOT_FOUND);
       if (complete && now.equals(after.downloadedAt())) {
         events.downloaded(after);
+      } else if (!complete) {
+        events.downloadBroken(transfer.accountId(), transfer.uuid());
       }
     } catch (ApiException gone) {
       // The account was reset or ended during the transfer: nothing is left to mark.

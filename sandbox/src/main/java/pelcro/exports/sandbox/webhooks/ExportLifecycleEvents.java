@@ -2,8 +2,10 @@ package pelcro.exports.sandbox.webhooks;
 
 import pelcro.exports.sandbox.domain.ExportEventType;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.function.LongFunction;
 import pelcro.exports.sandbox.domain.ExportJob;
+import pelcro.exports.sandbox.log.ActivityLog;
 
 /**
  * Turns the export lifecycle into events (webhooks-exports): the operations report requests,
@@ -16,28 +18,40 @@ import pelcro.exports.sandbox.domain.ExportJob;
  */
 public final class ExportLifecycleEvents {
   /** Reports nothing (no webhook configured). */
-  public static final ExportLifecycleEvents NONE = new ExportLifecycleEvents(ExportEventSink.NONE, id -> null);
+  public static final ExportLifecycleEvents NONE =
+      new ExportLifecycleEvents(ExportEventSink.NONE, id -> null, ActivityLog.QUIET);
 
   private final ExportEventSink sink;
   private final LongFunction<String> userEmailOfAccount;
+  private final ActivityLog log;
 
   /**
    * @param sink where events go
    * @param userEmailOfAccount the requesting user's email for an account id, or null
+   * @param log where {@code --verbose} writes each change
    */
-  public ExportLifecycleEvents(ExportEventSink sink, LongFunction<String> userEmailOfAccount) {
+  public ExportLifecycleEvents(ExportEventSink sink, LongFunction<String> userEmailOfAccount,
+      ActivityLog log) {
     this.sink = sink;
     this.userEmailOfAccount = userEmailOfAccount;
+    this.log = log;
   }
 
   /** A job was queued: {@code export.requested} now, {@code export.completed} at its planned finish. */
   public void requested(ExportJob job) {
+    if (log.enabled()) {
+      log.export(job.accountId(), job.uuid(), job.type() + " queued; processing from "
+          + job.startAt().truncatedTo(ChronoUnit.MILLIS) + ", finished at "
+          + job.finishAt().truncatedTo(ChronoUnit.MILLIS) + " (account clock)");
+    }
     publish(ExportEventType.REQUESTED, job, job.createdAt());
     publish(ExportEventType.COMPLETED, job, job.finishAt());
   }
 
   /** The control API completed or failed a job now: its planned end is replaced by the new one. */
   public void endMoved(ExportJob job) {
+    log.export(job.accountId(), job.uuid(), job.failedAt() != null
+        ? "failed by request: " + job.failedReason() : "finished by request");
     sink.withdraw(job.uuid(), ExportEventType.COMPLETED);
     if (job.failedAt() != null) {
       publish(ExportEventType.FAILED, job, job.failedAt());
@@ -46,9 +60,15 @@ public final class ExportLifecycleEvents {
     }
   }
 
-  /** A job's file was handed out. */
+  /** A job's file was handed out: its last byte was written. */
   public void downloaded(ExportJob job) {
+    log.export(job.accountId(), job.uuid(), "downloaded");
     publish(ExportEventType.DOWNLOADED, job, job.downloadedAt());
+  }
+
+  /** A transfer of a job's file broke off before its end: the file can be downloaded again. */
+  public void downloadBroken(long accountId, String uuid) {
+    log.export(accountId, uuid, "download broke off before its end; the file can be downloaded again");
   }
 
   private void publish(ExportEventType type, ExportJob job, Instant at) {

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import pelcro.exports.sandbox.domain.ExportEventType;
 import pelcro.exports.sandbox.domain.WebhookDelivery;
 import pelcro.exports.sandbox.domain.WebhookEvent;
+import pelcro.exports.sandbox.log.ActivityLog;
 import pelcro.exports.sandbox.store.AccountClocks;
 import pelcro.exports.sandbox.store.DeliveryStore;
 
@@ -39,11 +40,19 @@ public final class WebhookDispatcher implements ExportEventSink, AutoCloseable {
   private final WebhookSigner signer;
   private final ExportEvents events;
   private final ExecutorService senders;
+  private final ActivityLog log;
   private final AtomicInteger inFlight = new AtomicInteger();
   private ScheduledExecutorService ticker;
 
   public WebhookDispatcher(DeliveryStore store, AccountClocks clocks, InstantSource realTime,
       WebhookOptions options, WebhookSender sender, ExportEvents events) {
+    this(store, clocks, realTime, options, sender, events, ActivityLog.QUIET);
+  }
+
+  /** @param log where {@code --verbose} writes each attempt */
+  public WebhookDispatcher(DeliveryStore store, AccountClocks clocks, InstantSource realTime,
+      WebhookOptions options, WebhookSender sender, ExportEvents events, ActivityLog log) {
+    this.log = log;
     this.store = store;
     this.clocks = clocks;
     this.realTime = realTime;
@@ -56,9 +65,9 @@ public final class WebhookDispatcher implements ExportEventSink, AutoCloseable {
 
   /** A dispatcher that POSTs over HTTP and checks for due deliveries every 50 ms. */
   public static WebhookDispatcher start(DeliveryStore store, AccountClocks clocks,
-      WebhookOptions options) {
+      WebhookOptions options, ActivityLog log) {
     WebhookDispatcher dispatcher = new WebhookDispatcher(store, clocks, InstantSource.system(),
-        options, new HttpWebhookSender(options.url(), options.timeout()), new ExportEvents());
+        options, new HttpWebhookSender(options.url(), options.timeout()), new ExportEvents(), log);
     dispatcher.startTicking(Duration.ofMillis(50));
     return dispatcher;
   }
@@ -172,10 +181,18 @@ public final class WebhookDispatcher implements ExportEventSink, AutoCloseable {
       WebhookDelivery.Attempt attempt = new WebhookDelivery.Attempt(
           clocks.now(delivery.event().accountId()), status, error);
       store.change(delivery.id(), current -> current.status() == WebhookDelivery.Status.SENDING
-          ? current.recorded(attempt, options.maxAttempts(), options.firstBackoff()) : null);
+          ? current.recorded(attempt, options.maxAttempts(), options.firstBackoff()) : null)
+          .ifPresent(this::logAttempt);
     } finally {
       inFlight.decrementAndGet();
     }
+  }
+
+  private void logAttempt(WebhookDelivery d) {
+    WebhookDelivery.Attempt last = d.attempts().get(d.attempts().size() - 1);
+    log.webhook(d.event().accountId(), d.id(), d.event().type().wireName() + " attempt "
+        + d.attempts().size() + ": " + (last.httpStatus() > 0 ? "HTTP " + last.httpStatus()
+        : last.error()) + " -> " + d.status().name().toLowerCase());
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {

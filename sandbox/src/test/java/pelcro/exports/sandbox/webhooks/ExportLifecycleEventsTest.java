@@ -30,7 +30,8 @@ class ExportLifecycleEventsTest {
       withdrawn.add(exportUuid + " " + type);
     }
   };
-  final ExportLifecycleEvents events = new ExportLifecycleEvents(sink, id -> "owner@example.com");
+  final ExportLifecycleEvents events = new ExportLifecycleEvents(sink, id -> "owner@example.com",
+      pelcro.exports.sandbox.log.ActivityLog.QUIET);
   final JobTiming timing = JobTiming.of(Duration.ofSeconds(3), Duration.ofDays(7));
   final ExportJob job = ExportJob.queued("u-1", 1, 101,
       new ExportQuery(1001, "subscriptions", Map.of("date_from", 1704067200L, "date_to", 1711929600L)), NOW, timing);

@@ -1,0 +1,54 @@
+package pelcro.exports.sandbox.log;
+
+import java.io.PrintStream;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import pelcro.exports.sandbox.domain.KeyMask;
+
+/**
+ * {@code --verbose}: the activity as lines on stdout, stamped with the sandbox clock (so a test
+ * that advances the clock sees its exports move), keys masked.
+ */
+public final class PrintingActivityLog implements ActivityLog {
+  private final PrintStream out;
+  private final InstantSource clock;
+
+  public PrintingActivityLog(PrintStream out, InstantSource clock) {
+    this.out = out;
+    this.clock = clock;
+  }
+
+  @Override
+  public void request(String client, Long accountId, String target, int status, long millis) {
+    line("request", accountId, KeyMask.keysIn(target) + " -> " + status + " (" + millis
+        + " ms, from " + client + ")");
+  }
+
+  @Override
+  public void export(long accountId, String uuid, String what) {
+    line("export", accountId, uuid + " " + what);
+  }
+
+  @Override
+  public void webhook(long accountId, String deliveryId, String what) {
+    line("webhook", accountId, deliveryId + " " + what);
+  }
+
+  @Override
+  public void throttled(long accountId, String what) {
+    line("limit", accountId, what);
+  }
+
+  @Override
+  public boolean enabled() {
+    return true;
+  }
+
+  private void line(String kind, Long accountId, String text) {
+    String stamp = clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
+    String account = accountId == null ? "-" : accountId.toString();
+    synchronized (out) {
+      out.printf("%s %-8s account %-10s %s%n", stamp, kind, account, text);
+    }
+  }
+}
