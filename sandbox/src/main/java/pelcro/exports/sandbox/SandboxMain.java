@@ -149,8 +149,9 @@ public final class SandboxMain implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     long started = System.nanoTime();
     Sandbox sandbox;
+    SandboxOptions options = null;
     try {
-      SandboxOptions options =
+      options =
           new SandboxOptions(
               port, bind, jobSeconds, !noAdmin, nonEnterpriseStatus, listMode, accounts, seed,
               recordsPerType, noJournal ? 0 : journalEntries, fileTtlSeconds,
@@ -163,8 +164,8 @@ public final class SandboxMain implements Callable<Integer> {
       sandbox = Sandbox.start(options, platform, Clock.systemUTC());
     } catch (RuntimeException e) {
       // A wrong option, an unreadable accounts file or a busy port: say so, no stack trace.
-      System.err.println("exports-sandbox: " + e.getMessage()
-          + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""));
+      System.err.println("exports-sandbox: " + (options == null ? e.getMessage()
+          : StartProblem.explain(e, options)));
       return 2;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close));

@@ -25,4 +25,43 @@ class SandboxMainTest {
     assertThat(new CommandLine(new SandboxMain()).setErr(new PrintWriter(new StringWriter()))
         .execute("--port", "x")).isNotZero();
   }
+
+  /** Runs the CLI and returns its exit code and what it printed on stderr. */
+  private static String[] run(String... args) {
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream saved = System.err;
+    System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      int code = new CommandLine(new SandboxMain()).execute(args);
+      return new String[] {Integer.toString(code), err.toString(java.nio.charset.StandardCharsets.UTF_8)};
+    } finally {
+      System.setErr(saved);
+    }
+  }
+
+  /** The CLI's own lines (libraries may log at start; the CLI quiets them only from main). */
+  private static java.util.List<String> ours(String stderr) {
+    return stderr.lines().filter(l -> l.startsWith("exports-sandbox:")).toList();
+  }
+
+  @Test
+  void namesABusyPortAndTheFixInOneLineWithoutAStackTrace() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+        java.net.InetAddress.getByName("127.0.0.1"))) {
+      String[] result = run("--port", Integer.toString(taken.getLocalPort()));
+      assertThat(result[0]).isEqualTo("2");
+      assertThat(ours(result[1])).singleElement().asString().doesNotContain("Exception")
+          .contains("already in use").contains("--port 0");
+      assertThat(result[1]).doesNotContain("\tat ");
+    }
+  }
+
+  @Test
+  void namesAMissingAccountsFileAndWhatItShouldBe() {
+    String[] result = run("--port", "0", "--accounts", "/nonexistent/accounts.json");
+    assertThat(result[0]).isEqualTo("2");
+    assertThat(ours(result[1])).singleElement().asString().doesNotContain("Exception")
+        .contains("/nonexistent/accounts.json").contains("JSON file");
+    assertThat(result[1]).doesNotContain("\tat ");
+  }
 }

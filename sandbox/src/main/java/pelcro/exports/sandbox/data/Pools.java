@@ -30,7 +30,15 @@ final class Pools {
   final String[] productNames;
   final String[] campaignWords;
 
-  Pools(long seed) {
+  /** Pools depend on the seed alone: one set per seed serves every sandbox of this JVM. */
+  private static final java.util.Map<Long, Pools> BY_SEED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The pools of {@code seed}, drawn on first use (Datafaker takes a second or more). */
+  static Pools of(long seed) {
+    return BY_SEED.computeIfAbsent(seed, Pools::new);
+  }
+
+  private Pools(long seed) {
     Faker faker = new Faker(Locale.US, new Random(seed));
     firstNames = draw(() -> faker.name().firstName());
     lastNames = draw(() -> faker.name().lastName());

@@ -30,7 +30,7 @@ final class World {
 
   World(long seed, long count, Instant anchor) {
     this.draw = new Draw(seed);
-    this.pools = new Pools(seed);
+    this.pools = Pools.of(seed);
     this.grid = new TimeGrid(anchor, count);
     this.count = count;
   }

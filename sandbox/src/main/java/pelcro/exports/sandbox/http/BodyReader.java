@@ -16,17 +16,26 @@ import pelcro.exports.sandbox.domain.ApiException;
  * Jetty has them and the reader asks to be called back for more, so a client that sends headers
  * and then stalls costs a connection, not one of the server's threads.
  *
- * <p>The body is refused (and the reading stops) when it grows past {@code maxBytes} (413), when
- * it has not arrived whole within the deadline, or when the client breaks the framing or hangs up
- * early (400, on {@code errors.body}). Exactly one of the two consumers is called, once.
+ * <p>The body is refused when it grows past {@code maxBytes} (413), when it has not arrived whole
+ * within the deadline, or when the client breaks the framing or hangs up early (400, on
+ * {@code errors.body}). Exactly one of the two consumers is called, once.
+ *
+ * <p>A body that is too large is still read, and thrown away, up to {@link #DRAIN_LIMIT}: a
+ * server that answers and closes while the client is still sending makes the client's TCP stack
+ * discard the answer (a reset), and the client would see a broken connection instead of the 413.
  */
 final class BodyReader implements Runnable {
+  /** How much of a body that is too large is read and dropped, so the 413 reaches the client. */
+  static final long DRAIN_LIMIT = 16L * 1024 * 1024;
+
   private final Request request;
   private final int maxBytes;
   private final Consumer<byte[]> onBody;
   private final Consumer<ApiException> onRefusal;
   private final ByteArrayOutputStream body = new ByteArrayOutputStream();
   private final AtomicBoolean done = new AtomicBoolean();
+  private long received;
+  private boolean tooLarge;
   private Scheduler.Task deadline;
 
   BodyReader(Request request, int maxBytes, Consumer<byte[]> onBody, Consumer<ApiException> onRefusal) {
@@ -58,15 +67,18 @@ final class BodyReader implements Runnable {
         return;
       }
       int size = chunk.remaining();
-      if (body.size() + size > maxBytes) {
-        chunk.release();
+      received += size;
+      tooLarge |= received > maxBytes;
+      if (!tooLarge) {
+        byte[] bytes = new byte[size];
+        chunk.get(bytes, 0, size);
+        body.write(bytes, 0, size);
+      }
+      chunk.release();
+      if (tooLarge && (chunk.isLast() || received > DRAIN_LIMIT)) {
         refuse(new ApiException(ApiError.BODY_TOO_LARGE));
         return;
       }
-      byte[] bytes = new byte[size];
-      chunk.get(bytes, 0, size);
-      body.write(bytes, 0, size);
-      chunk.release();
       if (chunk.isLast()) {
         if (finish()) {
           onBody.accept(body.toByteArray());

@@ -69,8 +69,10 @@ final class FrontDoor extends Handler.Wrapper {
           ErrorRenderer.messageOnly("The sandbox is shutting down."));
       return true;
     }
-    if (request.getLength() > maxBodyBytes) {
+    if (request.getLength() > BodyReader.DRAIN_LIMIT) {
+      // Too large to drain: answer and close at once (the client may see a reset instead).
       JettyAnswers.error(response, callback, new ApiException(ApiError.BODY_TOO_LARGE), true);
+      logEdge(request, method, 413);
       return true;
     }
     if (!hasBody(request)) {

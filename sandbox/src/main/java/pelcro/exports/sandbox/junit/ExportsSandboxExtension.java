@@ -58,7 +58,15 @@ public final class ExportsSandboxExtension implements BeforeAllCallback, Paramet
     throw new IllegalStateException(testClass + " is not annotated with @ExportsSandboxTest");
   }
 
+  /** The system property that points every {@code @ExportsSandboxTest} at one shared sandbox. */
+  public static final String SHARED_URL_PROPERTY = "exports.sandbox.url";
+
   private static Resource start(ExportsSandboxTest settings) {
+    String shared = settings.url().isBlank()
+        ? System.getProperty(SHARED_URL_PROPERTY, "") : settings.url();
+    if (!shared.isBlank()) {
+      return new Resource(SandboxHandle.session(shared));
+    }
     Sandbox sandbox =
         Sandbox.builder()
             .port(0)
@@ -79,7 +87,11 @@ public final class ExportsSandboxExtension implements BeforeAllCallback, Paramet
       implements ExtensionContext.Store.CloseableResource {
     @Override
     public void close() {
-      handle.sandbox().close();
+      if (handle.shared()) {
+        handle.close(); // ends the session's accounts
+      } else {
+        handle.sandbox().close();
+      }
     }
   }
 }

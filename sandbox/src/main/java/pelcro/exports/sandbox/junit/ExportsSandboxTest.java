@@ -50,4 +50,13 @@ public @interface ExportsSandboxTest {
    * are not throttled. The CLI's default is the vendor's 120.
    */
   int rateLimit() default 0;
+
+  /**
+   * A shared sandbox to run against instead of starting one (its root URL, with its control API
+   * open): the test class gets a session of its own there, fresh accounts whose clock and
+   * exports no other class sees, ended after the class. Empty (the default) starts a sandbox of
+   * the class's own, unless the system property {@code exports.sandbox.url} names one. The other
+   * settings of this annotation are the shared sandbox's own then.
+   */
+  String url() default "";
 }

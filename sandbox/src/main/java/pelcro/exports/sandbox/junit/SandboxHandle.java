@@ -1,132 +1,169 @@
 package pelcro.exports.sandbox.junit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import pelcro.exports.sandbox.Sandbox;
 import pelcro.exports.sandbox.domain.Account;
 
 /**
- * What a test sees of its sandbox: the base URL, the default keys and sites, and a small client
- * of the control API (clock, complete, fail, reset).
+ * What a test sees of its sandbox: the base URL, the keys and sites to use, and a small client
+ * of the control calls (clock, complete, fail, reset).
+ *
+ * <p>Two kinds: a sandbox of the test class's own ({@link #SandboxHandle(Sandbox)}; the control
+ * calls act on the whole sandbox), or a session on a shared sandbox ({@link #session}; fresh
+ * accounts of the test class's own, whose control calls act on those accounts only, through the
+ * test helpers), so that test classes running in parallel against one sandbox never collide.
  */
-public final class SandboxHandle {
-  private final Sandbox sandbox;
-  private final HttpClient http =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+public final class SandboxHandle implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final Sandbox sandbox;
+  private final String rootUrl;
+  private final ControlClient client;
+  private final Keys keys;
+  private final Keys other;
+
+  /** The keys and sites of one Enterprise account and a non-Enterprise one. */
+  private record Keys(String enterpriseKey, List<Long> sites, String basicKey, long basicSite,
+      String sessionId) {}
+
+  /** A handle on a sandbox of the test's own (the default accounts, or those of its file). */
   public SandboxHandle(Sandbox sandbox) {
     this.sandbox = sandbox;
+    this.rootUrl = sandbox.rootUrl();
+    this.client = new ControlClient(rootUrl);
+    this.keys = fileKeys(sandbox, 0);
+    this.other = fileKeys(sandbox, 1);
   }
 
+  private SandboxHandle(String rootUrl, Keys keys, Keys other) {
+    this.sandbox = null;
+    this.rootUrl = rootUrl;
+    this.client = new ControlClient(rootUrl);
+    this.keys = keys;
+    this.other = other;
+  }
+
+  /**
+   * A session on the sandbox at {@code url} (its root or its API base URL): two isolated
+   * Enterprise accounts made for this handle, ended by {@link #close}. Needs its control API.
+   */
+  public static SandboxHandle session(String url) {
+    String root = url.replaceAll("/+$", "").replaceAll("/api/v1/core$", "");
+    ControlClient client = new ControlClient(root);
+    return new SandboxHandle(root, newSession(client), newSession(client));
+  }
+
+  private static Keys newSession(ControlClient client) {
+    JsonNode s = client.send("POST", "/__admin/sandbox/sessions", null, null);
+    return new Keys(s.get("enterprise_key").asText(),
+        JSON.convertValue(s.get("site_ids"), JSON.getTypeFactory().constructCollectionType(List.class, Long.class)),
+        s.get("basic_key").asText(), s.get("basic_site_id").asLong(), s.get("session_id").asText());
+  }
+
+  private static Keys fileKeys(Sandbox sandbox, int index) {
+    List<Account> enterprise = sandbox.accounts().stream().filter(Account::enterprise).toList();
+    Account basic = sandbox.accounts().stream().filter(a -> !a.enterprise()).findFirst()
+        .orElse(null);
+    Account account = enterprise.get(Math.min(index, enterprise.size() - 1));
+    return new Keys(account.key(), account.sites(), basic == null ? null : basic.key(),
+        basic == null ? 0 : basic.sites().get(0), null);
+  }
+
+  /** The sandbox of the test's own; null for a session on a shared sandbox. */
   public Sandbox sandbox() {
     return sandbox;
   }
 
-  /** {@code http://127.0.0.1:<port>/api/v1/core}. */
+  /** Whether this handle is a session on a shared sandbox. */
+  public boolean shared() {
+    return sandbox == null;
+  }
+
+  /** {@code http://<host>:<port>/api/v1/core}. */
   public String baseUrl() {
-    return sandbox.baseUrl();
+    return rootUrl + "/api/v1/core";
   }
 
   public String rootUrl() {
-    return sandbox.rootUrl();
+    return rootUrl;
   }
 
   public int port() {
-    return sandbox.port();
+    return java.net.URI.create(rootUrl).getPort();
   }
 
-  /** The first Enterprise account's key ({@code sk_test_enterprise} by default). */
+  /** The Enterprise account's key ({@code sk_test_enterprise} on a sandbox of its own). */
   public String enterpriseKey() {
-    return enterprise(0).key();
+    return keys.enterpriseKey();
   }
 
-  /** The first Enterprise account's first site (1001 by default). */
+  /** The Enterprise account's first site (1001 by default). */
   public long siteId() {
-    return enterprise(0).sites().get(0);
+    return keys.sites().get(0);
   }
 
-  /** The first Enterprise account's second site (1002 by default). */
+  /** The Enterprise account's second site (1002 by default). */
   public long secondSiteId() {
-    return enterprise(0).sites().get(1);
+    return keys.sites().get(1);
   }
 
-  /** Another Enterprise account's key ({@code sk_test_enterprise_2}). */
+  /** Another Enterprise account's key ({@code sk_test_enterprise_2} on a sandbox of its own). */
   public String otherEnterpriseKey() {
-    return enterprise(1).key();
+    return other.enterpriseKey();
   }
 
-  /** That other account's site (2001). */
+  /** That other account's site (2001 on a sandbox of its own). */
   public long otherSiteId() {
-    return enterprise(1).sites().get(0);
+    return other.sites().get(0);
   }
 
-  /** A non-Enterprise account's key ({@code sk_test_basic}). */
+  /** A non-Enterprise account's key ({@code sk_test_basic} on a sandbox of its own). */
   public String basicKey() {
-    return basic().key();
+    return keys.basicKey();
   }
 
   /** The non-Enterprise account's site (3001). */
   public long basicSiteId() {
-    return basic().sites().get(0);
+    return keys.basicSite();
   }
 
-  /** Moves the sandbox clock forward. */
-  public String advanceClock(Duration by) {
-    return post("/clock/advance", "{\"seconds\": " + by.toMillis() / 1000.0 + "}");
+  /** Moves the clock forward: the sandbox's, or in a session the session account's. */
+  public JsonNode advanceClock(Duration by) {
+    return control("POST", "/clock/advance", Map.of("seconds", by.toMillis() / 1000.0));
   }
 
   /** Finishes a queued or processing export now. */
-  public String complete(String uuid) {
-    return post("/exports/" + uuid + "/complete", "");
+  public JsonNode complete(String uuid) {
+    return control("POST", "/exports/" + uuid + "/complete", null);
   }
 
   /** Fails a queued or processing export now, with this {@code failed_reason}. */
-  public String fail(String uuid, String reason) {
-    String json = "{\"reason\": \"" + reason.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
-    return post("/exports/" + uuid + "/fail", json);
+  public JsonNode fail(String uuid, String reason) {
+    return control("POST", "/exports/" + uuid + "/fail", Map.of("reason", reason));
   }
 
-  /** Back to the initial state: no exports, clock on real time. */
-  public String reset() {
-    return post("/reset", "");
+  /** Back to the initial state: no exports, clock on real time (in a session: its account's). */
+  public JsonNode reset() {
+    return control("POST", "/reset", null);
   }
 
-  private Account enterprise(int index) {
-    List<Account> enterprise = sandbox.accounts().stream().filter(Account::enterprise).toList();
-    return enterprise.get(index);
-  }
-
-  private Account basic() {
-    return sandbox.accounts().stream()
-        .filter(a -> !a.enterprise())
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("No non-Enterprise account"));
-  }
-
-  private String post(String path, String body) {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(sandbox.controlUrl() + path))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException(
-            "Control API " + path + " answered " + response.statusCode() + ": " + response.body());
+  /** Ends a session's accounts; nothing for a sandbox of the test's own (its extension closes it). */
+  @Override
+  public void close() {
+    if (shared()) {
+      for (Keys session : List.of(keys, other)) {
+        client.send("DELETE", "/__admin/sandbox/sessions/" + session.sessionId(), null, null);
       }
-      return response.body();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
+  }
+
+  /** A control call: the control API of a sandbox of its own, or the session's test helpers. */
+  private JsonNode control(String method, String path, Object body) {
+    return shared() ? client.send(method, "/__sandbox" + path, body, keys.enterpriseKey())
+        : client.send(method, "/__admin/sandbox" + path, body, null);
   }
 }

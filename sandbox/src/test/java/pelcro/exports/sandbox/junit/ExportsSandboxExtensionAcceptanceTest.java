@@ -42,7 +42,8 @@ class ExportsSandboxExtensionAcceptanceTest {
         .contentType(ContentType.JSON)
         .body(pelcro.exports.sandbox.Fixtures.ofType("customers"))
         .post("/exports").then().statusCode(200).extract().path("data.uuid");
-    assertThat(handle.fail(second, "Quota \"exceeded\"")).contains("Quota \\\"exceeded\\\"");
+    assertThat(handle.fail(second, "Quota \"exceeded\"").get("failed_reason").asText())
+        .isEqualTo("Quota \"exceeded\"");
     api(sandbox, handle.enterpriseKey()).queryParam("site_id", handle.siteId())
         .get("/exports/" + second).then().statusCode(404);
   }

@@ -1,0 +1,72 @@
+package pelcro.exports.sandbox.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static pelcro.exports.sandbox.SpecValidated.api;
+
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import pelcro.exports.sandbox.Fixtures;
+import pelcro.exports.sandbox.Sandbox;
+
+/**
+ * Test classes that share one sandbox each get a session: accounts of their own, whose clocks,
+ * exports and resets no other class sees.
+ */
+class SharedSandboxSessionsTest {
+  private static Sandbox shared;
+
+  @BeforeAll
+  static void startShared() {
+    shared = Sandbox.builder().port(0).jobSeconds(60).start();
+  }
+
+  @AfterAll
+  static void stopShared() {
+    shared.close();
+  }
+
+  private static String requestExport(SandboxHandle handle) {
+    return api(shared, handle.enterpriseKey()).queryParam("site_id", handle.siteId())
+        .contentType(ContentType.JSON).body(Fixtures.ofType("customers")).post("/exports")
+        .then().statusCode(200).extract().path("data.uuid");
+  }
+
+  private static int download(SandboxHandle handle, String uuid) {
+    return api(shared, handle.enterpriseKey()).queryParam("site_id", handle.siteId())
+        .get("/exports/" + uuid).then().extract().statusCode();
+  }
+
+  @Test
+  void twoClassesOnOneSandboxNeverSeeEachOthersClockExportsOrResets() {
+    try (SandboxHandle first = SandboxHandle.session(shared.baseUrl());
+        SandboxHandle second = SandboxHandle.session(shared.rootUrl())) {
+      assertThat(first.shared()).isTrue();
+      assertThat(first.enterpriseKey()).isNotEqualTo(second.enterpriseKey())
+          .isNotEqualTo(first.otherEnterpriseKey());
+      String mine = requestExport(first);
+      String theirs = requestExport(second); // the same type: no "Export in progress"
+      first.advanceClock(Duration.ofSeconds(61));
+      assertThat(download(first, mine)).isEqualTo(200);
+      assertThat(download(second, theirs)).as("their clock did not move").isEqualTo(404);
+      second.complete(theirs);
+      first.reset();
+      assertThat(download(second, theirs)).as("their export survived my reset").isEqualTo(200);
+      api(shared, first.basicKey()).queryParam("site_id", first.basicSiteId()).get("/exports")
+          .then().statusCode(401);
+    }
+  }
+
+  @Test
+  void closingASessionEndsItsAccounts() {
+    SandboxHandle session = SandboxHandle.session(shared.baseUrl());
+    String key = session.enterpriseKey();
+    session.close();
+    api(shared, key).queryParam("site_id", 1001).get("/exports").then().statusCode(401);
+    assertThatThrownBy(session::reset).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("401");
+  }
+}
