@@ -13,6 +13,7 @@ import pelcro.exports.sandbox.store.SandboxState;
 import pelcro.exports.sandbox.tryit.CorsPolicy;
 import pelcro.exports.sandbox.tryit.DocsPage;
 import pelcro.exports.sandbox.tryit.TryItTenants;
+import pelcro.exports.sandbox.faults.Faults;
 import pelcro.exports.sandbox.log.ActivityLog;
 import pelcro.exports.sandbox.webhooks.DeliveriesControl;
 import pelcro.exports.sandbox.webhooks.ExportEventSink;
@@ -33,7 +34,7 @@ record PlatformWiring(SandboxServer.Platform server, ExportLifecycleEvents event
     WebhookDispatcher webhooks) {
 
   static PlatformWiring of(PlatformOptions options, SandboxState state, SandboxClock clock,
-      Accounts accounts, Health health, ActivityLog log) {
+      Accounts accounts, Health health, ActivityLog log, Faults faults) {
     TryItTenants tenants = options.tryIt()
         ? new TryItTenants(state.accounts(), state.rates(), new TryItTenants.Limits(
             Duration.ofMinutes(options.tryItIdleMinutes()), options.tryItMaxTenants(),
@@ -45,7 +46,8 @@ record PlatformWiring(SandboxServer.Platform server, ExportLifecycleEvents event
                 .withRetries(options.webhookMaxAttempts(), Duration.ofSeconds(1)), log);
     ExportLifecycleEvents events = new ExportLifecycleEvents(
         webhooks == null ? ExportEventSink.NONE : webhooks,
-        accountId -> account(accounts, state, accountId).map(Account::userEmail).orElse(null), log);
+        accountId -> account(accounts, state, accountId).map(Account::userEmail).orElse(null), log,
+        faults);
     SandboxServer.Platform server = new SandboxServer.Platform(
         CorsPolicy.allowing(options.corsOrigins()),
         new DocsPage(SandboxServer.BASE_PATH, clock),
@@ -57,7 +59,8 @@ record PlatformWiring(SandboxServer.Platform server, ExportLifecycleEvents event
         id -> account(accounts, state, id).isPresent(),
         new DeliveriesControl(webhooks),
         health,
-        log);
+        log,
+        faults);
     return new PlatformWiring(server, events, webhooks);
   }
 

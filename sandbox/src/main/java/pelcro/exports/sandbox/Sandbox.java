@@ -16,6 +16,9 @@ import pelcro.exports.sandbox.data.ExportData;
 import pelcro.exports.sandbox.data.SeededExportData;
 import pelcro.exports.sandbox.domain.Account;
 import pelcro.exports.sandbox.domain.JobTiming;
+import pelcro.exports.sandbox.control.ControlScope;
+import pelcro.exports.sandbox.control.FaultsOperation;
+import pelcro.exports.sandbox.faults.Faults;
 import pelcro.exports.sandbox.health.Health;
 import pelcro.exports.sandbox.log.ActivityLog;
 import pelcro.exports.sandbox.log.PrintingActivityLog;
@@ -87,25 +90,36 @@ public final class Sandbox implements AutoCloseable {
     AtomicBoolean stopAsked = new AtomicBoolean();
     Readiness readiness = new Readiness();
     ActivityLog log = options.verbose() ? new PrintingActivityLog(System.out, clock) : ActivityLog.QUIET;
+    Faults faults = new Faults(state.faults(), log);
     PlatformWiring wiring = PlatformWiring.of(platform, state, clock, accounts,
-        new Health(readiness, Clock.systemUTC(), state::available), log);
+        new Health(readiness, Clock.systemUTC(), state::available), log, faults);
     ExportLifecycleEvents events = wiring.events();
     ListExportsOperation.Mode mode =
         options.listMode().equals("jobs")
             ? ListExportsOperation.Mode.JOBS
             : ListExportsOperation.Mode.TYPES;
     RequestExportOperation request =
-        new RequestExportOperation(state.jobs(), state.clocks(), data, timing, events);
+        new RequestExportOperation(state.jobs(), state.clocks(), data, timing, events, faults);
+    FaultsOperation faultsControl = new FaultsOperation(state.faults());
+    // Nodes sharing a store load the file once: the first to start finds no schedule yet.
+    if (options.faults() != null && state.faults().all().isEmpty()) {
+      try {
+        faultsControl.add(ControlScope.WHOLE_SANDBOX, FaultsFile.read(options.faults()));
+      } catch (pelcro.exports.sandbox.domain.ApiException e) {
+        throw new IllegalArgumentException("--faults " + options.faults() + ": " + e.getMessage(), e);
+      }
+    }
     SandboxServer.Operations ops =
         new SandboxServer.Operations(
             new ListExportsOperation(state.jobs(), state.clocks(), mode),
             request,
-            new DownloadExportOperation(state.jobs(), state.clocks(), data, events),
+            new DownloadExportOperation(state.jobs(), state.clocks(), data, events, faults),
             new ResetOperation(state, () -> { }),
             new ClockOperation(state.clocks()),
             new CompleteExportOperation(state.jobs(), state.clocks(), timing, events),
             new FailExportOperation(state.jobs(), state.clocks(), events),
-            new SessionsOperation(state.sessions(), clock, state::resetAccount));
+            new SessionsOperation(state.sessions(), clock, state::resetAccount),
+            faultsControl);
     SandboxServer server =
         SandboxServer.start(
             new SandboxServer.Settings(

@@ -30,6 +30,7 @@ public final class SandboxBuilder {
   private boolean testHelpers = d.testHelpers();
   private String state = d.state();
   private boolean verbose = d.verbose();
+  private Path faults = d.faults();
   private PlatformOptions p = PlatformOptions.defaults();
   private Clock clock = Clock.systemUTC();
   private ExportData data;
@@ -130,6 +131,12 @@ public final class SandboxBuilder {
     return this;
   }
 
+  /** A fault schedule, {@code {"faults": [...]}}, to load at start ({@code --faults}). */
+  public SandboxBuilder faults(Path file) {
+    faults = file;
+    return this;
+  }
+
   /** Writes every request and every change of an export to stdout ({@code --verbose}). */
   public SandboxBuilder verbose(boolean on) {
     verbose = on;
@@ -206,7 +213,7 @@ public final class SandboxBuilder {
     return new SandboxOptions(port, bind, jobSeconds, admin, nonEnterpriseStatus, listMode,
         accounts, seed, recordsPerType, journalEntries, fileTtlSeconds, maxBodyBytes, adminToken,
         bodyTimeoutSeconds, minDownloadBytesPerSecond, maxDownloads, maxDownloadsPerClient,
-        testHelpers, state, verbose);
+        testHelpers, state, verbose, faults);
   }
 
   public Sandbox start() {

@@ -76,6 +76,9 @@ public final class SandboxMain implements Callable<Integer> {
   @Option(names = "--state", paramLabel = "memory|redis://HOST:PORT[/DB]", description = "Where jobs, clocks, runtime accounts, rate windows and deliveries are kept; nodes on one Redis share them (default: ${DEFAULT-VALUE}).")
   String state = "memory";
 
+  @Option(names = "--faults", paramLabel = "FILE", description = "A fault schedule to load at start, {\"faults\": [...]} (README, Rehearsing failures).")
+  Path faults;
+
   @Option(names = {"-v", "--verbose"}, description = "Print one line per request, export change, download, webhook attempt and rate-limit refusal (keys masked).")
   boolean verbose;
 
@@ -157,7 +160,7 @@ public final class SandboxMain implements Callable<Integer> {
               recordsPerType, noJournal ? 0 : journalEntries, fileTtlSeconds,
               SandboxOptions.DEFAULT_MAX_BODY_BYTES, adminToken, bodyTimeoutSeconds,
               minDownloadRate, maxDownloads, maxDownloadsPerClient, !noTestHelpers, state,
-              verbose);
+              verbose, faults);
       PlatformOptions platform =
           new PlatformOptions(tryIt, tryItIdleMinutes, tryItMaxTenants, corsOrigins, webhookUrl,
               webhookSecret, webhookMaxAttempts, rateLimit, tryItNewPerClient, tryItNewInTotal);

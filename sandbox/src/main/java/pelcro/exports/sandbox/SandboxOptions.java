@@ -29,6 +29,7 @@ import pelcro.exports.sandbox.domain.KeyMask;
  * @param testHelpers whether the test helpers under {@code /__sandbox} are open
  * @param state where the state is kept: {@code memory}, or {@code redis://HOST:PORT[/DB]}
  * @param verbose whether every request and every change of an export is written to stdout
+ * @param faults a fault schedule to load at start, or null
  */
 public record SandboxOptions(
     int port,
@@ -50,7 +51,8 @@ public record SandboxOptions(
     int maxDownloadsPerClient,
     boolean testHelpers,
     String state,
-    boolean verbose) {
+    boolean verbose,
+    Path faults) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_BIND = "127.0.0.1";
@@ -107,7 +109,7 @@ public record SandboxOptions(
         DEFAULT_RECORDS_PER_TYPE, DEFAULT_JOURNAL_ENTRIES, DEFAULT_FILE_TTL_SECONDS,
         DEFAULT_MAX_BODY_BYTES, null, DEFAULT_BODY_TIMEOUT_SECONDS,
         DEFAULT_MIN_DOWNLOAD_BYTES_PER_SECOND, DEFAULT_MAX_DOWNLOADS,
-        DEFAULT_MAX_DOWNLOADS_PER_CLIENT, true, "memory", false);
+        DEFAULT_MAX_DOWNLOADS_PER_CLIENT, true, "memory", false, null);
   }
 
   /** The options as printed at start, in CLI spelling. */
@@ -132,6 +134,7 @@ public record SandboxOptions(
     view.put("--no-test-helpers", !testHelpers);
     view.put("--state", KeyMask.urlPassword(state));
     view.put("--verbose", verbose);
+    view.put("--faults", faults == null ? "(none)" : faults);
     return view;
   }
 }

@@ -55,6 +55,8 @@ public enum ApiError {
   CONTROL_NOT_RUNNING(409, () -> "The export %s is not queued or processing; it is %s."),
   /** Control API: no session has this id. */
   CONTROL_SESSION_NOT_FOUND(404, () -> "No session has the id %s."),
+  /** Control API: no fault has this id. */
+  CONTROL_FAULT_NOT_FOUND(404, () -> "No fault has the id %s."),
   /** Control API: no account has this id. */
   CONTROL_ACCOUNT_NOT_FOUND(404, () -> "No account has the id %s."),
   /** Control API: no webhook delivery has this id. */
@@ -64,10 +66,14 @@ public enum ApiError {
   /** Control API: a malformed control request. */
   CONTROL_BAD_REQUEST(400, () -> "%s"),
   /**
-   * The shared state (Redis) cannot be reached now: the request had no effect that can be
-   * counted on, and may be sent again shortly (core-errors: 5xx, "rare").
+   * The shared state (Redis) cannot be reached now, or a scheduled fault: the request had no
+   * effect that can be counted on, and may be sent again shortly (core-errors: 5xx, "rare").
    */
-  STATE_UNAVAILABLE(503, () -> "Service Unavailable"),
+  SERVICE_UNAVAILABLE(503, () -> "Service Unavailable"),
+  /** A scheduled fault: an upstream of the vendor's failed (core-errors: 5xx). */
+  BAD_GATEWAY(502, () -> "Bad Gateway"),
+  /** A scheduled fault: an upstream of the vendor's timed out (core-errors: 5xx). */
+  GATEWAY_TIMEOUT(504, () -> "Gateway Timeout"),
   /** Never expected: a defect of the sandbox itself. */
   SERVER_ERROR(500, () -> "Server Error");
 

@@ -31,6 +31,9 @@ public record ExportJob(
     Instant downloadedAt,
     DownloadClaim claim) {
 
+  /** The end of time: a held export starts or finishes "never", until it is released. */
+  public static final Instant NEVER = Instant.parse("9999-12-31T23:59:59Z");
+
   /** A job requested at {@code now}, on the given timing. */
   public static ExportJob queued(
       String uuid, long accountId, long userId, ExportQuery query, Instant now, JobTiming timing) {
@@ -53,8 +56,8 @@ public record ExportJob(
     if (downloadedAt != null) {
       return ExportState.DOWNLOADED;
     }
-    if (failedAt != null) {
-      return ExportState.FAILED;
+    if (failedAt != null && !now.isBefore(failedAt)) {
+      return ExportState.FAILED; // a failure scheduled by a fault holds from its instant on
     }
     if (claim != null && claim.heldAt(now)) {
       return ExportState.DOWNLOADING;
@@ -89,6 +92,35 @@ public record ExportJob(
         .filter(t -> t != null && !t.isAfter(now))
         .max(Instant::compareTo)
         .orElse(createdAt);
+  }
+
+  /** A fault: the export fails at {@code at} (its start, or while processing) with {@code reason}. */
+  public ExportJob failingAt(Instant at, String reason) {
+    return new ExportJob(uuid, accountId, userId, query, createdAt, startAt, finishAt, expiresAt,
+        at, reason, null, null);
+  }
+
+  /** A fault: the export stays queued (or processing) until completed or failed by hand. */
+  public ExportJob held(boolean queued) {
+    return new ExportJob(uuid, accountId, userId, query, createdAt, queued ? NEVER : startAt,
+        NEVER, NEVER, null, null, null, null);
+  }
+
+  /** A fault: the finished file expires {@code after} its finish instead of after its TTL. */
+  public ExportJob expiringAfter(Duration after) {
+    return new ExportJob(uuid, accountId, userId, query, createdAt, startAt, finishAt,
+        finishAt.plus(after), failedAt, failedReason, null, null);
+  }
+
+  /** A fault: the file expires now, before anyone downloads it. */
+  public ExportJob expiredAt(Instant now) {
+    return new ExportJob(uuid, accountId, userId, query, createdAt, startAt, finishAt, now,
+        failedAt, failedReason, downloadedAt, claim);
+  }
+
+  /** Whether it waits to be released (a fault held it). */
+  public boolean held() {
+    return finishAt.equals(NEVER);
   }
 
   /** Control API: finishes a running export at {@code now}. */

@@ -16,9 +16,28 @@ import java.util.Map;
  * @param sendingUntil while an attempt is in flight: when its node's claim lapses (real time,
  *     epoch ms), so another node retries a delivery whose sender died; 0 otherwise
  * @param redeliveryOf the delivery this one repeats (control API), or null
+ * @param faults how a scheduled fault has it delivered ({@link Faulted#NONE}: as it should be)
  */
 public record WebhookDelivery(String id, WebhookEvent event, Status status, Instant dueAt,
-    long sendingUntil, List<Attempt> attempts, String redeliveryOf) {
+    long sendingUntil, List<Attempt> attempts, String redeliveryOf, Faulted faults) {
+
+  /**
+   * What faults do to a delivery.
+   *
+   * @param badSignature signed with a key other than the webhook secret
+   * @param dropped never sent: every attempt fails, and it is dropped after the last
+   * @param after the delivery that must finish first; {@link #AWAITING_NEXT} until the export's
+   *     next event exists; null for none
+   */
+  public record Faulted(boolean badSignature, boolean dropped, String after) {
+    public static final Faulted NONE = new Faulted(false, false, null);
+    /** Held back for the export's next event, which has not happened yet. */
+    public static final String AWAITING_NEXT = "next";
+
+    public Faulted behind(String deliveryId) {
+      return new Faulted(badSignature, dropped, deliveryId);
+    }
+  }
 
   /** Where a delivery stands. */
   public enum Status { PENDING, SENDING, DELIVERED, FAILED }
@@ -37,8 +56,16 @@ public record WebhookDelivery(String id, WebhookEvent event, Status status, Inst
   }
 
   /** A delivery of {@code event}, due at {@code dueAt}. */
-  public static WebhookDelivery of(String id, WebhookEvent event, Instant dueAt, String redeliveryOf) {
-    return new WebhookDelivery(id, event, Status.PENDING, dueAt, 0, List.of(), redeliveryOf);
+  public static WebhookDelivery of(String id, WebhookEvent event, Instant dueAt,
+      String redeliveryOf, Faulted faults) {
+    return new WebhookDelivery(id, event, Status.PENDING, dueAt, 0, List.of(), redeliveryOf,
+        faults);
+  }
+
+  /** The same delivery, held back behind another (an out-of-order fault). */
+  public WebhookDelivery behind(String deliveryId) {
+    return new WebhookDelivery(id, event, status, dueAt, sendingUntil, attempts, redeliveryOf,
+        faults.behind(deliveryId));
   }
 
   /** Whether a node may start an attempt now (due, or its sender's claim lapsed). */
@@ -58,7 +85,7 @@ public record WebhookDelivery(String id, WebhookEvent event, Status status, Inst
 
   public WebhookDelivery sending(long untilRealMillis) {
     return new WebhookDelivery(id, event, Status.SENDING, dueAt, untilRealMillis, attempts,
-        redeliveryOf);
+        redeliveryOf, faults);
   }
 
   /**
@@ -69,14 +96,14 @@ public record WebhookDelivery(String id, WebhookEvent event, Status status, Inst
     List<Attempt> tried = new ArrayList<>(attempts);
     tried.add(attempt);
     if (attempt.httpStatus() >= 200 && attempt.httpStatus() < 300) {
-      return new WebhookDelivery(id, event, Status.DELIVERED, dueAt, 0, tried, redeliveryOf);
+      return new WebhookDelivery(id, event, Status.DELIVERED, dueAt, 0, tried, redeliveryOf, faults);
     }
     if (tried.size() >= maxAttempts) {
-      return new WebhookDelivery(id, event, Status.FAILED, dueAt, 0, tried, redeliveryOf);
+      return new WebhookDelivery(id, event, Status.FAILED, dueAt, 0, tried, redeliveryOf, faults);
     }
     // Exponential backoff (webhooks page: "retried with exponential backoff"; no schedule given).
     Instant next = attempt.at().plus(firstBackoff.multipliedBy(1L << (tried.size() - 1)));
-    return new WebhookDelivery(id, event, Status.PENDING, next, 0, tried, redeliveryOf);
+    return new WebhookDelivery(id, event, Status.PENDING, next, 0, tried, redeliveryOf, faults);
   }
 
   /** The journal's JSON view of this delivery (control API). */

@@ -16,6 +16,7 @@ import pelcro.exports.sandbox.domain.ApiError;
 import pelcro.exports.sandbox.domain.ApiException;
 import pelcro.exports.sandbox.domain.Caller;
 import pelcro.exports.sandbox.domain.KeyMask;
+import pelcro.exports.sandbox.faults.Faults;
 import pelcro.exports.sandbox.log.ActivityLog;
 import pelcro.exports.sandbox.store.engine.StateUnavailable;
 import pelcro.exports.sandbox.limits.RateDecision;
@@ -38,21 +39,23 @@ final class ExportsDispatcher implements ResponseTransformerV2 {
   private final PlatformGate platform;
   private final DownloadTransfers transfers;
   private final ActivityLog log;
+  private final Faults faults;
 
   ExportsDispatcher(Authenticator authenticator, PlatformGate platform, ApiOperations api,
-      TestHelpers helpers, DownloadTransfers transfers, ActivityLog log) {
+      TestHelpers helpers, DownloadTransfers transfers, ActivityLog log, Faults faults) {
+    this.faults = faults;
     this.authenticator = authenticator;
     this.platform = platform;
     this.transfers = transfers;
     this.log = log;
     String exports = Routes.BASE_PATH + "/exports";
     Routes.Builder table = new Routes.Builder()
-        .add("GET", exports, call -> json(200, api.list().handle(call.caller(),
+        .add("GET", exports, "listExports", call -> json(200, api.list().handle(call.caller(),
             call.query().get("site_id"), call.query().get("page"), call.query().get("limit"),
             call.pathUrl())))
-        .add("POST", exports, call -> json(200, api.request().handle(call.caller(),
+        .add("POST", exports, "requestExport", call -> json(200, api.request().handle(call.caller(),
             call.query().get("site_id"), Json.readBody(call.body()))))
-        .add("GET", exports + "/{uuid}", call -> file(api.download().handle(call.caller(),
+        .add("GET", exports + "/{uuid}", "downloadExport", call -> file(api.download().handle(call.caller(),
             call.query().get("site_id"), call.params().get("uuid")), call.client()));
     if (helpers != null) {
       helpers.addTo(table);
@@ -91,6 +94,9 @@ final class ExportsDispatcher implements ResponseTransformerV2 {
       caller = authenticator.authenticate(request.getHeader("Authorization"),
           request.getClientIp());
       rate = platform.limit(caller);
+      if (match.route().operationId() != null) {
+        faults.beforeOperation(caller.accountId(), match.route().operationId());
+      }
       Call call = new Call(caller, QueryString.parse(request.getUrl()), request.getBody(),
           match.params(), QueryString.path(request.getAbsoluteUrl()), request.getClientIp());
       answer = match.route().handler().handle(call);
@@ -104,7 +110,7 @@ final class ExportsDispatcher implements ResponseTransformerV2 {
     } catch (StateUnavailable e) {
       LOG.log(Level.WARNING, "State unreachable on " + KeyMask.keysIn(request.getUrl()) + ": "
           + e.getMessage());
-      answer = error(new ApiException(ApiError.STATE_UNAVAILABLE)
+      answer = error(new ApiException(ApiError.SERVICE_UNAVAILABLE)
           .withRetryAfter(java.time.Duration.ofSeconds(1)));
     } catch (RuntimeException e) {
       // A defect, never a client's fault: logged, and answered without internals.

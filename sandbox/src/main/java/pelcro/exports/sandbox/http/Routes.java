@@ -16,8 +16,13 @@ final class Routes {
   /** Where the Core API lives (core-intro: {@code https://www.pelcro.com/api/v1/core}). */
   static final String BASE_PATH = "/api/v1/core";
 
-  /** One row of the table. */
-  record Route(String method, PathTemplate template, Handler handler) {}
+  /**
+   * One row of the table.
+   *
+   * @param operationId the spec's operationId (for scheduled operation faults), or null for a
+   *     test helper
+   */
+  record Route(String method, PathTemplate template, String operationId, Handler handler) {}
 
   /** What a route does once its request is authenticated. */
   @FunctionalInterface
@@ -42,7 +47,11 @@ final class Routes {
     private final List<Route> routes = new java.util.ArrayList<>();
 
     Builder add(String method, String path, Handler handler) {
-      routes.add(new Route(method, new PathTemplate(path), handler));
+      return add(method, path, null, handler);
+    }
+
+    Builder add(String method, String path, String operationId, Handler handler) {
+      routes.add(new Route(method, new PathTemplate(path), operationId, handler));
       return this;
     }
 

@@ -15,6 +15,7 @@ import pelcro.exports.sandbox.store.engine.StateUnavailable;
 import pelcro.exports.sandbox.control.CompleteExportOperation;
 import pelcro.exports.sandbox.control.FailExportOperation;
 import pelcro.exports.sandbox.control.ControlScope;
+import pelcro.exports.sandbox.control.FaultsOperation;
 import pelcro.exports.sandbox.control.ResetOperation;
 import pelcro.exports.sandbox.control.SessionsOperation;
 import java.util.function.LongPredicate;
@@ -43,7 +44,7 @@ final class SandboxAdminApi implements AdminApiExtension {
   /** What the control API does. */
   record ControlOperations(ResetOperation reset, ClockOperation clock,
       CompleteExportOperation complete, FailExportOperation fail, SessionsOperation sessions,
-      DeliveriesControl deliveries) {}
+      FaultsOperation faults, DeliveriesControl deliveries) {}
 
   @Override
   public String getName() {
@@ -114,6 +115,30 @@ final class SandboxAdminApi implements AdminApiExtension {
         return ops.sessions().end(in.param("id"));
       }
     });
+    router.add(RequestMethod.GET, "/sandbox/faults", new ControlTask() {
+      @Override
+      Object act(Input in) {
+        return ops.faults().list(ControlScope.WHOLE_SANDBOX);
+      }
+    });
+    router.add(RequestMethod.POST, "/sandbox/faults", new ControlTask() {
+      @Override
+      Object act(Input in) {
+        return ops.faults().add(ControlScope.WHOLE_SANDBOX, in.body());
+      }
+    });
+    router.add(RequestMethod.DELETE, "/sandbox/faults", new ControlTask() {
+      @Override
+      Object act(Input in) {
+        return ops.faults().clear(ControlScope.WHOLE_SANDBOX);
+      }
+    });
+    router.add(RequestMethod.DELETE, "/sandbox/faults/{id}", new ControlTask() {
+      @Override
+      Object act(Input in) {
+        return ops.faults().remove(ControlScope.WHOLE_SANDBOX, in.param("id"));
+      }
+    });
     router.add(RequestMethod.GET, "/sandbox/webhooks/deliveries", new ControlTask() {
       @Override
       Object act(Input in) {
@@ -168,7 +193,7 @@ final class SandboxAdminApi implements AdminApiExtension {
       } catch (ApiException e) {
         return definition(e);
       } catch (StateUnavailable e) {
-        return definition(new ApiException(ApiError.STATE_UNAVAILABLE)
+        return definition(new ApiException(ApiError.SERVICE_UNAVAILABLE)
             .withRetryAfter(java.time.Duration.ofSeconds(1)));
       } catch (IllegalArgumentException e) {
         return definition(new ApiException(ApiError.CONTROL_BAD_REQUEST, e.getMessage()));

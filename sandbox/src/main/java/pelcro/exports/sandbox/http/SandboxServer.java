@@ -14,6 +14,8 @@ import com.github.tomakehurst.wiremock.core.Options;
 import pelcro.exports.sandbox.control.ClockOperation;
 import pelcro.exports.sandbox.control.CompleteExportOperation;
 import pelcro.exports.sandbox.control.FailExportOperation;
+import pelcro.exports.sandbox.control.FaultsOperation;
+import pelcro.exports.sandbox.faults.Faults;
 import pelcro.exports.sandbox.control.ResetOperation;
 import pelcro.exports.sandbox.control.SessionsOperation;
 import pelcro.exports.sandbox.store.AccountClocks;
@@ -84,7 +86,8 @@ public final class SandboxServer implements AutoCloseable {
       ClockOperation clock,
       CompleteExportOperation complete,
       FailExportOperation fail,
-      SessionsOperation sessions) {}
+      SessionsOperation sessions,
+      FaultsOperation faults) {}
 
   /**
    * The platform around the operations: CORS, the docs page, rate limits, the accounts made at
@@ -102,7 +105,8 @@ public final class SandboxServer implements AutoCloseable {
       LongPredicate knownAccount,
       DeliveriesControl deliveries,
       Health health,
-      ActivityLog log) {}
+      ActivityLog log,
+      Faults faults) {}
 
   private final WireMockServer server;
 
@@ -120,8 +124,9 @@ public final class SandboxServer implements AutoCloseable {
         new PlatformGate(platform.cors(), platform.docs(), platform.limiter(), platform.clocks()),
         new ExportsDispatcher.ApiOperations(ops.list(), ops.request(), ops.download()),
         settings.testHelpers()
-            ? new TestHelpers(ops.clock(), ops.reset(), ops.complete(), ops.fail()) : null,
-        transfers, platform.log());
+            ? new TestHelpers(ops.clock(), ops.reset(), ops.complete(), ops.fail(), ops.faults())
+            : null,
+        transfers, platform.log(), platform.faults());
     WireMockConfiguration config =
         options()
             .port(settings.port())
@@ -145,8 +150,8 @@ public final class SandboxServer implements AutoCloseable {
             .extensions(dispatcher);
     if (settings.admin()) {
       config.extensions(new SandboxAdminApi(new SandboxAdminApi.ControlOperations(ops.reset(),
-          ops.clock(), ops.complete(), ops.fail(), ops.sessions(), platform.deliveries()),
-          platform.knownAccount()));
+          ops.clock(), ops.complete(), ops.fail(), ops.sessions(), ops.faults(),
+          platform.deliveries()), platform.knownAccount()));
     }
     if (settings.journalEntries() <= 0) {
       config.disableRequestJournal();

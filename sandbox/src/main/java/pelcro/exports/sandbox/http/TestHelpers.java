@@ -4,6 +4,7 @@ import pelcro.exports.sandbox.control.ClockOperation;
 import pelcro.exports.sandbox.control.CompleteExportOperation;
 import pelcro.exports.sandbox.control.ControlScope;
 import pelcro.exports.sandbox.control.FailExportOperation;
+import pelcro.exports.sandbox.control.FaultsOperation;
 import pelcro.exports.sandbox.control.ResetOperation;
 
 /**
@@ -13,7 +14,7 @@ import pelcro.exports.sandbox.control.ResetOperation;
  * them.
  */
 record TestHelpers(ClockOperation clock, ResetOperation reset, CompleteExportOperation complete,
-    FailExportOperation fail) {
+    FailExportOperation fail, FaultsOperation faults) {
 
   void addTo(Routes.Builder table) {
     String root = Routes.HELPERS_PATH;
@@ -24,7 +25,13 @@ record TestHelpers(ClockOperation clock, ResetOperation reset, CompleteExportOpe
             call -> ok(complete.handle(scope(call), call.params().get("uuid"))))
         .add("POST", root + "/exports/{uuid}/fail", call -> ok(fail.handle(scope(call),
             call.params().get("uuid"), Json.readOptionalBody(call.body()))))
-        .add("POST", root + "/reset", call -> ok(reset.handle(scope(call))));
+        .add("POST", root + "/reset", call -> ok(reset.handle(scope(call))))
+        .add("GET", root + "/faults", call -> ok(faults.list(scope(call))))
+        .add("POST", root + "/faults",
+            call -> ok(faults.add(scope(call), Json.readOptionalBody(call.body()))))
+        .add("DELETE", root + "/faults", call -> ok(faults.clear(scope(call))))
+        .add("DELETE", root + "/faults/{id}",
+            call -> ok(faults.remove(scope(call), call.params().get("id"))));
   }
 
   private static ControlScope scope(Call call) {

@@ -23,6 +23,9 @@ public interface ActivityLog {
   /** A webhook delivery was attempted, or gave up. */
   default void webhook(long accountId, String deliveryId, String what) {}
 
+  /** A scheduled fault struck. */
+  default void fault(long accountId, String what) {}
+
   /** A request of the account was refused by its rate limit. */
   default void throttled(long accountId, String what) {}
 

@@ -35,6 +35,11 @@ public final class PrintingActivityLog implements ActivityLog {
   }
 
   @Override
+  public void fault(long accountId, String what) {
+    line("fault", accountId, what);
+  }
+
+  @Override
   public void throttled(long accountId, String what) {
     line("limit", accountId, what);
   }

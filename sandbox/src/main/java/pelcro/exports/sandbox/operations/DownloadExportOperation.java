@@ -4,6 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import pelcro.exports.sandbox.data.ExportData;
+import pelcro.exports.sandbox.data.ExportFile;
+import pelcro.exports.sandbox.domain.ExportState;
+import pelcro.exports.sandbox.faults.DownloadFault;
+import pelcro.exports.sandbox.faults.Faults;
+import pelcro.exports.sandbox.files.PacedStream;
 import pelcro.exports.sandbox.domain.ApiError;
 import pelcro.exports.sandbox.domain.ApiException;
 import pelcro.exports.sandbox.domain.Caller;
@@ -29,24 +34,37 @@ public final class DownloadExportOperation {
   private final AccountClocks clocks;
   private final ExportData data;
   private final ExportLifecycleEvents events;
+  private final Faults faults;
 
-  /** @param events told of each download (webhooks) */
-  public DownloadExportOperation(
-      JobStore jobs, AccountClocks clocks, ExportData data, ExportLifecycleEvents events) {
+  /**
+   * @param events told of each download (webhooks)
+   * @param faults the download faults that may strike (gone early, cut, slow)
+   */
+  public DownloadExportOperation(JobStore jobs, AccountClocks clocks, ExportData data,
+      ExportLifecycleEvents events, Faults faults) {
     this.jobs = jobs;
     this.clocks = clocks;
     this.data = data;
     this.events = events;
+    this.faults = faults;
   }
 
   public ExportDownload handle(Caller caller, String siteIdParam, String uuid) {
     SiteParameter.require(caller, siteIdParam);
     Instant now = clocks.now(caller.accountId());
     String claimId = UUID.randomUUID().toString();
+    jobs.find(caller.accountId(), uuid)
+        .filter(j -> j.stateAt(now) == ExportState.FINISHED)
+        .filter(j -> faults.downloadGone(j.accountId(), j.type()))
+        // The file expires early; the claim below then answers "has expired", as the vendor does.
+        .ifPresent(j -> jobs.update(j.accountId(), uuid, k -> k.expiredAt(now), ApiError.FILE_NOT_FOUND));
     ExportJob job = jobs.update(caller.accountId(), uuid, j -> j.claim(now, claimId, CLAIM_LEASE),
         ApiError.FILE_NOT_FOUND);
-    return new ExportDownload(data.file(job.query(), job.uuid(), job.finishAt()),
-        new ExportDownload.Transfer(caller.accountId(), uuid, claimId));
+    ExportFile plain = data.file(job.query(), job.uuid(), job.finishAt());
+    DownloadFault fault = faults.download(job.accountId(), job.type());
+    ExportFile file = fault.none() ? plain : new ExportFile(plain.fileName(),
+        () -> new PacedStream(plain.opener().open(), fault.cutAfterBytes(), fault.bytesPerSecond()));
+    return new ExportDownload(file, new ExportDownload.Transfer(caller.accountId(), uuid, claimId));
   }
 
   /**

@@ -17,6 +17,7 @@ import pelcro.exports.sandbox.domain.DateRangeRule;
 import pelcro.exports.sandbox.domain.ExportIds;
 import pelcro.exports.sandbox.domain.ExportJob;
 import pelcro.exports.sandbox.domain.JobTiming;
+import pelcro.exports.sandbox.faults.Faults;
 import pelcro.exports.sandbox.store.AccountClocks;
 import pelcro.exports.sandbox.store.JobStore;
 import pelcro.exports.sandbox.webhooks.ExportLifecycleEvents;
@@ -39,11 +40,16 @@ public final class RequestExportOperation {
   private volatile RequestBodyValidator validator;
 
   private final ExportLifecycleEvents events;
+  private final Faults faults;
 
 
-  /** @param events told of each queued export (webhooks) */
+  /**
+   * @param events told of each queued export (webhooks)
+   * @param faults the lifecycle faults that may strike (failing, held, expiring, nothing to export)
+   */
   public RequestExportOperation(JobStore jobs, AccountClocks clocks, ExportData data,
-      JobTiming timing, ExportLifecycleEvents events) {
+      JobTiming timing, ExportLifecycleEvents events, Faults faults) {
+    this.faults = faults;
     this.jobs = jobs;
     this.clocks = clocks;
     this.data = data;
@@ -79,13 +85,19 @@ public final class RequestExportOperation {
     Instant now = clocks.now(caller.accountId());
     ExportQuery query = new ExportQuery(siteId, request.type(), request.filters());
     applyRules(query, now);
-    if (!data.hasRecords(query, now)) {
+    if (faults.nothingToExport(caller.accountId(), query.type()) || !data.hasRecords(query, now)) {
       throw new ApiException(ApiError.NOTHING_TO_EXPORT); // request-export, Common Errors
     }
     ExportJob job =
         ExportJob.queued(
             ExportIds.next(now), caller.accountId(), caller.account().userId(), query, now, timing);
     jobs.insertIfNoneRunning(job, now);
+    // Faults are weighed once the export exists: "the next 2 exports fail" counts exports, not
+    // requests refused with 409.
+    ExportJob shaped = faults.shape(job);
+    if (shaped != job) {
+      job = jobs.update(job.accountId(), job.uuid(), j -> shaped, ApiError.FILE_NOT_FOUND);
+    }
     events.requested(job);
     return new ExportEnvelope().data(ExportView.of(job, now));
   }

@@ -35,9 +35,10 @@ public final class DeliveryStore {
    * (counted in {@link #dropped}), so a dead receiver cannot exhaust the store.
    */
   public WebhookDelivery add(WebhookEvent event, java.time.Instant dueAt, String redeliveryOf,
-      int capacity) {
+      WebhookDelivery.Faulted faults, int capacity) {
     long sequence = engine.increment(Keys.DELIVERY_SEQUENCE, 1, null);
-    WebhookDelivery delivery = WebhookDelivery.of("whd_" + sequence, event, dueAt, redeliveryOf);
+    WebhookDelivery delivery =
+        WebhookDelivery.of("whd_" + sequence, event, dueAt, redeliveryOf, faults);
     while (engine.size(Keys.DELIVERIES) >= capacity) {
       evictOne();
     }

@@ -17,6 +17,7 @@ public final class SandboxState implements AutoCloseable {
   private final RateWindows rates;
   private final Sessions sessions;
   private final DeliveryStore deliveries;
+  private final FaultStore faults;
 
   /** @param base the real (or a test's) time, under every clock's offsets */
   public SandboxState(StateEngine engine, InstantSource base) {
@@ -27,6 +28,11 @@ public final class SandboxState implements AutoCloseable {
     this.rates = new RateWindows(engine);
     this.sessions = new Sessions(engine, accounts);
     this.deliveries = new DeliveryStore(engine);
+    this.faults = new FaultStore(engine);
+  }
+
+  public FaultStore faults() {
+    return faults;
   }
 
   public DeliveryStore deliveries() {
@@ -53,10 +59,11 @@ public final class SandboxState implements AutoCloseable {
     return rates;
   }
 
-  /** Forgets what the account owns (jobs, its clock), keeping the account itself. */
+  /** Forgets what the account owns (jobs, its clock, its faults), keeping the account itself. */
   public void resetAccount(long accountId) {
     jobs.removeAccount(accountId);
     clocks.reset(accountId);
+    faults.clear(accountId);
   }
 
   /** Forgets everything: no exports, no runtime accounts, every clock back to real time. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.function.LongFunction;
 import pelcro.exports.sandbox.domain.ExportJob;
+import pelcro.exports.sandbox.faults.Faults;
 import pelcro.exports.sandbox.log.ActivityLog;
 
 /**
@@ -19,22 +20,25 @@ import pelcro.exports.sandbox.log.ActivityLog;
 public final class ExportLifecycleEvents {
   /** Reports nothing (no webhook configured). */
   public static final ExportLifecycleEvents NONE =
-      new ExportLifecycleEvents(ExportEventSink.NONE, id -> null, ActivityLog.QUIET);
+      new ExportLifecycleEvents(ExportEventSink.NONE, id -> null, ActivityLog.QUIET, Faults.NONE);
 
   private final ExportEventSink sink;
   private final LongFunction<String> userEmailOfAccount;
   private final ActivityLog log;
+  private final Faults faults;
 
   /**
    * @param sink where events go
    * @param userEmailOfAccount the requesting user's email for an account id, or null
    * @param log where {@code --verbose} writes each change
+   * @param faults the webhook faults that may strike each event
    */
   public ExportLifecycleEvents(ExportEventSink sink, LongFunction<String> userEmailOfAccount,
-      ActivityLog log) {
+      ActivityLog log, Faults faults) {
     this.sink = sink;
     this.userEmailOfAccount = userEmailOfAccount;
     this.log = log;
+    this.faults = faults;
   }
 
   /** A job was queued: {@code export.requested} now, {@code export.completed} at its planned finish. */
@@ -45,7 +49,11 @@ public final class ExportLifecycleEvents {
           + job.finishAt().truncatedTo(ChronoUnit.MILLIS) + " (account clock)");
     }
     publish(ExportEventType.REQUESTED, job, job.createdAt());
-    publish(ExportEventType.COMPLETED, job, job.finishAt());
+    if (job.failedAt() != null) {
+      publish(ExportEventType.FAILED, job, job.failedAt()); // a fault scheduled its failure
+    } else if (!job.held()) {
+      publish(ExportEventType.COMPLETED, job, job.finishAt());
+    }
   }
 
   /** The control API completed or failed a job now: its planned end is replaced by the new one. */
@@ -53,6 +61,7 @@ public final class ExportLifecycleEvents {
     log.export(job.accountId(), job.uuid(), job.failedAt() != null
         ? "failed by request: " + job.failedReason() : "finished by request");
     sink.withdraw(job.uuid(), ExportEventType.COMPLETED);
+    sink.withdraw(job.uuid(), ExportEventType.FAILED); // a failure a fault had scheduled
     if (job.failedAt() != null) {
       publish(ExportEventType.FAILED, job, job.failedAt());
     } else {
@@ -72,7 +81,9 @@ public final class ExportLifecycleEvents {
   }
 
   private void publish(ExportEventType type, ExportJob job, Instant at) {
-    sink.publish(type, facts(job, at), at);
+    if (sink != ExportEventSink.NONE) {
+      sink.publish(type, facts(job, at), at, faults.webhook(job.accountId(), type));
+    }
   }
 
   private ExportFacts facts(ExportJob job, Instant at) {

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import pelcro.exports.sandbox.domain.ExportEventType;
 import pelcro.exports.sandbox.domain.WebhookDelivery;
 import pelcro.exports.sandbox.domain.WebhookEvent;
+import pelcro.exports.sandbox.faults.DeliveryFault;
 import pelcro.exports.sandbox.log.ActivityLog;
 import pelcro.exports.sandbox.store.AccountClocks;
 import pelcro.exports.sandbox.store.DeliveryStore;
@@ -32,6 +33,11 @@ import pelcro.exports.sandbox.store.DeliveryStore;
  * share a store exactly one sends it (a claim lapses if its node dies mid-attempt).
  */
 public final class WebhookDispatcher implements ExportEventSink, AutoCloseable {
+  /** How long an event held for its export's next event waits when no next event comes. */
+  static final Duration AWAIT_NEXT = Duration.ofHours(1);
+  /** Signs with a key that is not the webhook secret (a bad-signature fault). */
+  private static final WebhookSigner WRONG_SIGNER = new WebhookSigner("not-the-webhook-secret");
+
   private final DeliveryStore store;
   private final AccountClocks clocks;
   private final InstantSource realTime;
@@ -81,8 +87,32 @@ public final class WebhookDispatcher implements ExportEventSink, AutoCloseable {
   }
 
   @Override
-  public void publish(ExportEventType type, ExportFacts export, Instant happenedAt) {
-    store.add(events.build(type, export, happenedAt), happenedAt, null, options.journalCapacity());
+  public void publish(ExportEventType type, ExportFacts export, Instant happenedAt,
+      DeliveryFault fault) {
+    WebhookEvent event = events.build(type, export, happenedAt);
+    WebhookDelivery.Faulted faulted = new WebhookDelivery.Faulted(fault.badSignature(),
+        fault.dropped(), fault.afterNext() ? WebhookDelivery.Faulted.AWAITING_NEXT : null);
+    Instant due = happenedAt.plus(fault.late());
+    WebhookDelivery added = store.add(event, due, null, faulted, options.journalCapacity());
+    releaseHeldBehind(added);
+    if (fault.twice()) {
+      store.add(event, due, null, faulted, options.journalCapacity());
+    }
+  }
+
+  /**
+   * A new event of an export lets the export's deliveries held back for "its next event" (an
+   * out-of-order fault) go, right after this one.
+   */
+  private void releaseHeldBehind(WebhookDelivery next) {
+    for (WebhookDelivery held : store.unfinished(Integer.MAX_VALUE)) {
+      if (!held.id().equals(next.id())
+          && held.event().exportUuid().equals(next.event().exportUuid())
+          && WebhookDelivery.Faulted.AWAITING_NEXT.equals(held.faults().after())) {
+        store.change(held.id(), d -> WebhookDelivery.Faulted.AWAITING_NEXT.equals(d.faults().after())
+            ? d.behind(next.id()) : null);
+      }
+    }
   }
 
   /**
@@ -114,7 +144,8 @@ public final class WebhookDispatcher implements ExportEventSink, AutoCloseable {
   /** Sends a delivery's event again, now, as a new delivery; empty if the id is unknown. */
   public Optional<WebhookDelivery> redeliver(String deliveryId) {
     return store.find(deliveryId).map(original -> store.add(original.event(),
-        clocks.now(original.event().accountId()), deliveryId, options.journalCapacity()));
+        clocks.now(original.event().accountId()), deliveryId, WebhookDelivery.Faulted.NONE,
+        options.journalCapacity()));
   }
 
   /** Starts every delivery that is due on its account's clock, as far as the pool allows. */
@@ -125,7 +156,7 @@ public final class WebhookDispatcher implements ExportEventSink, AutoCloseable {
         return;
       }
       WebhookEvent event = d.event();
-      if (!d.dueAt(clocks.now(event.accountId()), now)) {
+      if (!d.dueAt(clocks.now(event.accountId()), now) || heldBack(d)) {
         continue;
       }
       long until = now + options.timeout().multipliedBy(2).plusSeconds(5).toMillis();
@@ -163,12 +194,32 @@ public final class WebhookDispatcher implements ExportEventSink, AutoCloseable {
     }
   }
 
+  /**
+   * Whether an out-of-order fault still holds it back: behind a delivery not finished yet, or
+   * waiting for the export's next event (at most {@link #AWAIT_NEXT} past its due time, for an
+   * event that is an export's last).
+   */
+  private boolean heldBack(WebhookDelivery d) {
+    String after = d.faults().after();
+    if (after == null) {
+      return false;
+    }
+    if (WebhookDelivery.Faulted.AWAITING_NEXT.equals(after)) {
+      return clocks.now(d.event().accountId()).isBefore(d.dueAt().plus(AWAIT_NEXT));
+    }
+    return store.find(after).map(first -> !first.finished()).orElse(false);
+  }
+
   private void attempt(WebhookDelivery delivery) {
     byte[] body = delivery.event().body().getBytes(StandardCharsets.UTF_8);
     int status = 0;
     String error = null;
     try {
-      status = sender.send(body, signer.sign(body));
+      if (delivery.faults().dropped()) {
+        throw new IOException("not sent: a scheduled fault drops this event");
+      }
+      WebhookSigner signing = delivery.faults().badSignature() ? WRONG_SIGNER : signer;
+      status = sender.send(body, signing.sign(body));
     } catch (IOException e) {
       error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     } catch (InterruptedException e) {

@@ -15,7 +15,8 @@ class ApiErrorCatalogueTest {
       ApiError.METHOD_NOT_ALLOWED, ApiError.CONTROL_EXPORT_NOT_FOUND, ApiError.CONTROL_NOT_RUNNING,
       ApiError.CONTROL_BAD_REQUEST, ApiError.WIREMOCK_ADMIN_CLOSED,
       ApiError.CONTROL_SESSION_NOT_FOUND, ApiError.CONTROL_ACCOUNT_NOT_FOUND,
-      ApiError.STATE_UNAVAILABLE, ApiError.SERVER_ERROR);
+      ApiError.CONTROL_FAULT_NOT_FOUND,
+      ApiError.SERVICE_UNAVAILABLE, ApiError.BAD_GATEWAY, ApiError.GATEWAY_TIMEOUT, ApiError.SERVER_ERROR);
 
   @Test
   void answersOnlyStatusesTheSpecDocuments() {

@@ -21,7 +21,8 @@ class ExportLifecycleEventsTest {
   final List<String> withdrawn = new ArrayList<>();
   final ExportEventSink sink = new ExportEventSink() {
     @Override
-    public void publish(ExportEventType type, ExportFacts export, Instant happenedAt) {
+    public void publish(ExportEventType type, ExportFacts export, Instant happenedAt,
+        pelcro.exports.sandbox.faults.DeliveryFault fault) {
       published.add(new Published(type, export, happenedAt));
     }
 
@@ -31,7 +32,7 @@ class ExportLifecycleEventsTest {
     }
   };
   final ExportLifecycleEvents events = new ExportLifecycleEvents(sink, id -> "owner@example.com",
-      pelcro.exports.sandbox.log.ActivityLog.QUIET);
+      pelcro.exports.sandbox.log.ActivityLog.QUIET, pelcro.exports.sandbox.faults.Faults.NONE);
   final JobTiming timing = JobTiming.of(Duration.ofSeconds(3), Duration.ofDays(7));
   final ExportJob job = ExportJob.queued("u-1", 1, 101,
       new ExportQuery(1001, "subscriptions", Map.of("date_from", 1704067200L, "date_to", 1711929600L)), NOW, timing);
@@ -58,7 +59,7 @@ class ExportLifecycleEventsTest {
     Instant failedAt = NOW.plusSeconds(1);
     events.endMoved(job.fail(failedAt, "Disk full"));
 
-    assertThat(withdrawn).containsExactly("u-1 COMPLETED");
+    assertThat(withdrawn).containsExactly("u-1 COMPLETED", "u-1 FAILED");
     assertThat(published).singleElement().satisfies(p -> {
       assertThat(p.type()).isEqualTo(ExportEventType.FAILED);
       assertThat(p.at()).isEqualTo(failedAt);

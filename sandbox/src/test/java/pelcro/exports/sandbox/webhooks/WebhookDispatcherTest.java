@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import pelcro.exports.sandbox.tryit.support.ManualInstantSource;
 import pelcro.exports.sandbox.domain.WebhookDelivery.Status;
+import pelcro.exports.sandbox.faults.DeliveryFault;
 import pelcro.exports.sandbox.store.SandboxState;
 import pelcro.exports.sandbox.store.memory.MemoryEngine;
 
@@ -46,7 +47,7 @@ class WebhookDispatcherTest {
     receiver = new Receiver(() -> 200, 0);
     dispatcher(WebhookOptions.of(receiver.url(), "whsec_test"));
 
-    dispatcher.publish(ExportEventType.REQUESTED, ExportEventsTest.facts(ExportEventType.REQUESTED), clock.instant());
+    dispatcher.publish(ExportEventType.REQUESTED, ExportEventsTest.facts(ExportEventType.REQUESTED), clock.instant(), DeliveryFault.NONE);
 
     await().atMost(Duration.ofSeconds(5)).until(() -> receiver.received.size() == 1);
     Receiver.Received got = receiver.received.get(0);
@@ -62,7 +63,7 @@ class WebhookDispatcherTest {
     dispatcher(WebhookOptions.of(receiver.url(), "s"));
     Instant finishes = clock.instant().plusSeconds(3);
 
-    dispatcher.publish(ExportEventType.COMPLETED, ExportEventsTest.facts(ExportEventType.COMPLETED), finishes);
+    dispatcher.publish(ExportEventType.COMPLETED, ExportEventsTest.facts(ExportEventType.COMPLETED), finishes, DeliveryFault.NONE);
     Thread.sleep(200);
     assertThat(receiver.calls.get()).isZero();
 
@@ -77,7 +78,7 @@ class WebhookDispatcherTest {
     receiver = new Receiver(answers::next, 0);
     dispatcher(WebhookOptions.of(receiver.url(), "s"));
 
-    dispatcher.publish(ExportEventType.REQUESTED, ExportEventsTest.facts(ExportEventType.REQUESTED), clock.instant());
+    dispatcher.publish(ExportEventType.REQUESTED, ExportEventsTest.facts(ExportEventType.REQUESTED), clock.instant(), DeliveryFault.NONE);
     await().until(() -> receiver.calls.get() == 1);
     await().until(() -> dispatcher.deliveries().get(0).status() == Status.PENDING);
     assertThat(dispatcher.view().get(0).get("next_attempt_at")).isEqualTo(clock.instant().getEpochSecond() + 1);
@@ -101,7 +102,7 @@ class WebhookDispatcherTest {
     receiver = new Receiver(() -> 500, 0);
     dispatcher(WebhookOptions.of(receiver.url(), "s").withRetries(3, Duration.ofSeconds(1)));
 
-    dispatcher.publish(ExportEventType.FAILED, ExportEventsTest.facts(ExportEventType.FAILED), clock.instant());
+    dispatcher.publish(ExportEventType.FAILED, ExportEventsTest.facts(ExportEventType.FAILED), clock.instant(), DeliveryFault.NONE);
     for (int i = 0; i < 6; i++) {
       int before = receiver.calls.get();
       await().until(() -> dispatcher.deliveries().get(0).status() != Status.SENDING && receiver.calls.get() >= Math.min(before + 1, 3));
@@ -119,7 +120,7 @@ class WebhookDispatcherTest {
     receiver = null;
     dispatcher(WebhookOptions.of(dead, "s").withRetries(1, Duration.ofSeconds(1)));
 
-    dispatcher.publish(ExportEventType.REQUESTED, ExportEventsTest.facts(ExportEventType.REQUESTED), clock.instant());
+    dispatcher.publish(ExportEventType.REQUESTED, ExportEventsTest.facts(ExportEventType.REQUESTED), clock.instant(), DeliveryFault.NONE);
 
     await().atMost(Duration.ofSeconds(10)).until(() -> dispatcher.deliveries().get(0).status() == Status.FAILED);
     assertThat(dispatcher.view().get(0).get("attempts").toString()).contains("http_status=null", "error=");
@@ -132,7 +133,7 @@ class WebhookDispatcherTest {
 
     long start = System.nanoTime();
     for (int i = 0; i < 10_000; i++) {
-      dispatcher.publish(ExportEventType.REQUESTED, ExportEventsTest.facts(ExportEventType.REQUESTED), clock.instant());
+      dispatcher.publish(ExportEventType.REQUESTED, ExportEventsTest.facts(ExportEventType.REQUESTED), clock.instant(), DeliveryFault.NONE);
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
 
@@ -146,7 +147,7 @@ class WebhookDispatcherTest {
   void aDeliveryCanBeRedeliveredAsANewDeliveryOfTheSameEvent() throws Exception {
     receiver = new Receiver(() -> 200, 0);
     dispatcher(WebhookOptions.of(receiver.url(), "s"));
-    dispatcher.publish(ExportEventType.DOWNLOADED, ExportEventsTest.facts(ExportEventType.DOWNLOADED), clock.instant());
+    dispatcher.publish(ExportEventType.DOWNLOADED, ExportEventsTest.facts(ExportEventType.DOWNLOADED), clock.instant(), DeliveryFault.NONE);
     await().until(() -> receiver.received.size() == 1);
     String firstId = dispatcher.deliveries().get(0).id();
 
@@ -163,7 +164,7 @@ class WebhookDispatcherTest {
     receiver = new Receiver(() -> 200, 0);
     dispatcher(WebhookOptions.of(receiver.url(), "s"));
     ExportFacts facts = ExportEventsTest.facts(ExportEventType.COMPLETED);
-    dispatcher.publish(ExportEventType.COMPLETED, facts, clock.instant().plusSeconds(3));
+    dispatcher.publish(ExportEventType.COMPLETED, facts, clock.instant().plusSeconds(3), DeliveryFault.NONE);
 
     dispatcher.withdraw(facts.uuid(), ExportEventType.COMPLETED);
     clock.advance(Duration.ofSeconds(5));

@@ -1,0 +1,134 @@
+package pelcro.exports.sandbox.faults;
+
+import java.time.Duration;
+import java.util.Optional;
+import pelcro.exports.sandbox.domain.ApiError;
+import pelcro.exports.sandbox.domain.ApiException;
+import pelcro.exports.sandbox.domain.ExportEventType;
+import pelcro.exports.sandbox.domain.ExportJob;
+import pelcro.exports.sandbox.domain.Fault;
+import pelcro.exports.sandbox.domain.FaultKind;
+import pelcro.exports.sandbox.log.ActivityLog;
+import pelcro.exports.sandbox.store.FaultStore;
+
+/**
+ * Where scheduled faults strike: the operations and the webhooks ask at each occasion, and a
+ * fault that strikes turns into the vendor's own behaviour there (an error answer, a failed or
+ * held export, an expired file, a cut download, a late webhook). Each strike is logged under
+ * {@code --verbose}.
+ */
+public final class Faults {
+  /** No fault ever strikes (the JUnit-free default of a few tests). */
+  public static final Faults NONE = new Faults(null, ActivityLog.QUIET);
+
+  private final FaultStore store;
+  private final ActivityLog log;
+
+  public Faults(FaultStore store, ActivityLog log) {
+    this.store = store;
+    this.log = log;
+  }
+
+  /** Before an operation runs: waits its scheduled latency, or throws its scheduled error. */
+  public void beforeOperation(long accountId, String operationId) {
+    strike(FaultKind.OPERATION_LATENCY, accountId, operationId).ifPresent(f -> {
+      try {
+        Thread.sleep(f.number("latency_ms", 0));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    Optional<Fault> error = strike(FaultKind.OPERATION_ERROR, accountId, operationId);
+    if (error.isPresent()) {
+      throw OperationErrors.of(error.get());
+    }
+  }
+
+  /** Whether "Nothing to export" is forced for this request. */
+  public boolean nothingToExport(long accountId, String type) {
+    return strike(FaultKind.NOTHING_TO_EXPORT, accountId, type).isPresent();
+  }
+
+  /** A new job as the lifecycle faults shape it (failing, held, expiring early), or as it is. */
+  public ExportJob shape(ExportJob job) {
+    long account = job.accountId();
+    Optional<Fault> atStart = strike(FaultKind.EXPORT_FAILS_AT_START, account, job.type());
+    if (atStart.isPresent()) {
+      return job.failingAt(job.startAt(), reason(atStart.get()));
+    }
+    Optional<Fault> midway = strike(FaultKind.EXPORT_FAILS_WHILE_PROCESSING, account, job.type());
+    if (midway.isPresent()) {
+      Duration half = Duration.between(job.startAt(), job.finishAt()).dividedBy(2);
+      return job.failingAt(job.startAt().plus(half), reason(midway.get()));
+    }
+    Optional<Fault> hold = strike(FaultKind.EXPORT_HELD, account, job.type());
+    if (hold.isPresent()) {
+      return job.held(!"processing".equals(hold.get().text("state")));
+    }
+    return strike(FaultKind.FILE_EXPIRES, account, job.type())
+        .map(f -> job.expiringAfter(Duration.ofSeconds(f.number("seconds", 0))))
+        .orElse(job);
+  }
+
+  /** Whether the file is gone early ("already downloaded or has expired"). */
+  public boolean downloadGone(long accountId, String type) {
+    return strike(FaultKind.DOWNLOAD_GONE, accountId, type).isPresent();
+  }
+
+  /** How a download is streamed: cut after some bytes, slowed, or as it is. */
+  public DownloadFault download(long accountId, String type) {
+    Optional<Fault> cut = strike(FaultKind.DOWNLOAD_CUT, accountId, type);
+    if (cut.isPresent()) {
+      return DownloadFault.cutAfter(cut.get().number("after_bytes", 0));
+    }
+    return strike(FaultKind.DOWNLOAD_SLOW, accountId, type)
+        .map(f -> DownloadFault.slowedTo(f.number("bytes_per_second", 1)))
+        .orElse(DownloadFault.NONE);
+  }
+
+  /** How a webhook event is delivered. */
+  public DeliveryFault webhook(long accountId, ExportEventType type) {
+    String event = type.wireName();
+    return new DeliveryFault(
+        strike(FaultKind.WEBHOOK_DUPLICATE, accountId, event).isPresent(),
+        strike(FaultKind.WEBHOOK_LATE, accountId, event)
+            .map(f -> Duration.ofSeconds(f.number("seconds", 0))).orElse(Duration.ZERO),
+        strike(FaultKind.WEBHOOK_OUT_OF_ORDER, accountId, event).isPresent(),
+        strike(FaultKind.WEBHOOK_BAD_SIGNATURE, accountId, event).isPresent(),
+        strike(FaultKind.WEBHOOK_DROPPED, accountId, event).isPresent());
+  }
+
+  private Optional<Fault> strike(FaultKind kind, long accountId, String target) {
+    if (store == null) {
+      return Optional.empty();
+    }
+    Optional<Fault> struck = store.strike(kind, accountId, target);
+    struck.ifPresent(f -> log.fault(accountId, f.id() + " " + kind.wireName() + " struck ("
+        + f.struck() + (f.times() == null ? "" : " of " + f.times()) + ") on " + target));
+    return struck;
+  }
+
+  private static String reason(Fault fault) {
+    String reason = fault.text("reason");
+    return reason == null || reason.isBlank() ? "The export failed." : reason;
+  }
+
+  /** The answers an operation fault may give, in the vendor's shape. */
+  static final class OperationErrors {
+    private OperationErrors() {}
+
+    static ApiException of(Fault fault) {
+      int status = (int) fault.number("status", 503);
+      ApiError error = switch (status) {
+        case 429 -> ApiError.TOO_MANY_REQUESTS;
+        case 500 -> ApiError.SERVER_ERROR;
+        case 502 -> ApiError.BAD_GATEWAY;
+        case 504 -> ApiError.GATEWAY_TIMEOUT;
+        default -> ApiError.SERVICE_UNAVAILABLE;
+      };
+      ApiException e = new ApiException(error);
+      long retryAfter = fault.number("retry_after", status == 503 || status == 429 ? 1 : 0);
+      return retryAfter > 0 ? e.withRetryAfter(Duration.ofSeconds(retryAfter)) : e;
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package pelcro.exports.sandbox.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import pelcro.exports.sandbox.domain.Fault;
+import pelcro.exports.sandbox.domain.FaultKind;
+import pelcro.exports.sandbox.store.engine.Attempts;
+import pelcro.exports.sandbox.store.engine.Codec;
+import pelcro.exports.sandbox.store.engine.StateEngine;
+import pelcro.exports.sandbox.store.engine.Transaction;
+import pelcro.exports.sandbox.store.engine.Versioned;
+
+/**
+ * The fault schedules: the whole sandbox's and each account's. Weighing a fault and counting
+ * its strike is one compare-and-set, so "the next 2 times" strikes exactly twice however many
+ * requests race, on one node or many. With no fault scheduled, an occasion costs one counter read.
+ */
+public final class FaultStore {
+  /** The faults of one scope, in the order they were added. */
+  public record FaultSet(List<Fault> faults) {
+    public FaultSet {
+      faults = List.copyOf(faults);
+    }
+  }
+
+  private static final Codec<FaultSet> SET = Codec.of(FaultSet.class);
+  private static final String SANDBOX = "sandbox";
+  private static final String PRESENT = "faults:present";
+  private static final String SEQUENCE = "seq:fault";
+  private static final String ACCOUNTS = "faults:accounts";
+
+  private final StateEngine engine;
+
+  FaultStore(StateEngine engine) {
+    this.engine = engine;
+  }
+
+  /** Schedules a fault (its id is given here); it applies from the next occasion on. */
+  public Fault add(Fault fault) {
+    Fault withId = new Fault("flt_" + engine.increment(SEQUENCE, 1, null), fault.kind(),
+        fault.accountId(), fault.target(), fault.times(), fault.probability(), fault.seed(),
+        fault.params(), 0, 0);
+    String key = key(withId.accountId());
+    Attempts.commit(engine, () -> {
+      Versioned<FaultSet> read = engine.get(key, SET);
+      List<Fault> faults = new ArrayList<>(read.present() ? read.value().faults() : List.of());
+      faults.add(withId);
+      Transaction tx = new Transaction().expect(key, read).put(key, new FaultSet(faults), SET);
+      if (withId.accountId() != null) {
+        tx.index(ACCOUNTS, withId.accountId().toString(), withId.accountId());
+      }
+      return new Attempts.Step<>(tx, withId);
+    });
+    engine.increment(PRESENT, 1, null);
+    return withId;
+  }
+
+  /** Every scheduled fault: the sandbox's, then each account's. */
+  public List<Fault> all() {
+    List<Fault> faults = new ArrayList<>(of(null));
+    for (String account : engine.range(ACCOUNTS, false, Integer.MAX_VALUE)) {
+      faults.addAll(of(Long.valueOf(account)));
+    }
+    return faults;
+  }
+
+  /** The faults of one scope: an account's, or (null) the whole sandbox's. */
+  public List<Fault> of(Long accountId) {
+    FaultSet set = engine.get(key(accountId), SET).value();
+    return set == null ? List.of() : set.faults();
+  }
+
+  /** Removes one fault; whether it existed (in that scope). */
+  public boolean remove(Long accountId, String id) {
+    String key = key(accountId);
+    boolean removed = Attempts.commit(engine, () -> {
+      Versioned<FaultSet> read = engine.get(key, SET);
+      List<Fault> faults = new ArrayList<>(read.present() ? read.value().faults() : List.of());
+      boolean found = faults.removeIf(f -> f.id().equals(id));
+      return new Attempts.Step<>(new Transaction().expect(key, read)
+          .put(key, new FaultSet(faults), SET), found);
+    });
+    if (removed) {
+      engine.increment(PRESENT, -1, null);
+    }
+    return removed;
+  }
+
+  /** Removes every fault of one scope (an account's reset), or of every scope (null). */
+  public void clear(Long accountId) {
+    List<Long> scopes = new ArrayList<>();
+    scopes.add(accountId);
+    if (accountId == null) {
+      engine.range(ACCOUNTS, false, Integer.MAX_VALUE).forEach(a -> scopes.add(Long.valueOf(a)));
+    }
+    for (Long scope : scopes) {
+      int count = of(scope).size();
+      Transaction tx = new Transaction().delete(key(scope));
+      if (scope != null) {
+        tx.unindex(ACCOUNTS, scope.toString());
+      }
+      engine.commit(tx);
+      engine.increment(PRESENT, -count, null);
+    }
+  }
+
+  /**
+   * Weighs the faults aimed at this occasion (the account's first, then the sandbox's; the first
+   * one with strikes left) and returns the one that struck, if one did.
+   */
+  public Optional<Fault> strike(FaultKind kind, long accountId, String target) {
+    if (engine.counter(PRESENT) <= 0) {
+      return Optional.empty();
+    }
+    for (Long scope : new Long[] {accountId, null}) {
+      String key = key(scope);
+      Optional<Optional<Fault>> weighed = Attempts.commit(engine, () -> {
+        Versioned<FaultSet> read = engine.get(key, SET);
+        List<Fault> faults = new ArrayList<>(read.present() ? read.value().faults() : List.of());
+        for (int i = 0; i < faults.size(); i++) {
+          Fault fault = faults.get(i);
+          if (fault.aimsAt(kind, accountId, target) && !fault.spent()) {
+            Fault after = fault.weighedOnce();
+            faults.set(i, after);
+            return new Attempts.Step<>(new Transaction().expect(key, read)
+                .put(key, new FaultSet(faults), SET),
+                Optional.of(after.struckSince(fault) ? Optional.of(after) : Optional.<Fault>empty()));
+          }
+        }
+        return new Attempts.Step<>(new Transaction(), Optional.<Optional<Fault>>empty());
+      });
+      if (weighed.isPresent()) {
+        return weighed.get(); // the first fault aimed at it decided
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String key(Long accountId) {
+    return Keys.faults(accountId == null ? SANDBOX : "account:" + accountId);
+  }
+}
