@@ -151,6 +151,12 @@ public final class SandboxHandle implements AutoCloseable {
     return control("POST", "/reset", null);
   }
 
+  /** Schedules faults: every account's on a sandbox of its own, the session's in a session. */
+  public SandboxFaults faults() {
+    return new SandboxFaults(fault -> control("POST", "/faults", fault),
+        () -> control("DELETE", "/faults", null), () -> control("GET", "/faults", null));
+  }
+
   /** Ends a session's accounts; nothing for a sandbox of the test's own (its extension closes it). */
   @Override
   public void close() {

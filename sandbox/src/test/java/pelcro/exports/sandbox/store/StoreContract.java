@@ -300,4 +300,44 @@ abstract class StoreContract {
     assertThat(state.accounts().byKey(session.enterprise().key())).isEmpty();
     assertThat(state.clocks().now()).isEqualTo(T0);
   }
+
+  private static pelcro.exports.sandbox.domain.Fault scheduled(Long account, String target,
+      Integer times) {
+    return new pelcro.exports.sandbox.domain.Fault(null,
+        pelcro.exports.sandbox.domain.FaultKind.EXPORT_FAILS_AT_START, account, target, times,
+        null, null, Map.of("reason", "Disk full"), 0, 0);
+  }
+
+  @Test
+  void aFaultForTheNextThreeTimesStrikesExactlyThreeTimesHoweverManyRace() throws Exception {
+    state.faults().add(scheduled(null, "orders", 3));
+    AtomicInteger struck = new AtomicInteger();
+    for (Future<Object> f : race(16, () -> {
+      for (int i = 0; i < 5; i++) {
+        if (state.faults().strike(pelcro.exports.sandbox.domain.FaultKind.EXPORT_FAILS_AT_START,
+            1, "orders").isPresent()) {
+          struck.incrementAndGet();
+        }
+      }
+      return null;
+    })) {
+      f.get();
+    }
+    assertThat(struck.get()).isEqualTo(3);
+    assertThat(state.faults().all()).singleElement()
+        .satisfies(f -> assertThat(f.struck()).isEqualTo(3));
+  }
+
+  @Test
+  void anAccountsFaultsStayWithinItAndGoWithItsReset() {
+    state.faults().add(scheduled(1L, null, null));
+    var kind = pelcro.exports.sandbox.domain.FaultKind.EXPORT_FAILS_AT_START;
+    assertThat(state.faults().strike(kind, 2, "orders")).isEmpty();
+    assertThat(state.faults().strike(kind, 1, "orders")).isPresent();
+    state.faults().add(scheduled(null, "orders", 1));
+    assertThat(state.faults().strike(kind, 2, "orders")).as("the sandbox-wide one").isPresent();
+    state.resetAccount(1);
+    assertThat(state.faults().strike(kind, 1, "orders")).isEmpty();
+    assertThat(state.faults().all()).hasSize(1);
+  }
 }

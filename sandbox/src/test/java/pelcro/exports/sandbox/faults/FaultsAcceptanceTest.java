@@ -1,0 +1,217 @@
+package pelcro.exports.sandbox.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static pelcro.exports.sandbox.Fixtures.ENTERPRISE;
+import static pelcro.exports.sandbox.Fixtures.ENTERPRISE_2;
+import static pelcro.exports.sandbox.Fixtures.OTHER_ACCOUNT_SITE;
+import static pelcro.exports.sandbox.Fixtures.SITE;
+import static pelcro.exports.sandbox.SpecValidated.api;
+import static pelcro.exports.sandbox.SpecValidated.control;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import pelcro.exports.sandbox.Fixtures;
+import pelcro.exports.sandbox.Sandbox;
+import pelcro.exports.sandbox.junit.SandboxHandle;
+
+/**
+ * Scheduled faults strike exactly as scheduled, only in their account, show only as the vendor's
+ * own behaviour, and the documented invariants hold while they strike.
+ */
+class FaultsAcceptanceTest {
+  private static final String NOT_FOUND =
+      "The requested file was not found, please try to export again.";
+  private static final String GONE =
+      "The requested file has already been downloaded or has expired.";
+
+  private static String request(Sandbox sandbox, String key, long site, String type) {
+    return api(sandbox, key).queryParam("site_id", site).contentType(ContentType.JSON)
+        .body(Fixtures.ofType(type)).post("/exports").then().statusCode(200)
+        .extract().path("data.uuid");
+  }
+
+  private static Response download(Sandbox sandbox, String key, long site, String uuid) {
+    return api(sandbox, key).queryParam("site_id", site).get("/exports/" + uuid);
+  }
+
+  private static void schedule(Sandbox sandbox, String fault) {
+    control(sandbox).body(fault).post("/faults").then().statusCode(200);
+  }
+
+  @Test
+  void theNextTwoExportsOfATypeFailAndTheThirdSucceeds() {
+    try (Sandbox sandbox = Sandbox.builder().port(0).jobSeconds(2).start()) {
+      schedule(sandbox, "{\"kind\":\"export_fails_at_start\",\"type\":\"customers\",\"times\":2,"
+          + "\"reason\":\"Disk full\"}");
+      List<String> uuids = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        uuids.add(request(sandbox, ENTERPRISE, SITE, "customers"));
+        sandbox.clock().advance(Duration.ofSeconds(3)); // failed or finished: the type is free
+      }
+      for (int i = 0; i < 2; i++) {
+        download(sandbox, ENTERPRISE, SITE, uuids.get(i)).then().statusCode(404)
+            .body("message", equalTo(NOT_FOUND));
+      }
+      download(sandbox, ENTERPRISE, SITE, uuids.get(2)).then().statusCode(200);
+      control(sandbox).get("/faults").then().statusCode(200)
+          .body("data[0].struck", equalTo(2)).body("data[0].kind", equalTo("export_fails_at_start"));
+    }
+  }
+
+  @Test
+  void aHeldExportKeepsItsTypeBusyUntilItIsReleased() {
+    try (Sandbox sandbox = Sandbox.builder().port(0).jobSeconds(1).start()) {
+      SandboxHandle handle = new SandboxHandle(sandbox);
+      handle.faults().holdNext("invoices", 1);
+      String held = request(sandbox, ENTERPRISE, SITE, "invoices");
+      sandbox.clock().advance(Duration.ofDays(1));
+      download(sandbox, ENTERPRISE, SITE, held).then().statusCode(404)
+          .body("message", equalTo("The export is not yet ready to be downloaded."));
+      api(sandbox, ENTERPRISE).queryParam("site_id", SITE).contentType(ContentType.JSON)
+          .body(Fixtures.ofType("invoices")).post("/exports").then().statusCode(409);
+      handle.complete(held);
+      download(sandbox, ENTERPRISE, SITE, held).then().statusCode(200);
+    }
+  }
+
+  @Test
+  void anOperationAnswers503WithRetryAfterTheNextTwoTimesThenRecovers() {
+    try (Sandbox sandbox = Sandbox.builder().port(0).start()) {
+      schedule(sandbox, "{\"kind\":\"operation_error\",\"operation\":\"listExports\",\"status\":503,"
+          + "\"retry_after\":5,\"times\":2}");
+      for (int i = 0; i < 2; i++) {
+        api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports").then()
+            .statusCode(503).header("Retry-After", "5")
+            .body("message", equalTo("Service Unavailable"));
+      }
+      api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports").then().statusCode(200);
+    }
+  }
+
+  @Test
+  void aSeededProbabilityStrikesTheSameCallsInTwoRuns() {
+    List<List<Integer>> runs = new ArrayList<>();
+    for (int run = 0; run < 2; run++) {
+      try (Sandbox sandbox = Sandbox.builder().port(0).start()) {
+        schedule(sandbox, "{\"kind\":\"operation_error\",\"operation\":\"listExports\","
+            + "\"status\":500,\"probability\":0.4,\"seed\":11}");
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+          statuses.add(api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports")
+              .then().extract().statusCode());
+        }
+        runs.add(statuses);
+      }
+    }
+    assertThat(runs.get(0)).isEqualTo(runs.get(1)).contains(500, 200);
+  }
+
+  @Test
+  void anAccountsFaultNeverReachesAnotherAccount() {
+    try (Sandbox sandbox = Sandbox.builder().port(0).admin(false).start()) {
+      org.hamcrest.Matcher<Integer> ok = equalTo(200);
+      io.restassured.RestAssured.given().baseUri(sandbox.rootUrl() + "/__sandbox")
+          .header("Authorization", "Bearer " + ENTERPRISE).contentType(ContentType.JSON)
+          .body("{\"kind\":\"nothing_to_export\",\"type\":\"orders\"}").post("/faults").then()
+          .statusCode(ok);
+      api(sandbox, ENTERPRISE).queryParam("site_id", SITE).contentType(ContentType.JSON)
+          .body(Fixtures.ofType("orders")).post("/exports").then().statusCode(400)
+          .body("message", equalTo("Nothing to export"));
+      request(sandbox, ENTERPRISE_2, OTHER_ACCOUNT_SITE, "orders");
+    }
+  }
+
+  @Test
+  void aFileExpiresEarlyAndAGoneDownloadIsAnsweredAsExpired() {
+    try (Sandbox sandbox = Sandbox.builder().port(0).jobSeconds(1).start()) {
+      SandboxHandle handle = new SandboxHandle(sandbox);
+      handle.faults().expireFilesAfter("customers", 10, 1);
+      String expiring = request(sandbox, ENTERPRISE, SITE, "customers");
+      sandbox.clock().advance(Duration.ofSeconds(12));
+      download(sandbox, ENTERPRISE, SITE, expiring).then().statusCode(400)
+          .body("message", equalTo(GONE));
+      handle.faults().expireDownloads("customers", 1);
+      String gone = request(sandbox, ENTERPRISE, SITE, "customers");
+      sandbox.clock().advance(Duration.ofSeconds(2));
+      download(sandbox, ENTERPRISE, SITE, gone).then().statusCode(400).body("message", equalTo(GONE));
+      download(sandbox, ENTERPRISE, SITE, gone).then().statusCode(400);
+    }
+  }
+
+  @Test
+  void aCutDownloadBreaksTheConnectionAndCanBeDownloadedAgainOnceInFull() throws Exception {
+    try (Sandbox sandbox = Sandbox.builder().port(0).jobSeconds(0).start()) {
+      new SandboxHandle(sandbox).faults().cutDownloads("customers", 1, 2000);
+      String uuid = request(sandbox, ENTERPRISE, SITE, "customers");
+      try (Socket socket = new Socket("127.0.0.1", sandbox.port())) {
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write(("GET /api/v1/core/exports/" + uuid + "?site_id=" + SITE
+            + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + ENTERPRISE + "\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
+        InputStream in = socket.getInputStream();
+        byte[] all = in.readAllBytes(); // ends when the sandbox breaks the connection
+        String text = new String(all, StandardCharsets.ISO_8859_1);
+        assertThat(text).startsWith("HTTP/1.1 200").doesNotEndWith("0\r\n\r\n");
+      }
+      Response retry = download(sandbox, ENTERPRISE, SITE, uuid);
+      for (int i = 0; i < 50 && retry.statusCode() != 200; i++) {
+        Thread.sleep(100); // the broken transfer's end is reported asynchronously
+        retry = download(sandbox, ENTERPRISE, SITE, uuid);
+      }
+      assertThat(retry.statusCode()).isEqualTo(200);
+      assertThat(retry.asString().length()).isGreaterThan(2000);
+      download(sandbox, ENTERPRISE, SITE, uuid).then().statusCode(400);
+    }
+  }
+
+  @Test
+  void aSlowDownloadArrivesAtTheScheduledPace() {
+    try (Sandbox sandbox = Sandbox.builder().port(0).jobSeconds(0).recordsPerType(200).start()) {
+      new SandboxHandle(sandbox).faults().add(java.util.Map.of("kind", "download_slow",
+          "bytes_per_second", 20_000, "times", 1));
+      String uuid = request(sandbox, ENTERPRISE, SITE, "customers");
+      long started = System.nanoTime();
+      String body = download(sandbox, ENTERPRISE, SITE, uuid).then().statusCode(200).extract().asString();
+      double seconds = (System.nanoTime() - started) / 1e9;
+      assertThat(seconds).isGreaterThanOrEqualTo(body.length() / 20_000.0 * 0.8);
+    }
+  }
+
+  @Test
+  void aFaultsFileIsLoadedAtStartAndABadOneIsRefused(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("faults.json");
+    Files.writeString(file, "{\"faults\":[{\"kind\":\"nothing_to_export\",\"type\":\"refunds\"}]}");
+    try (Sandbox sandbox = Sandbox.builder().port(0).faults(file).start()) {
+      control(sandbox).get("/faults").then().body("data[0].type", equalTo("refunds"));
+      api(sandbox, ENTERPRISE).queryParam("site_id", SITE).contentType(ContentType.JSON)
+          .body(Fixtures.ofType("refunds")).post("/exports").then().statusCode(400);
+    }
+    Files.writeString(file, "{\"faults\":[{\"kind\":\"meteor_strike\"}]}");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> Sandbox.builder().port(0).faults(file).start())
+        .hasMessageContaining("meteor_strike");
+  }
+
+  @Test
+  void aMalformedFaultIsRefusedAndSchedulesNothing() {
+    try (Sandbox sandbox = Sandbox.builder().port(0).start()) {
+      for (String bad : List.of("{\"kind\":\"operation_error\",\"status\":418}",
+          "{\"kind\":\"export_held\",\"type\":\"nope\"}", "{\"kind\":\"download_cut\"}",
+          "{\"faults\":[{\"kind\":\"nothing_to_export\"},{\"kind\":\"bogus\"}]}", "[1]")) {
+        control(sandbox).body(bad).post("/faults").then().statusCode(400);
+      }
+      control(sandbox).get("/faults").then().body("data.size()", equalTo(0));
+    }
+  }
+}
