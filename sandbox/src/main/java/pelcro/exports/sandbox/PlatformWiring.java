@@ -42,7 +42,7 @@ record PlatformWiring(SandboxServer.Platform server, ExportLifecycleEvents event
         : new ExportLifecycleEvents(webhooks, accountId -> userEmail(accounts, tenants, accountId));
     SandboxServer.Platform server = new SandboxServer.Platform(
         CorsPolicy.allowing(options.corsOrigins()),
-        new DocsPage(SandboxServer.BASE_PATH, clock),
+        new DocsPage(SandboxServer.BASE_PATH),
         new RateLimiter(clock, options.rateLimit()),
         key -> tenants == null ? Optional.empty() : tenants.resolve(key).map(PlatformWiring::account),
         new DeliveriesControl(webhooks));
