@@ -80,10 +80,11 @@ public final class Sandbox implements AutoCloseable {
         options.listMode().equals("jobs")
             ? ListExportsOperation.Mode.JOBS
             : ListExportsOperation.Mode.TYPES;
-    RequestExportOperation request = new RequestExportOperation(store, data, clock, timing, events);
+    RequestExportOperation request =
+        new RequestExportOperation(store, data, clock, timing, events, options.strict());
     SandboxServer.Operations ops =
         new SandboxServer.Operations(
-            new ListExportsOperation(store, clock, mode),
+            new ListExportsOperation(store, clock, mode, options.strict()),
             request,
             new DownloadExportOperation(store, data, clock, events),
             new ResetOperation(store, clock),

@@ -22,6 +22,7 @@ public final class SandboxBuilder {
   private int journalEntries = d.journalEntries();
   private long fileTtlSeconds = d.fileTtlSeconds();
   private int maxBodyBytes = d.maxBodyBytes();
+  private boolean strict = d.strict();
   private PlatformOptions p = PlatformOptions.defaults();
   private Clock clock = Clock.systemUTC();
   private ExportData data;
@@ -79,6 +80,16 @@ public final class SandboxBuilder {
 
   public SandboxBuilder fileTtlSeconds(long value) {
     fileTtlSeconds = value;
+    return this;
+  }
+
+  /**
+   * Refuses what the spec's schemas refuse (400): fields a type does not take, numeric strings
+   * for integers, {@code page}/{@code limit} out of bounds. Off by default: the sandbox then
+   * reads requests as the vendor's framework does and reports such calls through its lint.
+   */
+  public SandboxBuilder strict(boolean value) {
+    strict = value;
     return this;
   }
 
@@ -144,7 +155,7 @@ public final class SandboxBuilder {
 
   public SandboxOptions options() {
     return new SandboxOptions(port, bind, jobSeconds, admin, nonEnterpriseStatus, listMode,
-        accounts, seed, recordsPerType, journalEntries, fileTtlSeconds, maxBodyBytes);
+        accounts, seed, recordsPerType, journalEntries, fileTtlSeconds, maxBodyBytes, strict);
   }
 
   public Sandbox start() {

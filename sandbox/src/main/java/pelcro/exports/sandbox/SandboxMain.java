@@ -60,6 +60,9 @@ public final class SandboxMain implements Callable<Integer> {
   @Option(names = "--file-ttl-seconds", description = "Seconds a finished file waits for its download before it expires (default: ${DEFAULT-VALUE}).")
   long fileTtlSeconds = SandboxOptions.DEFAULT_FILE_TTL_SECONDS;
 
+  @Option(names = "--strict", description = "Refuse (400) what the spec refuses: fields a type does not take, numeric strings for integers, page/limit out of bounds. Default: accept them as the vendor's framework does and report them in the lint.")
+  boolean strict;
+
   @Option(names = "--try-it", description = "Give every sk_try_<anything> key its own fresh Enterprise account (sites 1001, 1002).")
   boolean tryIt;
 
@@ -100,7 +103,7 @@ public final class SandboxMain implements Callable<Integer> {
           new SandboxOptions(
               port, bind, jobSeconds, !noAdmin, nonEnterpriseStatus, listMode, accounts, seed,
               recordsPerType, noJournal ? 0 : journalEntries, fileTtlSeconds,
-              SandboxOptions.DEFAULT_MAX_BODY_BYTES);
+              SandboxOptions.DEFAULT_MAX_BODY_BYTES, strict);
       PlatformOptions platform =
           new PlatformOptions(tryIt, tryItIdleMinutes, tryItMaxTenants, corsOrigins, webhookUrl,
               webhookSecret, webhookMaxAttempts, rateLimit);

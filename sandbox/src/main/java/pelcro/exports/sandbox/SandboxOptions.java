@@ -20,6 +20,9 @@ import java.util.Map;
  * @param journalEntries how many requests WireMock's journal keeps; 0 turns it off
  * @param fileTtlSeconds how long a finished file waits for its download before it expires
  * @param maxBodyBytes the largest request body accepted
+ * @param strict refuse what the spec's schemas refuse (fields a type does not take, numeric
+ *     strings for integers, {@code page}/{@code limit} out of bounds) instead of reading requests
+ *     as the vendor's framework does
  */
 public record SandboxOptions(
     int port,
@@ -33,7 +36,8 @@ public record SandboxOptions(
     int recordsPerType,
     int journalEntries,
     long fileTtlSeconds,
-    int maxBodyBytes) {
+    int maxBodyBytes,
+    boolean strict) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_BIND = "127.0.0.1";
@@ -67,7 +71,7 @@ public record SandboxOptions(
     return new SandboxOptions(
         DEFAULT_PORT, DEFAULT_BIND, DEFAULT_JOB_SECONDS, true, 401, "types", null, DEFAULT_SEED,
         DEFAULT_RECORDS_PER_TYPE, DEFAULT_JOURNAL_ENTRIES, DEFAULT_FILE_TTL_SECONDS,
-        DEFAULT_MAX_BODY_BYTES);
+        DEFAULT_MAX_BODY_BYTES, false);
   }
 
   /** The options as printed at start, in CLI spelling. */
@@ -84,6 +88,7 @@ public record SandboxOptions(
     view.put("--records-per-type", recordsPerType);
     view.put("--max-journal-entries", journalEntries == 0 ? "0 (journal off)" : journalEntries);
     view.put("--file-ttl-seconds", fileTtlSeconds);
+    view.put("--strict", strict);
     return view;
   }
 }

@@ -70,6 +70,7 @@ public final class ExportsSandboxExtension implements BeforeAllCallback, Paramet
             .seed(settings.seed())
             .recordsPerType(settings.recordsPerType())
             .rateLimit(settings.rateLimit())
+            .strict(settings.strict())
             .start();
     return new Resource(new SandboxHandle(sandbox));
   }

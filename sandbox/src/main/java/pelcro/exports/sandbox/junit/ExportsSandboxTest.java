@@ -50,4 +50,10 @@ public @interface ExportsSandboxTest {
    * are not throttled. The CLI's default is the vendor's 120.
    */
   int rateLimit() default 0;
+
+  /**
+   * Refuse (400) what the spec's schemas refuse: fields a type does not take, numeric strings for
+   * integers, {@code page}/{@code limit} out of bounds ({@code --strict}).
+   */
+  boolean strict() default false;
 }

@@ -39,16 +39,27 @@ public final class RequestExportOperation {
   private volatile RequestBodyValidator validator;
 
   private final ExportLifecycleEvents events;
-
+  private final boolean strict;
 
   /** @param events told of each queued export (webhooks) */
   public RequestExportOperation(
       ExportStore store, ExportData data, Clock clock, JobTiming timing, ExportLifecycleEvents events) {
+    this(store, data, clock, timing, events, false);
+  }
+
+  /**
+   * @param events told of each queued export (webhooks)
+   * @param strict refuse fields the type does not take and numeric strings in integer fields
+   *     ({@code --strict}), instead of reading them as the vendor's framework does
+   */
+  public RequestExportOperation(ExportStore store, ExportData data, Clock clock, JobTiming timing,
+      ExportLifecycleEvents events, boolean strict) {
     this.store = store;
     this.data = data;
     this.clock = clock;
     this.timing = timing;
     this.events = events;
+    this.strict = strict;
   }
 
   /** Loads the spec and the schema validator now (called in the background at start). */
@@ -61,7 +72,7 @@ public final class RequestExportOperation {
     if (current == null) {
       synchronized (this) {
         if (validator == null) {
-          validator = new RequestBodyValidator();
+          validator = new RequestBodyValidator(strict);
         }
         current = validator;
       }
