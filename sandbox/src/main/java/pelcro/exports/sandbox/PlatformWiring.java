@@ -6,6 +6,9 @@ import pelcro.exports.sandbox.clock.SandboxClock;
 import pelcro.exports.sandbox.domain.Account;
 import pelcro.exports.sandbox.http.SandboxServer;
 import pelcro.exports.sandbox.limits.RateLimiter;
+import pelcro.exports.sandbox.lint.IntegratorLint;
+import pelcro.exports.sandbox.lint.LintLedger;
+import pelcro.exports.sandbox.lint.LintMemory;
 import pelcro.exports.sandbox.store.Accounts;
 import pelcro.exports.sandbox.store.ExportStore;
 import pelcro.exports.sandbox.tryit.CorsPolicy;
@@ -19,21 +22,29 @@ import pelcro.exports.sandbox.webhooks.WebhookOptions;
 
 /**
  * Builds the platform around the API from {@link PlatformOptions}: Try-it tenants whose eviction
- * drops their exports, the webhook dispatcher on the sandbox clock, the rate limiter, CORS and
- * the docs page.
+ * drops their exports and lint findings, the webhook dispatcher on the sandbox clock, the rate
+ * limiter, CORS, the docs page and the integrator lint.
  *
  * @param server what the HTTP adapter needs
  * @param events what the operations report to
  * @param webhooks the running dispatcher to close with the sandbox, or null
+ * @param lint the integrator lint, which the control API's reset clears
  */
 record PlatformWiring(SandboxServer.Platform server, ExportLifecycleEvents events,
-    WebhookDispatcher webhooks) {
+    WebhookDispatcher webhooks, IntegratorLint lint) {
 
   static PlatformWiring of(PlatformOptions options, SandboxClock clock, Accounts accounts,
       ExportStore store) {
+    // Keys found in a query string are looked up in the accounts file only: looking up a
+    // Try-it key would create its tenant.
+    IntegratorLint lint = new IntegratorLint(clock, new LintLedger(), new LintMemory(),
+        key -> accounts.byKey(key).map(Account::id));
     TryItTenants tenants = options.tryIt()
         ? new TryItTenants(clock, Duration.ofMinutes(options.tryItIdleMinutes()),
-            options.tryItMaxTenants(), tenant -> store.removeAccount(tenant.accountId()))
+            options.tryItMaxTenants(), tenant -> {
+              store.removeAccount(tenant.accountId());
+              lint.forget(tenant.accountId());
+            })
         : null;
     WebhookDispatcher webhooks = options.webhookUrl() == null ? null
         : WebhookDispatcher.start(clock, WebhookOptions.of(options.webhookUrl(), options.webhookSecret())
@@ -45,8 +56,9 @@ record PlatformWiring(SandboxServer.Platform server, ExportLifecycleEvents event
         new DocsPage(SandboxServer.BASE_PATH),
         new RateLimiter(clock, options.rateLimit()),
         key -> tenants == null ? Optional.empty() : tenants.resolve(key).map(PlatformWiring::account),
-        new DeliveriesControl(webhooks));
-    return new PlatformWiring(server, events, webhooks);
+        new DeliveriesControl(webhooks),
+        lint);
+    return new PlatformWiring(server, events, webhooks, lint);
   }
 
   /** A tenant as an account: Enterprise, the default sites, the run's default rate limit. */

@@ -14,6 +14,8 @@ import pelcro.exports.sandbox.data.SeededExportData;
 import pelcro.exports.sandbox.domain.Account;
 import pelcro.exports.sandbox.domain.JobTiming;
 import pelcro.exports.sandbox.http.SandboxServer;
+import pelcro.exports.sandbox.lint.IntegratorLint;
+import pelcro.exports.sandbox.lint.LintFinding;
 import pelcro.exports.sandbox.operations.DownloadExportOperation;
 import pelcro.exports.sandbox.operations.ListExportsOperation;
 import pelcro.exports.sandbox.operations.RequestExportOperation;
@@ -39,6 +41,7 @@ public final class Sandbox implements AutoCloseable {
   private final SandboxServer server;
   private PlatformOptions platform = PlatformOptions.defaults();
   private WebhookDispatcher webhooks;
+  private IntegratorLint lint;
 
   private Sandbox(SandboxOptions options, SandboxClock clock, Accounts accounts, SandboxServer server) {
     this.options = options;
@@ -87,7 +90,7 @@ public final class Sandbox implements AutoCloseable {
             new ListExportsOperation(store, clock, mode, options.strict()),
             request,
             new DownloadExportOperation(store, data, clock, events),
-            new ResetOperation(store, clock),
+            new ResetOperation(store, clock, wiring.lint()),
             new ClockOperation(clock),
             new CompleteExportOperation(store, clock, timing, events),
             new FailExportOperation(store, clock, events));
@@ -110,6 +113,7 @@ public final class Sandbox implements AutoCloseable {
     Sandbox sandbox = new Sandbox(options, clock, accounts, server);
     sandbox.platform = platform;
     sandbox.webhooks = wiring.webhooks();
+    sandbox.lint = wiring.lint();
     return sandbox;
   }
 
@@ -149,6 +153,14 @@ public final class Sandbox implements AutoCloseable {
   /** The platform options in force (Try-it, CORS, webhooks, rate limits). */
   public PlatformOptions platformOptions() {
     return platform;
+  }
+
+  /**
+   * What the integrator lint found in the traffic so far (since the start or the last reset),
+   * by account then rule; empty when every request was one a real integration may send.
+   */
+  public List<LintFinding> lint() {
+    return lint.findings(null, null);
   }
 
   /** {@code <root>/docs}, the Swagger UI page of the spec. */

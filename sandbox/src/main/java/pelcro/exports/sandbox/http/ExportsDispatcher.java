@@ -33,15 +33,18 @@ final class ExportsDispatcher implements ResponseTransformerV2 {
   private final Routes routes;
   private final Authenticator authenticator;
   private final PlatformGate platform;
+  private final LintObserver lint;
 
   ExportsDispatcher(
       Authenticator authenticator,
       PlatformGate platform,
+      LintObserver lint,
       ListExportsOperation list,
       RequestExportOperation request,
       DownloadExportOperation download) {
     this.authenticator = authenticator;
     this.platform = platform;
+    this.lint = lint;
     this.routes =
         new Routes(
             call -> json(200, list.handle(call.caller(), call.query().get("site_id"),
@@ -71,10 +74,12 @@ final class ExportsDispatcher implements ResponseTransformerV2 {
       return early.get(); // complete already: a preflight carries its own CORS headers
     }
     RateDecision rate = null;
+    Routes.Match match = null;
+    Caller caller = null;
     Response answer;
     try {
-      Routes.Match match = routes.match(request.getMethod().getName(), path);
-      Caller caller = authenticator.authenticate(request.getHeader("Authorization"));
+      match = routes.match(request.getMethod().getName(), path);
+      caller = authenticator.authenticate(request.getHeader("Authorization"));
       rate = platform.limit(caller);
       Call call =
           new Call(
@@ -94,7 +99,7 @@ final class ExportsDispatcher implements ResponseTransformerV2 {
       LOG.log(Level.SEVERE, "Unexpected failure on " + request.getUrl(), e);
       answer = error(new ApiException(ApiError.SERVER_ERROR));
     }
-    return platform.decorate(answer, request, rate);
+    return lint.observe(request, match, caller, platform.decorate(answer, request, rate));
   }
 
   static Response error(ApiException e) {

@@ -16,11 +16,14 @@ import pelcro.exports.sandbox.control.FailExportOperation;
 import pelcro.exports.sandbox.control.ResetOperation;
 import pelcro.exports.sandbox.domain.ApiError;
 import pelcro.exports.sandbox.domain.ApiException;
+import pelcro.exports.sandbox.lint.IntegratorLint;
+import pelcro.exports.sandbox.lint.LintControl;
+import java.util.Map;
 import pelcro.exports.sandbox.webhooks.DeliveriesControl;
 
 /**
- * The sandbox's control API under {@code /__admin/sandbox/}: reset, clock, and forcing an
- * export to complete or fail. Sandbox-only; {@code --no-admin} closes it with the rest of
+ * The sandbox's control API under {@code /__admin/sandbox/}: reset, clock, forcing an export
+ * to complete or fail, webhook deliveries and the integrator lint. Sandbox-only; {@code --no-admin} closes it with the rest of
  * {@code /__admin}. Register via {@link SandboxServer}.
  */
 final class SandboxAdminApi implements AdminApiExtension {
@@ -31,17 +34,14 @@ final class SandboxAdminApi implements AdminApiExtension {
   private final CompleteExportOperation complete;
   private final FailExportOperation fail;
   private final DeliveriesControl deliveries;
+  private final LintControl lint;
 
   SandboxAdminApi(
       ResetOperation reset,
       ClockOperation clock,
       CompleteExportOperation complete,
       FailExportOperation fail) {
-    this.reset = reset;
-    this.clock = clock;
-    this.complete = complete;
-    this.fail = fail;
-    this.deliveries = new DeliveriesControl(null);
+    this(reset, clock, complete, fail, new DeliveriesControl(null), null);
   }
 
   SandboxAdminApi(
@@ -49,12 +49,14 @@ final class SandboxAdminApi implements AdminApiExtension {
       ClockOperation clock,
       CompleteExportOperation complete,
       FailExportOperation fail,
-      DeliveriesControl deliveries) {
+      DeliveriesControl deliveries,
+      IntegratorLint lint) {
     this.reset = reset;
     this.clock = clock;
     this.complete = complete;
     this.fail = fail;
     this.deliveries = deliveries;
+    this.lint = new LintControl(lint);
   }
 
   @Override
@@ -102,6 +104,12 @@ final class SandboxAdminApi implements AdminApiExtension {
         return deliveries.list();
       }
     });
+    router.add(RequestMethod.GET, "/sandbox/lint", new ControlTask() {
+      @Override
+      Object act(Input in) {
+        return lint.list(in.query().get("account"), in.query().get("rule"));
+      }
+    });
     router.add(RequestMethod.POST, "/sandbox/webhooks/deliveries/{uuid}/redeliver", new ControlTask() {
       @Override
       Object act(Input in) {
@@ -112,7 +120,7 @@ final class SandboxAdminApi implements AdminApiExtension {
   }
 
   /** What a control task receives. */
-  private record Input(String uuid, JsonNode body) {}
+  private record Input(String uuid, JsonNode body, Map<String, String> query) {}
 
   /** A control route: parses the body, runs {@link #act}, renders JSON or the error. */
   private abstract static class ControlTask implements AdminTask {
@@ -122,7 +130,8 @@ final class SandboxAdminApi implements AdminApiExtension {
     public ResponseDefinition execute(Admin admin, ServeEvent serveEvent, PathParams pathParams) {
       try {
         JsonNode body = Json.readOptionalBody(serveEvent.getRequest().getBody());
-        Object result = act(new Input(pathParams.get("uuid"), body));
+        Object result = act(new Input(pathParams.get("uuid"), body,
+            QueryString.parse(serveEvent.getRequest().getUrl())));
         return new ResponseDefinitionBuilder()
             .withStatus(200)
             .withHeader("Content-Type", "application/json")

@@ -20,6 +20,7 @@ import pelcro.exports.sandbox.operations.RequestExportOperation;
 import pelcro.exports.sandbox.store.Accounts;
 import pelcro.exports.sandbox.domain.Account;
 import pelcro.exports.sandbox.limits.RateLimiter;
+import pelcro.exports.sandbox.lint.IntegratorLint;
 import pelcro.exports.sandbox.tryit.CorsPolicy;
 import pelcro.exports.sandbox.tryit.DocsPage;
 import pelcro.exports.sandbox.webhooks.DeliveriesControl;
@@ -55,15 +56,16 @@ public final class SandboxServer implements AutoCloseable {
       FailExportOperation fail) {}
 
   /**
-   * The platform around the operations: CORS, the docs page, rate limits, Try-it keys and the
-   * webhook deliveries' control.
+   * The platform around the operations: CORS, the docs page, rate limits, Try-it keys, the
+   * webhook deliveries' control and the integrator lint.
    */
   public record Platform(
       CorsPolicy cors,
       DocsPage docs,
       RateLimiter limiter,
       Function<String, Optional<Account>> tryItAccounts,
-      DeliveriesControl deliveries) {}
+      DeliveriesControl deliveries,
+      IntegratorLint lint) {}
 
   private final WireMockServer server;
 
@@ -78,6 +80,7 @@ public final class SandboxServer implements AutoCloseable {
         new ExportsDispatcher(
             new Authenticator(accounts, settings.nonEnterpriseStatus(), platform.tryItAccounts()),
             new PlatformGate(platform.cors(), platform.docs(), platform.limiter()),
+            new LintObserver(platform.lint()),
             ops.list(),
             ops.request(),
             ops.download());
@@ -99,7 +102,8 @@ public final class SandboxServer implements AutoCloseable {
     if (settings.admin()) {
       config.extensions(
           new SandboxAdminApi(
-              ops.reset(), ops.clock(), ops.complete(), ops.fail(), platform.deliveries()));
+              ops.reset(), ops.clock(), ops.complete(), ops.fail(), platform.deliveries(),
+              platform.lint()));
     }
     if (settings.journalEntries() <= 0) {
       config.disableRequestJournal();

@@ -56,4 +56,11 @@ public @interface ExportsSandboxTest {
    * integers, {@code page}/{@code limit} out of bounds ({@code --strict}).
    */
   boolean strict() default false;
+
+  /**
+   * Fails the test class, after its tests ran, when the integrator lint found anything in its
+   * traffic (what a real integration should fix: ignored fields, polling too fast, ...); the
+   * failure lists the findings. {@link SandboxHandle#lint()} shows them at any time.
+   */
+  boolean failOnLint() default false;
 }

@@ -7,18 +7,22 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import pelcro.exports.sandbox.Sandbox;
 import pelcro.exports.sandbox.domain.Account;
+import pelcro.exports.sandbox.lint.LintFinding;
 
 /**
- * What a test sees of its sandbox: the base URL, the default keys and sites, and a small client
- * of the control API (clock, complete, fail, reset).
+ * What a test sees of its sandbox: the base URL, the default keys and sites, a small client of
+ * the control API (clock, complete, fail, reset) and the integrator lint's findings.
  */
 public final class SandboxHandle {
   private final Sandbox sandbox;
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  /** Findings cleared by {@link #reset()}, kept for {@code failOnLint}. */
+  private final List<LintFinding> beforeResets = new ArrayList<>();
 
   public SandboxHandle(Sandbox sandbox) {
     this.sandbox = sandbox;
@@ -92,9 +96,30 @@ public final class SandboxHandle {
     return post("/exports/" + uuid + "/fail", json);
   }
 
-  /** Back to the initial state: no exports, clock on real time. */
+  /** Back to the initial state: no exports, no lint findings, clock on real time. */
   public String reset() {
+    synchronized (beforeResets) {
+      beforeResets.addAll(sandbox.lint());
+    }
     return post("/reset", "");
+  }
+
+  /**
+   * What the integrator lint found in this sandbox's traffic since the start or the last
+   * {@link #reset()}: each a rule id, a message citing the vendor page, a count and first/last
+   * times. Empty when every request was one a real integration may send.
+   */
+  public List<LintFinding> lint() {
+    return sandbox.lint();
+  }
+
+  /** Every finding since the sandbox started, across resets ({@code failOnLint}). */
+  List<LintFinding> lintSinceStart() {
+    synchronized (beforeResets) {
+      List<LintFinding> all = new ArrayList<>(beforeResets);
+      all.addAll(sandbox.lint());
+      return all;
+    }
   }
 
   private Account enterprise(int index) {
