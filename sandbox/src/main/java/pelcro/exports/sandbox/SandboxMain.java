@@ -125,7 +125,7 @@ public final class SandboxMain implements Callable<Integer> {
   private static void banner(PrintStream out, Sandbox sandbox, long millis) {
     out.printf("Exports sandbox listening on %s (ready in %d ms)%n", sandbox.baseUrl(), millis);
     if (sandbox.options().admin()) {
-      out.printf("Control API: %s (reset, clock, exports/{uuid}/complete|fail)%n",
+      out.printf("Control API: %s (reset, clock, exports/{uuid}/complete|fail, lint)%n",
           sandbox.controlUrl());
     } else {
       out.println("Control API and /__admin: off (--no-admin)");
