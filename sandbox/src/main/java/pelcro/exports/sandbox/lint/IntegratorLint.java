@@ -29,8 +29,6 @@ public final class IntegratorLint {
   static final Duration TOO_SOON = Duration.ofSeconds(1);
   private static final Set<String> KEY_PARAMETERS = Set.of("api_key", "apikey", "key", "token",
       "api_token", "access_token", "authorization", "bearer");
-  private static final Schema<?> PAGE = ExportsSpec.get().parameterSchema("Page");
-  private static final Schema<?> LIMIT = ExportsSpec.get().parameterSchema("Limit");
 
   private final Clock clock;
   private final LintLedger ledger;
@@ -137,10 +135,13 @@ public final class IntegratorLint {
   }
 
   private static void pagination(Map<String, String> query, List<LintHit> hits) {
-    for (Map.Entry<String, Schema<?>> p : Map.of("page", PAGE, "limit", LIMIT).entrySet()) {
-      String raw = query.get(p.getKey());
-      if (raw != null && !raw.isEmpty() && !within(raw, p.getValue())) {
-        hits.add(new LintHit(LintRule.PAGINATION_OUT_OF_RANGE, p.getKey() + "=" + raw));
+    for (String name : List.of("page", "limit")) {
+      String raw = query.get(name);
+      // The parameter's schema is "Page" or "Limit" (components/parameters).
+      String parameter = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+      if (raw != null && !raw.isEmpty()
+          && !within(raw, ExportsSpec.get().parameterSchema(parameter))) {
+        hits.add(new LintHit(LintRule.PAGINATION_OUT_OF_RANGE, name + "=" + raw));
       }
     }
   }

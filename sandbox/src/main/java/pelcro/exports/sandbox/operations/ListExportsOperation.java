@@ -37,8 +37,11 @@ public final class ListExportsOperation {
     JOBS
   }
 
-  private static final Schema<?> PAGE = ExportsSpec.get().parameterSchema("Page");
-  private static final Schema<?> LIMIT = ExportsSpec.get().parameterSchema("Limit");
+  /** Read on the first call, not at construction: parsing the spec must not delay the start. */
+  private static final class Bounds {
+    static final Schema<?> PAGE = ExportsSpec.get().parameterSchema("Page");
+    static final Schema<?> LIMIT = ExportsSpec.get().parameterSchema("Limit");
+  }
 
   private final ExportStore store;
   private final Clock clock;
@@ -62,8 +65,8 @@ public final class ListExportsOperation {
    */
   public Object handle(Caller caller, String siteIdParam, String page, String limit, String path) {
     SiteParameter.require(caller, siteIdParam);
-    int perPage = bounded("limit", limit, LIMIT);
-    int current = bounded("page", page, PAGE);
+    int perPage = bounded("limit", limit, Bounds.LIMIT);
+    int current = bounded("page", page, Bounds.PAGE);
     if (mode == Mode.TYPES) {
       return new ExportTypeList().data(Arrays.asList(ExportType.values()));
     }
