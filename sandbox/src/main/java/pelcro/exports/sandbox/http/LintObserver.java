@@ -2,6 +2,7 @@ package pelcro.exports.sandbox.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.Response;
 import java.util.List;
@@ -48,8 +49,10 @@ final class LintObserver {
       return answer;
     }
     String ids = rules.stream().map(LintRule::id).collect(Collectors.joining(", "));
+    HttpHeader lintHeader = new HttpHeader(HEADER, ids);
     return Response.Builder.like(answer).but()
-        .headers(answer.getHeaders().plus(new HttpHeader(HEADER, ids))).build();
+        .headers(answer.getHeaders() == null ? new HttpHeaders(lintHeader)
+            : answer.getHeaders().plus(lintHeader)).build();
   }
 
   private static String operationId(Request request, Routes.Match match, String uuid) {
@@ -73,6 +76,9 @@ final class LintObserver {
   }
 
   private static Long retryAfter(Response answer) {
+    if (answer.getHeaders() == null) {
+      return null;
+    }
     HttpHeader header = answer.getHeaders().getHeader("Retry-After");
     try {
       return header.isPresent() ? Long.parseLong(header.firstValue()) : null;

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import pelcro.exports.openapi.ExportsSpec;
 import pelcro.exports.sandbox.domain.ApiError;
@@ -70,11 +71,15 @@ public final class IntegratorLint {
     }
     if (account != null) {
       traffic(account, exchange, body, now, hits);
-      for (LintHit hit : hits) {
-        ledger.record(account, hit.rule(), hit.detail(), now);
-      }
     }
-    return hits.stream().map(LintHit::rule).distinct().sorted().toList();
+    // One occurrence per rule and request: several ignored fields of one body count once.
+    Map<LintRule, String> broken = new TreeMap<>();
+    hits.forEach(hit -> broken.merge(hit.rule(), hit.detail(), (a, b) -> a + "; " + b));
+    if (account != null) {
+      long id = account;
+      broken.forEach((rule, detail) -> ledger.record(id, rule, detail, now));
+    }
+    return List.copyOf(broken.keySet());
   }
 
   /** The rules that compare this exchange with the account's earlier ones. */

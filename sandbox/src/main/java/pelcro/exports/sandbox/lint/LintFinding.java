@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * @param accountId the account whose traffic broke the rule
  * @param rule the rule's id
- * @param count how many requests broke it
+ * @param count how many requests broke it (a request with two ignored fields counts once)
  * @param firstAt when it was first broken
  * @param lastAt when it was last broken
  * @param detail what the last occurrence was (a field, a uuid, a parameter name; never a key)

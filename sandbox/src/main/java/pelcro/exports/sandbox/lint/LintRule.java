@@ -67,7 +67,7 @@ public enum LintRule {
 
   /** What to fix, with the vendor page it comes from. */
   public String message() {
-    return text + " (" + source + ": " + url() + ")";
+    return text + " [" + source + ": " + url() + "]";
   }
 
   /** The vendor page's URL, from the spec. */
