@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import pelcro.exports.openapi.ExportsSpec;
 import pelcro.exports.sandbox.domain.ApiError;
 
@@ -23,7 +24,8 @@ import pelcro.exports.sandbox.domain.ApiError;
  *
  * <p>The HTTP adapter hands every API exchange to {@link #observe} and adds the rules it
  * returns to the answer as {@code X-Sandbox-Lint}; the findings stay in the {@link LintLedger}
- * for the control API and embedded tests. Time comes from the sandbox clock.
+ * for the control API and embedded tests. Time comes from the account's clock (the sandbox
+ * clock here), given per account so that per-account clocks fit.
  */
 public final class IntegratorLint {
   /** How soon a repeat counts as hammering (the rules' "within 1 s"). */
@@ -31,18 +33,24 @@ public final class IntegratorLint {
   private static final Set<String> KEY_PARAMETERS = Set.of("api_key", "apikey", "key", "token",
       "api_token", "access_token", "authorization", "bearer");
 
-  private final Clock clock;
+  private final LongFunction<Instant> clockOf;
   private final LintLedger ledger;
   private final LintMemory memory;
   private final Function<String, Optional<Long>> accountOfKey;
 
-  /**
-   * @param clock the sandbox clock
-   * @param accountOfKey the account of a key found in a query string (never creates one)
-   */
+  /** The sandbox clock for every account. */
   public IntegratorLint(Clock clock, LintLedger ledger, LintMemory memory,
       Function<String, Optional<Long>> accountOfKey) {
-    this.clock = clock;
+    this(account -> clock.instant(), ledger, memory, accountOfKey);
+  }
+
+  /**
+   * @param clockOf the present of an account's clock
+   * @param accountOfKey the account of a key found in a query string (never creates one)
+   */
+  public IntegratorLint(LongFunction<Instant> clockOf, LintLedger ledger, LintMemory memory,
+      Function<String, Optional<Long>> accountOfKey) {
+    this.clockOf = clockOf;
     this.ledger = ledger;
     this.memory = memory;
     this.accountOfKey = accountOfKey;
@@ -50,7 +58,6 @@ public final class IntegratorLint {
 
   /** Records what {@code exchange} did wrong; returns the rules it broke, in table order. */
   public List<LintRule> observe(Exchange exchange) {
-    Instant now = clock.instant();
     List<LintHit> hits = new ArrayList<>();
     Long account = exchange.accountId();
     Optional<String> keyParameter = keyInQuery(exchange.query());
@@ -69,6 +76,7 @@ public final class IntegratorLint {
     if (served && Exchange.LIST.equals(exchange.operationId())) {
       pagination(exchange.query(), hits);
     }
+    Instant now = account == null ? null : clockOf.apply(account);
     if (account != null) {
       traffic(account, exchange, body, now, hits);
     }
