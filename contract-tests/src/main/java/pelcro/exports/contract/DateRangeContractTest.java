@@ -66,6 +66,67 @@ class DateRangeContractTest {
         .isEqualTo(Exports.NOTHING_TO_EXPORT);
   }
 
+  /**
+   * Requests an export that must not be refused for its range or its date form: queued (then
+   * drained), or "Nothing to export" on a deployment without records then.
+   */
+  private static void assertNotRefusedForItsDates(Map<String, Object> body, String what) {
+    Account account = Target.get().enterprise();
+    Response r = Exports.post(account, body);
+    for (int i = 0; r.statusCode() == 409 && i < 120; i++) {
+      sleep();
+      r = Exports.post(account, body);
+    }
+    if (r.statusCode() == 200) {
+      Exports.drain(account, r.jsonPath().getString("data.uuid"));
+      return;
+    }
+    assertThat(r.statusCode()).as("%s must be queued (body: %s)", what, r.asString()).isEqualTo(400);
+    assertThat(Exports.message(r)).as("%s may only find nothing to export (body: %s)", what, r.asString())
+        .isEqualTo(Exports.NOTHING_TO_EXPORT);
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(500);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
+  @Writes
+  @Documented(value = "request-export: up to 6 months (x-decision: whole UTC days, month ends clamped)",
+      covers = "requestExport:200")
+  void acceptsEveryRangeAPersonCallsSixMonths() {
+    int year = end().getYear();
+    ZonedDateTime aug31 = ZonedDateTime.of(year - 2, 8, 31, 0, 0, 0, 0, ZoneOffset.UTC);
+    ZonedDateTime jan1 = ZonedDateTime.of(year - 1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+
+    assertNotRefusedForItsDates(range("invoices", aug31, aug31.plusMonths(6).withHour(12)),
+        "Aug 31 to Feb 28 12:00");
+    assertNotRefusedForItsDates(range("invoices", jan1, jan1.plusMonths(6).withHour(23).withMinute(59).withSecond(59)),
+        "Jan 1 to Jul 1 23:59:59");
+  }
+
+  @Test
+  @Writes
+  @Documented(value = "request-export: dates as Unix timestamps (filter tables) or date-times (Body Params)",
+      covers = "requestExport:200")
+  void acceptsIsoDateTimesBareDatesAndNumericStrings() {
+    ZonedDateTime to = end();
+    ZonedDateTime from = to.minusDays(60);
+    Map<String, Object> iso = Exports.recent("customers");
+    iso.put("date_from", from.withZoneSameInstant(ZoneOffset.ofHours(2)).toOffsetDateTime().toString());
+    iso.put("date_to", to.toLocalDate().toString());
+    Map<String, Object> strings = Exports.recent("customers");
+    strings.put("date_from", String.valueOf(from.toEpochSecond()));
+    strings.put("date_to", to.withNano(0).toInstant().toString());
+
+    assertNotRefusedForItsDates(iso, "an ISO date-time with an offset and a bare date");
+    assertNotRefusedForItsDates(strings, "Unix seconds as a numeric string and a date-time in UTC");
+  }
+
   @Test
   @Writes
   @Documented(value = "request-export: the date range may span up to 6 months", covers = "requestExport:200")

@@ -29,6 +29,15 @@ class ListExportsContractTest {
   }
 
   @Test
+  @Documented("pagination: limit up to 100 (x-decision of Limit: a larger limit or a non-numeric page is served, not refused)")
+  void servesALimitAboveOneHundredAndANonNumericPage() {
+    Response r = Api.enterprise().queryParam("limit", 1000).queryParam("page", "abc").when().get("/exports");
+
+    assertThat(r.statusCode()).as("x-decision of Limit: limit=1000&page=abc must be served (body: %s)", r.asString())
+        .isEqualTo(200);
+  }
+
+  @Test
   @Documented("core-intro: site_id is required at all times")
   void refusesListingWithoutSiteId() {
     Response r = Api.anonymous().header("Authorization", "Bearer " + Target.get().enterprise().key())

@@ -3,6 +3,7 @@ package pelcro.exports.openapi;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
@@ -12,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The Exports API contract, loaded once from the classpath: the one place Java reads the spec.
@@ -65,6 +68,50 @@ public final class ExportsSpec {
     Map<String, String> mapping = schema("ExportRequest").getDiscriminator().getMapping();
     return Optional.ofNullable(mapping.get(exportObject))
         .map(ref -> schema(ref.substring(ref.lastIndexOf('/') + 1)));
+  }
+
+  /**
+   * The schema of one field of the request body for a value of {@code object}, with a
+   * {@code $ref} followed; empty when the type does not take the field.
+   */
+  public Optional<Schema<?>> requestField(String exportObject, String field) {
+    return requestSchemaFor(exportObject)
+        .map(branch -> (Schema<?>) branch.getProperties().get(field))
+        .map(this::resolve);
+  }
+
+  /** The schema of a shared parameter from {@code components/parameters}. */
+  public Schema<?> parameterSchema(String name) {
+    Parameter parameter = model.getComponents().getParameters().get(name);
+    if (parameter == null) {
+      throw new IllegalArgumentException("The spec has no parameter named " + name);
+    }
+    return resolve(parameter.getSchema());
+  }
+
+  /**
+   * The request fields whose filter compares without case ({@code x-case-insensitive: true} on
+   * the field, e.g. {@code email}, {@code country}).
+   */
+  public Set<String> caseInsensitiveFields() {
+    Set<String> fields = new TreeSet<>();
+    for (String type : requestObjectValues()) {
+      requestSchemaFor(type).orElseThrow().getProperties().forEach((name, property) -> {
+        Map<String, Object> extensions = resolve(property).getExtensions();
+        if (extensions != null && Boolean.TRUE.equals(extensions.get("x-case-insensitive"))) {
+          fields.add(name);
+        }
+      });
+    }
+    return Set.copyOf(fields);
+  }
+
+  private Schema<?> resolve(Schema<?> schema) {
+    if (schema != null && schema.get$ref() != null) {
+      String ref = schema.get$ref();
+      return schema(ref.substring(ref.lastIndexOf('/') + 1));
+    }
+    return schema;
   }
 
   /** The values {@code object} accepts, synonyms included, in the spec's order. */

@@ -7,6 +7,9 @@ import pelcro.exports.sandbox.domain.Account;
 import pelcro.exports.sandbox.health.Health;
 import pelcro.exports.sandbox.http.SandboxServer;
 import pelcro.exports.sandbox.limits.RateLimiter;
+import pelcro.exports.sandbox.lint.IntegratorLint;
+import pelcro.exports.sandbox.lint.LintLedger;
+import pelcro.exports.sandbox.lint.LintMemory;
 import pelcro.exports.sandbox.store.Accounts;
 import pelcro.exports.sandbox.store.RuntimeAccounts;
 import pelcro.exports.sandbox.store.SandboxState;
@@ -22,19 +25,25 @@ import pelcro.exports.sandbox.webhooks.WebhookDispatcher;
 import pelcro.exports.sandbox.webhooks.WebhookOptions;
 
 /**
- * Builds the platform around the API from {@link PlatformOptions}: Try-it tenants whose end
- * clears what they owned, the webhook dispatcher on the sandbox clock, the rate limiter, CORS
- * and the docs page.
+ * Builds the platform around the API from {@link PlatformOptions}: Try-it tenants whose eviction
+ * drops their exports and lint findings, the webhook dispatcher on the sandbox clock, the rate
+ * limiter, CORS, the docs page and the integrator lint.
  *
  * @param server what the HTTP adapter needs
  * @param events what the operations report to
  * @param webhooks the running dispatcher to close with the sandbox, or null
+ * @param lint the integrator lint, which the control API's reset clears
  */
 record PlatformWiring(SandboxServer.Platform server, ExportLifecycleEvents events,
-    WebhookDispatcher webhooks) {
+    WebhookDispatcher webhooks, IntegratorLint lint) {
 
   static PlatformWiring of(PlatformOptions options, SandboxState state, SandboxClock clock,
       Accounts accounts, Health health, ActivityLog log, Faults faults) {
+    // Keys found in a query string are looked up among existing accounts only: looking up a
+    // Try-it key must not create its tenant.
+    IntegratorLint lint = new IntegratorLint(state.clocks()::now, new LintLedger(state.lint()),
+        new LintMemory(state.lint()),
+        key -> accounts.byKey(key).or(() -> state.accounts().byKey(key)).map(Account::id));
     TryItTenants tenants = options.tryIt()
         ? new TryItTenants(state.accounts(), state.rates(), new TryItTenants.Limits(
             Duration.ofMinutes(options.tryItIdleMinutes()), options.tryItMaxTenants(),
@@ -50,7 +59,7 @@ record PlatformWiring(SandboxServer.Platform server, ExportLifecycleEvents event
         faults);
     SandboxServer.Platform server = new SandboxServer.Platform(
         CorsPolicy.allowing(options.corsOrigins()),
-        new DocsPage(SandboxServer.BASE_PATH, clock),
+        new DocsPage(SandboxServer.BASE_PATH),
         new RateLimiter(state.rates(), options.rateLimit()),
         state.clocks(),
         (key, client) -> TryItTenants.isTryItKey(key)
@@ -60,8 +69,9 @@ record PlatformWiring(SandboxServer.Platform server, ExportLifecycleEvents event
         new DeliveriesControl(webhooks),
         health,
         log,
-        faults);
-    return new PlatformWiring(server, events, webhooks);
+        faults,
+        lint);
+    return new PlatformWiring(server, events, webhooks, lint);
   }
 
   /** An account of the accounts file, or one made at run time. */

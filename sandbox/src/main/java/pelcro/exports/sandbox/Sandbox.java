@@ -24,6 +24,8 @@ import pelcro.exports.sandbox.log.ActivityLog;
 import pelcro.exports.sandbox.log.PrintingActivityLog;
 import pelcro.exports.sandbox.health.Readiness;
 import pelcro.exports.sandbox.http.SandboxServer;
+import pelcro.exports.sandbox.lint.IntegratorLint;
+import pelcro.exports.sandbox.lint.LintFinding;
 import pelcro.exports.sandbox.operations.DownloadExportOperation;
 import pelcro.exports.sandbox.operations.ListExportsOperation;
 import pelcro.exports.sandbox.operations.RequestExportOperation;
@@ -51,6 +53,7 @@ public final class Sandbox implements AutoCloseable {
   private PlatformOptions platform = PlatformOptions.defaults();
   private WebhookDispatcher webhooks;
   private final CountDownLatch closed = new CountDownLatch(1);
+  private IntegratorLint lint;
 
   private Sandbox(SandboxOptions options, SandboxClock clock, Accounts accounts, SandboxServer server) {
     this.options = options;
@@ -99,7 +102,8 @@ public final class Sandbox implements AutoCloseable {
             ? ListExportsOperation.Mode.JOBS
             : ListExportsOperation.Mode.TYPES;
     RequestExportOperation request =
-        new RequestExportOperation(state.jobs(), state.clocks(), data, timing, events, faults);
+        new RequestExportOperation(state.jobs(), state.clocks(), data, timing, events, faults,
+            options.strict());
     FaultsOperation faultsControl = new FaultsOperation(state.faults());
     // Nodes sharing a store load the file once: the first to start finds no schedule yet.
     if (options.faults() != null && state.faults().all().isEmpty()) {
@@ -111,10 +115,10 @@ public final class Sandbox implements AutoCloseable {
     }
     SandboxServer.Operations ops =
         new SandboxServer.Operations(
-            new ListExportsOperation(state.jobs(), state.clocks(), mode),
+            new ListExportsOperation(state.jobs(), state.clocks(), mode, options.strict()),
             request,
             new DownloadExportOperation(state.jobs(), state.clocks(), data, events, faults),
-            new ResetOperation(state, () -> { }),
+            new ResetOperation(state, wiring.lint()::clear),
             new ClockOperation(state.clocks()),
             new CompleteExportOperation(state.jobs(), state.clocks(), timing, events),
             new FailExportOperation(state.jobs(), state.clocks(), events),
@@ -155,6 +159,7 @@ public final class Sandbox implements AutoCloseable {
     if (stopAsked.get()) {
       sandbox.close(); // shut down while it was still starting
     }
+    sandbox.lint = wiring.lint();
     return sandbox;
   }
 
@@ -208,6 +213,14 @@ public final class Sandbox implements AutoCloseable {
   /** The platform options in force (Try-it, CORS, webhooks, rate limits). */
   public PlatformOptions platformOptions() {
     return platform;
+  }
+
+  /**
+   * What the integrator lint found in the traffic so far (since the start or the last reset),
+   * by account then rule; empty when every request was one a real integration may send.
+   */
+  public List<LintFinding> lint() {
+    return lint.findings(null, null);
   }
 
   /** {@code <root>/docs}, the Swagger UI page of the spec. */

@@ -31,6 +31,7 @@ public final class SandboxBuilder {
   private String state = d.state();
   private boolean verbose = d.verbose();
   private Path faults = d.faults();
+  private boolean strict = d.strict();
   private PlatformOptions p = PlatformOptions.defaults();
   private Clock clock = Clock.systemUTC();
   private ExportData data;
@@ -149,6 +150,16 @@ public final class SandboxBuilder {
     return this;
   }
 
+  /**
+   * Refuses what the spec's schemas refuse (400): fields a type does not take, numeric strings
+   * for integers, {@code page}/{@code limit} out of bounds. Off by default: the sandbox then
+   * reads requests as the vendor's framework does and reports such calls through its lint.
+   */
+  public SandboxBuilder strict(boolean value) {
+    strict = value;
+    return this;
+  }
+
   /** The base clock; the sandbox adds its advanceable offset on top. */
   public SandboxBuilder clock(Clock base) {
     clock = base;
@@ -213,7 +224,7 @@ public final class SandboxBuilder {
     return new SandboxOptions(port, bind, jobSeconds, admin, nonEnterpriseStatus, listMode,
         accounts, seed, recordsPerType, journalEntries, fileTtlSeconds, maxBodyBytes, adminToken,
         bodyTimeoutSeconds, minDownloadBytesPerSecond, maxDownloads, maxDownloadsPerClient,
-        testHelpers, state, verbose, faults);
+        testHelpers, state, verbose, faults, strict);
   }
 
   public Sandbox start() {

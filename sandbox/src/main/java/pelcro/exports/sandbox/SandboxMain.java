@@ -88,6 +88,9 @@ public final class SandboxMain implements Callable<Integer> {
   @Option(names = "--file-ttl-seconds", description = "Seconds a finished file waits for its download before it expires (default: ${DEFAULT-VALUE}).")
   long fileTtlSeconds = SandboxOptions.DEFAULT_FILE_TTL_SECONDS;
 
+  @Option(names = "--strict", description = "Refuse (400) what the spec refuses: fields a type does not take, numeric strings for integers, page/limit out of bounds. Default: accept them as the vendor's framework does and report them in the lint.")
+  boolean strict;
+
   @Option(names = "--try-it", description = "Give every sk_try_<anything> key its own fresh Enterprise account (sites 1001, 1002).")
   boolean tryIt;
 
@@ -160,7 +163,7 @@ public final class SandboxMain implements Callable<Integer> {
               recordsPerType, noJournal ? 0 : journalEntries, fileTtlSeconds,
               SandboxOptions.DEFAULT_MAX_BODY_BYTES, adminToken, bodyTimeoutSeconds,
               minDownloadRate, maxDownloads, maxDownloadsPerClient, !noTestHelpers, state,
-              verbose, faults);
+              verbose, faults, strict);
       PlatformOptions platform =
           new PlatformOptions(tryIt, tryItIdleMinutes, tryItMaxTenants, corsOrigins, webhookUrl,
               webhookSecret, webhookMaxAttempts, rateLimit, tryItNewPerClient, tryItNewInTotal);
@@ -180,7 +183,7 @@ public final class SandboxMain implements Callable<Integer> {
   private static void banner(PrintStream out, Sandbox sandbox, long millis) {
     out.printf("Exports sandbox listening on %s (ready in %d ms)%n", sandbox.baseUrl(), millis);
     if (sandbox.options().admin()) {
-      out.printf("Control API: %s (reset, clock, exports/{uuid}/complete|fail)%n",
+      out.printf("Control API: %s (reset, clock, exports/{uuid}/complete|fail, lint)%n",
           sandbox.controlUrl());
     } else {
       out.println("Control API and /__admin: off (--no-admin)");

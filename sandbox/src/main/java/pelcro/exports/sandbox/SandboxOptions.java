@@ -30,6 +30,9 @@ import pelcro.exports.sandbox.domain.KeyMask;
  * @param state where the state is kept: {@code memory}, or {@code redis://HOST:PORT[/DB]}
  * @param verbose whether every request and every change of an export is written to stdout
  * @param faults a fault schedule to load at start, or null
+ * @param strict refuse what the spec's schemas refuse (fields a type does not take, numeric
+ *     strings for integers, {@code page}/{@code limit} out of bounds) instead of reading requests
+ *     as the vendor's framework does
  */
 public record SandboxOptions(
     int port,
@@ -52,7 +55,8 @@ public record SandboxOptions(
     boolean testHelpers,
     String state,
     boolean verbose,
-    Path faults) {
+    Path faults,
+    boolean strict) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_BIND = "127.0.0.1";
@@ -109,7 +113,7 @@ public record SandboxOptions(
         DEFAULT_RECORDS_PER_TYPE, DEFAULT_JOURNAL_ENTRIES, DEFAULT_FILE_TTL_SECONDS,
         DEFAULT_MAX_BODY_BYTES, null, DEFAULT_BODY_TIMEOUT_SECONDS,
         DEFAULT_MIN_DOWNLOAD_BYTES_PER_SECOND, DEFAULT_MAX_DOWNLOADS,
-        DEFAULT_MAX_DOWNLOADS_PER_CLIENT, true, "memory", false, null);
+        DEFAULT_MAX_DOWNLOADS_PER_CLIENT, true, "memory", false, null, false);
   }
 
   /** The options as printed at start, in CLI spelling. */
@@ -135,6 +139,7 @@ public record SandboxOptions(
     view.put("--state", KeyMask.urlPassword(state));
     view.put("--verbose", verbose);
     view.put("--faults", faults == null ? "(none)" : faults);
+    view.put("--strict", strict);
     return view;
   }
 }

@@ -18,7 +18,7 @@ public final class Fixtures {
 
   private Fixtures() {}
 
-  /** The 90 days before now: inside the seeded data, which spans the 24 months before the clock. */
+  /** The 90 days before now: inside the seeded data, which runs from 2023 to the clock's present. */
   public static Map<String, Object> subscriptions() {
     return ofType("subscriptions");
   }

@@ -15,7 +15,17 @@ class SandboxMainTest {
     assertThat(code).isZero();
     assertThat(out.toString()).contains("--port", "--bind", "--job-seconds", "--accounts",
         "--no-admin", "--non-enterprise-status", "--list-mode", "--seed", "--records-per-type",
-        "--max-journal-entries", "--no-request-journal", "--file-ttl-seconds");
+        "--max-journal-entries", "--no-request-journal", "--file-ttl-seconds", "--strict");
+  }
+
+  @Test
+  void parsesStrictIntoTheSandboxOptions() {
+    SandboxMain main = new SandboxMain();
+    new CommandLine(main).parseArgs("--strict");
+    assertThat(main.strict).isTrue();
+    assertThat(SandboxOptions.defaults().strict()).isFalse();
+    assertThat(Sandbox.builder().strict(true).options().strict()).isTrue();
+    assertThat(Sandbox.builder().strict(true).options().describe()).containsEntry("--strict", true);
   }
 
   @Test

@@ -3,7 +3,10 @@ package pelcro.exports.sandbox.data;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
+import pelcro.exports.openapi.ExportsSpec;
 
 /**
  * A query's filters, compiled against one table: the time range and the column matches.
@@ -11,15 +14,21 @@ import java.util.Set;
  * <p>Filtering is generic: a filter named X keeps the rows whose column X equals its value,
  * so every filter the spec lists works on every type that takes it, with no per-type code.
  * Only the range fields are special ({@code date_from}/{@code date_to} on {@code created_at},
- * or on {@code updated_at} with {@code mode=modified_data}), and {@code all} for the two enum
- * filters that document it (status, category) means no filter.
+ * or on {@code updated_at} with {@code mode=modified_data}), {@code all} for the two enum
+ * filters that document it (status, category) means no filter, and the filters the spec marks
+ * {@code x-case-insensitive} (email, country) compare without case.
  */
 record Criteria(long from, long to, boolean modified, List<Match> matches) {
   private static final Set<String> NOT_COLUMNS = Set.of("date_from", "date_to", "mode", "site_id", "object");
   private static final Set<String> ALL_MEANS_ANY = Set.of("status", "category");
+  private static final Set<String> WITHOUT_CASE = ExportsSpec.get().caseInsensitiveFields();
 
-  /** A column that must hold one of the allowed values. */
-  record Match(int column, Set<String> allowed) {}
+  /** A column that must hold one of the allowed values (lowercase when {@code ignoreCase}). */
+  record Match(int column, Set<String> allowed, boolean ignoreCase) {
+    boolean accepts(String value) {
+      return allowed.contains(ignoreCase ? value.toLowerCase(Locale.ROOT) : value);
+    }
+  }
 
   /** Compiles the request's filters (spec field names, Long or String values). */
   static Criteria of(Table<?> table, Map<String, Object> filters) {
@@ -42,14 +51,18 @@ record Criteria(long from, long to, boolean modified, List<Match> matches) {
       if (index < 0) {
         throw new IllegalArgumentException(table.type() + " has no column " + name + " to filter on");
       }
-      matches.add(new Match(index, allowed));
+      boolean ignoreCase = WITHOUT_CASE.contains(name);
+      Set<String> values = ignoreCase
+          ? allowed.stream().map(v -> v.toLowerCase(Locale.ROOT)).collect(Collectors.toSet())
+          : allowed;
+      matches.add(new Match(index, Set.copyOf(values), ignoreCase));
     });
     return new Criteria(from, to, modified, List.copyOf(matches));
   }
 
   boolean matches(String[] row) {
     for (Match m : matches) {
-      if (!m.allowed().contains(row[m.column()])) {
+      if (!m.accepts(row[m.column()])) {
         return false;
       }
     }

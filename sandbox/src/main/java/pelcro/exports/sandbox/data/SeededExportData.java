@@ -13,12 +13,13 @@ import pelcro.exports.sandbox.files.ZipStream;
 
 /**
  * The sandbox's synthetic records, seeded and deterministic: every site holds
- * {@code recordsPerType} records of each type, spread over the 24 months before the anchor.
+ * {@code recordsPerType} records of each type, spread evenly over the {@link SeedWindow} (from
+ * 2023 to the anchor).
  *
  * <p>Nothing is stored: record {@code i} of a type on a site is a pure function of (seed, site,
- * type, i), and files are streamed from it. The content of a file is therefore fixed by the
- * seed, the size, the anchor (all fixed at start), the query and {@code asOf}: a finished
- * export's file never changes.
+ * type, i) within the window, and files are streamed from it. The content of a file is
+ * therefore fixed by the seed, the size, the window (all fixed at start), the query and
+ * {@code asOf}: a finished export's file never changes.
  */
 public final class SeededExportData implements ExportData {
   /** Record indices per printed part: up to ~1,000 rows, some 200 KB of CSV, a few ms of work. */
@@ -28,13 +29,19 @@ public final class SeededExportData implements ExportData {
   /**
    * @param seed the seed of all generated data ({@code --seed})
    * @param recordsPerType how many records of each type each site holds ({@code --records-per-type})
-   * @param anchor the clock's present when the sandbox starts; records spread over the 24 months before it
+   * @param anchor the clock's present when the sandbox starts, the end of the window
+   *     ({@link SeedWindow#endingAt})
    */
   public SeededExportData(long seed, int recordsPerType, Instant anchor) {
+    this(seed, recordsPerType, SeedWindow.endingAt(anchor));
+  }
+
+  /** Records spread over an explicit window (tests, tools). */
+  public SeededExportData(long seed, int recordsPerType, SeedWindow window) {
     if (recordsPerType < 0) {
       throw new IllegalArgumentException("recordsPerType must not be negative");
     }
-    this.world = new World(seed, recordsPerType, anchor);
+    this.world = new World(seed, recordsPerType, window);
   }
 
   @Override

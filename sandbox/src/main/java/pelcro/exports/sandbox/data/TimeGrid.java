@@ -1,10 +1,7 @@
 package pelcro.exports.sandbox.data;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-
 /**
- * Spreads record indexes evenly over the 24 months before the anchor.
+ * Spreads record indexes evenly over the seeded window, from its start to the anchor.
  *
  * <p>Record {@code i} is created inside its slot {@code [base(i), base(i) + width)}, so ids grow
  * with time as in a real database and a date range maps to an index range by binary search:
@@ -17,9 +14,16 @@ final class TimeGrid {
   private final long count;
   private final long width;
 
-  TimeGrid(Instant anchor, long count) {
-    this.end = anchor.getEpochSecond();
-    this.start = anchor.atZone(ZoneOffset.UTC).minusMonths(24).toEpochSecond();
+  /**
+   * @param start the window's first second (epoch seconds)
+   * @param end the anchor, the window's last second (epoch seconds), after {@code start}
+   */
+  TimeGrid(long start, long end, long count) {
+    if (end <= start) {
+      throw new IllegalArgumentException("The seeded window must end after it starts");
+    }
+    this.end = end;
+    this.start = start;
     this.span = end - start;
     this.count = Math.max(1, count);
     this.width = Math.max(1, (span + this.count - 1) / this.count);

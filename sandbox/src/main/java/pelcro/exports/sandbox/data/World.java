@@ -1,7 +1,5 @@
 package pelcro.exports.sandbox.data;
 
-import java.time.Instant;
-
 /**
  * The generated world of every site: the facts of each record (its parents, currency, amounts,
  * times), derived by index arithmetic so that references always resolve.
@@ -28,10 +26,10 @@ final class World {
   final Vocab addressType = Vocab.of("AddressType", "billing", 50);
   final Vocab balanceType = Vocab.of("BalanceTransactionType", "credit", 50);
 
-  World(long seed, long count, Instant anchor) {
+  World(long seed, long count, SeedWindow window) {
     this.draw = new Draw(seed);
     this.pools = Pools.of(seed);
-    this.grid = new TimeGrid(anchor, count);
+    this.grid = new TimeGrid(window.start().getEpochSecond(), window.end().getEpochSecond(), count);
     this.count = count;
   }
 

@@ -1,13 +1,19 @@
 package pelcro.exports.sandbox.domain;
 
-import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 
 /**
  * request-export, Date Range Limits: "You can export up to 6 months of data at a time", and the
- * range cannot end before it starts. Months are calendar months in UTC (spec x-decision).
+ * range cannot end before it starts.
+ *
+ * <p>"Six months" is defined so that every range a person calls six months passes (spec
+ * x-decision on the 400 of requestExport): whole UTC days are compared, the six months are
+ * clamped to the month's end (Aug 31 + 6 months = Feb 28), and a range starting on a month's
+ * last day may run to the last day of the sixth month after (Feb 28 to Aug 31).
  */
 public final class DateRangeRule {
   static final int MAX_MONTHS = 6;
@@ -19,11 +25,20 @@ public final class DateRangeRule {
     if (dateFrom > dateTo) {
       throw refusal("The date to must be a date after or equal to date from.");
     }
-    Instant limit =
-        Instant.ofEpochSecond(dateFrom).atZone(ZoneOffset.UTC).plusMonths(MAX_MONTHS).toInstant();
-    if (Instant.ofEpochSecond(dateTo).isAfter(limit)) {
+    if (day(dateTo).isAfter(lastDay(day(dateFrom)))) {
       throw refusal("The date range cannot exceed 6 months.");
     }
+  }
+
+  /** The last UTC day a range starting on {@code first} may end on. */
+  static LocalDate lastDay(LocalDate first) {
+    LocalDate limit = first.plusMonths(MAX_MONTHS); // clamps: Aug 31 -> Feb 28
+    boolean monthEnd = first.equals(first.with(TemporalAdjusters.lastDayOfMonth()));
+    return monthEnd ? limit.with(TemporalAdjusters.lastDayOfMonth()) : limit;
+  }
+
+  private static LocalDate day(long epochSecond) {
+    return LocalDate.ofInstant(java.time.Instant.ofEpochSecond(epochSecond), ZoneOffset.UTC);
   }
 
   private static ApiException refusal(String why) {

@@ -21,6 +21,8 @@ public final class FieldMessages {
           Map.entry("format.date", "The :field is not a valid date (YYYY-MM-DD)."),
           Map.entry("format.email", "The :field must be a valid email address."),
           Map.entry("format", "The :field format is invalid."),
+          Map.entry("oneOf", "The :field must be Unix seconds or an ISO 8601 date-time."),
+          Map.entry("date", "The :field is not a valid date."),
           Map.entry("minimum", "The :field must be at least :limit."),
           Map.entry("maximum", "The :field must not be greater than :limit."),
           Map.entry("minLength", "The :field must be at least :limit characters."),
@@ -32,7 +34,7 @@ public final class FieldMessages {
   private static final Map<String, String> BY_FIELD_AND_KEYWORD =
       Map.of(
           "currency.pattern", "The currency must be a lowercase 3-letter code.",
-          "country.pattern", "The country must be a 2-letter uppercase ISO code.",
+          "country.pattern", "The country must be a 2-letter ISO code.",
           "object.enum", "The selected object is invalid.");
 
   private FieldMessages() {}

@@ -40,10 +40,13 @@ final class ExportsDispatcher implements ResponseTransformerV2 {
   private final DownloadTransfers transfers;
   private final ActivityLog log;
   private final Faults faults;
+  private final LintObserver lint;
 
   ExportsDispatcher(Authenticator authenticator, PlatformGate platform, ApiOperations api,
-      TestHelpers helpers, DownloadTransfers transfers, ActivityLog log, Faults faults) {
+      TestHelpers helpers, DownloadTransfers transfers, ActivityLog log, Faults faults,
+      LintObserver lint) {
     this.faults = faults;
+    this.lint = lint;
     this.authenticator = authenticator;
     this.platform = platform;
     this.transfers = transfers;
@@ -87,10 +90,11 @@ final class ExportsDispatcher implements ResponseTransformerV2 {
     }
     long started = System.nanoTime();
     RateDecision rate = null;
+    Routes.Match match = null;
     Caller caller = null;
     Response answer;
     try {
-      Routes.Match match = routes.match(request.getMethod().getName(), path);
+      match = routes.match(request.getMethod().getName(), path);
       caller = authenticator.authenticate(request.getHeader("Authorization"),
           request.getClientIp());
       rate = platform.limit(caller);
@@ -122,7 +126,7 @@ final class ExportsDispatcher implements ResponseTransformerV2 {
           request.getMethod().getName() + " " + request.getUrl(), answer.getStatus(),
           (System.nanoTime() - started) / 1_000_000);
     }
-    return platform.decorate(answer, request, rate);
+    return lint.observe(request, match, caller, platform.decorate(answer, request, rate));
   }
 
   static Response error(ApiException e) {

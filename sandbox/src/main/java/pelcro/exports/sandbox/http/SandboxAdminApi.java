@@ -21,11 +21,15 @@ import pelcro.exports.sandbox.control.SessionsOperation;
 import java.util.function.LongPredicate;
 import pelcro.exports.sandbox.domain.ApiError;
 import pelcro.exports.sandbox.domain.ApiException;
+import pelcro.exports.sandbox.lint.IntegratorLint;
+import pelcro.exports.sandbox.lint.LintControl;
+import java.util.Map;
 import pelcro.exports.sandbox.webhooks.DeliveriesControl;
 
 /**
  * The sandbox's control API under {@code /__admin/sandbox/}: reset, the clocks (the sandbox's
- * and each account's), forcing an export to complete or fail, sessions and webhook deliveries.
+ * and each account's), forcing an export to complete or fail, sessions, faults, webhook deliveries
+ * and the integrator lint.
  * Sandbox-only; {@code --no-admin} closes it with the rest of {@code /__admin}. Register via
  * {@link SandboxServer}.
  */
@@ -44,7 +48,7 @@ final class SandboxAdminApi implements AdminApiExtension {
   /** What the control API does. */
   record ControlOperations(ResetOperation reset, ClockOperation clock,
       CompleteExportOperation complete, FailExportOperation fail, SessionsOperation sessions,
-      FaultsOperation faults, DeliveriesControl deliveries) {}
+      FaultsOperation faults, DeliveriesControl deliveries, LintControl lint) {}
 
   @Override
   public String getName() {
@@ -145,6 +149,12 @@ final class SandboxAdminApi implements AdminApiExtension {
         return ops.deliveries().list();
       }
     });
+    router.add(RequestMethod.GET, "/sandbox/lint", new ControlTask() {
+      @Override
+      Object act(Input in) {
+        return ops.lint().list(in.query().get("account"), in.query().get("rule"));
+      }
+    });
     router.add(RequestMethod.POST, "/sandbox/webhooks/deliveries/{uuid}/redeliver", new ControlTask() {
       @Override
       Object act(Input in) {
@@ -170,7 +180,7 @@ final class SandboxAdminApi implements AdminApiExtension {
   }
 
   /** What a control task receives. */
-  private record Input(PathParams params, JsonNode body) {
+  private record Input(PathParams params, JsonNode body, Map<String, String> query) {
     String param(String name) {
       return params.get(name);
     }
@@ -184,7 +194,8 @@ final class SandboxAdminApi implements AdminApiExtension {
     public ResponseDefinition execute(Admin admin, ServeEvent serveEvent, PathParams pathParams) {
       try {
         JsonNode body = Json.readOptionalBody(serveEvent.getRequest().getBody());
-        Object result = act(new Input(pathParams, body));
+        Object result = act(new Input(pathParams, body,
+            QueryString.parse(serveEvent.getRequest().getUrl())));
         return new ResponseDefinitionBuilder()
             .withStatus(200)
             .withHeader("Content-Type", "application/json")

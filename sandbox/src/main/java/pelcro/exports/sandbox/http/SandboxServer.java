@@ -27,6 +27,8 @@ import pelcro.exports.sandbox.domain.Account;
 import pelcro.exports.sandbox.health.Health;
 import pelcro.exports.sandbox.log.ActivityLog;
 import pelcro.exports.sandbox.limits.RateLimiter;
+import pelcro.exports.sandbox.lint.IntegratorLint;
+import pelcro.exports.sandbox.lint.LintControl;
 import pelcro.exports.sandbox.tryit.CorsPolicy;
 import pelcro.exports.sandbox.tryit.DocsPage;
 import pelcro.exports.sandbox.webhooks.DeliveriesControl;
@@ -91,7 +93,8 @@ public final class SandboxServer implements AutoCloseable {
 
   /**
    * The platform around the operations: CORS, the docs page, rate limits, the accounts made at
-   * run time, the webhook deliveries' control and the health check.
+   * run time, the webhook deliveries' control, the health check, the activity log, the
+   * scheduled faults and the integrator lint.
    *
    * @param runtimeKeys the account of a key made at run time, by key and client address
    * @param knownAccount whether an account id names an account (the control API's routes)
@@ -106,7 +109,8 @@ public final class SandboxServer implements AutoCloseable {
       DeliveriesControl deliveries,
       Health health,
       ActivityLog log,
-      Faults faults) {}
+      Faults faults,
+      IntegratorLint lint) {}
 
   private final WireMockServer server;
 
@@ -126,7 +130,7 @@ public final class SandboxServer implements AutoCloseable {
         settings.testHelpers()
             ? new TestHelpers(ops.clock(), ops.reset(), ops.complete(), ops.fail(), ops.faults())
             : null,
-        transfers, platform.log(), platform.faults());
+        transfers, platform.log(), platform.faults(), new LintObserver(platform.lint()));
     WireMockConfiguration config =
         options()
             .port(settings.port())
@@ -151,7 +155,7 @@ public final class SandboxServer implements AutoCloseable {
     if (settings.admin()) {
       config.extensions(new SandboxAdminApi(new SandboxAdminApi.ControlOperations(ops.reset(),
           ops.clock(), ops.complete(), ops.fail(), ops.sessions(), ops.faults(),
-          platform.deliveries()), platform.knownAccount()));
+          platform.deliveries(), new LintControl(platform.lint())), platform.knownAccount()));
     }
     if (settings.journalEntries() <= 0) {
       config.disableRequestJournal();

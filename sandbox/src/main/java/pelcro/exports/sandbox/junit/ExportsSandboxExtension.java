@@ -1,22 +1,42 @@
 package pelcro.exports.sandbox.junit;
 
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import pelcro.exports.sandbox.Sandbox;
+import pelcro.exports.sandbox.lint.LintFinding;
 
 /**
  * The JUnit 5 extension behind {@link ExportsSandboxTest}: one sandbox per test class, closed
- * by JUnit with the class's store; resolves {@link SandboxHandle} and {@link Sandbox} parameters.
+ * by JUnit with the class's store; resolves {@link SandboxHandle} and {@link Sandbox} parameters,
+ * and with {@code failOnLint} fails the class on the integrator lint's findings.
  */
-public final class ExportsSandboxExtension implements BeforeAllCallback, ParameterResolver {
+public final class ExportsSandboxExtension
+    implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(ExportsSandboxExtension.class);
 
   @Override
   public void beforeAll(ExtensionContext context) {
     handle(context);
+  }
+
+  /** {@code failOnLint}: the class fails with the findings of its sandbox's traffic. */
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (!settings(context.getRequiredTestClass()).failOnLint()) {
+      return;
+    }
+    List<LintFinding> findings = handle(context).lintSinceStart();
+    if (!findings.isEmpty()) {
+      throw new AssertionError("The integrator lint found " + findings.size()
+          + " problem(s) in this class's traffic (@ExportsSandboxTest(failOnLint = true)):\n"
+          + findings.stream().map(f -> "  " + f).collect(Collectors.joining("\n")));
+    }
   }
 
   @Override
@@ -78,6 +98,7 @@ public final class ExportsSandboxExtension implements BeforeAllCallback, Paramet
             .seed(settings.seed())
             .recordsPerType(settings.recordsPerType())
             .rateLimit(settings.rateLimit())
+            .strict(settings.strict())
             .start();
     return new Resource(new SandboxHandle(sandbox));
   }

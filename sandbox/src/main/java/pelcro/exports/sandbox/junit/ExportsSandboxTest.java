@@ -59,4 +59,17 @@ public @interface ExportsSandboxTest {
    * settings of this annotation are the shared sandbox's own then.
    */
   String url() default "";
+
+  /**
+   * Refuse (400) what the spec's schemas refuse: fields a type does not take, numeric strings for
+   * integers, {@code page}/{@code limit} out of bounds ({@code --strict}).
+   */
+  boolean strict() default false;
+
+  /**
+   * Fails the test class, after its tests ran, when the integrator lint found anything in its
+   * traffic (what a real integration should fix: ignored fields, polling too fast, ...); the
+   * failure lists the findings. {@link SandboxHandle#lint()} shows them at any time.
+   */
+  boolean failOnLint() default false;
 }

@@ -3,14 +3,18 @@ package pelcro.exports.sandbox.junit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import pelcro.exports.sandbox.Sandbox;
 import pelcro.exports.sandbox.domain.Account;
+import pelcro.exports.sandbox.lint.LintFinding;
+import pelcro.exports.sandbox.lint.LintFinding;
 
 /**
  * What a test sees of its sandbox: the base URL, the keys and sites to use, and a small client
- * of the control calls (clock, complete, fail, reset).
+ * of the control calls (clock, complete, fail, reset, faults) and the integrator lint's findings.
  *
  * <p>Two kinds: a sandbox of the test class's own ({@link #SandboxHandle(Sandbox)}; the control
  * calls act on the whole sandbox), or a session on a shared sandbox ({@link #session}; fresh
@@ -19,6 +23,8 @@ import pelcro.exports.sandbox.domain.Account;
  */
 public final class SandboxHandle implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Findings cleared by {@link #reset()}, kept for {@code failOnLint}. */
+  private final List<LintFinding> beforeResets = new ArrayList<>();
 
   private final Sandbox sandbox;
   private final String rootUrl;
@@ -148,7 +154,39 @@ public final class SandboxHandle implements AutoCloseable {
 
   /** Back to the initial state: no exports, clock on real time (in a session: its account's). */
   public JsonNode reset() {
+    synchronized (beforeResets) {
+      beforeResets.addAll(lint());
+    }
     return control("POST", "/reset", null);
+  }
+
+  /**
+   * What the integrator lint found in this sandbox's traffic (in a session: the session's) since
+   * the start or the last {@link #reset()}: each a rule id, a message citing the vendor page, a
+   * count and first/last times. Empty when every request was one a real integration may send.
+   */
+  public List<LintFinding> lint() {
+    if (!shared()) {
+      return sandbox.lint();
+    }
+    List<LintFinding> findings = new ArrayList<>();
+    for (Keys session : List.of(keys, other)) {
+      long account = Long.parseLong(session.sessionId().substring("ses_".length()));
+      client.send("GET", "/__admin/sandbox/lint?account=" + account, null, null).get("data")
+          .forEach(f -> findings.add(new LintFinding(f.get("account_id").asLong(),
+              f.get("rule").asText(), f.get("count").asLong(), f.get("first_at").asLong(),
+              f.get("last_at").asLong(), f.get("detail").asText())));
+    }
+    return findings;
+  }
+
+  /** Every finding since the sandbox started, across resets ({@code failOnLint}). */
+  List<LintFinding> lintSinceStart() {
+    synchronized (beforeResets) {
+      List<LintFinding> all = new ArrayList<>(beforeResets);
+      all.addAll(lint());
+      return all;
+    }
   }
 
   /** Schedules faults: every account's on a sandbox of its own, the session's in a session. */

@@ -6,12 +6,18 @@ import com.atlassian.oai.validator.schema.SchemaValidator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.models.media.Schema;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.regex.Pattern;
 import pelcro.exports.openapi.ExportsSpec;
 import pelcro.exports.sandbox.domain.ApiException;
+import pelcro.exports.sandbox.domain.ExportDates;
 import pelcro.exports.sandbox.domain.FieldMessages;
 
 /**
@@ -20,14 +26,32 @@ import pelcro.exports.sandbox.domain.FieldMessages;
  *
  * <p>Required and unknown fields are read from the branch schema directly (their messages need
  * the field names); every other keyword is checked by Atlassian's schema validator.
+ *
+ * <p>By default the body is first read as the vendor's framework (Laravel) reads it (spec
+ * x-decisions of {@code ExportRequest} and {@code PlanId}): a field the type does not take is
+ * ignored, and a numeric string in an integer field is that integer. With {@code strict} both
+ * are refused, exactly as the spec's schemas say.
  */
 final class RequestBodyValidator {
   private static final String OBJECT = "object";
   private static final String SITE_ID = "site_id";
+  private static final Pattern INTEGER_TEXT = Pattern.compile("[+-]?[0-9]+");
+  private static final Set<String> DATES = Set.of("date_from", "date_to");
 
   private final ExportsSpec spec = ExportsSpec.get();
   private final SchemaValidator validator =
       new SchemaValidator(spec.model(), new MessageResolver());
+  private final boolean strict;
+
+  /** The default reading: unknown fields ignored, numeric strings taken as integers. */
+  RequestBodyValidator() {
+    this(false);
+  }
+
+  /** @param strict refuse what the spec's schemas refuse, with no lenient reading */
+  RequestBodyValidator(boolean strict) {
+    this.strict = strict;
+  }
 
   ValidRequest validate(JsonNode body) {
     if (body == null || !body.isObject()) {
@@ -46,12 +70,17 @@ final class RequestBodyValidator {
     String type = canonicalType(schema);
     Map<String, List<String>> errors = new LinkedHashMap<>();
     ObjectNode known = ((ObjectNode) body).deepCopy();
-    body.fieldNames()
+    body.fields()
         .forEachRemaining(
-            field -> {
+            entry -> {
+              String field = entry.getKey();
               if (!schema.getProperties().containsKey(field)) {
-                add(errors, field, FieldMessages.of("additionalProperties", field, type, null));
+                if (strict) {
+                  add(errors, field, FieldMessages.of("additionalProperties", field, type, null));
+                }
                 known.remove(field);
+              } else if (!strict && isIntegerText(branch.get(), field, entry.getValue())) {
+                known.set(field, BigIntegerNode.valueOf(new BigInteger(entry.getValue().asText())));
               }
             });
     for (String field : schema.getRequired()) {
@@ -68,10 +97,34 @@ final class RequestBodyValidator {
       String field = field(message).orElse("body");
       add(errors, field, messageFor(schema, field, keyword, type));
     }
+    readDates(known, errors);
     if (!errors.isEmpty()) {
       throw ApiException.invalid(errors);
     }
     return toRequest(type, known);
+  }
+
+  /** Whether {@code value} is a numeric string in a field the spec types {@code integer}. */
+  private boolean isIntegerText(Schema<?> branch, String field, JsonNode value) {
+    Schema<?> property = property(branch, field);
+    return value.isTextual() && property != null && "integer".equals(property.getType())
+        && INTEGER_TEXT.matcher(value.asText()).matches();
+  }
+
+  /** Replaces each valid date with its epoch second; one that names no real day is refused. */
+  private static void readDates(ObjectNode body, Map<String, List<String>> errors) {
+    for (String field : DATES) {
+      JsonNode value = body.get(field);
+      if (value == null || errors.containsKey(field)) {
+        continue;
+      }
+      OptionalLong seconds = ExportDates.epochSecond(value.isNumber() ? value.numberValue() : value.asText());
+      if (seconds.isPresent()) {
+        body.put(field, seconds.getAsLong());
+      } else {
+        add(errors, field, FieldMessages.of("date", field, null, null));
+      }
+    }
   }
 
   private String messageFor(Schema<?> branch, String field, String keyword, String type) {

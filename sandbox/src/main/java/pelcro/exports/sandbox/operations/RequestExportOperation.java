@@ -41,20 +41,23 @@ public final class RequestExportOperation {
 
   private final ExportLifecycleEvents events;
   private final Faults faults;
-
+  private final boolean strict;
 
   /**
    * @param events told of each queued export (webhooks)
    * @param faults the lifecycle faults that may strike (failing, held, expiring, nothing to export)
+   * @param strict refuse fields the type does not take and numeric strings in integer fields
+   *     ({@code --strict}), instead of reading them as the vendor's framework does
    */
   public RequestExportOperation(JobStore jobs, AccountClocks clocks, ExportData data,
-      JobTiming timing, ExportLifecycleEvents events, Faults faults) {
+      JobTiming timing, ExportLifecycleEvents events, Faults faults, boolean strict) {
     this.faults = faults;
     this.jobs = jobs;
     this.clocks = clocks;
     this.data = data;
     this.timing = timing;
     this.events = events;
+    this.strict = strict;
   }
 
   /** Loads the spec and the schema validator now (called in the background at start). */
@@ -67,7 +70,7 @@ public final class RequestExportOperation {
     if (current == null) {
       synchronized (this) {
         if (validator == null) {
-          validator = new RequestBodyValidator();
+          validator = new RequestBodyValidator(strict);
         }
         current = validator;
       }

@@ -18,6 +18,7 @@ public final class SandboxState implements AutoCloseable {
   private final Sessions sessions;
   private final DeliveryStore deliveries;
   private final FaultStore faults;
+  private final LintStore lint;
 
   /** @param base the real (or a test's) time, under every clock's offsets */
   public SandboxState(StateEngine engine, InstantSource base) {
@@ -29,6 +30,11 @@ public final class SandboxState implements AutoCloseable {
     this.sessions = new Sessions(engine, accounts);
     this.deliveries = new DeliveryStore(engine);
     this.faults = new FaultStore(engine);
+    this.lint = new LintStore(engine);
+  }
+
+  public LintStore lint() {
+    return lint;
   }
 
   public FaultStore faults() {
@@ -59,11 +65,15 @@ public final class SandboxState implements AutoCloseable {
     return rates;
   }
 
-  /** Forgets what the account owns (jobs, its clock, its faults), keeping the account itself. */
+  /**
+   * Forgets what the account owns (jobs, its clock, its faults, its lint findings), keeping the
+   * account itself.
+   */
   public void resetAccount(long accountId) {
     jobs.removeAccount(accountId);
     clocks.reset(accountId);
     faults.clear(accountId);
+    lint.forget(accountId);
   }
 
   /** Forgets everything: no exports, no runtime accounts, every clock back to real time. */

@@ -22,9 +22,10 @@ public final class CorsPolicy {
   public static final String ALLOW_METHODS = "GET, POST, OPTIONS";
   /** Request headers a page may send. */
   public static final String ALLOW_HEADERS = "Authorization, Content-Type";
-  /** Response headers a page may read: the download's and the rate limiter's. */
+  /** Response headers a page may read: the download's, the rate limiter's and the lint's. */
   public static final String EXPOSE_HEADERS =
-      "Content-Disposition, Content-Type, Content-Length, X-RateLimit-Limit, X-RateLimit-Remaining, Retry-After";
+      "Content-Disposition, Content-Type, Content-Length, X-RateLimit-Limit, X-RateLimit-Remaining, Retry-After,"
+          + " X-Sandbox-Lint";
   /** How long a browser may cache a preflight answer, in seconds. */
   public static final String MAX_AGE = "600";
 

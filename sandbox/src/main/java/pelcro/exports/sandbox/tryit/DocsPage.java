@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -39,22 +36,12 @@ public final class DocsPage {
       "map", "application/json");
 
   private final String apiBasePath;
-  private final Clock clock;
   private final String webjarRoot;
   private final Map<String, Resource> cache = new ConcurrentHashMap<>();
 
   /** @param apiBasePath the sandbox's API base path, e.g. {@code /api/v1/core} */
   public DocsPage(String apiBasePath) {
-    this(apiBasePath, Clock.systemUTC());
-  }
-
-  /**
-   * @param apiBasePath the sandbox's API base path, e.g. {@code /api/v1/core}
-   * @param clock the sandbox clock, whose present the served examples' ranges end by
-   */
-  public DocsPage(String apiBasePath, Clock clock) {
     this.apiBasePath = apiBasePath;
-    this.clock = clock;
     this.webjarRoot = WEBJAR + webjarVersion() + "/";
   }
 
@@ -77,9 +64,7 @@ public final class DocsPage {
       return Optional.of(cache.computeIfAbsent("index", k -> html(indexHtml())));
     }
     if (path.equals(SPEC_PATH)) {
-      // Keyed by month: the examples' ranges follow the sandbox clock (see RecentExamples).
-      String month = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)).toString();
-      return Optional.of(cache.computeIfAbsent("spec-" + month, k -> new Resource(
+      return Optional.of(cache.computeIfAbsent("spec", k -> new Resource(
           "application/yaml; charset=utf-8", specForThisSandbox().getBytes(StandardCharsets.UTF_8))));
     }
     String name = path.substring(PATH.length() + 1);
@@ -92,11 +77,12 @@ public final class DocsPage {
   }
 
   /**
-   * The spec with this sandbox first among its servers, so Swagger UI sends "Try it out" here,
-   * and with its examples' ranges inside the seeded data, so they find records.
+   * The spec with this sandbox first among its servers, so Swagger UI sends "Try it out" here.
+   * The examples are served as the vendor wrote them: the seeded data covers their dates
+   * (SeedWindow), so they work verbatim.
    */
   String specForThisSandbox() {
-    String yaml = RecentExamples.shift(ExportsSpec.get().yaml(), clock.instant());
+    String yaml = ExportsSpec.get().yaml();
     return yaml.replaceFirst("(?m)^servers:\\n", "servers:\n  - url: " + apiBasePath
         + "\n    description: This sandbox (the docs page's Try it out calls it).\n");
   }

@@ -53,7 +53,7 @@ final class Fixture {
     return csv(DATA, type, filters);
   }
 
-  /** Every record of a type, the whole 24 months. */
+  /** Every record of a type, the whole seeded window. */
   static List<CSVRecord> all(String type) {
     return csv(type, Map.of());
   }

@@ -28,7 +28,7 @@ class StreamingTest {
 
   @Test
   void aLargeExportIsStreamedThroughAFewSmallParts() throws Exception {
-    SeededExportData data = new SeededExportData(1, 250_000, ANCHOR);
+    SeededExportData data = new SeededExportData(1, 375_000, ANCHOR); // over 36 months
     ExportQuery query = lastSixMonths("subscriptions");
     long bytes = 0;
     try (InputStream in = data.file(query, "big", ANCHOR).opener().open()) {
@@ -102,7 +102,7 @@ class StreamingTest {
 
   @Test
   void closingAStreamHalfReadCancelsThePartsNotYetPrinted() throws Exception {
-    SeededExportData data = new SeededExportData(1, 250_000, ANCHOR);
+    SeededExportData data = new SeededExportData(1, 375_000, ANCHOR); // over 36 months
     ExportQuery query = lastSixMonths("subscriptions");
     PartedCsvStream in = (PartedCsvStream) data.file(query, "gone", ANCHOR).opener().open();
     in.readNBytes(1_000_000);

@@ -12,15 +12,21 @@ import pelcro.exports.sandbox.domain.ApiException;
 
 class RequestBodyValidatorTest {
   private static final RequestBodyValidator VALIDATOR = new RequestBodyValidator();
+  private static final RequestBodyValidator STRICT = new RequestBodyValidator(true);
 
   private static JsonNode json(String text) throws Exception {
     return new ObjectMapper().readTree(text);
   }
 
   private static Map<String, List<String>> errors(String body) throws Exception {
+    return errors(VALIDATOR, body);
+  }
+
+  private static Map<String, List<String>> errors(RequestBodyValidator validator, String body)
+      throws Exception {
     JsonNode node = json(body);
     try {
-      VALIDATOR.validate(node);
+      validator.validate(node);
     } catch (ApiException e) {
       return e.fieldErrors();
     }
@@ -42,18 +48,76 @@ class RequestBodyValidatorTest {
   void namesEveryWrongFieldAtOnce() throws Exception {
     assertThat(errors("{\"object\":\"payments\",\"date_from\":\"x\",\"status\":\"won\","
         + "\"currency\":\"USD\",\"category\":\"card\",\"colour\":\"red\"}"))
-        .containsEntry("date_from", List.of("The date from must be an integer."))
+        .containsOnlyKeys("date_from", "date_to", "status", "currency", "category")
+        .containsEntry("date_from", List.of("The date from must be Unix seconds or an ISO 8601 date-time."))
         .containsEntry("date_to", List.of("The date to field is required."))
         .containsEntry("status", List.of("The selected status is invalid."))
         .containsEntry("currency", List.of("The currency must be a lowercase 3-letter code."))
-        .containsEntry("category", List.of("The selected category is invalid."))
-        .containsEntry("colour", List.of("The colour field is not allowed for payments exports."));
+        .containsEntry("category", List.of("The selected category is invalid."));
+  }
+
+  @Test
+  void strictlyAlsoNamesFieldsTheTypeDoesNotTake() throws Exception {
+    assertThat(errors(STRICT, "{\"object\":\"payments\",\"date_from\":1,\"date_to\":2,"
+        + "\"colour\":\"red\",\"plan_id\":5}"))
+        .containsEntry("colour", List.of("The colour field is not allowed for payments exports."))
+        .containsEntry("plan_id", List.of("The plan id field is not allowed for payments exports."));
+  }
+
+  @Test
+  void ignoresFieldsTheTypeDoesNotTake() throws Exception {
+    ValidRequest request = VALIDATOR.validate(json("{\"object\":\"subscriptions\","
+        + "\"date_from\":1704067200,\"date_to\":1711929600,\"currency\":\"usd\",\"foo\":1}"));
+
+    assertThat(request.filters()).containsOnlyKeys("date_from", "date_to");
+  }
+
+  @Test
+  void readsNumericStringsAsIntegersUnlessStrict() throws Exception {
+    String body = "{\"object\":\"memberships\",\"date_from\":\"1704067200\","
+        + "\"date_to\":1711929600,\"plan_id\":\"456\",\"site_id\":\"1002\"}";
+
+    ValidRequest request = VALIDATOR.validate(json(body));
+
+    assertThat(request.filters()).containsEntry("plan_id", 456L).containsEntry("date_from", 1704067200L);
+    assertThat(request.bodySiteId()).isEqualTo(1002L);
+    assertThat(errors(STRICT, body))
+        .containsOnlyKeys("plan_id", "site_id")
+        .containsEntry("plan_id", List.of("The plan id must be an integer."));
+  }
+
+  @Test
+  void readsIsoDatesAsEpochSeconds() throws Exception {
+    ValidRequest request = VALIDATOR.validate(json("{\"object\":\"customers\","
+        + "\"date_from\":\"2024-01-01\",\"date_to\":\"2024-04-01T02:00:00+02:00\"}"));
+
+    assertThat(request.filters()).containsEntry("date_from", 1704067200L)
+        .containsEntry("date_to", 1711929600L);
+    assertThat(STRICT.validate(json("{\"object\":\"customers\","
+        + "\"date_from\":\"2024-01-01T00:00:00Z\",\"date_to\":\"1711929600\"}")).filters())
+        .containsEntry("date_from", 1704067200L).containsEntry("date_to", 1711929600L);
+  }
+
+  @Test
+  void refusesDatesThatAreNoRealDayOrLookLikeMilliseconds() throws Exception {
+    assertThat(errors("{\"object\":\"customers\",\"date_from\":\"2024-02-30\","
+        + "\"date_to\":1704067200000}"))
+        .containsEntry("date_from", List.of("The date from is not a valid date."))
+        .containsEntry("date_to", List.of("The date to must be Unix seconds or an ISO 8601 date-time."));
+  }
+
+  @Test
+  void refusesIdsAboveInt32WithTheSpecsMaximum() throws Exception {
+    assertThat(errors("{\"object\":\"orders\",\"date_from\":1,\"date_to\":2,"
+        + "\"product_id\":3000000000,\"sku_id\":\"99999999999999999999\"}"))
+        .containsEntry("product_id", List.of("The product id must not be greater than 2147483647."))
+        .containsEntry("sku_id", List.of("The sku id must not be greater than 2147483647."));
   }
 
   @Test
   void checksBoundsAndFormats() throws Exception {
     assertThat(errors("{\"object\":\"orders\",\"date_from\":-1,\"date_to\":1,\"sku_id\":0}"))
-        .containsEntry("date_from", List.of("The date from must be at least 0."))
+        .containsEntry("date_from", List.of("The date from must be Unix seconds or an ISO 8601 date-time."))
         .containsKey("sku_id");
     assertThat(errors("{\"object\":\"accounting\",\"month\":\"2024-02-30\",\"currency\":\"usd\"}"))
         .containsKey("month");

@@ -19,11 +19,11 @@ class CorsPolicyTest {
   }
 
   @Test
-  void anAnswerToAListedOriginExposesTheDownloadHeaders() {
+  void anAnswerToAListedOriginExposesTheDownloadAndLintHeaders() {
     assertThat(policy.responseHeaders("https://b.example"))
         .containsEntry("Access-Control-Allow-Origin", "https://b.example")
         .hasEntrySatisfying("Access-Control-Expose-Headers",
-            v -> assertThat(v).contains("Content-Disposition", "Content-Type", "Content-Length"));
+            v -> assertThat(v).contains("Content-Disposition", "Content-Type", "Content-Length", "X-Sandbox-Lint"));
   }
 
   @Test

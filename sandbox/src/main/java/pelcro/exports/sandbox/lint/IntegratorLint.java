@@ -1,0 +1,181 @@
+package pelcro.exports.sandbox.lint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.models.media.Schema;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+import pelcro.exports.openapi.ExportsSpec;
+import pelcro.exports.sandbox.domain.ApiError;
+
+/**
+ * The integrator lint: watches each account's traffic and notes what a real integration should
+ * fix (the rules of {@link LintRule}), without changing any answer.
+ *
+ * <p>The HTTP adapter hands every API exchange to {@link #observe} and adds the rules it
+ * returns to the answer as {@code X-Sandbox-Lint}; the findings stay in the {@link LintLedger}
+ * for the control API and embedded tests. Time comes from the account's clock (the sandbox
+ * clock here), given per account so that per-account clocks fit.
+ */
+public final class IntegratorLint {
+  /** How soon a repeat counts as hammering (the rules' "within 1 s"). */
+  static final Duration TOO_SOON = Duration.ofSeconds(1);
+  private static final Set<String> KEY_PARAMETERS = Set.of("api_key", "apikey", "key", "token",
+      "api_token", "access_token", "authorization", "bearer");
+
+  private final LongFunction<Instant> clockOf;
+  private final LintLedger ledger;
+  private final LintMemory memory;
+  private final Function<String, Optional<Long>> accountOfKey;
+
+  /**
+   * @param clockOf the present of an account's clock
+   * @param accountOfKey the account of a key found in a query string (never creates one)
+   */
+  public IntegratorLint(LongFunction<Instant> clockOf, LintLedger ledger, LintMemory memory,
+      Function<String, Optional<Long>> accountOfKey) {
+    this.clockOf = clockOf;
+    this.ledger = ledger;
+    this.memory = memory;
+    this.accountOfKey = accountOfKey;
+  }
+
+  /** Records what {@code exchange} did wrong; returns the rules it broke, in table order. */
+  public List<LintRule> observe(Exchange exchange) {
+    List<LintHit> hits = new ArrayList<>();
+    Long account = exchange.accountId();
+    Optional<String> keyParameter = keyInQuery(exchange.query());
+    if (keyParameter.isPresent()) {
+      hits.add(new LintHit(LintRule.KEY_IN_QUERY, "query parameter " + keyParameter.get()));
+      if (account == null) {
+        account = accountOfKey.apply(exchange.query().get(keyParameter.get()).trim()).orElse(null);
+      }
+    }
+    boolean served = exchange.status() != 401 && exchange.status() != 403 && exchange.status() != 429;
+    JsonNode body = Exchange.REQUEST.equals(exchange.operationId())
+        ? BodyLint.parse(exchange.body()) : null;
+    if (served && body != null) {
+      hits.addAll(BodyLint.check(body));
+    }
+    if (served && Exchange.LIST.equals(exchange.operationId())) {
+      pagination(exchange.query(), hits);
+    }
+    Instant now = account == null ? null : clockOf.apply(account);
+    if (account != null) {
+      traffic(account, exchange, body, now, hits);
+    }
+    // One occurrence per rule and request: several ignored fields of one body count once.
+    Map<LintRule, String> broken = new TreeMap<>();
+    hits.forEach(hit -> broken.merge(hit.rule(), hit.detail(), (a, b) -> a + "; " + b));
+    if (account != null) {
+      long id = account;
+      broken.forEach((rule, detail) -> ledger.record(id, rule, detail, now));
+    }
+    return List.copyOf(broken.keySet());
+  }
+
+  /** The rules that compare this exchange with the account's earlier ones. */
+  private void traffic(long account, Exchange e, JsonNode body, Instant now, List<LintHit> hits) {
+    if (recent(account, "retry-after", now, Duration.ZERO)) {
+      hits.add(new LintHit(LintRule.RETRIED_BEFORE_RETRY_AFTER, "status " + e.status()));
+    }
+    if (e.status() == 429 && e.retryAfterSeconds() != null) {
+      // Remembered as the deadline itself: a request before it is too early.
+      memory.remember(account, "retry-after", now.plusSeconds(e.retryAfterSeconds()));
+    }
+    if (Exchange.DOWNLOAD.equals(e.operationId()) && e.uuid() != null) {
+      download(account, e, now, hits);
+    }
+    if (Exchange.REQUEST.equals(e.operationId())) {
+      request(account, e, body == null ? "" : BodyLint.type(body).orElse(""), now, hits);
+    }
+  }
+
+  private void download(long account, Exchange e, Instant now, List<LintHit> hits) {
+    String uuid = e.uuid();
+    if (recent(account, "not-ready:" + uuid, now, TOO_SOON)) {
+      hits.add(new LintHit(LintRule.DOWNLOAD_POLLED_TOO_SOON, uuid));
+    }
+    if (e.status() == ApiError.NOT_READY.status() && ApiError.NOT_READY.message().equals(e.message())) {
+      memory.remember(account, "not-ready:" + uuid, now);
+    } else if (e.status() == 200) {
+      memory.remember(account, "delivered:" + uuid, now);
+    } else if (e.status() == ApiError.ALREADY_DOWNLOADED.status()
+        && ApiError.ALREADY_DOWNLOADED.message().equals(e.message())
+        && memory.recall(account, "delivered:" + uuid).isPresent()) {
+      hits.add(new LintHit(LintRule.DOWNLOAD_AGAIN, uuid));
+    }
+  }
+
+  private void request(long account, Exchange e, String type, Instant now, List<LintHit> hits) {    if (recent(account, "refused:" + type, now, TOO_SOON)) {
+      hits.add(new LintHit(LintRule.REQUEST_RETRIED_TOO_SOON, type));
+    }
+    boolean inProgress = e.status() == ApiError.EXPORT_IN_PROGRESS.status();
+    boolean nothing = e.status() == ApiError.NOTHING_TO_EXPORT.status()
+        && ApiError.NOTHING_TO_EXPORT.message().equals(e.message());
+    if (inProgress || nothing) {
+      memory.remember(account, "refused:" + type, now);
+    }
+  }
+
+  /** Whether {@code fact} happened less than {@code window} before now (or is a deadline not yet passed). */
+  private boolean recent(long account, String fact, Instant now, Duration window) {
+    return memory.recall(account, fact).map(at -> now.isBefore(at.plus(window))).orElse(false);
+  }
+
+  private static Optional<String> keyInQuery(Map<String, String> query) {
+    return query.entrySet().stream()
+        .filter(q -> KEY_PARAMETERS.contains(q.getKey().toLowerCase(Locale.ROOT))
+            || q.getValue().startsWith("sk_") || q.getValue().regionMatches(true, 0, "Bearer ", 0, 7))
+        .map(Map.Entry::getKey)
+        .findFirst();
+  }
+
+  private static void pagination(Map<String, String> query, List<LintHit> hits) {
+    for (String name : List.of("page", "limit")) {
+      String raw = query.get(name);
+      // The parameter's schema is "Page" or "Limit" (components/parameters).
+      String parameter = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+      if (raw != null && !raw.isEmpty()
+          && !within(raw, ExportsSpec.get().parameterSchema(parameter))) {
+        hits.add(new LintHit(LintRule.PAGINATION_OUT_OF_RANGE, name + "=" + raw));
+      }
+    }
+  }
+
+  private static boolean within(String raw, Schema<?> schema) {
+    try {
+      BigInteger value = new BigInteger(raw);
+      return value.compareTo(schema.getMinimum().toBigInteger()) >= 0
+          && value.compareTo(schema.getMaximum().toBigInteger()) <= 0;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /** The findings, filtered by account and rule id when not null. */
+  public List<LintFinding> findings(Long accountId, String rule) {
+    return ledger.findings(accountId, rule);
+  }
+
+  /** Forgets one account's findings and facts (an evicted Try-it tenant). */
+  public void forget(long accountId) {
+    ledger.forget(accountId);
+    memory.forget(accountId);
+  }
+
+  /** Forgets every finding and fact (control API reset). */
+  public void clear() {
+    ledger.clear();
+    memory.clear();
+  }
+}

@@ -1,0 +1,39 @@
+package pelcro.exports.sandbox.lint;
+
+import java.time.Instant;
+import java.util.Optional;
+import pelcro.exports.sandbox.store.LintStore;
+
+/**
+ * What the lint's time rules compare against: per account, when a named fact last happened
+ * ("not-ready:&lt;uuid&gt;", "delivered:&lt;uuid&gt;", "refused:&lt;type&gt;", "retry-after"),
+ * kept in the store and bounded there. A forgotten fact only means a finding is missed, never
+ * that an answer changes.
+ */
+public final class LintMemory {
+  private final LintStore store;
+
+  public LintMemory(LintStore store) {
+    this.store = store;
+  }
+
+  /** Notes that {@code fact} happened (or, for a deadline, ends) at {@code at}. */
+  public void remember(long accountId, String fact, Instant at) {
+    store.remember(accountId, fact, at.toEpochMilli());
+  }
+
+  /** When {@code fact} last happened, if it is still remembered. */
+  public Optional<Instant> recall(long accountId, String fact) {
+    return store.recall(accountId, fact).map(Instant::ofEpochMilli);
+  }
+
+  /** Forgets one account's facts (with its findings: they are kept together). */
+  public void forget(long accountId) {
+    store.forget(accountId);
+  }
+
+  /** Forgets everything (control API reset). */
+  public void clear() {
+    store.clear();
+  }
+}
