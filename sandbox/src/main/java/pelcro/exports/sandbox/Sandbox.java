@@ -92,7 +92,10 @@ public final class Sandbox implements AutoCloseable {
     AtomicReference<Sandbox> self = new AtomicReference<>();
     AtomicBoolean stopAsked = new AtomicBoolean();
     Readiness readiness = new Readiness();
-    ActivityLog log = options.verbose() ? new PrintingActivityLog(System.out, clock) : ActivityLog.QUIET;
+    // Quiet until the warm-up is over: its requests are the sandbox's own, not the user's.
+    AtomicBoolean quiet = new AtomicBoolean(true);
+    ActivityLog log = options.verbose()
+        ? new PrintingActivityLog(System.out, clock, quiet::get) : ActivityLog.QUIET;
     Faults faults = new Faults(state.faults(), log);
     PlatformWiring wiring = PlatformWiring.of(platform, state, clock, accounts,
         new Health(readiness, Clock.systemUTC(), state::available), log, faults);
@@ -105,14 +108,6 @@ public final class Sandbox implements AutoCloseable {
         new RequestExportOperation(state.jobs(), state.clocks(), data, timing, events, faults,
             options.strict());
     FaultsOperation faultsControl = new FaultsOperation(state.faults());
-    // Nodes sharing a store load the file once: the first to start finds no schedule yet.
-    if (options.faults() != null && state.faults().all().isEmpty()) {
-      try {
-        faultsControl.add(ControlScope.WHOLE_SANDBOX, FaultsFile.read(options.faults()));
-      } catch (pelcro.exports.sandbox.domain.ApiException e) {
-        throw new IllegalArgumentException("--faults " + options.faults() + ": " + e.getMessage(), e);
-      }
-    }
     SandboxServer.Operations ops =
         new SandboxServer.Operations(
             new ListExportsOperation(state.jobs(), state.clocks(), mode, options.strict()),
@@ -148,6 +143,11 @@ public final class Sandbox implements AutoCloseable {
       request.warmUp();
       readiness.specLoaded();
       readiness.await();
+      WarmUp.run(rootUrl(options.bind(), server.port()), state, wiring.webhooks() == null,
+          options.testHelpers());
+      loadFaults(options, state, faultsControl); // after the warm-up, which must weigh none
+      quiet.set(false);
+      readiness.warmedUp();
     } catch (RuntimeException | Error e) {
       server.close();
       throw e;
@@ -161,6 +161,17 @@ public final class Sandbox implements AutoCloseable {
     }
     sandbox.lint = wiring.lint();
     return sandbox;
+  }
+
+  /** {@code --faults FILE}; nodes sharing a store load it once (the first finds no schedule). */
+  private static void loadFaults(SandboxOptions options, SandboxState state, FaultsOperation control) {
+    if (options.faults() != null && state.faults().all().isEmpty()) {
+      try {
+        control.add(ControlScope.WHOLE_SANDBOX, FaultsFile.read(options.faults()));
+      } catch (pelcro.exports.sandbox.domain.ApiException e) {
+        throw new IllegalArgumentException("--faults " + options.faults() + ": " + e.getMessage(), e);
+      }
+    }
   }
 
   /** {@code POST /__admin/shutdown}: closes the sandbox now, or as soon as it has started. */
@@ -183,8 +194,12 @@ public final class Sandbox implements AutoCloseable {
 
   /** {@code http://<bind>:<port>}; the control API is under {@code /__admin/sandbox}. */
   public String rootUrl() {
-    String host = options.bind().equals("0.0.0.0") ? "127.0.0.1" : options.bind();
-    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+    return rootUrl(options.bind(), port());
+  }
+
+  private static String rootUrl(String bind, int port) {
+    String host = bind.equals("0.0.0.0") || bind.equals("::") ? "127.0.0.1" : bind;
+    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
   }
 
   /** {@code http://<bind>:<port>/api/v1/core}, the API's base URL. */

@@ -42,6 +42,10 @@ final class ControlClient {
     }
   }
 
+  JsonNode delete(String path) {
+    return send(request(path).DELETE().build());
+  }
+
   private HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(URI.create(controlUrl.get() + path)).timeout(TIMEOUT);
   }

@@ -179,6 +179,44 @@ public class ExportsSandboxContainer extends GenericContainer<ExportsSandboxCont
     return control().post("/reset", Map.of());
   }
 
+  /**
+   * Schedules a fault, as the control API takes it, e.g.
+   * {@code Map.of("kind", "export_fails_at_start", "type", "subscriptions", "times", 2, "reason",
+   * "Disk full")} (README, "Rehearsing failures"); answers the scheduled fault.
+   */
+  public JsonNode addFault(Map<String, ?> fault) {
+    return control().post("/faults", fault).get("data").get(0);
+  }
+
+  /** The scheduled faults, with how many times each struck: {@code {"data": [...]}}. */
+  public JsonNode faults() {
+    return control().get("/faults");
+  }
+
+  /** Removes every scheduled fault. */
+  public JsonNode clearFaults() {
+    return control().delete("/faults");
+  }
+
+  /**
+   * A session: a fresh, isolated Enterprise account with its own keys, sites and clock, and a
+   * non-Enterprise companion ({@code enterprise_key}, {@code site_ids}, {@code basic_key}, ...),
+   * so that test classes sharing this container never collide. End it with {@link #endSession}.
+   */
+  public JsonNode newSession() {
+    return control().post("/sessions", Map.of());
+  }
+
+  /** Ends a session made by {@link #newSession}: its keys stop working. */
+  public JsonNode endSession(String sessionId) {
+    return control().delete("/sessions/" + sessionId);
+  }
+
+  /** What the integrator lint found in the traffic so far: {@code {"data": [...], "rules": [...]}}. */
+  public JsonNode lint() {
+    return control().get("/lint");
+  }
+
   private synchronized ControlClient control() {
     if (control == null) {
       // The URL is read at each call: a restarted container gets a new mapped port.

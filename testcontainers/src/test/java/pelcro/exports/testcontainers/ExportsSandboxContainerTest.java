@@ -113,4 +113,28 @@ class ExportsSandboxContainerTest {
           assertThat(e.body()).contains("message");
         });
   }
+
+  @Test
+  void aScheduledFaultStrikesTheNextExportAndShowsHowOftenItStruck() throws Exception {
+    sandbox.addFault(java.util.Map.of("kind", "export_fails_at_start", "type", "customers",
+        "times", 1, "reason", "Disk full"));
+    String failed = api.request(sandbox.enterpriseKey(), sandbox.siteId(), "customers");
+    sandbox.advanceClock(Duration.ofSeconds(5));
+    assertThat(api.download(sandbox.enterpriseKey(), sandbox.siteId(), failed).statusCode())
+        .as("a failed export's file is not found").isEqualTo(404);
+    assertThat(sandbox.faults().path("data").get(0).path("struck").asInt()).isEqualTo(1);
+    sandbox.clearFaults();
+    assertThat(sandbox.faults().path("data").size()).isZero();
+  }
+
+  @Test
+  void aSessionIsAnAccountOfItsOwnUntilItEnds() throws Exception {
+    var session = sandbox.newSession();
+    String key = session.path("enterprise_key").asText();
+    long site = session.path("site_ids").get(0).asLong();
+    api.request(key, site, "customers");
+    api.request(sandbox.enterpriseKey(), sandbox.siteId(), "customers"); // no "Export in progress"
+    sandbox.endSession(session.path("session_id").asText());
+    assertThat(api.list(key, site).statusCode()).as("its key no longer works").isEqualTo(401);
+  }
 }

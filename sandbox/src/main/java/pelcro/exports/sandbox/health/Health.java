@@ -45,6 +45,7 @@ public final class Health {
     body.put("uptime_seconds", Duration.between(started, realTime.instant()).toSeconds());
     body.put("spec_loaded", readiness.isSpecLoaded());
     body.put("data_loaded", readiness.isDataLoaded());
+    body.put("warmed_up", readiness.isWarmedUp());
     body.put("state_reachable", reachable);
     return body;
   }

@@ -10,12 +10,14 @@ import java.util.concurrent.CompletableFuture;
 public final class Readiness {
   private final CompletableFuture<Void> spec = new CompletableFuture<>();
   private final CompletableFuture<Void> data = new CompletableFuture<>();
+  private final CompletableFuture<Void> warm = new CompletableFuture<>();
 
   /** A readiness that is complete from the start (the embedded sandbox once started). */
   public static Readiness ready() {
     Readiness readiness = new Readiness();
     readiness.specLoaded();
     readiness.dataLoaded();
+    readiness.warmedUp();
     return readiness;
   }
 
@@ -25,6 +27,15 @@ public final class Readiness {
 
   public void dataLoaded() {
     data.complete(null);
+  }
+
+  /** Every operation has answered once (the first answers of a JVM are the slow ones). */
+  public void warmedUp() {
+    warm.complete(null);
+  }
+
+  public boolean isWarmedUp() {
+    return warm.isDone();
   }
 
   /** The spec, or the data, could not be loaded: the sandbox never becomes ready. */
@@ -42,10 +53,10 @@ public final class Readiness {
   }
 
   public boolean isReady() {
-    return isSpecLoaded() && isDataLoaded();
+    return isSpecLoaded() && isDataLoaded() && isWarmedUp();
   }
 
-  /** Waits until both are loaded; rethrows the cause when loading failed. */
+  /** Waits until the spec and the data are loaded; rethrows the cause when loading failed. */
   public void await() {
     CompletableFuture.allOf(spec, data).join();
   }

@@ -2,6 +2,7 @@ package pelcro.exports.sandbox.log;
 
 import java.io.PrintStream;
 import java.time.InstantSource;
+import java.util.function.BooleanSupplier;
 import java.time.temporal.ChronoUnit;
 import pelcro.exports.sandbox.domain.KeyMask;
 
@@ -12,10 +13,17 @@ import pelcro.exports.sandbox.domain.KeyMask;
 public final class PrintingActivityLog implements ActivityLog {
   private final PrintStream out;
   private final InstantSource clock;
+  private final BooleanSupplier muted;
 
   public PrintingActivityLog(PrintStream out, InstantSource clock) {
+    this(out, clock, () -> false);
+  }
+
+  /** @param muted while true nothing is written (the sandbox's own warm-up requests) */
+  public PrintingActivityLog(PrintStream out, InstantSource clock, BooleanSupplier muted) {
     this.out = out;
     this.clock = clock;
+    this.muted = muted;
   }
 
   @Override
@@ -50,6 +58,9 @@ public final class PrintingActivityLog implements ActivityLog {
   }
 
   private void line(String kind, Long accountId, String text) {
+    if (muted.getAsBoolean()) {
+      return;
+    }
     String stamp = clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
     String account = accountId == null ? "-" : accountId.toString();
     synchronized (out) {

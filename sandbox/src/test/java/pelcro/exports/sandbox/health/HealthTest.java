@@ -10,7 +10,7 @@ class HealthTest {
   private final Instant start = Instant.parse("2026-01-01T00:00:00Z");
 
   @Test
-  void answers503UntilTheSpecAndTheDataAreBothLoaded() {
+  void answers503UntilTheSpecAndTheDataAreLoadedAndEveryOperationHasAnswered() {
     Readiness readiness = new Readiness();
     Health health = new Health(readiness, InstantSource.fixed(start));
     assertThat(health.status()).isEqualTo(503);
@@ -19,6 +19,9 @@ class HealthTest {
     readiness.specLoaded();
     assertThat(health.status()).isEqualTo(503);
     readiness.dataLoaded();
+    assertThat(health.status()).isEqualTo(503);
+    assertThat(health.body()).containsEntry("warmed_up", false);
+    readiness.warmedUp();
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.body()).containsEntry("status", "ok").containsEntry("data_loaded", true);
   }

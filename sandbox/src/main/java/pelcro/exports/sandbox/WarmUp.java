@@ -1,0 +1,101 @@
+package pelcro.exports.sandbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import pelcro.exports.openapi.model.ExportType;
+import pelcro.exports.sandbox.store.SandboxState;
+import pelcro.exports.sandbox.store.Sessions;
+
+/**
+ * Sends every operation a few requests over loopback before the sandbox says it is ready, as a
+ * throwaway session account that is ended afterwards: the first requests of a fresh JVM load
+ * and compile the whole path (Jetty, WireMock, validation, each export type's data), and
+ * without this the first export request took seconds, longer than a short job.
+ *
+ * <p>Nothing of it stays: no export that sends a webhook (the successful request runs only
+ * without webhooks), no fault weighed (faults are scheduled after it), the account and all it
+ * owned ended. Failures are ignored: warming up is an optimisation, never a reason not to start.
+ */
+final class WarmUp {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(TIMEOUT).build();
+  private final String root;
+  private final String key;
+  private final long site;
+
+  private WarmUp(String root, String key, long site) {
+    this.root = root;
+    this.key = key;
+    this.site = site;
+  }
+
+  /**
+   * @param successfulExport whether one export may really be requested (no webhook would tell
+   *     anyone)
+   */
+  static void run(String root, SandboxState state, boolean successfulExport, boolean helpers) {
+    Sessions.Session session = state.sessions().create(Instant.now());
+    try {
+      new WarmUp(root, session.enterprise().key(), Sessions.SITES.get(0))
+          .requests(successfulExport, helpers);
+    } finally {
+      state.sessions().end(session.id());
+      state.resetAccount(session.enterprise().id());
+      state.resetAccount(session.basic().id());
+    }
+  }
+
+  private void requests(boolean successfulExport, boolean helpers) {
+    String exports = "/api/v1/core/exports?site_id=" + site;
+    send("GET", exports, null);
+    for (ExportType type : ExportType.values()) {
+      // Before the seeded data: "Nothing to export" (or, for accounting, a month too early).
+      send("POST", exports, type == ExportType.ACCOUNTING
+          ? Map.of("object", type.getValue(), "month", "2020-01-01", "currency", "usd")
+          : Map.of("object", type.getValue(), "date_from", "2020-01-01", "date_to", 1580515200));
+    }
+    send("POST", exports, Map.of("object", "subscriptions"));
+    send("GET", "/api/v1/core/exports/" + UUID.randomUUID() + "?site_id=" + site, null);
+    if (successfulExport) {
+      long now = Instant.now().getEpochSecond();
+      Map<String, Object> body =
+          Map.of("object", "customers", "date_from", now - 30L * 86_400, "date_to", now);
+      String answer = send("POST", exports, body);
+      send("POST", exports, body);
+      String uuid = answer == null ? null : answer.replaceAll(".*\"uuid\":\"([^\"]+)\".*", "$1");
+      if (uuid != null && !uuid.equals(answer)) {
+        send("GET", "/api/v1/core/exports/" + uuid + "?site_id=" + site, null);
+      }
+    }
+    if (helpers) {
+      send("GET", "/__sandbox/clock", null);
+    }
+  }
+
+  private String send(String method, String path, Object body) {
+    try {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path))
+          .timeout(TIMEOUT).header("Authorization", "Bearer " + key)
+          .header("Content-Type", "application/json")
+          .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+}
