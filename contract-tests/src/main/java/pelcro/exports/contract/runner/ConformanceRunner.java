@@ -56,10 +56,11 @@ import picocli.CommandLine.Spec;
       "Pacing: requests stay under the target's rate limit, read from its X-RateLimit-Limit and "
           + "X-RateLimit-Remaining headers (the sandbox sends them; its default is the vendor's 120 a "
           + "minute per account), or set with --max-requests-per-minute for a deployment that sends none "
-          + "(the vendor documents none). Once a quarter of a minute's budget is used the rest is spread "
-          + "out, so a full run against 120 a minute takes several minutes. A 429 that still comes is "
-          + "waited out (Retry-After, else 60 s) and the request sent once more; the pacing line at the "
-          + "end says how long requests were held back and how many 429s came.",
+          + "(the vendor documents none). A quarter of a minute's budget goes at once, then requests are "
+          + "spaced evenly; a run takes at least its requests at that rate (a full run sends about 270: "
+          + "over 2 minutes at 120 a minute). A 429 that still comes is waited out (Retry-After, else "
+          + "60 s) and the request sent once more; the pacing line at the end says how long requests "
+          + "were held back and how many 429s came.",
       ""},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -107,7 +108,13 @@ public final class ConformanceRunner implements Callable<Integer> {
   Path reportDir;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new ConformanceRunner()).execute(args));
+    CommandLine cli = new CommandLine(new ConformanceRunner());
+    // A wrong option: its message and a pointer to --help, not the whole usage (exit code 2).
+    cli.setParameterExceptionHandler((e, ignored) -> {
+      e.getCommandLine().getErr().println(e.getMessage() + "; --help lists the options");
+      return CommandLine.ExitCode.USAGE;
+    });
+    System.exit(cli.execute(args));
   }
 
   @Override
@@ -178,7 +185,7 @@ public final class ConformanceRunner implements Callable<Integer> {
         Class.forName(qualified, false, getClass().getClassLoader());
       } catch (ClassNotFoundException e) {
         throw new ParameterException(spec.commandLine(),
-            "--select-class " + name + ": no such suite class (e.g. DownloadContractTest)");
+            "--select-class " + name + ": no suite class of that name (they are named like DownloadContractTest)");
       }
       selectors.add(selectClass(qualified));
     }

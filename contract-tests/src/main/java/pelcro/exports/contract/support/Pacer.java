@@ -98,7 +98,7 @@ public final class Pacer {
     OptionalInt limit = integer(headers.apply("X-RateLimit-Limit"));
     OptionalInt remaining = integer(headers.apply("X-RateLimit-Remaining"));
     if (limit.isPresent() && limit.getAsInt() > 0) {
-      own.limit(configuredPerMinute > 0 ? Math.min(configuredPerMinute, limit.getAsInt()) : limit.getAsInt());
+      own.limit(limit.getAsInt());
       stats.announced.add(limit.getAsInt());
       if (remaining.isPresent()) {
         own.targetCounted(now, limit.getAsInt() - remaining.getAsInt());

@@ -84,8 +84,8 @@ public final class Preflight {
           Account.mask(basic.key()), names.of("basicKey"));
     }
     if (r.statusCode() == 400 && siteRefused(r)) {
-      throw fail("site %d is refused for the basic key (400 %s); it must be that account's site (%s)",
-          basic.siteId(), quoted(r), names.of("basicSiteId"));
+      throw fail("site %d is refused for the basic key (400 %s): it must be that account's site; check %s",
+          basic.siteId(), siteError(r), names.of("basicSiteId"));
     }
     if (r.statusCode() != expected) {
       expectKnownStatus(r, "the basic key");
@@ -138,7 +138,7 @@ public final class Preflight {
     }
     if (r.statusCode() == 400 && siteRefused(r)) {
       throw fail("site %d is refused for %s (400 %s): it must be one of that account's sites; check %s",
-          account.siteId(), who, quoted(r), names.of(site));
+          account.siteId(), who, siteError(r), names.of(site));
     }
     expectKnownStatus(r, who);
     throw fail("GET %s/exports with %s answers %d %s, expected 200", target.baseUrl(), who, r.statusCode(), quoted(r));
@@ -202,6 +202,15 @@ public final class Preflight {
       return errors != null && errors.containsKey("site_id");
     } catch (RuntimeException notJson) {
       return false;
+    }
+  }
+
+  /** The first {@code errors.site_id} message, in quotes. */
+  private static String siteError(Response r) {
+    try {
+      return "\"" + r.jsonPath().getString("errors.site_id[0]") + "\"";
+    } catch (RuntimeException notAList) {
+      return quoted(r);
     }
   }
 

@@ -103,7 +103,8 @@ class PreflightTest {
   void namesTheSiteWhenItIsAnotherAccounts() {
     String message = failure(config("sk_test_enterprise", 2001, "sk_test_basic", 3001));
 
-    assertThat(message).startsWith("site 2001 is refused for the Enterprise key (400 ").endsWith("check --site-id");
+    assertThat(message).isEqualTo("site 2001 is refused for the Enterprise key (400 \"The selected site id is invalid.\"): "
+        + "it must be one of that account's sites; check --site-id");
   }
 
   @Test
