@@ -39,8 +39,9 @@ public final class Api {
 
   /**
    * A caller with this account's key and site, recorded, but neither paced nor retried after a
-   * 429: for the one test that must see the target's 429 itself. Every other caller of this class waits for its turn under the target's
-   * rate limit and never sees a 429 unless the target refuses a retry too.
+   * 429: for the one test that must see the target's 429 itself. Every other caller of this
+   * class waits for its turn under the target's rate limit and never sees a 429 unless the
+   * target refuses the retry too.
    */
   public static RequestSpecification withoutPacingAs(Account account) {
     return base(true, false).header("Authorization", "Bearer " + account.key()).queryParam("site_id", account.siteId());

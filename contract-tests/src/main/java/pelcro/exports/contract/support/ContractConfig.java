@@ -63,7 +63,8 @@ public record ContractConfig(
     try {
       return Long.parseLong(text);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("contract." + name + " (" + envName(name) + ") must be a whole number, not '" + text + "'");
+      throw new IllegalArgumentException(
+          "contract." + name + " (" + envName(name) + ") must be a whole number, not '" + text + "'");
     }
   }
 

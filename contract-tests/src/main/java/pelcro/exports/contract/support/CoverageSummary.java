@@ -81,7 +81,8 @@ public final class CoverageSummary {
     }
     Map<String, Integer> skipReasons = new TreeMap<>();
     entries.stream().filter(e -> e.outcome().column() == Outcome.SKIPPED.column())
-        .forEach(e -> skipReasons.merge((e.outcome() == Outcome.ABORTED ? "aborted: " : "") + firstLine(e.reason()), 1, Integer::sum));
+        .forEach(e -> skipReasons.merge(
+            (e.outcome() == Outcome.ABORTED ? "aborted: " : "") + firstLine(e.reason()), 1, Integer::sum));
     if (!skipReasons.isEmpty()) {
       out.append("\nSkipped\n");
       skipReasons.forEach((why, n) -> out.append(String.format("  %3d  %s%n", n, why)));
