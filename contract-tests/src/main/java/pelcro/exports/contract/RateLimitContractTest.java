@@ -26,12 +26,14 @@ class RateLimitContractTest {
     try (InProcessSandbox limited = InProcessSandbox.start(b -> b.rateLimit(LIMIT))) {
       Target.runWith(Target.dedicatedSandbox(limited.baseUrl()), () -> {
         Account account = Target.get().enterprise();
+        // Unpaced: every other caller waits under the limit and retries a 429, this one must see it.
         for (int i = 0; i < LIMIT; i++) {
-          Api.as(account).when().get("/exports");
+          Api.withoutPacingAs(account).when().get("/exports");
         }
-        Response list = Api.as(account).when().get("/exports");
-        Response request = Api.as(account).contentType(ContentType.JSON).body(Exports.recent("subscriptions")).when().post("/exports");
-        Response download = Api.as(account).when().get("/exports/{uuid}", UUID.randomUUID().toString());
+        Response list = Api.withoutPacingAs(account).when().get("/exports");
+        Response request = Api.withoutPacingAs(account).contentType(ContentType.JSON)
+            .body(Exports.recent("subscriptions")).when().post("/exports");
+        Response download = Api.withoutPacingAs(account).when().get("/exports/{uuid}", UUID.randomUUID().toString());
 
         assertThat(list.statusCode()).as("rate-limits: listExports past the limit must be 429").isEqualTo(429);
         assertThat(request.statusCode()).as("rate-limits: requestExport past the limit must be 429").isEqualTo(429);

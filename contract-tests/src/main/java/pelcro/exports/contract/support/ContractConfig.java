@@ -28,7 +28,7 @@ public record ContractConfig(
   public static final String[] NAMES = {
     "baseUrl", "target", "enterpriseKey", "siteId", "basicKey", "basicSiteId", "otherKey",
     "otherSiteId", "allowWrites", "timeoutSeconds", "nonEnterpriseStatus",
-    "maxRequestsPerMinute", "reportDir"
+    "maxRequestsPerMinute", "reportDir", "preflight"
   };
 
   /** The options as the JVM currently sees them. */
@@ -40,16 +40,32 @@ public record ContractConfig(
         baseUrl,
         value("target"),
         value("enterpriseKey").orElse(own ? "sk_test_enterprise" : null),
-        Long.parseLong(value("siteId").orElse(own ? "1001" : "0")),
+        number("siteId", own ? "1001" : "0"),
         value("basicKey").orElse(own ? "sk_test_basic" : null),
-        Long.parseLong(value("basicSiteId").orElse(own ? "3001" : "0")),
+        number("basicSiteId", own ? "3001" : "0"),
         value("otherKey").or(() -> own ? Optional.of("sk_test_enterprise_2") : Optional.empty()),
-        value("otherSiteId").map(Long::parseLong).or(() -> own ? Optional.of(2001L) : Optional.empty()),
+        value("otherSiteId").map(v -> number("otherSiteId", v)).or(() -> own ? Optional.of(2001L) : Optional.empty()),
         Boolean.parseBoolean(value("allowWrites").orElse("false")),
-        Duration.ofSeconds(Long.parseLong(value("timeoutSeconds").orElse("60"))),
-        Integer.parseInt(value("nonEnterpriseStatus").orElse("401")),
-        Integer.parseInt(value("maxRequestsPerMinute").orElse("0")),
+        Duration.ofSeconds(number("timeoutSeconds", "60")),
+        (int) number("nonEnterpriseStatus", "401"),
+        (int) number("maxRequestsPerMinute", "0"),
         Path.of(value("reportDir").orElse("target")));
+  }
+
+  /** Whether the preflight runs before the suite ({@code contract.preflight}, default true). */
+  public static boolean preflightEnabled() {
+    return !"false".equalsIgnoreCase(value("preflight").orElse("true"));
+  }
+
+  /** The option as a whole number; a clear error naming the option when it is not one. */
+  private static long number(String name, String fallback) {
+    String text = value(name).orElse(fallback);
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "contract." + name + " (" + envName(name) + ") must be a whole number, not '" + text + "'");
+    }
   }
 
   /** {@code contract.name} from the system properties, else {@code CONTRACT_NAME} from the env. */

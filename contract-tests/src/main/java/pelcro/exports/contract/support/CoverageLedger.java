@@ -14,8 +14,28 @@ import java.util.Set;
  * overlap), so "the running test" is a single slot.
  */
 public final class CoverageLedger {
-  /** How a test ended. */
-  public enum Outcome { PASSED, FAILED, SKIPPED }
+  /**
+   * How a test ended. An aborted test (a failed assumption) did not run to a verdict, like a
+   * skipped one, and is counted among the skipped everywhere (console, summary, and the JUnit
+   * XML, which has no other place for it); the tally says how many of the skipped were aborted.
+   */
+  public enum Outcome {
+    PASSED, FAILED, SKIPPED, ABORTED;
+
+    /** The column it is counted in: 0 passed, 1 failed, 2 skipped (aborted included). */
+    public int column() {
+      return this == ABORTED ? 2 : ordinal();
+    }
+
+    /** The outcome of a test that ran. */
+    public static Outcome of(org.junit.platform.engine.TestExecutionResult result) {
+      return switch (result.getStatus()) {
+        case SUCCESSFUL -> PASSED;
+        case ABORTED -> ABORTED;
+        case FAILED -> FAILED;
+      };
+    }
+  }
 
   /** One test of the run. */
   public record Entry(String name, String documented, Set<String> pairs, Outcome outcome, String reason) {}
@@ -54,6 +74,11 @@ public final class CoverageLedger {
 
   public static synchronized void skipped(String id, String name, String documented, Set<String> declared, String reason) {
     ENTRIES.put(id, new Entry(name, documented, declared, Outcome.SKIPPED, reason));
+  }
+
+  /** Whether the test already has its outcome. */
+  public static synchronized boolean has(String id) {
+    return ENTRIES.containsKey(id);
   }
 
   public static synchronized List<Entry> entries() {

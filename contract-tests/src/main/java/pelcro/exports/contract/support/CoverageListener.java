@@ -44,16 +44,21 @@ public final class CoverageListener implements TestExecutionListener {
 
   @Override
   public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+    if (isSuiteClass(id) && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL && plan != null) {
+      // A suite class that failed (or aborted) before its tests ran: the JUnit XML reports each
+      // of its tests with the class's result, and so does the ledger. (A failed preflight stops
+      // the run above the classes: then nothing ran, and there is no summary.)
+      plan.getDescendants(id).stream()
+          .filter(t -> t.isTest() && inSuite(t) && !CoverageLedger.has(t.getUniqueId()))
+          .forEach(t -> executionFinished(t, result));
+      return;
+    }
     if (!id.isTest() || !inSuite(id)) {
       return;
     }
-    CoverageLedger.Outcome outcome = switch (result.getStatus()) {
-      case SUCCESSFUL -> CoverageLedger.Outcome.PASSED;
-      case ABORTED -> CoverageLedger.Outcome.SKIPPED;
-      case FAILED -> CoverageLedger.Outcome.FAILED;
-    };
     String reason = result.getThrowable().map(Throwable::getMessage).orElse(null);
-    CoverageLedger.finish(id.getUniqueId(), name(id), documented(id).map(Documented::value).orElse("(undocumented)"), outcome, reason);
+    CoverageLedger.finish(id.getUniqueId(), name(id), documented(id).map(Documented::value).orElse("(undocumented)"),
+        CoverageLedger.Outcome.of(result), reason);
   }
 
   @Override
@@ -75,7 +80,7 @@ public final class CoverageListener implements TestExecutionListener {
     }
     Target target = Target.get();
     String summary = CoverageSummary.render(CoverageLedger.entries(), target.kind() + " " + target.baseUrl()
-        + (target.writesAllowed() ? " (writes allowed)" : " (read-only)"));
+        + (target.writesAllowed() ? " (writes allowed)" : " (read-only)"), target.pacer().report().line());
     System.out.println();
     System.out.println(summary);
     try {
@@ -96,8 +101,18 @@ public final class CoverageListener implements TestExecutionListener {
     CoverageLedger.skipped(id.getUniqueId(), name(id), doc.map(Documented::value).orElse("(undocumented)"), declared, reason);
   }
 
+  /** A test of the suite: declared in one of its classes (not in the module's own unit tests). */
   private boolean inSuite(TestIdentifier id) {
-    return method(id).map(m -> m.getDeclaringClass().getName().startsWith(SUITE_PACKAGE)).orElse(false);
+    return method(id).map(m -> isSuiteClass(m.getDeclaringClass())).orElse(false);
+  }
+
+  private static boolean isSuiteClass(TestIdentifier id) {
+    return id.getSource().orElse(null) instanceof ClassSource cs && isSuiteClass(cs.getJavaClass());
+  }
+
+  /** The suite's classes: in its package, named {@code *ContractTest}. */
+  private static boolean isSuiteClass(Class<?> c) {
+    return c.getName().startsWith(SUITE_PACKAGE) && c.getSimpleName().endsWith("ContractTest");
   }
 
   private String name(TestIdentifier id) {

@@ -9,20 +9,23 @@ import pelcro.exports.contract.support.CoverageLedger.Entry;
 import pelcro.exports.contract.support.CoverageLedger.Outcome;
 
 /**
- * Renders the ledger as text: operation × documented status (statuses read from the spec) with
- * passed/failed/skipped test counts, then each documented behaviour, then each failure.
+ * Renders the ledger as text: the tally and the pacing, operation × documented status (statuses
+ * read from the spec) with passed/failed/skipped test counts, then each documented behaviour,
+ * then each failure, then why tests were skipped (aborted ones marked).
  */
 public final class CoverageSummary {
   private CoverageSummary() {}
 
-  public static String render(List<Entry> entries, String targetDescription) {
+  /**
+   * @param targetDescription the target's kind, URL and write permission
+   * @param pacing the pacer's one-line report ({@link Pacer.Report#line()})
+   */
+  public static String render(List<Entry> entries, String targetDescription, String pacing) {
     StringBuilder out = new StringBuilder();
-    long passed = entries.stream().filter(e -> e.outcome() == Outcome.PASSED).count();
-    long failed = entries.stream().filter(e -> e.outcome() == Outcome.FAILED).count();
-    long skipped = entries.stream().filter(e -> e.outcome() == Outcome.SKIPPED).count();
     out.append("Exports API contract summary\n");
     out.append("target: ").append(targetDescription).append('\n');
-    out.append(String.format("tests: %d passed, %d failed, %d skipped%n%n", passed, failed, skipped));
+    out.append(Tally.of(entries).line()).append('\n');
+    out.append(pacing).append("\n\n");
 
     out.append(String.format("%-16s %-6s %7s %7s %8s  %s%n", "operation", "status", "passed", "failed", "skipped", "coverage"));
     int gaps = 0;
@@ -37,7 +40,7 @@ public final class CoverageSummary {
       for (int status : statuses) {
         String pair = op.id() + ":" + status;
         int[] counts = new int[3];
-        entries.stream().filter(e -> e.pairs().contains(pair)).forEach(e -> counts[e.outcome().ordinal()]++);
+        entries.stream().filter(e -> e.pairs().contains(pair)).forEach(e -> counts[e.outcome().column()]++);
         String verdict;
         if (!op.statuses().contains(status)) {
           verdict = "UNDOCUMENTED STATUS";
@@ -61,7 +64,7 @@ public final class CoverageSummary {
     out.append("\nDocumented behaviours (tests passed/failed/skipped)\n");
     Map<String, int[]> byDoc = new TreeMap<>();
     for (Entry e : entries) {
-      byDoc.computeIfAbsent(e.documented(), k -> new int[3])[e.outcome().ordinal()]++;
+      byDoc.computeIfAbsent(e.documented(), k -> new int[3])[e.outcome().column()]++;
     }
     byDoc.forEach((doc, c) -> out.append(String.format("  %3d/%d/%d  %s%n", c[0], c[1], c[2], doc)));
 
@@ -77,8 +80,9 @@ public final class CoverageSummary {
       }
     }
     Map<String, Integer> skipReasons = new TreeMap<>();
-    entries.stream().filter(e -> e.outcome() == Outcome.SKIPPED)
-        .forEach(e -> skipReasons.merge(firstLine(e.reason()), 1, Integer::sum));
+    entries.stream().filter(e -> e.outcome().column() == Outcome.SKIPPED.column())
+        .forEach(e -> skipReasons.merge(
+            (e.outcome() == Outcome.ABORTED ? "aborted: " : "") + firstLine(e.reason()), 1, Integer::sum));
     if (!skipReasons.isEmpty()) {
       out.append("\nSkipped\n");
       skipReasons.forEach((why, n) -> out.append(String.format("  %3d  %s%n", n, why)));

@@ -19,6 +19,11 @@ public final class SandboxAdmin {
     this.root = rootUrl + "/__admin/sandbox";
   }
 
+  /** {@code <root>/__admin/sandbox}. */
+  public String url() {
+    return root;
+  }
+
   public void reset() {
     OFFSETS.remove(root);
     given().post(root + "/reset").then().statusCode(200);

@@ -25,6 +25,7 @@ public final class Target {
   private final String rootUrl;
   private final ContractConfig config;
   private final boolean recordsCoverage;
+  private final Pacer pacer;
 
   private Target(Kind kind, String baseUrl, ContractConfig config, boolean recordsCoverage) {
     this.kind = kind;
@@ -32,6 +33,7 @@ public final class Target {
     this.rootUrl = rootOf(baseUrl);
     this.config = config;
     this.recordsCoverage = recordsCoverage;
+    this.pacer = new Pacer(config.maxRequestsPerMinute());
   }
 
   /** The target of the running tests. */
@@ -143,6 +145,16 @@ public final class Target {
 
   public int maxRequestsPerMinute() {
     return config.maxRequestsPerMinute();
+  }
+
+  /** Paces this target's requests under its rate limit (announced or configured). */
+  public Pacer pacer() {
+    return pacer;
+  }
+
+  /** The options this target was made from. */
+  public ContractConfig config() {
+    return config;
   }
 
   public Path reportDir() {
