@@ -151,6 +151,7 @@ public final class SandboxServer implements AutoCloseable {
             // The journal reads response bodies up to this size: 0 keeps downloads out of it.
             .maxLoggedResponseSize(0)
             .notifier(new Slf4jNotifier(false))
+            .httpClientFactory(new NoOutboundHttpClient())
             .extensions(dispatcher);
     if (settings.admin()) {
       config.extensions(new SandboxAdminApi(new SandboxAdminApi.ControlOperations(ops.reset(),

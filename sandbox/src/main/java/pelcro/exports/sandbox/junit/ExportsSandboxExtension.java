@@ -103,9 +103,12 @@ public final class ExportsSandboxExtension
     return new Resource(new SandboxHandle(sandbox));
   }
 
-  /** Closes the sandbox when JUnit drops the class's store. */
+  /**
+   * Closes the sandbox when JUnit drops the class's store: JUnit before 5.13 closes a
+   * CloseableResource, later versions an AutoCloseable (and warn about a CloseableResource alone).
+   */
   private record Resource(SandboxHandle handle)
-      implements ExtensionContext.Store.CloseableResource {
+      implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     @Override
     public void close() {
       if (handle.shared()) {
