@@ -25,6 +25,7 @@ public final class FuzzSession {
   private final Tally tally;
   private StateProbe.State state;
   private long snapshotNanos;
+  private long sent;
   private final StringBuilder caseAnswers = new StringBuilder();
 
   /**
@@ -74,6 +75,7 @@ public final class FuzzSession {
 
   private void judge(String name, java.util.function.Supplier<String> request, String method,
       String path, Answer answer, boolean mustAnswer) {
+    sent++;
     Set<Rule> broken = Rules.check(method, path, answer, mustAnswer);
     tally.record(name, request, answer, broken);
     StateProbe.State before = current();
@@ -110,6 +112,11 @@ public final class FuzzSession {
     return caseAnswers.toString();
   }
 
+  /** Requests sent so far (state probes not counted). */
+  public long sent() {
+    return sent;
+  }
+
   /** Time spent reading the state, in seconds. */
   public double snapshotSeconds() {
     return snapshotNanos / 1e9;
@@ -123,6 +130,6 @@ public final class FuzzSession {
   static String kind(String mutation) {
     String first = mutation.split(",", 2)[0].trim();
     String[] words = first.split("[ =]", 2);
-    return words[0];
+    return Escapes.printable(Probe.utf8(words[0]), 40);
   }
 }

@@ -83,7 +83,8 @@ public record Probe(Op op, String method, String target, List<Header> headers, b
 
   /** The request as text for a report: every byte shown, the body cut after 400 bytes. */
   public String reproduction(String host) {
-    return "[" + op + "; " + mutation + "] " + Escapes.printable(bytes(host), 600);
+    return "[" + op + "; " + Escapes.printable(utf8(mutation), 300) + "] "
+        + Escapes.printable(bytes(host), 600);
   }
 
   static byte[] utf8(String text) {

@@ -206,8 +206,8 @@ public final class RequestGenerator {
   }
 
   private void mutatePath(Draft d) {
-    String id = pick(UUID.randomUUID().toString(), UUID.randomUUID().toString().toUpperCase(),
-        UUID.randomUUID().toString().replace("-", ""), "null", "undefined", "0", "-1",
+    String id = pick(randomUuid().toString(), randomUuid().toString().toUpperCase(),
+        randomUuid().toString().replace("-", ""), "null", "undefined", "0", "-1",
         "%2e%2e", "..%2f..%2f__admin", "%00", "%ff%fe", "a".repeat(1000), "{uuid}", "%7Buuid%7D",
         "1ee305f2-93c1-61be-96fd-0242ac11000", "' OR '1'='1", "%C0%AE%C0%AE", "x;y=z");
     String before = d.path;
@@ -408,14 +408,21 @@ public final class RequestGenerator {
     if (!exports.isEmpty() && random.nextInt(10) < 8) {
       return exports.get(random.nextInt(exports.size()));
     }
-    return UUID.randomUUID().toString();
+    return randomUuid().toString();
   }
 
   private String someDelivery() {
     if (!deliveries.isEmpty() && random.nextInt(10) < 8) {
       return deliveries.get(random.nextInt(deliveries.size()));
     }
-    return UUID.randomUUID().toString();
+    return randomUuid().toString();
+  }
+
+  /** A version-4 uuid from the seeded random, so that a seed repeats the same ids. */
+  private UUID randomUuid() {
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(high, low);
   }
 
   private static byte[] concat(byte[] a, byte[] b) {

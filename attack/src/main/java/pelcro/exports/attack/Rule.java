@@ -10,7 +10,8 @@ public enum Rule {
   SECRET("answer holds a full API key"),
   NO_ANSWER("no answer to a complete request"),
   STATE_CHANGED("state changed by a rejected request"),
-  SLOW("normal clients' p99 over the limit");
+  SLOW("normal clients' p99 over the limit"),
+  LINGERS("the process kept running after POST /__admin/shutdown");
 
   private final String meaning;
 

@@ -59,6 +59,7 @@ public final class Tally {
   private final Map<Answer.Failure, LongAdder> failures = new EnumMap<>(Answer.Failure.class);
   private final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
   private final Map<String, Finding> findings = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder[]> timeByCase = new ConcurrentHashMap<>();
 
   public Tally() {
     for (Rule r : Rule.values()) {
@@ -73,6 +74,11 @@ public final class Tally {
   public void record(String caseName, Supplier<String> request, Answer answer, Set<Rule> rules) {
     requests.increment();
     failures.get(answer.failure()).increment();
+    if (timeByCase.size() < MAX_FINDINGS || timeByCase.containsKey(caseName)) {
+      LongAdder[] time = timeByCase.computeIfAbsent(caseName, k -> new LongAdder[] {new LongAdder(), new LongAdder()});
+      time[0].increment();
+      time[1].add(answer.nanos());
+    }
     if (answer.answered()) {
       statuses.computeIfAbsent(answer.status(), s -> new LongAdder()).increment();
     }
@@ -134,6 +140,18 @@ public final class Tally {
     List<Finding> out = new ArrayList<>(findings.values());
     out.sort(Comparator.comparing((Finding f) -> -f.count()).thenComparing(f -> f.caseName));
     return out;
+  }
+
+  /** The cases that took the most time in all, with their count and mean: slow inputs are DoS vectors. */
+  public String slowest(int n) {
+    StringBuilder out = new StringBuilder();
+    timeByCase.entrySet().stream()
+        .sorted(Comparator.comparing(e -> -e.getValue()[1].sum()))
+        .limit(n)
+        .forEach(e -> out.append(String.format("  %-60s %,8d x, %,9.1f ms mean, %,8.1f s in all%n",
+            e.getKey(), e.getValue()[0].sum(), e.getValue()[1].sum() / 1e6 / e.getValue()[0].sum(),
+            e.getValue()[1].sum() / 1e9)));
+    return out.toString();
   }
 
   /** The counts in a few lines. */

@@ -83,6 +83,22 @@ class HostileInputFuzzTest {
     assertKept("mutated requests", tally);
   }
 
+  @Test
+  void aStateChangeAcrossARejectedRequestIsCaught() throws Exception {
+    Tally tally = new Tally();
+    FuzzSession session = session(tally, SEED + 2);
+    session.start();
+    // The harness's own teeth: the clock moves behind its back while a garbage request is
+    // refused, exactly as if that request had moved it.
+    sandbox.clock().advance(Duration.ofSeconds(7));
+    session.runCases(List.of(RawScript.sendAndHalfClose("unknown path",
+        ("GET /nope HTTP/1.1\r\nHost: " + host() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII),
+        "GET", "/nope")));
+    session.close();
+    assertThat(tally.count(Rule.STATE_CHANGED)).isEqualTo(1);
+    assertThat(tally.findings().get(0).answer()).contains("404").contains("clock offset");
+  }
+
   private static FuzzSession session(Tally tally, long seed) throws Exception {
     List<RequestGenerator.Account> enterprise = new ArrayList<>();
     List<StateProbe.Watched> watched = new ArrayList<>();
