@@ -12,11 +12,12 @@ import java.util.Map;
  * @param headers the answer's headers, names in lower case (the first value of each)
  * @param body the body as read, at most the reader's cap
  * @param truncated whether the body was longer than the cap (the rest was not read)
+ * @param cut whether the connection broke while the body was being read (only its start is here)
  * @param failure why there is no answer, or {@link Failure#NONE}
  * @param nanos from the first byte sent to the last byte read
  */
 public record Answer(int status, Map<String, String> headers, byte[] body, boolean truncated,
-    Failure failure, long nanos) {
+    boolean cut, Failure failure, long nanos) {
 
   /** Why a request got no answer. */
   public enum Failure {
@@ -32,7 +33,7 @@ public record Answer(int status, Map<String, String> headers, byte[] body, boole
   }
 
   public static Answer failed(Failure failure, long nanos) {
-    return new Answer(0, Map.of(), new byte[0], false, failure, nanos);
+    return new Answer(0, Map.of(), new byte[0], false, false, failure, nanos);
   }
 
   public boolean answered() {
@@ -60,7 +61,7 @@ public record Answer(int status, Map<String, String> headers, byte[] body, boole
       return "no answer (" + failure + ")";
     }
     String start = Escapes.printable(body, 240);
-    return status + " " + (mediaType().isEmpty() ? "(no Content-Type)" : mediaType())
+    return status + (cut ? " (body cut off)" : "") + " " + (mediaType().isEmpty() ? "(no Content-Type)" : mediaType())
         + (header("Location") != null ? " Location: " + header("Location") : "")
         + " body: " + start;
   }

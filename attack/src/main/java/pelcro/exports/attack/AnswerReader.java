@@ -60,6 +60,7 @@ final class AnswerReader {
     int code = response.getCode();
     byte[] body = new byte[0];
     boolean truncated = false;
+    boolean cut = false;
     boolean bodyless = "HEAD".equalsIgnoreCase(method) || code == 204 || code == 304
         || ("CONNECT".equalsIgnoreCase(method) && code / 100 == 2);
     if (!bodyless) {
@@ -73,11 +74,11 @@ final class AnswerReader {
           }
         }
       } catch (IOException | HttpException e) {
-        // Headers came, the body broke off: keep what was read, flagged as cut.
-        truncated = true;
+        // Headers came, the body broke off: the status stands, the body cannot be judged.
+        cut = true;
       }
     }
-    return new Answer(code, headers, body, truncated, Answer.Failure.NONE,
+    return new Answer(code, headers, body, truncated, cut, Answer.Failure.NONE,
         System.nanoTime() - started);
   }
 }

@@ -164,6 +164,9 @@ public final class AttackMain implements Callable<Integer> {
       try (NormalClients normal = new NormalClients(sandbox.root(), visitors,
           Duration.ofMillis(normalIntervalMs), Duration.ofSeconds(10))) {
         normal.start();
+        // The sandbox loads its spec and data after it listens, and the JIT warms up: not a baseline.
+        normal.measure("warm-up");
+        Thread.sleep(windowSeconds * 1000);
         window(normal, "baseline (no attack)", windowSeconds);
         if (phases.contains("bulk")) {
           bulk(sandbox, normal, builtIn, runSeed, System.nanoTime() + bulkSeconds * 1_000_000_000L);
@@ -210,7 +213,7 @@ public final class AttackMain implements Callable<Integer> {
     List<RawScript> cases = new Garbage("127.0.0.1:" + sandbox.port(), "sk_test_attack_1").cases();
     BulkAttack attack = new BulkAttack(sandbox.address(), cases,
         w -> new RequestGenerator(runSeed + w, setup), Addresses.attackers(addresses), runSeed, tally);
-    Latency during = normal.measure(String.format("bulk of %,d hostile requests", requests));
+    Latency during = normal.measure("bulk of hostile requests");
     windows.add(during);
     long t0 = System.nanoTime();
     long sentBefore = tally.requests();
@@ -282,8 +285,9 @@ public final class AttackMain implements Callable<Integer> {
         session.runCases(new Garbage("127.0.0.1:" + sandbox.port(), enterprise.get(0).key()).cases());
         session.runGenerated(controlRequests, deadline);
         session.close();
-        say("control phase: %,d requests in %.0f s, each followed by a state check (%.0f s of checks)",
-            session.sent(), (System.nanoTime() - t0) / 1e9, session.snapshotSeconds());
+        say("control phase: %,d requests in %.0f s, each followed by a state check (%.0f s of checks);"
+            + " %,d webhook deliveries received", session.sent(), (System.nanoTime() - t0) / 1e9,
+            session.snapshotSeconds(), hooks.received());
         Files.writeString(report.toAbsolutePath().getParent().resolve("attack-garbage-cases.txt"),
             session.caseAnswers(), StandardCharsets.UTF_8);
         wireMockAdmin(sandbox);

@@ -78,7 +78,7 @@ public final class JdkSender {
         body = "HEAD".equalsIgnoreCase(method) ? new byte[0] : in.readNBytes(bodyCap);
         truncated = body.length == bodyCap && in.read() >= 0;
       }
-      return new Answer(response.statusCode(), headers, body, truncated, Answer.Failure.NONE,
+      return new Answer(response.statusCode(), headers, body, truncated, false, Answer.Failure.NONE,
           System.nanoTime() - started);
     } catch (HttpConnectTimeoutException | ConnectException e) {
       return Answer.failed(Answer.Failure.CONNECT, System.nanoTime() - started);

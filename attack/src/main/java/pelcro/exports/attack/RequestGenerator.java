@@ -253,7 +253,7 @@ public final class RequestGenerator {
         for (int i = 0; i < 500; i++) {
           d.query.add(new String[] {"p" + i, "v"});
         }
-        d.notes.add("500 parameters");
+        d.notes.add("parameters x500");
       }
     }
   }

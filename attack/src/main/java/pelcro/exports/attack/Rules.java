@@ -3,9 +3,7 @@ package pelcro.exports.attack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -52,7 +50,8 @@ public final class Rules {
         .anyMatch(v -> KEY.matcher(v).find()))) {
       broken.add(Rule.SECRET);
     }
-    if (exempt) {
+    if (exempt || answer.cut()) {
+      // A body the connection cut off cannot be judged: it counts as a connection error.
       return broken;
     }
     boolean jsonType = answer.mediaType().equals("application/json");
@@ -91,10 +90,5 @@ public final class Rules {
     } catch (IOException e) {
       return null;
     }
-  }
-
-  /** Every rule broken by a list of findings, for summaries. */
-  public static List<Rule> all() {
-    return new ArrayList<>(List.of(Rule.values()));
   }
 }

@@ -38,6 +38,7 @@ public final class SlowReaders {
   private final LongAdder ok = new LongAdder();
   private final LongAdder refused = new LongAdder();
   private final LongAdder cutOff = new LongAdder();
+  private final LongAdder neverAnswered = new LongAdder();
   private final LongAdder bytes = new LongAdder();
 
   public SlowReaders(JdkSender http, InetSocketAddress server, List<InetAddress> addresses,
@@ -111,7 +112,13 @@ public final class SlowReaders {
       socket.getOutputStream().write(request);
       started.increment();
       DefaultBHttpClientConnection conn = AnswerReader.bind(socket);
-      ClassicHttpResponse response = conn.receiveResponseHeader();
+      ClassicHttpResponse response;
+      try {
+        response = conn.receiveResponseHeader();
+      } catch (java.net.SocketTimeoutException e) {
+        neverAnswered.increment();
+        return;
+      }
       if (response.getCode() != 200) {
         refused.increment();
         conn.receiveResponseEntity(response);
@@ -121,7 +128,7 @@ public final class SlowReaders {
         for (var h : response.getHeaders()) {
           headers.putIfAbsent(h.getName().toLowerCase(java.util.Locale.ROOT), h.getValue());
         }
-        Answer answer = new Answer(response.getCode(), headers, body, false, Answer.Failure.NONE,
+        Answer answer = new Answer(response.getCode(), headers, body, false, false, Answer.Failure.NONE,
             System.nanoTime() - t0);
         tally.record("slow reader download", () -> new String(request, StandardCharsets.US_ASCII),
             answer, Rules.check("GET", path, answer, true));
@@ -154,7 +161,7 @@ public final class SlowReaders {
   /** What the readers got, in one line. */
   public String describe(int files) {
     return String.format("%d files ready; %,d readers connected, %,d got 200, %,d were refused,"
-            + " %,d were cut off or ended early; %,d bytes read in all",
-        files, started.sum(), ok.sum(), refused.sum(), cutOff.sum(), bytes.sum());
+            + " %,d got no answer within 30 s, %,d were cut off or ended early; %,d bytes read in all",
+        files, started.sum(), ok.sum(), refused.sum(), neverAnswered.sum(), cutOff.sum(), bytes.sum());
   }
 }

@@ -55,6 +55,7 @@ public final class Tally {
   }
 
   private final LongAdder requests = new LongAdder();
+  private final LongAdder cut = new LongAdder();
   private final Map<Rule, LongAdder> broken = new EnumMap<>(Rule.class);
   private final Map<Answer.Failure, LongAdder> failures = new EnumMap<>(Answer.Failure.class);
   private final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
@@ -78,6 +79,9 @@ public final class Tally {
       LongAdder[] time = timeByCase.computeIfAbsent(caseName, k -> new LongAdder[] {new LongAdder(), new LongAdder()});
       time[0].increment();
       time[1].add(answer.nanos());
+    }
+    if (answer.cut()) {
+      cut.increment();
     }
     if (answer.answered()) {
       statuses.computeIfAbsent(answer.status(), s -> new LongAdder()).increment();
@@ -117,9 +121,9 @@ public final class Tally {
     return failures.get(failure).sum();
   }
 
-  /** Requests that got no answer: connection refused, closed or reset, timed out, garbled. */
+  /** Requests with no whole answer: refused, closed or reset, timed out, garbled, body cut off. */
   public long connectionErrors() {
-    return failures.entrySet().stream().filter(e -> e.getKey() != Answer.Failure.NONE)
+    return cut.sum() + failures.entrySet().stream().filter(e -> e.getKey() != Answer.Failure.NONE)
         .mapToLong(e -> e.getValue().sum()).sum();
   }
 
@@ -162,9 +166,10 @@ public final class Tally {
         requests(), count(Rule.SERVER_ERROR), count(Rule.NOT_JSON), count(Rule.NO_MESSAGE),
         count(Rule.REDIRECT), count(Rule.INTERNALS), count(Rule.SECRET), count(Rule.NO_ANSWER),
         count(Rule.STATE_CHANGED)));
-    out.append(String.format("connection errors %,d (refused %,d, closed/reset %,d, timed out %,d, garbled %,d)%n",
+    out.append(String.format("connection errors %,d (refused %,d, closed/reset %,d, timed out %,d, garbled %,d,"
+            + " body cut off %,d)%n",
         connectionErrors(), failures(Answer.Failure.CONNECT), failures(Answer.Failure.CLOSED),
-        failures(Answer.Failure.TIMEOUT), failures(Answer.Failure.MALFORMED)));
+        failures(Answer.Failure.TIMEOUT), failures(Answer.Failure.MALFORMED), cut.sum()));
     out.append("statuses ").append(statuses()).append('\n');
     return out.toString();
   }

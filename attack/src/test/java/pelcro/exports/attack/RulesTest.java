@@ -12,7 +12,7 @@ class RulesTest {
     if (type != null) {
       headers.put("content-type", type);
     }
-    return new Answer(status, headers, body.getBytes(StandardCharsets.UTF_8), false,
+    return new Answer(status, headers, body.getBytes(StandardCharsets.UTF_8), false, false,
         Answer.Failure.NONE, 0);
   }
 
@@ -59,6 +59,15 @@ class RulesTest {
         .containsExactly(Rule.SECRET);
     assertThat(Rules.check("GET", "/__admin/requests", answer(200, "application/json",
         "{\"headers\":{\"Authorization\":\"Bearer sk_test_…rise\"}}", Map.of()), true)).isEmpty();
+  }
+
+  @Test
+  void aBodyCutOffByTheConnectionIsJudgedByItsStatusOnly() {
+    Answer cut = new Answer(400, Map.of("content-type", "application/json"), new byte[0], false, true,
+        Answer.Failure.NONE, 0);
+    assertThat(Rules.check("GET", "/api/v1/core/exports", cut, true)).isEmpty();
+    Answer cut500 = new Answer(500, Map.of(), new byte[0], false, true, Answer.Failure.NONE, 0);
+    assertThat(Rules.check("GET", "/api/v1/core/exports", cut500, true)).containsExactly(Rule.SERVER_ERROR);
   }
 
   @Test
