@@ -1,10 +1,6 @@
 package pelcro.exports.attack;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.zip.ZipFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -149,7 +144,7 @@ public final class AttackMain implements Callable<Integer> {
   /** Phase 1: the jar as a public Try-it backend. */
   private void publicPhase(long runSeed) throws Exception {
     Path accountsFile = report.toAbsolutePath().getParent().resolve("attack-accounts.json");
-    List<RequestGenerator.Account> builtIn = writeAccounts(accountsFile);
+    List<RequestGenerator.Account> builtIn = new JarAccounts(jar).writeWithAttackers(accountsFile);
     List<String> options = List.of("--no-admin", "--try-it", "--rate-limit", "120",
         "--list-mode", "jobs", "--job-seconds", "1", "--records-per-type", String.valueOf(recordsPerType),
         "--accounts", accountsFile.toString());
@@ -267,7 +262,7 @@ public final class AttackMain implements Callable<Integer> {
       try (SandboxProcess sandbox = SandboxProcess.start(jar, List.of("-Xmx" + sandboxHeap), options, log)) {
         say("sandbox on %s (pid %d, log %s)", sandbox.root(), sandbox.pid(), log);
         JdkSender http = new JdkSender(sandbox.root(), Duration.ofSeconds(10), 1 << 20);
-        List<RequestGenerator.Account> builtIn = readBuiltInAccounts();
+        List<RequestGenerator.Account> builtIn = new JarAccounts(jar).builtIn();
         List<RequestGenerator.Account> enterprise = new ArrayList<>(builtIn.stream()
             .filter(a -> !a.key().equals("sk_test_basic")).toList());
         RequestGenerator.Account basic = builtIn.stream().filter(a -> a.key().equals("sk_test_basic"))
@@ -290,37 +285,9 @@ public final class AttackMain implements Callable<Integer> {
             session.snapshotSeconds(), hooks.received());
         Files.writeString(report.toAbsolutePath().getParent().resolve("attack-garbage-cases.txt"),
             session.caseAnswers(), StandardCharsets.UTF_8);
-        wireMockAdmin(sandbox);
+        new WireMockAdminChecks(sandbox, tally, line -> say("%s", line)).run();
       }
     }
-  }
-
-  /** WireMock's own admin API (issue 10, item 8): keys, internal paths, reset, shutdown. */
-  private void wireMockAdmin(SandboxProcess sandbox) throws InterruptedException {
-    RawClient raw = new RawClient(sandbox.address(), 10_000, 1 << 20);
-    String host = "127.0.0.1:" + sandbox.port();
-    for (String path : List.of("/__admin/requests", "/__admin/files", "/__admin/mappings",
-        "/__admin/requests/unmatched", "/__admin/settings", "/__admin/recordings/status")) {
-      check(raw, "GET " + path, "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n", "GET", path);
-    }
-    check(raw, "POST /__admin/reset", "POST /__admin/reset HTTP/1.1\r\nHost: " + host
-        + "\r\nContent-Length: 0\r\n\r\n", "POST", "/__admin/reset");
-    check(raw, "API after /__admin/reset", "GET /api/v1/core/exports HTTP/1.1\r\nHost: " + host
-        + "\r\n\r\n", "GET", "/api/v1/core/exports");
-    check(raw, "POST /__admin/shutdown", "POST /__admin/shutdown HTTP/1.1\r\nHost: " + host
-        + "\r\nContent-Length: 0\r\n\r\n", "POST", "/__admin/shutdown");
-    if (!sandbox.waitFor(10)) {
-      tally.broken(Rule.LINGERS, "POST /__admin/shutdown", () -> "POST /__admin/shutdown",
-          "the process (pid " + sandbox.pid() + ") was still running 10 s later");
-      say("POST /__admin/shutdown: the process was still running 10 s later");
-    }
-  }
-
-  private void check(RawClient raw, String name, String request, String method, String path) {
-    RawScript script = RawScript.send(name, request.getBytes(StandardCharsets.US_ASCII), method, path);
-    Answer answer = raw.run(script, Addresses.attacker(0));
-    tally.record(name, script::reproduction, answer, Rules.check(method, path, answer, true));
-    say("%-28s %s", name, answer.summary().substring(0, Math.min(160, answer.summary().length())));
   }
 
   private void window(NormalClients normal, String name, long seconds) throws InterruptedException {
@@ -355,47 +322,6 @@ public final class AttackMain implements Callable<Integer> {
     boolean failed = tally.violations() > 0 || slow;
     say("%nRESULT: %s", failed ? "FAIL (rules broken, see above)" : "PASS");
     return failed ? 1 : 0;
-  }
-
-  /** The built-in accounts plus two Enterprise accounts with no practical rate limit, for the bulk. */
-  private List<RequestGenerator.Account> writeAccounts(Path file) throws IOException {
-    ObjectMapper json = new ObjectMapper();
-    ObjectNode root = (ObjectNode) json.readTree(builtInAccountsJson());
-    ArrayNode list = (ArrayNode) root.path("accounts");
-    for (int i = 1; i <= 2; i++) {
-      list.addObject().put("id", 900 + i).put("key", "sk_test_attack_" + i).put("enterprise", true)
-          .put("user_id", 9000 + i).put("user_email", "attacker" + i + "@attack.example")
-          .put("api_core_rate_limit", 100_000_000).putArray("sites").add(9000 + 2 * i).add(9001 + 2 * i);
-    }
-    Files.writeString(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(root));
-    return accounts(root);
-  }
-
-  private List<RequestGenerator.Account> readBuiltInAccounts() throws IOException {
-    return accounts(new ObjectMapper().readTree(builtInAccountsJson()));
-  }
-
-  private static List<RequestGenerator.Account> accounts(com.fasterxml.jackson.databind.JsonNode root) {
-    List<RequestGenerator.Account> out = new ArrayList<>();
-    for (var a : root.path("accounts")) {
-      List<Long> sites = new ArrayList<>();
-      a.path("sites").forEach(s -> sites.add(s.asLong()));
-      out.add(new RequestGenerator.Account(a.path("key").asText(), sites));
-    }
-    return out;
-  }
-
-  /** The jar's own accounts resource: the keys are not typed here. */
-  private String builtInAccountsJson() throws IOException {
-    try (ZipFile zip = new ZipFile(jar.toFile())) {
-      var entry = zip.getEntry("sandbox/accounts.json");
-      if (entry == null) {
-        throw new IOException(jar + " has no sandbox/accounts.json");
-      }
-      try (InputStream in = zip.getInputStream(entry)) {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-    }
   }
 
   private static long maxFileDescriptors() {

@@ -104,7 +104,7 @@ public final class BulkAttack {
       }
       Answer answer = wire.send(p);
       tally.record(name, () -> p.reproduction(host), answer,
-          Rules.check(p.method(), p.path(), answer, true));
+          Rules.check(p.method(), p.path(), answer, p.owesAnswer()));
       remember(createdExport(answer), mine, generator);
     }
     wire.close();

@@ -69,7 +69,7 @@ public final class FuzzSession {
         continue;
       }
       Answer answer = jdk.send(p).orElseGet(() -> wire.send(p));
-      judge(name, () -> p.reproduction(host), p.method(), p.path(), answer, true);
+      judge(name, () -> p.reproduction(host), p.method(), p.path(), answer, p.owesAnswer());
     }
   }
 

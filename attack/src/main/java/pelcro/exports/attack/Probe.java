@@ -37,6 +37,15 @@ public record Probe(Op op, String method, String target, List<Header> headers, b
     headers = List.copyOf(headers);
   }
 
+  /**
+   * Whether silence breaks a rule: a server may refuse a large body before reading it and close
+   * (then the client, still sending, may get a reset instead of the answer), so only requests
+   * with a body under 64 KiB are owed an answer.
+   */
+  public boolean owesAnswer() {
+    return body.length < 65_536;
+  }
+
   /** The path of the target, without the query. */
   public String path() {
     int q = target.indexOf('?');

@@ -98,10 +98,12 @@ public final class Tally {
     finding(caseName + " [" + rule + "]", request, what, Set.of(rule));
   }
 
+  /** One finding per case and set of broken rules, so each combination keeps its own example. */
   private void finding(String caseName, Supplier<String> request, String what, Set<Rule> rules) {
-    Finding finding = findings.get(caseName);
+    String key = caseName + " " + rules;
+    Finding finding = findings.get(key);
     if (finding == null && findings.size() < MAX_FINDINGS) {
-      finding = findings.computeIfAbsent(caseName, k -> new Finding(caseName, request.get(), what));
+      finding = findings.computeIfAbsent(key, k -> new Finding(caseName, request.get(), what));
     }
     if (finding != null) {
       finding.rules.addAll(rules);
