@@ -99,6 +99,7 @@ public final class AttackMain implements Callable<Integer> {
   CommandLine.Model.CommandSpec spec;
 
   private final Tally tally = new Tally();
+  private final long started = System.nanoTime();
   private final List<Latency> windows = new ArrayList<>();
   private final StringBuilder notes = new StringBuilder();
 
@@ -320,7 +321,8 @@ public final class AttackMain implements Callable<Integer> {
       say("  %,7d x %s %s", f.count(), f.caseName(), f.rules());
     }
     boolean failed = tally.violations() > 0 || slow;
-    say("%nRESULT: %s", failed ? "FAIL (rules broken, see above)" : "PASS");
+    say("%nRESULT: %s after %.0f s", failed ? "FAIL (rules broken, see above)" : "PASS",
+        (System.nanoTime() - started) / 1e9);
     return failed ? 1 : 0;
   }
 
