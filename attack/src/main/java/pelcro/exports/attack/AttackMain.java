@@ -92,7 +92,7 @@ public final class AttackMain implements Callable<Integer> {
   @Option(names = "--report", description = "Where the findings go (default: ${DEFAULT-VALUE}).")
   Path report = Path.of("attack/target/attack-report.txt");
 
-  @Option(names = "--smoke", description = "About one minute: 20,000 requests, 300 stuck connections, 30 readers, 10-second scenarios, 500 control requests.")
+  @Option(names = "--smoke", description = "Under three minutes: 20,000 requests (60 s at most), 300 stuck connections, 30 readers, 10-second scenarios, 500 control requests.")
   boolean smoke;
 
   @CommandLine.Spec
