@@ -235,8 +235,7 @@ public final class AttackMain implements Callable<Integer> {
   }
 
   private void readers(SandboxProcess sandbox, NormalClients normal) throws Exception {
-    JdkSender http = new JdkSender(sandbox.root(), Duration.ofSeconds(30), 1 << 16);
-    SlowReaders readers = new SlowReaders(http, sandbox.address(), Addresses.attackers(addresses), tally);
+    SlowReaders readers = new SlowReaders(sandbox.address(), Addresses.attackers(addresses), tally);
     List<String> types = new ValidBodies().objects().stream()
         .filter(t -> !t.equals("accounting") && !t.equals("credit_note")).toList();
     List<String> keys = new ArrayList<>();
@@ -244,6 +243,7 @@ public final class AttackMain implements Callable<Integer> {
       keys.add("sk_try_reader_" + i);
     }
     List<SlowReaders.File> files = readers.request(keys, 1001, types, Instant.now(), slowReaders);
+    say("slow readers: %d exports requested for them, answers %s", files.size(), readers.requestStatuses());
     Thread.sleep(3000); // --job-seconds 1: finished by now
     Latency during = normal.measure(String.format("%d slow readers at %d B/s", files.size(), readerRate));
     windows.add(during);

@@ -7,8 +7,6 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +28,6 @@ public final class SlowReaders {
   /** A finished export and the key that may download it. */
   public record File(String key, long site, String uuid) {}
 
-  private final JdkSender http;
   private final InetSocketAddress server;
   private final List<InetAddress> addresses;
   private final Tally tally;
@@ -39,11 +36,11 @@ public final class SlowReaders {
   private final LongAdder refused = new LongAdder();
   private final LongAdder cutOff = new LongAdder();
   private final LongAdder neverAnswered = new LongAdder();
+  private final java.util.Map<Integer, LongAdder> refusals = new java.util.concurrent.ConcurrentSkipListMap<>();
   private final LongAdder bytes = new LongAdder();
+  private java.util.Map<Integer, Integer> lastRequestStatuses = java.util.Map.of();
 
-  public SlowReaders(JdkSender http, InetSocketAddress server, List<InetAddress> addresses,
-      Tally tally) {
-    this.http = http;
+  public SlowReaders(InetSocketAddress server, List<InetAddress> addresses, Tally tally) {
     this.server = server;
     this.addresses = List.copyOf(addresses);
     this.tally = tally;
@@ -51,32 +48,41 @@ public final class SlowReaders {
 
   /**
    * Requests up to {@code wanted} exports of the last ~6 months, one per (key, type), and
-   * returns those the API accepted; the caller waits for them to finish.
+   * returns those the API accepted; the caller waits for them to finish. Each key speaks from its
+   * own attacker address: a public sandbox may limit new Try-it tenants per client address.
    */
   public List<File> request(List<String> keys, long site, List<String> types, Instant now, int wanted) {
+    java.util.Map<Integer, Integer> statuses = new java.util.TreeMap<>();
     long to = now.getEpochSecond() - 86_400;
     long from = to - 180 * 86_400L;
     List<File> files = new ArrayList<>();
-    for (String key : keys) {
-      for (String type : types) {
-        if (files.size() >= wanted) {
-          return files;
-        }
-        String body = "{\"object\":\"" + type + "\",\"date_from\":" + from + ",\"date_to\":" + to + "}";
-        Answer answer = http.exchange(HttpRequest.newBuilder(URI.create(http.root()
-                + "/api/v1/core/exports?site_id=" + site))
-            .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), "POST");
-        if (answer.status() == 200) {
-          try {
-            JsonNode uuid = JSON.readTree(answer.body()).path("data").path("uuid");
-            files.add(new File(key, site, uuid.asText()));
-          } catch (IOException e) {
-            // not JSON: the rules count it elsewhere; this file is simply not ready
+    for (int k = 0; k < keys.size() && files.size() < wanted; k++) {
+      String key = keys.get(k);
+      try (WireConnection wire = new WireConnection(server, addresses.get(k % addresses.size()),
+          30_000, 1 << 16)) {
+        for (String type : types) {
+          if (files.size() >= wanted) {
+            break;
+          }
+          byte[] body = ("{\"object\":\"" + type + "\",\"date_from\":" + from + ",\"date_to\":" + to
+              + "}").getBytes(StandardCharsets.US_ASCII);
+          Answer answer = wire.send(new Probe(Probe.Op.REQUEST, "POST",
+              "/api/v1/core/exports?site_id=" + site,
+              List.of(new Probe.Header("Authorization", "Bearer " + key),
+                  new Probe.Header("Content-Type", "application/json")), body, "slow reader's export"));
+          statuses.merge(answer.status(), 1, Integer::sum);
+          if (answer.status() == 200) {
+            try {
+              JsonNode uuid = JSON.readTree(answer.body()).path("data").path("uuid");
+              files.add(new File(key, site, uuid.asText()));
+            } catch (IOException e) {
+              // not JSON: the rules count it elsewhere; this file is simply not ready
+            }
           }
         }
       }
     }
+    lastRequestStatuses = statuses;
     return files;
   }
 
@@ -121,6 +127,7 @@ public final class SlowReaders {
       }
       if (response.getCode() != 200) {
         refused.increment();
+        refusals.computeIfAbsent(response.getCode(), c -> new LongAdder()).increment();
         conn.receiveResponseEntity(response);
         byte[] body = response.getEntity() == null ? new byte[0]
             : response.getEntity().getContent().readNBytes(1 << 16);
@@ -158,10 +165,16 @@ public final class SlowReaders {
     }
   }
 
+  /** The statuses of the last {@link #request}'s POSTs, status → count. */
+  public java.util.Map<Integer, Integer> requestStatuses() {
+    return lastRequestStatuses;
+  }
+
   /** What the readers got, in one line. */
   public String describe(int files) {
-    return String.format("%d files ready; %,d readers connected, %,d got 200, %,d were refused,"
+    return String.format("%d files ready; %,d readers connected, %,d got 200, %,d were refused %s,"
             + " %,d got no answer within 30 s, %,d were cut off or ended early; %,d bytes read in all",
-        files, started.sum(), ok.sum(), refused.sum(), neverAnswered.sum(), cutOff.sum(), bytes.sum());
+        files, started.sum(), ok.sum(), refused.sum(), refusals, neverAnswered.sum(), cutOff.sum(),
+        bytes.sum());
   }
 }

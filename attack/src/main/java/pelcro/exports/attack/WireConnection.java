@@ -29,8 +29,21 @@ public final class WireConnection implements AutoCloseable {
     this.bodyCap = bodyCap;
   }
 
-  /** Sends the probe and reads its answer; a failed exchange closes the connection. */
+  /**
+   * Sends the probe and reads its answer; a failed exchange closes the connection. A kept-alive
+   * connection the server closed while idle is reopened and the request sent once more, as
+   * every HTTP client does: that silence is not the request's answer.
+   */
   public Answer send(Probe probe) {
+    boolean reused = conn != null;
+    Answer answer = exchange(probe);
+    if (reused && answer.failure() == Answer.Failure.CLOSED) {
+      answer = exchange(probe);
+    }
+    return answer;
+  }
+
+  private Answer exchange(Probe probe) {
     long started = System.nanoTime();
     try {
       if (conn == null) {
