@@ -39,6 +39,7 @@ public final class SlowReaders {
   private final java.util.Map<Integer, LongAdder> refusals = new java.util.concurrent.ConcurrentSkipListMap<>();
   private final LongAdder bytes = new LongAdder();
   private java.util.Map<Integer, Integer> lastRequestStatuses = java.util.Map.of();
+  private volatile String firstRefusal = "";
 
   public SlowReaders(InetSocketAddress server, List<InetAddress> addresses, Tally tally) {
     this.server = server;
@@ -137,6 +138,9 @@ public final class SlowReaders {
         }
         Answer answer = new Answer(response.getCode(), headers, body, false, false, Answer.Failure.NONE,
             System.nanoTime() - t0);
+        if (firstRefusal.isEmpty()) {
+          firstRefusal = answer.summary();
+        }
         tally.record("slow reader download", () -> new String(request, StandardCharsets.US_ASCII),
             answer, Rules.check("GET", path, answer, true));
         return;
@@ -173,8 +177,8 @@ public final class SlowReaders {
   /** What the readers got, in one line. */
   public String describe(int files) {
     return String.format("%d files ready; %,d readers connected, %,d got 200, %,d were refused %s,"
-            + " %,d got no answer within 30 s, %,d were cut off or ended early; %,d bytes read in all",
+            + " %,d got no answer within 30 s, %,d were cut off or ended early; %,d bytes read in all%s",
         files, started.sum(), ok.sum(), refused.sum(), refusals, neverAnswered.sum(), cutOff.sum(),
-        bytes.sum());
+        bytes.sum(), firstRefusal.isEmpty() ? "" : "; first refusal: " + firstRefusal);
   }
 }
