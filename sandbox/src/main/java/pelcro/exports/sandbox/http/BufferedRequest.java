@@ -22,16 +22,27 @@ final class BufferedRequest extends Request.Wrapper {
   private Content.Chunk next;
 
   BufferedRequest(Request request, byte[] body) {
+    this(request, body, null);
+  }
+
+  /** @param transfer the token of a download's transfer (see {@link DownloadTransfers}), or null */
+  private BufferedRequest(Request request, byte[] body, String transfer) {
     super(request);
     this.length = body.length;
-    this.headers = plainHeaders(request.getHeaders(), body.length);
+    this.headers = plainHeaders(request.getHeaders(), body.length, transfer);
     this.next = Content.Chunk.from(ByteBuffer.wrap(body), true);
+  }
+
+  /** A download request, carrying its transfer's token to the dispatcher in a header. */
+  static Request withTransfer(Request request, String transfer) {
+    return new BufferedRequest(request, new byte[0], transfer);
   }
 
   /** A request without a body, its headers made plain only when WireMock would misread them. */
   static Request plain(Request request) {
     String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-    return type != null && misreadByWireMock(type.toLowerCase(Locale.ROOT))
+    boolean misread = type != null && misreadByWireMock(type.toLowerCase(Locale.ROOT));
+    return misread || request.getHeaders().contains(DownloadTransfers.HEADER)
         ? new BufferedRequest(request, new byte[0]) : request;
   }
 
@@ -57,9 +68,16 @@ final class BufferedRequest extends Request.Wrapper {
     demandCallback.run(); // the content is all here
   }
 
-  /** The headers with the body's real length and, where WireMock would misread it, a JSON type. */
-  static HttpFields plainHeaders(HttpFields original, long bodyLength) {
+  /**
+   * The headers with the body's real length and, where WireMock would misread it, a JSON type;
+   * a transfer token only the edge may set (a client's is dropped).
+   */
+  static HttpFields plainHeaders(HttpFields original, long bodyLength, String transfer) {
     HttpFields.Mutable headers = HttpFields.build(original);
+    headers.remove(DownloadTransfers.HEADER);
+    if (transfer != null) {
+      headers.put(DownloadTransfers.HEADER, transfer);
+    }
     if (bodyLength >= 0) {
       headers.remove(HttpHeader.TRANSFER_ENCODING);
       headers.put(HttpHeader.CONTENT_LENGTH, bodyLength);

@@ -10,6 +10,7 @@ import pelcro.exports.sandbox.domain.Caller;
  * @param query the first value of each query parameter
  * @param pathUrl the absolute URL of the request's path, without query (for page links)
  * @param client the client's address (per-client limits)
+ * @param transfer the token the edge gave a download request, or null
  */
 record Call(Caller caller, Map<String, String> query, byte[] body, PathParams params,
-    String pathUrl, String client) {}
+    String pathUrl, String client, String transfer) {}

@@ -1,7 +1,6 @@
 package pelcro.exports.sandbox.http;
 
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
@@ -19,7 +18,10 @@ import pelcro.exports.sandbox.operations.ExportDownload;
  * gets 429 with {@code Retry-After} and may try again at once after another ends.
  */
 final class DownloadTransfers {
-  /** The response header that carries a transfer's token from WireMock's side to the edge. */
+  /**
+   * The request header in which the edge gives a download request its transfer's token (a
+   * client's own is dropped).
+   */
   static final String HEADER = "X-Sandbox-Transfer";
 
   private final int maxTotal;
@@ -40,16 +42,20 @@ final class DownloadTransfers {
 
   private record Running(ExportDownload.Transfer transfer, String client) {}
 
-  /** Takes a slot for the transfer and returns its token; 429 (and no slot) when none is free. */
-  String begin(ExportDownload.Transfer transfer, String client) {
+  /**
+   * Takes a slot for the transfer, under the token its request got at the edge; 429 (and no
+   * slot) when none is free.
+   */
+  void begin(String token, ExportDownload.Transfer transfer, String client) {
+    if (token == null) {
+      throw new IllegalStateException("A download request reached the dispatcher past the edge");
+    }
     int mine = perClient.merge(client, 1, Integer::sum);
     if (total.incrementAndGet() > maxTotal || mine > maxPerClient) {
       release(client);
       throw new ApiException(ApiError.TOO_MANY_REQUESTS).withRetryAfter(java.time.Duration.ofSeconds(1));
     }
-    String token = UUID.randomUUID().toString();
     running.put(token, new Running(transfer, client));
-    return token;
   }
 
   /** A transfer that got no slot: its claim is withdrawn at once. */

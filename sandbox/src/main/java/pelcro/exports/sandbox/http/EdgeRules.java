@@ -2,6 +2,7 @@ package pelcro.exports.sandbox.http;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import pelcro.exports.sandbox.domain.ApiError;
@@ -19,11 +20,19 @@ import pelcro.exports.sandbox.domain.ApiException;
 final class EdgeRules {
   static final String ADMIN = "/__admin";
   /** Methods some route takes (OPTIONS for CORS preflights, HEAD like GET). */
-  private static final Set<String> METHODS =
-      Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+  private static final List<String> METHODS =
+      List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
   /** WireMock's admin routes that change its stubs or serve its files. */
   private static final Set<String> WIREMOCK_EDITING = Set.of("/mappings", "/reset", "/scenarios",
       "/settings", "/recordings", "/files", "/extensions", "/proxy");
+  /** WireMock's admin pages (its UI and docs): not the sandbox's, and they redirect. */
+  private static final Set<String> WIREMOCK_PAGES = Set.of("/swagger-ui", "/webapp", "/docs",
+      "/recorder", "/not-matched");
+  /** What an admin route's path is made of: no braces, no path parameters. */
+  private static final java.util.regex.Pattern ADMIN_PATH =
+      java.util.regex.Pattern.compile("[A-Za-z0-9/_.~-]*");
+  /** No call of this API has more than a handful of parameters; thousands cost time to parse. */
+  static final int MAX_QUERY_PARAMETERS = 100;
 
   private final boolean adminOpen;
   private final byte[] adminToken;
@@ -46,6 +55,10 @@ final class EdgeRules {
     if (!QueryString.decodable(rawQuery)) {
       return Optional.of(ApiException.invalid("query", "The query string is malformed."));
     }
+    if (rawQuery != null && rawQuery.chars().filter(c -> c == '&').count() >= MAX_QUERY_PARAMETERS) {
+      return Optional.of(ApiException.invalid("query",
+          "The query string has more than " + MAX_QUERY_PARAMETERS + " parameters."));
+    }
     if (isAdmin(path)) {
       return adminRefusal(method, path, authorization);
     }
@@ -65,6 +78,15 @@ final class EdgeRules {
       return Optional.of(new ApiException(ApiError.UNAUTHENTICATED));
     }
     String route = path.substring(ADMIN.length());
+    if (!ADMIN_PATH.matcher(route).matches()) {
+      // WireMock's admin router reads braces as a path template and fails on them.
+      return Optional.of(new ApiException(ApiError.ROUTE_NOT_FOUND, path));
+    }
+    for (String page : WIREMOCK_PAGES) {
+      if (route.equals(page) || route.startsWith(page + "/")) {
+        return Optional.of(new ApiException(ApiError.ROUTE_NOT_FOUND, path));
+      }
+    }
     for (String closed : WIREMOCK_EDITING) {
       if (route.equals(closed) || route.startsWith(closed + "/")) {
         boolean readOnly = method.equals("GET") && !closed.equals("/files");

@@ -59,7 +59,7 @@ final class ExportsDispatcher implements ResponseTransformerV2 {
         .add("POST", exports, "requestExport", call -> json(200, api.request().handle(call.caller(),
             call.query().get("site_id"), Json.readBody(call.body()))))
         .add("GET", exports + "/{uuid}", "downloadExport", call -> file(api.download().handle(call.caller(),
-            call.query().get("site_id"), call.params().get("uuid")), call.client()));
+            call.query().get("site_id"), call.params().get("uuid")), call));
     if (helpers != null) {
       helpers.addTo(table);
     }
@@ -102,7 +102,8 @@ final class ExportsDispatcher implements ResponseTransformerV2 {
         faults.beforeOperation(caller.accountId(), match.route().operationId());
       }
       Call call = new Call(caller, QueryString.parse(request.getUrl()), request.getBody(),
-          match.params(), QueryString.path(request.getAbsoluteUrl()), request.getClientIp());
+          match.params(), QueryString.path(request.getAbsoluteUrl()), request.getClientIp(),
+          request.getHeader(DownloadTransfers.HEADER));
       answer = match.route().handler().handle(call);
     } catch (PlatformGate.RateLimited e) {
       rate = e.decision;
@@ -154,13 +155,12 @@ final class ExportsDispatcher implements ResponseTransformerV2 {
 
   /**
    * Streams the file: it is opened only when Jetty writes the body, never read whole. The
-   * transfer's token travels to the edge in a header the edge removes, so the edge can report
+   * transfer is registered under the token the edge gave the request, so the edge can report
    * whether the last byte was written.
    */
-  private Response file(ExportDownload download, String client) {
-    String token;
+  private Response file(ExportDownload download, Call call) {
     try {
-      token = transfers.begin(download.transfer(), client);
+      transfers.begin(call.transfer(), download.transfer(), call.client());
     } catch (ApiException noSlot) {
       transfers.refused(download.transfer()); // the file stays downloadable
       throw noSlot;
@@ -170,8 +170,7 @@ final class ExportsDispatcher implements ResponseTransformerV2 {
         .headers(
             new HttpHeaders(
                 new HttpHeader("Content-Type", ExportDownload.CONTENT_TYPE),
-                new HttpHeader("Content-Disposition", download.contentDisposition()),
-                new HttpHeader(DownloadTransfers.HEADER, token)))
+                new HttpHeader("Content-Disposition", download.contentDisposition())))
         .body(new LazyFileSource(download.file()))
         .configured(true)
         .build();

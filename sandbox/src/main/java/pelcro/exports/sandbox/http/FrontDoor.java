@@ -1,6 +1,5 @@
 package pelcro.exports.sandbox.http;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
@@ -75,12 +74,28 @@ final class FrontDoor extends Handler.Wrapper {
       logEdge(request, method, 413);
       return true;
     }
+    if (method.equals("OPTIONS") && EdgeRules.isAdmin(path)) {
+      // No CORS grant for the admin API: a page elsewhere must not drive it from a browser.
+      response.setStatus(204);
+      callback.succeeded();
+      return true;
+    }
+    Response answer = new JsonErrorResponse(request, response, path);
     if (!hasBody(request)) {
       if (method.equals("GET") && path.startsWith(DOWNLOADS)) {
-        TrackedDownload tracked = new TrackedDownload(request, response);
-        return forward(BufferedRequest.plain(request), tracked, tracked.reporting(callback), path);
+        // The transfer's token travels in a request header the dispatcher reads; whatever
+        // happens to the answer, Jetty's callback reports its end here.
+        String transfer = java.util.UUID.randomUUID().toString();
+        return forward(BufferedRequest.withTransfer(request, transfer), answer,
+            Callback.from(() -> {
+              transfers.end(transfer, true);
+              callback.succeeded();
+            }, failure -> {
+              transfers.end(transfer, false);
+              callback.failed(failure);
+            }), path);
       }
-      return forward(BufferedRequest.plain(request), response, callback, path);
+      return forward(BufferedRequest.plain(request), answer, callback, path);
     }
     new BodyReader(request, maxBodyBytes,
         body -> {
@@ -88,7 +103,7 @@ final class FrontDoor extends Handler.Wrapper {
             JettyAnswers.error(response, callback,
                 ApiException.invalid("body", "The body must be a JSON object."), false);
           } else {
-            forward(new BufferedRequest(request, body), response, callback, path);
+            forward(new BufferedRequest(request, body), answer, callback, path);
           }
         },
         refused -> {
@@ -145,45 +160,5 @@ final class FrontDoor extends Handler.Wrapper {
   private static boolean hasBody(Request request) {
     return request.getLength() > 0
         || request.getLength() < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
-  }
-
-  /**
-   * A download's response: takes the transfer's token out of the headers before they are sent,
-   * and reports to {@link DownloadTransfers} whether the response completed (the last byte was
-   * written) or broke.
-   */
-  private final class TrackedDownload extends Response.Wrapper {
-    private volatile String token;
-
-    TrackedDownload(Request request, Response response) {
-      super(request, response);
-    }
-
-    @Override
-    public void write(boolean last, ByteBuffer content, Callback callback) {
-      takeToken();
-      super.write(last, content, callback);
-    }
-
-    private String takeToken() {
-      if (token == null) {
-        String header = getHeaders().get(DownloadTransfers.HEADER);
-        if (header != null) {
-          token = header;
-          getHeaders().remove(DownloadTransfers.HEADER);
-        }
-      }
-      return token;
-    }
-
-    Callback reporting(Callback callback) {
-      return Callback.from(() -> {
-        transfers.end(takeToken(), true);
-        callback.succeeded();
-      }, failure -> {
-        transfers.end(takeToken(), false);
-        callback.failed(failure);
-      });
-    }
   }
 }

@@ -18,6 +18,12 @@ import pelcro.exports.sandbox.domain.ApiException;
  */
 final class JsonErrorHandler extends ErrorHandler {
 
+  /** Jetty writes an error body only for GET, POST and HEAD by default; every answer gets one. */
+  @Override
+  public boolean errorPageForMethod(String method) {
+    return true;
+  }
+
   @Override
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
     fields.put(HttpHeader.CONTENT_TYPE, "application/json");

@@ -16,6 +16,8 @@ final class Receiver implements AutoCloseable {
 
   final List<Received> received = new CopyOnWriteArrayList<>();
   final AtomicInteger calls = new AtomicInteger();
+  /** Calls answered so far (a hanging receiver answers late). */
+  final AtomicInteger answered = new AtomicInteger();
   private final HttpServer server;
 
   Receiver(IntSupplier status, long delayMillis) throws IOException {
@@ -35,6 +37,7 @@ final class Receiver implements AutoCloseable {
       }
       exchange.sendResponseHeaders(status.getAsInt(), -1);
       exchange.close();
+      answered.incrementAndGet();
     });
     server.start();
   }

@@ -131,13 +131,13 @@ class WebhookDispatcherTest {
     receiver = new Receiver(() -> 200, 5_000);
     dispatcher(WebhookOptions.of(receiver.url(), "s").withJournalCapacity(100).withTimeout(Duration.ofSeconds(2)));
 
-    long start = System.nanoTime();
     for (int i = 0; i < 10_000; i++) {
       dispatcher.publish(ExportEventType.REQUESTED, ExportEventsTest.facts(ExportEventType.REQUESTED), clock.instant(), DeliveryFault.NONE);
     }
-    Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-    assertThat(took).isLessThan(Duration.ofSeconds(2));
+    // All published while the receiver (5 s per call) had answered nothing: publishing never
+    // waits for a receiver.
+    assertThat(receiver.answered.get()).isZero();
     assertThat(dispatcher.deliveries()).hasSizeLessThanOrEqualTo(100);
     assertThat(dispatcher.dropped()).isGreaterThanOrEqualTo(9_900 - 2);
     assertThat(receiver.calls.get()).isLessThanOrEqualTo(2);

@@ -143,13 +143,13 @@ class WebhooksAcceptanceTest {
     queue("subscriptions"); // warms the sandbox up; its delivery now hangs one sender
     await().until(() -> receiver.calls.get() == 1);
 
-    long start = System.nanoTime();
     for (String type : types) {
       queue(type);
     }
-    Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-    assertThat(took).isLessThan(Duration.ofSeconds(3));
+    // Every request was answered while the receiver still held its first delivery (it hangs
+    // 20 s): API requests never wait for a receiver.
+    assertThat(receiver.answered.get()).isZero();
     assertThat(deliveries()).hasSize(20);
     assertThat(receiver.calls.get()).isLessThanOrEqualTo(2);
   }
