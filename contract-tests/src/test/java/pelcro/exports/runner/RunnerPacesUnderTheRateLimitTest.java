@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import pelcro.exports.sandbox.Sandbox;
+import pelcro.exports.sandbox.domain.KeyMask;
 
 /**
  * Pacing for real: the runner, as a separate process, runs suite classes that send about 40
@@ -21,7 +22,8 @@ import pelcro.exports.sandbox.Sandbox;
  */
 class RunnerPacesUnderTheRateLimitTest {
   private static final int LIMIT = 30;
-  private static final String ENTERPRISE = "Bearer sk_test_enterprise";
+  /** How the journal shows the Enterprise key: masked, like every key it records. */
+  private static final String ENTERPRISE = KeyMask.authorization("Bearer sk_test_enterprise");
 
   @Test
   void passesUnderALowLimitWithTheLimiterApproachedButNeverRefusing() throws Exception {

@@ -2,7 +2,6 @@ package pelcro.exports.sandbox;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,6 +30,7 @@ import pelcro.exports.sandbox.operations.ListExportsOperation;
 import pelcro.exports.sandbox.operations.RequestExportOperation;
 import pelcro.exports.sandbox.store.Accounts;
 import pelcro.exports.sandbox.store.SandboxState;
+import pelcro.exports.sandbox.store.SeedParameters;
 import pelcro.exports.sandbox.control.SessionsOperation;
 import pelcro.exports.sandbox.webhooks.ExportLifecycleEvents;
 import pelcro.exports.sandbox.webhooks.WebhookDispatcher;
@@ -80,10 +80,10 @@ public final class Sandbox implements AutoCloseable {
     SandboxClock clock = new SandboxClock(state.clocks());
     Accounts accounts =
         options.accounts() == null ? Accounts.defaults() : Accounts.load(options.accounts());
-    Instant anchor = clock.instant();
-    BackgroundExportData seeded =
-        new BackgroundExportData(
-            () -> new SeededExportData(options.seed(), options.recordsPerType(), anchor));
+    SeedParameters world = state.agreeOnSeed(
+        new SeedParameters(options.seed(), options.recordsPerType(), clock.instant()));
+    BackgroundExportData seeded = new BackgroundExportData(() ->
+        new SeededExportData(world.seed(), world.recordsPerType(), world.anchor()));
     ExportData data = customData != null ? customData : seeded;
     JobTiming timing =
         JobTiming.of(

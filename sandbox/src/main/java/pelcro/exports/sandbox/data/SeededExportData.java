@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import pelcro.exports.sandbox.files.PartedCsvStream;
 import pelcro.exports.sandbox.files.Rows;
@@ -24,7 +26,10 @@ import pelcro.exports.sandbox.files.ZipStream;
 public final class SeededExportData implements ExportData {
   /** Record indices per printed part: up to ~1,000 rows, some 200 KB of CSV, a few ms of work. */
   static final int INDICES_PER_PART = 1024;
+  private static final int SETTLED_MAX = 4096;
   private final World world;
+  private final SeedWindow window;
+  private final Map<ExportQuery, Boolean> settled = new ConcurrentHashMap<>();
 
   /**
    * @param seed the seed of all generated data ({@code --seed})
@@ -42,10 +47,23 @@ public final class SeededExportData implements ExportData {
       throw new IllegalArgumentException("recordsPerType must not be negative");
     }
     this.world = new World(seed, recordsPerType, window);
+    this.window = window;
   }
 
   @Override
   public boolean hasRecords(ExportQuery query, Instant asOf) {
+    if (asOf.isBefore(window.end())) {
+      return findRecords(query, asOf);
+    }
+    // Past the window's end no record appears or changes: the answer is the query's for good,
+    // and "Nothing to export" (a scan of every record) is worth remembering.
+    if (settled.size() > SETTLED_MAX) {
+      settled.clear();
+    }
+    return settled.computeIfAbsent(query, q -> findRecords(q, asOf));
+  }
+
+  private boolean findRecords(ExportQuery query, Instant asOf) {
     if (isAccounting(query)) {
       return accountingHasRecords(query, asOf);
     }

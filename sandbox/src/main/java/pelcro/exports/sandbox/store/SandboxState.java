@@ -19,6 +19,7 @@ public final class SandboxState implements AutoCloseable {
   private final DeliveryStore deliveries;
   private final FaultStore faults;
   private final LintStore lint;
+  private SeedParameters seed;
 
   /** @param base the real (or a test's) time, under every clock's offsets */
   public SandboxState(StateEngine engine, InstantSource base) {
@@ -76,9 +77,24 @@ public final class SandboxState implements AutoCloseable {
     lint.forget(accountId);
   }
 
-  /** Forgets everything: no exports, no runtime accounts, every clock back to real time. */
-  public void reset() {
+  /**
+   * The seeded data's parameters every node uses: the store's, or {@code mine} for the first
+   * node (see {@link SeedParameters}).
+   */
+  public synchronized SeedParameters agreeOnSeed(SeedParameters mine) {
+    seed = SeedParameters.agree(engine, mine);
+    return seed;
+  }
+
+  /**
+   * Forgets everything: no exports, no runtime accounts, every clock back to real time. The
+   * seeded data's parameters stay: running nodes keep serving the same files.
+   */
+  public synchronized void reset() {
     engine.clear();
+    if (seed != null) {
+      seed.restore(engine);
+    }
   }
 
   /** Whether the engine can be reached (a Redis engine may lose its server for a while). */

@@ -340,4 +340,16 @@ abstract class StoreContract {
     assertThat(state.faults().strike(kind, 1, "orders")).isEmpty();
     assertThat(state.faults().all()).hasSize(1);
   }
+
+  @Test
+  void everyNodeServesTheFirstNodesSeedEvenAfterAWholeReset() {
+    SeedParameters first = new SeedParameters(42, 500, T0);
+    assertThat(state.agreeOnSeed(first)).isEqualTo(first);
+    SeedParameters later = new SeedParameters(42, 500, T0.plusSeconds(90));
+    assertThat(state.agreeOnSeed(later)).as("a node started later adopts the anchor").isEqualTo(first);
+    state.reset();
+    assertThat(state.agreeOnSeed(later)).isEqualTo(first);
+    assertThatThrownBy(() -> state.agreeOnSeed(new SeedParameters(7, 500, T0)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--seed 42");
+  }
 }

@@ -131,16 +131,20 @@ class WebhookDispatcherTest {
     receiver = new Receiver(() -> 200, 5_000);
     dispatcher(WebhookOptions.of(receiver.url(), "s").withJournalCapacity(100).withTimeout(Duration.ofSeconds(2)));
 
+    long started = System.nanoTime();
     for (int i = 0; i < 10_000; i++) {
       dispatcher.publish(ExportEventType.REQUESTED, ExportEventsTest.facts(ExportEventType.REQUESTED), clock.instant(), DeliveryFault.NONE);
     }
+    long timeoutsElapsed = Duration.ofNanos(System.nanoTime() - started).toSeconds() / 2;
 
     // All published while the receiver (5 s per call) had answered nothing: publishing never
     // waits for a receiver.
     assertThat(receiver.answered.get()).isZero();
     assertThat(dispatcher.deliveries()).hasSizeLessThanOrEqualTo(100);
     assertThat(dispatcher.dropped()).isGreaterThanOrEqualTo(9_900 - 2);
-    assertThat(receiver.calls.get()).isLessThanOrEqualTo(2);
+    // At most two deliveries in flight, each given up after its 2 s timeout (a loaded machine
+    // may take longer than one timeout to publish all 10,000).
+    assertThat(receiver.calls.get()).isLessThanOrEqualTo(2 * (1 + (int) timeoutsElapsed));
   }
 
   @Test
