@@ -1,6 +1,7 @@
 package pelcro.exports.sandbox;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import pelcro.exports.sandbox.clock.SandboxClock;
 import pelcro.exports.sandbox.domain.Account;
@@ -14,6 +15,7 @@ import pelcro.exports.sandbox.store.Accounts;
 import pelcro.exports.sandbox.store.RuntimeAccounts;
 import pelcro.exports.sandbox.store.SandboxState;
 import pelcro.exports.sandbox.tryit.CorsPolicy;
+import pelcro.exports.sandbox.tryit.DocsGuide;
 import pelcro.exports.sandbox.tryit.DocsPage;
 import pelcro.exports.sandbox.tryit.TryItTenants;
 import pelcro.exports.sandbox.faults.Faults;
@@ -37,8 +39,8 @@ import pelcro.exports.sandbox.webhooks.WebhookOptions;
 record PlatformWiring(SandboxServer.Platform server, ExportLifecycleEvents events,
     WebhookDispatcher webhooks, IntegratorLint lint) {
 
-  static PlatformWiring of(PlatformOptions options, SandboxState state, SandboxClock clock,
-      Accounts accounts, Health health, ActivityLog log, Faults faults) {
+  static PlatformWiring of(PlatformOptions options, SandboxOptions sandbox, SandboxState state,
+      SandboxClock clock, Accounts accounts, Health health, ActivityLog log, Faults faults) {
     // Keys found in a query string are looked up among existing accounts only: looking up a
     // Try-it key must not create its tenant.
     IntegratorLint lint = new IntegratorLint(state.clocks()::now, new LintLedger(state.lint()),
@@ -59,7 +61,9 @@ record PlatformWiring(SandboxServer.Platform server, ExportLifecycleEvents event
         faults);
     SandboxServer.Platform server = new SandboxServer.Platform(
         CorsPolicy.allowing(options.corsOrigins()),
-        new DocsPage(SandboxServer.BASE_PATH),
+        new DocsPage(SandboxServer.BASE_PATH, DocsGuide.of(options.tryIt(),
+            options.tryItIdleMinutes(), sandbox.accounts() == null ? accounts.all() : List.of(),
+            sandbox.testHelpers(), sandbox.admin(), sandbox.jobSeconds(), options.rateLimit())),
         new RateLimiter(state.rates(), options.rateLimit()),
         state.clocks(),
         (key, client) -> TryItTenants.isTryItKey(key)

@@ -97,7 +97,7 @@ public final class Sandbox implements AutoCloseable {
     ActivityLog log = options.verbose()
         ? new PrintingActivityLog(System.out, clock, quiet::get) : ActivityLog.QUIET;
     Faults faults = new Faults(state.faults(), log);
-    PlatformWiring wiring = PlatformWiring.of(platform, state, clock, accounts,
+    PlatformWiring wiring = PlatformWiring.of(platform, options, state, clock, accounts,
         new Health(readiness, Clock.systemUTC(), state::available), log, faults);
     ExportLifecycleEvents events = wiring.events();
     ListExportsOperation.Mode mode =

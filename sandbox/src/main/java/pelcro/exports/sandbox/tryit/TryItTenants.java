@@ -22,8 +22,10 @@ import pelcro.exports.sandbox.store.RuntimeAccounts;
  * farm keys to push every other visitor out (429, the vendor's throttling answer).
  */
 public final class TryItTenants {
+  /** How every Try-it key starts. */
+  public static final String PREFIX = "sk_try_";
   /** The accepted key shape. */
-  public static final Pattern KEY = Pattern.compile("sk_try_[A-Za-z0-9_-]{1,64}");
+  public static final Pattern KEY = Pattern.compile(PREFIX + "[A-Za-z0-9_-]{1,64}");
   /** The site ids every tenant gets: those of the default Enterprise account, so the docs' examples work. */
   public static final java.util.List<Long> SITE_IDS = java.util.List.of(1001L, 1002L);
   static final String KIND = "try-it";

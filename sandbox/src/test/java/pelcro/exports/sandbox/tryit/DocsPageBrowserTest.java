@@ -16,8 +16,12 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import pelcro.exports.sandbox.tryit.support.HeadlessChromium;
+import pelcro.exports.sandbox.tryit.support.SwaggerUiConsole;
 
-/** The docs page alone, served by a bare JDK server, renders the spec in a real browser. */
+/**
+ * The docs page alone, served by a bare JDK server, renders its guidance and the spec in a real
+ * browser, and its key buttons authorize Swagger UI.
+ */
 class DocsPageBrowserTest {
   private HttpServer server;
   private ChromeDriver browser;
@@ -25,7 +29,7 @@ class DocsPageBrowserTest {
   @BeforeEach
   void serveDocs() throws Exception {
     HeadlessChromium.assumeInstalled();
-    DocsPage docs = new DocsPage("/api/v1/core");
+    DocsPage docs = new DocsPage("/api/v1/core", DocsPageTest.DEFAULT);
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/docs", exchange -> {
       var found = docs.get(exchange.getRequestURI().getPath());
@@ -53,6 +57,21 @@ class DocsPageBrowserTest {
   }
 
   @Test
+  void aKeyChosenInTheGuideAuthorizesSwaggerUiAndOutlivesAReload() {
+    String page = "http://127.0.0.1:" + server.getAddress().getPort() + "/docs";
+    SwaggerUiConsole ui = new SwaggerUiConsole(browser).open(page);
+    assertThat(browser.findElements(By.cssSelector(".auth-wrapper .btn.authorize.locked"))).isEmpty();
+
+    ui.clickGuide(By.cssSelector("[data-use-key='sk_test_enterprise_2']"));
+
+    assertThat(ui.awaitGuideText("chosen-key", "sk_test")).isEqualTo("sk_test_enterprise_2");
+    assertThat(browser.findElements(By.cssSelector(".auth-wrapper .btn.authorize.locked"))).hasSize(1);
+    assertThat(ui.guide("guide-curl").getAttribute("textContent")).contains("KEY=sk_test_enterprise_2");
+    new SwaggerUiConsole(browser).open(page);
+    assertThat(ui.awaitGuideText("chosen-key", "sk_test")).isEqualTo("sk_test_enterprise_2");
+  }
+
+  @Test
   void theDocsPageRendersTheThreeOperationsWithSwaggerUi() throws Exception {
     browser.get("http://127.0.0.1:" + server.getAddress().getPort() + "/docs");
 
@@ -60,6 +79,8 @@ class DocsPageBrowserTest {
         ExpectedConditions.presenceOfElementLocated(By.id("operations-Exports-requestExport")));
     assertThat(browser.findElements(By.cssSelector(".opblock"))).hasSize(3);
     assertThat(browser.findElement(By.cssSelector(".servers select")).getText()).contains("/api/v1/core");
+    assertThat(browser.findElement(By.id("base-url")).getText())
+        .isEqualTo("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1/core");
     Path shot = Path.of("target", "docs-page.png");
     Files.createDirectories(shot.getParent());
     Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));

@@ -87,6 +87,38 @@ public final class SwaggerUiConsole {
     return wait.until(d -> op.findElement(By.xpath(".//a[contains(., 'Download file')]")));
   }
 
+  /** The value a parameter's input holds now (typed, or filled in by the page's script). */
+  public String parameterValue(WebElement op, String name) {
+    return op.findElement(By.cssSelector("tr[data-param-name='" + name + "'] input")).getAttribute("value");
+  }
+
+  /** The guidance element with this id, above Swagger UI. */
+  public WebElement guide(String id) {
+    return browser.findElement(By.id(id));
+  }
+
+  /** Clicks an element of the guidance. */
+  public void clickGuide(By by) {
+    click(by);
+  }
+
+  /** Waits until a guidance element's text contains {@code text}; answers the whole text. */
+  public String awaitGuideText(String id, String text) {
+    wait.until(d -> d.findElement(By.id(id)).getText().contains(text));
+    return browser.findElement(By.id(id)).getText();
+  }
+
+  /** A PNG of the whole page, however long (Chromium's full-page capture through DevTools). */
+  public byte[] fullPageScreenshot() {
+    org.openqa.selenium.chrome.ChromeDriver chrome = (org.openqa.selenium.chrome.ChromeDriver) browser;
+    java.util.Map<?, ?> metrics = chrome.executeCdpCommand("Page.getLayoutMetrics", java.util.Map.of());
+    java.util.Map<?, ?> size = (java.util.Map<?, ?>) metrics.get("cssContentSize");
+    Object result = chrome.executeCdpCommand("Page.captureScreenshot", java.util.Map.of(
+        "format", "png", "captureBeyondViewport", true, "clip", java.util.Map.of("x", 0, "y", 0,
+            "width", size.get("width"), "height", size.get("height"), "scale", 1)));
+    return java.util.Base64.getDecoder().decode((String) ((java.util.Map<?, ?>) result).get("data"));
+  }
+
   public void scrollAndClick(WebElement element) {
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'})", element);
     wait.until(ExpectedConditions.elementToBeClickable(element)).click();
