@@ -26,16 +26,11 @@ final class BufferedRequest extends Request.Wrapper {
   }
 
   /** @param transfer the token of a download's transfer (see {@link DownloadTransfers}), or null */
-  private BufferedRequest(Request request, byte[] body, String transfer) {
+  BufferedRequest(Request request, byte[] body, String transfer) {
     super(request);
     this.length = body.length;
     this.headers = plainHeaders(request.getHeaders(), body.length, transfer);
     this.next = Content.Chunk.from(ByteBuffer.wrap(body), true);
-  }
-
-  /** A download request, carrying its transfer's token to the dispatcher in a header. */
-  static Request withTransfer(Request request, String transfer) {
-    return new BufferedRequest(request, new byte[0], transfer);
   }
 
   /** A request without a body, its headers made plain only when WireMock would misread them. */

@@ -28,7 +28,7 @@ final class EdgeRules {
   /** WireMock's admin pages (its UI and docs): not the sandbox's, and they redirect. */
   private static final Set<String> WIREMOCK_PAGES = Set.of("/swagger-ui", "/webapp", "/docs",
       "/recorder", "/not-matched");
-  /** What an admin route's path is made of: no braces, no path parameters. */
+  /** What an admin route's path is made of, as sent: no braces, no escapes, no path parameters. */
   private static final java.util.regex.Pattern ADMIN_PATH =
       java.util.regex.Pattern.compile("[A-Za-z0-9/_.~-]*");
   /** No call of this API has more than a handful of parameters; thousands cost time to parse. */
@@ -43,8 +43,14 @@ final class EdgeRules {
     this.adminToken = adminToken == null ? null : adminToken.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** The refusal for this request, if the edge refuses it. */
-  Optional<ApiException> refusal(String method, String path, String rawQuery, String authorization) {
+  /**
+   * The refusal for this request, if the edge refuses it.
+   *
+   * @param path the decoded path, without path parameters
+   * @param rawPath the path as sent (WireMock's admin router reads this one)
+   */
+  Optional<ApiException> refusal(String method, String path, String rawPath, String rawQuery,
+      String authorization) {
     if (!METHODS.contains(method)) {
       return Optional.of(new ApiException(ApiError.METHOD_NOT_ALLOWED, method, path,
           String.join(", ", METHODS)).withAllow(String.join(", ", METHODS)));
@@ -60,7 +66,7 @@ final class EdgeRules {
           "The query string has more than " + MAX_QUERY_PARAMETERS + " parameters."));
     }
     if (isAdmin(path)) {
-      return adminRefusal(method, path, authorization);
+      return adminRefusal(method, path, rawPath == null ? path : rawPath, authorization);
     }
     return Optional.empty();
   }
@@ -69,7 +75,8 @@ final class EdgeRules {
     return path.equals(ADMIN) || path.startsWith(ADMIN + "/");
   }
 
-  private Optional<ApiException> adminRefusal(String method, String path, String authorization) {
+  private Optional<ApiException> adminRefusal(String method, String path, String rawPath,
+      String authorization) {
     // /__admin itself would be redirected to /__admin/ with the client's Host header.
     if (!adminOpen || path.equals(ADMIN) || path.equals(ADMIN + "/")) {
       return Optional.of(new ApiException(ApiError.ROUTE_NOT_FOUND, path));
@@ -78,8 +85,9 @@ final class EdgeRules {
       return Optional.of(new ApiException(ApiError.UNAUTHENTICATED));
     }
     String route = path.substring(ADMIN.length());
-    if (!ADMIN_PATH.matcher(route).matches()) {
-      // WireMock's admin router reads braces as a path template and fails on them.
+    if (!ADMIN_PATH.matcher(rawPath).matches()) {
+      // WireMock's admin router reads braces as a path template and fails on them, and on
+      // anything else a URI may not hold; it parses the path as sent (";params" included).
       return Optional.of(new ApiException(ApiError.ROUTE_NOT_FOUND, path));
     }
     for (String page : WIREMOCK_PAGES) {

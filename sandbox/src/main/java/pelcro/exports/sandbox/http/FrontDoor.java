@@ -51,7 +51,8 @@ final class FrontDoor extends Handler.Wrapper {
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     String method = request.getMethod();
     String path = pathOf(request);
-    Optional<ApiException> refusal = rules.refusal(method, path, request.getHttpURI().getQuery(),
+    Optional<ApiException> refusal = rules.refusal(method, path, request.getHttpURI().getPath(),
+        request.getHttpURI().getQuery(),
         request.getHeaders().get(HttpHeader.AUTHORIZATION));
     if (refusal.isPresent()) {
       JettyAnswers.error(response, callback, refusal.get(), hasBody(request));
@@ -81,33 +82,38 @@ final class FrontDoor extends Handler.Wrapper {
       return true;
     }
     Response answer = new JsonErrorResponse(request, response, path);
-    if (!hasBody(request)) {
-      if (method.equals("GET") && path.startsWith(DOWNLOADS)) {
-        // The transfer's token travels in a request header the dispatcher reads; whatever
-        // happens to the answer, Jetty's callback reports its end here.
-        String transfer = java.util.UUID.randomUUID().toString();
-        return forward(BufferedRequest.withTransfer(request, transfer), answer,
-            Callback.from(() -> {
-              transfers.end(transfer, true);
-              callback.succeeded();
-            }, failure -> {
-              transfers.end(transfer, false);
-              callback.failed(failure);
-            }), path);
-      }
-      return forward(BufferedRequest.plain(request), answer, callback, path);
+    String transfer = null;
+    Callback done = callback;
+    if (method.equals("GET") && path.startsWith(DOWNLOADS)) {
+      // The transfer's token travels in a request header the dispatcher reads; whatever
+      // happens to the answer, Jetty's callback reports its end here.
+      String token = java.util.UUID.randomUUID().toString();
+      transfer = token;
+      done = Callback.from(() -> {
+        transfers.end(token, true);
+        callback.succeeded();
+      }, failure -> {
+        transfers.end(token, false);
+        callback.failed(failure);
+      });
     }
+    if (!hasBody(request)) {
+      return forward(transfer == null ? BufferedRequest.plain(request)
+          : new BufferedRequest(request, new byte[0], transfer), answer, done, path);
+    }
+    String token = transfer;
+    Callback finished = done;
     new BodyReader(request, maxBodyBytes,
         body -> {
           if (compressed(request, body)) {
-            JettyAnswers.error(response, callback,
+            JettyAnswers.error(response, finished,
                 ApiException.invalid("body", "The body must be a JSON object."), false);
           } else {
-            forward(new BufferedRequest(request, body), answer, callback, path);
+            forward(new BufferedRequest(request, body, token), answer, finished, path);
           }
         },
         refused -> {
-          JettyAnswers.error(response, callback, refused, true);
+          JettyAnswers.error(response, finished, refused, true);
           logEdge(request, method, refused.status());
         })
         .start(bodyDeadline);

@@ -34,7 +34,7 @@ final class Routes {
   record Match(Route route, PathParams params) {}
 
   /** Where the test helpers live: outside the vendor's paths, acting on the caller's account. */
-  static final String HELPERS_PATH = "/__sandbox";
+  static final String HELPERS_PATH = pelcro.exports.sandbox.tryit.DocsPage.HELPERS_PATH;
 
   private final List<Route> routes;
 

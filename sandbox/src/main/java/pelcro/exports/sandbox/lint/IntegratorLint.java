@@ -102,10 +102,14 @@ public final class IntegratorLint {
 
   private void download(long account, Exchange e, Instant now, List<LintHit> hits) {
     String uuid = e.uuid();
-    if (recent(account, "not-ready:" + uuid, now, TOO_SOON)) {
+    boolean notReady =
+        e.status() == ApiError.NOT_READY.status() && ApiError.NOT_READY.message().equals(e.message());
+    // Only a wasted poll counts: one that delivers the file (say, just after the docs page's
+    // "finish my export now") was not too soon.
+    if (notReady && recent(account, "not-ready:" + uuid, now, TOO_SOON)) {
       hits.add(new LintHit(LintRule.DOWNLOAD_POLLED_TOO_SOON, uuid));
     }
-    if (e.status() == ApiError.NOT_READY.status() && ApiError.NOT_READY.message().equals(e.message())) {
+    if (notReady) {
       memory.remember(account, "not-ready:" + uuid, now);
     } else if (e.status() == 200) {
       memory.remember(account, "delivered:" + uuid, now);

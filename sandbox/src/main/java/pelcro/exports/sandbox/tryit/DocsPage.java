@@ -27,7 +27,7 @@ public final class DocsPage {
   public static final String PATH = "/docs";
   /** Where the page loads the spec from. */
   public static final String SPEC_PATH = PATH + "/openapi.yaml";
-  /** Where the test helpers live (the HTTP adapter's route table has the same root). */
+  /** Where the test helpers live; the HTTP adapter's route table mounts them here too. */
   public static final String HELPERS_PATH = "/__sandbox";
 
   private static final String WEBJAR = "META-INF/resources/webjars/swagger-ui/";

@@ -40,12 +40,33 @@ class EdgeAcceptanceTest {
           "POST /api/v1/core/exports?site_id=1001 HTTP/1.1\r\nHost: x\r\n"
               + "Transfer-Encoding: chunked\r\n\r\n-1\r\nabc\r\n0\r\n\r\n",
           "GET /api/v1/core/exports HTTP/7.3\r\nHost: x\r\n\r\n",
+          "GET /__admin/sandbox/clock;jsessionid={uuid}?limit= HTTP/1.1\r\nHost: x\r\n\r\n",
           "GET /api/v1/core/exports\r\n\r\n")) {
         String answer = rawExchange(sandbox, raw, false);
         assertThat(statusOf(answer)).as(raw).isBetween(400, 499);
         assertThat(answer).as(raw).containsIgnoringCase("content-type: application/json")
             .doesNotContain("Exception").doesNotContain("<html");
       }
+    }
+  }
+
+  @Test
+  void deliversAFinishedFileToADownloadThatCarriesABody() throws Exception {
+    try (Sandbox sandbox = Sandbox.builder().port(0).jobSeconds(60).start()) {
+      String uuid = io.restassured.RestAssured.given().baseUri(sandbox.baseUrl())
+          .header("Authorization", "Bearer " + ENTERPRISE).queryParam("site_id", 1001)
+          .contentType("application/json").body(pelcro.exports.sandbox.Fixtures.subscriptions())
+          .post("/exports").then().statusCode(200).extract().path("data.uuid");
+      io.restassured.RestAssured.given().baseUri(sandbox.rootUrl())
+          .header("Authorization", "Bearer " + ENTERPRISE)
+          .post("/__sandbox/exports/" + uuid + "/complete").then().statusCode(200);
+
+      String answer = rawExchange(sandbox, "GET /api/v1/core/exports/" + uuid + "?site_id=1001"
+          + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + ENTERPRISE + "\r\nConnection: close"
+          + "\r\nContent-Type: application/json\r\nContent-Length: 13\r\n\r\n{\"object\":\"\"}",
+          false);
+      assertThat(statusOf(answer)).isEqualTo(200);
+      assertThat(answer).containsIgnoringCase("content-disposition: attachment");
     }
   }
 
