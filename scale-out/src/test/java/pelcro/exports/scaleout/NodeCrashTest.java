@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static pelcro.exports.scaleout.support.Endpoint.uuidOf;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,13 +18,17 @@ import pelcro.exports.openapi.model.DownloadError;
 import pelcro.exports.scaleout.support.Answer;
 import pelcro.exports.scaleout.support.Endpoint;
 import pelcro.exports.scaleout.support.Load;
+import pelcro.exports.scaleout.support.Nginx;
+import pelcro.exports.scaleout.support.Ports;
 import pelcro.exports.scaleout.support.SandboxNode;
 import pelcro.exports.scaleout.support.ScaleOut;
 import pelcro.exports.scaleout.support.ScaleOutExtension;
+import pelcro.exports.scaleout.support.ServiceUnavailable;
 
 /**
  * A node killed with SIGKILL while it serves, and started again, loses nothing it acknowledged:
- * its state was never its own. Meanwhile nginx keeps answering from the other node.
+ * its state was never its own. Meanwhile nginx keeps answering from the other node; with no node
+ * at all, nginx answers the sandbox's 503 itself.
  */
 @Order(3)
 @ExtendWith(ScaleOutExtension.class)
@@ -95,6 +100,21 @@ class NodeCrashTest {
     assertDownloadedOnce(viaNode, key, running);
     assertThat(SandboxNode.stackTraceLines(node.process().output())).as("stack traces in %s",
         node.process().log()).isEmpty();
+  }
+
+  @Test
+  @Timeout(value = 1, unit = TimeUnit.MINUTES)
+  void whenNoNodeAnswersTheLoadBalancerAnswers503InTheVendorsShape(ScaleOut deployment) {
+    // The deployment's nginx configuration, over a node that is not there.
+    Nginx nginx = Nginx.start(deployment.dir().resolve("nginx-no-node"),
+        List.of("127.0.0.1:" + Ports.free()));
+    try {
+      Endpoint lb = nginx.endpoint();
+      ServiceUnavailable.assertAnswered(lb.request("sk_test_enterprise", "subscriptions"));
+      ServiceUnavailable.assertAnswered(lb.list("sk_test_enterprise"));
+    } finally {
+      nginx.stop();
+    }
   }
 
   private static void assertDownloadedOnce(Endpoint endpoint, String key, String uuid) {

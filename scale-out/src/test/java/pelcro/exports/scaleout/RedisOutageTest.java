@@ -22,13 +22,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import pelcro.exports.openapi.model.DownloadError;
-import pelcro.exports.sandbox.domain.ApiError;
 import pelcro.exports.scaleout.support.Answer;
 import pelcro.exports.scaleout.support.Endpoint;
 import pelcro.exports.scaleout.support.Ports;
 import pelcro.exports.scaleout.support.SandboxNode;
 import pelcro.exports.scaleout.support.ScaleOut;
 import pelcro.exports.scaleout.support.ScaleOutExtension;
+import pelcro.exports.scaleout.support.ServiceUnavailable;
 
 /**
  * Redis going away: a node whose Redis does not answer (frozen) or cannot be reached (killed)
@@ -91,14 +91,17 @@ class RedisOutageTest {
         probes.add(e::controlClock);
         probes.add(() -> sessionRequest(e));
       }
-      answers = all(probes);
-      health = all(deployment.nodes().stream()
+      // All at once: each waits for Redis' command timeout.
+      List<Future<Answer>> probed = submit(probes);
+      List<Future<Answer>> healthProbed = submit(deployment.nodes().stream()
           .<Supplier<Answer>>map(n -> () -> n.endpoint().health()).toList());
+      answers = await(probed);
+      health = await(healthProbed);
     } finally {
       deployment.redis().thaw();
     }
     Duration outage = Duration.between(frozen, Instant.now());
-    answers.forEach(RedisOutageTest::assertServiceUnavailable);
+    answers.forEach(ServiceUnavailable::assertAnswered);
     health.forEach(RedisOutageTest::assertHealthSaysUnreachable);
 
     Duration recovery = awaitRecovery(deployment, key);
@@ -111,6 +114,29 @@ class RedisOutageTest {
 
   @Test
   @Order(2)
+  @Timeout(value = 2, unit = TimeUnit.MINUTES)
+  void whileRedisDoesNotAnswerTheDocsPageSpecIsServedOrRefused503NeverAServerError(
+      ScaleOut deployment) throws Exception {
+    deployment.redis().freeze();
+    List<Answer> specs;
+    try {
+      // The docs page's copy of the spec: its examples' dates follow the sandbox clock.
+      specs = all(deployment.nodes().stream()
+          .<Supplier<Answer>>map(n -> () -> n.endpoint().docsSpec()).toList());
+    } finally {
+      deployment.redis().thaw();
+    }
+    for (Answer spec : specs) {
+      assertThat(spec.status()).as("%s", spec).isIn(200, 503);
+      if (spec.status() == 503) {
+        ServiceUnavailable.assertAnswered(spec);
+      }
+    }
+    assertNoStackTraces(deployment);
+  }
+
+  @Test
+  @Order(3)
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void redisKilledAndRestartedFromItsAppendOnlyFileHasLostNothingAndTheNodesRecoverByThemselves(
       ScaleOut deployment) throws Exception {
@@ -134,7 +160,7 @@ class RedisOutageTest {
         .<Supplier<Answer>>map(n -> () -> n.endpoint().health()).toList());
     long restarted = System.nanoTime();
     deployment.redis().restart();
-    answers.forEach(RedisOutageTest::assertServiceUnavailable);
+    answers.forEach(ServiceUnavailable::assertAnswered);
     health.forEach(RedisOutageTest::assertHealthSaysUnreachable);
 
     Duration recovery = awaitRecovery(deployment, key);
@@ -187,19 +213,6 @@ class RedisOutageTest {
     return Duration.between(start, Instant.now());
   }
 
-  /** The vendor's error shape: JSON {@code {"message": "..."}} (core-errors), and when to retry. */
-  private static void assertServiceUnavailable(Answer answer) {
-    assertThat(answer.status()).as("%s", answer).isEqualTo(503);
-    assertThat(answer.header("Content-Type")).as("%s", answer).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/json"));
-    JsonNode body = answer.json();
-    assertThat(body.isObject()).as("%s", answer).isTrue();
-    assertThat(body.fieldNames()).toIterable().as("%s", answer).containsExactly("message");
-    assertThat(answer.message()).as("%s", answer).isEqualTo(ApiError.STATE_UNAVAILABLE.message());
-    assertThat(answer.header("Retry-After")).as("%s", answer).hasValueSatisfying(
-        seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
-  }
-
   private static void assertHealthSaysUnreachable(Answer health) {
     assertThat(health.status()).as("%s", health).isEqualTo(503);
     assertThat(health.json().path("state_reachable").asBoolean(true)).as("%s", health).isFalse();
@@ -211,8 +224,16 @@ class RedisOutageTest {
   }
 
   private List<Answer> all(List<Supplier<Answer>> requests) throws Exception {
+    return await(submit(requests));
+  }
+
+  private List<Future<Answer>> submit(List<Supplier<Answer>> requests) {
     List<Future<Answer>> futures = new ArrayList<>();
     requests.forEach(r -> futures.add(pool.submit(r::get)));
+    return futures;
+  }
+
+  private static List<Answer> await(List<Future<Answer>> futures) throws Exception {
     List<Answer> answers = new ArrayList<>();
     for (Future<Answer> f : futures) {
       answers.add(f.get(60, TimeUnit.SECONDS));

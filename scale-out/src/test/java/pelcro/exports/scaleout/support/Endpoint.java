@@ -107,6 +107,11 @@ public final class Endpoint {
     return send(HttpRequest.newBuilder(uri("/__admin/sandbox/clock")).GET());
   }
 
+  /** The docs page's copy of the spec, its examples' dates on the sandbox clock. */
+  public Answer docsSpec() {
+    return send(HttpRequest.newBuilder(uri("/docs/openapi.yaml")).GET());
+  }
+
   public Answer health() {
     return send(HttpRequest.newBuilder(uri("/health")).GET());
   }
