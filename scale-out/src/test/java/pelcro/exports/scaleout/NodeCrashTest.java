@@ -59,11 +59,12 @@ class NodeCrashTest {
     Answer clockBefore = viaNode.clock(key);
     String running = uuidOf(viaNode.request(key, "invoices")); // finishes by itself (2 s jobs)
 
-    // Reads through nginx all along: the account's key, clock and an export, from the store.
+    // Reads through nginx all along (the test helper's clock: the session's key and its
+    // account's clock, read from the store), before, during and after the node's death.
     long started = System.nanoTime();
     Duration down;
-    Map<String, Map<String, Integer>> answers;
-    try (Load load = Load.start(deployment, 4, "1 before the kill", () -> lb.clock(key))) {
+    Load load = Load.start(deployment, 4, "1 before the kill", () -> lb.clock(key));
+    try {
       Thread.sleep(1000);
       load.phase("2 node killed, until ready again");
       long killed = System.nanoTime();
@@ -74,11 +75,12 @@ class NodeCrashTest {
       down = Duration.ofNanos(System.nanoTime() - killed);
       load.phase("3 node started again");
       Thread.sleep(6000); // nginx tries a failed node again after fail_timeout (5 s)
-      load.close();
-      answers = load.byPhase();
-      assertThat(load.failures()).as("answers other than 200 through nginx; by phase %s", answers)
-          .isEmpty();
+    } finally {
+      load.stop();
     }
+    Map<String, Map<String, Integer>> answers = load.byPhase();
+    assertThat(load.failures()).as("answers other than 200 through nginx; by phase %s", answers)
+        .isEmpty();
     System.out.printf("scale-out: %s killed (SIGKILL) and started again: down %.1f s; nginx "
         + "answered every request meanwhile: %s; scenario %.1f s%n", node, down.toMillis() / 1e3,
         answers, (System.nanoTime() - started) / 1e9);

@@ -73,13 +73,6 @@ public final class Endpoint {
     return post("/api/v1/core/exports?site_id=" + SITE, key, body);
   }
 
-  /** POST /exports with a body that fails validation (no {@code date_to}). */
-  public Answer invalidRequest(String key) {
-    Map<String, Object> body = recent("invoices");
-    body.remove("date_to");
-    return post("/api/v1/core/exports?site_id=" + SITE, key, body);
-  }
-
   public Answer download(String key, String uuid) {
     return send(authorized("/api/v1/core/exports/" + uuid + "?site_id=" + SITE, key).GET());
   }

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * Requests sent in a loop from a few threads while a test breaks something, tallied by phase
  * (what the test was doing) and by the node that answered; every answer other than 200 is kept.
  */
-public final class Load implements AutoCloseable {
+public final class Load {
   private final ExecutorService threads;
   private final ScaleOut deployment;
   private final Map<String, Map<String, Integer>> byPhase = new TreeMap<>();
@@ -27,7 +27,7 @@ public final class Load implements AutoCloseable {
     this.phase = firstPhase;
   }
 
-  /** Starts {@code threadCount} threads, each sending {@code request} until {@link #close}. */
+  /** Starts {@code threadCount} threads, each sending {@code request} until {@link #stop}. */
   public static Load start(ScaleOut deployment, int threadCount, String firstPhase,
       Supplier<Answer> request) {
     Load load = new Load(deployment, threadCount, firstPhase);
@@ -65,8 +65,8 @@ public final class Load implements AutoCloseable {
     }
   }
 
-  @Override
-  public void close() throws InterruptedException {
+  /** Stops the threads once their requests are answered. */
+  public void stop() throws InterruptedException {
     running = false;
     threads.shutdown();
     if (!threads.awaitTermination(60, TimeUnit.SECONDS)) {

@@ -93,15 +93,6 @@ public final class Nginx {
         .collect(Collectors.groupingBy(node -> node, TreeMap::new, Collectors.counting()));
   }
 
-  public String errorLog() {
-    try {
-      Path log = dir.resolve("error.log");
-      return Files.exists(log) ? Files.readString(log) : "";
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   public void stop() {
     process.stop(Duration.ofSeconds(10));
   }

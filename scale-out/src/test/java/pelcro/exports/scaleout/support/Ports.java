@@ -29,7 +29,8 @@ public final class Ports {
         throw new IllegalStateException(process.name() + " exited before listening on " + port
             + ":\n" + tail(process.output()));
       }
-      try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      try {
+        new Socket(InetAddress.getLoopbackAddress(), port).close();
         return;
       } catch (IOException notYet) {
         pause(Duration.ofMillis(20));

@@ -34,10 +34,6 @@ public final class RedisServer {
     return "redis://127.0.0.1:" + port;
   }
 
-  public int port() {
-    return port;
-  }
-
   /** Kills the server with SIGKILL: no shutdown, no final save. */
   public void kill() {
     process.kill();

@@ -44,10 +44,6 @@ public final class SandboxNode {
     return name;
   }
 
-  public int port() {
-    return port;
-  }
-
   /** {@code 127.0.0.1:PORT}, as nginx names the node in {@code $upstream_addr}. */
   public String address() {
     return "127.0.0.1:" + port;

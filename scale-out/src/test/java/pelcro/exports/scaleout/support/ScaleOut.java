@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * The deployment under test: one redis-server, two sandbox nodes on it (separate processes),
@@ -109,11 +108,6 @@ public final class ScaleOut implements AutoCloseable {
   public String nodeName(String address) {
     return nodes.stream().filter(n -> n.address().equals(address)).findFirst()
         .map(SandboxNode::name).orElse(address);
-  }
-
-  /** Whether every node satisfies {@code condition}. */
-  public boolean allNodes(Predicate<SandboxNode> condition) {
-    return nodes.stream().allMatch(condition);
   }
 
   @Override
