@@ -18,10 +18,13 @@ import java.util.List;
  * @param rateLimit requests per minute per account without an override; 0 turns limiting off
  * @param tryItNewPerClient new Try-it tenants per minute per client address
  * @param tryItNewInTotal new Try-it tenants per minute in total
+ * @param trustedProxies addresses of proxies whose {@code X-Forwarded-For} names the client
+ *     (nginx in front of the nodes); from anyone else the header is ignored, so a client cannot
+ *     choose the address its per-client limits count under
  */
 public record PlatformOptions(boolean tryIt, int tryItIdleMinutes, int tryItMaxTenants,
     List<String> corsOrigins, URI webhookUrl, String webhookSecret, int webhookMaxAttempts,
-    int rateLimit, int tryItNewPerClient, int tryItNewInTotal) {
+    int rateLimit, int tryItNewPerClient, int tryItNewInTotal, List<String> trustedProxies) {
 
   public static final int DEFAULT_IDLE_MINUTES = 30;
   public static final int DEFAULT_MAX_TENANTS = 1000;
@@ -35,6 +38,12 @@ public record PlatformOptions(boolean tryIt, int tryItIdleMinutes, int tryItMaxT
 
   public PlatformOptions {
     corsOrigins = List.copyOf(corsOrigins);
+    trustedProxies = List.copyOf(trustedProxies);
+    for (String proxy : trustedProxies) {
+      if (!proxy.matches("[0-9.]+|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*")) {
+        throw new IllegalArgumentException("--trusted-proxies takes IP addresses (got " + proxy + ")");
+      }
+    }
     if (tryItIdleMinutes < 1 || tryItMaxTenants < 1 || webhookMaxAttempts < 1
         || tryItNewPerClient < 1 || tryItNewInTotal < 1) {
       throw new IllegalArgumentException("try-it-idle-minutes, try-it-max-tenants, try-it-new-per-minute, try-it-new-total-per-minute and webhook-max-attempts must be positive");
@@ -54,32 +63,38 @@ public record PlatformOptions(boolean tryIt, int tryItIdleMinutes, int tryItMaxT
   public static PlatformOptions defaults() {
     return new PlatformOptions(false, DEFAULT_IDLE_MINUTES, DEFAULT_MAX_TENANTS, List.of(), null,
         null, DEFAULT_WEBHOOK_ATTEMPTS, DEFAULT_RATE_LIMIT, DEFAULT_TRY_IT_NEW_PER_CLIENT,
-        DEFAULT_TRY_IT_NEW_IN_TOTAL);
+        DEFAULT_TRY_IT_NEW_IN_TOTAL, List.of());
   }
 
   public PlatformOptions withTryIt(boolean on, int idleMinutes, int maxTenants) {
     return new PlatformOptions(on, idleMinutes, maxTenants, corsOrigins, webhookUrl, webhookSecret,
-        webhookMaxAttempts, rateLimit, tryItNewPerClient, tryItNewInTotal);
+        webhookMaxAttempts, rateLimit, tryItNewPerClient, tryItNewInTotal, trustedProxies);
   }
 
   public PlatformOptions withCorsOrigins(List<String> origins) {
     return new PlatformOptions(tryIt, tryItIdleMinutes, tryItMaxTenants, origins, webhookUrl,
-        webhookSecret, webhookMaxAttempts, rateLimit, tryItNewPerClient, tryItNewInTotal);
+        webhookSecret, webhookMaxAttempts, rateLimit, tryItNewPerClient, tryItNewInTotal, trustedProxies);
   }
 
   public PlatformOptions withWebhook(URI url, String secret, int maxAttempts) {
     return new PlatformOptions(tryIt, tryItIdleMinutes, tryItMaxTenants, corsOrigins, url, secret,
-        maxAttempts, rateLimit, tryItNewPerClient, tryItNewInTotal);
+        maxAttempts, rateLimit, tryItNewPerClient, tryItNewInTotal, trustedProxies);
   }
 
   /** New Try-it tenants per minute, per client address and in total. */
   public PlatformOptions withTryItCreationLimits(int perClient, int inTotal) {
     return new PlatformOptions(tryIt, tryItIdleMinutes, tryItMaxTenants, corsOrigins, webhookUrl,
-        webhookSecret, webhookMaxAttempts, rateLimit, perClient, inTotal);
+        webhookSecret, webhookMaxAttempts, rateLimit, perClient, inTotal, trustedProxies);
   }
 
   public PlatformOptions withRateLimit(int perMinute) {
     return new PlatformOptions(tryIt, tryItIdleMinutes, tryItMaxTenants, corsOrigins, webhookUrl,
-        webhookSecret, webhookMaxAttempts, perMinute, tryItNewPerClient, tryItNewInTotal);
+        webhookSecret, webhookMaxAttempts, perMinute, tryItNewPerClient, tryItNewInTotal, trustedProxies);
+  }
+
+  /** Proxies whose {@code X-Forwarded-For} is believed. */
+  public PlatformOptions withTrustedProxies(List<String> proxies) {
+    return new PlatformOptions(tryIt, tryItIdleMinutes, tryItMaxTenants, corsOrigins, webhookUrl,
+        webhookSecret, webhookMaxAttempts, rateLimit, tryItNewPerClient, tryItNewInTotal, proxies);
   }
 }

@@ -127,7 +127,7 @@ public final class Sandbox implements AutoCloseable {
                 Duration.ofMillis(Math.round(options.bodyTimeoutSeconds() * 1000)),
                 options.minDownloadBytesPerSecond(), options.maxDownloads(),
                 options.maxDownloadsPerClient(), options.testHelpers(),
-                () -> closeWhenStarted(self, stopAsked)),
+                platform.trustedProxies(), () -> closeWhenStarted(self, stopAsked)),
             accounts,
             ops,
             wiring.server());

@@ -190,6 +190,12 @@ public final class SandboxBuilder {
     return this;
   }
 
+  /** Proxies whose {@code X-Forwarded-For} names the client ({@code --trusted-proxies}). */
+  public SandboxBuilder trustedProxies(java.util.List<String> addresses) {
+    p = p.withTrustedProxies(addresses);
+    return this;
+  }
+
   /** Origins whose pages may read the API's answers (exact {@code scheme://host[:port]}). */
   public SandboxBuilder corsOrigins(java.util.List<String> origins) {
     p = p.withCorsOrigins(origins);

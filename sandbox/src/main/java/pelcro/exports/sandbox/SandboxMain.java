@@ -109,6 +109,9 @@ public final class SandboxMain implements Callable<Integer> {
   @Option(names = "--cors-origins", split = ",", paramLabel = "ORIGIN", description = "Origins whose pages may call the API, comma-separated, e.g. https://docs.example.com (default: none).")
   List<String> corsOrigins = new ArrayList<>();
 
+  @Option(names = "--trusted-proxies", split = ",", paramLabel = "IP", description = "Addresses of proxies (e.g. the nginx in front of the nodes) whose X-Forwarded-For names the client, comma-separated; from anyone else that header is ignored (default: none).")
+  List<String> trustedProxies = new ArrayList<>();
+
   @Option(names = "--webhook-url", paramLabel = "URL", description = "POST the export events there (needs --webhook-secret).")
   URI webhookUrl;
 
@@ -166,7 +169,8 @@ public final class SandboxMain implements Callable<Integer> {
               verbose, faults, strict);
       PlatformOptions platform =
           new PlatformOptions(tryIt, tryItIdleMinutes, tryItMaxTenants, corsOrigins, webhookUrl,
-              webhookSecret, webhookMaxAttempts, rateLimit, tryItNewPerClient, tryItNewInTotal);
+              webhookSecret, webhookMaxAttempts, rateLimit, tryItNewPerClient, tryItNewInTotal,
+              trustedProxies);
       sandbox = Sandbox.start(options, platform, Clock.systemUTC());
     } catch (RuntimeException e) {
       // A wrong option, an unreadable accounts file or a busy port: say so, no stack trace.
@@ -203,6 +207,7 @@ public final class SandboxMain implements Callable<Integer> {
     out.printf("  %-24s %s%n", "--try-it", p.tryIt()
         ? "on (idle " + p.tryItIdleMinutes() + " min, at most " + p.tryItMaxTenants() + " tenants)" : "off");
     out.printf("  %-24s %s%n", "--cors-origins", p.corsOrigins().isEmpty() ? "(none)" : p.corsOrigins());
+    out.printf("  %-24s %s%n", "--trusted-proxies", p.trustedProxies().isEmpty() ? "(none)" : p.trustedProxies());
     out.printf("  %-24s %s%n", "--webhook-url",
         p.webhookUrl() == null ? "(none)" : KeyMask.urlPassword(p.webhookUrl().toString()));
     out.printf("  %-24s %s%n", "--rate-limit", p.rateLimit() == 0 ? "0 (off)" : p.rateLimit() + "/min");

@@ -21,24 +21,27 @@ final class BufferedRequest extends Request.Wrapper {
   // Guarded by this: the one chunk, then EOF.
   private Content.Chunk next;
 
-  BufferedRequest(Request request, byte[] body) {
-    this(request, body, null);
-  }
-
-  /** @param transfer the token of a download's transfer (see {@link DownloadTransfers}), or null */
-  BufferedRequest(Request request, byte[] body, String transfer) {
+  /**
+   * @param transfer the token of a download's transfer (see {@link DownloadTransfers}), or null
+   * @param client the client's address for {@code X-Forwarded-For} (see {@link ClientAddresses}),
+   *     or null to leave that header as it is
+   */
+  BufferedRequest(Request request, byte[] body, String transfer, String client) {
     super(request);
     this.length = body.length;
-    this.headers = plainHeaders(request.getHeaders(), body.length, transfer);
+    this.headers = plainHeaders(request.getHeaders(), body.length, transfer, client);
     this.next = Content.Chunk.from(ByteBuffer.wrap(body), true);
   }
 
-  /** A request without a body, its headers made plain only when WireMock would misread them. */
-  static Request plain(Request request) {
+  /**
+   * A request without a body, its headers rewritten only where WireMock would misread them (or
+   * be misled by a client's {@code X-Forwarded-For}).
+   */
+  static Request plain(Request request, String client) {
     String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
     boolean misread = type != null && misreadByWireMock(type.toLowerCase(Locale.ROOT));
-    return misread || request.getHeaders().contains(DownloadTransfers.HEADER)
-        ? new BufferedRequest(request, new byte[0]) : request;
+    return misread || client != null || request.getHeaders().contains(DownloadTransfers.HEADER)
+        ? new BufferedRequest(request, new byte[0], null, client) : request;
   }
 
   @Override
@@ -65,13 +68,18 @@ final class BufferedRequest extends Request.Wrapper {
 
   /**
    * The headers with the body's real length and, where WireMock would misread it, a JSON type;
-   * a transfer token only the edge may set (a client's is dropped).
+   * a transfer token only the edge may set (a client's is dropped); the client's address as the
+   * edge knows it.
    */
-  static HttpFields plainHeaders(HttpFields original, long bodyLength, String transfer) {
+  static HttpFields plainHeaders(HttpFields original, long bodyLength, String transfer,
+      String client) {
     HttpFields.Mutable headers = HttpFields.build(original);
     headers.remove(DownloadTransfers.HEADER);
     if (transfer != null) {
       headers.put(DownloadTransfers.HEADER, transfer);
+    }
+    if (client != null) {
+      headers.put(ClientAddresses.FORWARDED_FOR, client);
     }
     if (bodyLength >= 0) {
       headers.remove(HttpHeader.TRANSFER_ENCODING);

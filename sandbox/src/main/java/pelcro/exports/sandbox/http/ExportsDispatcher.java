@@ -83,6 +83,15 @@ final class ExportsDispatcher implements ResponseTransformerV2 {
   @Override
   public Response transform(Response response, ServeEvent serveEvent) {
     Request request = serveEvent.getRequest();
+    try {
+      return answer(request);
+    } catch (StateUnavailable e) {
+      // Reached outside an operation (the docs page's clock, the lint, the rate headers).
+      return unavailable(request, e);
+    }
+  }
+
+  private Response answer(Request request) {
     String path = QueryString.path(request.getUrl());
     Optional<Response> early = platform.beforeRouting(request, path);
     if (early.isPresent()) {
@@ -113,10 +122,7 @@ final class ExportsDispatcher implements ResponseTransformerV2 {
     } catch (ApiException e) {
       answer = error(e);
     } catch (StateUnavailable e) {
-      LOG.log(Level.WARNING, "State unreachable on " + KeyMask.keysIn(request.getUrl()) + ": "
-          + e.getMessage());
-      answer = error(new ApiException(ApiError.SERVICE_UNAVAILABLE)
-          .withRetryAfter(java.time.Duration.ofSeconds(1)));
+      answer = unavailable(request, e);
     } catch (RuntimeException e) {
       // A defect, never a client's fault: logged, and answered without internals.
       LOG.log(Level.SEVERE, "Unexpected failure on " + KeyMask.keysIn(request.getUrl()), e);
@@ -128,6 +134,14 @@ final class ExportsDispatcher implements ResponseTransformerV2 {
           (System.nanoTime() - started) / 1_000_000);
     }
     return lint.observe(request, match, caller, platform.decorate(answer, request, rate));
+  }
+
+  /** 503 with Retry-After: the shared state (Redis) does not answer; nothing was changed. */
+  private static Response unavailable(Request request, StateUnavailable e) {
+    LOG.log(Level.WARNING, "State unreachable on " + KeyMask.keysIn(request.getUrl()) + ": "
+        + e.getMessage());
+    return error(new ApiException(ApiError.SERVICE_UNAVAILABLE)
+        .withRetryAfter(java.time.Duration.ofSeconds(1)));
   }
 
   static Response error(ApiException e) {

@@ -34,10 +34,13 @@ final class FrontDoor extends Handler.Wrapper {
   private final Runnable shutdown;
   private final DownloadTransfers transfers;
   private final ActivityLog log;
+  private final ClientAddresses clients;
 
   FrontDoor(Handler wiremock, EdgeRules rules, Health health, int maxBodyBytes,
-      Duration bodyDeadline, Runnable shutdown, DownloadTransfers transfers, ActivityLog log) {
+      Duration bodyDeadline, Runnable shutdown, DownloadTransfers transfers, ActivityLog log,
+      ClientAddresses clients) {
     super(wiremock);
+    this.clients = clients;
     this.rules = rules;
     this.health = health;
     this.maxBodyBytes = maxBodyBytes;
@@ -82,6 +85,7 @@ final class FrontDoor extends Handler.Wrapper {
       return true;
     }
     Response answer = new JsonErrorResponse(request, response, path);
+    String client = clients.rewrite(request);
     String transfer = null;
     Callback done = callback;
     if (method.equals("GET") && path.startsWith(DOWNLOADS)) {
@@ -98,8 +102,8 @@ final class FrontDoor extends Handler.Wrapper {
       });
     }
     if (!hasBody(request)) {
-      return forward(transfer == null ? BufferedRequest.plain(request)
-          : new BufferedRequest(request, new byte[0], transfer), answer, done, path);
+      return forward(transfer == null ? BufferedRequest.plain(request, client)
+          : new BufferedRequest(request, new byte[0], transfer, client), answer, done, path);
     }
     String token = transfer;
     Callback finished = done;
@@ -109,7 +113,7 @@ final class FrontDoor extends Handler.Wrapper {
             JettyAnswers.error(response, finished,
                 ApiException.invalid("body", "The body must be a JSON object."), false);
           } else {
-            forward(new BufferedRequest(request, body, token), answer, finished, path);
+            forward(new BufferedRequest(request, body, token, client), answer, finished, path);
           }
         },
         refused -> {

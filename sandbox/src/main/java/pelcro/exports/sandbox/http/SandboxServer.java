@@ -62,6 +62,7 @@ public final class SandboxServer implements AutoCloseable {
    * @param maxDownloads downloads written at once, at most
    * @param maxDownloadsPerClient downloads written at once to one client address, at most
    * @param testHelpers whether {@code /__sandbox} is open
+   * @param trustedProxies proxies whose {@code X-Forwarded-For} names the client
    * @param shutdown what {@code POST /__admin/shutdown} does, after answering
    */
   public record Settings(
@@ -77,6 +78,7 @@ public final class SandboxServer implements AutoCloseable {
       int maxDownloads,
       int maxDownloadsPerClient,
       boolean testHelpers,
+      java.util.List<String> trustedProxies,
       Runnable shutdown) {}
 
   /** The operations the server exposes: the API's, and the control calls. */
@@ -139,7 +141,7 @@ public final class SandboxServer implements AutoCloseable {
                 new EdgeRules(settings.admin(), settings.adminToken()), platform.health(),
                 settings.maxBodyBytes(), settings.bodyDeadline(),
                 settings.minDownloadBytesPerSecond(), settings.shutdown(), transfers,
-                platform.log())))
+                platform.log(), new ClientAddresses(settings.trustedProxies()))))
             .withStores(new MaskedJournalStores(new ClasspathFileSource(NO_FILES)))
             .usingFilesUnderClasspath(NO_FILES)
             .containerThreads(CONTAINER_THREADS)

@@ -15,6 +15,7 @@ import pelcro.exports.sandbox.domain.Caller;
 import pelcro.exports.sandbox.domain.ExportJob;
 import pelcro.exports.sandbox.store.AccountClocks;
 import pelcro.exports.sandbox.store.JobStore;
+import pelcro.exports.sandbox.store.engine.StateUnavailable;
 import pelcro.exports.sandbox.webhooks.ExportLifecycleEvents;
 
 /**
@@ -35,6 +36,7 @@ public final class DownloadExportOperation {
   private final ExportData data;
   private final ExportLifecycleEvents events;
   private final Faults faults;
+  private final UnsettledTransfers unsettled = new UnsettledTransfers();
 
   /**
    * @param events told of each download (webhooks)
@@ -51,6 +53,7 @@ public final class DownloadExportOperation {
 
   public ExportDownload handle(Caller caller, String siteIdParam, String uuid) {
     SiteParameter.require(caller, siteIdParam);
+    settleEarlierTransfers();
     Instant now = clocks.now(caller.accountId());
     String claimId = UUID.randomUUID().toString();
     jobs.find(caller.accountId(), uuid)
@@ -69,11 +72,25 @@ public final class DownloadExportOperation {
 
   /**
    * How a transfer ended: {@code complete} when its last byte was written (the file is now
-   * downloaded), otherwise its claim is withdrawn and the file can be downloaded again.
+   * downloaded), otherwise its claim is withdrawn and the file can be downloaded again. When the
+   * store cannot be reached, the ending is kept and recorded later (see {@link UnsettledTransfers}).
    */
   public void finished(ExportDownload.Transfer transfer, boolean complete) {
-    Instant now = clocks.now(transfer.accountId());
+    settleEarlierTransfers();
+    if (!settle(transfer, complete)) {
+      unsettled.add(transfer, complete);
+    }
+  }
+
+  /** Records endings the store missed, oldest first; stops at the first it still cannot record. */
+  private void settleEarlierTransfers() {
+    unsettled.drain(this::settle);
+  }
+
+  /** Records one ending; false when the store cannot be reached. */
+  private boolean settle(ExportDownload.Transfer transfer, boolean complete) {
     try {
+      Instant now = clocks.now(transfer.accountId());
       ExportJob after = jobs.update(transfer.accountId(), transfer.uuid(),
           j -> complete ? j.confirmDownload(transfer.claimId(), now)
               : j.withdrawClaim(transfer.claimId()), ApiError.FILE_NOT_FOUND);
@@ -84,6 +101,9 @@ public final class DownloadExportOperation {
       }
     } catch (ApiException gone) {
       // The account was reset or ended during the transfer: nothing is left to mark.
+    } catch (StateUnavailable away) {
+      return false;
     }
+    return true;
   }
 }

@@ -1,6 +1,7 @@
 package pelcro.exports.sandbox.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static pelcro.exports.sandbox.Fixtures.ENTERPRISE;
 import static pelcro.exports.sandbox.Fixtures.SITE;
 
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import pelcro.exports.sandbox.Sandbox;
+import pelcro.exports.sandbox.support.LocalRedis;
 
 /**
  * A file counts as downloaded only once its last byte is written: a transfer that breaks can be
@@ -67,6 +69,55 @@ class DownloadTransferAcceptanceTest {
       }
       assertThat(awaitDownload(sandbox, other).statusCode()).isEqualTo(200);
     }
+  }
+
+  @Test
+  void aFileWhoseLastByteIsWrittenWhileRedisIsAwayCountsAsDownloadedOnceRedisIsBack()
+      throws Exception {
+    assumeTrue(LocalRedis.installed(), "redis-server is not installed (apt-get install redis-server)");
+    try (LocalRedis redis = LocalRedis.start(true);
+        Sandbox sandbox = Sandbox.builder().port(0).jobSeconds(0).recordsPerType(400_000)
+            .minDownloadBytesPerSecond(0).state(redis.uri()).start()) {
+      String uuid = requestExport(sandbox, "subscriptions");
+      long rest;
+      try (Socket socket = new Socket()) {
+        socket.setReceiveBufferSize(4096);
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", sandbox.port()));
+        socket.getOutputStream().write(("GET /api/v1/core/exports/" + uuid + "?site_id=" + SITE
+            + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer " + ENTERPRISE
+            + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        InputStream in = socket.getInputStream();
+        assertThat(new String(in.readNBytes(12), StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200");
+        redis.stop();
+        rest = in.transferTo(OutputStream.nullOutputStream()); // the end is reported to no one
+      }
+      assertThat(rest).as("bytes written after Redis went away").isGreaterThan(1_000_000);
+      // Away for longer than a node waits for Redis (2 s): the ending cannot be recorded now.
+      Thread.sleep(3_000);
+      redis.resume();
+
+      HttpResponse<String> again = awaitAnswer(sandbox, uuid);
+      assertThat(again.statusCode()).isEqualTo(400);
+      // Past the claim's lease the file would be handed out again had the ending been lost.
+      HttpResponse<String> later = HTTP.send(HttpRequest.newBuilder(URI.create(
+              sandbox.rootUrl() + "/__sandbox/clock/advance"))
+          .header("Authorization", "Bearer " + ENTERPRISE).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"seconds\": 7200}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(later.statusCode()).as(later.body()).isEqualTo(200);
+      assertThat(download(sandbox, uuid).statusCode()).isEqualTo(400);
+    }
+  }
+
+  /** Downloads, waiting while the node reconnects to Redis (answered 503 meanwhile). */
+  private static HttpResponse<String> awaitAnswer(Sandbox sandbox, String uuid) throws Exception {
+    Instant deadline = Instant.now().plusSeconds(60);
+    HttpResponse<String> answer = download(sandbox, uuid);
+    while (answer.statusCode() == 503 && Instant.now().isBefore(deadline)) {
+      Thread.sleep(200);
+      answer = download(sandbox, uuid);
+    }
+    return answer;
   }
 
   /** Downloads, waiting while a slot is still held by a transfer that just broke. */

@@ -1,11 +1,13 @@
 package pelcro.exports.sandbox.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import pelcro.exports.sandbox.store.engine.StateEngine;
 import pelcro.exports.sandbox.store.redis.RedisEngine;
 import pelcro.exports.sandbox.support.LocalRedis;
@@ -25,6 +27,19 @@ class RedisStoreTest extends StoreContract {
     if (redis != null) {
       redis.close();
     }
+  }
+
+  @Test
+  void writesAgainWhenRedisHasLostItsScriptsAsAfterARestart() {
+    state.jobs().insertIfNoneRunning(job(1, "orders", T0), T0);
+    io.lettuce.core.RedisClient admin = io.lettuce.core.RedisClient.create(redis.uri());
+    try (var connection = admin.connect()) {
+      connection.sync().scriptFlush();
+    } finally {
+      admin.shutdown();
+    }
+    state.jobs().insertIfNoneRunning(job(1, "invoices", T0), T0);
+    assertThat(state.jobs().jobs(1)).hasSize(2);
   }
 
   @Override

@@ -99,4 +99,24 @@ class TryItTenantsAcceptanceTest {
           .get(sandbox.baseUrl() + "/exports/" + visitor + "?site_id=1001").then().statusCode(200);
     }
   }
+
+  @Test
+  void aClientCannotDodgeItsLimitByNamingAnotherAddressUnlessItIsATrustedProxy() {
+    try (Sandbox sandbox = Sandbox.builder().port(0).rateLimit(0).tryIt(true)
+        .tryItCreationLimits(2, 100).start()) {
+      for (int i = 0; i < 4; i++) {
+        given().auth().oauth2("sk_try_spoof" + i).header("X-Forwarded-For", "10.0.0." + i).when()
+            .get(sandbox.baseUrl() + "/exports?site_id=1001").then()
+            .statusCode(i < 2 ? 200 : 429);
+      }
+    }
+    try (Sandbox sandbox = Sandbox.builder().port(0).rateLimit(0).tryIt(true)
+        .tryItCreationLimits(2, 100).trustedProxies(java.util.List.of("127.0.0.1")).start()) {
+      for (int i = 0; i < 4; i++) {
+        // Behind nginx every client arrives from 127.0.0.1: the header names each one.
+        given().auth().oauth2("sk_try_behind" + i).header("X-Forwarded-For", "203.0.113.9, 10.0.0." + i)
+            .when().get(sandbox.baseUrl() + "/exports?site_id=1001").then().statusCode(200);
+      }
+    }
+  }
 }

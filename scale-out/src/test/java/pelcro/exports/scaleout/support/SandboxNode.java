@@ -35,7 +35,7 @@ public final class SandboxNode {
     List<String> command = new ArrayList<>(List.of(Tools.JAVA, "-Xmx256m",
         "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString(),
         "--port", Integer.toString(port), "--bind", "127.0.0.1", "--state", redisUri,
-        "--rate-limit", "0", "--job-seconds", "2"));
+        "--rate-limit", "0", "--job-seconds", "2", "--trusted-proxies", "127.0.0.1"));
     return new SandboxNode(name, port,
         LocalProcess.start(name, command, dir.resolve(name + ".log")));
   }

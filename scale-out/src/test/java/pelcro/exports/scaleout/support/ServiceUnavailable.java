@@ -20,7 +20,7 @@ public final class ServiceUnavailable {
     JsonNode body = answer.json();
     assertThat(body.isObject()).as("%s", answer).isTrue();
     assertThat(body.fieldNames()).toIterable().as("%s", answer).containsExactly("message");
-    assertThat(answer.message()).as("%s", answer).isEqualTo(ApiError.STATE_UNAVAILABLE.message());
+    assertThat(answer.message()).as("%s", answer).isEqualTo(ApiError.SERVICE_UNAVAILABLE.message());
     assertThat(answer.header("Retry-After")).as("%s", answer).hasValueSatisfying(
         seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
   }

@@ -6,6 +6,7 @@ import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScriptOutputType;
@@ -106,7 +107,7 @@ public final class RedisEngine implements StateEngine {
       args.add(change.member());
       args.add(change.score() == null ? "" : Double.toString(change.score()));
     }
-    Long applied = call(() -> redis.evalsha(commitSha, ScriptOutputType.INTEGER,
+    Long applied = call(() -> runScript(commitSha, COMMIT,
         keys.toArray(String[]::new), args.toArray(String[]::new)));
     return applied != null && applied == 1;
   }
@@ -114,7 +115,7 @@ public final class RedisEngine implements StateEngine {
   @Override
   public long increment(String key, long by, Duration ttl) {
     long ttlMillis = ttl == null ? 0 : ttl.toMillis();
-    return call(() -> redis.<Long>evalsha(incrementSha, ScriptOutputType.INTEGER,
+    return call(() -> runScript(incrementSha, INCREMENT,
         new String[] {prefix + "n:" + key}, Long.toString(by), Long.toString(ttlMillis)));
   }
 
@@ -179,6 +180,19 @@ public final class RedisEngine implements StateEngine {
   public void close() {
     connection.close();
     client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+  }
+
+  /**
+   * Runs a loaded script. A Redis restarted without its script cache (or flushed with SCRIPT
+   * FLUSH) answers NOSCRIPT, which means the script did not run: it is loaded again and run once.
+   */
+  private Long runScript(String sha, String source, String[] keys, String... args) {
+    try {
+      return redis.evalsha(sha, ScriptOutputType.INTEGER, keys, args);
+    } catch (RedisNoScriptException e) {
+      redis.scriptLoad(source);
+      return redis.evalsha(sha, ScriptOutputType.INTEGER, keys, args);
+    }
   }
 
   @SuppressWarnings("unchecked")
