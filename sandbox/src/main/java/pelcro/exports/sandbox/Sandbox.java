@@ -145,6 +145,7 @@ public final class Sandbox implements AutoCloseable {
       readiness.await();
       WarmUp.run(rootUrl(options.bind(), server.port()), state, wiring.webhooks() == null,
           options.testHelpers());
+      server.forgetRequests(); // the journal starts with the first client's request
       loadFaults(options, state, faultsControl); // after the warm-up, which must weigh none
       quiet.set(false);
       readiness.warmedUp();

@@ -21,27 +21,18 @@ final class BufferedRequest extends Request.Wrapper {
   // Guarded by this: the one chunk, then EOF.
   private Content.Chunk next;
 
-  /**
-   * @param transfer the token of a download's transfer (see {@link DownloadTransfers}), or null
-   * @param client the client's address for {@code X-Forwarded-For} (see {@link ClientAddresses}),
-   *     or null to leave that header as it is
-   */
-  BufferedRequest(Request request, byte[] body, String transfer, String client) {
+  BufferedRequest(Request request, byte[] body) {
     super(request);
     this.length = body.length;
-    this.headers = plainHeaders(request.getHeaders(), body.length, transfer, client);
+    this.headers = plainHeaders(request.getHeaders(), body.length);
     this.next = Content.Chunk.from(ByteBuffer.wrap(body), true);
   }
 
-  /**
-   * A request without a body, its headers rewritten only where WireMock would misread them (or
-   * be misled by a client's {@code X-Forwarded-For}).
-   */
-  static Request plain(Request request, String client) {
+  /** A request without a body, its headers made plain only when WireMock would misread them. */
+  static Request plain(Request request) {
     String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
     boolean misread = type != null && misreadByWireMock(type.toLowerCase(Locale.ROOT));
-    return misread || client != null || request.getHeaders().contains(DownloadTransfers.HEADER)
-        ? new BufferedRequest(request, new byte[0], null, client) : request;
+    return misread ? new BufferedRequest(request, new byte[0]) : request;
   }
 
   @Override
@@ -68,19 +59,10 @@ final class BufferedRequest extends Request.Wrapper {
 
   /**
    * The headers with the body's real length and, where WireMock would misread it, a JSON type;
-   * a transfer token only the edge may set (a client's is dropped); the client's address as the
-   * edge knows it.
+   * WireMock's admin API reads them.
    */
-  static HttpFields plainHeaders(HttpFields original, long bodyLength, String transfer,
-      String client) {
+  static HttpFields plainHeaders(HttpFields original, long bodyLength) {
     HttpFields.Mutable headers = HttpFields.build(original);
-    headers.remove(DownloadTransfers.HEADER);
-    if (transfer != null) {
-      headers.put(DownloadTransfers.HEADER, transfer);
-    }
-    if (client != null) {
-      headers.put(ClientAddresses.FORWARDED_FOR, client);
-    }
     if (bodyLength >= 0) {
       headers.remove(HttpHeader.TRANSFER_ENCODING);
       headers.put(HttpHeader.CONTENT_LENGTH, bodyLength);

@@ -10,11 +10,11 @@ import org.eclipse.jetty.server.Request;
 /**
  * Which address a request comes from, for the limits counted per client (new Try-it tenants,
  * downloads at once): the peer's, or, when the peer is a proxy the operator trusts
- * ({@code --trusted-proxies}), the last address that proxy put in {@code X-Forwarded-For}.
- * WireMock believes that header from anyone, so the edge rewrites it before WireMock reads it.
+ * ({@code --trusted-proxies}), the last address that proxy put in {@code X-Forwarded-For}. From
+ * anyone else the header is ignored: a client cannot choose the address it is counted under.
  */
 final class ClientAddresses {
-  static final String FORWARDED_FOR = "X-Forwarded-For";
+  private static final String FORWARDED_FOR = "X-Forwarded-For";
   private final Set<InetAddress> trusted = new HashSet<>();
 
   /** @param trustedProxies IP literals (validated by the options; never looked up in DNS) */
@@ -28,19 +28,13 @@ final class ClientAddresses {
     }
   }
 
-  /**
-   * The client's address to put in {@code X-Forwarded-For}, or null when the request has no
-   * such header (WireMock then takes the peer's address itself).
-   */
-  String rewrite(Request request) {
-    List<String> forwarded = request.getHeaders().getValuesList(FORWARDED_FOR);
-    if (forwarded.isEmpty()) {
-      return null;
-    }
+  /** The client's address: the peer's, or the one a trusted proxy names. */
+  String of(Request request) {
     String peer = Request.getRemoteAddr(request);
     if (!isTrusted(peer)) {
       return peer;
     }
+    List<String> forwarded = request.getHeaders().getValuesList(FORWARDED_FOR);
     String[] hops = String.join(",", forwarded).split(",");
     for (int i = hops.length - 1; i >= 0; i--) {
       if (!hops[i].isBlank()) {

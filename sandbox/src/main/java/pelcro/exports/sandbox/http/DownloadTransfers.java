@@ -13,17 +13,12 @@ import pelcro.exports.sandbox.operations.ExportDownload;
  * most {@code maxPerClient} per client address) and ends when Jetty reports the response
  * complete or broken, which decides whether the file was handed out.
  *
- * <p>A download holds a thread while a slow client reads it; the slots keep slow readers to a
- * share of the server's threads, so other clients are always served. A download refused a slot
- * gets 429 with {@code Retry-After} and may try again at once after another ends.
+ * <p>A download is written as the client reads it, without holding a thread while the client's
+ * socket is full; the slots still bound what slow readers hold (buffers, open files being
+ * generated), so one client cannot take them all. A download refused a slot gets 429 with
+ * {@code Retry-After} and may try again at once after another ends.
  */
 final class DownloadTransfers {
-  /**
-   * The request header in which the edge gives a download request its transfer's token (a
-   * client's own is dropped).
-   */
-  static final String HEADER = "X-Sandbox-Transfer";
-
   private final int maxTotal;
   private final int maxPerClient;
   private final BiConsumer<ExportDownload.Transfer, Boolean> finished;
@@ -43,8 +38,8 @@ final class DownloadTransfers {
   private record Running(ExportDownload.Transfer transfer, String client) {}
 
   /**
-   * Takes a slot for the transfer, under the token its request got at the edge; 429 (and no
-   * slot) when none is free.
+   * Takes a slot for the transfer, under the token the edge gave its request; 429 (and no slot)
+   * when none is free.
    */
   void begin(String token, ExportDownload.Transfer transfer, String client) {
     if (token == null) {

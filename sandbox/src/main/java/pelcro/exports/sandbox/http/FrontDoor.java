@@ -14,8 +14,9 @@ import pelcro.exports.sandbox.log.ActivityLog;
 
 /**
  * The sandbox's edge, a Jetty handler in front of WireMock: answers what needs no WireMock (the
- * health check, the edge's refusals, the admin shutdown) and reads each request body whole before
- * WireMock sees the request, without holding a thread while the client sends it.
+ * health check, the edge's refusals, the admin shutdown), reads each request body whole without
+ * holding a thread while the client sends it, then hands the API's requests to the
+ * {@link ApiHandler} and the admin API's to WireMock.
  *
  * <p>WireMock reads bodies on its servlet thread, so a client that sends headers and then half a
  * body would hold one of the server's threads until the idle timeout; a few dozen such clients
@@ -26,6 +27,7 @@ final class FrontDoor extends Handler.Wrapper {
   static final String HEALTH_PATH = "/health";
   private static final String DOWNLOADS = Routes.BASE_PATH + "/exports/";
   private static final String SHUTDOWN_PATH = EdgeRules.ADMIN + "/shutdown";
+  private static final byte[] NO_BODY = new byte[0];
 
   private final EdgeRules rules;
   private final Health health;
@@ -34,13 +36,13 @@ final class FrontDoor extends Handler.Wrapper {
   private final Runnable shutdown;
   private final DownloadTransfers transfers;
   private final ActivityLog log;
-  private final ClientAddresses clients;
+  private final ApiHandler api;
 
   FrontDoor(Handler wiremock, EdgeRules rules, Health health, int maxBodyBytes,
       Duration bodyDeadline, Runnable shutdown, DownloadTransfers transfers, ActivityLog log,
-      ClientAddresses clients) {
+      ApiHandler api) {
     super(wiremock);
-    this.clients = clients;
+    this.api = api;
     this.rules = rules;
     this.health = health;
     this.maxBodyBytes = maxBodyBytes;
@@ -84,13 +86,17 @@ final class FrontDoor extends Handler.Wrapper {
       callback.succeeded();
       return true;
     }
-    Response answer = new JsonErrorResponse(request, response, path);
-    String client = clients.rewrite(request);
+    if (EdgeRules.isAdmin(path)) {
+      // WireMock's admin API (and the control API, an admin extension).
+      Response answer = new JsonErrorResponse(request, response, path);
+      return withBody(request, response, callback, body ->
+          forward(hasBody(request) ? new BufferedRequest(request, body)
+              : BufferedRequest.plain(request), answer, callback, path));
+    }
     String transfer = null;
     Callback done = callback;
     if (method.equals("GET") && path.startsWith(DOWNLOADS)) {
-      // The transfer's token travels in a request header the dispatcher reads; whatever
-      // happens to the answer, Jetty's callback reports its end here.
+      // Whatever happens to the answer, Jetty's callback reports the transfer's end here.
       String token = java.util.UUID.randomUUID().toString();
       transfer = token;
       done = Callback.from(() -> {
@@ -101,24 +107,39 @@ final class FrontDoor extends Handler.Wrapper {
         callback.failed(failure);
       });
     }
-    if (!hasBody(request)) {
-      return forward(transfer == null ? BufferedRequest.plain(request, client)
-          : new BufferedRequest(request, new byte[0], transfer, client), answer, done, path);
-    }
     String token = transfer;
     Callback finished = done;
+    return withBody(request, response, finished, body -> {
+      try {
+        api.handle(request, body, token, response, finished);
+      } catch (RuntimeException | Error e) {
+        finished.failed(e); // Jetty's error handler answers a bare JSON 500
+      }
+    });
+  }
+
+  /**
+   * Runs {@code then} with the request's whole body (empty when it has none), read as it
+   * arrives without holding a thread, within the body deadline and size limit.
+   */
+  private boolean withBody(Request request, Response response, Callback callback,
+      java.util.function.Consumer<byte[]> then) {
+    if (!hasBody(request)) {
+      then.accept(NO_BODY);
+      return true;
+    }
     new BodyReader(request, maxBodyBytes,
         body -> {
           if (compressed(request, body)) {
-            JettyAnswers.error(response, finished,
+            JettyAnswers.error(response, callback,
                 ApiException.invalid("body", "The body must be a JSON object."), false);
           } else {
-            forward(new BufferedRequest(request, body, token, client), answer, finished, path);
+            then.accept(body);
           }
         },
         refused -> {
-          JettyAnswers.error(response, finished, refused, true);
-          logEdge(request, method, refused.status());
+          JettyAnswers.error(response, callback, refused, true);
+          logEdge(request, request.getMethod(), refused.status());
         })
         .start(bodyDeadline);
     return true;

@@ -1,11 +1,7 @@
 package pelcro.exports.sandbox.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.http.HttpHeader;
-import com.github.tomakehurst.wiremock.http.HttpHeaders;
-import com.github.tomakehurst.wiremock.http.Request;
-import com.github.tomakehurst.wiremock.http.Response;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import pelcro.exports.sandbox.domain.Caller;
 import pelcro.exports.sandbox.lint.Exchange;
@@ -13,9 +9,8 @@ import pelcro.exports.sandbox.lint.IntegratorLint;
 import pelcro.exports.sandbox.lint.LintRule;
 
 /**
- * The WireMock side of the {@link IntegratorLint}: hands it each API exchange and names the
- * rules the request broke in {@code X-Sandbox-Lint} on its answer. The answer is otherwise
- * untouched.
+ * The HTTP side of the {@link IntegratorLint}: hands it each API exchange and names the rules
+ * the request broke in {@code X-Sandbox-Lint} on its answer. The answer is otherwise untouched.
  */
 final class LintObserver {
   static final String HEADER = "X-Sandbox-Lint";
@@ -30,53 +25,32 @@ final class LintObserver {
    * @param match the request's route, or null when it has none
    * @param caller the authenticated caller, or null
    */
-  Response observe(Request request, Routes.Match match, Caller caller, Response answer) {
+  Answer observe(ApiRequest request, Routes.Match match, Caller caller, Answer answer) {
     if (lint == null) {
       return answer;
     }
     String uuid = match == null ? null : match.params().get("uuid");
     Exchange exchange = new Exchange(
         caller == null ? null : caller.accountId(),
-        operationId(request, match, uuid),
+        match == null ? null : match.route().operationId(), // null: a test helper
         uuid,
-        QueryString.parse(request.getUrl()),
-        request.getBody(),
-        answer.getStatus(),
-        answer.getStatus() >= 400 ? message(answer) : null,
+        QueryString.parse(request.url()),
+        request.body(),
+        answer.status(),
+        answer.status() >= 400 ? answer.message() : null,
         retryAfter(answer));
     List<LintRule> rules = lint.observe(exchange);
     if (rules.isEmpty()) {
       return answer;
     }
     String ids = rules.stream().map(LintRule::id).collect(Collectors.joining(", "));
-    HttpHeader lintHeader = new HttpHeader(HEADER, ids);
-    return Response.Builder.like(answer).but()
-        .headers(answer.getHeaders() == null ? new HttpHeaders(lintHeader)
-            : answer.getHeaders().plus(lintHeader)).build();
+    return answer.withHeaders(Map.of(HEADER, ids));
   }
 
-  /** The route's operationId; null for the test helpers, which are not the vendor's API. */
-  private static String operationId(Request request, Routes.Match match, String uuid) {
-    return match == null ? null : match.route().operationId();
-  }
-
-  /** The {@code message} of a JSON error answer (small bytes, never a streamed file). */
-  private static String message(Response answer) {
+  private static Long retryAfter(Answer answer) {
+    String header = answer.headers().get("Retry-After");
     try {
-      JsonNode body = Json.MAPPER.readTree(answer.getBody());
-      return body != null && body.hasNonNull("message") ? body.get("message").asText() : null;
-    } catch (java.io.IOException | RuntimeException e) {
-      return null;
-    }
-  }
-
-  private static Long retryAfter(Response answer) {
-    if (answer.getHeaders() == null) {
-      return null;
-    }
-    HttpHeader header = answer.getHeaders().getHeader("Retry-After");
-    try {
-      return header.isPresent() ? Long.parseLong(header.firstValue()) : null;
+      return header == null ? null : Long.parseLong(header);
     } catch (NumberFormatException e) {
       return null;
     }

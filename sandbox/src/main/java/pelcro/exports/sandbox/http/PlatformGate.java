@@ -1,12 +1,6 @@
 package pelcro.exports.sandbox.http;
 
-import com.github.tomakehurst.wiremock.http.HttpHeader;
-import com.github.tomakehurst.wiremock.http.HttpHeaders;
-import com.github.tomakehurst.wiremock.http.Request;
-import com.github.tomakehurst.wiremock.http.Response;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import pelcro.exports.sandbox.domain.ApiError;
@@ -20,8 +14,8 @@ import pelcro.exports.sandbox.tryit.DocsPage;
 
 /**
  * The platform around the three operations, at the HTTP edge: the docs page, CORS preflights
- * and grants, and the per-account rate limit. The WireMock side of {@link CorsPolicy},
- * {@link DocsPage} and {@link RateLimiter}, which know nothing of WireMock.
+ * and grants, and the per-account rate limit. The HTTP side of {@link CorsPolicy},
+ * {@link DocsPage} and {@link RateLimiter}, which know nothing of HTTP.
  */
 final class PlatformGate {
   private final CorsPolicy cors;
@@ -37,17 +31,16 @@ final class PlatformGate {
   }
 
   /** Complete answers that need no route nor key: the docs page and CORS preflights. */
-  Optional<Response> beforeRouting(Request request, String path) {
-    String method = request.getMethod().getName();
+  Optional<Answer> beforeRouting(ApiRequest request, String path) {
+    String method = request.method();
     if (DocsPage.handles(path) && method.equals("GET")) {
       return Optional.of(docs.get(path)
-          .map(PlatformGate::resource)
-          .orElseGet(() -> ExportsDispatcher.error(new ApiException(ApiError.ROUTE_NOT_FOUND, path))));
+          .map(resource -> Answer.bytes(200, resource.contentType(), resource.body()))
+          .orElseGet(() -> Answer.error(new ApiException(ApiError.ROUTE_NOT_FOUND, path))));
     }
-    String origin = request.getHeader("Origin");
-    if (CorsPolicy.isPreflight(method, origin, request.getHeader("Access-Control-Request-Method"))) {
-      return Optional.of(Response.response().status(204)
-          .headers(headers(cors.preflightHeaders(origin))).configured(true).build());
+    String origin = request.header("Origin");
+    if (CorsPolicy.isPreflight(method, origin, request.header("Access-Control-Request-Method"))) {
+      return Optional.of(Answer.empty(204, cors.preflightHeaders(origin)));
     }
     return Optional.empty();
   }
@@ -66,31 +59,14 @@ final class PlatformGate {
   }
 
   /** Adds the CORS grant (for a listed origin) and the rate-limit headers to an answer. */
-  Response decorate(Response answer, Request request, RateDecision rate) {
-    Map<String, String> extra = new LinkedHashMap<>(cors.responseHeaders(request.getHeader("Origin")));
-    if (rate != null) {
-      extra.putAll(rate.headers());
+  Answer decorate(Answer answer, ApiRequest request, RateDecision rate) {
+    Map<String, String> cors = this.cors.responseHeaders(request.header("Origin"));
+    if (rate == null) {
+      return answer.withHeaders(cors);
     }
-    if (extra.isEmpty()) {
-      return answer;
-    }
-    HttpHeaders merged = answer.getHeaders();
-    for (Map.Entry<String, String> h : extra.entrySet()) {
-      merged = merged.plus(new HttpHeader(h.getKey(), h.getValue()));
-    }
-    return Response.Builder.like(answer).but().headers(merged).build();
-  }
-
-  private static Response resource(DocsPage.Resource resource) {
-    return Response.response().status(200)
-        .headers(new HttpHeaders(new HttpHeader("Content-Type", resource.contentType())))
-        .body(resource.body()).configured(true).build();
-  }
-
-  private static HttpHeaders headers(Map<String, String> values) {
-    List<HttpHeader> list = new ArrayList<>();
-    values.forEach((k, v) -> list.add(new HttpHeader(k, v)));
-    return new HttpHeaders(list);
+    Map<String, String> extra = new LinkedHashMap<>(cors);
+    extra.putAll(rate.headers());
+    return answer.withHeaders(extra);
   }
 
   /** A request over its account's limit, with the decision for the headers of the 429. */

@@ -34,8 +34,8 @@ final class QueryString {
 
   /** Whether every part of the query decodes; WireMock's own parsing fails on the others. */
   static boolean decodable(String rawQuery) {
-    if (rawQuery == null) {
-      return true;
+    if (rawQuery == null || rawQuery.indexOf('%') < 0) {
+      return true; // only a bad %-escape makes decoding fail
     }
     try {
       for (String part : rawQuery.split("[&=]")) {

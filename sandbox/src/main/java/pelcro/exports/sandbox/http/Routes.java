@@ -27,7 +27,7 @@ final class Routes {
   /** What a route does once its request is authenticated. */
   @FunctionalInterface
   interface Handler {
-    com.github.tomakehurst.wiremock.http.Response handle(Call call);
+    Answer handle(Call call);
   }
 
   /** A matched route with its path parameters. */
@@ -66,20 +66,19 @@ final class Routes {
         rawPath.length() > 1 && rawPath.endsWith("/")
             ? rawPath.substring(0, rawPath.length() - 1)
             : rawPath;
-    List<Route> onPath = routes.stream().filter(r -> r.template().matches(path)).toList();
+    List<Route> onPath = new java.util.ArrayList<>(2);
+    for (Route route : routes) {
+      if (route.template().matches(path)) {
+        if (route.method().equals(method)) {
+          return new Match(route, route.template().parse(path));
+        }
+        onPath.add(route);
+      }
+    }
     if (onPath.isEmpty()) {
       throw new ApiException(ApiError.ROUTE_NOT_FOUND, path);
     }
-    return onPath.stream()
-        .filter(r -> r.method().equals(method))
-        .findFirst()
-        .map(r -> new Match(r, r.template().parse(path)))
-        .orElseThrow(
-            () -> {
-              String allowed =
-                  onPath.stream().map(Route::method).collect(Collectors.joining(", "));
-              return new ApiException(ApiError.METHOD_NOT_ALLOWED, method, path, allowed)
-                  .withAllow(allowed);
-            });
+    String allowed = onPath.stream().map(Route::method).collect(Collectors.joining(", "));
+    throw new ApiException(ApiError.METHOD_NOT_ALLOWED, method, path, allowed).withAllow(allowed);
   }
 }

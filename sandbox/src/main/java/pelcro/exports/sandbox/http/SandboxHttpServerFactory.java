@@ -31,7 +31,7 @@ final class SandboxHttpServerFactory implements HttpServerFactory {
    */
   record Edge(EdgeRules rules, Health health, int maxBodyBytes, Duration bodyDeadline,
       long minDownloadBytesPerSecond, Runnable shutdown, DownloadTransfers transfers,
-      ActivityLog log, ClientAddresses clients) {}
+      ActivityLog log, ApiHandler api) {}
 
   private final Edge edge;
 
@@ -66,7 +66,7 @@ final class SandboxHttpServerFactory implements HttpServerFactory {
           Options opts, AdminRequestHandler adminHandler, StubRequestHandler stubHandler) {
         return new FrontDoor(super.createHandler(opts, adminHandler, stubHandler), edge.rules(),
             edge.health(), edge.maxBodyBytes(), edge.bodyDeadline(), edge.shutdown(),
-            edge.transfers(), edge.log(), edge.clients());
+            edge.transfers(), edge.log(), edge.api());
       }
 
       @Override

@@ -1,12 +1,8 @@
 package pelcro.exports.sandbox.http;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.Options.ChunkedEncodingPolicy;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.common.ClasspathFileSource;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
@@ -38,8 +34,9 @@ import java.util.function.BiFunction;
 import java.util.function.LongPredicate;
 
 /**
- * The WireMock 3 server of the sandbox: one catch-all stub sends every non-admin request to
- * {@link ExportsDispatcher}; the control API is an admin extension. The only class that
+ * The WireMock 3 server of the sandbox: WireMock's Jetty 12 server with the sandbox's edge in
+ * front, which serves the API itself ({@link ApiHandler}); WireMock serves its admin API (the
+ * request journal, read-only) and the control API, an admin extension. The only class that
  * configures WireMock.
  */
 public final class SandboxServer implements AutoCloseable {
@@ -48,8 +45,9 @@ public final class SandboxServer implements AutoCloseable {
   /** A classpath folder that does not exist: WireMock serves no files of its own. */
   private static final String NO_FILES = "exports-sandbox-no-wiremock-files";
   /**
-   * Jetty's threads. Bodies are read without a thread (see FrontDoor), so threads are only
-   * held by requests being answered and by downloads being written.
+   * Jetty's threads. Bodies are read and files written without holding a thread while the client
+   * is slow (see FrontDoor and ApiHandler), so threads are only held by requests being answered
+   * (a Redis round trip included) and by the next chunk of a file being generated.
    */
   private static final int CONTAINER_THREADS = 100;
 
@@ -115,9 +113,11 @@ public final class SandboxServer implements AutoCloseable {
       IntegratorLint lint) {}
 
   private final WireMockServer server;
+  private final ApiJournal journal;
 
-  private SandboxServer(WireMockServer server) {
+  private SandboxServer(WireMockServer server, ApiJournal journal) {
     this.server = server;
+    this.journal = journal;
   }
 
   /** Starts listening with the platform around the operations; returns once it accepts requests. */
@@ -133,6 +133,9 @@ public final class SandboxServer implements AutoCloseable {
             ? new TestHelpers(ops.clock(), ops.reset(), ops.complete(), ops.fail(), ops.faults())
             : null,
         transfers, platform.log(), platform.faults(), new LintObserver(platform.lint()));
+    ApiJournal journal = new ApiJournal(settings.journalEntries());
+    ApiHandler api = new ApiHandler(dispatcher, journal,
+        new ClientAddresses(settings.trustedProxies()));
     WireMockConfiguration config =
         options()
             .port(settings.port())
@@ -141,20 +144,16 @@ public final class SandboxServer implements AutoCloseable {
                 new EdgeRules(settings.admin(), settings.adminToken()), platform.health(),
                 settings.maxBodyBytes(), settings.bodyDeadline(),
                 settings.minDownloadBytesPerSecond(), settings.shutdown(), transfers,
-                platform.log(), new ClientAddresses(settings.trustedProxies()))))
-            .withStores(new MaskedJournalStores(new ClasspathFileSource(NO_FILES)))
+                platform.log(), api)))
+            .withStores(new JournalStores(new ClasspathFileSource(NO_FILES), journal))
             .usingFilesUnderClasspath(NO_FILES)
             .containerThreads(CONTAINER_THREADS)
             // One acceptor is plenty for a sandbox, and more than the cores makes Jetty warn.
             .jettyAcceptors(1)
             .gzipDisabled(true)
             .http2PlainDisabled(true)
-            .useChunkedTransferEncoding(ChunkedEncodingPolicy.ALWAYS)
-            // The journal reads response bodies up to this size: 0 keeps downloads out of it.
-            .maxLoggedResponseSize(0)
             .notifier(new Slf4jNotifier(false))
-            .httpClientFactory(new NoOutboundHttpClient())
-            .extensions(dispatcher);
+            .httpClientFactory(new NoOutboundHttpClient());
     if (settings.admin()) {
       config.extensions(new SandboxAdminApi(new SandboxAdminApi.ControlOperations(ops.reset(),
           ops.clock(), ops.complete(), ops.fail(), ops.sessions(), ops.faults(),
@@ -167,9 +166,12 @@ public final class SandboxServer implements AutoCloseable {
     }
     WireMockServer server = new WireMockServer(config);
     server.start();
-    server.stubFor(
-        any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(ExportsDispatcher.NAME)));
-    return new SandboxServer(server);
+    return new SandboxServer(server, journal);
+  }
+
+  /** Empties the request journal ({@code /__admin/requests}). */
+  public void forgetRequests() {
+    journal.clear();
   }
 
   public int port() {

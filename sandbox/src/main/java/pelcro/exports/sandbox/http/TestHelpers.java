@@ -38,7 +38,7 @@ record TestHelpers(ClockOperation clock, ResetOperation reset, CompleteExportOpe
     return ControlScope.account(call.caller().accountId());
   }
 
-  private static com.github.tomakehurst.wiremock.http.Response ok(Object body) {
-    return ExportsDispatcher.json(200, body);
+  private static Answer ok(Object body) {
+    return Answer.json(200, body);
   }
 }
