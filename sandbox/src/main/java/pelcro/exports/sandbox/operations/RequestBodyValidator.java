@@ -1,17 +1,16 @@
 package pelcro.exports.sandbox.operations;
 
-import com.atlassian.oai.validator.report.MessageResolver;
-import com.atlassian.oai.validator.report.ValidationReport;
-import com.atlassian.oai.validator.schema.SchemaValidator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.models.media.Schema;
-import com.fasterxml.jackson.databind.node.BigIntegerNode;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -25,7 +24,8 @@ import pelcro.exports.sandbox.domain.FieldMessages;
  * names every wrong field in the vendor's format (core-errors), all fields at once.
  *
  * <p>Required and unknown fields are read from the branch schema directly (their messages need
- * the field names); every other keyword is checked by Atlassian's schema validator.
+ * the field names); every other keyword is checked by networknt's JSON Schema validator, on
+ * schemas compiled once from the spec ({@link RequestSchemas}).
  *
  * <p>By default the body is first read as the vendor's framework (Laravel) reads it (spec
  * x-decisions of {@code ExportRequest} and {@code PlanId}): a field the type does not take is
@@ -38,9 +38,8 @@ final class RequestBodyValidator {
   private static final Pattern INTEGER_TEXT = Pattern.compile("[+-]?[0-9]+");
   private static final Set<String> DATES = Set.of("date_from", "date_to");
 
-  private final ExportsSpec spec = ExportsSpec.get();
-  private final SchemaValidator validator =
-      new SchemaValidator(spec.model(), new MessageResolver());
+  /** The branch for each value {@code object} takes, synonyms included. */
+  private final Map<String, RequestBranch> branches;
   private final boolean strict;
 
   /** The default reading: unknown fields ignored, numeric strings taken as integers. */
@@ -51,6 +50,13 @@ final class RequestBodyValidator {
   /** @param strict refuse what the spec's schemas refuse, with no lenient reading */
   RequestBodyValidator(boolean strict) {
     this.strict = strict;
+    ExportsSpec spec = ExportsSpec.get();
+    RequestSchemas schemas = new RequestSchemas(spec);
+    Map<String, RequestBranch> byRef = new HashMap<>();
+    Map<String, RequestBranch> byObject = new HashMap<>();
+    spec.schema("ExportRequest").getDiscriminator().getMapping().forEach((object, ref) ->
+        byObject.put(object, byRef.computeIfAbsent(ref, r -> RequestBranch.of(spec, schemas, r))));
+    this.branches = Map.copyOf(byObject);
   }
 
   ValidRequest validate(JsonNode body) {
@@ -61,42 +67,38 @@ final class RequestBodyValidator {
     if (object == null || object.isNull()) {
       throw ApiException.invalid(OBJECT, FieldMessages.of("required", OBJECT, null, null));
     }
-    Optional<Schema<?>> branch =
-        object.isTextual() ? spec.requestSchemaFor(object.asText()) : Optional.empty();
-    if (branch.isEmpty()) {
+    RequestBranch branch = object.isTextual() ? branches.get(object.asText()) : null;
+    if (branch == null) {
       throw ApiException.invalid(OBJECT, FieldMessages.of("enum", OBJECT, null, null));
     }
-    Schema<?> schema = branch.get();
-    String type = canonicalType(schema);
+    String type = branch.type();
     Map<String, List<String>> errors = new LinkedHashMap<>();
-    ObjectNode known = ((ObjectNode) body).deepCopy();
+    ObjectNode known = JsonNodeFactory.instance.objectNode();
     body.fields()
         .forEachRemaining(
             entry -> {
               String field = entry.getKey();
-              if (!schema.getProperties().containsKey(field)) {
+              JsonNode value = entry.getValue();
+              if (!branch.fields().containsKey(field)) {
                 if (strict) {
                   add(errors, field, FieldMessages.of("additionalProperties", field, type, null));
                 }
-                known.remove(field);
-              } else if (!strict && isIntegerText(branch.get(), field, entry.getValue())) {
-                known.set(field, BigIntegerNode.valueOf(new BigInteger(entry.getValue().asText())));
+              } else if (!strict && isIntegerText(branch, field, value)) {
+                known.set(field, BigIntegerNode.valueOf(new BigInteger(value.asText())));
+              } else {
+                known.set(field, value);
               }
             });
-    for (String field : schema.getRequired()) {
-      if (!body.hasNonNull(field) && !body.has(field)) {
+    for (String field : branch.required()) {
+      if (!body.has(field)) {
         add(errors, field, FieldMessages.of("required", field, type, null));
       }
     }
-    ValidationReport report = validator.validate(() -> known, schema, "request.body");
-    for (ValidationReport.Message message : report.getMessages()) {
-      String keyword = keyword(message.getKey());
-      if (keyword.equals("required") || keyword.equals("additionalProperties")) {
-        continue;
-      }
-      String field = field(message).orElse("body");
-      add(errors, field, messageFor(schema, field, keyword, type));
-    }
+    FirstFindings.of(branch.schema().validate(known))
+        .forEach((field, keyword) -> {
+          String name = field.isEmpty() ? "body" : field;
+          add(errors, name, messageFor(branch, name, keyword, type));
+        });
     readDates(known, errors);
     if (!errors.isEmpty()) {
       throw ApiException.invalid(errors);
@@ -105,9 +107,8 @@ final class RequestBodyValidator {
   }
 
   /** Whether {@code value} is a numeric string in a field the spec types {@code integer}. */
-  private boolean isIntegerText(Schema<?> branch, String field, JsonNode value) {
-    Schema<?> property = property(branch, field);
-    return value.isTextual() && property != null && "integer".equals(property.getType())
+  private static boolean isIntegerText(RequestBranch branch, String field, JsonNode value) {
+    return value.isTextual() && branch.integerFields().contains(field)
         && INTEGER_TEXT.matcher(value.asText()).matches();
   }
 
@@ -127,8 +128,8 @@ final class RequestBodyValidator {
     }
   }
 
-  private String messageFor(Schema<?> branch, String field, String keyword, String type) {
-    Schema<?> property = property(branch, field);
+  private static String messageFor(RequestBranch branch, String field, String keyword, String type) {
+    Schema<?> property = branch.fields().get(field);
     if (property == null) {
       return FieldMessages.of(keyword, field, type, null);
     }
@@ -149,20 +150,6 @@ final class RequestBodyValidator {
     return FieldMessages.of(detailed, field, type, limit);
   }
 
-  private Schema<?> property(Schema<?> branch, String field) {
-    Schema<?> property = branch.getProperties().get(field);
-    if (property != null && property.get$ref() != null) {
-      String ref = property.get$ref();
-      return spec.schema(ref.substring(ref.lastIndexOf('/') + 1));
-    }
-    return property;
-  }
-
-  /** The branch's first {@code object} value is the canonical type ({@code credit_notes}). */
-  private static String canonicalType(Schema<?> branch) {
-    return String.valueOf(branch.getProperties().get(OBJECT).getEnum().get(0));
-  }
-
   private static ValidRequest toRequest(String type, ObjectNode body) {
     Map<String, Object> filters = new LinkedHashMap<>();
     body.fields()
@@ -176,27 +163,8 @@ final class RequestBodyValidator {
     return new ValidRequest(type, filters, siteId == null ? null : (Long) siteId);
   }
 
-  /** {@code validation.request.body.schema.format.date} → {@code format}. */
-  private static String keyword(String key) {
-    int at = key.indexOf(".schema.");
-    String rest = at < 0 ? key : key.substring(at + ".schema.".length());
-    int dot = rest.indexOf('.');
-    return dot < 0 ? rest : rest.substring(0, dot);
-  }
-
-  private static Optional<String> field(ValidationReport.Message message) {
-    return message
-        .getContext()
-        .flatMap(ValidationReport.MessageContext::getPointers)
-        .map(ValidationReport.MessageContext.Pointers::getInstance)
-        .map(p -> p.startsWith("/") ? p.substring(1) : p)
-        .map(p -> p.contains("/") ? p.substring(0, p.indexOf('/')) : p)
-        .filter(p -> !p.isEmpty())
-        .map(p -> p.replace("~1", "/").replace("~0", "~"));
-  }
-
   private static void add(Map<String, List<String>> errors, String field, String message) {
-    errors.computeIfAbsent(field, f -> new java.util.ArrayList<>());
+    errors.computeIfAbsent(field, f -> new ArrayList<>());
     if (errors.get(field).isEmpty()) {
       errors.get(field).add(message);
     }
