@@ -4,7 +4,8 @@
 # Runs the standalone jar with SANDBOX_OPTS and then the given options, adding --port 8080 and
 # --bind 0.0.0.0 unless they are given (the jar refuses an option given twice, and its own
 # default address, 127.0.0.1, is unreachable from outside a container). The heap follows the
-# container's memory limit (75 %); JAVA_OPTS comes after the defaults and may override them.
+# container's memory limit (75 %), the other JVM options are bin/sandbox's (/app/java-options,
+# from bin/lib/java-options); JAVA_OPTS comes after the defaults and may override them.
 set -eu
 set -f # SANDBOX_OPTS is split on spaces, never globbed
 # shellcheck disable=SC2086
@@ -30,5 +31,5 @@ case "$bind" in 0.0.0.0|::|"[::]") bind=127.0.0.1 ;; esac
 printf '%s %s\n' "$bind" "$port" >/tmp/exports-sandbox.address 2>/dev/null || true
 
 # shellcheck disable=SC2086
-exec java -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:-} \
+exec java @/app/java-options -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:-} \
   -jar /app/exports-sandbox.jar "$@"

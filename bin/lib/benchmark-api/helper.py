@@ -8,6 +8,13 @@
                                     start COMMAND in its own process group, poll until the
                                     request is answered with the expected status, print the
                                     milliseconds from the start, then stop the process group
+  first-requests --base URL --key K --site S --export BODY --invalid BODY --nothing BODY
+                 --repeat N --log FILE -- COMMAND...
+                                    start the sandbox COMMAND, wait for GET /health 200, time the
+                                    first request of each kind in the fresh JVM, then N more of
+                                    each (the account reset through the control API before each
+                                    round, untimed); print first, median of the later ones and
+                                    their ratio per request, then stop the process group
   stubs DIR REQUESTS CAPTURED       write WireMock mappings under DIR/mappings answering each
                                     request with the captured status, Content-Type and body
   nginx-conf DIR REQUESTS CAPTURED PORT
@@ -103,6 +110,69 @@ def cmd_first_answer(args):
             print(round(poll(args, t0, alive=lambda: process.poll() is None)))
         finally:
             stop_group(process)
+
+
+def timed(url, method, headers, data, timeout):
+    """One request: (status, milliseconds)."""
+    t0 = time.monotonic()
+    status = attempt(url, method, headers, data, timeout)
+    return status, (time.monotonic() - t0) * 1000
+
+
+def cmd_first_requests(args):
+    """Issue 12's "ready means ready": the first request of each kind in a fresh JVM, against the
+    median of later ones."""
+    command = args.command[1:] if args.command[:1] == ["--"] else args.command
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    root = urllib.parse.urlsplit(args.base)
+    origin = f"{root.scheme}://{root.netloc}"
+    auth = {"Authorization": "Bearer " + args.key}
+    json_auth = dict(auth, **{"Content-Type": "application/json"})
+    exports = f"{args.base}/exports?site_id={args.site}"
+    with open(args.log, "ab") as log:
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                   start_new_session=True)
+        try:
+            t0 = time.monotonic()
+            while attempt(origin + "/health", "GET", {}, None, 1) != 200:
+                if process.poll() is not None or time.monotonic() - t0 > args.timeout:
+                    raise SystemExit("the sandbox did not report ready (see " + args.log + ")")
+                time.sleep(POLL_SECONDS)
+            samples = {}
+
+            def one(name, expect, url, method, headers, data=None):
+                status, ms = timed(url, method, headers, data, args.timeout)
+                if status != expect:
+                    raise SystemExit(f"{name}: answered {status}, expected {expect}")
+                samples.setdefault(name, []).append(ms)
+
+            for round_ in range(args.repeat + 1):
+                if round_ > 0 and attempt(origin + "/__admin/sandbox/reset", "POST", {}, None, args.timeout) != 200:
+                    raise SystemExit("the control API's reset failed (the benchmark needs the admin API on)")
+                # The download's uuid comes from the export request's answer.
+                headers = dict(json_auth)
+                u = urllib.parse.urlsplit(exports)
+                conn = http.client.HTTPConnection(u.hostname, u.port, timeout=args.timeout)
+                t = time.monotonic()
+                conn.request("POST", u.path + "?" + u.query, body=args.export.encode(), headers=headers)
+                response = conn.getresponse()
+                body = response.read()
+                samples.setdefault("POST export (200)", []).append((time.monotonic() - t) * 1000)
+                conn.close()
+                if response.status != 200:
+                    raise SystemExit(f"POST export: answered {response.status}: {body[:200]!r}")
+                uuid = json.loads(body)["data"]["uuid"]
+                one("GET download, not ready (404)", 404, f"{args.base}/exports/{uuid}?site_id={args.site}", "GET", auth)
+                one("POST export again (409)", 409, exports, "POST", json_auth, args.export)
+                one("POST invalid (400)", 400, exports, "POST", json_auth, args.invalid)
+                one("POST nothing to export (400)", 400, exports, "POST", json_auth, args.nothing)
+                one("GET list (200)", 200, exports, "GET", auth)
+        finally:
+            stop_group(process)
+    print(f"    {'request':32} {'first ms':>9} {'later median ms':>16} {'ratio':>6}")
+    for name, values in samples.items():
+        later = statistics.median(values[1:])
+        print(f"    {name:32} {values[0]:9.1f} {later:16.1f} {values[0] / later:6.1f}")
 
 
 def read_requests(path):
@@ -388,6 +458,12 @@ def main():
         if name == "first-answer":
             q.add_argument("--log", required=True)
             q.add_argument("command", nargs=argparse.REMAINDER)
+    q = sub.add_parser("first-requests")
+    for a in ("base", "key", "site", "export", "invalid", "nothing", "log"):
+        q.add_argument("--" + a, required=True)
+    q.add_argument("--repeat", type=int, default=20)
+    q.add_argument("--timeout", type=float, default=60)
+    q.add_argument("command", nargs=argparse.REMAINDER)
     q = sub.add_parser("stubs")
     for a in ("dir", "requests", "captured"):
         q.add_argument(a)
@@ -410,7 +486,7 @@ def main():
             pairs = dict(pair.split("=", 1) for pair in args.pairs)
             json.dump({k: int(v) if v.isdigit() else v for k, v in pairs.items()}, f, indent=1)
     else:
-        {"wait": cmd_wait, "first-answer": cmd_first_answer, "stubs": cmd_stubs,
+        {"wait": cmd_wait, "first-answer": cmd_first_answer, "first-requests": cmd_first_requests, "stubs": cmd_stubs,
          "nginx-conf": cmd_nginx_conf, "report": cmd_report}[args.cmd](args)
 
 

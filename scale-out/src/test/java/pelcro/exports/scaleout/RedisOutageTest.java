@@ -120,7 +120,7 @@ class RedisOutageTest {
     deployment.redis().freeze();
     List<Answer> specs;
     try {
-      // The docs page's copy of the spec: its examples' dates follow the sandbox clock.
+      // The docs page's copy of the spec: served, or refused with a 503, never a 500.
       specs = all(deployment.nodes().stream()
           .<Supplier<Answer>>map(n -> () -> n.endpoint().docsSpec()).toList());
     } finally {
