@@ -82,8 +82,12 @@ public final class Sandbox implements AutoCloseable {
         options.accounts() == null ? Accounts.defaults() : Accounts.load(options.accounts());
     SeedParameters world = state.agreeOnSeed(
         new SeedParameters(options.seed(), options.recordsPerType(), clock.instant()));
-    BackgroundExportData seeded = new BackgroundExportData(() ->
-        new SeededExportData(world.seed(), world.recordsPerType(), world.anchor()));
+    BackgroundExportData seeded = new BackgroundExportData(() -> {
+      SeededExportData generated =
+          new SeededExportData(world.seed(), world.recordsPerType(), world.anchor());
+      generated.warmUp(); // before "ready": the first download finds the printing path compiled
+      return generated;
+    });
     ExportData data = customData != null ? customData : seeded;
     JobTiming timing =
         JobTiming.of(

@@ -1,5 +1,8 @@
 package pelcro.exports.sandbox.data;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -8,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import pelcro.exports.sandbox.files.PartedCsvStream;
 import pelcro.exports.sandbox.files.Rows;
@@ -27,6 +31,11 @@ public final class SeededExportData implements ExportData {
   /** Record indices per printed part: up to ~1,000 rows, some 200 KB of CSV, a few ms of work. */
   static final int INDICES_PER_PART = 1024;
   private static final int SETTLED_MAX = 4096;
+  /** Rows of each type {@link #warmUp} prints: enough for C2 to compile each table's code. */
+  static final int WARM_UP_ROWS = 20_000;
+  /** Compiled code serves every sandbox of the JVM (tests start many): one warm-up is enough. */
+  private static final AtomicBoolean WARMED_UP = new AtomicBoolean();
+  private final long seed;
   private final World world;
   private final SeedWindow window;
   private final Map<ExportQuery, Boolean> settled = new ConcurrentHashMap<>();
@@ -46,6 +55,7 @@ public final class SeededExportData implements ExportData {
     if (recordsPerType < 0) {
       throw new IllegalArgumentException("recordsPerType must not be negative");
     }
+    this.seed = seed;
     this.world = new World(seed, recordsPerType, window);
     this.window = window;
   }
@@ -89,6 +99,31 @@ public final class SeededExportData implements ExportData {
     Criteria criteria = Criteria.of(table, query.filters());
     return new ExportFile(query.type() + "-" + exportUuid + ".csv", () -> new PartedCsvStream(
         Selection.parts(world, table, query.siteId(), criteria, cap(asOf), INDICES_PER_PART)));
+  }
+
+  /**
+   * Prints a throwaway file of every per-type export ({@link #WARM_UP_ROWS} rows each, from a
+   * world of that size, so the time it takes does not grow with {@code --records-per-type}) and
+   * drops the bytes. Why: a freshly started JVM runs the printing path (records, Commons CSV,
+   * the parts pool) interpreted until C2 has compiled it, and served its first million-row
+   * download at about half the rate of the next ones. Runs once per JVM.
+   */
+  public void warmUp() {
+    if (WARMED_UP.getAndSet(true)) {
+      return;
+    }
+    SeededExportData small = new SeededExportData(seed, WARM_UP_ROWS, window);
+    byte[] buffer = new byte[64 * 1024];
+    for (String type : Tables.all().keySet()) {
+      ExportQuery query = new ExportQuery(1, type, Map.of());
+      try (InputStream in = small.file(query, "warm-up", window.end()).opener().open()) {
+        while (in.read(buffer) >= 0) {
+          // the bytes are not needed, only the work of printing them
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 
   /** The matching rows of a per-type export, for tools and tests that want rows, not bytes. */

@@ -49,10 +49,13 @@ abstract class ChunkedInputStream extends InputStream {
    */
   protected abstract boolean produce() throws IOException;
 
-  /** Makes {@code bytes} the next chunk as it is, instead of the sink: saves a copy. */
-  protected final void serve(byte[] bytes) {
+  /**
+   * Makes the first {@code length} bytes of {@code bytes} the next chunk as they are, instead of
+   * the sink: saves a copy.
+   */
+  protected final void serve(byte[] bytes, int length) {
     chunk = bytes;
-    limit = bytes.length;
+    limit = length;
     served = true;
   }
 

@@ -3,7 +3,6 @@ package pelcro.exports.sandbox.files;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -25,13 +24,13 @@ public final class PartedCsvStream extends ChunkedInputStream {
    */
   static final int WINDOW = Math.min(2 * PrintingPool.THREADS, 8);
   /**
-   * The initial size of a part's text. Parts are cut small enough (~200 KB) that neither this
-   * buffer nor the bytes made from it reach G1's "humongous" size (half a region: 512 KB at the
-   * 256 MiB heap the benchmark uses); humongous arrays cost a GC each, which halved throughput.
+   * The initial size of a part's text, served as it is. Parts are cut small enough (~200 KB) that
+   * this buffer does not reach G1's "humongous" size (half a region: 512 KB at the 256 MiB heap
+   * the benchmark uses); humongous arrays cost a GC each, which halved throughput.
    */
   private static final int TEXT_CAPACITY = 240 * 1024;
   private final RowParts parts;
-  private final ArrayDeque<FutureTask<byte[]>> ahead = new ArrayDeque<>();
+  private final ArrayDeque<FutureTask<Utf8Text>> ahead = new ArrayDeque<>();
   private int nextPart;
   private boolean headerWritten;
 
@@ -44,12 +43,12 @@ public final class PartedCsvStream extends ChunkedInputStream {
     if (!headerWritten) {
       headerWritten = true;
       fill();
-      StringBuilder header = new StringBuilder();
-      CsvStream.printRow(CsvStream.FORMAT, parts.columns().toArray(String[]::new), header);
-      sink().write(header.toString().getBytes(StandardCharsets.UTF_8));
+      Utf8Text header = new Utf8Text(1024);
+      CsvStream.printRow(CsvStream.ownFormat(), parts.columns().toArray(String[]::new), header);
+      header.writeTo(sink());
       return true;
     }
-    FutureTask<byte[]> head = ahead.poll();
+    FutureTask<Utf8Text> head = ahead.poll();
     if (head == null) {
       return false;
     }
@@ -58,7 +57,8 @@ public final class PartedCsvStream extends ChunkedInputStream {
     if (PrintingPool.withdraw(head)) {
       head.run();
     }
-    serve(await(head));
+    Utf8Text part = await(head);
+    serve(part.array(), part.size());
     fill();
     return !ahead.isEmpty();
   }
@@ -71,23 +71,23 @@ public final class PartedCsvStream extends ChunkedInputStream {
   private void fill() {
     while (ahead.size() < WINDOW && nextPart < parts.count()) {
       Rows rows = parts.part(nextPart++);
-      FutureTask<byte[]> task = new FutureTask<>(() -> print(rows));
+      FutureTask<Utf8Text> task = new FutureTask<>(() -> print(rows));
       ahead.add(task);
       PrintingPool.executor().execute(task);
     }
   }
 
-  private static byte[] print(Rows rows) throws IOException {
+  private static Utf8Text print(Rows rows) throws IOException {
     String[] row = new String[rows.columns().size()];
-    StringBuilder text = new StringBuilder(TEXT_CAPACITY);
+    Utf8Text text = new Utf8Text(TEXT_CAPACITY);
     CSVFormat format = CsvStream.ownFormat();
     while (rows.next(row)) {
       CsvStream.printRow(format, row, text);
     }
-    return text.toString().getBytes(StandardCharsets.UTF_8);
+    return text;
   }
 
-  private static byte[] await(FutureTask<byte[]> task) throws IOException {
+  private static Utf8Text await(FutureTask<Utf8Text> task) throws IOException {
     try {
       return task.get();
     } catch (InterruptedException e) {
@@ -112,7 +112,7 @@ public final class PartedCsvStream extends ChunkedInputStream {
   @Override
   public void close() throws IOException {
     super.close();
-    for (FutureTask<byte[]> task : ahead) {
+    for (FutureTask<Utf8Text> task : ahead) {
       task.cancel(false);
     }
     ahead.clear();
