@@ -11,7 +11,9 @@ import static pelcro.exports.sandbox.SpecValidated.control;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pelcro.exports.sandbox.Fixtures;
 import pelcro.exports.sandbox.Sandbox;
+import pelcro.exports.sandbox.domain.ApiError;
 import pelcro.exports.sandbox.junit.SandboxHandle;
 
 /**
@@ -96,6 +99,119 @@ class FaultsAcceptanceTest {
             .body("message", equalTo("Service Unavailable"));
       }
       api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports").then().statusCode(200);
+    }
+  }
+
+  @Test
+  void anOperationWithScheduledLatencyAnswersNoSoonerThanTheDelay() {
+    try (Sandbox sandbox = Sandbox.builder().port(0).start()) {
+      new SandboxHandle(sandbox).faults().slowCalls("listExports", 1, 800);
+      long started = System.nanoTime();
+      api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports").then().statusCode(200);
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(800))
+          .isLessThan(Duration.ofSeconds(8)); // generous: a shared machine
+      control(sandbox).get("/faults").then().body("data[0].struck", equalTo(1));
+    }
+  }
+
+  @Test
+  void aThrottledOperationAnswers429WithRetryAfterInTheVendorsShapeThenRecovers() {
+    try (Sandbox sandbox = Sandbox.builder().port(0).start()) {
+      schedule(sandbox, "{\"kind\":\"operation_error\",\"operation\":\"requestExport\","
+          + "\"status\":429,\"retry_after\":7,\"times\":1}");
+      api(sandbox, ENTERPRISE).queryParam("site_id", SITE).contentType(ContentType.JSON)
+          .body(Fixtures.ofType("customers")).post("/exports").then()
+          .statusCode(429).contentType(ContentType.JSON).header("Retry-After", "7")
+          .body("message", equalTo(ApiError.TOO_MANY_REQUESTS.message()));
+      request(sandbox, ENTERPRISE, SITE, "customers"); // struck once: the next call goes through
+    }
+  }
+
+  @Test
+  void gatewayFaultsAnswer502And504AsJsonInTheVendorsErrorShapeWithoutRetryAfter() {
+    try (Sandbox sandbox = Sandbox.builder().port(0).start()) {
+      SandboxHandle handle = new SandboxHandle(sandbox);
+      handle.faults().failCalls("listExports", 1, 502);
+      handle.faults().failCalls("listExports", 1, 504);
+      for (Object[] expected : new Object[][] {{502, "Bad Gateway"}, {504, "Gateway Timeout"}}) {
+        Response answer = api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports");
+        answer.then().statusCode((Integer) expected[0]).contentType(ContentType.JSON)
+            .body("message", equalTo(expected[1]));
+        assertThat(answer.jsonPath().getMap("$")).containsOnlyKeys("message");
+        assertThat(answer.header("Retry-After")).isNull();
+      }
+      api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports").then().statusCode(200);
+    }
+  }
+
+  @Test
+  void anExportFailsHalfwayThroughProcessingAfterItStarted() {
+    try (Sandbox sandbox = Sandbox.builder().port(0).jobSeconds(4).listMode("jobs").start()) {
+      new SandboxHandle(sandbox).faults().failNextWhileProcessing("payments", 1, "Disk full");
+      String uuid = request(sandbox, ENTERPRISE, SITE, "payments");
+      String it = "data.find { it.uuid == '" + uuid + "' }.";
+
+      sandbox.clock().advance(Duration.ofMillis(1500)); // processing since 1 s; fails at 2.5 s
+      api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports").then()
+          .body(it + "started_at", org.hamcrest.Matchers.notNullValue())
+          .body(it + "failed_reason", org.hamcrest.Matchers.nullValue());
+      download(sandbox, ENTERPRISE, SITE, uuid).then().statusCode(404)
+          .body("message", equalTo("The export is not yet ready to be downloaded."));
+
+      sandbox.clock().advance(Duration.ofSeconds(1));
+      api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports").then()
+          .body(it + "failed_reason", equalTo("Disk full"))
+          .body(it + "finished_at", org.hamcrest.Matchers.nullValue());
+      download(sandbox, ENTERPRISE, SITE, uuid).then().statusCode(404)
+          .body("message", equalTo(NOT_FOUND));
+      request(sandbox, ENTERPRISE, SITE, "payments"); // the type is free again
+    }
+  }
+
+  @Test
+  void anExportHeldWhileProcessingHasStartedAndKeepsItsTypeBusyUntilReleased() {
+    try (Sandbox sandbox = Sandbox.builder().port(0).jobSeconds(2).listMode("jobs").start()) {
+      schedule(sandbox, "{\"kind\":\"export_held\",\"type\":\"refunds\",\"state\":\"processing\","
+          + "\"times\":1}");
+      String held = request(sandbox, ENTERPRISE, SITE, "refunds");
+      sandbox.clock().advance(Duration.ofDays(1));
+      String it = "data.find { it.uuid == '" + held + "' }.";
+
+      api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports").then()
+          .body(it + "started_at", org.hamcrest.Matchers.notNullValue())
+          .body(it + "finished_at", org.hamcrest.Matchers.nullValue());
+      download(sandbox, ENTERPRISE, SITE, held).then().statusCode(404)
+          .body("message", equalTo("The export is not yet ready to be downloaded."));
+      api(sandbox, ENTERPRISE).queryParam("site_id", SITE).contentType(ContentType.JSON)
+          .body(Fixtures.ofType("refunds")).post("/exports").then().statusCode(409);
+
+      new SandboxHandle(sandbox).complete(held);
+      download(sandbox, ENTERPRISE, SITE, held).then().statusCode(200);
+    }
+  }
+
+  @Test
+  void aStruckFaultWritesItsLineUnderVerbose() {
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    PrintStream stdout = System.out;
+    Sandbox started;
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      // --verbose writes to the stdout of its start: this sandbox's lines go to the capture.
+      started = Sandbox.builder().port(0).verbose(true).start();
+    } finally {
+      System.setOut(stdout);
+    }
+    try (Sandbox sandbox = started) {
+      schedule(sandbox, "{\"kind\":\"nothing_to_export\",\"type\":\"orders\",\"times\":1}");
+      api(sandbox, ENTERPRISE).queryParam("site_id", SITE).contentType(ContentType.JSON)
+          .body(Fixtures.ofType("orders")).post("/exports").then().statusCode(400);
+
+      String lines = captured.toString(StandardCharsets.UTF_8);
+      assertThat(lines.lines().filter(l -> l.matches(
+          ".*\\bfault\\s+account 1\\s+flt_\\d+ nothing_to_export struck \\(1 of 1\\) on orders")))
+          .hasSize(1);
     }
   }
 
