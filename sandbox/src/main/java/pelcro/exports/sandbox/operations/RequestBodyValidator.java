@@ -2,9 +2,11 @@ package pelcro.exports.sandbox.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.models.media.Schema;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,6 +39,7 @@ final class RequestBodyValidator {
   private static final String SITE_ID = "site_id";
   private static final Pattern INTEGER_TEXT = Pattern.compile("[+-]?[0-9]+");
   private static final Set<String> DATES = Set.of("date_from", "date_to");
+  private static final BigDecimal BEYOND_ANY_BOUND = new BigDecimal("1e400");
 
   /** The branch for each value {@code object} takes, synonyms included. */
   private final Map<String, RequestBranch> branches;
@@ -86,7 +89,7 @@ final class RequestBodyValidator {
               } else if (!strict && isIntegerText(branch, field, value)) {
                 known.set(field, BigIntegerNode.valueOf(new BigInteger(value.asText())));
               } else {
-                known.set(field, value);
+                known.set(field, finite(value));
               }
             });
     for (String field : branch.required()) {
@@ -110,6 +113,18 @@ final class RequestBodyValidator {
   private static boolean isIntegerText(RequestBranch branch, String field, JsonNode value) {
     return value.isTextual() && branch.integerFields().contains(field)
         && INTEGER_TEXT.matcher(value.asText()).matches();
+  }
+
+  /**
+   * A number too large for a double ({@code 1e999}) is read by Jackson as infinity, which
+   * networknt's enum and bounds checks cannot turn into a decimal (they threw, a 500): it is
+   * checked as a decimal beyond any bound instead, and refused as any such number is.
+   */
+  private static JsonNode finite(JsonNode value) {
+    if (value.isFloatingPointNumber() && !value.isBigDecimal() && !Double.isFinite(value.doubleValue())) {
+      return DecimalNode.valueOf(value.doubleValue() > 0 ? BEYOND_ANY_BOUND : BEYOND_ANY_BOUND.negate());
+    }
+    return value;
   }
 
   /** Replaces each valid date with its epoch second; one that names no real day is refused. */

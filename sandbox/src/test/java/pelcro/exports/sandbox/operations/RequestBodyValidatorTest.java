@@ -34,6 +34,16 @@ class RequestBodyValidatorTest {
   }
 
   @Test
+  void refusesNumbersBeyondADoubleAsFieldErrorsNeverAFailure() throws Exception {
+    // Jackson reads 1e999 as infinity; the attack run found it answered 500 in an enum field.
+    Map<String, List<String>> errors = errors("{\"object\":\"orders\",\"status\":1e999,"
+        + "\"date_from\":-1e999,\"date_to\":1e999,\"site_id\":1e999}");
+    assertThat(errors).containsKeys("status", "date_from", "date_to", "site_id");
+    assertThat(errors(STRICT, "{\"object\":\"accounting\",\"month\":1e999,\"currency\":-1e999}"))
+        .containsKeys("month", "currency");
+  }
+
+  @Test
   void keepsTheFiltersAndTheCanonicalType() throws Exception {
     ValidRequest request = VALIDATOR.validate(json(
         "{\"object\":\"credit_note\",\"date_from\":1,\"date_to\":2,\"currency\":\"eur\","
