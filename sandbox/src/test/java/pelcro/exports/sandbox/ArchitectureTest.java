@@ -1,11 +1,15 @@
 package pelcro.exports.sandbox;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import pelcro.exports.sandbox.store.engine.StateUnavailable;
 
 /** The layers of the sandbox, as the folder tree shows them. */
 @AnalyzeClasses(packages = "pelcro.exports.sandbox", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -29,4 +33,45 @@ class ArchitectureTest {
       noClasses().that().resideInAnyPackage("pelcro.exports.sandbox.operations..",
               "pelcro.exports.sandbox.store..", "pelcro.exports.sandbox.control..")
           .should().dependOnClassesThat().resideInAPackage("pelcro.exports.sandbox.http..");
+
+  /** The one class outside the store that builds an engine: it picks one for {@code --state}. */
+  static final String STORE_WIRING = "pelcro.exports.sandbox.StateEngines";
+
+  /**
+   * Outside the store only the wiring knows the engines: operations, domain, HTTP adapter,
+   * control, platform packages and the JUnit extension see the store's facets
+   * ({@code SandboxState} and its parts), so they run alike on memory and on Redis.
+   */
+  @ArchTest
+  static final ArchRule onlyTheWiringKnowsTheMemoryOrRedisEngine =
+      noClasses().that().resideOutsideOfPackage("pelcro.exports.sandbox.store..")
+          .and().doNotHaveFullyQualifiedName(STORE_WIRING)
+          .should().dependOnClassesThat().resideInAnyPackage("pelcro.exports.sandbox.store.memory..",
+              "pelcro.exports.sandbox.store.redis..");
+
+  /**
+   * Nor do they see the engine's primitives (versioned reads, transactions, codecs): the rules
+   * that use them live in the store. The one thing that crosses is {@link StateUnavailable}, the
+   * store's "cannot be reached", which callers answer with a 503.
+   */
+  @ArchTest
+  static final ArchRule outsideTheStoreOnlyTheWiringSeesTheEngineAndOnlyItsUnavailabilityCrosses =
+      noClasses().that().resideOutsideOfPackage("pelcro.exports.sandbox.store..")
+          .and().doNotHaveFullyQualifiedName(STORE_WIRING)
+          .should().dependOnClassesThat(resideInAPackage("pelcro.exports.sandbox.store.engine..")
+              .and(not(equivalentTo(StateUnavailable.class))));
+
+  /** The store rules have teeth: a class of another package that builds an engine breaks both. */
+  @org.junit.jupiter.api.Test
+  void aClassOutsideTheStoreThatBuildsAnEngineBreaksTheStoreRules() {
+    var offender = new com.tngtech.archunit.core.importer.ClassFileImporter()
+        .importClasses(pelcro.exports.sandbox.archfixture.BuildsItsOwnEngine.class);
+    org.assertj.core.api.Assertions
+        .assertThatThrownBy(() -> onlyTheWiringKnowsTheMemoryOrRedisEngine.check(offender))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("MemoryEngine");
+    org.assertj.core.api.Assertions
+        .assertThatThrownBy(() -> outsideTheStoreOnlyTheWiringSeesTheEngineAndOnlyItsUnavailabilityCrosses
+            .check(offender))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("StateEngine");
+  }
 }

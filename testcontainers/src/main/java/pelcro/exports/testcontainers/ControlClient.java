@@ -13,19 +13,29 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** Client of the sandbox's control API ({@code /__admin/sandbox/...}, README "Control API"). */
+/**
+ * Client of the sandbox's control API ({@code /__admin/sandbox/...}, README "Control API"), or,
+ * with a key, of an account's test helpers ({@code /__sandbox/...}, README "Test helpers").
+ */
 final class ControlClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final Supplier<String> controlUrl;
+  private final String key;
   private final HttpClient http = HttpClient.newBuilder()
       .version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(TIMEOUT)
       .build();
 
   ControlClient(Supplier<String> controlUrl) {
+    this(controlUrl, null);
+  }
+
+  /** @param key the API key every call is authenticated with (test helpers), or null */
+  ControlClient(Supplier<String> controlUrl, String key) {
     this.controlUrl = controlUrl;
+    this.key = key;
   }
 
   JsonNode get(String path) {
@@ -47,7 +57,9 @@ final class ControlClient {
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(controlUrl.get() + path)).timeout(TIMEOUT);
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(controlUrl.get() + path)).timeout(TIMEOUT);
+    return key == null ? request : request.header("Authorization", "Bearer " + key);
   }
 
   private JsonNode send(HttpRequest request) {

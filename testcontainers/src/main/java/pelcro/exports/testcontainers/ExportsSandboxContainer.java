@@ -200,11 +200,13 @@ public class ExportsSandboxContainer extends GenericContainer<ExportsSandboxCont
 
   /**
    * A session: a fresh, isolated Enterprise account with its own keys, sites and clock, and a
-   * non-Enterprise companion ({@code enterprise_key}, {@code site_ids}, {@code basic_key}, ...),
-   * so that test classes sharing this container never collide. End it with {@link #endSession}.
+   * non-Enterprise companion, so that test classes sharing this container never collide. Its
+   * control calls go through the account's own test helpers ({@code /__sandbox}), so they move,
+   * finish and reset only the session's exports. End it with {@link ExportsSandboxSession#close}
+   * (or {@link #endSession}).
    */
-  public JsonNode newSession() {
-    return control().post("/sessions", Map.of());
+  public ExportsSandboxSession newSession() {
+    return new ExportsSandboxSession(this, control().post("/sessions", Map.of()));
   }
 
   /** Ends a session made by {@link #newSession}: its keys stop working. */
@@ -217,7 +219,7 @@ public class ExportsSandboxContainer extends GenericContainer<ExportsSandboxCont
     return control().get("/lint");
   }
 
-  private synchronized ControlClient control() {
+  synchronized ControlClient control() {
     if (control == null) {
       // The URL is read at each call: a restarted container gets a new mapped port.
       control = new ControlClient(() -> rootUrl() + "/__admin/sandbox");

@@ -3,6 +3,7 @@ package pelcro.exports.testcontainers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -129,12 +130,52 @@ class ExportsSandboxContainerTest {
 
   @Test
   void aSessionIsAnAccountOfItsOwnUntilItEnds() throws Exception {
-    var session = sandbox.newSession();
-    String key = session.path("enterprise_key").asText();
-    long site = session.path("site_ids").get(0).asLong();
+    ExportsSandboxSession session = sandbox.newSession();
+    String key = session.enterpriseKey();
+    long site = session.siteId();
     api.request(key, site, "customers");
     api.request(sandbox.enterpriseKey(), sandbox.siteId(), "customers"); // no "Export in progress"
-    sandbox.endSession(session.path("session_id").asText());
+    sandbox.endSession(session.id());
     assertThat(api.list(key, site).statusCode()).as("its key no longer works").isEqualTo(401);
+  }
+
+  @Test
+  void twoSessionsOnOneContainerMoveFinishAndResetOnlyTheirOwnExports() throws Exception {
+    try (ExportsSandboxSession mine = sandbox.newSession();
+        ExportsSandboxSession theirs = sandbox.newSession()) {
+      assertThat(mine.enterpriseKey()).isNotEqualTo(theirs.enterpriseKey());
+      assertThat(mine.baseUrl()).isEqualTo(sandbox.baseUrl());
+      String myExport = api.request(mine.enterpriseKey(), mine.siteId(), "customers");
+      String theirExport = api.request(theirs.enterpriseKey(), theirs.siteId(), "customers");
+      String builtIn = api.request(sandbox.enterpriseKey(), sandbox.siteId(), "customers");
+
+      assertThat(mine.advanceClock(Duration.ofMinutes(10)).path("offset_seconds").asLong())
+          .isEqualTo(600);
+      assertThat(theirs.clock().path("offset_seconds").asLong()).as("their clock").isZero();
+      assertThat(sandbox.clock().path("offset_seconds").asLong()).as("the sandbox clock").isZero();
+      assertThat(api.download(mine.enterpriseKey(), mine.siteId(), myExport).statusCode())
+          .isEqualTo(200);
+      assertThat(api.download(theirs.enterpriseKey(), theirs.siteId(), theirExport).statusCode())
+          .as("still running").isEqualTo(404);
+      assertThat(api.download(sandbox.enterpriseKey(), sandbox.siteId(), builtIn).statusCode())
+          .as("still running").isEqualTo(404);
+
+      assertThatThrownBy(() -> mine.complete(theirExport))
+          .isInstanceOfSatisfying(SandboxControlException.class,
+              e -> assertThat(e.status()).as("another account's export").isEqualTo(404));
+      assertThat(theirs.complete(theirExport).path("finished_at").isNumber()).isTrue();
+
+      JsonNode findings = mine.lint().path("data");
+      assertThat(findings.isArray()).isTrue();
+      assertThat(findings).as("the session's findings only").allSatisfy(f -> assertThat(f.path("account_id").asLong()).isEqualTo(mine.accountId()));
+      mine.reset();
+      assertThat(mine.clock().path("offset_seconds").asLong()).isZero();
+      assertThat(api.download(theirs.enterpriseKey(), theirs.siteId(), theirExport).statusCode())
+          .as("their export survived my reset").isEqualTo(200);
+      String key = mine.enterpriseKey();
+      mine.close();
+      assertThat(api.list(key, 1001).statusCode()).as("closed: its key no longer works")
+          .isEqualTo(401);
+    }
   }
 }

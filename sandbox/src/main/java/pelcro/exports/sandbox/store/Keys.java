@@ -34,6 +34,11 @@ final class Keys {
     return "accounts:" + kind;
   }
 
+  /** Bumped by every capped creation of the kind's accounts: what makes the cap atomic. */
+  static String creations(String kind) {
+    return "creations:" + kind;
+  }
+
   static final String ACCOUNT_SEQUENCE = "seq:account";
   static final String SANDBOX_CLOCK = "clock";
 

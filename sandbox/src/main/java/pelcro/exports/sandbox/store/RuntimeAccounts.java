@@ -54,21 +54,41 @@ public final class RuntimeAccounts {
    * one account).
    */
   public Account create(String kind, String apiKey, Instant now, LongFunction<Account> make) {
+    return create(kind, apiKey, now, make, 0).orElseThrow();
+  }
+
+  /**
+   * As {@link #create(String, String, Instant, LongFunction)}, but a new account is made only
+   * while the kind has fewer than {@code cap} accounts (0: no cap); empty when it is full (the
+   * caller makes room and asks again). The cap holds however many nodes create at once: every
+   * capped creation of the kind expects, and bumps, the kind's creation counter, so two
+   * creations that both saw room cannot both commit (ends only ever make room).
+   */
+  public Optional<Account> create(String kind, String apiKey, Instant now,
+      LongFunction<Account> make, int cap) {
     return Attempts.commit(engine, () -> {
       Versioned<Long> taken = engine.get(Keys.key(apiKey), ID);
       if (taken.present()) {
         Optional<Account> existing = byId(taken.value());
         if (existing.isPresent()) {
-          return new Attempts.Step<>(new Transaction(), existing.get());
+          return new Attempts.Step<>(new Transaction(), existing);
         }
+      }
+      Transaction tx = new Transaction().expect(Keys.key(apiKey), taken);
+      if (cap > 0) {
+        String guard = Keys.creations(kind);
+        Versioned<Long> creations = engine.get(guard, ID);
+        if (count(kind) >= cap) {
+          return new Attempts.Step<>(tx.expect(guard, creations), Optional.<Account>empty());
+        }
+        tx.expect(guard, creations).put(guard, (creations.present() ? creations.value() : 0) + 1, ID);
       }
       long id = FIRST_ID + engine.increment(Keys.ACCOUNT_SEQUENCE, 1, null) - 1;
       Account account = make.apply(id);
-      Transaction tx = new Transaction().expect(Keys.key(apiKey), taken)
-          .put(Keys.key(apiKey), id, ID)
+      tx.put(Keys.key(apiKey), id, ID)
           .put(Keys.account(id), account, ACCOUNT)
           .index(Keys.accounts(kind), Long.toString(id), now.toEpochMilli());
-      return new Attempts.Step<>(tx, account);
+      return new Attempts.Step<>(tx, Optional.of(account));
     });
   }
 

@@ -7,14 +7,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +29,11 @@ import pelcro.exports.sandbox.domain.ExportIds;
 import pelcro.exports.sandbox.domain.ExportJob;
 import pelcro.exports.sandbox.domain.ExportState;
 import pelcro.exports.sandbox.domain.JobTiming;
+import pelcro.exports.sandbox.domain.ExportEventType;
+import pelcro.exports.sandbox.domain.WebhookDelivery;
+import pelcro.exports.sandbox.domain.WebhookEvent;
 import pelcro.exports.sandbox.store.engine.StateEngine;
+import pelcro.exports.sandbox.tryit.TryItTenants;
 import pelcro.exports.sandbox.tryit.support.ManualInstantSource;
 
 /**
@@ -351,5 +358,268 @@ abstract class StoreContract {
     assertThat(state.agreeOnSeed(later)).isEqualTo(first);
     assertThatThrownBy(() -> state.agreeOnSeed(new SeedParameters(7, 500, T0)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--seed 42");
+  }
+
+  // --- Webhook deliveries: one sender per attempt ------------------------------------------
+
+  private static final long REAL_NOW = 1_000_000L;
+
+  private static WebhookEvent event(String uuid) {
+    return new WebhookEvent("evt_" + uuid,
+        ExportEventType.COMPLETED, T0.getEpochSecond(), uuid, 1,
+        "{\"uuid\":\"" + uuid + "\"}");
+  }
+
+  /** What a node's sender does to start an attempt (as {@code WebhookDispatcher.pump}). */
+  private Optional<WebhookDelivery> claim(String id,
+      Instant accountNow, long realMillis) {
+    return state.deliveries().change(id, current -> current.dueAt(accountNow, realMillis)
+        ? current.sending(realMillis + 30_000) : null);
+  }
+
+  @Test
+  void eachDueWebhookAttemptIsClaimedByExactlyOneSenderHoweverManyRace() throws Exception {
+    List<String> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      ids.add(state.deliveries().add(event("u" + i), T0,
+          null, WebhookDelivery.Faulted.NONE, 100).id());
+    }
+    ConcurrentLinkedQueue<String> claimed = new ConcurrentLinkedQueue<>();
+    for (Future<Object> f : race(12, () -> {
+      for (var d : state.deliveries().unfinished(256)) {
+        claim(d.id(), T0, REAL_NOW).ifPresent(c -> claimed.add(c.id()));
+      }
+      return null;
+    })) {
+      f.get();
+    }
+    assertThat(claimed).as("one sender per delivery").hasSize(6).doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(ids);
+    assertThat(state.deliveries().all()).allSatisfy(d -> assertThat(d.status())
+        .isEqualTo(WebhookDelivery.Status.SENDING));
+  }
+
+  @Test
+  void aFailedAttemptIsRetriedByOneSenderOnlyOnceItIsDueAgainAndADeliveredOneNever()
+      throws Exception {
+    String id = state.deliveries().add(event("r"), T0, null,
+        WebhookDelivery.Faulted.NONE, 100).id();
+    assertThat(claim(id, T0, REAL_NOW)).isPresent();
+    var failed = new WebhookDelivery.Attempt(T0, 500, null);
+    state.deliveries().change(id, d -> d.recorded(failed, 3, Duration.ofSeconds(30)));
+    assertThat(claim(id, T0.plusSeconds(29), REAL_NOW)).as("not due before its backoff").isEmpty();
+
+    AtomicInteger winners = new AtomicInteger();
+    for (Future<Boolean> f : race(12, () -> claim(id, T0.plusSeconds(30), REAL_NOW).isPresent())) {
+      if (f.get()) {
+        winners.incrementAndGet();
+      }
+    }
+    assertThat(winners.get()).as("the second attempt's senders").isEqualTo(1);
+
+    var delivered = new WebhookDelivery.Attempt(T0.plusSeconds(31), 204, null);
+    state.deliveries().change(id, d -> d.status() == WebhookDelivery.Status.SENDING
+        ? d.recorded(delivered, 3, Duration.ofSeconds(30)) : null);
+    assertThat(state.deliveries().find(id).orElseThrow().attempts()).hasSize(2);
+    assertThat(state.deliveries().unfinished(256)).isEmpty();
+    assertThat(claim(id, T0.plusSeconds(3600), Long.MAX_VALUE)).isEmpty();
+  }
+
+  @Test
+  void anAttemptWhoseSenderDiedIsClaimedAgainByExactlyOneSenderAfterItsLease() throws Exception {
+    String id = state.deliveries().add(event("d"), T0, null,
+        WebhookDelivery.Faulted.NONE, 100).id();
+    assertThat(claim(id, T0, REAL_NOW)).isPresent(); // its sender never records the attempt
+    assertThat(claim(id, T0, REAL_NOW + 29_999)).as("the lease still holds").isEmpty();
+    AtomicInteger winners = new AtomicInteger();
+    for (Future<Boolean> f : race(12, () -> claim(id, T0, REAL_NOW + 30_000).isPresent())) {
+      if (f.get()) {
+        winners.incrementAndGet();
+      }
+    }
+    assertThat(winners.get()).isEqualTo(1);
+  }
+
+  @Test
+  void aFullDeliveryJournalDropsFinishedDeliveriesBeforeUnsentOnes() {
+    var none = WebhookDelivery.Faulted.NONE;
+    String first = state.deliveries().add(event("a"), T0, null, none, 3).id();
+    String second = state.deliveries().add(event("b"), T0, null, none, 3).id();
+    claim(second, T0, REAL_NOW);
+    state.deliveries().change(second, d -> d.recorded(
+        new WebhookDelivery.Attempt(T0, 200, null), 3, Duration.ofSeconds(1)));
+    state.deliveries().add(event("c"), T0, null, none, 3);
+    state.deliveries().add(event("d"), T0, null, none, 3);
+    assertThat(state.deliveries().find(second)).as("the finished one went first").isEmpty();
+    assertThat(state.deliveries().dropped()).isZero();
+    state.deliveries().add(event("e"), T0, null, none, 3);
+    assertThat(state.deliveries().find(first)).as("then the oldest unsent").isEmpty();
+    assertThat(state.deliveries().dropped()).isEqualTo(1);
+    assertThat(state.deliveries().all()).hasSize(3);
+  }
+
+  // --- Lint findings -------------------------------------------------------------------------
+
+  @Test
+  void countsEveryLintFindingOnceUnderConcurrencyWithItsFirstAndLastTime() throws Exception {
+    AtomicInteger second = new AtomicInteger();
+    for (Future<Object> f : race(8, () -> {
+      for (int i = 0; i < 25; i++) {
+        int at = second.incrementAndGet();
+        state.lint().record(1, "ignored-field", "detail " + at, T0.getEpochSecond() + at);
+      }
+      return null;
+    })) {
+      f.get();
+    }
+    state.lint().record(1, "polls-too-fast", "every 10 ms", T0.getEpochSecond());
+    List<LintStore.Finding> mine = state.lint().findings(1L).get(1L);
+    assertThat(mine).extracting(LintStore.Finding::rule)
+        .containsExactlyInAnyOrder("ignored-field", "polls-too-fast");
+    LintStore.Finding ignored = mine.stream().filter(f -> f.rule().equals("ignored-field"))
+        .findFirst().orElseThrow();
+    assertThat(ignored.count()).isEqualTo(200);
+    assertThat(ignored.firstAt()).isEqualTo(T0.getEpochSecond() + 1);
+    assertThat(ignored.lastAt()).isEqualTo(T0.getEpochSecond() + 200);
+  }
+
+  @Test
+  void lintFindingsAreFilteredByAccountAndForgottenPerAccount() {
+    state.lint().record(2, "ignored-field", "x", 10);
+    state.lint().record(1, "polls-too-fast", "y", 11);
+    state.lint().remember(1, "not-ready:u1", 5_000);
+    assertThat(state.lint().findings(null)).containsOnlyKeys(1L, 2L);
+    assertThat(state.lint().findings(2L)).containsOnlyKeys(2L);
+    assertThat(state.lint().findings(3L)).isEmpty();
+    assertThat(state.lint().recall(1, "not-ready:u1")).contains(5_000L);
+
+    state.resetAccount(1);
+    assertThat(state.lint().findings(null)).containsOnlyKeys(2L);
+    assertThat(state.lint().recall(1, "not-ready:u1")).isEmpty();
+    state.lint().forget(2);
+    assertThat(state.lint().findings(null)).isEmpty();
+  }
+
+  @Test
+  void anAccountsLintFactsAreBoundedOldestFirstAndAWholeResetForgetsEveryFinding() {
+    for (int i = 0; i <= LintStore.MAX_FACTS; i++) {
+      state.lint().remember(1, "not-ready:u" + i, i);
+    }
+    assertThat(state.lint().recall(1, "not-ready:u0")).as("the oldest fact went").isEmpty();
+    assertThat(state.lint().recall(1, "not-ready:u" + LintStore.MAX_FACTS))
+        .contains((long) LintStore.MAX_FACTS);
+    state.lint().record(1, "ignored-field", "x", 10);
+    state.lint().record(2, "ignored-field", "x", 10);
+    state.reset();
+    assertThat(state.lint().findings(null)).isEmpty();
+    assertThat(state.lint().findings(1L)).isEmpty();
+  }
+
+  // --- Try-it tenants and their caps -----------------------------------------------------------
+
+  private TryItTenants tenants(int max, int perAddress, int inTotal) {
+    return new TryItTenants(state.accounts(), state.rates(),
+        new TryItTenants.Limits(Duration.ofMinutes(30), max,
+            perAddress, inTotal), state::resetAccount);
+  }
+
+  /** Resolves distinct keys from racing threads; returns how many got a tenant (the rest: 429). */
+  private int newTenantsRacing(TryItTenants tenants, int threads,
+      IntFunction<String> address) throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    int admitted = 0;
+    for (Future<Account> f : race(threads, () -> {
+      int i = next.getAndIncrement();
+      return tenants.resolve("sk_try_visitor" + i, address.apply(i), clock.instant()).orElseThrow();
+    })) {
+      try {
+        f.get();
+        admitted++;
+      } catch (java.util.concurrent.ExecutionException e) {
+        assertThat(errorOf(e)).isEqualTo(ApiError.TOO_MANY_REQUESTS);
+      }
+    }
+    return admitted;
+  }
+
+  @Test
+  void newTryItTenantsFromOneAddressStopAtItsCapHoweverManyRace() throws Exception {
+    var tenants = tenants(100, 3, 100);
+    assertThat(newTenantsRacing(tenants, 16, i -> "10.0.0.1")).isEqualTo(3);
+    assertThat(state.accounts().count("try-it")).isEqualTo(3);
+    assertThat(tenants.resolve("sk_try_other", "10.0.0.2", clock.instant())).isPresent();
+  }
+
+  @Test
+  void newTryItTenantsInTotalStopAtTheTotalCapHoweverManyRace() throws Exception {
+    var tenants = tenants(100, 100, 5);
+    assertThat(newTenantsRacing(tenants, 16, i -> "10.0.1." + i)).isEqualTo(5);
+    assertThat(state.accounts().count("try-it")).isEqualTo(5);
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(tenants.resolve("sk_try_next_minute", "10.0.2.1", clock.instant())).isPresent();
+  }
+
+  @Test
+  void liveTryItTenantsNeverExceedTheirCapHoweverManyRace() throws Exception {
+    var tenants = tenants(4, 100, 100);
+    assertThat(newTenantsRacing(tenants, 16, i -> "10.0.3." + i)).isEqualTo(16);
+    assertThat(tenants.liveCount(clock.instant())).isLessThanOrEqualTo(4);
+    assertThat(state.accounts().leastRecentlyUsed("try-it", 100))
+        .allSatisfy(id -> assertThat(state.accounts().byId(id)).isPresent());
+  }
+
+  @Test
+  void anEvictedOrExpiredTryItTenantLeavesNoJob() {
+    var tenants = tenants(2, 100, 100);
+    Account first = tenants.resolve("sk_try_first", "10.0.4.1", clock.instant()).orElseThrow();
+    state.jobs().insertIfNoneRunning(job(first.id(), "orders", T0), T0);
+    clock.advance(Duration.ofSeconds(1));
+    Account second = tenants.resolve("sk_try_second", "10.0.4.1", clock.instant()).orElseThrow();
+    state.jobs().insertIfNoneRunning(job(second.id(), "orders", T0), T0);
+    clock.advance(Duration.ofSeconds(1));
+    tenants.resolve("sk_try_third", "10.0.4.1", clock.instant()).orElseThrow();
+
+    assertThat(state.accounts().byId(first.id())).as("the least recently used went").isEmpty();
+    assertThat(state.jobs().jobs(first.id())).isEmpty();
+    assertThatThrownBy(() -> state.jobs().insertIfNoneRunning(job(first.id(), "invoices", T0), T0))
+        .extracting(e -> ((ApiException) e).error()).isEqualTo(ApiError.UNAUTHENTICATED);
+    assertThat(state.jobs().jobs(second.id())).hasSize(1);
+
+    clock.advance(Duration.ofMinutes(31));
+    assertThat(tenants.liveCount(clock.instant())).isZero();
+    assertThat(state.jobs().jobs(second.id())).as("expired: its jobs went too").isEmpty();
+  }
+
+  @Test
+  void noJobOutlivesATryItTenantEvictedWhileItsRequestsRace() throws Exception {
+    var tenants = tenants(3, 1000, 1000);
+    String[] types = {"orders", "invoices", "payments", "refunds"};
+    List<Long> seen = new CopyOnWriteArrayList<>();
+    AtomicInteger next = new AtomicInteger();
+    for (Future<Object> f : race(8, () -> {
+      int me = next.getAndIncrement();
+      for (int i = 0; i < 10; i++) {
+        // Each thread is a visitor with a fresh key: each new tenant may evict another's.
+        Account a = tenants.resolve("sk_try_t" + me + "_" + i, "10.0.5." + me, clock.instant())
+            .orElseThrow();
+        seen.add(a.id());
+        for (String type : types) {
+          try {
+            state.jobs().insertIfNoneRunning(job(a.id(), type, T0), T0);
+          } catch (ApiException e) {
+            assertThat(e.error()).isEqualTo(ApiError.UNAUTHENTICATED); // evicted meanwhile
+          }
+        }
+      }
+      return null;
+    })) {
+      f.get();
+    }
+    assertThat(seen).hasSize(80);
+    for (long id : seen) {
+      if (state.accounts().byId(id).isEmpty()) {
+        assertThat(state.jobs().jobs(id)).as("evicted tenant " + id).isEmpty();
+      }
+    }
   }
 }
