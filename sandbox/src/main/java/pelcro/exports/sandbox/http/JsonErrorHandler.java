@@ -24,9 +24,16 @@ final class JsonErrorHandler extends ErrorHandler {
     return true;
   }
 
+  /**
+   * A request Jetty could not parse: the connection ends after this answer, and says so. Without
+   * {@code Connection: close}, a client whose damaged request held a second one (bytes past its
+   * Content-Length) kept the connection, took this answer for its next request's, and when that
+   * was a {@code HEAD} read this body as the start of the answer after (found by bin/attack).
+   */
   @Override
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
     fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+    fields.put(HttpHeader.CONNECTION, "close");
     return ByteBuffer.wrap(body(status, reason));
   }
 
@@ -41,6 +48,9 @@ final class JsonErrorHandler extends ErrorHandler {
     }
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    // Jetty's refusals are of bytes it could not take as a request: what follows them on the
+    // connection cannot be trusted either, so the connection ends (see badMessageError).
+    response.getHeaders().put(HttpHeader.CONNECTION, "close");
     response.write(true, ByteBuffer.wrap(body(code, message)), callback);
   }
 

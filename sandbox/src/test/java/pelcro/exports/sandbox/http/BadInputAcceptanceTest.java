@@ -120,6 +120,25 @@ class BadInputAcceptanceTest {
     }
   }
 
+  @Test
+  void garbageAfterARequestIsRefusedWithConnectionCloseSoNoClientReadsAStrayBody()
+      throws Exception {
+    // A body longer than its Content-Length holds a second, unparsable "request". Its 400 must
+    // say the connection ends: a client that took it for its next (HEAD) request's answer would
+    // otherwise read its body as the start of the answer after.
+    for (String first : List.of("HEAD", "GET")) {
+      try (java.net.Socket socket = new java.net.Socket("127.0.0.1", sandbox.port())) {
+        socket.getOutputStream().write((first + " /api/v1/core/exports?site_id=1001 HTTP/1.1\r\n"
+            + "Host: x\r\nAuthorization: Bearer " + ENTERPRISE + "\r\nContent-Length: 5\r\n\r\n"
+            + "abcdeGET / HTTP/1.1 x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        String answers = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String second = answers.substring(answers.lastIndexOf("HTTP/1.1 "));
+        assertThat(second).as(first).startsWith("HTTP/1.1 400 ")
+            .containsIgnoringCase("\r\nConnection: close\r\n");
+      }
+    }
+  }
+
   private static HttpResponse<String> send(Case c) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + c.path()));
     if (c.auth() != null) {
