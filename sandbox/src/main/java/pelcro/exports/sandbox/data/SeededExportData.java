@@ -32,7 +32,7 @@ public final class SeededExportData implements ExportData {
   static final int INDICES_PER_PART = 1024;
   private static final int SETTLED_MAX = 4096;
   /** Rows of each type {@link #warmUp} prints: enough for C2 to compile each table's code. */
-  static final int WARM_UP_ROWS = 20_000;
+  static final int WARM_UP_ROWS = 2_000;
   /** Compiled code serves every sandbox of the JVM (tests start many): one warm-up is enough. */
   private static final AtomicBoolean WARMED_UP = new AtomicBoolean();
   private final long seed;
