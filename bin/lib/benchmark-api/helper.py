@@ -9,12 +9,14 @@
                                     request is answered with the expected status, print the
                                     milliseconds from the start, then stop the process group
   first-requests --base URL --key K --site S --export BODY --invalid BODY --nothing BODY
-                 --repeat N --log FILE -- COMMAND...
+                 --repeat N --starts N --log FILE -- COMMAND...
                                     start the sandbox COMMAND, wait for GET /health 200, time the
                                     first request of each kind in the fresh JVM, then N more of
                                     each (the account reset through the control API before each
                                     round, untimed); print first, median of the later ones and
-                                    their ratio per request, then stop the process group
+                                    their ratio per request, then stop the process group;
+                                    with --starts N, N fresh JVMs one after the other and
+                                    the median of their first requests
   stubs DIR REQUESTS CAPTURED       write WireMock mappings under DIR/mappings answering each
                                     request with the captured status, Content-Type and body
   nginx-conf DIR REQUESTS CAPTURED PORT
@@ -119,16 +121,29 @@ def timed(url, method, headers, data, timeout):
     return status, (time.monotonic() - t0) * 1000
 
 
-def cmd_first_requests(args):
-    """Issue 12's "ready means ready": the first request of each kind in a fresh JVM, against the
-    median of later ones."""
-    command = args.command[1:] if args.command[:1] == ["--"] else args.command
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+def first_requests_once(args, command):
+    """One fresh JVM: {kind: [first ms, later ms...]}."""
     root = urllib.parse.urlsplit(args.base)
     origin = f"{root.scheme}://{root.netloc}"
     auth = {"Authorization": "Bearer " + args.key}
     json_auth = dict(auth, **{"Content-Type": "application/json"})
     exports = f"{args.base}/exports?site_id={args.site}"
+    samples = {}
+
+    def one(name, expect, url, method, headers, data=None):
+        status, ms = timed(url, method, headers, data, args.timeout)
+        if status != expect:
+            raise SystemExit(f"{name}: answered {status}, expected {expect}")
+        samples.setdefault(name, []).append(ms)
+
+    def shifted(body, round_):
+        # Each round asks for another range (an hour earlier), so that no round is served
+        # from what an earlier one computed: the first request is compared with equals.
+        fields = json.loads(body)
+        if isinstance(fields.get("date_from"), int):
+            fields["date_from"] -= 3600 * round_
+        return json.dumps(fields)
+
     with open(args.log, "ab") as log:
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                    start_new_session=True)
@@ -138,32 +153,15 @@ def cmd_first_requests(args):
                 if process.poll() is not None or time.monotonic() - t0 > args.timeout:
                     raise SystemExit("the sandbox did not report ready (see " + args.log + ")")
                 time.sleep(POLL_SECONDS)
-            samples = {}
-
-            def one(name, expect, url, method, headers, data=None):
-                status, ms = timed(url, method, headers, data, args.timeout)
-                if status != expect:
-                    raise SystemExit(f"{name}: answered {status}, expected {expect}")
-                samples.setdefault(name, []).append(ms)
-
-            def shifted(body, round_):
-                # Each round asks for another range (an hour earlier), so that no round is served
-                # from what an earlier one computed: the first request is compared with equals.
-                fields = json.loads(body)
-                if isinstance(fields.get("date_from"), int):
-                    fields["date_from"] -= 3600 * round_
-                return json.dumps(fields)
-
             for round_ in range(args.repeat + 1):
                 if round_ > 0 and attempt(origin + "/__admin/sandbox/reset", "POST", {}, None, args.timeout) != 200:
                     raise SystemExit("the control API's reset failed (the benchmark needs the admin API on)")
                 export, invalid, nothing = (shifted(b, round_) for b in (args.export, args.invalid, args.nothing))
                 # The download's uuid comes from the export request's answer.
-                headers = dict(json_auth)
                 u = urllib.parse.urlsplit(exports)
                 conn = http.client.HTTPConnection(u.hostname, u.port, timeout=args.timeout)
                 t = time.monotonic()
-                conn.request("POST", u.path + "?" + u.query, body=export.encode(), headers=headers)
+                conn.request("POST", u.path + "?" + u.query, body=export.encode(), headers=json_auth)
                 response = conn.getresponse()
                 body = response.read()
                 samples.setdefault("POST export (200)", []).append((time.monotonic() - t) * 1000)
@@ -178,10 +176,23 @@ def cmd_first_requests(args):
                 one("GET list (200)", 200, exports, "GET", auth)
         finally:
             stop_group(process)
-    print(f"    {'request':32} {'first ms':>9} {'later median ms':>16} {'ratio':>6}")
-    for name, values in samples.items():
-        later = statistics.median(values[1:])
-        print(f"    {name:32} {values[0]:9.1f} {later:16.1f} {values[0] / later:6.1f}")
+    return samples
+
+
+def cmd_first_requests(args):
+    """Issue 12's "ready means ready": the first request of each kind in a fresh JVM, against the
+    median of later ones; over --starts fresh JVMs, the median of their first requests (one
+    sample per JVM is mostly the machine's noise)."""
+    command = args.command[1:] if args.command[:1] == ["--"] else args.command
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    runs = [first_requests_once(args, command) for _ in range(args.starts)]
+    print(f"    {'request':32} {'first ms (median of ' + str(args.starts) + ' JVMs: each)':>44} {'later median ms':>16} {'ratio':>6}")
+    for name in runs[0]:
+        firsts = [run[name][0] for run in runs]
+        later = statistics.median([ms for run in runs for ms in run[name][1:]])
+        first = statistics.median(firsts)
+        each = ", ".join(f"{ms:.1f}" for ms in firsts)
+        print(f"    {name:32} {first:9.1f} ({each:>32}) {later:16.1f} {first / later:6.1f}")
 
 
 def read_requests(path):
@@ -471,6 +482,7 @@ def main():
     for a in ("base", "key", "site", "export", "invalid", "nothing", "log"):
         q.add_argument("--" + a, required=True)
     q.add_argument("--repeat", type=int, default=20)
+    q.add_argument("--starts", type=int, default=1)
     q.add_argument("--timeout", type=float, default=60)
     q.add_argument("command", nargs=argparse.REMAINDER)
     q = sub.add_parser("stubs")

@@ -68,14 +68,22 @@ final class WarmUp {
     send("POST", exports, Map.of("object", "subscriptions"));
     send("GET", "/api/v1/core/exports/" + UUID.randomUUID() + "?site_id=" + site, null);
     if (successfulExport) {
+      // Every type once: the paths of an accepted export (its insert, its 409, its download not
+      // yet ready) run a dozen times, not once, so the first client's requests find them
+      // compiled (measured: the first accepted export took 2.6-3.6 times the later ones).
       long now = Instant.now().getEpochSecond();
-      Map<String, Object> body =
-          Map.of("object", "customers", "date_from", now - 30L * 86_400, "date_to", now);
-      String answer = send("POST", exports, body);
-      send("POST", exports, body);
-      String uuid = answer == null ? null : answer.replaceAll(".*\"uuid\":\"([^\"]+)\".*", "$1");
-      if (uuid != null && !uuid.equals(answer)) {
-        send("GET", "/api/v1/core/exports/" + uuid + "?site_id=" + site, null);
+      for (ExportType type : ExportType.values()) {
+        if (type == ExportType.ACCOUNTING) {
+          continue;
+        }
+        Map<String, Object> body =
+            Map.of("object", type.getValue(), "date_from", now - 30L * 86_400, "date_to", now);
+        String answer = send("POST", exports, body);
+        send("POST", exports, body);
+        String uuid = answer == null ? null : answer.replaceAll(".*\"uuid\":\"([^\"]+)\".*", "$1");
+        if (uuid != null && !uuid.equals(answer)) {
+          send("GET", "/api/v1/core/exports/" + uuid + "?site_id=" + site, null);
+        }
       }
     }
     if (helpers) {
