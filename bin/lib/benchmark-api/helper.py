@@ -9,14 +9,17 @@
                                     request is answered with the expected status, print the
                                     milliseconds from the start, then stop the process group
   first-requests --base URL --key K --site S --export BODY --invalid BODY --nothing BODY
-                 --repeat N --starts N --log FILE -- COMMAND...
+                 --repeat N --starts N [--idle S] --log FILE -- COMMAND...
                                     start the sandbox COMMAND, wait for GET /health 200, time the
                                     first request of each kind in the fresh JVM, then N more of
                                     each (the account reset through the control API before each
-                                    round, untimed); print first, median of the later ones and
-                                    their ratio per request, then stop the process group;
-                                    with --starts N, N fresh JVMs one after the other and
-                                    the median of their first requests
+                                    round, untimed), then one more round after S seconds (1.5)
+                                    without requests; print first, median of the later ones and
+                                    their ratio per request, and the round after the pause
+                                    against the same median (the control: what a pause alone
+                                    costs a warm JVM), then stop the process group; with
+                                    --starts N, N fresh JVMs one after the other and the medians
+                                    of their first and after-pause requests
   stubs DIR REQUESTS CAPTURED       write WireMock mappings under DIR/mappings answering each
                                     request with the captured status, Content-Type and body
   nginx-conf DIR REQUESTS CAPTURED PORT
@@ -122,7 +125,7 @@ def timed(url, method, headers, data, timeout):
 
 
 def first_requests_once(args, command):
-    """One fresh JVM: {kind: [first ms, later ms...]}."""
+    """One fresh JVM: {kind: [first ms, later ms..., ms after --idle seconds without requests]}."""
     root = urllib.parse.urlsplit(args.base)
     origin = f"{root.scheme}://{root.netloc}"
     auth = {"Authorization": "Bearer " + args.key}
@@ -153,7 +156,11 @@ def first_requests_once(args, command):
                 if process.poll() is not None or time.monotonic() - t0 > args.timeout:
                     raise SystemExit("the sandbox did not report ready (see " + args.log + ")")
                 time.sleep(POLL_SECONDS)
-            for round_ in range(args.repeat + 1):
+            for round_ in range(args.repeat + 2):
+                if round_ == args.repeat + 1:
+                    # The control: the same JVM, warm, after a pause like the one between /health
+                    # and the first round. What it adds to a request is the machine's, not the JIT's.
+                    time.sleep(args.idle)
                 if round_ > 0 and attempt(origin + "/__admin/sandbox/reset", "POST", {}, None, args.timeout) != 200:
                     raise SystemExit("the control API's reset failed (the benchmark needs the admin API on)")
                 export, invalid, nothing = (shifted(b, round_) for b in (args.export, args.invalid, args.nothing))
@@ -186,13 +193,15 @@ def cmd_first_requests(args):
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     runs = [first_requests_once(args, command) for _ in range(args.starts)]
-    print(f"    {'request':32} {'first ms (median of ' + str(args.starts) + ' JVMs: each)':>44} {'later median ms':>16} {'ratio':>6}")
+    print(f"    {'request':32} {'first ms (median of ' + str(args.starts) + ' JVMs: each)':>44} {'later median ms':>16} {'ratio':>6}"
+          f" {'after ' + format(args.idle, 'g') + ' s idle':>16} {'ratio':>6}")
     for name in runs[0]:
         firsts = [run[name][0] for run in runs]
-        later = statistics.median([ms for run in runs for ms in run[name][1:]])
+        later = statistics.median([ms for run in runs for ms in run[name][1:-1]])
+        idle = statistics.median([run[name][-1] for run in runs])
         first = statistics.median(firsts)
         each = ", ".join(f"{ms:.1f}" for ms in firsts)
-        print(f"    {name:32} {first:9.1f} ({each:>32}) {later:16.1f} {first / later:6.1f}")
+        print(f"    {name:32} {first:9.1f} ({each:>32}) {later:16.1f} {first / later:6.1f} {idle:16.1f} {idle / later:6.1f}")
 
 
 def read_requests(path):
@@ -483,6 +492,7 @@ def main():
         q.add_argument("--" + a, required=True)
     q.add_argument("--repeat", type=int, default=20)
     q.add_argument("--starts", type=int, default=1)
+    q.add_argument("--idle", type=float, default=1.5)
     q.add_argument("--timeout", type=float, default=60)
     q.add_argument("command", nargs=argparse.REMAINDER)
     q = sub.add_parser("stubs")
