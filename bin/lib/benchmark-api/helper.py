@@ -158,8 +158,8 @@ def first_requests_once(args, command):
                 time.sleep(POLL_SECONDS)
             for round_ in range(args.repeat + 2):
                 if round_ == args.repeat + 1:
-                    # The control: the same JVM, warm, after a pause like the one between /health
-                    # and the first round. What it adds to a request is the machine's, not the JIT's.
+                    # The control: the same JVM, warm, after a pause. What the pause adds to a
+                    # request (idle cores waking, cold caches) is the machine's, not the JIT's.
                     time.sleep(args.idle)
                 if round_ > 0 and attempt(origin + "/__admin/sandbox/reset", "POST", {}, None, args.timeout) != 200:
                     raise SystemExit("the control API's reset failed (the benchmark needs the admin API on)")
