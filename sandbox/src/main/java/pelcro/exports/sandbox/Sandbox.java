@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import pelcro.exports.sandbox.clock.SandboxClock;
 import pelcro.exports.sandbox.control.ClockOperation;
 import pelcro.exports.sandbox.control.CompleteExportOperation;
@@ -71,11 +72,27 @@ public final class Sandbox implements AutoCloseable {
    * webhooks, rate limits) on {@code baseClock}.
    */
   public static Sandbox start(SandboxOptions options, PlatformOptions platform, Clock baseClock) {
-    return start(options, platform, baseClock, null);
+    return start(options, platform, baseClock, sandbox -> { });
+  }
+
+  /**
+   * The same, calling {@code announce} once everything is loaded and warmed up, just before
+   * {@code GET /health} answers 200. The command line prints its banner there: the banner's
+   * first-time work (the JDK's formatter, the options' descriptions) then no longer shares the
+   * cores with a client's first request, which a health check lets in at once.
+   */
+  public static Sandbox start(SandboxOptions options, PlatformOptions platform, Clock baseClock,
+      Consumer<Sandbox> announce) {
+    return start(options, platform, baseClock, null, announce);
   }
 
   static Sandbox start(
       SandboxOptions options, PlatformOptions platform, Clock baseClock, ExportData customData) {
+    return start(options, platform, baseClock, customData, sandbox -> { });
+  }
+
+  private static Sandbox start(SandboxOptions options, PlatformOptions platform, Clock baseClock,
+      ExportData customData, Consumer<Sandbox> announce) {
     SandboxState state = new SandboxState(StateEngines.open(options.state()), baseClock);
     SandboxClock clock = new SandboxClock(state.clocks());
     Accounts accounts =
@@ -152,7 +169,6 @@ public final class Sandbox implements AutoCloseable {
       server.forgetRequests(); // the journal starts with the first client's request
       loadFaults(options, state, faultsControl); // after the warm-up, which must weigh none
       quiet.set(false);
-      readiness.warmedUp();
     } catch (RuntimeException | Error e) {
       server.close();
       throw e;
@@ -160,11 +176,17 @@ public final class Sandbox implements AutoCloseable {
     Sandbox sandbox = new Sandbox(options, clock, accounts, server);
     sandbox.platform = platform;
     sandbox.webhooks = wiring.webhooks();
+    sandbox.lint = wiring.lint();
     self.set(sandbox);
     if (stopAsked.get()) {
       sandbox.close(); // shut down while it was still starting
+      return sandbox;
     }
-    sandbox.lint = wiring.lint();
+    try {
+      announce.accept(sandbox);
+    } finally {
+      readiness.warmedUp();
+    }
     return sandbox;
   }
 

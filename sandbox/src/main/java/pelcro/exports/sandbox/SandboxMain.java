@@ -171,7 +171,9 @@ public final class SandboxMain implements Callable<Integer> {
           new PlatformOptions(tryIt, tryItIdleMinutes, tryItMaxTenants, corsOrigins, webhookUrl,
               webhookSecret, webhookMaxAttempts, rateLimit, tryItNewPerClient, tryItNewInTotal,
               trustedProxies);
-      sandbox = Sandbox.start(options, platform, Clock.systemUTC());
+      // The banner comes before /health's 200: see Sandbox.start's announce.
+      sandbox = Sandbox.start(options, platform, Clock.systemUTC(),
+          ready -> banner(System.out, ready, (System.nanoTime() - started) / 1_000_000));
     } catch (RuntimeException e) {
       // A wrong option, an unreadable accounts file or a busy port: say so, no stack trace.
       System.err.println("exports-sandbox: " + (options == null ? e.getMessage()
@@ -179,7 +181,6 @@ public final class SandboxMain implements Callable<Integer> {
       return 2;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close));
-    banner(System.out, sandbox, (System.nanoTime() - started) / 1_000_000);
     sandbox.awaitClosed(); // Ctrl-C, SIGTERM or POST /__admin/shutdown
     return 0;
   }
