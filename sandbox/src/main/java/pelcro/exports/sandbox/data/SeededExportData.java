@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -137,10 +138,10 @@ public final class SeededExportData implements ExportData {
    */
   private void scanFindingNothing(String type) {
     Table<?> table = Tables.of(type);
-    // email compares without case (the other path of Criteria.Match); every type has an id.
+    // email compares without case (the other path of Criteria.Match); any column serves otherwise.
     String column = table.columns().contains("email") ? "email" : table.columns().get(0);
     Criteria none = Criteria.of(table, Long.MIN_VALUE, Long.MAX_VALUE, false,
-        Map.of(column, java.util.Set.of("no row has this value")));
+        Map.of(column, Set.of("no row has this value")));
     String[] row = new String[table.columns().size()];
     for (int round = 0; round < WARM_UP_SCANS; round++) {
       Selection.of(world, table, 1, none, cap(window.end())).next(row);
