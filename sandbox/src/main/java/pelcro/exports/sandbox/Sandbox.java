@@ -1,5 +1,6 @@
 package pelcro.exports.sandbox;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -55,6 +56,7 @@ public final class Sandbox implements AutoCloseable {
   private WebhookDispatcher webhooks;
   private final CountDownLatch closed = new CountDownLatch(1);
   private IntegratorLint lint;
+  private PreparedExportData prepared;
 
   private Sandbox(SandboxOptions options, SandboxClock clock, Accounts accounts, SandboxServer server) {
     this.options = options;
@@ -105,7 +107,10 @@ public final class Sandbox implements AutoCloseable {
       generated.warmUp(); // before "ready": the first download finds the printing path compiled
       return generated;
     });
-    ExportData data = customData != null ? customData : seeded;
+    // The seeded files are printed while their job runs (a custom ExportData is left alone).
+    PreparedExportData prepared = new PreparedExportData(seeded,
+        options.prepareFilesMb() * 1024 * 1024, Path.of(System.getProperty("java.io.tmpdir")));
+    ExportData data = customData != null ? customData : prepared;
     JobTiming timing =
         JobTiming.of(
             Duration.ofMillis(Math.round(options.jobSeconds() * 1000)),
@@ -169,14 +174,18 @@ public final class Sandbox implements AutoCloseable {
       server.forgetRequests(); // the journal starts with the first client's request
       loadFaults(options, state, faultsControl); // after the warm-up, which must weigh none
       quiet.set(false);
+      // After the warm-up: its throwaway export's file would be printed while clients come in.
+      prepared.activate();
     } catch (RuntimeException | Error e) {
       server.close();
+      prepared.close();
       throw e;
     }
     Sandbox sandbox = new Sandbox(options, clock, accounts, server);
     sandbox.platform = platform;
     sandbox.webhooks = wiring.webhooks();
     sandbox.lint = wiring.lint();
+    sandbox.prepared = prepared;
     self.set(sandbox);
     if (stopAsked.get()) {
       sandbox.close(); // shut down while it was still starting
@@ -277,6 +286,9 @@ public final class Sandbox implements AutoCloseable {
         return;
       }
       server.close();
+      if (prepared != null) {
+        prepared.close();
+      }
       if (webhooks != null) {
         webhooks.close();
       }

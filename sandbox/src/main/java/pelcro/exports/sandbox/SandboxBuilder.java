@@ -32,6 +32,7 @@ public final class SandboxBuilder {
   private boolean verbose = d.verbose();
   private Path faults = d.faults();
   private boolean strict = d.strict();
+  private long prepareFilesMb = d.prepareFilesMb();
   private PlatformOptions p = PlatformOptions.defaults();
   private Clock clock = Clock.systemUTC();
   private ExportData data;
@@ -160,6 +161,15 @@ public final class SandboxBuilder {
     return this;
   }
 
+  /**
+   * Disk space (MiB, in the temp folder) for export files printed while their job runs, so that
+   * a download hands out a finished file; 0 prints each file as it is downloaded.
+   */
+  public SandboxBuilder prepareFilesMb(long value) {
+    prepareFilesMb = value;
+    return this;
+  }
+
   /** The base clock; the sandbox adds its advanceable offset on top. */
   public SandboxBuilder clock(Clock base) {
     clock = base;
@@ -230,7 +240,7 @@ public final class SandboxBuilder {
     return new SandboxOptions(port, bind, jobSeconds, admin, nonEnterpriseStatus, listMode,
         accounts, seed, recordsPerType, journalEntries, fileTtlSeconds, maxBodyBytes, adminToken,
         bodyTimeoutSeconds, minDownloadBytesPerSecond, maxDownloads, maxDownloadsPerClient,
-        testHelpers, state, verbose, faults, strict);
+        testHelpers, state, verbose, faults, strict, prepareFilesMb);
   }
 
   public Sandbox start() {

@@ -91,6 +91,9 @@ public final class SandboxMain implements Callable<Integer> {
   @Option(names = "--strict", description = "Refuse (400) what the spec refuses: fields a type does not take, numeric strings for integers, page/limit out of bounds. Default: accept them as the vendor's framework does and report them in the lint.")
   boolean strict;
 
+  @Option(names = "--prepare-files-mb", description = "Disk space (MiB, in the temp folder) for export files printed while their job runs, so that a download hands out a finished file; 0 prints each file as it is downloaded (default: ${DEFAULT-VALUE}).")
+  long prepareFilesMb = SandboxOptions.DEFAULT_PREPARE_FILES_MB;
+
   @Option(names = "--try-it", description = "Give every sk_try_<anything> key its own fresh Enterprise account (sites 1001, 1002).")
   boolean tryIt;
 
@@ -166,7 +169,7 @@ public final class SandboxMain implements Callable<Integer> {
               recordsPerType, noJournal ? 0 : journalEntries, fileTtlSeconds,
               SandboxOptions.DEFAULT_MAX_BODY_BYTES, adminToken, bodyTimeoutSeconds,
               minDownloadRate, maxDownloads, maxDownloadsPerClient, !noTestHelpers, state,
-              verbose, faults, strict);
+              verbose, faults, strict, prepareFilesMb);
       PlatformOptions platform =
           new PlatformOptions(tryIt, tryItIdleMinutes, tryItMaxTenants, corsOrigins, webhookUrl,
               webhookSecret, webhookMaxAttempts, rateLimit, tryItNewPerClient, tryItNewInTotal,

@@ -33,6 +33,9 @@ import pelcro.exports.sandbox.domain.KeyMask;
  * @param strict refuse what the spec's schemas refuse (fields a type does not take, numeric
  *     strings for integers, {@code page}/{@code limit} out of bounds) instead of reading requests
  *     as the vendor's framework does
+ * @param prepareFilesMb disk space (MiB, in the temp folder) for export files printed while their
+ *     job runs, so that a download hands out a finished file; 0 prints each file as it is
+ *     downloaded
  */
 public record SandboxOptions(
     int port,
@@ -56,7 +59,8 @@ public record SandboxOptions(
     String state,
     boolean verbose,
     Path faults,
-    boolean strict) {
+    boolean strict,
+    long prepareFilesMb) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_BIND = "127.0.0.1";
@@ -74,6 +78,8 @@ public record SandboxOptions(
   public static final int DEFAULT_MAX_DOWNLOADS = 48;
   /** Enough for a CI job that downloads in parallel; one address cannot take every slot. */
   public static final int DEFAULT_MAX_DOWNLOADS_PER_CLIENT = 8;
+  /** Room for a few six-month exports of a million rows (about 210 MB each). */
+  public static final long DEFAULT_PREPARE_FILES_MB = 1024;
 
   public SandboxOptions {
     if (port < 0 || port > 65535) {
@@ -101,6 +107,9 @@ public record SandboxOptions(
     if (maxDownloads < 1 || maxDownloadsPerClient < 1) {
       throw new IllegalArgumentException("max-downloads and max-downloads-per-client must be positive");
     }
+    if (prepareFilesMb < 0 || prepareFilesMb > 1024L * 1024) {
+      throw new IllegalArgumentException("prepare-files-mb must be between 0 and 1048576 (1 TiB)");
+    }
     if (adminToken != null && adminToken.isBlank()) {
       throw new IllegalArgumentException("admin-token must not be blank");
     }
@@ -113,7 +122,8 @@ public record SandboxOptions(
         DEFAULT_RECORDS_PER_TYPE, DEFAULT_JOURNAL_ENTRIES, DEFAULT_FILE_TTL_SECONDS,
         DEFAULT_MAX_BODY_BYTES, null, DEFAULT_BODY_TIMEOUT_SECONDS,
         DEFAULT_MIN_DOWNLOAD_BYTES_PER_SECOND, DEFAULT_MAX_DOWNLOADS,
-        DEFAULT_MAX_DOWNLOADS_PER_CLIENT, true, "memory", false, null, false);
+        DEFAULT_MAX_DOWNLOADS_PER_CLIENT, true, "memory", false, null, false,
+        DEFAULT_PREPARE_FILES_MB);
   }
 
   /** The options as printed at start, in CLI spelling. */
@@ -140,6 +150,8 @@ public record SandboxOptions(
     view.put("--verbose", verbose);
     view.put("--faults", faults == null ? "(none)" : faults);
     view.put("--strict", strict);
+    view.put("--prepare-files-mb", prepareFilesMb == 0 ? "0 (files printed as downloaded)"
+        : prepareFilesMb + " MiB");
     return view;
   }
 }

@@ -31,4 +31,13 @@ public interface ExportData {
    * the 11 documented CSVs. Its content depends only on the query and {@code asOf}.
    */
   ExportFile file(ExportQuery query, String exportUuid, Instant asOf);
+
+  /**
+   * Told when an export is requested, with the instant its file will be fixed at: an
+   * implementation may build the file ahead of its download. Changes no answer.
+   */
+  default void prepare(ExportQuery query, String exportUuid, Instant asOf) {}
+
+  /** Told when an export's file has been downloaded: whatever was kept for it can go. */
+  default void release(String exportUuid) {}
 }

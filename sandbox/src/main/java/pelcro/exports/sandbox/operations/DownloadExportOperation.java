@@ -95,6 +95,7 @@ public final class DownloadExportOperation {
           j -> complete ? j.confirmDownload(transfer.claimId(), now)
               : j.withdrawClaim(transfer.claimId()), ApiError.FILE_NOT_FOUND);
       if (complete && now.equals(after.downloadedAt())) {
+        data.release(after.uuid());
         events.downloaded(after);
       } else if (!complete) {
         events.downloadBroken(transfer.accountId(), transfer.uuid());

@@ -102,6 +102,9 @@ public final class RequestExportOperation {
       job = jobs.update(job.accountId(), job.uuid(), j -> shaped, ApiError.FILE_NOT_FOUND);
     }
     events.requested(job);
+    if (job.failedAt() == null && !job.finishAt().equals(ExportJob.NEVER)) {
+      data.prepare(query, job.uuid(), job.finishAt()); // a file that will exist as it stands
+    }
     return new ExportEnvelope().data(ExportView.of(job, now));
   }
 

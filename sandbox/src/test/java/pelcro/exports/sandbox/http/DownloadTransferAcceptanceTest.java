@@ -25,12 +25,18 @@ import pelcro.exports.sandbox.support.LocalRedis;
  * thread.
  */
 class DownloadTransferAcceptanceTest {
+  /**
+   * About 20 MB in 150 days: far more than the socket buffers can take (4 MiB each way on
+   * loopback), so the server cannot finish writing a file the client stopped reading, even
+   * when the file was prepared while its job ran and is written at disk speed.
+   */
+  private static final int RECORDS = 1_000_000;
   private static final HttpClient HTTP =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @Test
   void aDownloadCutOffMidWayCanBeDownloadedAgainInFull() throws Exception {
-    try (Sandbox sandbox = Sandbox.builder().port(0).jobSeconds(0).recordsPerType(200_000).start()) {
+    try (Sandbox sandbox = Sandbox.builder().port(0).jobSeconds(0).recordsPerType(RECORDS).start()) {
       String uuid = requestExport(sandbox, "subscriptions");
       String path = "/api/v1/core/exports/" + uuid + "?site_id=" + SITE;
       try (Socket socket = new Socket("127.0.0.1", sandbox.port())) {
@@ -51,7 +57,7 @@ class DownloadTransferAcceptanceTest {
 
   @Test
   void aDownloadBeyondTheSlotsIsAskedToComeBackAndKeepsItsFile() throws Exception {
-    try (Sandbox sandbox = Sandbox.builder().port(0).jobSeconds(0).recordsPerType(200_000)
+    try (Sandbox sandbox = Sandbox.builder().port(0).jobSeconds(0).recordsPerType(RECORDS)
         .maxDownloads(1, 1).start()) {
       String slow = requestExport(sandbox, "subscriptions");
       String other = requestExport(sandbox, "invoices");
