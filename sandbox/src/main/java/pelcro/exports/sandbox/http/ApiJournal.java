@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import pelcro.exports.sandbox.domain.KeyMask;
+import pelcro.exports.sandbox.domain.RandomIds;
 
 /**
  * WireMock's request journal for the API's requests ({@code /__admin/requests}), bounded and
@@ -54,7 +55,7 @@ final class ApiJournal implements RequestJournalStore {
   /** Keeps one exchange (the oldest goes when the journal is full). */
   void record(ApiRequest request, Answer answer, long loggedMillis) {
     if (capacity > 0) {
-      UUID id = UUID.randomUUID();
+      UUID id = RandomIds.uuid(); // names the entry, guards nothing
       keep(id, new Exchange(id, loggedMillis, request, answer.status(), answer.headers()));
     }
   }

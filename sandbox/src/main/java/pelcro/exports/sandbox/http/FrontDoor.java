@@ -9,6 +9,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import pelcro.exports.sandbox.domain.ApiError;
 import pelcro.exports.sandbox.domain.ApiException;
+import pelcro.exports.sandbox.domain.RandomIds;
 import pelcro.exports.sandbox.health.Health;
 import pelcro.exports.sandbox.log.ActivityLog;
 
@@ -97,7 +98,7 @@ final class FrontDoor extends Handler.Wrapper {
     Callback done = callback;
     if (method.equals("GET") && path.startsWith(DOWNLOADS)) {
       // Whatever happens to the answer, Jetty's callback reports the transfer's end here.
-      String token = java.util.UUID.randomUUID().toString();
+      String token = RandomIds.uuid().toString();
       transfer = token;
       done = Callback.from(() -> {
         transfers.end(token, true);

@@ -2,7 +2,6 @@ package pelcro.exports.sandbox.operations;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import pelcro.exports.sandbox.data.ExportData;
 import pelcro.exports.sandbox.data.ExportFile;
 import pelcro.exports.sandbox.domain.ExportState;
@@ -11,6 +10,7 @@ import pelcro.exports.sandbox.faults.Faults;
 import pelcro.exports.sandbox.files.PacedStream;
 import pelcro.exports.sandbox.domain.ApiError;
 import pelcro.exports.sandbox.domain.ApiException;
+import pelcro.exports.sandbox.domain.RandomIds;
 import pelcro.exports.sandbox.domain.Caller;
 import pelcro.exports.sandbox.domain.ExportJob;
 import pelcro.exports.sandbox.store.AccountClocks;
@@ -55,7 +55,7 @@ public final class DownloadExportOperation {
     SiteParameter.require(caller, siteIdParam);
     settleEarlierTransfers();
     Instant now = clocks.now(caller.accountId());
-    String claimId = UUID.randomUUID().toString();
+    String claimId = RandomIds.uuid().toString();
     jobs.find(caller.accountId(), uuid)
         .filter(j -> j.stateAt(now) == ExportState.FINISHED)
         .filter(j -> faults.downloadGone(j.accountId(), j.type()))

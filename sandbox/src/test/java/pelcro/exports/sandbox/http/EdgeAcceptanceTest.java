@@ -94,6 +94,27 @@ class EdgeAcceptanceTest {
   }
 
   @Test
+  void readsABodyThatArrivesInPiecesWithinTheDeadline() throws Exception {
+    String body = "{\"object\":\"subscriptions\",\"date_from\":\"2020-01-01\",\"date_to\":\"2020-01-02\"}";
+    try (Sandbox sandbox = Sandbox.builder().port(0).bodyTimeoutSeconds(5).start();
+        Socket socket = new Socket("127.0.0.1", sandbox.port())) {
+      socket.setSoTimeout(10_000);
+      socket.setTcpNoDelay(true);
+      socket.getOutputStream().write(("POST /api/v1/core/exports?site_id=1001 HTTP/1.1\r\nHost: x\r\n"
+          + "Authorization: Bearer sk_test_enterprise\r\nContent-Type: application/json\r\n"
+          + "Connection: close\r\nContent-Length: " + body.length() + "\r\n\r\n"
+          + body.substring(0, 10)).getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      Thread.sleep(300); // the reader waits for the rest: its deadline is now running
+      socket.getOutputStream().write(body.substring(10).getBytes(StandardCharsets.US_ASCII));
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      // The whole body was read and judged: 2020 holds no seeded record.
+      assertThat(statusOf(answer)).isEqualTo(400);
+      assertThat(answer).contains("Nothing to export").doesNotContain("did not arrive in time");
+    }
+  }
+
+  @Test
   void keepsAnsweringWhileMoreClientsStallMidBodyThanTheServerHasThreads() throws Exception {
     try (Sandbox sandbox = Sandbox.builder().port(0).bodyTimeoutSeconds(30).start()) {
       List<Socket> stalled = new ArrayList<>();
