@@ -70,7 +70,6 @@ final class PreparedExportData implements ExportData, AutoCloseable {
           thread.setDaemon(true);
           return thread;
         });
-    printer.allowCoreThreadTimeOut(true);
   }
 
   @Override
@@ -109,8 +108,19 @@ final class PreparedExportData implements ExportData, AutoCloseable {
     });
   }
 
-  /** From now on, requested exports are prepared (the sandbox's own warm-up is over). */
+  /**
+   * From now on, requested exports are prepared (the sandbox's own warm-up is over). The folder
+   * and the printer thread are made now, before "ready", and the thread stays: made by the first
+   * accepted export instead, they were part of that request's time.
+   */
   void activate() {
+    if (budgetBytes == 0) {
+      return;
+    }
+    synchronized (this) {
+      folder();
+    }
+    printer.prestartCoreThread();
     active = true;
   }
 

@@ -175,7 +175,9 @@ public final class Sandbox implements AutoCloseable {
       loadFaults(options, state, faultsControl); // after the warm-up, which must weigh none
       quiet.set(false);
       // After the warm-up: its throwaway export's file would be printed while clients come in.
-      prepared.activate();
+      if (customData == null) {
+        prepared.activate();
+      }
     } catch (RuntimeException | Error e) {
       server.close();
       prepared.close();
