@@ -15,7 +15,10 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class RandomIds {
   private RandomIds() {}
 
-  /** A random version-4 UUID (RFC 9562) with 122 random bits. */
+  /**
+   * A version-4 UUID (RFC 9562) whose 122 free bits come from the thread's generator: unique
+   * enough to name things (a 64-bit state per thread, seeded apart), not meant to be unguessable.
+   */
   public static UUID uuid() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
