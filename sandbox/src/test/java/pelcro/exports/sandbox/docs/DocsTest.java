@@ -71,6 +71,17 @@ class DocsTest {
   }
 
   @Test
+  void theReadmesJUnitTestIsTheOneTheExampleRuns() throws IOException {
+    String readme = Files.readString(ROOT.resolve("README.md"));
+    int start = readme.indexOf("```java\n") + "```java\n".length();
+    String snippet = readme.substring(start, readme.indexOf("```", start));
+    Path example = ROOT.resolve(
+        "examples/plain-junit/src/test/java/com/example/exports/QuickStartTest.java");
+
+    assertThat(snippet).isEqualTo(Files.readString(example));
+  }
+
+  @Test
   void headingSlugsFollowGitHubsRules() {
     Map<String, Integer> seen = new HashMap<>();
     assertThat(slug("Control API (sandbox only; off with `--no-admin`)", seen))
