@@ -23,8 +23,9 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Keeps the documentation true: every command-line option has a row in the options table of
- * {@code docs/reference.md}, and every relative link of {@code README.md} and {@code docs/*.md}
- * (anchors included) reaches a file and a heading that exist.
+ * {@code docs/reference.md}, every relative link of {@code README.md}, {@code CHANGELOG.md} and
+ * {@code docs/*.md} (anchors included) reaches a file and a heading that exist, and the README's
+ * JUnit 5 test is the one the plain example runs.
  */
 class DocsTest {
   private static final Path ROOT = projectRoot();
@@ -95,14 +96,19 @@ class DocsTest {
   }
 
   private static boolean namesOption(String cell, String option) {
-    return Pattern.compile("(?<![\\w-])" + Pattern.quote(option) + "(?![\\w-])").matcher(cell).find();
+    String alone = "(?<![\\w-])" + Pattern.quote(option) + "(?![\\w-])";
+    return Pattern.compile(alone).matcher(cell).find();
   }
 
-  /** README.md and every page under docs/, however many are added later. */
+  /**
+   * README.md, CHANGELOG.md and every page in docs/, however many are added later. Drafts in
+   * folders below docs/ (such as docs/pending/) are written for the place they will move to.
+   */
   private static List<Path> markdownPages() throws IOException {
     List<Path> pages = new ArrayList<>();
     pages.add(ROOT.resolve("README.md"));
-    try (Stream<Path> docs = Files.walk(ROOT.resolve("docs"))) {
+    pages.add(ROOT.resolve("CHANGELOG.md"));
+    try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
       docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
     }
     return pages;
