@@ -1,5 +1,6 @@
 package com.example.exports;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,7 +36,7 @@ class QuickStartTest {
     sandbox.advanceClock(Duration.ofSeconds(60));
     HttpResponse<byte[]> file = http.send(download, BodyHandlers.ofByteArray());
     assertEquals(200, file.statusCode());
-    assertTrue(new String(file.body()).startsWith("id,customer_id,"));
+    assertTrue(new String(file.body(), UTF_8).startsWith("id,customer_id,"));
     assertEquals(400, http.send(download, BodyHandlers.ofString()).statusCode()); // only once
   }
 
