@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from pelcro_exports import ExportsError
+from pelcro_exports import ExportsClient, ExportsError
 
 
 def last_90_days(kind: str) -> dict:
@@ -80,7 +80,5 @@ def test_a_503_on_request_is_retried_after_its_retry_after(client, sandbox):
 
 
 def test_no_client_is_made_without_a_base_url():
-    from pelcro_exports import ExportsClient
-
     with pytest.raises(ValueError):
         ExportsClient("", "sk_test_enterprise", 1001)
