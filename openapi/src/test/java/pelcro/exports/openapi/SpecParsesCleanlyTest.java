@@ -1,6 +1,7 @@
 package pelcro.exports.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -33,10 +34,11 @@ class SpecParsesCleanlyTest {
   }
 
   @Test
-  void namesTheVendorAndTheSandboxAsServers() {
+  void namesTheSandboxFirstAndTheVendorSecondAsServers() {
     assertThat(ExportsSpec.get().model().getServers())
-        .extracting(server -> server.getUrl())
+        .extracting(server -> server.getUrl(), server -> server.getExtensions().get("x-environment"))
         .containsExactly(
-            "https://www.pelcro.com/api/v1/core", "http://127.0.0.1:8080/api/v1/core");
+            tuple("http://127.0.0.1:8080/api/v1/core", "sandbox"),
+            tuple("https://www.pelcro.com/api/v1/core", "production"));
   }
 }

@@ -22,7 +22,7 @@ final class GuideHtml {
 
   /**
    * @param exampleBody the spec's first request example, as compact JSON
-   * @param liveBaseUrl the base URL of Pelcro's own API (the spec's first server)
+   * @param liveBaseUrl the base URL of Pelcro's own API (the spec's production server)
    */
   GuideHtml(DocsGuide guide, String apiBasePath, String helpersPath, String exampleBody,
       String liveBaseUrl) {

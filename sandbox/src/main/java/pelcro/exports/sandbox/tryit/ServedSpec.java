@@ -41,9 +41,17 @@ final class ServedSpec {
         + yaml.substring(servers.end());
   }
 
-  /** The base URL of Pelcro's own API: the spec's first server. */
+  /**
+   * The base URL of Pelcro's own API: the server marked {@code x-environment: production} (the
+   * sandbox is listed first, so that generated clients do not default to production).
+   */
   static String liveBaseUrl() {
-    return api().getServers().get(0).getUrl();
+    return api().getServers().stream()
+        .filter(server -> server.getExtensions() != null
+            && "production".equals(server.getExtensions().get("x-environment")))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("The spec names no production server"))
+        .getUrl();
   }
 
   /** The name of the spec's (only) security scheme, the bearer key. */
