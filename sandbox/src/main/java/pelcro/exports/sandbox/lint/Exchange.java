@@ -11,7 +11,7 @@ import java.util.Set;
  * @param operationId the spec's operationId ({@code listExports}, {@code requestExport},
  *     {@code downloadExport}), or null for no route
  * @param uuid the download's path parameter, or null
- * @param query the first value of each query parameter
+ * @param query the value of each query parameter (the last, when repeated)
  * @param body the request body (may be empty)
  * @param status the answer's status
  * @param message the {@code message} of a JSON error answer, or null
