@@ -48,6 +48,9 @@ final class BodyLint {
           && DIGITS.matcher(value.asText()).matches()) {
         hits.add(new LintHit(LintRule.NUMERIC_STRING,
             name + "=\"" + value.asText() + "\"", name));
+      } else if ("integer".equals(schema.get().getType()) && value.isFloatingPointNumber()
+          && wholeNumber(value)) {
+        hits.add(new LintHit(LintRule.DECIMAL_INTEGER, name + "=" + value.asText(), name));
       }
       if ((name.equals("date_from") || name.equals("date_to")) && looksLikeMilliseconds(value)) {
         hits.add(new LintHit(LintRule.DATE_IN_MILLISECONDS, name + "=" + value.asText(), name));
@@ -77,6 +80,11 @@ final class BodyLint {
   private static boolean looksLikeMilliseconds(JsonNode value) {
     String text = value.isIntegralNumber() || value.isTextual() ? value.asText() : "";
     return DIGITS.matcher(text).matches() && new BigInteger(text).compareTo(MILLISECONDS) >= 0;
+  }
+
+  private static boolean wholeNumber(JsonNode value) {
+    return (value.isBigDecimal() || Double.isFinite(value.doubleValue()))
+        && value.decimalValue().stripTrailingZeros().scale() <= 0;
   }
 
   private static boolean notFirstDay(String month) {

@@ -20,6 +20,9 @@ public enum LintRule {
   NUMERIC_STRING("numeric-string", "request-export",
       "An integer filter was sent as a string; the filter tables type it integer (the sandbox"
           + " reads it as the number, a --strict sandbox answers 400)."),
+  DECIMAL_INTEGER("decimal-integer", "request-export",
+      "An integer filter was sent as a number with a fraction of zero (456.0); the filter tables"
+          + " type it integer (the sandbox reads it as 456, a --strict sandbox answers 400)."),
   MONTH_NOT_FIRST_DAY("month-not-first-day", "request-export",
       "The accounting month was not sent as the 1st of its month; the page's format is"
           + " YYYY-MM-DD with the first day (2024-01-01 for January 2024)."),

@@ -179,6 +179,15 @@ class IntegratorLintTest {
   }
 
   @Test
+  void namesAnIntegerSentWithAZeroFractionButNotAWholeNumber() {
+    assertThat(ids(post("{\"object\":\"memberships\",\"date_from\":1,\"date_to\":2,"
+        + "\"plan_id\":456.0}", 200, null))).containsExactly("decimal-integer");
+    assertThat(lint.findings(ACCOUNT, "decimal-integer").get(0).detail()).isEqualTo("plan_id=456.0");
+    assertThat(ids(post("{\"object\":\"memberships\",\"date_from\":1,\"date_to\":2,"
+        + "\"plan_id\":456}", 200, null))).isEmpty();
+  }
+
+  @Test
   void namesADateTimeWithoutAZoneAsReadInUtcButNotADateOrAZonedOne() {
     assertThat(ids(post("{\"object\":\"orders\",\"date_from\":\"2024-01-01T00:00:00\","
         + "\"date_to\":\"2024-01-31\"}", 200, null))).containsExactly("date-without-zone");

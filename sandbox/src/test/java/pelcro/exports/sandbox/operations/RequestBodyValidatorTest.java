@@ -101,6 +101,22 @@ class RequestBodyValidatorTest {
   }
 
   @Test
+  void readsANumberWithAZeroFractionAsThatIntegerUnlessStrictButNeverAFraction() throws Exception {
+    String body = "{\"object\":\"memberships\",\"date_from\":1704067200,"
+        + "\"date_to\":1711929600,\"plan_id\":456.0,\"site_id\":1002.00}";
+    ValidRequest request = VALIDATOR.validate(json(body));
+    assertThat(request.filters()).containsEntry("plan_id", 456L);
+    assertThat(request.bodySiteId()).isEqualTo(1002L);
+    assertThat(VALIDATOR.validate(json("{\"object\":\"campaign_reports\",\"date_from\":1,"
+        + "\"date_to\":2,\"id\":7e1}")).filters()).containsEntry("id", 70L);
+    assertThat(errors(STRICT, body)).containsOnlyKeys("plan_id", "site_id")
+        .containsEntry("plan_id", List.of("The plan id must be an integer."));
+    assertThat(errors(body.replace("456.0", "456.5")))
+        .containsOnlyKeys("plan_id")
+        .containsEntry("plan_id", List.of("The plan id must be an integer."));
+  }
+
+  @Test
   void readsIsoDatesAsEpochSeconds() throws Exception {
     ValidRequest request = VALIDATOR.validate(json("{\"object\":\"customers\","
         + "\"date_from\":\"2024-01-01\",\"date_to\":\"2024-04-01T02:00:00+02:00\"}"));
