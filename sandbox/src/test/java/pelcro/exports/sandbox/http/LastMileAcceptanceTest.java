@@ -28,6 +28,8 @@ import pelcro.exports.sandbox.Sandbox;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LastMileAcceptanceTest {
+  private static final String NOT_FOUND =
+      "The requested file was not found, please try to export again.";
   private static final Clock FROZEN = Clock.fixed(Instant.now(), ZoneOffset.UTC);
   private Sandbox sandbox;
 
@@ -120,9 +122,9 @@ class LastMileAcceptanceTest {
         .then().statusCode(200);
     api("Bearer " + s.key()).queryParam("site_id", s.site()).get("/exports/" + uuid).then()
         .statusCode(404).header(LintObserver.HEADER, nullValue());
-    api("Bearer " + s.key()).queryParam("site_id", s.site()).get("/exports/" + uuid.toUpperCase(Locale.ROOT))
-        .then().statusCode(404)
-        .body("message", equalTo("The requested file was not found, please try to export again."))
+    api("Bearer " + s.key()).queryParam("site_id", s.site())
+        .get("/exports/" + uuid.toUpperCase(Locale.ROOT)).then().statusCode(404)
+        .body("message", equalTo(NOT_FOUND))
         .header(LintObserver.HEADER, equalTo("not-found-polled"));
     api("Bearer " + s.key()).queryParam("site_id", s.site()).get("/exports/" + uuid).then()
         .header(LintObserver.HEADER, not(equalTo("download-polled-too-soon")));

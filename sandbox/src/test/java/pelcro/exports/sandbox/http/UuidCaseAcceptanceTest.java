@@ -23,6 +23,11 @@ import pelcro.exports.sandbox.Sandbox;
  * test helpers.
  */
 class UuidCaseAcceptanceTest {
+  private static final String GONE =
+      "The requested file has already been downloaded or has expired.";
+  private static final String NOT_FOUND =
+      "The requested file was not found, please try to export again.";
+
   private static String requestExport(Sandbox sandbox, String key, long site) {
     return api(sandbox, key).queryParam("site_id", site).contentType(ContentType.JSON)
         .body(subscriptions()).post("/exports").then().statusCode(200).extract().path("data.uuid");
@@ -47,7 +52,7 @@ class UuidCaseAcceptanceTest {
           .then().statusCode(200);
       api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports/" + uuid)
           .then().statusCode(400)
-          .body("message", equalTo("The requested file has already been downloaded or has expired."));
+          .body("message", equalTo(GONE));
     }
   }
 
@@ -60,7 +65,7 @@ class UuidCaseAcceptanceTest {
           .then().statusCode(200).body("failed_reason", equalTo("Disk full"));
       api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports/" + uuid).then()
           .statusCode(404)
-          .body("message", equalTo("The requested file was not found, please try to export again."));
+          .body("message", equalTo(NOT_FOUND));
     }
   }
 

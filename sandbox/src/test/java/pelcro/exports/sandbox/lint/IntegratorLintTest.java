@@ -140,7 +140,8 @@ class IntegratorLintTest {
     assertThat(ids(post(body.replace("5", "0"), 200, null))).isEmpty();
     String invalid = "{\"object\":\"orders\",\"date_from\":\"x\",\"date_to\":1}";
     assertThat(ids(post(invalid, 400, ApiError.INVALID_DATA))).isEmpty();
-    assertThat(ids(post(invalid, 400, ApiError.INVALID_DATA))).containsExactly("refused-request-repeated");
+    assertThat(ids(post(invalid, 400, ApiError.INVALID_DATA)))
+        .containsExactly("refused-request-repeated");
     assertThat(ids(post(invalid.replace("orders", "customers"), 400, ApiError.NOTHING_TO_EXPORT)))
         .isEmpty();
     after(5);
@@ -159,8 +160,8 @@ class IntegratorLintTest {
         .as("the page's advice: widen, filter less").isEmpty();
     assertThat(ids(post(wider, 409, ApiError.EXPORT_IN_PROGRESS)))
         .containsExactly("request-retried-too-soon");
-    assertThat(ids(post(wider.replace("1701388800", "1701475200"), 409, ApiError.EXPORT_IN_PROGRESS)))
-        .isEmpty();
+    String later = wider.replace("1701388800", "1701475200");
+    assertThat(ids(post(later, 409, ApiError.EXPORT_IN_PROGRESS))).isEmpty();
   }
 
   @Test
@@ -182,7 +183,8 @@ class IntegratorLintTest {
   void namesAnIntegerSentWithAZeroFractionButNotAWholeNumber() {
     assertThat(ids(post("{\"object\":\"memberships\",\"date_from\":1,\"date_to\":2,"
         + "\"plan_id\":456.0}", 200, null))).containsExactly("decimal-integer");
-    assertThat(lint.findings(ACCOUNT, "decimal-integer").get(0).detail()).isEqualTo("plan_id=456.0");
+    assertThat(lint.findings(ACCOUNT, "decimal-integer").get(0).detail())
+        .isEqualTo("plan_id=456.0");
     assertThat(ids(post("{\"object\":\"memberships\",\"date_from\":1,\"date_to\":2,"
         + "\"plan_id\":456}", 200, null))).isEmpty();
   }
