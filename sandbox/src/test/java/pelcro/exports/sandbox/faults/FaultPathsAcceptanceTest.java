@@ -228,6 +228,25 @@ class FaultPathsAcceptanceTest {
     assertThat(struck(s)).isEqualTo(1);
   }
 
+  Stream<Arguments> heldAndExpiring() {
+    return cases(List.of("export_held"), List.of(Path.CONTROL_COMPLETE, Path.HELPER_COMPLETE));
+  }
+
+  @ParameterizedTest(name = "{0}: {1} with file_expires then {2}")
+  @MethodSource("heldAndExpiring")
+  void aHeldExportKeepsItsFileExpiryUntilItIsCompleted(Engine engine, String kind, Path path) {
+    Session s = session(engine);
+    schedule(s, "{\"faults\":[{\"kind\":\"file_expires\",\"type\":\"" + TYPE + "\","
+        + "\"seconds\":30,\"times\":1},{\"kind\":\"" + kind + "\",\"type\":\"" + TYPE + "\","
+        + "\"times\":1}]}");
+    String uuid = request(s);
+    advance(s, 3600);
+    end(s, uuid, path).then().statusCode(200);
+    advance(s, 31);
+    download(s, uuid).then().statusCode(400).body("message", equalTo(GONE));
+    helpers(s).get("/faults").then().statusCode(200).body("data.struck", equalTo(List.of(1, 1)));
+  }
+
   @ParameterizedTest(name = "{0}: {1} then {2}")
   @MethodSource("finishes")
   void aFileFaultStrikesTheFileHoweverTheExportFinished(Engine engine, String kind, Path path)
