@@ -101,7 +101,8 @@ public final class IntegratorLint {
       download(account, e, now, hits);
     }
     if (Exchange.REQUEST.equals(e.operationId())) {
-      request(account, e, RequestFingerprint.of(e, body), now, hits);
+      String type = body == null ? "" : BodyLint.type(body).orElse("");
+      request(account, e, type, RequestFingerprint.of(e, body), now, hits);
     }
   }
 
@@ -136,13 +137,13 @@ public final class IntegratorLint {
    * The rules about repeating one request ({@code fingerprint}): too soon after "Export in
    * progress" or "Nothing to export", or at all after a refusal that will not change.
    */
-  private void request(long account, Exchange e, String fingerprint, Instant now,
+  private void request(long account, Exchange e, String type, String fingerprint, Instant now,
       List<LintHit> hits) {
     if (recent(account, "refused:" + fingerprint, now, TOO_SOON)) {
-      hits.add(new LintHit(LintRule.REQUEST_RETRIED_TOO_SOON, "same request"));
+      hits.add(new LintHit(LintRule.REQUEST_RETRIED_TOO_SOON, type));
     }
     if (memory.recall(account, "invalid:" + fingerprint).isPresent()) {
-      hits.add(new LintHit(LintRule.REFUSED_REQUEST_REPEATED, "refused with 400 before"));
+      hits.add(new LintHit(LintRule.REFUSED_REQUEST_REPEATED, type));
     }
     boolean inProgress = e.status() == ApiError.EXPORT_IN_PROGRESS.status();
     boolean nothing = e.status() == ApiError.NOTHING_TO_EXPORT.status()
