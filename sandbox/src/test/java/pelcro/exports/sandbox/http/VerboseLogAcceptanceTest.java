@@ -1,6 +1,7 @@
 package pelcro.exports.sandbox.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static pelcro.exports.sandbox.Fixtures.ENTERPRISE;
 import static pelcro.exports.sandbox.Fixtures.SITE;
 
@@ -76,6 +77,9 @@ class VerboseLogAcceptanceTest {
       assertThat(firstHealth).as("/health while starting").isEqualTo(503);
       assertThat(early.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
       get(root + "/__admin/sandbox/clock", null);
+      // A line the edge writes may follow its answer by a moment: it is written once sent.
+      await().atMost(Duration.ofSeconds(10)).until(() -> captured.toString(StandardCharsets.UTF_8)
+          .contains("GET /__admin/sandbox/clock -> 200"));
 
       String lines = captured.toString(StandardCharsets.UTF_8);
       assertThat(lines.lines().filter(l -> l.matches(".*\\brequest\\s.*GET /health -> 503 .*")))
