@@ -129,6 +129,24 @@ class DateRangeContractTest {
 
   @Test
   @Writes
+  @Documented(value = "request-export: date-times as RFC 3339 writes them: t and z in either case,"
+      + " second 60, no zone read as UTC (x-decision ExportDate)", covers = "requestExport:200")
+  void acceptsDateTimesInLowerCaseWithALeapSecondOrWithoutAZone() {
+    ZonedDateTime to = end();
+    String day = to.minusDays(60).toLocalDate().toString();
+    Map<String, Object> lower = Exports.recent("customers");
+    lower.put("date_from", day + "t00:00:00z");
+    lower.put("date_to", to.minusDays(1).toLocalDate() + "T23:59:60Z");
+    Map<String, Object> zoneless = Exports.recent("customers");
+    zoneless.put("date_from", day + "T00:00:00");
+    zoneless.put("date_to", to.minusDays(1).toLocalDate() + " 12:00:00");
+
+    assertNotRefusedForItsDates(lower, "lowercase t and z, and second 60");
+    assertNotRefusedForItsDates(zoneless, "a date-time without a zone, and a space for T");
+  }
+
+  @Test
+  @Writes
   @Documented(value = "request-export: the date range may span up to 6 months", covers = "requestExport:200")
   void acceptsARangeOfExactlySixMonths() {
     Account account = Target.get().enterprise();

@@ -27,15 +27,17 @@ class SpecBoundsTest {
   @ParameterizedTest
   @ValueSource(strings = {"1704067200", "\"1704067200\"", "0", "\"2024-01-01T00:00:00Z\"",
       "\"2024-01-01T02:00:00+02:00\"", "\"2024-01-01T00:00Z\"", "\"2024-01-01T00:00:00.250Z\"",
-      "\"2024-01-01\"", "99999999999"})
-  void theDatesTakeUnixSecondsAndIsoDateTimes(String json) {
+      "\"2024-01-01\"", "99999999999", "\"2024-01-01t00:00:00z\"", "\"2016-12-31T23:59:60Z\"",
+      "\"2024-01-01T00:00:00\"", "\"2024-01-01 00:00:00+0000\"", "\"2024-01-01T02:00+02\"",
+      "\"2024-01-01T00:00:00,5Z\""})
+  void theDatesTakeUnixSecondsAndDateTimesAsRfc3339AndIso8601WriteThem(String json) {
     assertThat(dateAccepts(json)).as(json).isTrue();
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"1704067200000", "\"1704067200000\"", "-1", "1704067200.5",
-      "\"yesterday\"", "\"2024-13-01\"", "\"2024-01-01T00:00:00\"", "\"01/02/2024\"", "true",
-      "\"\""})
+      "\"yesterday\"", "\"2024-13-01\"", "\"20240101T000000Z\"", "\"01/02/2024\"", "true",
+      "\"\"", "\"2024-01-01T00:00:61Z\"", "\"2024-01-01T00:00:00Zz\"", "\"2024-01-01T\""})
   void theDatesRefuseMillisecondsAndOtherShapes(String json) {
     assertThat(dateAccepts(json)).as(json).isFalse();
   }

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -118,10 +120,10 @@ public final class Sandbox implements AutoCloseable {
     AtomicReference<Sandbox> self = new AtomicReference<>();
     AtomicBoolean stopAsked = new AtomicBoolean();
     Readiness readiness = new Readiness();
-    // Quiet until the warm-up is over: its requests are the sandbox's own, not the user's.
-    AtomicBoolean quiet = new AtomicBoolean(true);
+    // The warm-up's requests are the sandbox's own, not the user's: its accounts are muted.
+    Set<Long> warmUpAccounts = ConcurrentHashMap.newKeySet();
     ActivityLog log = options.verbose()
-        ? new PrintingActivityLog(System.out, clock, quiet::get) : ActivityLog.QUIET;
+        ? new PrintingActivityLog(System.out, clock, warmUpAccounts::contains) : ActivityLog.QUIET;
     Faults faults = new Faults(state.faults(), log);
     PlatformWiring wiring = PlatformWiring.of(platform, options, state, clock, accounts,
         new Health(readiness, Clock.systemUTC(), state::available), log, faults);
@@ -170,10 +172,9 @@ public final class Sandbox implements AutoCloseable {
       readiness.specLoaded();
       readiness.await();
       WarmUp.run(rootUrl(options.bind(), server.port()), state, wiring.webhooks() == null,
-          options.testHelpers());
+          options.testHelpers(), warmUpAccounts::add);
       server.forgetRequests(); // the journal starts with the first client's request
       loadFaults(options, state, faultsControl); // after the warm-up, which must weigh none
-      quiet.set(false);
       // After the warm-up: its throwaway export's file would be printed while clients come in.
       if (customData == null) {
         prepared.activate();

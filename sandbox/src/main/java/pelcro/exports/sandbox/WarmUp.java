@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.LongConsumer;
 import pelcro.exports.openapi.model.ExportType;
 import pelcro.exports.sandbox.store.SandboxState;
 import pelcro.exports.sandbox.store.Sessions;
@@ -43,9 +44,14 @@ final class WarmUp {
   /**
    * @param successfulExport whether one export may really be requested (no webhook would tell
    *     anyone)
+   * @param ownAccount told the warm-up's accounts before their first request (so that
+   *     {@code --verbose} leaves them out)
    */
-  static void run(String root, SandboxState state, boolean successfulExport, boolean helpers) {
+  static void run(String root, SandboxState state, boolean successfulExport, boolean helpers,
+      LongConsumer ownAccount) {
     Sessions.Session session = state.sessions().create(Instant.now());
+    ownAccount.accept(session.enterprise().id());
+    ownAccount.accept(session.basic().id());
     try {
       new WarmUp(root, session.enterprise().key(), Sessions.SITES.get(0))
           .requests(successfulExport, helpers);

@@ -100,10 +100,14 @@ public record ExportJob(
         at, reason, null, null);
   }
 
-  /** A fault: the export stays queued (or processing) until completed or failed by hand. */
+  /**
+   * A fault: the export stays queued (or processing) until completed or failed by hand. Its
+   * file's lifetime is kept ({@code expiresAt} stays that long after {@code finishAt}), so a
+   * {@code file_expires} fault holds once it is completed.
+   */
   public ExportJob held(boolean queued) {
     return new ExportJob(uuid, accountId, userId, query, createdAt, queued ? NEVER : startAt,
-        NEVER, NEVER, null, null, null, null);
+        NEVER, NEVER.plus(Duration.between(finishAt, expiresAt)), null, null, null, null);
   }
 
   /** A fault: the finished file expires {@code after} its finish instead of after its TTL. */
@@ -123,11 +127,24 @@ public record ExportJob(
     return finishAt.equals(NEVER);
   }
 
-  /** Control API: finishes a running export at {@code now}. */
+  /**
+   * Control API: finishes a running export at {@code now}, as its faults have it: a failure a
+   * fault scheduled (at its start, or halfway) happens now instead, since the export is taken
+   * through its processing now; the file keeps its lifetime (a {@code file_expires} fault).
+   */
   public ExportJob complete(Instant now, JobTiming timing) {
     requireRunning(now);
+    if (failedAt != null) {
+      return fail(now, failedReason);
+    }
     return new ExportJob(uuid, accountId, userId, query, createdAt, startedBy(now), now,
-        now.plus(timing.fileTtl()), null, null, null, null);
+        now.plus(fileLifetime(timing)), null, null, null, null);
+  }
+
+  /** How long the finished file is kept: the TTL, or what a {@code file_expires} fault set. */
+  private Duration fileLifetime(JobTiming timing) {
+    // A job held before held jobs kept their lifetime has none recorded: the TTL, as then.
+    return expiresAt.equals(NEVER) ? timing.fileTtl() : Duration.between(finishAt, expiresAt);
   }
 
   /** Control API: fails a running export at {@code now}. */

@@ -21,7 +21,10 @@ public final class FieldMessages {
           Map.entry("format.date", "The :field is not a valid date (YYYY-MM-DD)."),
           Map.entry("format.email", "The :field must be a valid email address."),
           Map.entry("format", "The :field format is invalid."),
-          Map.entry("oneOf", "The :field must be Unix seconds or an ISO 8601 date-time."),
+          // Names the forms taken, never calls the value "not ISO 8601": a week date or a basic
+          // format is ISO 8601 and still refused (spec x-decision of ExportDate).
+          Map.entry("oneOf", "The :field must be Unix seconds or a date-time such as"
+              + " 2024-01-01T00:00:00Z (RFC 3339, years 1970 to 4999)."),
           Map.entry("date", "The :field is not a valid date."),
           Map.entry("minimum", "The :field must be at least :limit."),
           Map.entry("maximum", "The :field must not be greater than :limit."),

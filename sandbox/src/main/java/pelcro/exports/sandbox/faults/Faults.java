@@ -61,13 +61,14 @@ public final class Faults {
       Duration half = Duration.between(job.startAt(), job.finishAt()).dividedBy(2);
       return job.failingAt(job.startAt().plus(half), reason(midway.get()));
     }
-    Optional<Fault> hold = strike(FaultKind.EXPORT_HELD, account, job.type());
-    if (hold.isPresent()) {
-      return job.held(!"processing".equals(hold.get().text("state")));
-    }
-    return strike(FaultKind.FILE_EXPIRES, account, job.type())
+    // A failing export has no file, so no file fault is weighed for it; a held one has, once
+    // released: its file's lifetime is set first and kept while it is held.
+    ExportJob expiring = strike(FaultKind.FILE_EXPIRES, account, job.type())
         .map(f -> job.expiringAfter(Duration.ofSeconds(f.number("seconds", 0))))
         .orElse(job);
+    return strike(FaultKind.EXPORT_HELD, account, job.type())
+        .map(hold -> expiring.held(!"processing".equals(hold.text("state"))))
+        .orElse(expiring);
   }
 
   /** Whether the file is gone early ("already downloaded or has expired"). */

@@ -7,7 +7,7 @@ import pelcro.exports.sandbox.domain.Caller;
 /**
  * One authenticated API request, as the route handlers see it.
  *
- * @param query the first value of each query parameter
+ * @param query the value of each query parameter (the last, when repeated)
  * @param pathUrl the absolute URL of the request's path, without query (for page links)
  * @param client the client's address (per-client limits)
  * @param transfer the token the edge gave a download request, or null

@@ -66,7 +66,9 @@ final class FrontDoor extends Handler.Wrapper {
       return true;
     }
     if (path.equals(HEALTH_PATH) && (method.equals("GET") || method.equals("HEAD"))) {
-      JettyAnswers.json(response, callback, health.status(), Json.write(health.body()));
+      int status = health.status();
+      JettyAnswers.json(response, callback, status, Json.write(health.body()));
+      logEdge(request, method, status); // 503 while starting: --verbose shows the wait too
       return true;
     }
     if (path.equals(SHUTDOWN_PATH) && method.equals("POST")) {
@@ -90,9 +92,12 @@ final class FrontDoor extends Handler.Wrapper {
     if (EdgeRules.isAdmin(path)) {
       // WireMock's admin API (and the control API, an admin extension).
       Response answer = new JsonErrorResponse(request, response, path);
-      return withBody(request, response, callback, body ->
+      Callback logged = log.enabled()
+          ? Callback.from(callback, () -> logEdge(request, method, response.getStatus()))
+          : callback;
+      return withBody(request, response, logged, body ->
           forward(hasBody(request) ? new BufferedRequest(request, body)
-              : BufferedRequest.plain(request), answer, callback, path));
+              : BufferedRequest.plain(request), answer, logged, path));
     }
     String transfer = null;
     Callback done = callback;
@@ -168,7 +173,10 @@ final class FrontDoor extends Handler.Wrapper {
     return true;
   }
 
-  /** A request the edge answered itself (the rest are written by the dispatcher). */
+  /**
+   * A request the edge answered itself, or handed to the admin API (the rest are written by the
+   * dispatcher).
+   */
   private void logEdge(Request request, String method, int status) {
     if (log.enabled()) {
       log.request(Request.getRemoteAddr(request), null,

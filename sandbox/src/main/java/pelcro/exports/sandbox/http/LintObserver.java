@@ -1,7 +1,10 @@
 package pelcro.exports.sandbox.http;
 
+import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import pelcro.exports.sandbox.domain.Caller;
 import pelcro.exports.sandbox.lint.Exchange;
@@ -38,13 +41,28 @@ final class LintObserver {
         request.body(),
         answer.status(),
         answer.status() >= 400 ? answer.message() : null,
-        retryAfter(answer));
+        retryAfter(answer),
+        refusedFields(answer));
     List<LintRule> rules = lint.observe(exchange);
     if (rules.isEmpty()) {
       return answer;
     }
     String ids = rules.stream().map(LintRule::id).collect(Collectors.joining(", "));
     return answer.withHeaders(Map.of(HEADER, ids));
+  }
+
+  /** The fields named by a 400's {@code errors} (core-errors), so the lint leaves them alone. */
+  private static Set<String> refusedFields(Answer answer) {
+    if (answer.status() != 400 || answer.body().length == 0) {
+      return Set.of();
+    }
+    try {
+      Set<String> fields = new HashSet<>();
+      Json.MAPPER.readTree(answer.body()).path("errors").fieldNames().forEachRemaining(fields::add);
+      return fields;
+    } catch (IOException e) {
+      return Set.of(); // not JSON: no field was named
+    }
   }
 
   private static Long retryAfter(Answer answer) {

@@ -5,7 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reads a URL's query leniently: the first value of each name; undecodable text stays raw. */
+/**
+ * Reads a URL's query leniently, as the vendor's framework does: a repeated name keeps its last
+ * value ({@code ?site_id=1001&site_id=1002} is site 1002: PHP's query parsing, which Laravel
+ * reads, overwrites; spec x-decision of {@code SiteId}); undecodable text stays raw.
+ */
 final class QueryString {
   private QueryString() {}
 
@@ -27,7 +31,7 @@ final class QueryString {
       int eq = pair.indexOf('=');
       String name = decode(eq < 0 ? pair : pair.substring(0, eq));
       String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-      values.putIfAbsent(name, value);
+      values.put(name, value);
     }
     return values;
   }

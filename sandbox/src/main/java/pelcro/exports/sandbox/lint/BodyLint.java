@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import pelcro.exports.openapi.ExportsSpec;
+import pelcro.exports.sandbox.domain.ExportDates;
 
 /**
  * The lint rules about a {@code POST /exports} body, read against the spec branch of its
  * {@code object} (request-export's filter tables): ignored fields, numeric strings, the
- * accounting month's day, dates in milliseconds.
+ * accounting month's day, dates in milliseconds or without a zone.
  */
 final class BodyLint {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,16 +43,25 @@ final class BodyLint {
       JsonNode value = field.getValue();
       Optional<Schema<?>> schema = spec.requestField(type, name);
       if (schema.isEmpty()) {
-        hits.add(new LintHit(LintRule.IGNORED_FIELD, name + " on " + type));
+        hits.add(new LintHit(LintRule.IGNORED_FIELD, name + " on " + type, name));
       } else if ("integer".equals(schema.get().getType()) && value.isTextual()
           && DIGITS.matcher(value.asText()).matches()) {
-        hits.add(new LintHit(LintRule.NUMERIC_STRING, name + "=\"" + value.asText() + "\""));
+        hits.add(new LintHit(LintRule.NUMERIC_STRING,
+            name + "=\"" + value.asText() + "\"", name));
+      } else if ("integer".equals(schema.get().getType()) && value.isFloatingPointNumber()
+          && wholeNumber(value)) {
+        hits.add(new LintHit(LintRule.DECIMAL_INTEGER, name + "=" + value.asText(), name));
       }
       if ((name.equals("date_from") || name.equals("date_to")) && looksLikeMilliseconds(value)) {
-        hits.add(new LintHit(LintRule.DATE_IN_MILLISECONDS, name + "=" + value.asText()));
+        hits.add(new LintHit(LintRule.DATE_IN_MILLISECONDS, name + "=" + value.asText(), name));
+      }
+      if ((name.equals("date_from") || name.equals("date_to")) && value.isTextual()
+          && ExportDates.lacksZone(value.asText())) {
+        hits.add(new LintHit(LintRule.DATE_WITHOUT_ZONE,
+            name + "=\"" + value.asText() + "\" read as UTC", name));
       }
       if (name.equals("month") && value.isTextual() && notFirstDay(value.asText())) {
-        hits.add(new LintHit(LintRule.MONTH_NOT_FIRST_DAY, "month=" + value.asText()));
+        hits.add(new LintHit(LintRule.MONTH_NOT_FIRST_DAY, "month=" + value.asText(), name));
       }
     });
     return hits;
@@ -70,6 +80,11 @@ final class BodyLint {
   private static boolean looksLikeMilliseconds(JsonNode value) {
     String text = value.isIntegralNumber() || value.isTextual() ? value.asText() : "";
     return DIGITS.matcher(text).matches() && new BigInteger(text).compareTo(MILLISECONDS) >= 0;
+  }
+
+  private static boolean wholeNumber(JsonNode value) {
+    return (value.isBigDecimal() || Double.isFinite(value.doubleValue()))
+        && value.decimalValue().stripTrailingZeros().scale() <= 0;
   }
 
   private static boolean notFirstDay(String month) {

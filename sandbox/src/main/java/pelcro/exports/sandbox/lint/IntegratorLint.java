@@ -64,7 +64,12 @@ public final class IntegratorLint {
     JsonNode body = Exchange.REQUEST.equals(exchange.operationId())
         ? BodyLint.parse(exchange.body()) : null;
     if (served && body != null) {
-      hits.addAll(BodyLint.check(body));
+      // A field the answer refused is named there already: no finding repeats or contradicts it
+      // (month-not-first-day for 2023-02-29), unless the finding is why it was refused.
+      BodyLint.check(body).stream()
+          .filter(hit -> hit.rule().explainsRefusal()
+              || !exchange.refusedFields().contains(hit.field()))
+          .forEach(hits::add);
     }
     if (served && Exchange.LIST.equals(exchange.operationId())) {
       pagination(exchange.query(), hits);
@@ -96,12 +101,13 @@ public final class IntegratorLint {
       download(account, e, now, hits);
     }
     if (Exchange.REQUEST.equals(e.operationId())) {
-      request(account, e, body == null ? "" : BodyLint.type(body).orElse(""), now, hits);
+      String type = body == null ? "" : BodyLint.type(body).orElse("");
+      request(account, e, type, RequestFingerprint.of(e, body), now, hits);
     }
   }
 
   private void download(long account, Exchange e, Instant now, List<LintHit> hits) {
-    String uuid = e.uuid();
+    String uuid = e.uuid().toLowerCase(Locale.ROOT); // matched without case, as downloads are
     boolean notReady =
         e.status() == ApiError.NOT_READY.status() && ApiError.NOT_READY.message().equals(e.message());
     // Only a wasted poll counts: one that delivers the file (say, just after the docs page's
@@ -109,7 +115,14 @@ public final class IntegratorLint {
     if (notReady && recent(account, "not-ready:" + uuid, now, TOO_SOON)) {
       hits.add(new LintHit(LintRule.DOWNLOAD_POLLED_TOO_SOON, uuid));
     }
-    if (notReady) {
+    boolean notFound = e.status() == ApiError.FILE_NOT_FOUND.status()
+        && ApiError.FILE_NOT_FOUND.message().equals(e.message());
+    if (notFound && memory.recall(account, "not-found:" + uuid).isPresent()) {
+      hits.add(new LintHit(LintRule.NOT_FOUND_POLLED, uuid));
+    }
+    if (notFound) {
+      memory.remember(account, "not-found:" + uuid, now);
+    } else if (notReady) {
       memory.remember(account, "not-ready:" + uuid, now);
     } else if (e.status() == 200) {
       memory.remember(account, "delivered:" + uuid, now);
@@ -120,14 +133,31 @@ public final class IntegratorLint {
     }
   }
 
-  private void request(long account, Exchange e, String type, Instant now, List<LintHit> hits) {    if (recent(account, "refused:" + type, now, TOO_SOON)) {
+  /**
+   * The rules about repeating one request ({@code fingerprint}): too soon after "Export in
+   * progress" or "Nothing to export", or at all after a refusal that will not change.
+   */
+  private void request(long account, Exchange e, String type, String fingerprint, Instant now,
+      List<LintHit> hits) {
+    if (recent(account, "refused:" + fingerprint, now, TOO_SOON)) {
       hits.add(new LintHit(LintRule.REQUEST_RETRIED_TOO_SOON, type));
+    }
+    if (memory.recall(account, "invalid:" + fingerprint).isPresent()) {
+      hits.add(new LintHit(LintRule.REFUSED_REQUEST_REPEATED, type));
     }
     boolean inProgress = e.status() == ApiError.EXPORT_IN_PROGRESS.status();
     boolean nothing = e.status() == ApiError.NOTHING_TO_EXPORT.status()
         && ApiError.NOTHING_TO_EXPORT.message().equals(e.message());
     if (inProgress || nothing) {
-      memory.remember(account, "refused:" + type, now);
+      memory.remember(account, "refused:" + fingerprint, now);
+    }
+    // Only refusals the same request always meets: "Nothing to export" may change as records
+    // are added, "Export in progress" as the export ends.
+    boolean invalid = e.status() == ApiError.INVALID_DATA.status()
+        && (ApiError.INVALID_DATA.message().equals(e.message())
+            || ApiError.INVALID_DATE_RANGE.message().equals(e.message()));
+    if (invalid) {
+      memory.remember(account, "invalid:" + fingerprint, now);
     }
   }
 

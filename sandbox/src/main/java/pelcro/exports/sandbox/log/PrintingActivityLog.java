@@ -2,7 +2,7 @@ package pelcro.exports.sandbox.log;
 
 import java.io.PrintStream;
 import java.time.InstantSource;
-import java.util.function.BooleanSupplier;
+import java.util.function.LongPredicate;
 import java.time.temporal.ChronoUnit;
 import pelcro.exports.sandbox.domain.KeyMask;
 
@@ -13,17 +13,21 @@ import pelcro.exports.sandbox.domain.KeyMask;
 public final class PrintingActivityLog implements ActivityLog {
   private final PrintStream out;
   private final InstantSource clock;
-  private final BooleanSupplier muted;
+  private final LongPredicate mutedAccount;
 
   public PrintingActivityLog(PrintStream out, InstantSource clock) {
-    this(out, clock, () -> false);
+    this(out, clock, account -> false);
   }
 
-  /** @param muted while true nothing is written (the sandbox's own warm-up requests) */
-  public PrintingActivityLog(PrintStream out, InstantSource clock, BooleanSupplier muted) {
+  /**
+   * @param mutedAccount the accounts whose lines are not written: the sandbox's own warm-up
+   *     session. Muted by account, not by time, so that a client's request answered while the
+   *     sandbox starts (before it is ready) is written like any other.
+   */
+  public PrintingActivityLog(PrintStream out, InstantSource clock, LongPredicate mutedAccount) {
     this.out = out;
     this.clock = clock;
-    this.muted = muted;
+    this.mutedAccount = mutedAccount;
   }
 
   @Override
@@ -58,7 +62,7 @@ public final class PrintingActivityLog implements ActivityLog {
   }
 
   private void line(String kind, Long accountId, String text) {
-    if (muted.getAsBoolean()) {
+    if (accountId != null && mutedAccount.test(accountId)) {
       return;
     }
     String stamp = clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();

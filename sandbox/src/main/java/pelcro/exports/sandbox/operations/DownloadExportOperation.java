@@ -67,7 +67,8 @@ public final class DownloadExportOperation {
     DownloadFault fault = faults.download(job.accountId(), job.type());
     ExportFile file = fault.none() ? plain : new ExportFile(plain.fileName(),
         () -> new PacedStream(plain.opener().open(), fault.cutAfterBytes(), fault.bytesPerSecond()));
-    return new ExportDownload(file, new ExportDownload.Transfer(caller.accountId(), uuid, claimId));
+    return new ExportDownload(file,
+        new ExportDownload.Transfer(caller.accountId(), job.uuid(), claimId));
   }
 
   /**

@@ -31,8 +31,8 @@ import pelcro.exports.sandbox.domain.FieldMessages;
  *
  * <p>By default the body is first read as the vendor's framework (Laravel) reads it (spec
  * x-decisions of {@code ExportRequest} and {@code PlanId}): a field the type does not take is
- * ignored, and a numeric string in an integer field is that integer. With {@code strict} both
- * are refused, exactly as the spec's schemas say.
+ * ignored, and a numeric string or a number with a zero fraction ({@code 456.0}) in an integer
+ * field is that integer. With {@code strict} they are refused, exactly as the spec's schemas say.
  */
 final class RequestBodyValidator {
   private static final String OBJECT = "object";
@@ -88,6 +88,8 @@ final class RequestBodyValidator {
                 }
               } else if (!strict && isIntegerText(branch, field, value)) {
                 known.set(field, BigIntegerNode.valueOf(new BigInteger(value.asText())));
+              } else if (!strict && isWholeDecimal(branch, field, value)) {
+                known.set(field, BigIntegerNode.valueOf(value.decimalValue().toBigIntegerExact()));
               } else {
                 known.set(field, finite(value));
               }
@@ -113,6 +115,18 @@ final class RequestBodyValidator {
   private static boolean isIntegerText(RequestBranch branch, String field, JsonNode value) {
     return value.isTextual() && branch.integerFields().contains(field)
         && INTEGER_TEXT.matcher(value.asText()).matches();
+  }
+
+  /**
+   * Whether {@code value} is a number with a zero fraction ({@code 456.0}, {@code 1e3}) in a
+   * field the spec types {@code integer}: Laravel's {@code integer} rule takes it (PHP's
+   * {@code FILTER_VALIDATE_INT} reads the float 456.0 as 456), so it is that integer (spec
+   * x-decision of {@code PlanId}).
+   */
+  static boolean isWholeDecimal(RequestBranch branch, String field, JsonNode value) {
+    return value.isFloatingPointNumber() && branch.integerFields().contains(field)
+        && (value.isBigDecimal() || Double.isFinite(value.doubleValue()))
+        && value.decimalValue().stripTrailingZeros().scale() <= 0;
   }
 
   /**

@@ -82,17 +82,20 @@ public final class DeliveryStore {
   }
 
   /** Deletes the unfinished deliveries that match (the control API moved an export's end). */
-  public void withdraw(Predicate<WebhookDelivery> which) {
+  public List<WebhookDelivery> withdraw(Predicate<WebhookDelivery> which) {
+    List<WebhookDelivery> withdrawn = new ArrayList<>();
     for (WebhookDelivery d : unfinished(Integer.MAX_VALUE)) {
       if (which.test(d)) {
         Versioned<WebhookDelivery> read = engine.get(Keys.delivery(d.id()), DELIVERY);
-        if (read.present() && which.test(read.value())) {
-          engine.commit(new Transaction().expect(Keys.delivery(d.id()), read)
-              .delete(Keys.delivery(d.id())).unindex(PENDING, d.id())
-              .unindex(Keys.DELIVERIES, d.id()));
+        if (read.present() && which.test(read.value())
+            && engine.commit(new Transaction().expect(Keys.delivery(d.id()), read)
+                .delete(Keys.delivery(d.id())).unindex(PENDING, d.id())
+                .unindex(Keys.DELIVERIES, d.id()))) {
+          withdrawn.add(read.value());
         }
       }
     }
+    return withdrawn;
   }
 
   /** How many unsent deliveries were dropped because the journal was full. */

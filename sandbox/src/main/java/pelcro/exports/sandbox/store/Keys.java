@@ -1,5 +1,7 @@
 package pelcro.exports.sandbox.store;
 
+import java.util.Locale;
+
 /**
  * The names of everything the store keeps, in one place, so that the layout of a shared engine
  * (Redis) can be read from here: {@code job:<uuid>}, {@code jobs:<account>}, and so on.
@@ -7,8 +9,13 @@ package pelcro.exports.sandbox.store;
 final class Keys {
   private Keys() {}
 
+  /**
+   * A job's key, whatever the case of the uuid it is named by: uuids are written in lower case
+   * (RFC 9562 §4) but compared without case, as the vendor's database (MySQL's default
+   * collations) would, in the API, the control API and the test helpers alike.
+   */
   static String job(String uuid) {
-    return "job:" + uuid;
+    return "job:" + uuid.toLowerCase(Locale.ROOT);
   }
 
   /** The account's jobs, scored by creation time. */

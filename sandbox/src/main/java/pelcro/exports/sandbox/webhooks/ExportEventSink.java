@@ -2,6 +2,7 @@ package pelcro.exports.sandbox.webhooks;
 
 import pelcro.exports.sandbox.domain.ExportEventType;
 import java.time.Instant;
+import java.util.Optional;
 import pelcro.exports.sandbox.faults.DeliveryFault;
 
 /** Where the sandbox reports export lifecycle events; {@link #NONE} when no webhook is configured. */
@@ -18,6 +19,12 @@ public interface ExportEventSink {
    */
   void publish(ExportEventType type, ExportFacts export, Instant happenedAt, DeliveryFault fault);
 
-  /** Cancels a scheduled, not yet attempted event of the export (its end moved). */
-  default void withdraw(String exportUuid, ExportEventType type) {}
+  /**
+   * Cancels a scheduled, not yet attempted event of the export (its end moved), and says how
+   * the faults struck for it had it delivered, so that they strike the event that replaces it;
+   * empty when no such event was scheduled.
+   */
+  default Optional<DeliveryFault> withdraw(String exportUuid, ExportEventType type) {
+    return Optional.empty();
+  }
 }

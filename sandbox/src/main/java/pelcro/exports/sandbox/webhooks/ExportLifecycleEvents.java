@@ -3,8 +3,10 @@ package pelcro.exports.sandbox.webhooks;
 import pelcro.exports.sandbox.domain.ExportEventType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.function.LongFunction;
 import pelcro.exports.sandbox.domain.ExportJob;
+import pelcro.exports.sandbox.faults.DeliveryFault;
 import pelcro.exports.sandbox.faults.Faults;
 import pelcro.exports.sandbox.log.ActivityLog;
 
@@ -60,12 +62,14 @@ public final class ExportLifecycleEvents {
   public void endMoved(ExportJob job) {
     log.export(job.accountId(), job.uuid(), job.failedAt() != null
         ? "failed by request: " + job.failedReason() : "finished by request");
-    sink.withdraw(job.uuid(), ExportEventType.COMPLETED);
-    sink.withdraw(job.uuid(), ExportEventType.FAILED); // a failure a fault had scheduled
+    Optional<DeliveryFault> completed = sink.withdraw(job.uuid(), ExportEventType.COMPLETED);
+    // A failure a fault had scheduled.
+    Optional<DeliveryFault> failed = sink.withdraw(job.uuid(), ExportEventType.FAILED);
+    // The faults struck for the planned event strike the one that replaces it, not new ones.
     if (job.failedAt() != null) {
-      publish(ExportEventType.FAILED, job, job.failedAt());
+      publish(ExportEventType.FAILED, job, job.failedAt(), failed);
     } else {
-      publish(ExportEventType.COMPLETED, job, job.finishAt());
+      publish(ExportEventType.COMPLETED, job, job.finishAt(), completed);
     }
   }
 
@@ -81,8 +85,14 @@ public final class ExportLifecycleEvents {
   }
 
   private void publish(ExportEventType type, ExportJob job, Instant at) {
+    publish(type, job, at, Optional.empty());
+  }
+
+  private void publish(ExportEventType type, ExportJob job, Instant at,
+      Optional<DeliveryFault> struck) {
     if (sink != ExportEventSink.NONE) {
-      sink.publish(type, facts(job, at), at, faults.webhook(job.accountId(), type));
+      sink.publish(type, facts(job, at), at,
+          struck.orElseGet(() -> faults.webhook(job.accountId(), type)));
     }
   }
 

@@ -121,9 +121,19 @@ public final class WebhookDispatcher implements ExportEventSink, AutoCloseable {
    * end must not be sent.
    */
   @Override
-  public void withdraw(String exportUuid, ExportEventType type) {
-    store.withdraw(d -> d.event().exportUuid().equals(exportUuid) && d.event().type() == type
-        && d.untouched());
+  public Optional<DeliveryFault> withdraw(String exportUuid, ExportEventType type) {
+    List<WebhookDelivery> withdrawn = store.withdraw(d -> d.event().exportUuid()
+        .equals(exportUuid) && d.event().type() == type && d.untouched());
+    if (withdrawn.isEmpty()) {
+      return Optional.empty();
+    }
+    // As publish() had it: the same event twice, due late seconds after it happened.
+    WebhookDelivery first = withdrawn.get(0);
+    WebhookDelivery.Faulted faulted = first.faults();
+    Duration late = Duration.ofSeconds(
+        Math.max(0, first.dueAt().getEpochSecond() - first.event().created()));
+    return Optional.of(new DeliveryFault(withdrawn.size() > 1, late, faulted.after() != null,
+        faulted.badSignature(), faulted.dropped()));
   }
 
   /** The deliveries, oldest first, as the control API shows them. */

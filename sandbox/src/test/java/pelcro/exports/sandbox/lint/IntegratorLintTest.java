@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import pelcro.exports.sandbox.clock.SandboxClock;
 import pelcro.exports.sandbox.domain.ApiError;
@@ -115,6 +116,87 @@ class IntegratorLintTest {
     assertThat(ids(post(body.replace("credit_note", "orders"), 200, null))).containsExactly("request-retried-too-soon");
     after(1.5);
     assertThat(ids(post(body, 200, null))).isEmpty();
+  }
+
+  @Test
+  void namesAFailedOrUnknownUuidPolledAgainAfterNotFoundWhateverItsCase() {
+    assertThat(ids(download(404, ApiError.FILE_NOT_FOUND))).isEmpty();
+    after(30);
+    assertThat(ids(new Exchange(ACCOUNT, Exchange.DOWNLOAD, UUID.toUpperCase(),
+        Map.of("site_id", "1001"), new byte[0], 404, ApiError.FILE_NOT_FOUND.message(), null)))
+        .containsExactly("not-found-polled");
+    assertThat(lint.findings(ACCOUNT, "not-found-polled").get(0).detail()).isEqualTo(UUID);
+    assertThat(ids(download(404, ApiError.NOT_READY))).as("not ready is another answer").isEmpty();
+  }
+
+  @Test
+  void namesARefusedRequestSentAgainUnchangedButNotOnceItIsChanged() {
+    String body = "{\"object\":\"credit_notes\",\"date_from\":5,\"date_to\":1}";
+    assertThat(ids(post(body, 400, ApiError.INVALID_DATE_RANGE))).isEmpty();
+    after(120);
+    assertThat(ids(post("{\"date_to\":1, \"date_from\":5,\"object\":\"credit_note\"}", 400,
+        ApiError.INVALID_DATE_RANGE))).as("same fields, another order and synonym")
+        .containsExactly("refused-request-repeated");
+    assertThat(ids(post(body.replace("5", "0"), 200, null))).isEmpty();
+    String invalid = "{\"object\":\"orders\",\"date_from\":\"x\",\"date_to\":1}";
+    assertThat(ids(post(invalid, 400, ApiError.INVALID_DATA))).isEmpty();
+    assertThat(ids(post(invalid, 400, ApiError.INVALID_DATA)))
+        .containsExactly("refused-request-repeated");
+    assertThat(ids(post(invalid.replace("orders", "customers"), 400, ApiError.NOTHING_TO_EXPORT)))
+        .isEmpty();
+    after(5);
+    assertThat(ids(post(invalid.replace("orders", "customers"), 400, ApiError.NOTHING_TO_EXPORT)))
+        .as("nothing to export may change as records are added").isEmpty();
+  }
+
+  @Test
+  void namesNoRetryTooSoonWhenTheFiltersOrTheRangeChanged() {
+    String narrow = "{\"object\":\"orders\",\"date_from\":1704067200,\"date_to\":1704153600,"
+        + "\"status\":\"paid\"}";
+    String wider = "{\"object\":\"orders\",\"date_from\":1701388800,\"date_to\":1704153600}";
+    assertThat(ids(post(narrow, 400, ApiError.NOTHING_TO_EXPORT))).isEmpty();
+    after(0.3);
+    assertThat(ids(post(wider, 409, ApiError.EXPORT_IN_PROGRESS)))
+        .as("the page's advice: widen, filter less").isEmpty();
+    assertThat(ids(post(wider, 409, ApiError.EXPORT_IN_PROGRESS)))
+        .containsExactly("request-retried-too-soon");
+    String later = wider.replace("1701388800", "1701475200");
+    assertThat(ids(post(later, 409, ApiError.EXPORT_IN_PROGRESS))).isEmpty();
+  }
+
+  @Test
+  void namesNoFindingAboutAFieldTheAnswerRefusedSaveOneThatSaysWhy() {
+    Exchange refusedMonth = new Exchange(ACCOUNT, Exchange.REQUEST, null, Map.of("site_id", "1001"),
+        "{\"object\":\"accounting\",\"month\":\"2023-02-29\",\"currency\":\"usd\"}"
+            .getBytes(StandardCharsets.UTF_8), 400, ApiError.INVALID_DATA.message(), null,
+        Set.of("month"));
+    assertThat(ids(refusedMonth)).isEmpty();
+    Exchange refusedSku = new Exchange(ACCOUNT, Exchange.REQUEST, null, Map.of("site_id", "1001"),
+        ("{\"object\":\"orders\",\"date_from\":1704067200000,\"date_to\":1,\"sku_id\":\"x1\","
+            + "\"plan_id\":\"7\"}").getBytes(StandardCharsets.UTF_8), 400,
+        ApiError.INVALID_DATA.message(), null, Set.of("sku_id", "date_from", "plan_id"));
+    assertThat(ids(refusedSku)).as("plan_id refused (strict): not named; milliseconds say why")
+        .containsExactly("date-in-milliseconds");
+  }
+
+  @Test
+  void namesAnIntegerSentWithAZeroFractionButNotAWholeNumber() {
+    assertThat(ids(post("{\"object\":\"memberships\",\"date_from\":1,\"date_to\":2,"
+        + "\"plan_id\":456.0}", 200, null))).containsExactly("decimal-integer");
+    assertThat(lint.findings(ACCOUNT, "decimal-integer").get(0).detail())
+        .isEqualTo("plan_id=456.0");
+    assertThat(ids(post("{\"object\":\"memberships\",\"date_from\":1,\"date_to\":2,"
+        + "\"plan_id\":456}", 200, null))).isEmpty();
+  }
+
+  @Test
+  void namesADateTimeWithoutAZoneAsReadInUtcButNotADateOrAZonedOne() {
+    assertThat(ids(post("{\"object\":\"orders\",\"date_from\":\"2024-01-01T00:00:00\","
+        + "\"date_to\":\"2024-01-31\"}", 200, null))).containsExactly("date-without-zone");
+    assertThat(lint.findings(ACCOUNT, "date-without-zone").get(0).detail())
+        .isEqualTo("date_from=\"2024-01-01T00:00:00\" read as UTC");
+    assertThat(ids(post("{\"object\":\"customers\",\"date_from\":\"2024-01-01t00:00:00z\","
+        + "\"date_to\":\"2024-01-31 10:00:00+0200\"}", 200, null))).isEmpty();
   }
 
   @Test

@@ -77,6 +77,9 @@ final class AtlassianRequestBodyValidator {
                 known.remove(field);
               } else if (!strict && isIntegerText(branch.get(), field, entry.getValue())) {
                 known.set(field, BigIntegerNode.valueOf(new BigInteger(entry.getValue().asText())));
+              } else if (!strict && isWholeDecimal(branch.get(), field, entry.getValue())) {
+                known.set(field,
+                    BigIntegerNode.valueOf(entry.getValue().decimalValue().toBigIntegerExact()));
               }
             });
     for (String field : schema.getRequired()) {
@@ -105,6 +108,15 @@ final class AtlassianRequestBodyValidator {
     Schema<?> property = property(branch, field);
     return value.isTextual() && property != null && "integer".equals(property.getType())
         && INTEGER_TEXT.matcher(value.asText()).matches();
+  }
+
+  /** Whether {@code value} is a number with a zero fraction in a field the spec types integer. */
+  private boolean isWholeDecimal(Schema<?> branch, String field, JsonNode value) {
+    Schema<?> property = property(branch, field);
+    return value.isFloatingPointNumber() && property != null
+        && "integer".equals(property.getType())
+        && (value.isBigDecimal() || Double.isFinite(value.doubleValue()))
+        && value.decimalValue().stripTrailingZeros().scale() <= 0;
   }
 
   /** Replaces each valid date with its epoch second; one that names no real day is refused. */

@@ -8,11 +8,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import pelcro.exports.sandbox.domain.ApiException;
 
 class RequestBodyValidatorTest {
   private static final RequestBodyValidator VALIDATOR = new RequestBodyValidator();
   private static final RequestBodyValidator STRICT = new RequestBodyValidator(true);
+  private static final String NOT_A_DATE_FROM = "The date from must be Unix seconds or a date-time"
+      + " such as 2024-01-01T00:00:00Z (RFC 3339, years 1970 to 4999).";
 
   private static JsonNode json(String text) throws Exception {
     return new ObjectMapper().readTree(text);
@@ -59,7 +63,7 @@ class RequestBodyValidatorTest {
     assertThat(errors("{\"object\":\"payments\",\"date_from\":\"x\",\"status\":\"won\","
         + "\"currency\":\"USD\",\"category\":\"card\",\"colour\":\"red\"}"))
         .containsOnlyKeys("date_from", "date_to", "status", "currency", "category")
-        .containsEntry("date_from", List.of("The date from must be Unix seconds or an ISO 8601 date-time."))
+        .containsEntry("date_from", List.of(NOT_A_DATE_FROM))
         .containsEntry("date_to", List.of("The date to field is required."))
         .containsEntry("status", List.of("The selected status is invalid."))
         .containsEntry("currency", List.of("The currency must be a lowercase 3-letter code."))
@@ -97,6 +101,22 @@ class RequestBodyValidatorTest {
   }
 
   @Test
+  void readsANumberWithAZeroFractionAsThatIntegerUnlessStrictButNeverAFraction() throws Exception {
+    String body = "{\"object\":\"memberships\",\"date_from\":1704067200,"
+        + "\"date_to\":1711929600,\"plan_id\":456.0,\"site_id\":1002.00}";
+    ValidRequest request = VALIDATOR.validate(json(body));
+    assertThat(request.filters()).containsEntry("plan_id", 456L);
+    assertThat(request.bodySiteId()).isEqualTo(1002L);
+    assertThat(VALIDATOR.validate(json("{\"object\":\"campaign_reports\",\"date_from\":1,"
+        + "\"date_to\":2,\"id\":7e1}")).filters()).containsEntry("id", 70L);
+    assertThat(errors(STRICT, body)).containsOnlyKeys("plan_id", "site_id")
+        .containsEntry("plan_id", List.of("The plan id must be an integer."));
+    assertThat(errors(body.replace("456.0", "456.5")))
+        .containsOnlyKeys("plan_id")
+        .containsEntry("plan_id", List.of("The plan id must be an integer."));
+  }
+
+  @Test
   void readsIsoDatesAsEpochSeconds() throws Exception {
     ValidRequest request = VALIDATOR.validate(json("{\"object\":\"customers\","
         + "\"date_from\":\"2024-01-01\",\"date_to\":\"2024-04-01T02:00:00+02:00\"}"));
@@ -108,12 +128,48 @@ class RequestBodyValidatorTest {
         .containsEntry("date_from", 1704067200L).containsEntry("date_to", 1711929600L);
   }
 
+  @ParameterizedTest(name = "{0} is {1}")
+  @CsvSource(delimiter = '|', value = {
+      "2024-01-01t00:00:00z | 1704067200",
+      "2024-01-01T00:00:00z | 1704067200",
+      "2024-01-01 00:00:00Z | 1704067200",
+      "2024-01-01T00:00:00 | 1704067200",
+      "2024-01-01T02:00:00+0200 | 1704067200",
+      "2024-01-01T02:00:00+02 | 1704067200",
+      "2023-12-31T19:00:00-05:00 | 1704067200",
+      "2024-01-01T00:00:00,75Z | 1704067200",
+      "2024-01-01T00:00:00.5-00:00 | 1704067200",
+      "2016-12-31T23:59:60Z | 1483228800",
+      "2016-12-31t23:59:60.5z | 1483228800",
+      "2017-01-01T01:59:60+02:00 | 1483228800",
+  })
+  void readsDateTimesAsRfc3339AndIso8601WriteThemInEveryMode(String text, long seconds)
+      throws Exception {
+    String body = "{\"object\":\"customers\",\"date_from\":\"" + text
+        + "\",\"date_to\":\"2024-02-01\"}";
+    assertThat(VALIDATOR.validate(json(body)).filters()).containsEntry("date_from", seconds);
+    assertThat(STRICT.validate(json(body)).filters()).containsEntry("date_from", seconds);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "20240101T000000Z", "2024-W01-1T00:00:00Z", "2024-001", "1969-12-31T23:59:59Z",
+      "2024-01-01T24:00:00Z"})
+  void refusesOtherIso8601FormsWithAMessageThatNamesWhatIsTakenNotThatTheValueIsInvalid(
+      String text) throws Exception {
+    String body = "{\"object\":\"customers\",\"date_from\":\"" + text
+        + "\",\"date_to\":1704067200}";
+    assertThat(errors(body)).containsEntry("date_from", List.of(NOT_A_DATE_FROM));
+    assertThat(errors(STRICT, body)).containsEntry("date_from", List.of(NOT_A_DATE_FROM));
+    assertThat(NOT_A_DATE_FROM).doesNotContainIgnoringCase("invalid").doesNotContain("ISO 8601");
+  }
+
   @Test
   void refusesDatesThatAreNoRealDayOrLookLikeMilliseconds() throws Exception {
     assertThat(errors("{\"object\":\"customers\",\"date_from\":\"2024-02-30\","
         + "\"date_to\":1704067200000}"))
         .containsEntry("date_from", List.of("The date from is not a valid date."))
-        .containsEntry("date_to", List.of("The date to must be Unix seconds or an ISO 8601 date-time."));
+        .containsEntry("date_to", List.of(NOT_A_DATE_FROM.replace("date from", "date to")));
   }
 
   @Test
@@ -127,7 +183,7 @@ class RequestBodyValidatorTest {
   @Test
   void checksBoundsAndFormats() throws Exception {
     assertThat(errors("{\"object\":\"orders\",\"date_from\":-1,\"date_to\":1,\"sku_id\":0}"))
-        .containsEntry("date_from", List.of("The date from must be Unix seconds or an ISO 8601 date-time."))
+        .containsEntry("date_from", List.of(NOT_A_DATE_FROM))
         .containsKey("sku_id");
     assertThat(errors("{\"object\":\"accounting\",\"month\":\"2024-02-30\",\"currency\":\"usd\"}"))
         .containsKey("month");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -103,6 +104,19 @@ abstract class StoreContract {
     assertThat(read.query().filters()).containsEntry("date_from", 1704067200L)
         .containsEntry("status", "active");
     assertThat(read.claim().id()).isEqualTo("c1");
+  }
+
+  @Test
+  void findsAndUpdatesAJobByItsUuidInAnyCase() {
+    ExportJob stored = state.jobs().insertIfNoneRunning(job(1, "orders", T0), T0);
+    String upper = stored.uuid().toUpperCase(Locale.ROOT);
+    assertThat(state.jobs().find(1, upper)).contains(stored);
+    assertThat(state.jobs().findAnyAccount(upper)).contains(stored);
+    ExportJob done = state.jobs().update(1, upper, j -> j.complete(T0.plusSeconds(1), TIMING),
+        ApiError.FILE_NOT_FOUND);
+    assertThat(done.uuid()).isEqualTo(stored.uuid());
+    assertThat(state.jobs().find(1, stored.uuid())).contains(done);
+    assertThat(state.jobs().find(2, upper)).isEmpty();
   }
 
   @Test

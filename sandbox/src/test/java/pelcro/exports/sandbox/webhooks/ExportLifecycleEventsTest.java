@@ -27,8 +27,10 @@ class ExportLifecycleEventsTest {
     }
 
     @Override
-    public void withdraw(String exportUuid, ExportEventType type) {
+    public java.util.Optional<pelcro.exports.sandbox.faults.DeliveryFault> withdraw(
+        String exportUuid, ExportEventType type) {
       withdrawn.add(exportUuid + " " + type);
+      return java.util.Optional.empty();
     }
   };
   final ExportLifecycleEvents events = new ExportLifecycleEvents(sink, id -> "owner@example.com",

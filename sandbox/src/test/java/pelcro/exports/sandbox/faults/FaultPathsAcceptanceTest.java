@@ -1,0 +1,332 @@
+package pelcro.exports.sandbox.faults;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static pelcro.exports.sandbox.SpecValidated.control;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import pelcro.exports.sandbox.Fixtures;
+import pelcro.exports.sandbox.Sandbox;
+import pelcro.exports.sandbox.SandboxBuilder;
+import pelcro.exports.sandbox.support.LocalRedis;
+
+/**
+ * A fault counted as struck has struck, whichever path the export then takes: its natural
+ * finish on the account's clock, the control API's {@code complete} or {@code fail}, the test
+ * helpers' {@code complete} or {@code fail}; always in a session (an account of its own), with
+ * the state in memory and in a real redis-server.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FaultPathsAcceptanceTest {
+  private static final String NOT_FOUND =
+      "The requested file was not found, please try to export again.";
+  private static final String NOT_READY = "The export is not yet ready to be downloaded.";
+  private static final String GONE =
+      "The requested file has already been downloaded or has expired.";
+  private static final String TYPE = "customers";
+  private static final int JOB_SECONDS = 60;
+  private static final int LATE_SECONDS = 600;
+
+  /** Where the state is kept. */
+  enum Engine { MEMORY, REDIS }
+
+  /** How the export ends after the fault was scheduled. */
+  enum Path {
+    NATURAL, CONTROL_COMPLETE, CONTROL_FAIL, HELPER_COMPLETE, HELPER_FAIL;
+
+    boolean fails() {
+      return this == CONTROL_FAIL || this == HELPER_FAIL;
+    }
+  }
+
+  /** A session's account: its key and first site, on one sandbox. */
+  record Session(Sandbox sandbox, String key, long site) {}
+
+  private final Map<Engine, Sandbox> sandboxes = new EnumMap<>(Engine.class);
+  private LocalRedis redis;
+
+  @BeforeAll
+  void start() throws Exception {
+    SandboxBuilder memory = builder();
+    sandboxes.put(Engine.MEMORY, memory.start());
+    if (LocalRedis.installed()) {
+      redis = LocalRedis.start(false);
+      sandboxes.put(Engine.REDIS, builder().state(redis.uri()).start());
+    }
+  }
+
+  private static SandboxBuilder builder() {
+    // Webhooks go to a closed port: what counts is when each delivery is due, and how many.
+    return Sandbox.builder().port(0).jobSeconds(JOB_SECONDS).rateLimit(0)
+        .webhook(URI.create("http://127.0.0.1:9/hooks"), "whsec_fault_paths");
+  }
+
+  @AfterAll
+  void stop() {
+    sandboxes.values().forEach(Sandbox::close);
+    if (redis != null) {
+      redis.close();
+    }
+  }
+
+  private Stream<Arguments> cases(List<String> kinds, List<Path> paths) {
+    List<Arguments> all = new ArrayList<>();
+    for (Engine engine : sandboxes.keySet()) {
+      for (String kind : kinds) {
+        for (Path path : paths) {
+          all.add(Arguments.of(engine, kind, path));
+        }
+      }
+    }
+    return all.stream();
+  }
+
+  Stream<Arguments> failures() {
+    return cases(List.of("export_fails_at_start", "export_fails_while_processing"),
+        List.of(Path.values()));
+  }
+
+  Stream<Arguments> holds() {
+    return cases(List.of("export_held"), List.of(Path.values()));
+  }
+
+  Stream<Arguments> finishes() {
+    return cases(List.of("file_expires", "download_gone", "download_cut", "operation_error"),
+        List.of(Path.NATURAL, Path.CONTROL_COMPLETE, Path.HELPER_COMPLETE));
+  }
+
+  Stream<Arguments> webhooks() {
+    return cases(List.of("webhook_late", "webhook_duplicate"), List.of(Path.values()));
+  }
+
+  Stream<Arguments> requests() {
+    return cases(List.of("nothing_to_export"), List.of(Path.NATURAL));
+  }
+
+  // --- the sandbox, as a session's user meets it ---
+
+  private Session session(Engine engine) {
+    Sandbox sandbox = sandboxes.get(engine);
+    JsonPath created = control(sandbox).post("/sessions").then().statusCode(200).extract()
+        .jsonPath();
+    return new Session(sandbox, created.getString("enterprise_key"),
+        created.getLong("site_ids[0]"));
+  }
+
+  private static RequestSpecification helpers(Session s) {
+    return given().baseUri(s.sandbox().rootUrl() + "/__sandbox").contentType(ContentType.JSON)
+        .header("Authorization", "Bearer " + s.key());
+  }
+
+  private static RequestSpecification api(Session s) {
+    return given().baseUri(s.sandbox().baseUrl()).header("Authorization", "Bearer " + s.key())
+        .queryParam("site_id", s.site());
+  }
+
+  private static void schedule(Session s, String fault) {
+    helpers(s).body(fault).post("/faults").then().statusCode(200);
+  }
+
+  private static String request(Session s) {
+    return api(s).contentType(ContentType.JSON).body(Fixtures.ofType(TYPE)).post("/exports")
+        .then().statusCode(200).extract().path("data.uuid");
+  }
+
+  private static void advance(Session s, long seconds) {
+    helpers(s).body("{\"seconds\": " + seconds + "}").post("/clock/advance").then()
+        .statusCode(200);
+  }
+
+  private static long now(Session s) {
+    return helpers(s).get("/clock").then().statusCode(200).extract().jsonPath().getLong("now");
+  }
+
+  private static Response download(Session s, String uuid) {
+    return api(s).get("/exports/" + uuid);
+  }
+
+  /** Takes the export down {@code path}; the control answer, or null for the natural finish. */
+  private static Response end(Session s, String uuid, Path path) {
+    RequestSpecification controlApi = control(s.sandbox());
+    return switch (path) {
+      case NATURAL -> {
+        advance(s, JOB_SECONDS + 1);
+        yield null;
+      }
+      case CONTROL_COMPLETE -> controlApi.post("/exports/" + uuid + "/complete");
+      case HELPER_COMPLETE -> helpers(s).post("/exports/" + uuid + "/complete");
+      case CONTROL_FAIL -> controlApi.body("{\"reason\": \"By hand\"}")
+          .post("/exports/" + uuid + "/fail");
+      case HELPER_FAIL -> helpers(s).body("{\"reason\": \"By hand\"}")
+          .post("/exports/" + uuid + "/fail");
+    };
+  }
+
+  private static int struck(Session s) {
+    return helpers(s).get("/faults").then().statusCode(200).extract().path("data[0].struck");
+  }
+
+  private static List<Map<String, Object>> deliveries(Session s, String uuid, String event) {
+    List<Map<String, Object>> all = control(s.sandbox()).get("/webhooks/deliveries").then()
+        .statusCode(200).extract().jsonPath().getList("data");
+    return all.stream().filter(d -> uuid.equals(d.get("export_uuid"))
+        && event.equals(d.get("event_type"))).toList();
+  }
+
+  // --- each kind on each path ---
+
+  @ParameterizedTest(name = "{0}: {1} then {2}")
+  @MethodSource("failures")
+  void aScheduledFailureFailsTheExportOnEveryPath(Engine engine, String kind, Path path) {
+    Session s = session(engine);
+    schedule(s, "{\"kind\":\"" + kind + "\",\"type\":\"" + TYPE + "\",\"times\":1,"
+        + "\"reason\":\"Disk full\"}");
+    String uuid = request(s);
+    Response answer = end(s, uuid, path);
+    if (answer != null) {
+      answer.then().statusCode(200).body("finished_at", nullValue())
+          .body("failed_reason", equalTo(path.fails() ? "By hand" : "Disk full"));
+    }
+    download(s, uuid).then().statusCode(404).body("message", equalTo(NOT_FOUND));
+    assertThat(struck(s)).isEqualTo(1);
+  }
+
+  @ParameterizedTest(name = "{0}: {1} then {2}")
+  @MethodSource("holds")
+  void aHeldExportWaitsForTheControlCallsOnEveryPath(Engine engine, String kind, Path path) {
+    Session s = session(engine);
+    schedule(s, "{\"kind\":\"" + kind + "\",\"type\":\"" + TYPE + "\",\"times\":1}");
+    String uuid = request(s);
+    advance(s, 3600);
+    download(s, uuid).then().statusCode(404).body("message", equalTo(NOT_READY));
+    if (path != Path.NATURAL) {
+      end(s, uuid, path).then().statusCode(200);
+      download(s, uuid).then().statusCode(path.fails() ? 404 : 200);
+    }
+    assertThat(struck(s)).isEqualTo(1);
+  }
+
+  Stream<Arguments> heldAndExpiring() {
+    return cases(List.of("export_held"), List.of(Path.CONTROL_COMPLETE, Path.HELPER_COMPLETE));
+  }
+
+  @ParameterizedTest(name = "{0}: {1} with file_expires then {2}")
+  @MethodSource("heldAndExpiring")
+  void aHeldExportKeepsItsFileExpiryUntilItIsCompleted(Engine engine, String kind, Path path) {
+    Session s = session(engine);
+    schedule(s, "{\"faults\":[{\"kind\":\"file_expires\",\"type\":\"" + TYPE + "\","
+        + "\"seconds\":30,\"times\":1},{\"kind\":\"" + kind + "\",\"type\":\"" + TYPE + "\","
+        + "\"times\":1}]}");
+    String uuid = request(s);
+    advance(s, 3600);
+    end(s, uuid, path).then().statusCode(200);
+    advance(s, 31);
+    download(s, uuid).then().statusCode(400).body("message", equalTo(GONE));
+    helpers(s).get("/faults").then().statusCode(200).body("data.struck", equalTo(List.of(1, 1)));
+  }
+
+  @ParameterizedTest(name = "{0}: {1} then {2}")
+  @MethodSource("finishes")
+  void aFileFaultStrikesTheFileHoweverTheExportFinished(Engine engine, String kind, Path path)
+      throws Exception {
+    Session s = session(engine);
+    String fault = switch (kind) {
+      case "file_expires" -> "\"type\":\"" + TYPE + "\",\"seconds\":30";
+      case "download_cut" -> "\"type\":\"" + TYPE + "\",\"after_bytes\":64";
+      case "operation_error" -> "\"operation\":\"downloadExport\",\"status\":503";
+      default -> "\"type\":\"" + TYPE + "\"";
+    };
+    schedule(s, "{\"kind\":\"" + kind + "\"," + fault + ",\"times\":1}");
+    String uuid = request(s);
+    Response answer = end(s, uuid, path);
+    if (answer != null) {
+      answer.then().statusCode(200);
+    }
+    switch (kind) {
+      case "file_expires" -> {
+        advance(s, 31);
+        download(s, uuid).then().statusCode(400).body("message", equalTo(GONE));
+      }
+      case "download_gone" -> download(s, uuid).then().statusCode(400)
+          .body("message", equalTo(GONE));
+      case "download_cut" -> {
+        assertThat(rawDownload(s, uuid)).startsWith("HTTP/1.1 200").doesNotEndWith("0\r\n\r\n");
+        await().atMost(Duration.ofSeconds(10)).until(() -> download(s, uuid).statusCode() == 200);
+      }
+      default -> {
+        download(s, uuid).then().statusCode(503);
+        download(s, uuid).then().statusCode(200);
+      }
+    }
+    assertThat(struck(s)).isEqualTo(1);
+  }
+
+  @ParameterizedTest(name = "{0}: {1} then {2}")
+  @MethodSource("webhooks")
+  void aWebhookFaultStrikesTheEventOfTheExportsRealEnd(Engine engine, String kind, Path path) {
+    Session s = session(engine);
+    String event = path.fails() ? "export.failed" : "export.completed";
+    String seconds = kind.equals("webhook_late") ? ",\"seconds\":" + LATE_SECONDS : "";
+    schedule(s, "{\"kind\":\"" + kind + "\",\"event\":\"" + event + "\",\"times\":1" + seconds
+        + "}");
+    String uuid = request(s);
+    Response answer = end(s, uuid, path);
+    if (answer != null) {
+      answer.then().statusCode(200);
+    }
+    List<Map<String, Object>> sent = deliveries(s, uuid, event);
+    if (kind.equals("webhook_late")) {
+      assertThat(sent).hasSize(1);
+      long due = ((Number) sent.get(0).get("next_attempt_at")).longValue();
+      assertThat(due).isGreaterThan(now(s) + LATE_SECONDS / 2);
+    } else {
+      assertThat(sent).hasSize(2);
+    }
+    assertThat(struck(s)).isEqualTo(1);
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("requests")
+  void nothingToExportIsAnsweredInEverySessionAndEngine(Engine engine, String kind, Path path) {
+    Session s = session(engine);
+    schedule(s, "{\"kind\":\"" + kind + "\",\"type\":\"" + TYPE + "\",\"times\":1}");
+    api(s).contentType(ContentType.JSON).body(Fixtures.ofType(TYPE)).post("/exports").then()
+        .statusCode(400).body("message", equalTo("Nothing to export"));
+    assertThat(struck(s)).isEqualTo(1);
+    request(s);
+  }
+
+  /** The download read from a raw socket, as far as the sandbox sends it. */
+  private static String rawDownload(Session s, String uuid) throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", s.sandbox().port())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(("GET /api/v1/core/exports/" + uuid + "?site_id="
+          + s.site() + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + s.key() + "\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      InputStream in = socket.getInputStream();
+      return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+  }
+}
