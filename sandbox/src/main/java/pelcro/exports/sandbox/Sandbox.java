@@ -8,18 +8,25 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import pelcro.exports.sandbox.assembly.ApiExtras;
+import pelcro.exports.sandbox.assembly.StateEngines;
+import pelcro.exports.sandbox.assembly.WarmUp;
 import pelcro.exports.sandbox.clock.SandboxClock;
 import pelcro.exports.sandbox.control.ClockOperation;
 import pelcro.exports.sandbox.control.CompleteExportOperation;
 import pelcro.exports.sandbox.control.FailExportOperation;
 import pelcro.exports.sandbox.control.ResetOperation;
+import pelcro.exports.sandbox.data.BackgroundExportData;
 import pelcro.exports.sandbox.data.ExportData;
+import pelcro.exports.sandbox.data.PreparedExportData;
 import pelcro.exports.sandbox.data.SeededExportData;
 import pelcro.exports.sandbox.domain.Account;
 import pelcro.exports.sandbox.domain.JobTiming;
 import pelcro.exports.sandbox.control.ControlScope;
-import pelcro.exports.sandbox.control.FaultsOperation;
+import pelcro.exports.sandbox.faults.FaultsOperation;
 import pelcro.exports.sandbox.faults.Faults;
+import pelcro.exports.sandbox.faults.FaultsFile;
+import pelcro.exports.sandbox.faults.FaultsOperation;
 import pelcro.exports.sandbox.health.Health;
 import pelcro.exports.sandbox.log.ActivityLog;
 import pelcro.exports.sandbox.log.PrintingActivityLog;
@@ -123,7 +130,7 @@ public final class Sandbox implements AutoCloseable {
     ActivityLog log = options.verbose()
         ? new PrintingActivityLog(System.out, clock, quiet::get) : ActivityLog.QUIET;
     Faults faults = new Faults(state.faults(), log);
-    PlatformWiring wiring = PlatformWiring.of(platform, options, state, clock, accounts,
+    ApiExtras wiring = ApiExtras.of(platform, options, state, clock, accounts,
         new Health(readiness, Clock.systemUTC(), state::available), log, faults);
     ExportLifecycleEvents events = wiring.events();
     ListExportsOperation.Mode mode =

@@ -35,7 +35,7 @@ class ArchitectureTest {
           .should().dependOnClassesThat().resideInAPackage("pelcro.exports.sandbox.http..");
 
   /** The one class outside the store that builds an engine: it picks one for {@code --state}. */
-  static final String STORE_WIRING = "pelcro.exports.sandbox.StateEngines";
+  static final String STORE_WIRING = "pelcro.exports.sandbox.assembly.StateEngines";
 
   /**
    * Outside the store only the wiring knows the engines: operations, domain, HTTP adapter,

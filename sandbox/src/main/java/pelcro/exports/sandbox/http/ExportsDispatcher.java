@@ -27,13 +27,13 @@ final class ExportsDispatcher {
 
   private final Routes routes;
   private final Authenticator authenticator;
-  private final PlatformGate platform;
+  private final ApiExtrasGate platform;
   private final DownloadTransfers transfers;
   private final ActivityLog log;
   private final Faults faults;
   private final LintObserver lint;
 
-  ExportsDispatcher(Authenticator authenticator, PlatformGate platform, ApiOperations api,
+  ExportsDispatcher(Authenticator authenticator, ApiExtrasGate platform, ApiOperations api,
       TestHelpers helpers, DownloadTransfers transfers, ActivityLog log, Faults faults,
       LintObserver lint) {
     this.faults = faults;
@@ -96,7 +96,7 @@ final class ExportsDispatcher {
       Call call = new Call(caller, QueryString.parse(request.url()), request.body(),
           match.params(), QueryString.path(request.absoluteUrl()), request.clientIp(), transfer);
       answer = match.route().handler().handle(call);
-    } catch (PlatformGate.RateLimited e) {
+    } catch (ApiExtrasGate.RateLimited e) {
       rate = e.decision;
       answer = Answer.error(new ApiException(ApiError.TOO_MANY_REQUESTS));
       log.throttled(caller.accountId(), "over " + rate.limit() + " requests a minute; retry after "

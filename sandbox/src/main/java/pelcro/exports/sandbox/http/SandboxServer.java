@@ -10,7 +10,7 @@ import com.github.tomakehurst.wiremock.core.Options;
 import pelcro.exports.sandbox.control.ClockOperation;
 import pelcro.exports.sandbox.control.CompleteExportOperation;
 import pelcro.exports.sandbox.control.FailExportOperation;
-import pelcro.exports.sandbox.control.FaultsOperation;
+import pelcro.exports.sandbox.faults.FaultsOperation;
 import pelcro.exports.sandbox.faults.Faults;
 import pelcro.exports.sandbox.control.ResetOperation;
 import pelcro.exports.sandbox.control.SessionsOperation;
@@ -127,7 +127,7 @@ public final class SandboxServer implements AutoCloseable {
         settings.maxDownloadsPerClient(), ops.download()::finished);
     ExportsDispatcher dispatcher = new ExportsDispatcher(
         new Authenticator(accounts, settings.nonEnterpriseStatus(), platform.runtimeKeys()::apply),
-        new PlatformGate(platform.cors(), platform.docs(), platform.limiter(), platform.clocks()),
+        new ApiExtrasGate(platform.cors(), platform.docs(), platform.limiter(), platform.clocks()),
         new ExportsDispatcher.ApiOperations(ops.list(), ops.request(), ops.download()),
         settings.testHelpers()
             ? new TestHelpers(ops.clock(), ops.reset(), ops.complete(), ops.fail(), ops.faults())

@@ -1,10 +1,12 @@
-package pelcro.exports.sandbox;
+package pelcro.exports.sandbox.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
+import pelcro.exports.sandbox.Sandbox;
+import pelcro.exports.sandbox.SandboxOptions;
 import picocli.CommandLine;
 
 class SandboxMainTest {

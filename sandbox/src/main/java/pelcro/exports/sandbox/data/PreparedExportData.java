@@ -1,4 +1,4 @@
-package pelcro.exports.sandbox;
+package pelcro.exports.sandbox.data;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -36,7 +36,7 @@ import pelcro.exports.sandbox.data.ExportQuery;
  * most {@link #WAITING} files wait for the one printer thread (more are not prepared), a file is
  * deleted once downloaded, and every file when the sandbox closes.
  */
-final class PreparedExportData implements ExportData, AutoCloseable {
+public final class PreparedExportData implements ExportData, AutoCloseable {
   /** Files waiting to be printed, at most: a burst of requests cannot queue unbounded work. */
   static final int WAITING = 2;
   /**
@@ -60,7 +60,7 @@ final class PreparedExportData implements ExportData, AutoCloseable {
    * @param budgetBytes disk space the prepared files may take; 0 prepares none
    * @param parent the folder in which a folder of prepared files is made on first use
    */
-  PreparedExportData(ExportData data, long budgetBytes, Path parent) {
+  public PreparedExportData(ExportData data, long budgetBytes, Path parent) {
     this.data = data;
     this.budgetBytes = budgetBytes;
     this.parent = parent;
@@ -113,7 +113,7 @@ final class PreparedExportData implements ExportData, AutoCloseable {
    * and the printer thread are made now, before "ready", and the thread stays: made by the first
    * accepted export instead, they were part of that request's time.
    */
-  void activate() {
+  public void activate() {
     if (budgetBytes == 0) {
       return;
     }

@@ -1,8 +1,10 @@
-package pelcro.exports.sandbox;
+package pelcro.exports.sandbox.assembly;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import pelcro.exports.sandbox.PlatformOptions;
+import pelcro.exports.sandbox.SandboxOptions;
 import pelcro.exports.sandbox.clock.SandboxClock;
 import pelcro.exports.sandbox.domain.Account;
 import pelcro.exports.sandbox.health.Health;
@@ -36,10 +38,10 @@ import pelcro.exports.sandbox.webhooks.WebhookOptions;
  * @param webhooks the running dispatcher to close with the sandbox, or null
  * @param lint the integrator lint, which the control API's reset clears
  */
-record PlatformWiring(SandboxServer.Platform server, ExportLifecycleEvents events,
+public record ApiExtras(SandboxServer.Platform server, ExportLifecycleEvents events,
     WebhookDispatcher webhooks, IntegratorLint lint) {
 
-  static PlatformWiring of(PlatformOptions options, SandboxOptions sandbox, SandboxState state,
+  public static ApiExtras of(PlatformOptions options, SandboxOptions sandbox, SandboxState state,
       SandboxClock clock, Accounts accounts, Health health, ActivityLog log, Faults faults) {
     // Keys found in a query string are looked up among existing accounts only: looking up a
     // Try-it key must not create its tenant.
@@ -75,7 +77,7 @@ record PlatformWiring(SandboxServer.Platform server, ExportLifecycleEvents event
         log,
         faults,
         lint);
-    return new PlatformWiring(server, events, webhooks, lint);
+    return new ApiExtras(server, events, webhooks, lint);
   }
 
   /** An account of the accounts file, or one made at run time. */

@@ -1,4 +1,4 @@
-package pelcro.exports.sandbox;
+package pelcro.exports.sandbox.cli;
 
 import java.io.PrintStream;
 import java.net.URI;
@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import pelcro.exports.sandbox.PlatformOptions;
+import pelcro.exports.sandbox.Sandbox;
+import pelcro.exports.sandbox.SandboxOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,12 +1,13 @@
-package pelcro.exports.sandbox;
+package pelcro.exports.sandbox.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import org.junit.jupiter.api.Test;
+import pelcro.exports.sandbox.PlatformOptions;
 import picocli.CommandLine;
 
-class SandboxMainPlatformOptionsTest {
+class SandboxMainExtrasOptionsTest {
   @Test
   void byDefaultTryItIsOffNoOriginIsGrantedNoWebhookIsSentAndTheVendors120Apply() {
     SandboxMain main = new SandboxMain();

@@ -1,4 +1,4 @@
-package pelcro.exports.sandbox;
+package pelcro.exports.sandbox.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -19,10 +19,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import pelcro.exports.sandbox.data.ExportData;
-import pelcro.exports.sandbox.data.ExportFile;
-import pelcro.exports.sandbox.data.ExportQuery;
-import pelcro.exports.sandbox.data.SeededExportData;
 
 class PreparedExportDataTest {
   private static final Instant ANCHOR = Instant.parse("2026-01-01T00:00:00Z");

@@ -1,4 +1,4 @@
-package pelcro.exports.sandbox;
+package pelcro.exports.sandbox.assembly;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -24,7 +24,7 @@ import pelcro.exports.sandbox.store.Sessions;
  * without webhooks), no fault weighed (faults are scheduled after it), the account and all it
  * owned ended. Failures are ignored: warming up is an optimisation, never a reason not to start.
  */
-final class WarmUp {
+public final class WarmUp {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
@@ -44,7 +44,7 @@ final class WarmUp {
    * @param successfulExport whether one export may really be requested (no webhook would tell
    *     anyone)
    */
-  static void run(String root, SandboxState state, boolean successfulExport, boolean helpers) {
+  public static void run(String root, SandboxState state, boolean successfulExport, boolean helpers) {
     Sessions.Session session = state.sessions().create(Instant.now());
     try {
       new WarmUp(root, session.enterprise().key(), Sessions.SITES.get(0))

@@ -1,4 +1,4 @@
-package pelcro.exports.sandbox;
+package pelcro.exports.sandbox.data;
 
 import java.time.Instant;
 import java.time.YearMonth;
@@ -14,11 +14,11 @@ import pelcro.exports.sandbox.data.ExportQuery;
  * An {@link ExportData} built on a background thread, so that generating the seeded data does
  * not delay the server's start; calls wait for it.
  */
-final class BackgroundExportData implements ExportData {
+public final class BackgroundExportData implements ExportData {
   private final CompletableFuture<ExportData> data = new CompletableFuture<>();
   private final Supplier<ExportData> factory;
 
-  BackgroundExportData(Supplier<ExportData> factory) {
+  public BackgroundExportData(Supplier<ExportData> factory) {
     this.factory = factory;
   }
 
@@ -28,7 +28,7 @@ final class BackgroundExportData implements ExportData {
    * @param loaded told when the data is ready
    * @param failed told why the data could not be built
    */
-  void start(Runnable loaded, Consumer<Throwable> failed) {
+  public void start(Runnable loaded, Consumer<Throwable> failed) {
     Thread t = new Thread(() -> {
       try {
         data.complete(factory.get());
