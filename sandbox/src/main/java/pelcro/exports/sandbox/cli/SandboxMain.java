@@ -1,21 +1,19 @@
 package pelcro.exports.sandbox.cli;
 
 import java.io.PrintStream;
-import java.net.URI;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
-import pelcro.exports.sandbox.PlatformOptions;
 import pelcro.exports.sandbox.Sandbox;
 import pelcro.exports.sandbox.SandboxOptions;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import pelcro.exports.sandbox.domain.Account;
 import pelcro.exports.sandbox.domain.KeyMask;
 import pelcro.exports.sandbox.health.SandboxVersion;
+import pelcro.exports.sandbox.options.CommandLineOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The command line of {@code exports-sandbox.jar}: parses the options, starts the sandbox and
@@ -25,110 +23,27 @@ import pelcro.exports.sandbox.health.SandboxVersion;
     name = "exports-sandbox",
     mixinStandardHelpOptions = true,
     versionProvider = SandboxMain.Version.class,
+    modelTransformer = SandboxMain.DeclaredOptions.class,
     sortOptions = false,
     description = "An offline emulator of Pelcro's Core API Exports, under /api/v1/core.")
 public final class SandboxMain implements Callable<Integer> {
-  @Option(names = "--port", description = "Port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
-  int port = SandboxOptions.DEFAULT_PORT;
+  @Spec
+  CommandSpec spec;
 
-  @Option(names = "--bind", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
-  String bind = SandboxOptions.DEFAULT_BIND;
+  /** Adds the options declared in {@link SandboxOptions#ALL} to the command. */
+  static final class DeclaredOptions implements CommandLine.IModelTransformer {
+    @Override
+    public CommandSpec transform(CommandSpec command) {
+      CommandLineOptions.addTo(command, SandboxOptions.ALL);
+      return command;
+    }
+  }
 
-  @Option(names = "--job-seconds", description = "Seconds from request to finished export (default: ${DEFAULT-VALUE}).")
-  double jobSeconds = SandboxOptions.DEFAULT_JOB_SECONDS;
-
-  @Option(names = "--accounts", paramLabel = "FILE", description = "JSON file of accounts, keys, sites (default: built-in accounts).")
-  Path accounts;
-
-  @Option(names = "--no-admin", description = "Close /__admin, including the control API (for public use).")
-  boolean noAdmin;
-
-  @Option(names = "--non-enterprise-status", description = "Status for non-Enterprise keys: 401 (spec) or 403 (default: ${DEFAULT-VALUE}).")
-  int nonEnterpriseStatus = 401;
-
-  @Option(names = "--list-mode", description = "What GET /exports lists: types (spec) or jobs (default: ${DEFAULT-VALUE}).")
-  String listMode = "types";
-
-  @Option(names = "--seed", description = "Seed of the synthetic data (default: ${DEFAULT-VALUE}).")
-  long seed = SandboxOptions.DEFAULT_SEED;
-
-  @Option(names = "--records-per-type", description = "Records of each type per site (default: ${DEFAULT-VALUE}).")
-  int recordsPerType = SandboxOptions.DEFAULT_RECORDS_PER_TYPE;
-
-  @Option(names = "--max-journal-entries", description = "Requests kept in WireMock's request journal (default: ${DEFAULT-VALUE}).")
-  int journalEntries = SandboxOptions.DEFAULT_JOURNAL_ENTRIES;
-
-  @Option(names = "--admin-token", paramLabel = "TOKEN", description = "Require 'Authorization: Bearer TOKEN' on every /__admin call (default: none).")
-  String adminToken;
-
-  @Option(names = "--body-timeout-seconds", description = "Seconds a client may take to send a request body (default: ${DEFAULT-VALUE}).")
-  double bodyTimeoutSeconds = SandboxOptions.DEFAULT_BODY_TIMEOUT_SECONDS;
-
-  @Option(names = "--min-download-rate", paramLabel = "BYTES_PER_SECOND", description = "Cut downloads read slower than this on average; 0 never (default: ${DEFAULT-VALUE}).")
-  long minDownloadRate = SandboxOptions.DEFAULT_MIN_DOWNLOAD_BYTES_PER_SECOND;
-
-  @Option(names = "--max-downloads", description = "Downloads written at once, at most (default: ${DEFAULT-VALUE}).")
-  int maxDownloads = SandboxOptions.DEFAULT_MAX_DOWNLOADS;
-
-  @Option(names = "--max-downloads-per-client", description = "Downloads written at once to one client address, at most (default: ${DEFAULT-VALUE}).")
-  int maxDownloadsPerClient = SandboxOptions.DEFAULT_MAX_DOWNLOADS_PER_CLIENT;
-
-  @Option(names = "--no-test-helpers", description = "Close the test helpers under /__sandbox (clock, complete, fail, reset with the caller's own key).")
-  boolean noTestHelpers;
-
-  @Option(names = "--state", paramLabel = "memory|redis://HOST:PORT[/DB]", description = "Where jobs, clocks, runtime accounts, rate windows and deliveries are kept; nodes on one Redis share them (default: ${DEFAULT-VALUE}).")
-  String state = "memory";
-
-  @Option(names = "--faults", paramLabel = "FILE", description = "A fault schedule to load at start, {\"faults\": [...]} (README, Rehearsing failures).")
-  Path faults;
-
-  @Option(names = {"-v", "--verbose"}, description = "Print one line per request, export change, download, webhook attempt and rate-limit refusal (keys masked).")
-  boolean verbose;
-
-  @Option(names = "--no-request-journal", description = "Keep no request journal at all.")
-  boolean noJournal;
-
-  @Option(names = "--file-ttl-seconds", description = "Seconds a finished file waits for its download before it expires (default: ${DEFAULT-VALUE}).")
-  long fileTtlSeconds = SandboxOptions.DEFAULT_FILE_TTL_SECONDS;
-
-  @Option(names = "--strict", description = "Refuse (400) what the spec refuses: fields a type does not take, numeric strings for integers, page/limit out of bounds. Default: accept them as the vendor's framework does and report them in the lint.")
-  boolean strict;
-
-  @Option(names = "--prepare-files-mb", description = "Disk space (MiB, in the temp folder) for export files printed while their job runs, so that a download hands out a finished file; 0 prints each file as it is downloaded (default: ${DEFAULT-VALUE}).")
-  long prepareFilesMb = SandboxOptions.DEFAULT_PREPARE_FILES_MB;
-
-  @Option(names = "--try-it", description = "Give every sk_try_<anything> key its own fresh Enterprise account (sites 1001, 1002).")
-  boolean tryIt;
-
-  @Option(names = "--try-it-idle-minutes", description = "Minutes of the sandbox clock after which an unused Try-it tenant expires (default: ${DEFAULT-VALUE}).")
-  int tryItIdleMinutes = PlatformOptions.DEFAULT_IDLE_MINUTES;
-
-  @Option(names = "--try-it-max-tenants", description = "Live Try-it tenants at most; the least recently used is evicted (default: ${DEFAULT-VALUE}).")
-  int tryItMaxTenants = PlatformOptions.DEFAULT_MAX_TENANTS;
-
-  @Option(names = "--try-it-new-per-minute", description = "New Try-it tenants per minute per client address; more answer 429 (default: ${DEFAULT-VALUE}).")
-  int tryItNewPerClient = PlatformOptions.DEFAULT_TRY_IT_NEW_PER_CLIENT;
-
-  @Option(names = "--try-it-new-total-per-minute", description = "New Try-it tenants per minute in total; more answer 429 (default: ${DEFAULT-VALUE}).")
-  int tryItNewInTotal = PlatformOptions.DEFAULT_TRY_IT_NEW_IN_TOTAL;
-
-  @Option(names = "--cors-origins", split = ",", paramLabel = "ORIGIN", description = "Origins whose pages may call the API, comma-separated, e.g. https://docs.example.com (default: none).")
-  List<String> corsOrigins = new ArrayList<>();
-
-  @Option(names = "--trusted-proxies", split = ",", paramLabel = "IP", description = "Addresses of proxies (e.g. the nginx in front of the nodes) whose X-Forwarded-For names the client, comma-separated; from anyone else that header is ignored (default: none).")
-  List<String> trustedProxies = new ArrayList<>();
-
-  @Option(names = "--webhook-url", paramLabel = "URL", description = "POST the export events there (needs --webhook-secret).")
-  URI webhookUrl;
-
-  @Option(names = "--webhook-secret", paramLabel = "SECRET", description = "Key of the X-Pelcro-Hmac-SHA256 signature of each delivery.")
-  String webhookSecret;
-
-  @Option(names = "--webhook-max-attempts", description = "Attempts per delivery, the first included; retries back off 1 s, 2 s, 4 s... (default: ${DEFAULT-VALUE}).")
-  int webhookMaxAttempts = PlatformOptions.DEFAULT_WEBHOOK_ATTEMPTS;
-
-  @Option(names = "--rate-limit", description = "Requests per minute per account without api_core_rate_limit; 0 turns limiting off (default: ${DEFAULT-VALUE}).")
-  int rateLimit = PlatformOptions.DEFAULT_RATE_LIMIT;
+  /** The options the parsed command line gives, the defaults for the others; checked. */
+  public SandboxOptions options() {
+    return SandboxOptions.of(
+        CommandLineOptions.given(spec.commandLine().getParseResult(), SandboxOptions.ALL));
+  }
 
   /** {@code --version}: the version the build wrote into the jar. */
   static final class Version implements CommandLine.IVersionProvider {
@@ -166,19 +81,9 @@ public final class SandboxMain implements Callable<Integer> {
     Sandbox sandbox;
     SandboxOptions options = null;
     try {
-      options =
-          new SandboxOptions(
-              port, bind, jobSeconds, !noAdmin, nonEnterpriseStatus, listMode, accounts, seed,
-              recordsPerType, noJournal ? 0 : journalEntries, fileTtlSeconds,
-              SandboxOptions.DEFAULT_MAX_BODY_BYTES, adminToken, bodyTimeoutSeconds,
-              minDownloadRate, maxDownloads, maxDownloadsPerClient, !noTestHelpers, state,
-              verbose, faults, strict, prepareFilesMb);
-      PlatformOptions platform =
-          new PlatformOptions(tryIt, tryItIdleMinutes, tryItMaxTenants, corsOrigins, webhookUrl,
-              webhookSecret, webhookMaxAttempts, rateLimit, tryItNewPerClient, tryItNewInTotal,
-              trustedProxies);
+      options = options();
       // The banner comes before /health's 200: see Sandbox.start's announce.
-      sandbox = Sandbox.start(options, platform, Clock.systemUTC(),
+      sandbox = Sandbox.start(options, Clock.systemUTC(),
           ready -> banner(System.out, ready, (System.nanoTime() - started) / 1_000_000));
     } catch (RuntimeException e) {
       // A wrong option, an unreadable accounts file or a busy port: say so, no stack trace.
@@ -210,14 +115,6 @@ public final class SandboxMain implements Callable<Integer> {
     out.printf("Docs (Swagger UI): %s%n", sandbox.docsUrl());
     out.println("Options:");
     sandbox.options().describe().forEach((k, v) -> out.printf("  %-24s %s%n", k, v));
-    PlatformOptions p = sandbox.platformOptions();
-    out.printf("  %-24s %s%n", "--try-it", p.tryIt()
-        ? "on (idle " + p.tryItIdleMinutes() + " min, at most " + p.tryItMaxTenants() + " tenants)" : "off");
-    out.printf("  %-24s %s%n", "--cors-origins", p.corsOrigins().isEmpty() ? "(none)" : p.corsOrigins());
-    out.printf("  %-24s %s%n", "--trusted-proxies", p.trustedProxies().isEmpty() ? "(none)" : p.trustedProxies());
-    out.printf("  %-24s %s%n", "--webhook-url",
-        p.webhookUrl() == null ? "(none)" : KeyMask.urlPassword(p.webhookUrl().toString()));
-    out.printf("  %-24s %s%n", "--rate-limit", p.rateLimit() == 0 ? "0 (off)" : p.rateLimit() + "/min");
     out.flush();
   }
 }

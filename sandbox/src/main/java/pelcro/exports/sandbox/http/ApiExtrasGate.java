@@ -13,7 +13,7 @@ import pelcro.exports.sandbox.tryit.CorsPolicy;
 import pelcro.exports.sandbox.tryit.DocsPage;
 
 /**
- * The platform around the three operations, at the HTTP edge: the docs page, CORS preflights
+ * What the sandbox adds around the three operations, at the HTTP edge: the docs page, CORS preflights
  * and grants, and the per-account rate limit. The HTTP side of {@link CorsPolicy},
  * {@link DocsPage} and {@link RateLimiter}, which know nothing of HTTP.
  */

@@ -24,7 +24,7 @@ class SandboxMainTest {
   void parsesStrictIntoTheSandboxOptions() {
     SandboxMain main = new SandboxMain();
     new CommandLine(main).parseArgs("--strict");
-    assertThat(main.strict).isTrue();
+    assertThat(main.options().strict()).isTrue();
     assertThat(SandboxOptions.defaults().strict()).isFalse();
     assertThat(Sandbox.builder().strict(true).options().strict()).isTrue();
     assertThat(Sandbox.builder().strict(true).options().describe()).containsEntry("--strict", true);
