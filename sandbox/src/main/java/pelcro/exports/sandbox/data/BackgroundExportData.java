@@ -1,20 +1,14 @@
 package pelcro.exports.sandbox.data;
 
-import java.time.Instant;
-import java.time.YearMonth;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import pelcro.exports.sandbox.data.ExportData;
-import pelcro.exports.sandbox.data.ExportFile;
-import pelcro.exports.sandbox.data.ExportQuery;
 
 /**
  * An {@link ExportData} built on a background thread, so that generating the seeded data does
  * not delay the server's start; calls wait for it.
  */
-public final class BackgroundExportData implements ExportData {
+public final class BackgroundExportData extends ForwardingExportData {
   private final CompletableFuture<ExportData> data = new CompletableFuture<>();
   private final Supplier<ExportData> factory;
 
@@ -42,22 +36,8 @@ public final class BackgroundExportData implements ExportData {
     t.start();
   }
 
-  private ExportData data() {
+  @Override
+  protected ExportData delegate() {
     return data.join();
-  }
-
-  @Override
-  public boolean hasRecords(ExportQuery query, Instant asOf) {
-    return data().hasRecords(query, asOf);
-  }
-
-  @Override
-  public Optional<YearMonth> firstInvoiceMonth(long siteId) {
-    return data().firstInvoiceMonth(siteId);
-  }
-
-  @Override
-  public ExportFile file(ExportQuery query, String exportUuid, Instant asOf) {
-    return data().file(query, exportUuid, asOf);
   }
 }

@@ -9,10 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -193,7 +191,7 @@ class PreparedExportDataTest {
   }
 
   /** Counts the files opened, i.e. printed. */
-  static class Counting implements ExportData {
+  static class Counting extends ForwardingExportData {
     final ExportData data;
     final AtomicInteger opened = new AtomicInteger();
 
@@ -202,13 +200,8 @@ class PreparedExportDataTest {
     }
 
     @Override
-    public boolean hasRecords(ExportQuery query, Instant asOf) {
-      return data.hasRecords(query, asOf);
-    }
-
-    @Override
-    public Optional<YearMonth> firstInvoiceMonth(long siteId) {
-      return data.firstInvoiceMonth(siteId);
+    protected ExportData delegate() {
+      return data;
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import pelcro.exports.sandbox.tryit.support.ManualInstantSource;
 import pelcro.exports.sandbox.domain.WebhookDelivery.Status;
@@ -21,18 +21,10 @@ import pelcro.exports.sandbox.store.memory.MemoryEngine;
 class WebhookDispatcherTest {
   private final ManualInstantSource clock = new ManualInstantSource(ExportEventsTest.REQUESTED);
   private final SandboxState state = new SandboxState(new MemoryEngine(), clock);
+  @AutoClose
   private Receiver receiver;
+  @AutoClose
   private WebhookDispatcher dispatcher;
-
-  @AfterEach
-  void stop() {
-    if (dispatcher != null) {
-      dispatcher.close();
-    }
-    if (receiver != null) {
-      receiver.close();
-    }
-  }
 
   private WebhookDispatcher dispatcher(WebhookOptions options) {
     untickedDispatcher(options).startTicking(Duration.ofMillis(10));

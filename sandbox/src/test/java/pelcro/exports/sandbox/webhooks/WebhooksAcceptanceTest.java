@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import pelcro.exports.openapi.ExportsSpec;
 import pelcro.exports.sandbox.Sandbox;
@@ -26,18 +26,10 @@ class WebhooksAcceptanceTest {
   static final String BODY = "{\"object\":\"subscriptions\",\"date_from\":1704067200,\"date_to\":1711929600}";
   static final Clock FROZEN = pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024;
   private final ObjectMapper json = new ObjectMapper();
+  @AutoClose
   private Receiver receiver;
+  @AutoClose
   private Sandbox sandbox;
-
-  @AfterEach
-  void stop() {
-    if (sandbox != null) {
-      sandbox.close();
-    }
-    if (receiver != null) {
-      receiver.close();
-    }
-  }
 
   private Sandbox start(URI url) {
     sandbox = Sandbox.builder().port(0).jobSeconds(2).rateLimit(0).clock(FROZEN)
