@@ -39,7 +39,7 @@ class ArchitectureTest {
 
   /**
    * Outside the store only the wiring knows the engines: operations, domain, HTTP adapter,
-   * control, platform packages and the JUnit extension see the store's facets
+   * control, feature packages and the JUnit extension see the store's facets
    * ({@code SandboxState} and its parts), so they run alike on memory and on Redis.
    */
   @ArchTest
