@@ -71,8 +71,8 @@ public final class SandboxMain implements Callable<Integer> {
       }
     }
     // Jetty flags WireMock's own use of a deprecated filter at every start: not the user's concern.
-    System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty.util.DeprecationWarning",
-        System.getProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty.util.DeprecationWarning", "off"));
+    String deprecation = "org.slf4j.simpleLogger.log.org.eclipse.jetty.util.DeprecationWarning";
+    System.setProperty(deprecation, System.getProperty(deprecation, "off"));
   }
 
   @Override

@@ -38,7 +38,8 @@ public final class CommandLineOptions {
     if (option.isFlag()) {
       spec.arity("0");
     } else {
-      spec.paramLabel(option.label() != null ? option.label() : "<" + camelCase(option.name()) + ">");
+      String label = option.label();
+      spec.paramLabel(label != null ? label : "<" + camelCase(option.name()) + ">");
     }
     if (option.type() == List.class) {
       spec.auxiliaryTypes(String.class).splitRegex(",");
