@@ -13,17 +13,7 @@ import java.net.SocketTimeoutException;
  * reads the answer. Closes with a reset (linger 0), so that hundreds of thousands of short
  * connections leave no TIME_WAIT on the client side.
  */
-public final class RawClient {
-  private final InetSocketAddress server;
-  private final int readTimeoutMillis;
-  private final int bodyCap;
-
-  public RawClient(InetSocketAddress server, int readTimeoutMillis, int bodyCap) {
-    this.server = server;
-    this.readTimeoutMillis = readTimeoutMillis;
-    this.bodyCap = bodyCap;
-  }
-
+public record RawClient(InetSocketAddress server, int readTimeoutMillis, int bodyCap) {
   /** Runs the script from {@code local} (e.g. 127.0.0.2) and returns the answer. */
   public Answer run(RawScript script, InetAddress local) {
     long started = System.nanoTime();

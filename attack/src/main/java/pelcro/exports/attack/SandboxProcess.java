@@ -13,17 +13,7 @@ import java.util.concurrent.TimeUnit;
  * The standalone sandbox jar as a separate process on a free 127.0.0.1 port: started with the
  * given options, waited for until it accepts connections, always stopped.
  */
-public final class SandboxProcess implements AutoCloseable {
-  private final Process process;
-  private final int port;
-  private final Path log;
-
-  private SandboxProcess(Process process, int port, Path log) {
-    this.process = process;
-    this.port = port;
-    this.log = log;
-  }
-
+public record SandboxProcess(Process process, int port, Path log) implements AutoCloseable {
   /** Starts {@code java <jvm> -jar jar --port P --bind 127.0.0.1 <options>}, logging to {@code log}. */
   public static SandboxProcess start(Path jar, List<String> jvm, List<String> options, Path log)
       throws IOException, InterruptedException {
@@ -51,10 +41,6 @@ public final class SandboxProcess implements AutoCloseable {
     }
     sandbox.close();
     throw new IOException("the sandbox did not listen within 60 s, see " + log);
-  }
-
-  public int port() {
-    return port;
   }
 
   public String root() {

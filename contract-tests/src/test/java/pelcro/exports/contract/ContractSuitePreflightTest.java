@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -16,17 +15,14 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import pelcro.exports.contract.support.ContractConfig;
 import pelcro.exports.contract.support.Target;
+import pelcro.exports.contract.support.Unreachable;
 
 /** In Maven, a target that cannot be reached fails the suite once, before any test, naming the property. */
 class ContractSuitePreflightTest {
 
   @Test
   void anUnreachableTargetFailsTheSuiteOnceWithoutRunningATest() throws IOException {
-    int closed;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closed = socket.getLocalPort();
-    }
-    String base = "http://127.0.0.1:" + closed + "/api/v1/core";
+    String base = Unreachable.baseUrl();
     ContractConfig config = new ContractConfig(Optional.of(base), Optional.of("remote"), "sk_test_enterprise", 1001,
         "sk_test_basic", 3001, Optional.empty(), Optional.empty(), false, Duration.ofSeconds(5), 401, 0, Path.of("target"));
     SummaryGeneratingListener listener = new SummaryGeneratingListener();

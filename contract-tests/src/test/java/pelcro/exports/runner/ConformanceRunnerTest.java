@@ -3,7 +3,6 @@ package pelcro.exports.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 import pelcro.exports.contract.runner.ConformanceRunner;
+import pelcro.exports.contract.support.Unreachable;
 import pelcro.exports.sandbox.Sandbox;
 import picocli.CommandLine;
 
@@ -47,11 +47,7 @@ class ConformanceRunnerTest {
 
   @Test
   void stopsBeforeAnyTestWithOneLineWhenNothingListensAtTheBaseUrl() throws Exception {
-    int closed;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closed = socket.getLocalPort();
-    }
-    String base = "http://127.0.0.1:" + closed + "/api/v1/core";
+    String base = Unreachable.baseUrl();
     Path dir = WORK.resolve("unreachable");
 
     RunnerProcess.Result r = RunnerProcess.run(dir, TIMEOUT,

@@ -10,18 +10,25 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import pelcro.exports.sandbox.assembly.ApiExtras;
+import pelcro.exports.sandbox.assembly.StateEngines;
+import pelcro.exports.sandbox.assembly.WarmUp;
 import pelcro.exports.sandbox.clock.SandboxClock;
 import pelcro.exports.sandbox.control.ClockOperation;
 import pelcro.exports.sandbox.control.CompleteExportOperation;
 import pelcro.exports.sandbox.control.FailExportOperation;
 import pelcro.exports.sandbox.control.ResetOperation;
+import pelcro.exports.sandbox.data.BackgroundExportData;
 import pelcro.exports.sandbox.data.ExportData;
+import pelcro.exports.sandbox.data.PreparedExportData;
 import pelcro.exports.sandbox.data.SeededExportData;
 import pelcro.exports.sandbox.domain.Account;
 import pelcro.exports.sandbox.domain.JobTiming;
 import pelcro.exports.sandbox.control.ControlScope;
-import pelcro.exports.sandbox.control.FaultsOperation;
+import pelcro.exports.sandbox.faults.FaultsOperation;
 import pelcro.exports.sandbox.faults.Faults;
+import pelcro.exports.sandbox.faults.FaultsFile;
+import pelcro.exports.sandbox.faults.FaultsOperation;
 import pelcro.exports.sandbox.health.Health;
 import pelcro.exports.sandbox.log.ActivityLog;
 import pelcro.exports.sandbox.log.PrintingActivityLog;
@@ -54,7 +61,6 @@ public final class Sandbox implements AutoCloseable {
   private final SandboxClock clock;
   private final Accounts accounts;
   private final SandboxServer server;
-  private PlatformOptions platform = PlatformOptions.defaults();
   private WebhookDispatcher webhooks;
   private final CountDownLatch closed = new CountDownLatch(1);
   private IntegratorLint lint;
@@ -71,12 +77,9 @@ public final class Sandbox implements AutoCloseable {
     return new SandboxBuilder();
   }
 
-  /**
-   * Starts a sandbox with these options and the platform around the API (Try-it tenants, CORS,
-   * webhooks, rate limits) on {@code baseClock}.
-   */
-  public static Sandbox start(SandboxOptions options, PlatformOptions platform, Clock baseClock) {
-    return start(options, platform, baseClock, sandbox -> { });
+  /** Starts a sandbox with these options on {@code baseClock}. */
+  public static Sandbox start(SandboxOptions options, Clock baseClock) {
+    return start(options, baseClock, sandbox -> { });
   }
 
   /**
@@ -85,18 +88,17 @@ public final class Sandbox implements AutoCloseable {
    * first-time work (the JDK's formatter, the options' descriptions) then no longer shares the
    * cores with a client's first request, which a health check lets in at once.
    */
-  public static Sandbox start(SandboxOptions options, PlatformOptions platform, Clock baseClock,
+  public static Sandbox start(SandboxOptions options, Clock baseClock,
       Consumer<Sandbox> announce) {
-    return start(options, platform, baseClock, null, announce);
+    return start(options, baseClock, null, announce);
   }
 
-  static Sandbox start(
-      SandboxOptions options, PlatformOptions platform, Clock baseClock, ExportData customData) {
-    return start(options, platform, baseClock, customData, sandbox -> { });
+  static Sandbox start(SandboxOptions options, Clock baseClock, ExportData customData) {
+    return start(options, baseClock, customData, sandbox -> { });
   }
 
-  private static Sandbox start(SandboxOptions options, PlatformOptions platform, Clock baseClock,
-      ExportData customData, Consumer<Sandbox> announce) {
+  private static Sandbox start(SandboxOptions options, Clock baseClock, ExportData customData,
+      Consumer<Sandbox> announce) {
     SandboxState state = new SandboxState(StateEngines.open(options.state()), baseClock);
     SandboxClock clock = new SandboxClock(state.clocks());
     Accounts accounts =
@@ -125,7 +127,7 @@ public final class Sandbox implements AutoCloseable {
     ActivityLog log = options.verbose()
         ? new PrintingActivityLog(System.out, clock, warmUpAccounts::contains) : ActivityLog.QUIET;
     Faults faults = new Faults(state.faults(), log);
-    PlatformWiring wiring = PlatformWiring.of(platform, options, state, clock, accounts,
+    ApiExtras wiring = ApiExtras.of(options, state, clock, accounts,
         new Health(readiness, Clock.systemUTC(), state::available), log, faults);
     ExportLifecycleEvents events = wiring.events();
     ListExportsOperation.Mode mode =
@@ -155,7 +157,7 @@ public final class Sandbox implements AutoCloseable {
                 Duration.ofMillis(Math.round(options.bodyTimeoutSeconds() * 1000)),
                 options.minDownloadBytesPerSecond(), options.maxDownloads(),
                 options.maxDownloadsPerClient(), options.testHelpers(),
-                platform.trustedProxies(), () -> closeWhenStarted(self, stopAsked)),
+                options.trustedProxies(), () -> closeWhenStarted(self, stopAsked)),
             accounts,
             ops,
             wiring.server());
@@ -185,7 +187,6 @@ public final class Sandbox implements AutoCloseable {
       throw e;
     }
     Sandbox sandbox = new Sandbox(options, clock, accounts, server);
-    sandbox.platform = platform;
     sandbox.webhooks = wiring.webhooks();
     sandbox.lint = wiring.lint();
     sandbox.prepared = prepared;
@@ -262,11 +263,6 @@ public final class Sandbox implements AutoCloseable {
 
   public List<Account> accounts() {
     return accounts.all();
-  }
-
-  /** The platform options in force (Try-it, CORS, webhooks, rate limits). */
-  public PlatformOptions platformOptions() {
-    return platform;
   }
 
   /**

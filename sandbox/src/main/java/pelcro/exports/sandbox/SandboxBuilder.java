@@ -1,127 +1,163 @@
 package pelcro.exports.sandbox;
 
+import static pelcro.exports.sandbox.SandboxOptions.ACCOUNTS;
+import static pelcro.exports.sandbox.SandboxOptions.ADMIN_TOKEN;
+import static pelcro.exports.sandbox.SandboxOptions.ALL;
+import static pelcro.exports.sandbox.SandboxOptions.BIND;
+import static pelcro.exports.sandbox.SandboxOptions.BODY_TIMEOUT_SECONDS;
+import static pelcro.exports.sandbox.SandboxOptions.CORS_ORIGINS;
+import static pelcro.exports.sandbox.SandboxOptions.FAULTS;
+import static pelcro.exports.sandbox.SandboxOptions.FILE_TTL_SECONDS;
+import static pelcro.exports.sandbox.SandboxOptions.JOB_SECONDS;
+import static pelcro.exports.sandbox.SandboxOptions.LIST_MODE;
+import static pelcro.exports.sandbox.SandboxOptions.MAX_DOWNLOADS;
+import static pelcro.exports.sandbox.SandboxOptions.MAX_DOWNLOADS_PER_CLIENT;
+import static pelcro.exports.sandbox.SandboxOptions.MAX_JOURNAL_ENTRIES;
+import static pelcro.exports.sandbox.SandboxOptions.MIN_DOWNLOAD_RATE;
+
+import static pelcro.exports.sandbox.SandboxOptions.NON_ENTERPRISE_STATUS;
+import static pelcro.exports.sandbox.SandboxOptions.NO_ADMIN;
+import static pelcro.exports.sandbox.SandboxOptions.NO_TEST_HELPERS;
+import static pelcro.exports.sandbox.SandboxOptions.PORT;
+import static pelcro.exports.sandbox.SandboxOptions.PREPARE_FILES_MB;
+import static pelcro.exports.sandbox.SandboxOptions.RATE_LIMIT;
+import static pelcro.exports.sandbox.SandboxOptions.RECORDS_PER_TYPE;
+import static pelcro.exports.sandbox.SandboxOptions.SEED;
+import static pelcro.exports.sandbox.SandboxOptions.STATE;
+import static pelcro.exports.sandbox.SandboxOptions.STRICT;
+import static pelcro.exports.sandbox.SandboxOptions.TRUSTED_PROXIES;
+import static pelcro.exports.sandbox.SandboxOptions.TRY_IT;
+import static pelcro.exports.sandbox.SandboxOptions.TRY_IT_IDLE_MINUTES;
+import static pelcro.exports.sandbox.SandboxOptions.TRY_IT_MAX_TENANTS;
+import static pelcro.exports.sandbox.SandboxOptions.TRY_IT_NEW_PER_MINUTE;
+import static pelcro.exports.sandbox.SandboxOptions.TRY_IT_NEW_TOTAL_PER_MINUTE;
+import static pelcro.exports.sandbox.SandboxOptions.VERBOSE;
+import static pelcro.exports.sandbox.SandboxOptions.WEBHOOK_MAX_ATTEMPTS;
+import static pelcro.exports.sandbox.SandboxOptions.WEBHOOK_SECRET;
+import static pelcro.exports.sandbox.SandboxOptions.WEBHOOK_URL;
+import static pelcro.exports.sandbox.SandboxOptions.named;
+
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import pelcro.exports.sandbox.data.ExportData;
+import pelcro.exports.sandbox.options.CommandLineOptions;
+import pelcro.exports.sandbox.options.Option;
 
 /**
- * The embedding builder of {@link Sandbox}: options for {@link #start}, defaulting to
- * {@link SandboxOptions#defaults()}, checked at start.
+ * The embedding builder of {@link Sandbox}: any option of {@link SandboxOptions} by its name
+ * ({@link #option}) or as command-line words ({@link #args}), the common ones by typed setters;
+ * the others keep their defaults. Checked at {@link #options()} and {@link #start()}.
  */
 public final class SandboxBuilder {
-  private final SandboxOptions d = SandboxOptions.defaults();
-  private int port = d.port();
-  private String bind = d.bind();
-  private double jobSeconds = d.jobSeconds();
-  private boolean admin = d.admin();
-  private int nonEnterpriseStatus = d.nonEnterpriseStatus();
-  private String listMode = d.listMode();
-  private Path accounts = d.accounts();
-  private long seed = d.seed();
-  private int recordsPerType = d.recordsPerType();
-  private int journalEntries = d.journalEntries();
-  private long fileTtlSeconds = d.fileTtlSeconds();
-  private int maxBodyBytes = d.maxBodyBytes();
-  private String adminToken = d.adminToken();
-  private double bodyTimeoutSeconds = d.bodyTimeoutSeconds();
-  private long minDownloadBytesPerSecond = d.minDownloadBytesPerSecond();
-  private int maxDownloads = d.maxDownloads();
-  private int maxDownloadsPerClient = d.maxDownloadsPerClient();
-  private boolean testHelpers = d.testHelpers();
-  private String state = d.state();
-  private boolean verbose = d.verbose();
-  private Path faults = d.faults();
-  private boolean strict = d.strict();
-  private long prepareFilesMb = d.prepareFilesMb();
-  private PlatformOptions p = PlatformOptions.defaults();
+  private final Map<Option<?>, Object> values = new LinkedHashMap<>();
   private Clock clock = Clock.systemUTC();
   private ExportData data;
 
-  public SandboxBuilder port(int value) {
-    port = value;
+  /** Sets {@code option} to {@code value}. */
+  public <T> SandboxBuilder set(Option<T> option, T value) {
+    values.put(option, value);
     return this;
+  }
+
+  /**
+   * Sets the option called {@code name} ({@code job-seconds}) to {@code value} as written on the
+   * command line ({@code "1.5"}; a flag takes {@code "true"} or {@code "false"}).
+   */
+  public SandboxBuilder option(String name, String value) {
+    Option<?> option = named(name)
+        .orElseThrow(() -> new IllegalArgumentException("Unknown option: '--" + name + "'"));
+    if (option.isFlag()) {
+      values.put(option, Boolean.parseBoolean(value));
+      return this;
+    }
+    return args(option.words(value).toArray(String[]::new));
+  }
+
+  /** Options as command-line words: {@code args("--job-seconds=1", "--strict")}. */
+  public SandboxBuilder args(String... words) {
+    values.putAll(CommandLineOptions.parse(ALL, Arrays.asList(words)));
+    return this;
+  }
+
+  /** Every option of {@code options} at once. */
+  public SandboxBuilder options(SandboxOptions options) {
+    values.putAll(options.values());
+    return this;
+  }
+
+  public SandboxBuilder port(int value) {
+    return set(PORT, value);
   }
 
   public SandboxBuilder bind(String value) {
-    bind = value;
-    return this;
+    return set(BIND, value);
   }
 
   public SandboxBuilder jobSeconds(double value) {
-    jobSeconds = value;
-    return this;
+    return set(JOB_SECONDS, value);
   }
 
   public SandboxBuilder admin(boolean value) {
-    admin = value;
-    return this;
+    return set(NO_ADMIN, !value);
   }
 
   public SandboxBuilder nonEnterpriseStatus(int value) {
-    nonEnterpriseStatus = value;
-    return this;
+    return set(NON_ENTERPRISE_STATUS, value);
   }
 
   public SandboxBuilder listMode(String value) {
-    listMode = value;
-    return this;
+    return set(LIST_MODE, value);
   }
 
   public SandboxBuilder accounts(Path file) {
-    accounts = file;
-    return this;
+    return set(ACCOUNTS, file);
   }
 
   public SandboxBuilder seed(long value) {
-    seed = value;
-    return this;
+    return set(SEED, value);
   }
 
   public SandboxBuilder recordsPerType(int value) {
-    recordsPerType = value;
-    return this;
+    return set(RECORDS_PER_TYPE, value);
   }
 
   /** Requests kept in WireMock's journal; 0 turns the journal off. */
   public SandboxBuilder journalEntries(int value) {
-    journalEntries = value;
-    return this;
+    return set(MAX_JOURNAL_ENTRIES, value);
   }
 
   public SandboxBuilder fileTtlSeconds(long value) {
-    fileTtlSeconds = value;
-    return this;
+    return set(FILE_TTL_SECONDS, value);
   }
 
   /** The bearer token every {@code /__admin} call must send; null (the default) for none. */
   public SandboxBuilder adminToken(String token) {
-    adminToken = token;
-    return this;
+    return set(ADMIN_TOKEN, token);
   }
 
   /** How long a client may take to send a request body before it is refused. */
   public SandboxBuilder bodyTimeoutSeconds(double seconds) {
-    bodyTimeoutSeconds = seconds;
-    return this;
+    return set(BODY_TIMEOUT_SECONDS, seconds);
   }
 
   /** Downloads read slower than this on average are cut; 0 never cuts them. */
   public SandboxBuilder minDownloadBytesPerSecond(long bytesPerSecond) {
-    minDownloadBytesPerSecond = bytesPerSecond;
-    return this;
+    return set(MIN_DOWNLOAD_RATE, bytesPerSecond);
   }
 
   /** Downloads written at once, in all and to one client address. */
   public SandboxBuilder maxDownloads(int total, int perClient) {
-    maxDownloads = total;
-    maxDownloadsPerClient = perClient;
-    return this;
+    return set(MAX_DOWNLOADS, total).set(MAX_DOWNLOADS_PER_CLIENT, perClient);
   }
 
   /** Whether the test helpers under {@code /__sandbox} are open (default: yes). */
   public SandboxBuilder testHelpers(boolean open) {
-    testHelpers = open;
-    return this;
+    return set(NO_TEST_HELPERS, !open);
   }
 
   /**
@@ -129,26 +165,17 @@ public final class SandboxBuilder {
    * shared by every sandbox node on that Redis (needs {@code io.lettuce:lettuce-core}).
    */
   public SandboxBuilder state(String where) {
-    state = where;
-    return this;
+    return set(STATE, where);
   }
 
   /** A fault schedule, {@code {"faults": [...]}}, to load at start ({@code --faults}). */
   public SandboxBuilder faults(Path file) {
-    faults = file;
-    return this;
+    return set(FAULTS, file);
   }
 
   /** Writes every request and every change of an export to stdout ({@code --verbose}). */
   public SandboxBuilder verbose(boolean on) {
-    verbose = on;
-    return this;
-  }
-
-  /** New Try-it tenants per minute, per client address and in total. */
-  public SandboxBuilder tryItCreationLimits(int perClient, int inTotal) {
-    p = p.withTryItCreationLimits(perClient, inTotal);
-    return this;
+    return set(VERBOSE, on);
   }
 
   /**
@@ -157,8 +184,7 @@ public final class SandboxBuilder {
    * reads requests as the vendor's framework does and reports such calls through its lint.
    */
   public SandboxBuilder strict(boolean value) {
-    strict = value;
-    return this;
+    return set(STRICT, value);
   }
 
   /**
@@ -166,67 +192,57 @@ public final class SandboxBuilder {
    * a download hands out a finished file; 0 prints each file as it is downloaded.
    */
   public SandboxBuilder prepareFilesMb(long value) {
-    prepareFilesMb = value;
-    return this;
+    return set(PREPARE_FILES_MB, value);
+  }
+
+  /** Requests per minute per account without {@code api_core_rate_limit}; 0 turns limiting off. */
+  public SandboxBuilder rateLimit(int perMinute) {
+    return set(RATE_LIMIT, perMinute);
+  }
+
+  /** Turns Try-it tenants on or off ({@code sk_try_*} keys). */
+  public SandboxBuilder tryIt(boolean on) {
+    return set(TRY_IT, on);
+  }
+
+  /** Minutes of the sandbox clock after which an unused Try-it tenant expires. */
+  public SandboxBuilder tryItIdleMinutes(int minutes) {
+    return set(TRY_IT_IDLE_MINUTES, minutes);
+  }
+
+  /** Live Try-it tenants at most. */
+  public SandboxBuilder tryItMaxTenants(int max) {
+    return set(TRY_IT_MAX_TENANTS, max);
+  }
+
+  /** New Try-it tenants per minute, per client address and in total. */
+  public SandboxBuilder tryItCreationLimits(int perClient, int inTotal) {
+    return set(TRY_IT_NEW_PER_MINUTE, perClient).set(TRY_IT_NEW_TOTAL_PER_MINUTE, inTotal);
+  }
+
+  /** Proxies whose {@code X-Forwarded-For} names the client ({@code --trusted-proxies}). */
+  public SandboxBuilder trustedProxies(List<String> addresses) {
+    return set(TRUSTED_PROXIES, addresses);
+  }
+
+  /** Origins whose pages may read the API's answers (exact {@code scheme://host[:port]}). */
+  public SandboxBuilder corsOrigins(List<String> origins) {
+    return set(CORS_ORIGINS, origins);
+  }
+
+  /** Delivers export events to {@code url}, signed with {@code secret}. */
+  public SandboxBuilder webhook(URI url, String secret) {
+    return set(WEBHOOK_URL, url).set(WEBHOOK_SECRET, secret);
+  }
+
+  /** Attempts per webhook delivery, the first included. */
+  public SandboxBuilder webhookMaxAttempts(int attempts) {
+    return set(WEBHOOK_MAX_ATTEMPTS, attempts);
   }
 
   /** The base clock; the sandbox adds its advanceable offset on top. */
   public SandboxBuilder clock(Clock base) {
     clock = base;
-    return this;
-  }
-
-  /** Requests per minute per account without {@code api_core_rate_limit}; 0 turns limiting off. */
-  public SandboxBuilder rateLimit(int perMinute) {
-    p = p.withRateLimit(perMinute);
-    return this;
-  }
-
-  /** Turns Try-it tenants on or off ({@code sk_try_*} keys), with the default idle time and cap. */
-  public SandboxBuilder tryIt(boolean on) {
-    p = p.withTryIt(on, p.tryItIdleMinutes(), p.tryItMaxTenants());
-    return this;
-  }
-
-  /** Minutes of the sandbox clock after which an unused Try-it tenant expires. */
-  public SandboxBuilder tryItIdleMinutes(int minutes) {
-    p = p.withTryIt(p.tryIt(), minutes, p.tryItMaxTenants());
-    return this;
-  }
-
-  /** Live Try-it tenants at most. */
-  public SandboxBuilder tryItMaxTenants(int max) {
-    p = p.withTryIt(p.tryIt(), p.tryItIdleMinutes(), max);
-    return this;
-  }
-
-  /** Proxies whose {@code X-Forwarded-For} names the client ({@code --trusted-proxies}). */
-  public SandboxBuilder trustedProxies(java.util.List<String> addresses) {
-    p = p.withTrustedProxies(addresses);
-    return this;
-  }
-
-  /** Origins whose pages may read the API's answers (exact {@code scheme://host[:port]}). */
-  public SandboxBuilder corsOrigins(java.util.List<String> origins) {
-    p = p.withCorsOrigins(origins);
-    return this;
-  }
-
-  /** Delivers export events to {@code url}, signed with {@code secret}. */
-  public SandboxBuilder webhook(java.net.URI url, String secret) {
-    p = p.withWebhook(url, secret, p.webhookMaxAttempts());
-    return this;
-  }
-
-  /** Attempts per webhook delivery, the first included. */
-  public SandboxBuilder webhookMaxAttempts(int attempts) {
-    p = p.withWebhook(p.webhookUrl(), p.webhookSecret(), attempts);
-    return this;
-  }
-
-  /** All platform options at once (the CLI's path). */
-  public SandboxBuilder platform(PlatformOptions platform) {
-    p = platform;
     return this;
   }
 
@@ -236,14 +252,16 @@ public final class SandboxBuilder {
     return this;
   }
 
+  /**
+   * The options set so far, the defaults for the others.
+   *
+   * @throws IllegalArgumentException naming what is wrong
+   */
   public SandboxOptions options() {
-    return new SandboxOptions(port, bind, jobSeconds, admin, nonEnterpriseStatus, listMode,
-        accounts, seed, recordsPerType, journalEntries, fileTtlSeconds, maxBodyBytes, adminToken,
-        bodyTimeoutSeconds, minDownloadBytesPerSecond, maxDownloads, maxDownloadsPerClient,
-        testHelpers, state, verbose, faults, strict, prepareFilesMb);
+    return SandboxOptions.of(values);
   }
 
   public Sandbox start() {
-    return Sandbox.start(options(), p, clock, data);
+    return Sandbox.start(options(), clock, data);
   }
 }

@@ -35,11 +35,11 @@ class ArchitectureTest {
           .should().dependOnClassesThat().resideInAPackage("pelcro.exports.sandbox.http..");
 
   /** The one class outside the store that builds an engine: it picks one for {@code --state}. */
-  static final String STORE_WIRING = "pelcro.exports.sandbox.StateEngines";
+  static final String STORE_WIRING = "pelcro.exports.sandbox.assembly.StateEngines";
 
   /**
    * Outside the store only the wiring knows the engines: operations, domain, HTTP adapter,
-   * control, platform packages and the JUnit extension see the store's facets
+   * control, feature packages and the JUnit extension see the store's facets
    * ({@code SandboxState} and its parts), so they run alike on memory and on Redis.
    */
   @ArchTest

@@ -99,7 +99,20 @@ public class ExportsSandboxContainer extends GenericContainer<ExportsSandboxCont
     return withSandboxOptions("--no-admin");
   }
 
-  /** Any other sandbox options, e.g. {@code "--non-enterprise-status", "403"}. */
+  /**
+   * Any option of the sandbox by its name, as its command line takes it: {@code
+   * withOption("non-enterprise-status", "403")} passes {@code --non-enterprise-status=403}; a
+   * flag takes {@code "true"} ({@code --strict}) or {@code "false"} (left out).
+   */
+  public ExportsSandboxContainer withOption(String name, String value) {
+    String option = "--" + name;
+    if (value.equals("true") || value.equals("false")) {
+      return value.equals("true") ? withSandboxOptions(option) : self();
+    }
+    return withSandboxOptions(option + "=" + value);
+  }
+
+  /** Sandbox options as command-line words, e.g. {@code "--non-enterprise-status", "403"}. */
   public ExportsSandboxContainer withSandboxOptions(String... sandboxOptions) {
     options.addAll(List.of(sandboxOptions));
     return self();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -61,11 +60,7 @@ class PreflightTest {
 
   @Test
   void namesTheBaseUrlWhenNothingListensThere() throws IOException {
-    int closed;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closed = socket.getLocalPort();
-    }
-    String base = "http://127.0.0.1:" + closed + "/api/v1/core";
+    String base = Unreachable.baseUrl();
 
     String message = failure(config(base, "sk_test_enterprise", 1001, "sk_test_basic", 3001, Optional.empty(), Optional.empty(), 401));
 

@@ -14,20 +14,14 @@ import pelcro.exports.sandbox.webhooks.ExportLifecycleEvents;
 /**
  * {@code POST .../exports/{uuid}/fail} {@code {"reason": "..."}}: fails a running export now,
  * with that {@code failed_reason}.
+ *
+ * @param jobs the exports
+ * @param clocks each account's clock
+ * @param events told that the export failed now (webhooks)
  */
-public final class FailExportOperation {
+public record FailExportOperation(
+    JobStore jobs, AccountClocks clocks, ExportLifecycleEvents events) {
   static final String DEFAULT_REASON = "The export failed.";
-
-  private final JobStore jobs;
-  private final AccountClocks clocks;
-  private final ExportLifecycleEvents events;
-
-  /** @param events told that the export failed now (webhooks) */
-  public FailExportOperation(JobStore jobs, AccountClocks clocks, ExportLifecycleEvents events) {
-    this.jobs = jobs;
-    this.clocks = clocks;
-    this.events = events;
-  }
 
   public Export handle(ControlScope scope, String uuid, JsonNode body) {
     JsonNode reason = body == null ? null : body.get("reason");

@@ -15,19 +15,12 @@ import pelcro.exports.sandbox.store.Sessions;
  *
  * <p>The creation answer is the one place a key is given out in full: it is the session's own
  * credential, issued to whoever holds the admin API.
+ *
+ * @param sessions the sessions and their accounts
+ * @param clock when a session starts
+ * @param forget clears what an ended account owned (exports, clock, findings)
  */
-public final class SessionsOperation {
-  private final Sessions sessions;
-  private final InstantSource clock;
-  private final LongConsumer forget;
-
-  /** @param forget clears what an ended account owned (exports, clock, findings) */
-  public SessionsOperation(Sessions sessions, InstantSource clock, LongConsumer forget) {
-    this.sessions = sessions;
-    this.clock = clock;
-    this.forget = forget;
-  }
-
+public record SessionsOperation(Sessions sessions, InstantSource clock, LongConsumer forget) {
   public Map<String, Object> create() {
     Sessions.Session session = sessions.create(clock.instant());
     Map<String, Object> view = new LinkedHashMap<>();

@@ -8,9 +8,9 @@ import java.util.Arrays;
 /**
  * The text Commons CSV prints into, kept as UTF-8 bytes from the start.
  *
- * <p>Why: printing into a StringBuilder and then calling {@code toString().getBytes(UTF_8)} copied
- * every part of a file twice more (about 400 MB of copies and garbage per million-row file), which
- * a JFR profile put at a quarter of a download's CPU. ASCII characters, all of a file's structure
+ * <p>Why: a StringBuilder turned into bytes with {@code toString().getBytes(UTF_8)} would copy
+ * every part of a file twice more, hundreds of MB of garbage per million-row file (figures in
+ * docs/performance.md). ASCII characters, all of a file's structure
  * and nearly all of its values, are stored as they come; anything else is encoded by the JDK's
  * UTF-8 encoder, so the bytes equal {@code String.getBytes(UTF_8)} of the same text. (Commons
  * CSV appends a value whole or cut at its quote characters, so a surrogate pair is never split

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * One request to the API, the test helpers or the docs page, as the edge read it: what the
- * dispatcher, the platform gate and the lint look at.
+ * dispatcher, the extras gate and the lint look at.
  *
  * @param url the path and query as sent (still percent-encoded)
  * @param absoluteUrl scheme, authority (from the {@code Host} header), path and query

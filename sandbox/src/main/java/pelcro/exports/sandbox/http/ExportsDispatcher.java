@@ -27,19 +27,19 @@ final class ExportsDispatcher {
 
   private final Routes routes;
   private final Authenticator authenticator;
-  private final PlatformGate platform;
+  private final ApiExtrasGate extras;
   private final DownloadTransfers transfers;
   private final ActivityLog log;
   private final Faults faults;
   private final LintObserver lint;
 
-  ExportsDispatcher(Authenticator authenticator, PlatformGate platform, ApiOperations api,
+  ExportsDispatcher(Authenticator authenticator, ApiExtrasGate extras, ApiOperations api,
       TestHelpers helpers, DownloadTransfers transfers, ActivityLog log, Faults faults,
       LintObserver lint) {
     this.faults = faults;
     this.lint = lint;
     this.authenticator = authenticator;
-    this.platform = platform;
+    this.extras = extras;
     this.transfers = transfers;
     this.log = log;
     String exports = Routes.BASE_PATH + "/exports";
@@ -77,7 +77,7 @@ final class ExportsDispatcher {
 
   private Answer route(ApiRequest request, String transfer) {
     String path = request.path();
-    Optional<Answer> early = platform.beforeRouting(request, path);
+    Optional<Answer> early = extras.beforeRouting(request, path);
     if (early.isPresent()) {
       return early.get(); // complete already: a preflight carries its own CORS headers
     }
@@ -89,14 +89,14 @@ final class ExportsDispatcher {
     try {
       match = routes.match(request.method(), path);
       caller = authenticator.authenticate(request.header("Authorization"), request.clientIp());
-      rate = platform.limit(caller);
+      rate = extras.limit(caller);
       if (match.route().operationId() != null) {
         faults.beforeOperation(caller.accountId(), match.route().operationId());
       }
       Call call = new Call(caller, QueryString.parse(request.url()), request.body(),
           match.params(), QueryString.path(request.absoluteUrl()), request.clientIp(), transfer);
       answer = match.route().handler().handle(call);
-    } catch (PlatformGate.RateLimited e) {
+    } catch (ApiExtrasGate.RateLimited e) {
       rate = e.decision;
       answer = Answer.error(new ApiException(ApiError.TOO_MANY_REQUESTS));
       log.throttled(caller.accountId(), "over " + rate.limit() + " requests a minute; retry after "
@@ -115,7 +115,7 @@ final class ExportsDispatcher {
           request.method() + " " + request.url(), answer.status(),
           (System.nanoTime() - started) / 1_000_000);
     }
-    return lint.observe(request, match, caller, platform.decorate(answer, request, rate));
+    return lint.observe(request, match, caller, extras.decorate(answer, request, rate));
   }
 
   /** 503 with Retry-After: the shared state (Redis) does not answer; nothing was changed. */

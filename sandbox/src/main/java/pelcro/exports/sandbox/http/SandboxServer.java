@@ -10,7 +10,7 @@ import com.github.tomakehurst.wiremock.core.Options;
 import pelcro.exports.sandbox.control.ClockOperation;
 import pelcro.exports.sandbox.control.CompleteExportOperation;
 import pelcro.exports.sandbox.control.FailExportOperation;
-import pelcro.exports.sandbox.control.FaultsOperation;
+import pelcro.exports.sandbox.faults.FaultsOperation;
 import pelcro.exports.sandbox.faults.Faults;
 import pelcro.exports.sandbox.control.ResetOperation;
 import pelcro.exports.sandbox.control.SessionsOperation;
@@ -92,14 +92,14 @@ public final class SandboxServer implements AutoCloseable {
       FaultsOperation faults) {}
 
   /**
-   * The platform around the operations: CORS, the docs page, rate limits, the accounts made at
+   * The extras around the operations: CORS, the docs page, rate limits, the accounts made at
    * run time, the webhook deliveries' control, the health check, the activity log, the
    * scheduled faults and the integrator lint.
    *
    * @param runtimeKeys the account of a key made at run time, by key and client address
    * @param knownAccount whether an account id names an account (the control API's routes)
    */
-  public record Platform(
+  public record Extras(
       CorsPolicy cors,
       DocsPage docs,
       RateLimiter limiter,
@@ -120,19 +120,19 @@ public final class SandboxServer implements AutoCloseable {
     this.journal = journal;
   }
 
-  /** Starts listening with the platform around the operations; returns once it accepts requests. */
+  /** Starts listening with the extras around the operations; returns once it accepts requests. */
   public static SandboxServer start(
-      Settings settings, Accounts accounts, Operations ops, Platform platform) {
+      Settings settings, Accounts accounts, Operations ops, Extras extras) {
     DownloadTransfers transfers = new DownloadTransfers(settings.maxDownloads(),
         settings.maxDownloadsPerClient(), ops.download()::finished);
     ExportsDispatcher dispatcher = new ExportsDispatcher(
-        new Authenticator(accounts, settings.nonEnterpriseStatus(), platform.runtimeKeys()::apply),
-        new PlatformGate(platform.cors(), platform.docs(), platform.limiter(), platform.clocks()),
+        new Authenticator(accounts, settings.nonEnterpriseStatus(), extras.runtimeKeys()::apply),
+        new ApiExtrasGate(extras.cors(), extras.docs(), extras.limiter(), extras.clocks()),
         new ExportsDispatcher.ApiOperations(ops.list(), ops.request(), ops.download()),
         settings.testHelpers()
             ? new TestHelpers(ops.clock(), ops.reset(), ops.complete(), ops.fail(), ops.faults())
             : null,
-        transfers, platform.log(), platform.faults(), new LintObserver(platform.lint()));
+        transfers, extras.log(), extras.faults(), new LintObserver(extras.lint()));
     ApiJournal journal = new ApiJournal(settings.journalEntries());
     ApiHandler api = new ApiHandler(dispatcher, journal,
         new ClientAddresses(settings.trustedProxies()));
@@ -141,10 +141,10 @@ public final class SandboxServer implements AutoCloseable {
             .port(settings.port())
             .bindAddress(settings.bind())
             .httpServerFactory(new SandboxHttpServerFactory(new SandboxHttpServerFactory.Edge(
-                new EdgeRules(settings.admin(), settings.adminToken()), platform.health(),
+                new EdgeRules(settings.admin(), settings.adminToken()), extras.health(),
                 settings.maxBodyBytes(), settings.bodyDeadline(),
                 settings.minDownloadBytesPerSecond(), settings.shutdown(), transfers,
-                platform.log(), api)))
+                extras.log(), api)))
             .withStores(new JournalStores(new ClasspathFileSource(NO_FILES), journal))
             .usingFilesUnderClasspath(NO_FILES)
             .containerThreads(CONTAINER_THREADS)
@@ -157,7 +157,7 @@ public final class SandboxServer implements AutoCloseable {
     if (settings.admin()) {
       config.extensions(new SandboxAdminApi(new SandboxAdminApi.ControlOperations(ops.reset(),
           ops.clock(), ops.complete(), ops.fail(), ops.sessions(), ops.faults(),
-          platform.deliveries(), new LintControl(platform.lint())), platform.knownAccount()));
+          extras.deliveries(), new LintControl(extras.lint())), extras.knownAccount()));
     }
     if (settings.journalEntries() <= 0) {
       config.disableRequestJournal();

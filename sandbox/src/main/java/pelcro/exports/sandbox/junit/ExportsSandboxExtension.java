@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import pelcro.exports.sandbox.Sandbox;
+import pelcro.exports.sandbox.SandboxBuilder;
 import pelcro.exports.sandbox.lint.LintFinding;
 
 /**
@@ -87,20 +88,23 @@ public final class ExportsSandboxExtension
     if (!shared.isBlank()) {
       return new Resource(SandboxHandle.session(shared));
     }
-    Sandbox sandbox =
-        Sandbox.builder()
-            .port(0)
-            .bind("127.0.0.1")
-            .jobSeconds(settings.jobSeconds())
-            .admin(settings.admin())
-            .nonEnterpriseStatus(settings.nonEnterpriseStatus())
-            .listMode(settings.listMode())
-            .seed(settings.seed())
-            .recordsPerType(settings.recordsPerType())
-            .rateLimit(settings.rateLimit())
-            .strict(settings.strict())
-            .start();
-    return new Resource(new SandboxHandle(sandbox));
+    return new Resource(new SandboxHandle(builder(settings).start()));
+  }
+
+  /** The sandbox that {@code settings} ask for, on a free port of 127.0.0.1. */
+  public static SandboxBuilder builder(ExportsSandboxTest settings) {
+    return Sandbox.builder()
+        .port(0)
+        .bind("127.0.0.1")
+        .jobSeconds(settings.jobSeconds())
+        .admin(settings.admin())
+        .nonEnterpriseStatus(settings.nonEnterpriseStatus())
+        .listMode(settings.listMode())
+        .seed(settings.seed())
+        .recordsPerType(settings.recordsPerType())
+        .rateLimit(settings.rateLimit())
+        .strict(settings.strict())
+        .args(settings.options());
   }
 
   /**

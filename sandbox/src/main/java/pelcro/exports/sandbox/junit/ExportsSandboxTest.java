@@ -72,4 +72,11 @@ public @interface ExportsSandboxTest {
    * failure lists the findings. {@link SandboxHandle#lint()} shows them at any time.
    */
   boolean failOnLint() default false;
+
+  /**
+   * Any other option of the sandbox, as on its command line: {@code {"--webhook-url=http://...",
+   * "--webhook-secret=s", "--try-it"}}. Applied after the settings above, so an option named here
+   * wins over them.
+   */
+  String[] options() default {};
 }

@@ -16,9 +16,6 @@ import java.util.Map;
 public record RateDecision(boolean allowed, int limit, int remaining, long resetEpochSecond,
     Duration retryAfter) {
 
-  /** The JSON body of a refused request: the spec's {@code TooManyRequests} example. */
-  public static final String TOO_MANY_BODY = "{\"message\":\"Too Many Attempts.\"}";
-
   static RateDecision unlimited() {
     return new RateDecision(true, 0, 0, 0, Duration.ZERO);
   }

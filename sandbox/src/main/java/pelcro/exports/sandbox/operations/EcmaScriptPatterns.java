@@ -11,12 +11,10 @@ import java.util.regex.Pattern;
  * <p>Why not networknt's default (plain {@code java.util.regex}): there {@code $} also matches
  * before a final line break, so {@code "usd\n"} would pass the spec's {@code ^[a-z]{3}$} and
  * {@code "1704067200\n"} its date pattern; ECMAScript's {@code $} (without the {@code m} flag)
- * matches only at the end, and the sandbox's earlier validator (fge, on Rhino) refused both.
- * Java's {@code \z} is exactly ECMAScript's {@code $}, so each {@code $} anchor becomes {@code \z}.
- * The rest of the spec's patterns ({@code ^}, ASCII classes, groups, alternations, counted
- * repeats, {@code \.}) mean the same in both dialects; {@code RequestBodyValidatorEquivalenceTest}
- * checks them against the earlier validator. Rhino itself costs a JavaScript call per check and
- * a 1.2 MB dependency.
+ * matches only at the end. Java's {@code \z} is exactly ECMAScript's {@code $}, so each {@code $}
+ * anchor becomes {@code \z}. The rest of the spec's patterns ({@code ^}, ASCII classes, groups,
+ * alternations, counted repeats, {@code \.}) mean the same in both dialects. A JavaScript engine
+ * (Rhino) would cost a call per check and a 1.2 MB dependency.
  */
 final class EcmaScriptPatterns implements RegularExpressionFactory {
 

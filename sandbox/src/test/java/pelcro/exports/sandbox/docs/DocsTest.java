@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import pelcro.exports.sandbox.SandboxMain;
+import pelcro.exports.sandbox.cli.SandboxMain;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 

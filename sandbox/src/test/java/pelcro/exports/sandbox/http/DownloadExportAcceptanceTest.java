@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +43,7 @@ class DownloadExportAcceptanceTest {
   /** Long enough that no test reaches it by itself on a slow machine: the tests advance the clock. */
   private static final int JOB = 60;
 
+  @AutoClose
   private static Sandbox sandbox;
   private static final FakeData DATA = new FakeData();
 
@@ -76,11 +77,6 @@ class DownloadExportAcceptanceTest {
     // A fixed base clock: only the control API moves time, so no step depends on machine speed.
     sandbox = Sandbox.builder().port(0).jobSeconds(JOB).listMode("jobs").data(DATA)
         .clock(java.time.Clock.fixed(Instant.now(), java.time.ZoneOffset.UTC)).start();
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
   }
 
   @BeforeEach

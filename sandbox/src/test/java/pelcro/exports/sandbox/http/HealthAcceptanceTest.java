@@ -9,7 +9,6 @@ import io.restassured.response.Response;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import pelcro.exports.sandbox.PlatformOptions;
 import pelcro.exports.sandbox.Sandbox;
 
 /** {@code GET /health}: open to all, even with {@code --no-admin}, and never rate limited. */
@@ -31,7 +30,7 @@ class HealthAcceptanceTest {
   void answersStartingWhileTheBannerIsPrintedAndReadyOnceItIsOut() {
     AtomicReference<Response> duringBanner = new AtomicReference<>();
     try (Sandbox sandbox = Sandbox.start(Sandbox.builder().port(0).options(),
-        PlatformOptions.defaults(), Clock.systemUTC(),
+        Clock.systemUTC(),
         starting -> duringBanner.set(given().baseUri(starting.rootUrl()).get("/health")))) {
       // Everything is loaded and warmed up, but a health check must not let a client in
       // while the command line still prints its banner (that work would slow its first request).

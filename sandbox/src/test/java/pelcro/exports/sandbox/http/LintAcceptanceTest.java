@@ -16,7 +16,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +31,7 @@ import pelcro.exports.sandbox.lint.LintRule;
  */
 class LintAcceptanceTest {
   private static final Clock FROZEN = Clock.fixed(Instant.now(), ZoneOffset.UTC);
+  @AutoClose
   private static Sandbox sandbox;
 
   @BeforeAll
@@ -38,11 +39,6 @@ class LintAcceptanceTest {
     // A frozen base clock: the time rules compare sandbox instants, not the test's pace.
     sandbox = Sandbox.builder().port(0).jobSeconds(60).rateLimit(0).clock(FROZEN)
         .corsOrigins(List.of("https://docs.example.com")).start();
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
   }
 
   @BeforeEach

@@ -18,7 +18,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +30,7 @@ import pelcro.exports.sandbox.Sandbox;
 
 /** POST /exports and GET /exports over HTTP: access, validation, rules, conflicts. */
 class RequestExportAcceptanceTest {
+  @AutoClose
   private static Sandbox sandbox;
 
   @BeforeAll
@@ -37,11 +38,6 @@ class RequestExportAcceptanceTest {
     // Fake data whose first invoice is in 2020, so the documented accounting example is valid.
     sandbox =
         Sandbox.builder().port(0).jobSeconds(60).data(new DownloadExportAcceptanceTest.FakeData()).start();
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
   }
 
   @BeforeEach

@@ -70,9 +70,4 @@ class RateLimiterTest {
   void aNegativeLimitIsRejected() {
     assertThatThrownBy(() -> new RateLimiter(windows, -1)).isInstanceOf(IllegalArgumentException.class);
   }
-
-  @Test
-  void theRefusalBodyIsTheSpecsExample() {
-    assertThat(RateDecision.TOO_MANY_BODY).isEqualTo("{\"message\":\"Too Many Attempts.\"}");
-  }
 }

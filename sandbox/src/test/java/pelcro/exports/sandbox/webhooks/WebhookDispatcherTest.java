@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import pelcro.exports.sandbox.tryit.support.ManualInstantSource;
 import pelcro.exports.sandbox.domain.WebhookDelivery.Status;
@@ -21,25 +21,29 @@ import pelcro.exports.sandbox.store.memory.MemoryEngine;
 class WebhookDispatcherTest {
   private final ManualInstantSource clock = new ManualInstantSource(ExportEventsTest.REQUESTED);
   private final SandboxState state = new SandboxState(new MemoryEngine(), clock);
+  @AutoClose
   private Receiver receiver;
+  @AutoClose
   private WebhookDispatcher dispatcher;
 
-  @AfterEach
-  void stop() {
-    if (dispatcher != null) {
-      dispatcher.close();
-    }
-    if (receiver != null) {
-      receiver.close();
-    }
+  private WebhookDispatcher dispatcher(WebhookOptions options) {
+    untickedDispatcher(options).startTicking(Duration.ofMillis(10));
+    return dispatcher;
   }
 
-  private WebhookDispatcher dispatcher(WebhookOptions options) {
+  /** A dispatcher that sends only when the test calls {@link WebhookDispatcher#pump()}. */
+  private WebhookDispatcher untickedDispatcher(WebhookOptions options) {
     dispatcher = new WebhookDispatcher(state.deliveries(), state.clocks(),
         java.time.InstantSource.system(), options,
         new HttpWebhookSender(options.url(), options.timeout()), new ExportEvents());
-    dispatcher.startTicking(Duration.ofMillis(10));
     return dispatcher;
+  }
+
+  /** After a tick, the only delivery is still waiting: that tick started no attempt. */
+  private void aTickSendsNothing() {
+    dispatcher.pump();
+    WebhookDelivery only = dispatcher.deliveries().get(0);
+    assertThat(only.status()).isEqualTo(Status.PENDING);
   }
 
   @Test
@@ -60,14 +64,15 @@ class WebhookDispatcherTest {
   @Test
   void anEventInTheFutureIsSentWhenTheSandboxClockReachesIt() throws Exception {
     receiver = new Receiver(() -> 200, 0);
-    dispatcher(WebhookOptions.of(receiver.url(), "s"));
+    untickedDispatcher(WebhookOptions.of(receiver.url(), "s"));
     Instant finishes = clock.instant().plusSeconds(3);
 
     dispatcher.publish(ExportEventType.COMPLETED, ExportEventsTest.facts(ExportEventType.COMPLETED), finishes, DeliveryFault.NONE);
-    Thread.sleep(200);
-    assertThat(receiver.calls.get()).isZero();
+    aTickSendsNothing();
+    assertThat(dispatcher.deliveries().get(0).attempts()).isEmpty();
 
     clock.advance(Duration.ofSeconds(3));
+    dispatcher.pump();
     await().atMost(Duration.ofSeconds(5)).until(() -> receiver.received.size() == 1);
     assertThat(receiver.received.get(0).body()).contains("\"created\":" + finishes.getEpochSecond());
   }
@@ -76,22 +81,25 @@ class WebhookDispatcherTest {
   void aNon2xxAnswerIsRetriedWithExponentialBackoffOnTheSandboxClock() throws Exception {
     Iterator<Integer> answers = List.of(500, 503, 200).iterator();
     receiver = new Receiver(answers::next, 0);
-    dispatcher(WebhookOptions.of(receiver.url(), "s"));
+    untickedDispatcher(WebhookOptions.of(receiver.url(), "s"));
 
     dispatcher.publish(ExportEventType.REQUESTED, ExportEventsTest.facts(ExportEventType.REQUESTED), clock.instant(), DeliveryFault.NONE);
+    dispatcher.pump();
     await().until(() -> receiver.calls.get() == 1);
     await().until(() -> dispatcher.deliveries().get(0).status() == Status.PENDING);
     assertThat(dispatcher.view().get(0).get("next_attempt_at")).isEqualTo(clock.instant().getEpochSecond() + 1);
 
     clock.advance(Duration.ofSeconds(1));
+    dispatcher.pump();
     await().until(() -> receiver.calls.get() == 2);
     await().until(() -> dispatcher.deliveries().get(0).status() == Status.PENDING);
     assertThat(dispatcher.view().get(0).get("next_attempt_at")).isEqualTo(clock.instant().getEpochSecond() + 2);
     clock.advance(Duration.ofSeconds(1));
-    Thread.sleep(150);
+    aTickSendsNothing();
     assertThat(receiver.calls.get()).isEqualTo(2);
 
     clock.advance(Duration.ofSeconds(1));
+    dispatcher.pump();
     await().until(() -> dispatcher.deliveries().get(0).status() == Status.DELIVERED);
     assertThat(dispatcher.deliveries().get(0).attempts()).extracting(WebhookDelivery.Attempt::httpStatus)
         .containsExactly(500, 503, 200);
@@ -166,13 +174,13 @@ class WebhookDispatcherTest {
   @Test
   void aWithdrawnScheduledEventIsNeverSent() throws Exception {
     receiver = new Receiver(() -> 200, 0);
-    dispatcher(WebhookOptions.of(receiver.url(), "s"));
+    untickedDispatcher(WebhookOptions.of(receiver.url(), "s"));
     ExportFacts facts = ExportEventsTest.facts(ExportEventType.COMPLETED);
     dispatcher.publish(ExportEventType.COMPLETED, facts, clock.instant().plusSeconds(3), DeliveryFault.NONE);
 
     dispatcher.withdraw(facts.uuid(), ExportEventType.COMPLETED);
     clock.advance(Duration.ofSeconds(5));
-    Thread.sleep(150);
+    dispatcher.pump();
 
     assertThat(dispatcher.deliveries()).isEmpty();
     assertThat(receiver.calls.get()).isZero();

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import pelcro.exports.sandbox.Sandbox;
 import pelcro.exports.sandbox.junit.SandboxFaults;
@@ -27,18 +27,10 @@ class WebhookFaultsAcceptanceTest {
   private static final String SECRET = WebhooksAcceptanceTest.SECRET;
   private static final long T0 = WebhooksAcceptanceTest.FROZEN.instant().getEpochSecond();
   private final ObjectMapper json = new ObjectMapper();
+  @AutoClose
   private Receiver receiver;
+  @AutoClose
   private Sandbox sandbox;
-
-  @AfterEach
-  void stop() {
-    if (sandbox != null) {
-      sandbox.close();
-    }
-    if (receiver != null) {
-      receiver.close();
-    }
-  }
 
   private void start() throws Exception {
     receiver = new Receiver(() -> 200, 0);

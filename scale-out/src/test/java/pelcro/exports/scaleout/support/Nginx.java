@@ -18,20 +18,10 @@ import java.util.stream.Collectors;
  * into the test's folder (pid, logs and temporary files there too, nothing root-owned), started
  * in the foreground, with an access log of the node that answered each request.
  */
-public final class Nginx {
+public record Nginx(int port, Path dir, LocalProcess process) {
   /** Added by this proxy to every answer: the node(s) nginx passed the request to. */
   public static final String UPSTREAM_HEADER = "X-Sandbox-Upstream";
   private static final String TEMPLATE = "nginx.conf.template";
-
-  private final int port;
-  private final Path dir;
-  private final LocalProcess process;
-
-  private Nginx(int port, Path dir, LocalProcess process) {
-    this.port = port;
-    this.dir = dir;
-    this.process = process;
-  }
 
   public static Nginx start(Path dir, List<String> upstreams) {
     int port = Ports.free();

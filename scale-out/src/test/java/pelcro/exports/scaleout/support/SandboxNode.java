@@ -14,20 +14,10 @@ import java.util.regex.Pattern;
  * 120 requests a minute), 2-second jobs. Its output (stdout and stderr) goes to a log file that
  * tests read for stack traces.
  */
-public final class SandboxNode {
+public record SandboxNode(String name, int port, LocalProcess process) {
   /** A line of a Java stack trace ({@code "\tat pkg.Class.method(File.java:12)"}, "Caused by:"). */
   private static final Pattern STACK_TRACE =
       Pattern.compile("(?m)^\\s+at [\\w.$/<>-]+\\(.*\\)\\s*$|^Caused by: ");
-
-  private final String name;
-  private final int port;
-  private final LocalProcess process;
-
-  private SandboxNode(String name, int port, LocalProcess process) {
-    this.name = name;
-    this.port = port;
-    this.process = process;
-  }
 
   /** Starts a node; {@link #awaitReady} waits until it answers. */
   public static SandboxNode launch(String name, Path jar, String redisUri, Path dir) {

@@ -1,4 +1,4 @@
-package pelcro.exports.sandbox;
+package pelcro.exports.sandbox.assembly;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -25,7 +25,7 @@ import pelcro.exports.sandbox.store.Sessions;
  * without webhooks), no fault weighed (faults are scheduled after it), the account and all it
  * owned ended. Failures are ignored: warming up is an optimisation, never a reason not to start.
  */
-final class WarmUp {
+public final class WarmUp {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
@@ -47,7 +47,7 @@ final class WarmUp {
    * @param ownAccount told the warm-up's accounts before their first request (so that
    *     {@code --verbose} leaves them out)
    */
-  static void run(String root, SandboxState state, boolean successfulExport, boolean helpers,
+  public static void run(String root, SandboxState state, boolean successfulExport, boolean helpers,
       LongConsumer ownAccount) {
     Sessions.Session session = state.sessions().create(Instant.now());
     ownAccount.accept(session.enterprise().id());

@@ -1,10 +1,12 @@
-package pelcro.exports.sandbox;
+package pelcro.exports.sandbox.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
+import pelcro.exports.sandbox.Sandbox;
+import pelcro.exports.sandbox.SandboxOptions;
 import picocli.CommandLine;
 
 class SandboxMainTest {
@@ -22,7 +24,7 @@ class SandboxMainTest {
   void parsesStrictIntoTheSandboxOptions() {
     SandboxMain main = new SandboxMain();
     new CommandLine(main).parseArgs("--strict");
-    assertThat(main.strict).isTrue();
+    assertThat(main.options().strict()).isTrue();
     assertThat(SandboxOptions.defaults().strict()).isFalse();
     assertThat(Sandbox.builder().strict(true).options().strict()).isTrue();
     assertThat(Sandbox.builder().strict(true).options().describe()).containsEntry("--strict", true);

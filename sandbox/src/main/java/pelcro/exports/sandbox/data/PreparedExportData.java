@@ -1,4 +1,4 @@
-package pelcro.exports.sandbox;
+package pelcro.exports.sandbox.data;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -8,20 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import pelcro.exports.sandbox.data.ExportData;
-import pelcro.exports.sandbox.data.ExportFile;
-import pelcro.exports.sandbox.data.ExportQuery;
 
 /**
  * Export files printed to disk while their job runs, so that a download hands out a finished
@@ -36,7 +31,7 @@ import pelcro.exports.sandbox.data.ExportQuery;
  * most {@link #WAITING} files wait for the one printer thread (more are not prepared), a file is
  * deleted once downloaded, and every file when the sandbox closes.
  */
-final class PreparedExportData implements ExportData, AutoCloseable {
+public final class PreparedExportData extends ForwardingExportData implements AutoCloseable {
   /** Files waiting to be printed, at most: a burst of requests cannot queue unbounded work. */
   static final int WAITING = 2;
   /**
@@ -60,7 +55,7 @@ final class PreparedExportData implements ExportData, AutoCloseable {
    * @param budgetBytes disk space the prepared files may take; 0 prepares none
    * @param parent the folder in which a folder of prepared files is made on first use
    */
-  PreparedExportData(ExportData data, long budgetBytes, Path parent) {
+  public PreparedExportData(ExportData data, long budgetBytes, Path parent) {
     this.data = data;
     this.budgetBytes = budgetBytes;
     this.parent = parent;
@@ -73,13 +68,8 @@ final class PreparedExportData implements ExportData, AutoCloseable {
   }
 
   @Override
-  public boolean hasRecords(ExportQuery query, Instant asOf) {
-    return data.hasRecords(query, asOf);
-  }
-
-  @Override
-  public Optional<YearMonth> firstInvoiceMonth(long siteId) {
-    return data.firstInvoiceMonth(siteId);
+  protected ExportData delegate() {
+    return data;
   }
 
   /** The prepared file when it is complete and made for this query and instant; else the live one. */
@@ -113,7 +103,7 @@ final class PreparedExportData implements ExportData, AutoCloseable {
    * and the printer thread are made now, before "ready", and the thread stays: made by the first
    * accepted export instead, they were part of that request's time.
    */
-  void activate() {
+  public void activate() {
     if (budgetBytes == 0) {
       return;
     }

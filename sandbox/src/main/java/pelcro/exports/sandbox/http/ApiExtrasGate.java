@@ -13,17 +13,17 @@ import pelcro.exports.sandbox.tryit.CorsPolicy;
 import pelcro.exports.sandbox.tryit.DocsPage;
 
 /**
- * The platform around the three operations, at the HTTP edge: the docs page, CORS preflights
+ * What the sandbox adds around the three operations, at the HTTP edge: the docs page, CORS preflights
  * and grants, and the per-account rate limit. The HTTP side of {@link CorsPolicy},
  * {@link DocsPage} and {@link RateLimiter}, which know nothing of HTTP.
  */
-final class PlatformGate {
+final class ApiExtrasGate {
   private final CorsPolicy cors;
   private final DocsPage docs;
   private final RateLimiter limiter;
   private final AccountClocks clocks;
 
-  PlatformGate(CorsPolicy cors, DocsPage docs, RateLimiter limiter, AccountClocks clocks) {
+  ApiExtrasGate(CorsPolicy cors, DocsPage docs, RateLimiter limiter, AccountClocks clocks) {
     this.cors = cors;
     this.docs = docs;
     this.limiter = limiter;

@@ -1,7 +1,8 @@
-package pelcro.exports.sandbox;
+package pelcro.exports.sandbox.cli;
 
 import java.net.BindException;
 import java.nio.file.NoSuchFileException;
+import pelcro.exports.sandbox.SandboxOptions;
 
 /**
  * Why the sandbox could not start, in one line that names the problem and the fix: the CLI

@@ -1,8 +1,9 @@
-package pelcro.exports.sandbox;
+package pelcro.exports.sandbox.assembly;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import pelcro.exports.sandbox.SandboxOptions;
 import pelcro.exports.sandbox.clock.SandboxClock;
 import pelcro.exports.sandbox.domain.Account;
 import pelcro.exports.sandbox.health.Health;
@@ -27,7 +28,7 @@ import pelcro.exports.sandbox.webhooks.WebhookDispatcher;
 import pelcro.exports.sandbox.webhooks.WebhookOptions;
 
 /**
- * Builds the platform around the API from {@link PlatformOptions}: Try-it tenants whose eviction
+ * Builds what the sandbox adds around the three operations: Try-it tenants whose eviction
  * drops their exports and lint findings, the webhook dispatcher on the sandbox clock, the rate
  * limiter, CORS, the docs page and the integrator lint.
  *
@@ -36,10 +37,10 @@ import pelcro.exports.sandbox.webhooks.WebhookOptions;
  * @param webhooks the running dispatcher to close with the sandbox, or null
  * @param lint the integrator lint, which the control API's reset clears
  */
-record PlatformWiring(SandboxServer.Platform server, ExportLifecycleEvents events,
+public record ApiExtras(SandboxServer.Extras server, ExportLifecycleEvents events,
     WebhookDispatcher webhooks, IntegratorLint lint) {
 
-  static PlatformWiring of(PlatformOptions options, SandboxOptions sandbox, SandboxState state,
+  public static ApiExtras of(SandboxOptions options, SandboxState state,
       SandboxClock clock, Accounts accounts, Health health, ActivityLog log, Faults faults) {
     // Keys found in a query string are looked up among existing accounts only: looking up a
     // Try-it key must not create its tenant.
@@ -59,11 +60,11 @@ record PlatformWiring(SandboxServer.Platform server, ExportLifecycleEvents event
         webhooks == null ? ExportEventSink.NONE : webhooks,
         accountId -> account(accounts, state, accountId).map(Account::userEmail).orElse(null), log,
         faults);
-    SandboxServer.Platform server = new SandboxServer.Platform(
+    SandboxServer.Extras server = new SandboxServer.Extras(
         CorsPolicy.allowing(options.corsOrigins()),
         new DocsPage(SandboxServer.BASE_PATH, DocsGuide.of(options.tryIt(),
-            options.tryItIdleMinutes(), sandbox.accounts() == null ? accounts.all() : List.of(),
-            sandbox.testHelpers(), sandbox.admin(), sandbox.jobSeconds(), options.rateLimit())),
+            options.tryItIdleMinutes(), options.accounts() == null ? accounts.all() : List.of(),
+            options.testHelpers(), options.admin(), options.jobSeconds(), options.rateLimit())),
         new RateLimiter(state.rates(), options.rateLimit()),
         state.clocks(),
         (key, client) -> TryItTenants.isTryItKey(key)
@@ -75,7 +76,7 @@ record PlatformWiring(SandboxServer.Platform server, ExportLifecycleEvents event
         log,
         faults,
         lint);
-    return new PlatformWiring(server, events, webhooks, lint);
+    return new ApiExtras(server, events, webhooks, lint);
   }
 
   /** An account of the accounts file, or one made at run time. */

@@ -7,9 +7,9 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The platform packages (webhooks, limits, try-it) stay behind the HTTP adapter. */
+/** The feature packages (webhooks, limits, try-it) stay behind the HTTP adapter. */
 @AnalyzeClasses(packages = "pelcro.exports.sandbox", importOptions = ImportOption.DoNotIncludeTests.class)
-class PlatformPackagesArchitectureTest {
+class FeaturePackagesArchitectureTest {
 
   @ArchTest
   static final ArchRule webhooksLimitsAndTryItKnowNothingOfWireMockOrJetty = noClasses()

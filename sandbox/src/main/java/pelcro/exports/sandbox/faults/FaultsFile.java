@@ -1,4 +1,4 @@
-package pelcro.exports.sandbox;
+package pelcro.exports.sandbox.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** {@code --faults FILE}: a fault schedule, {@code {"faults": [...]}}, loaded at start. */
-final class FaultsFile {
+public final class FaultsFile {
   private FaultsFile() {}
 
-  static JsonNode read(Path file) {
+  public static JsonNode read(Path file) {
     try {
       JsonNode schedule = new ObjectMapper().readTree(file.toFile());
       if (schedule == null || !schedule.path("faults").isArray()) {

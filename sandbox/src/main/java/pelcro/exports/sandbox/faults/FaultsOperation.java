@@ -1,10 +1,11 @@
-package pelcro.exports.sandbox.control;
+package pelcro.exports.sandbox.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import pelcro.exports.sandbox.control.ControlScope;
 import pelcro.exports.sandbox.domain.ApiError;
 import pelcro.exports.sandbox.domain.ApiException;
 import pelcro.exports.sandbox.domain.Fault;

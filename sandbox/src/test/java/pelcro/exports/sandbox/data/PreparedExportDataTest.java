@@ -1,4 +1,4 @@
-package pelcro.exports.sandbox;
+package pelcro.exports.sandbox.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,20 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import pelcro.exports.sandbox.data.ExportData;
-import pelcro.exports.sandbox.data.ExportFile;
-import pelcro.exports.sandbox.data.ExportQuery;
-import pelcro.exports.sandbox.data.SeededExportData;
 
 class PreparedExportDataTest {
   private static final Instant ANCHOR = Instant.parse("2026-01-01T00:00:00Z");
@@ -197,7 +191,7 @@ class PreparedExportDataTest {
   }
 
   /** Counts the files opened, i.e. printed. */
-  static class Counting implements ExportData {
+  static class Counting extends ForwardingExportData {
     final ExportData data;
     final AtomicInteger opened = new AtomicInteger();
 
@@ -206,13 +200,8 @@ class PreparedExportDataTest {
     }
 
     @Override
-    public boolean hasRecords(ExportQuery query, Instant asOf) {
-      return data.hasRecords(query, asOf);
-    }
-
-    @Override
-    public Optional<YearMonth> firstInvoiceMonth(long siteId) {
-      return data.firstInvoiceMonth(siteId);
+    protected ExportData delegate() {
+      return data;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package pelcro.exports.sandbox.control;
+package pelcro.exports.sandbox.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

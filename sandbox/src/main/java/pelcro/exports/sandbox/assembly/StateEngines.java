@@ -1,11 +1,11 @@
-package pelcro.exports.sandbox;
+package pelcro.exports.sandbox.assembly;
 
 import java.time.Duration;
 import pelcro.exports.sandbox.store.engine.StateEngine;
 import pelcro.exports.sandbox.store.memory.MemoryEngine;
 
 /** Opens the engine that {@code --state} names: this JVM's memory, or a Redis shared by nodes. */
-final class StateEngines {
+public final class StateEngines {
   /** Keys of the sandbox in a shared Redis all start with this. */
   static final String REDIS_PREFIX = "exports-sandbox:";
   /** A call to Redis slower than this answers 503 rather than holding the client. */
@@ -13,7 +13,7 @@ final class StateEngines {
 
   private StateEngines() {}
 
-  static StateEngine open(String state) {
+  public static StateEngine open(String state) {
     if (state.equals("memory")) {
       return new MemoryEngine();
     }
