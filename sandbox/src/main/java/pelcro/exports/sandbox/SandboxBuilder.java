@@ -3,6 +3,7 @@ package pelcro.exports.sandbox;
 import java.nio.file.Path;
 import java.time.Clock;
 import pelcro.exports.sandbox.data.ExportData;
+import pelcro.exports.sandbox.http.SandboxHost;
 
 /**
  * The embedding builder of {@link Sandbox}: options for {@link #start}, defaulting to
@@ -33,6 +34,7 @@ public final class SandboxBuilder {
   private Path faults = d.faults();
   private boolean strict = d.strict();
   private long prepareFilesMb = d.prepareFilesMb();
+  private Path rootDir = d.rootDir();
   private PlatformOptions p = PlatformOptions.defaults();
   private Clock clock = Clock.systemUTC();
   private ExportData data;
@@ -170,6 +172,15 @@ public final class SandboxBuilder {
     return this;
   }
 
+  /**
+   * A WireMock root folder ({@code --root-dir}): the stubs of its {@code mappings/*.json} (bodies
+   * in {@code __files/}) answer every path the sandbox does not own.
+   */
+  public SandboxBuilder rootDir(Path folder) {
+    rootDir = folder;
+    return this;
+  }
+
   /** The base clock; the sandbox adds its advanceable offset on top. */
   public SandboxBuilder clock(Clock base) {
     clock = base;
@@ -240,10 +251,18 @@ public final class SandboxBuilder {
     return new SandboxOptions(port, bind, jobSeconds, admin, nonEnterpriseStatus, listMode,
         accounts, seed, recordsPerType, journalEntries, fileTtlSeconds, maxBodyBytes, adminToken,
         bodyTimeoutSeconds, minDownloadBytesPerSecond, maxDownloads, maxDownloadsPerClient,
-        testHelpers, state, verbose, faults, strict, prepareFilesMb);
+        testHelpers, state, verbose, faults, strict, prepareFilesMb, rootDir);
   }
 
   public Sandbox start() {
     return Sandbox.start(options(), p, clock, data);
+  }
+
+  /**
+   * Starts the sandbox without a server of its own, its routes served by {@code hosting} (the
+   * WireMock extension's path: see {@code ExportsSandboxWireMockExtension}).
+   */
+  public Sandbox startHostedBy(SandboxHost.Factory hosting) {
+    return Sandbox.start(options(), p, clock, data, sandbox -> { }, hosting);
   }
 }

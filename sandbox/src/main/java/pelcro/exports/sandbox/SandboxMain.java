@@ -94,6 +94,9 @@ public final class SandboxMain implements Callable<Integer> {
   @Option(names = "--prepare-files-mb", description = "Disk space (MiB, in the temp folder) for export files printed while their job runs, so that a download hands out a finished file; 0 prints each file as it is downloaded (default: ${DEFAULT-VALUE}).")
   long prepareFilesMb = SandboxOptions.DEFAULT_PREPARE_FILES_MB;
 
+  @Option(names = "--root-dir", paramLabel = "DIR", description = "A WireMock root folder: the stubs in DIR/mappings/*.json (bodies in DIR/__files) answer every path the sandbox does not own (default: none).")
+  Path rootDir;
+
   @Option(names = "--try-it", description = "Give every sk_try_<anything> key its own fresh Enterprise account (sites 1001, 1002).")
   boolean tryIt;
 
@@ -169,7 +172,7 @@ public final class SandboxMain implements Callable<Integer> {
               recordsPerType, noJournal ? 0 : journalEntries, fileTtlSeconds,
               SandboxOptions.DEFAULT_MAX_BODY_BYTES, adminToken, bodyTimeoutSeconds,
               minDownloadRate, maxDownloads, maxDownloadsPerClient, !noTestHelpers, state,
-              verbose, faults, strict, prepareFilesMb);
+              verbose, faults, strict, prepareFilesMb, rootDir);
       PlatformOptions platform =
           new PlatformOptions(tryIt, tryItIdleMinutes, tryItMaxTenants, corsOrigins, webhookUrl,
               webhookSecret, webhookMaxAttempts, rateLimit, tryItNewPerClient, tryItNewInTotal,

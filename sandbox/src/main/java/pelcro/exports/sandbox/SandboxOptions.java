@@ -36,6 +36,8 @@ import pelcro.exports.sandbox.domain.KeyMask;
  * @param prepareFilesMb disk space (MiB, in the temp folder) for export files printed while their
  *     job runs, so that a download hands out a finished file; 0 prints each file as it is
  *     downloaded
+ * @param rootDir a WireMock root folder ({@code mappings/*.json}, {@code __files/}) whose stubs
+ *     answer every path the sandbox does not own, or null for none
  */
 public record SandboxOptions(
     int port,
@@ -60,7 +62,8 @@ public record SandboxOptions(
     boolean verbose,
     Path faults,
     boolean strict,
-    long prepareFilesMb) {
+    long prepareFilesMb,
+    Path rootDir) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_BIND = "127.0.0.1";
@@ -110,6 +113,9 @@ public record SandboxOptions(
     if (prepareFilesMb < 0 || prepareFilesMb > 1024L * 1024) {
       throw new IllegalArgumentException("prepare-files-mb must be between 0 and 1048576 (1 TiB)");
     }
+    if (rootDir != null && !java.nio.file.Files.isDirectory(rootDir)) {
+      throw new IllegalArgumentException("root-dir " + rootDir + " is not a folder");
+    }
     if (adminToken != null && adminToken.isBlank()) {
       throw new IllegalArgumentException("admin-token must not be blank");
     }
@@ -123,7 +129,7 @@ public record SandboxOptions(
         DEFAULT_MAX_BODY_BYTES, null, DEFAULT_BODY_TIMEOUT_SECONDS,
         DEFAULT_MIN_DOWNLOAD_BYTES_PER_SECOND, DEFAULT_MAX_DOWNLOADS,
         DEFAULT_MAX_DOWNLOADS_PER_CLIENT, true, "memory", false, null, false,
-        DEFAULT_PREPARE_FILES_MB);
+        DEFAULT_PREPARE_FILES_MB, null);
   }
 
   /** The options as printed at start, in CLI spelling. */
@@ -152,6 +158,7 @@ public record SandboxOptions(
     view.put("--strict", strict);
     view.put("--prepare-files-mb", prepareFilesMb == 0 ? "0 (files printed as downloaded)"
         : prepareFilesMb + " MiB");
+    view.put("--root-dir", rootDir == null ? "(none)" : rootDir);
     return view;
   }
 }
