@@ -72,4 +72,12 @@ public @interface ExportsSandboxTest {
    * failure lists the findings. {@link SandboxHandle#lint()} shows them at any time.
    */
   boolean failOnLint() default false;
+
+  /**
+   * A WireMock root folder ({@code --root-dir}; e.g. {@code src/test/resources/wiremock}, relative
+   * to the working directory): its {@code mappings/*.json} stubs, bodies in {@code __files/},
+   * answer every path the sandbox does not own. Empty (the default): no stubs at start;
+   * {@link SandboxHandle#wireMock()} adds some at any time.
+   */
+  String rootDir() default "";
 }
