@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.matching.UrlPattern;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -53,7 +54,7 @@ final class StubShadows {
   static List<String> report(List<StubMapping> stubs) {
     List<String> warnings = stubs.stream().map(StubShadows::warning)
         .flatMap(Optional::stream).toList();
-    warnings.forEach(LOG::warning);
+    warnings.forEach(w -> LOG.logp(Level.WARNING, StubShadows.class.getName(), "report", w));
     return warnings;
   }
 

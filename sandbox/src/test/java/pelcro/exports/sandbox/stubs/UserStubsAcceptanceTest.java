@@ -101,6 +101,20 @@ class UserStubsAcceptanceTest {
   }
 
   @Test
+  void theJournalMasksTheKeysOfRequestsTheStubsServed() throws Exception {
+    try (Sandbox sandbox = Sandbox.builder().port(0).start()) {
+      send(sandbox, "POST", "/__admin/mappings",
+          "{\"request\":{\"urlPath\":\"/api/v1/core/plans\"},\"response\":{\"status\":200}}",
+          null);
+      HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/plans?api_key=" + ENTERPRISE))
+          .header("Authorization", "Bearer " + ENTERPRISE).build(),
+          HttpResponse.BodyHandlers.ofString());
+      String journal = send(sandbox, "GET", "/__admin/requests", null, null).body();
+      assertThat(journal).contains("/api/v1/core/plans", "sk_test_…").doesNotContain(ENTERPRISE);
+    }
+  }
+
+  @Test
   void theAdminTokenGuardsTheStubAdminApiAsItGuardsTheControlApi() throws Exception {
     try (Sandbox sandbox = Sandbox.builder().port(0).adminToken("s3cret").start()) {
       String stub = "{\"request\":{\"url\":\"/x\"},\"response\":{\"status\":204}}";
