@@ -57,7 +57,8 @@ public final class ExportsSandboxWireMockExtension implements ExtensionFactory {
 
   /**
    * The running sandbox (its accounts, clock and lint); null until the WireMock server that
-   * registers this extension is built.
+   * registers this extension is built. Its URLs are the WireMock server's ({@code baseUrl()} of
+   * your server plus {@code /api/v1/core}), not those of {@link Sandbox#rootUrl()}.
    */
   public Sandbox sandbox() {
     return sandbox;
