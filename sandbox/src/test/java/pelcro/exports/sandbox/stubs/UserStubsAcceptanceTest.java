@@ -1,6 +1,7 @@
 package pelcro.exports.sandbox.stubs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static pelcro.exports.sandbox.Fixtures.ENTERPRISE;
 
 import java.io.ByteArrayOutputStream;
@@ -43,6 +44,12 @@ class UserStubsAcceptanceTest {
       assertThat(sandbox.shadowingStubs()).isEmpty();
       assertThat(api(sandbox, "/exports?site_id=1001").statusCode()).isEqualTo(200);
     }
+  }
+
+  @Test
+  void aRootDirThatIsNoFolderIsRefusedBeforeAnythingStarts(@TempDir Path root) {
+    assertThatThrownBy(() -> Sandbox.builder().rootDir(root.resolve("missing")).options())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not a folder");
   }
 
   @Test
