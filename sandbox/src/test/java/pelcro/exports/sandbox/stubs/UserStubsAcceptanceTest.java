@@ -1,5 +1,8 @@
 package pelcro.exports.sandbox.stubs;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static pelcro.exports.sandbox.Fixtures.ENTERPRISE;
@@ -17,6 +20,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pelcro.exports.sandbox.Sandbox;
+import pelcro.exports.sandbox.junit.SandboxHandle;
 
 /**
  * The user's WireMock stubs next to the sandbox: a root folder ({@code --root-dir}), WireMock's
@@ -132,6 +136,16 @@ class UserStubsAcceptanceTest {
       assertThat(send(sandbox, "POST", "/__admin/mappings", stub, "s3cret").statusCode())
           .isEqualTo(201);
       assertThat(send(sandbox, "GET", "/x", null, null).statusCode()).isEqualTo(204);
+    }
+  }
+
+  @Test
+  void theHandlesWireMockClientSendsTheAdminToken() throws Exception {
+    try (Sandbox sandbox = Sandbox.builder().port(0).adminToken("s3cret").start()) {
+      new SandboxHandle(sandbox).wireMock().register(
+          get(urlPathEqualTo("/api/v1/core/plans")).willReturn(okJson("{\"data\": []}")));
+      assertThat(send(sandbox, "GET", "/api/v1/core/plans", null, null).body())
+          .isEqualTo("{\"data\": []}");
     }
   }
 
