@@ -33,6 +33,7 @@ import pelcro.exports.sandbox.health.Health;
 import pelcro.exports.sandbox.log.ActivityLog;
 import pelcro.exports.sandbox.log.PrintingActivityLog;
 import pelcro.exports.sandbox.health.Readiness;
+import pelcro.exports.sandbox.http.SandboxHost;
 import pelcro.exports.sandbox.http.SandboxServer;
 import pelcro.exports.sandbox.lint.IntegratorLint;
 import pelcro.exports.sandbox.lint.LintFinding;
@@ -60,13 +61,13 @@ public final class Sandbox implements AutoCloseable {
   private final SandboxOptions options;
   private final SandboxClock clock;
   private final Accounts accounts;
-  private final SandboxServer server;
+  private final SandboxHost server;
   private WebhookDispatcher webhooks;
   private final CountDownLatch closed = new CountDownLatch(1);
   private IntegratorLint lint;
   private PreparedExportData prepared;
 
-  private Sandbox(SandboxOptions options, SandboxClock clock, Accounts accounts, SandboxServer server) {
+  private Sandbox(SandboxOptions options, SandboxClock clock, Accounts accounts, SandboxHost server) {
     this.options = options;
     this.clock = clock;
     this.accounts = accounts;
@@ -99,6 +100,15 @@ public final class Sandbox implements AutoCloseable {
 
   private static Sandbox start(SandboxOptions options, Clock baseClock, ExportData customData,
       Consumer<Sandbox> announce) {
+    return start(options, baseClock, customData, announce, SandboxServer::start);
+  }
+
+  /**
+   * The same, its routes served by {@code hosting}: the sandbox's own server, or the extensions
+   * of someone's WireMock server (then nothing listens yet, so there is no warm-up).
+   */
+  static Sandbox start(SandboxOptions options, Clock baseClock, ExportData customData,
+      Consumer<Sandbox> announce, SandboxHost.Factory hosting) {
     SandboxState state = new SandboxState(StateEngines.open(options.state()), baseClock);
     SandboxClock clock = new SandboxClock(state.clocks());
     Accounts accounts =
@@ -149,15 +159,16 @@ public final class Sandbox implements AutoCloseable {
             new FailExportOperation(state.jobs(), state.clocks(), events),
             new SessionsOperation(state.sessions(), clock, state::resetAccount),
             faultsControl);
-    SandboxServer server =
-        SandboxServer.start(
+    SandboxHost server =
+        hosting.host(
             new SandboxServer.Settings(
                 options.port(), options.bind(), options.admin(), options.adminToken(),
                 options.nonEnterpriseStatus(), options.journalEntries(), options.maxBodyBytes(),
                 Duration.ofMillis(Math.round(options.bodyTimeoutSeconds() * 1000)),
                 options.minDownloadBytesPerSecond(), options.maxDownloads(),
                 options.maxDownloadsPerClient(), options.testHelpers(),
-                options.trustedProxies(), () -> closeWhenStarted(self, stopAsked)),
+                options.trustedProxies(), () -> closeWhenStarted(self, stopAsked),
+                options.rootDir()),
             accounts,
             ops,
             wiring.server());
@@ -173,8 +184,10 @@ public final class Sandbox implements AutoCloseable {
       request.warmUp();
       readiness.specLoaded();
       readiness.await();
-      WarmUp.run(rootUrl(options.bind(), server.port()), state, wiring.webhooks() == null,
-          options.testHelpers(), warmUpAccounts::add);
+      if (server.port() > 0) {
+        WarmUp.run(rootUrl(options.bind(), server.port()), state, wiring.webhooks() == null,
+            options.testHelpers(), warmUpAccounts::add);
+      }
       server.forgetRequests(); // the journal starts with the first client's request
       loadFaults(options, state, faultsControl); // after the warm-up, which must weigh none
       // After the warm-up: its throwaway export's file would be printed while clients come in.
@@ -271,6 +284,14 @@ public final class Sandbox implements AutoCloseable {
    */
   public List<LintFinding> lint() {
     return lint.findings(null, null);
+  }
+
+  /**
+   * The warnings about the user's stubs ({@code --root-dir}) that would answer one of the
+   * sandbox's own paths: the sandbox answers there, never those stubs.
+   */
+  public List<String> shadowingStubs() {
+    return server.shadowingStubs();
   }
 
   /** {@code <root>/docs}, the Swagger UI page of the spec. */

@@ -22,6 +22,7 @@ import static pelcro.exports.sandbox.SandboxOptions.PORT;
 import static pelcro.exports.sandbox.SandboxOptions.PREPARE_FILES_MB;
 import static pelcro.exports.sandbox.SandboxOptions.RATE_LIMIT;
 import static pelcro.exports.sandbox.SandboxOptions.RECORDS_PER_TYPE;
+import static pelcro.exports.sandbox.SandboxOptions.ROOT_DIR;
 import static pelcro.exports.sandbox.SandboxOptions.SEED;
 import static pelcro.exports.sandbox.SandboxOptions.STATE;
 import static pelcro.exports.sandbox.SandboxOptions.STRICT;
@@ -45,6 +46,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import pelcro.exports.sandbox.data.ExportData;
+import pelcro.exports.sandbox.http.SandboxHost;
 import pelcro.exports.sandbox.options.CommandLineOptions;
 import pelcro.exports.sandbox.options.Option;
 
@@ -240,6 +242,14 @@ public final class SandboxBuilder {
     return set(WEBHOOK_MAX_ATTEMPTS, attempts);
   }
 
+  /**
+   * A WireMock root folder ({@code --root-dir}): the stubs of its {@code mappings/*.json} (bodies
+   * in {@code __files/}) answer every path the sandbox does not own.
+   */
+  public SandboxBuilder rootDir(Path folder) {
+    return set(ROOT_DIR, folder);
+  }
+
   /** The base clock; the sandbox adds its advanceable offset on top. */
   public SandboxBuilder clock(Clock base) {
     clock = base;
@@ -263,5 +273,13 @@ public final class SandboxBuilder {
 
   public Sandbox start() {
     return Sandbox.start(options(), clock, data);
+  }
+
+  /**
+   * Starts the sandbox without a server of its own, its routes served by {@code hosting} (the
+   * WireMock extension's path: see {@code ExportsSandboxWireMockExtension}).
+   */
+  public Sandbox startHostedBy(SandboxHost.Factory hosting) {
+    return Sandbox.start(options(), clock, data, sandbox -> { }, hosting);
   }
 }

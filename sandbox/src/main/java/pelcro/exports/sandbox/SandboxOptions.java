@@ -1,6 +1,7 @@
 package pelcro.exports.sandbox;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -106,6 +107,10 @@ public final class SandboxOptions {
           + " downloaded (default: ${DEFAULT-VALUE}).")
       .check(v -> v >= 0 && v <= 1024L * 1024,
           "prepare-files-mb must be between 0 and 1048576 (1 TiB)");
+  public static final Option<Path> ROOT_DIR = Option.<Path>of("root-dir", Path.class, null, ".",
+          "A WireMock root folder: the stubs in DIR/mappings/*.json (bodies in DIR/__files) answer"
+          + " every path the sandbox does not own (default: none).")
+      .label("DIR").checkedBy(SandboxOptions::notAFolder);
   /** A body of at most 1 MiB takes well under a second on any real link. */
   public static final Option<Integer> MAX_BODY_BYTES = Option.of("max-body-bytes", Integer.class,
           1024 * 1024, "2048", "Largest request body accepted, in bytes; larger ones answer 413"
@@ -163,7 +168,7 @@ public final class SandboxOptions {
       NON_ENTERPRISE_STATUS, LIST_MODE, SEED, RECORDS_PER_TYPE, MAX_JOURNAL_ENTRIES, ADMIN_TOKEN,
       BODY_TIMEOUT_SECONDS, MIN_DOWNLOAD_RATE, MAX_DOWNLOADS, MAX_DOWNLOADS_PER_CLIENT,
       NO_TEST_HELPERS, STATE, FAULTS, VERBOSE, NO_REQUEST_JOURNAL, FILE_TTL_SECONDS, STRICT,
-      PREPARE_FILES_MB, MAX_BODY_BYTES, TRY_IT, TRY_IT_IDLE_MINUTES, TRY_IT_MAX_TENANTS,
+      PREPARE_FILES_MB, ROOT_DIR, MAX_BODY_BYTES, TRY_IT, TRY_IT_IDLE_MINUTES, TRY_IT_MAX_TENANTS,
       TRY_IT_NEW_PER_MINUTE, TRY_IT_NEW_TOTAL_PER_MINUTE, CORS_ORIGINS, TRUSTED_PROXIES,
       WEBHOOK_URL, WEBHOOK_SECRET, WEBHOOK_MAX_ATTEMPTS, RATE_LIMIT);
 
@@ -326,6 +331,11 @@ public final class SandboxOptions {
     return get(PREPARE_FILES_MB);
   }
 
+  /** A WireMock root folder whose stubs answer every path the sandbox does not own, or null. */
+  public Path rootDir() {
+    return get(ROOT_DIR);
+  }
+
   /** Whether {@code sk_try_*} keys get their own tenant. */
   public boolean tryIt() {
     return get(TRY_IT);
@@ -399,6 +409,7 @@ public final class SandboxOptions {
     view.put("--strict", strict());
     view.put("--prepare-files-mb", prepareFilesMb() == 0 ? "0 (files printed as downloaded)"
         : prepareFilesMb() + " MiB");
+    view.put("--root-dir", rootDir() == null ? "(none)" : rootDir());
     view.put("--try-it", tryIt() ? "on (idle " + tryItIdleMinutes() + " min, at most "
         + tryItMaxTenants() + " tenants)" : "off");
     view.put("--cors-origins", corsOrigins().isEmpty() ? "(none)" : corsOrigins());
@@ -422,6 +433,11 @@ public final class SandboxOptions {
   @Override
   public String toString() {
     return "SandboxOptions" + describe();
+  }
+
+  private static String notAFolder(Path folder) {
+    return folder == null || Files.isDirectory(folder) ? null
+        : "root-dir " + folder + " is not a folder";
   }
 
   private static String notAnAddress(List<String> proxies) {

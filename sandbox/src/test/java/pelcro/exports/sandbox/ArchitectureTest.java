@@ -15,11 +15,28 @@ import pelcro.exports.sandbox.store.engine.StateUnavailable;
 @AnalyzeClasses(packages = "pelcro.exports.sandbox", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+  /** The WireMock extension ({@code wiremock/}) is a second, thin adapter over the same routes. */
   @ArchTest
   static final ArchRule onlyTheHttpAdapterKnowsWireMock =
-      noClasses().that().resideOutsideOfPackage("pelcro.exports.sandbox.http..")
+      noClasses().that().resideOutsideOfPackages("pelcro.exports.sandbox.http..",
+              "pelcro.exports.sandbox.wiremock..", "pelcro.exports.sandbox.junit..")
           .should().dependOnClassesThat().resideInAnyPackage("com.github.tomakehurst.wiremock..",
               "org.eclipse.jetty..", "jakarta.servlet..");
+
+  @ArchTest
+  static final ArchRule theWireMockExtensionKnowsNoJetty =
+      noClasses().that().resideInAPackage("pelcro.exports.sandbox.wiremock..")
+          .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jetty..",
+              "jakarta.servlet..");
+
+  /** The JUnit handle hands out WireMock's client of its server, and knows nothing else of it. */
+  @ArchTest
+  static final ArchRule theJunitHandleKnowsOnlyWireMocksClient =
+      noClasses().that().resideInAPackage("pelcro.exports.sandbox.junit..")
+          .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jetty..",
+              "jakarta.servlet..", "com.github.tomakehurst.wiremock.core..",
+              "com.github.tomakehurst.wiremock.extension..",
+              "com.github.tomakehurst.wiremock.http..");
 
   @ArchTest
   static final ArchRule theDomainDependsOnNoOuterLayer =

@@ -1,6 +1,7 @@
 package pelcro.exports.testcontainers;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.MountableFile;
 
 /**
  * The Exports sandbox as a Testcontainers container: the image {@code localhost/exports-sandbox}
@@ -39,6 +41,8 @@ public class ExportsSandboxContainer extends GenericContainer<ExportsSandboxCont
   public static final String IMAGE_NAME = "localhost/exports-sandbox";
   /** The sandbox's port inside the container. */
   public static final int PORT = 8080;
+  /** Where {@link #withRootDir} puts the stubs' folder (the WireMock image's own root folder). */
+  public static final String ROOT_DIR = "/home/wiremock";
   /** The API's path under the root URL. */
   public static final String API_PATH = "/api/v1/core";
 
@@ -110,6 +114,18 @@ public class ExportsSandboxContainer extends GenericContainer<ExportsSandboxCont
       return value.equals("true") ? withSandboxOptions(option) : self();
     }
     return withSandboxOptions(option + "=" + value);
+  }
+
+
+  /**
+   * A WireMock root folder of the host ({@code mappings/*.json}, bodies in {@code __files/}),
+   * copied into the container at {@value #ROOT_DIR} and served with {@code --root-dir}: its stubs
+   * answer every path the sandbox does not own, e.g. the Core API's customers or plans. Stubs
+   * can also be added at run time through WireMock's admin API ({@code rootUrl() + "/__admin"}).
+   */
+  public ExportsSandboxContainer withRootDir(Path hostFolder) {
+    withCopyFileToContainer(MountableFile.forHostPath(hostFolder), ROOT_DIR);
+    return withSandboxOptions("--root-dir", ROOT_DIR);
   }
 
   /** Sandbox options as command-line words, e.g. {@code "--non-enterprise-status", "403"}. */

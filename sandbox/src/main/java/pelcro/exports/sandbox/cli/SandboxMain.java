@@ -113,6 +113,11 @@ public final class SandboxMain implements Callable<Integer> {
           a.enterprise() ? "Enterprise" : "not Enterprise", a.sites());
     }
     out.printf("Docs (Swagger UI): %s%n", sandbox.docsUrl());
+    if (sandbox.options().rootDir() != null) {
+      out.printf("Stubs: %s (mappings/*.json, __files/) answer every other path%n",
+          sandbox.options().rootDir());
+      sandbox.shadowingStubs().forEach(warning -> out.println("  Warning: " + warning));
+    }
     out.println("Options:");
     sandbox.options().describe().forEach((k, v) -> out.printf("  %-24s %s%n", k, v));
     out.flush();

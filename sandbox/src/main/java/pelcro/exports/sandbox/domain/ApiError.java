@@ -62,7 +62,7 @@ public enum ApiError {
   /** Control API: no webhook delivery has this id. */
   CONTROL_DELIVERY_NOT_FOUND(404, () -> "No webhook delivery has the id %s."),
   /** Sandbox's own: WireMock's stub-editing admin routes, closed because the routes are fixed. */
-  WIREMOCK_ADMIN_CLOSED(405, () -> "The sandbox's routes are fixed: %s %s is closed. Use POST /__admin/sandbox/reset to reset the sandbox."),
+  WIREMOCK_ADMIN_CLOSED(405, () -> "WireMock's settings, recordings, proxying and files are fixed on the sandbox: %s %s is closed."),
   /** Control API: a malformed control request. */
   CONTROL_BAD_REQUEST(400, () -> "%s"),
   /**

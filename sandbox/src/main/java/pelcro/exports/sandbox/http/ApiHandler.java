@@ -37,19 +37,27 @@ final class ApiHandler {
     this.clients = clients;
   }
 
+  /** Whether a control route takes this request. */
+  boolean isControl(String method, String path) {
+    return dispatcher.isControl(method, path);
+  }
+
   /**
    * Answers one request whose body has been read.
    *
    * @param transfer the token a download's transfer is registered under, or null
    * @param callback completed once the answer is written (or failed when it broke)
+   * @param journaled whether the exchange enters the journal (a control call does not)
    */
   void handle(Request request, byte[] body, String transfer, Response response,
-      Callback callback) {
+      Callback callback, boolean journaled) {
     long arrived = System.currentTimeMillis();
     ApiRequest api = new ApiRequest(request.getMethod(), request.getHttpURI().getPathQuery(),
         request.getHttpURI().asString(), headers(request), clients.of(request), body);
     Answer answer = dispatcher.answer(api, transfer);
-    journal.record(api, answer, arrived);
+    if (journaled) {
+      journal.record(api, answer, arrived);
+    }
     response.setStatus(answer.status());
     answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
     if (answer.file() == null) {

@@ -1,5 +1,6 @@
 package pelcro.exports.sandbox.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.common.Json;
 import com.github.tomakehurst.wiremock.common.Limit;
@@ -36,6 +37,8 @@ import pelcro.exports.sandbox.domain.RandomIds;
  * <p>WireMock's own journal copies each request twice over and counts every entry on each
  * request to bound itself; here an entry is one small record and the oldest goes in O(1).
  * Response bodies are not kept (downloads never enter the journal).
+ * The requests the user's stubs served are kept as WireMock journals them, and masked the same
+ * way when read.
  */
 final class ApiJournal implements RequestJournalStore {
   private final int capacity;
@@ -119,7 +122,26 @@ final class ApiJournal implements RequestJournalStore {
   }
 
   private static ServeEvent event(Object entry) {
-    return entry instanceof Exchange exchange ? served(exchange) : (ServeEvent) entry;
+    return entry instanceof Exchange exchange ? served(exchange) : masked((ServeEvent) entry);
+  }
+
+  /** A request the user's stubs served, as WireMock journaled it, with its keys masked. */
+  private static ServeEvent masked(ServeEvent event) {
+    ObjectNode tree = Json.getObjectMapper().valueToTree(event);
+    JsonNode request = tree.path("request");
+    if (request instanceof ObjectNode logged) {
+      for (String url : List.of("url", "absoluteUrl")) {
+        if (logged.path(url).isTextual()) {
+          logged.put(url, KeyMask.keysIn(logged.path(url).asText()));
+        }
+      }
+      logged.remove("queryParams"); // read from the masked URL again
+      JsonNode headers = logged.path("headers");
+      if (headers instanceof ObjectNode sent && sent.path("Authorization").isTextual()) {
+        sent.put("Authorization", KeyMask.authorization(sent.path("Authorization").asText()));
+      }
+    }
+    return Json.getObjectMapper().convertValue(tree, ServeEvent.class);
   }
 
   /** The exchange in WireMock's terms, keys masked. */

@@ -12,19 +12,21 @@ import pelcro.exports.sandbox.domain.ApiException;
  * What the edge refuses before WireMock sees a request: methods no route takes, WireMock's file
  * server, and the parts of {@code /__admin} that are closed or need the admin token.
  *
- * <p>WireMock's admin API is kept for reading (its request journal, with keys masked), and the
- * sandbox's control API lives under it; but its stub-editing routes would let anyone replace the
- * sandbox's routes or delete them ({@code /__admin/reset} removes every stub), so they are
- * closed, and {@code /__admin/files} (which answers with internal paths) is not served at all.
+ * <p>WireMock's admin API is open with the control API, behind the same {@code --no-admin} and
+ * {@code --admin-token}: its request journal (keys masked), near misses, and the user's stubs
+ * ({@code /__admin/mappings}, {@code /__admin/reset}, {@code /__admin/scenarios}), which can
+ * never replace the sandbox's own routes (they are not stubs). Its settings, recording, proxy
+ * and extension routes stay closed for writing, and {@code /__admin/files} (which answers with
+ * internal paths) is not served at all.
  */
 final class EdgeRules {
   static final String ADMIN = "/__admin";
   /** Methods some route takes (OPTIONS for CORS preflights, HEAD like GET). */
   private static final List<String> METHODS =
       List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
-  /** WireMock's admin routes that change its stubs or serve its files. */
-  private static final Set<String> WIREMOCK_EDITING = Set.of("/mappings", "/reset", "/scenarios",
-      "/settings", "/recordings", "/files", "/extensions", "/proxy");
+  /** WireMock's admin routes that change how it runs or serve its files: read-only. */
+  private static final Set<String> WIREMOCK_EDITING = Set.of("/settings", "/recordings",
+      "/files", "/extensions", "/proxy");
   /** WireMock's admin pages (its UI and docs): not the sandbox's, and they redirect. */
   private static final Set<String> WIREMOCK_PAGES = Set.of("/swagger-ui", "/webapp", "/docs",
       "/recorder", "/not-matched");

@@ -18,9 +18,10 @@ import pelcro.exports.sandbox.operations.ListExportsOperation;
 import pelcro.exports.sandbox.operations.RequestExportOperation;
 
 /**
- * Answers every request outside {@code /__admin}: finds the route, authenticates, calls the
- * operation and renders its result or its error. The edge ({@link FrontDoor}) hands it each
- * such request whole; WireMock serves only the admin API.
+ * Answers every request the sandbox owns: finds the route, authenticates, calls the operation
+ * and renders its result or its error; the control API's routes need no key (the edge checked
+ * the admin token). The sandbox's own server ({@link FrontDoor}) and the WireMock extension
+ * ({@link SandboxExtensions}) both hand it each such request whole.
  */
 final class ExportsDispatcher {
   private static final Logger LOG = Logger.getLogger(ExportsDispatcher.class.getName());
@@ -34,8 +35,8 @@ final class ExportsDispatcher {
   private final LintObserver lint;
 
   ExportsDispatcher(Authenticator authenticator, ApiExtrasGate extras, ApiOperations api,
-      TestHelpers helpers, DownloadTransfers transfers, ActivityLog log, Faults faults,
-      LintObserver lint) {
+      TestHelpers helpers, ControlRoutes control, DownloadTransfers transfers, ActivityLog log,
+      Faults faults, LintObserver lint) {
     this.faults = faults;
     this.lint = lint;
     this.authenticator = authenticator;
@@ -54,7 +55,15 @@ final class ExportsDispatcher {
     if (helpers != null) {
       helpers.addTo(table);
     }
+    if (control != null) {
+      control.addTo(table);
+    }
     this.routes = table.build();
+  }
+
+  /** Whether a control route takes this request (else WireMock's admin API answers it). */
+  boolean isControl(String method, String path) {
+    return routes.isControl(method, path);
   }
 
   /** The API's three operations. */
@@ -88,6 +97,9 @@ final class ExportsDispatcher {
     Answer answer;
     try {
       match = routes.match(request.method(), path);
+      if (match.route().kind() == Routes.Kind.CONTROL) {
+        return control(match, request);
+      }
       caller = authenticator.authenticate(request.header("Authorization"), request.clientIp());
       rate = extras.limit(caller);
       if (match.route().operationId() != null) {
@@ -116,6 +128,21 @@ final class ExportsDispatcher {
           (System.nanoTime() - started) / 1_000_000);
     }
     return lint.observe(request, match, caller, extras.decorate(answer, request, rate));
+  }
+
+  /** A control call: no key, no rate limit, no lint; its bad input is the control API's 400. */
+  private static Answer control(Routes.Match match, ApiRequest request) {
+    try {
+      Json.readOptionalBody(request.body()); // a malformed body is refused on every route
+      return match.route().handler().handle(new Call(null, QueryString.parse(request.url()),
+          request.body(), match.params(), null, request.clientIp(), null));
+    } catch (ApiException e) {
+      return Answer.error(e);
+    } catch (StateUnavailable e) {
+      return unavailable(request, e);
+    } catch (IllegalArgumentException e) {
+      return Answer.error(new ApiException(ApiError.CONTROL_BAD_REQUEST, e.getMessage()));
+    }
   }
 
   /** 503 with Retry-After: the shared state (Redis) does not answer; nothing was changed. */

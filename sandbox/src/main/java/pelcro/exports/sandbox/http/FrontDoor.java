@@ -1,7 +1,11 @@
 package pelcro.exports.sandbox.http;
 
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -16,8 +20,9 @@ import pelcro.exports.sandbox.log.ActivityLog;
 /**
  * The sandbox's edge, a Jetty handler in front of WireMock: answers what needs no WireMock (the
  * health check, the edge's refusals, the admin shutdown), reads each request body whole without
- * holding a thread while the client sends it, then hands the API's requests to the
- * {@link ApiHandler} and the admin API's to WireMock.
+ * holding a thread while the client sends it, then hands the sandbox's own paths (the exports,
+ * the test helpers, the docs page, the control API) to the {@link ApiHandler}, and the rest to
+ * WireMock: its admin API and the user's stubs. So a stub never answers on the sandbox's paths.
  *
  * <p>WireMock reads bodies on its servlet thread, so a client that sends headers and then half a
  * body would hold one of the server's threads until the idle timeout; a few dozen such clients
@@ -29,6 +34,11 @@ final class FrontDoor extends Handler.Wrapper {
   private static final String DOWNLOADS = Routes.BASE_PATH + "/exports/";
   private static final String SHUTDOWN_PATH = EdgeRules.ADMIN + "/shutdown";
   private static final byte[] NO_BODY = new byte[0];
+  /** The admin calls that add or replace one stub. */
+  private static final Pattern STUB_WRITES =
+      Pattern.compile("(POST " + EdgeRules.ADMIN + "/mappings|PUT " + EdgeRules.ADMIN
+          + "/mappings/[^/]+)/?");
+  private static final Logger LOG = Logger.getLogger(FrontDoor.class.getName());
 
   private final EdgeRules rules;
   private final Health health;
@@ -90,14 +100,27 @@ final class FrontDoor extends Handler.Wrapper {
       return true;
     }
     if (EdgeRules.isAdmin(path)) {
-      // WireMock's admin API (and the control API, an admin extension).
+      if (api.isControl(method, path)) {
+        return withBody(request, response, callback,
+            body -> answer(request, body, null, response, callback, false));
+      }
+      // WireMock's admin API.
       Response answer = new JsonErrorResponse(request, response, path);
-      Callback logged = log.enabled()
-          ? Callback.from(callback, () -> logEdge(request, method, response.getStatus()))
-          : callback;
+      Callback logged = logged(request, response, callback, method);
+      return withBody(request, response, logged, body -> {
+        if (STUB_WRITES.matcher(method + " " + path).matches()) {
+          shadowWarning(body).ifPresent(w -> answer.getHeaders().put(StubShadows.HEADER, w));
+        }
+        forward(hasBody(request) ? new BufferedRequest(request, body)
+            : BufferedRequest.plain(request), answer, logged, path);
+      });
+    }
+    if (!Routes.owns(path)) {
+      // The user's stubs (--root-dir, /__admin/mappings); none matched: the vendor's JSON 404.
+      Callback logged = logged(request, response, callback, method);
       return withBody(request, response, logged, body ->
           forward(hasBody(request) ? new BufferedRequest(request, body)
-              : BufferedRequest.plain(request), answer, logged, path));
+              : BufferedRequest.plain(request), response, logged, path));
     }
     String transfer = null;
     Callback done = callback;
@@ -115,13 +138,30 @@ final class FrontDoor extends Handler.Wrapper {
     }
     String token = transfer;
     Callback finished = done;
-    return withBody(request, response, finished, body -> {
-      try {
-        api.handle(request, body, token, response, finished);
-      } catch (RuntimeException | Error e) {
-        finished.failed(e); // Jetty's error handler answers a bare JSON 500
-      }
-    });
+    return withBody(request, response, finished,
+        body -> answer(request, body, token, response, finished, true));
+  }
+
+  private void answer(Request request, byte[] body, String transfer, Response response,
+      Callback callback, boolean journaled) {
+    try {
+      api.handle(request, body, transfer, response, callback, journaled);
+    } catch (RuntimeException | Error e) {
+      callback.failed(e); // Jetty's error handler answers a bare JSON 500
+    }
+  }
+
+  /** The warning for a stub sent to the admin API that would shadow the sandbox's paths. */
+  private static Optional<String> shadowWarning(byte[] body) {
+    try {
+      return StubShadows.warning(StubMapping.buildFrom(new String(body, StandardCharsets.UTF_8)))
+          .map(warning -> {
+            LOG.warning(warning);
+            return warning;
+          });
+    } catch (RuntimeException notAStub) {
+      return Optional.empty(); // WireMock refuses it with its own answer
+    }
   }
 
   /**
@@ -177,6 +217,13 @@ final class FrontDoor extends Handler.Wrapper {
    * A request the edge answered itself, or handed to the admin API (the rest are written by the
    * dispatcher).
    */
+  /** {@code callback}, logging the answer's status when {@code --verbose} is on. */
+  private Callback logged(Request request, Response response, Callback callback, String method) {
+    return log.enabled()
+        ? Callback.from(callback, () -> logEdge(request, method, response.getStatus()))
+        : callback;
+  }
+
   private void logEdge(Request request, String method, int status) {
     if (log.enabled()) {
       log.request(Request.getRemoteAddr(request), null,

@@ -16,7 +16,7 @@ import pelcro.exports.sandbox.domain.ApiException;
  * was read) in the vendor's JSON shape instead of Jetty's HTML page: a 4xx reads like any other
  * refusal, and a 5xx is a bare "Server Error" that names no class, path or stack frame.
  */
-final class JsonErrorHandler extends ErrorHandler {
+class JsonErrorHandler extends ErrorHandler {
 
   /** Jetty writes an error body only for GET, POST and HEAD by default; every answer gets one. */
   @Override

@@ -8,7 +8,9 @@ import com.github.tomakehurst.wiremock.http.HttpServerFactory;
 import com.github.tomakehurst.wiremock.http.StubRequestHandler;
 import com.github.tomakehurst.wiremock.jetty12.Jetty12HttpServer;
 import java.time.Duration;
+import com.github.tomakehurst.wiremock.servlet.WireMockHandlerDispatchingServlet;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.io.NetworkTrafficListener;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -71,7 +73,15 @@ final class SandboxHttpServerFactory implements HttpServerFactory {
 
       @Override
       protected void decorateMockServiceContextAfterConfig(ServletContextHandler context) {
-        context.setErrorHandler(new JsonErrorHandler());
+        context.setErrorHandler(new UnmatchedErrorHandler());
+        // A GET no stub matched is answered by the not-matched renderer (the vendor's JSON 404),
+        // not looked up as a file: __files holds stub bodies, never pages of their own.
+        for (ServletHolder holder : context.getServletHandler().getServlets()) {
+          if (WireMockHandlerDispatchingServlet.class.getName().equals(holder.getClassName())) {
+            holder.setInitParameter(
+                WireMockHandlerDispatchingServlet.SHOULD_FORWARD_TO_FILES_CONTEXT, "false");
+          }
+        }
       }
 
       @Override

@@ -5,6 +5,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.common.ClasspathFileSource;
+import com.github.tomakehurst.wiremock.common.FileSource;
+import com.github.tomakehurst.wiremock.common.SingleRootFileSource;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.Options;
 import pelcro.exports.sandbox.control.ClockOperation;
@@ -28,18 +30,20 @@ import pelcro.exports.sandbox.lint.LintControl;
 import pelcro.exports.sandbox.tryit.CorsPolicy;
 import pelcro.exports.sandbox.tryit.DocsPage;
 import pelcro.exports.sandbox.webhooks.DeliveriesControl;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.LongPredicate;
 
 /**
  * The WireMock 3 server of the sandbox: WireMock's Jetty 12 server with the sandbox's edge in
- * front, which serves the API itself ({@link ApiHandler}); WireMock serves its admin API (the
- * request journal, read-only) and the control API, an admin extension. The only class that
- * configures WireMock.
+ * front, which serves the sandbox's own paths itself ({@link ApiHandler}); WireMock serves its
+ * admin API and the user's stubs ({@code --root-dir}, {@code /__admin/mappings}) on every other
+ * path. The only class that configures a WireMock server of the sandbox's own.
  */
-public final class SandboxServer implements AutoCloseable {
+public final class SandboxServer implements SandboxHost {
   /** The API's base path. */
   public static final String BASE_PATH = Routes.BASE_PATH;
   /** A classpath folder that does not exist: WireMock serves no files of its own. */
@@ -62,6 +66,7 @@ public final class SandboxServer implements AutoCloseable {
    * @param testHelpers whether {@code /__sandbox} is open
    * @param trustedProxies proxies whose {@code X-Forwarded-For} names the client
    * @param shutdown what {@code POST /__admin/shutdown} does, after answering
+   * @param rootDir the user's WireMock root folder (mappings, __files), or null
    */
   public record Settings(
       int port,
@@ -76,8 +81,9 @@ public final class SandboxServer implements AutoCloseable {
       int maxDownloads,
       int maxDownloadsPerClient,
       boolean testHelpers,
-      java.util.List<String> trustedProxies,
-      Runnable shutdown) {}
+      List<String> trustedProxies,
+      Runnable shutdown,
+      Path rootDir) {}
 
   /** The operations the server exposes: the API's, and the control calls. */
   public record Operations(
@@ -114,28 +120,50 @@ public final class SandboxServer implements AutoCloseable {
 
   private final WireMockServer server;
   private final ApiJournal journal;
+  private final List<String> shadowing;
 
-  private SandboxServer(WireMockServer server, ApiJournal journal) {
+  private SandboxServer(WireMockServer server, ApiJournal journal, List<String> shadowing) {
     this.server = server;
     this.journal = journal;
+    this.shadowing = shadowing;
   }
 
-  /** Starts listening with the extras around the operations; returns once it accepts requests. */
-  public static SandboxServer start(
-      Settings settings, Accounts accounts, Operations ops, Extras extras) {
-    DownloadTransfers transfers = new DownloadTransfers(settings.maxDownloads(),
-        settings.maxDownloadsPerClient(), ops.download()::finished);
-    ExportsDispatcher dispatcher = new ExportsDispatcher(
+  /**
+   * The answers to every request the sandbox owns (the API, the test helpers, the docs page and,
+   * when admin is open, the control API), whichever server carries them.
+   */
+  static ExportsDispatcher dispatcher(Settings settings, Accounts accounts, Operations ops,
+      Extras extras, DownloadTransfers transfers) {
+    return new ExportsDispatcher(
         new Authenticator(accounts, settings.nonEnterpriseStatus(), extras.runtimeKeys()::apply),
         new ApiExtrasGate(extras.cors(), extras.docs(), extras.limiter(), extras.clocks()),
         new ExportsDispatcher.ApiOperations(ops.list(), ops.request(), ops.download()),
         settings.testHelpers()
             ? new TestHelpers(ops.clock(), ops.reset(), ops.complete(), ops.fail(), ops.faults())
             : null,
+        settings.admin()
+            ? new ControlRoutes(ops.reset(), ops.clock(), ops.complete(), ops.fail(),
+                ops.sessions(), ops.faults(), extras.deliveries(),
+                new LintControl(extras.lint()), extras.knownAccount())
+            : null,
         transfers, extras.log(), extras.faults(), new LintObserver(extras.lint()));
+  }
+
+  static DownloadTransfers transfers(Settings settings, Operations ops) {
+    return new DownloadTransfers(settings.maxDownloads(), settings.maxDownloadsPerClient(),
+        ops.download()::finished);
+  }
+
+  /** Starts listening with the extras around the operations; returns once it accepts requests. */
+  public static SandboxServer start(
+      Settings settings, Accounts accounts, Operations ops, Extras extras) {
+    DownloadTransfers transfers = transfers(settings, ops);
+    ExportsDispatcher dispatcher = dispatcher(settings, accounts, ops, extras, transfers);
     ApiJournal journal = new ApiJournal(settings.journalEntries());
     ApiHandler api = new ApiHandler(dispatcher, journal,
         new ClientAddresses(settings.trustedProxies()));
+    FileSource files = settings.rootDir() == null ? new ClasspathFileSource(NO_FILES)
+        : new SingleRootFileSource(settings.rootDir().toFile());
     WireMockConfiguration config =
         options()
             .port(settings.port())
@@ -145,8 +173,9 @@ public final class SandboxServer implements AutoCloseable {
                 settings.maxBodyBytes(), settings.bodyDeadline(),
                 settings.minDownloadBytesPerSecond(), settings.shutdown(), transfers,
                 extras.log(), api)))
-            .withStores(new JournalStores(new ClasspathFileSource(NO_FILES), journal))
-            .usingFilesUnderClasspath(NO_FILES)
+            .withStores(new JournalStores(files, journal))
+            .fileSource(files)
+            .notMatchedRendererFactory(extensions -> new UnmatchedStubs(extras.log()))
             .containerThreads(CONTAINER_THREADS)
             // One acceptor is plenty for a sandbox, and more than the cores makes Jetty warn.
             .jettyAcceptors(1)
@@ -154,11 +183,6 @@ public final class SandboxServer implements AutoCloseable {
             .http2PlainDisabled(true)
             .notifier(new Slf4jNotifier(false))
             .httpClientFactory(new NoOutboundHttpClient());
-    if (settings.admin()) {
-      config.extensions(new SandboxAdminApi(new SandboxAdminApi.ControlOperations(ops.reset(),
-          ops.clock(), ops.complete(), ops.fail(), ops.sessions(), ops.faults(),
-          extras.deliveries(), new LintControl(extras.lint())), extras.knownAccount()));
-    }
     if (settings.journalEntries() <= 0) {
       config.disableRequestJournal();
     } else {
@@ -166,16 +190,24 @@ public final class SandboxServer implements AutoCloseable {
     }
     WireMockServer server = new WireMockServer(config);
     server.start();
-    return new SandboxServer(server, journal);
+    return new SandboxServer(server, journal,
+        StubShadows.report(server.listAllStubMappings().getMappings()));
   }
 
   /** Empties the request journal ({@code /__admin/requests}). */
+  @Override
   public void forgetRequests() {
     journal.clear();
   }
 
+  @Override
   public int port() {
     return server.port();
+  }
+
+  @Override
+  public List<String> shadowingStubs() {
+    return shadowing;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package pelcro.exports.sandbox.junit;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -104,6 +105,7 @@ public final class ExportsSandboxExtension
         .recordsPerType(settings.recordsPerType())
         .rateLimit(settings.rateLimit())
         .strict(settings.strict())
+        .rootDir(settings.rootDir().isBlank() ? null : Path.of(settings.rootDir()))
         .args(settings.options());
   }
 

@@ -79,4 +79,12 @@ public @interface ExportsSandboxTest {
    * wins over them.
    */
   String[] options() default {};
+
+  /**
+   * A WireMock root folder ({@code --root-dir}; e.g. {@code src/test/resources/wiremock}, relative
+   * to the working directory): its {@code mappings/*.json} stubs, bodies in {@code __files/},
+   * answer every path the sandbox does not own. Empty (the default): no stubs at start;
+   * {@link SandboxHandle#wireMock()} adds some at any time.
+   */
+  String rootDir() default "";
 }

@@ -2,14 +2,16 @@ package pelcro.exports.sandbox.junit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.client.WireMockBuilder;
+import com.github.tomakehurst.wiremock.security.SingleHeaderClientAuthenticator;
+import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import pelcro.exports.sandbox.Sandbox;
 import pelcro.exports.sandbox.domain.Account;
-import pelcro.exports.sandbox.lint.LintFinding;
 import pelcro.exports.sandbox.lint.LintFinding;
 
 /**
@@ -99,7 +101,23 @@ public final class SandboxHandle implements AutoCloseable {
   }
 
   public int port() {
-    return java.net.URI.create(rootUrl).getPort();
+    return URI.create(rootUrl).getPort();
+  }
+
+  /**
+   * WireMock's client of the same server, for stubs of the Core API's other endpoints next to
+   * the sandbox's (customers, plans, ...): {@code handle.wireMock().register(get(urlPathEqualTo(
+   * "/api/v1/core/customers")).willReturn(okJson("..."))}. It sends the admin token when the
+   * sandbox has one. A sandbox's stubs are its own: on a shared sandbox every session sees them.
+   */
+  public WireMock wireMock() {
+    URI root = URI.create(rootUrl);
+    WireMockBuilder client = WireMock.create().host(root.getHost()).port(root.getPort());
+    String token = sandbox == null ? null : sandbox.options().adminToken();
+    if (token != null) {
+      client.authenticator(new SingleHeaderClientAuthenticator("Authorization", "Bearer " + token));
+    }
+    return client.build();
   }
 
   /** The Enterprise account's key ({@code sk_test_enterprise} on a sandbox of its own). */

@@ -29,6 +29,14 @@ public interface ActivityLog {
   /** A request of the account was refused by its rate limit. */
   default void throttled(long accountId, String what) {}
 
+  /**
+   * A request no stub matched, outside the sandbox's own paths.
+   *
+   * @param target the method and the path with its query, keys not yet masked
+   * @param closest the closest stub (WireMock's near miss), or null when there is no stub
+   */
+  default void unmatched(String target, String closest) {}
+
   /** Whether lines are written at all (callers skip building them when not). */
   default boolean enabled() {
     return false;

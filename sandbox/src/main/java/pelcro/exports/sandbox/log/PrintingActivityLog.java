@@ -57,6 +57,12 @@ public final class PrintingActivityLog implements ActivityLog {
   }
 
   @Override
+  public void unmatched(String target, String closest) {
+    line("stub", null, KeyMask.keysIn(target) + " -> 404, no stub matched"
+        + (closest == null ? " (no stubs)" : "; closest stub: " + closest));
+  }
+
+  @Override
   public boolean enabled() {
     return true;
   }

@@ -139,7 +139,7 @@ class EdgeAcceptanceTest {
   }
 
   @Test
-  void servesNoFilesRedirectsNothingAndKeepsWireMocksStubEditingClosed() throws Exception {
+  void servesNoFilesRedirectsNothingAndKeepsWireMocksSettingsAndFilesClosed() throws Exception {
     try (Sandbox sandbox = Sandbox.builder().port(0).start()) {
       assertThat(rawExchange(sandbox, "GET /__admin HTTP/1.1\r\nHost: evil.example\r\n\r\n", false))
           .startsWith("HTTP/1.1 404").doesNotContainIgnoringCase("location:");
@@ -148,9 +148,9 @@ class EdgeAcceptanceTest {
         assertThat(files.statusCode()).as(method).isEqualTo(404);
         assertThat(files.body()).contains("\"message\"");
       }
-      assertThat(send(sandbox, "POST", "/__admin/mappings", "{\"request\":{}}").statusCode())
+      assertThat(send(sandbox, "POST", "/__admin/settings", "{}").statusCode()).isEqualTo(405);
+      assertThat(send(sandbox, "POST", "/__admin/recordings/start", "{}").statusCode())
           .isEqualTo(405);
-      assertThat(send(sandbox, "POST", "/__admin/reset", null).statusCode()).isEqualTo(405);
       assertThat(send(sandbox, "GET", "/__admin/files", null).statusCode()).isEqualTo(405);
       assertThat(HTTP.send(api(sandbox, "/exports?site_id=1001").GET().build(),
           HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);

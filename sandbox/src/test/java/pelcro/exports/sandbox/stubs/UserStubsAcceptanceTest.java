@@ -1,0 +1,216 @@
+package pelcro.exports.sandbox.stubs;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static pelcro.exports.sandbox.Fixtures.ENTERPRISE;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import pelcro.exports.sandbox.Sandbox;
+import pelcro.exports.sandbox.junit.SandboxHandle;
+
+/**
+ * The user's WireMock stubs next to the sandbox: a root folder ({@code --root-dir}), WireMock's
+ * stub admin API, the sandbox's paths always its own, and the vendor's JSON 404 when no stub
+ * matches.
+ */
+class UserStubsAcceptanceTest {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final String CUSTOMERS_STUB = """
+      {"name": "customers", "request": {"method": "GET", "urlPath": "/api/v1/core/customers"},
+       "response": {"status": 200, "headers": {"Content-Type": "application/json"},
+                    "bodyFileName": "customers.json"}}""";
+  private static final String SHADOWING_STUB = """
+      {"name": "my exports", "request": {"method": "GET", "urlPathPattern": "/api/v1/core/.*"},
+       "response": {"status": 418, "body": "stub"}}""";
+
+  @Test
+  void stubsOfTheRootFolderAnswerEveryPathTheSandboxDoesNotOwn(@TempDir Path root)
+      throws Exception {
+    rootFolder(root, CUSTOMERS_STUB);
+    try (Sandbox sandbox = Sandbox.builder().port(0).rootDir(root).start()) {
+      HttpResponse<String> customers = send(sandbox, "GET", "/api/v1/core/customers", null, null);
+      assertThat(customers.statusCode()).isEqualTo(200);
+      assertThat(customers.body()).contains("\"Ada\"");
+      assertThat(sandbox.shadowingStubs()).isEmpty();
+      assertThat(api(sandbox, "/exports?site_id=1001").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aRootDirThatIsNoFolderIsRefusedBeforeAnythingStarts(@TempDir Path root) {
+    assertThatThrownBy(() -> Sandbox.builder().rootDir(root.resolve("missing")).options())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not a folder");
+  }
+
+  @Test
+  void aStubThatWouldShadowTheSandboxsPathsNeverAnswersThereAndTheStartSaysSo(
+      @TempDir Path root) throws Exception {
+    rootFolder(root, SHADOWING_STUB);
+    try (Sandbox sandbox = Sandbox.builder().port(0).rootDir(root).start()) {
+      assertThat(sandbox.shadowingStubs()).singleElement().asString()
+          .contains("\"my exports\"", "/api/v1/core/exports", "never this stub");
+      HttpResponse<String> exports = api(sandbox, "/exports?site_id=1001");
+      assertThat(exports.statusCode()).isEqualTo(200);
+      assertThat(exports.body()).startsWith("{\"data\"");
+      assertThat(send(sandbox, "GET", "/api/v1/core/plans", null, null).statusCode())
+          .isEqualTo(418);
+    }
+  }
+
+  @Test
+  void theAdminApiAddsListsAndRemovesStubsAndResetNeverRemovesTheSandboxsRoutes()
+      throws Exception {
+    try (Sandbox sandbox = Sandbox.builder().port(0).start()) {
+      String stub = """
+          {"request": {"method": "GET", "url": "/api/v1/core/plans"},
+           "response": {"status": 200, "jsonBody": {"data": []}}}""";
+      HttpResponse<String> added = send(sandbox, "POST", "/__admin/mappings", stub, null);
+      assertThat(added.statusCode()).isEqualTo(201);
+      assertThat(added.headers().firstValue("X-Sandbox-Shadowed")).isEmpty();
+      assertThat(send(sandbox, "GET", "/api/v1/core/plans", null, null).body())
+          .isEqualTo("{\"data\":[]}");
+      assertThat(send(sandbox, "GET", "/__admin/mappings", null, null).body())
+          .contains("/api/v1/core/plans");
+
+      assertThat(send(sandbox, "POST", "/__admin/reset", null, null).statusCode()).isEqualTo(200);
+      assertThat(send(sandbox, "GET", "/api/v1/core/plans", null, null).statusCode())
+          .isEqualTo(404);
+      assertThat(api(sandbox, "/exports?site_id=1001").statusCode()).isEqualTo(200);
+
+      send(sandbox, "POST", "/__admin/mappings", stub, null);
+      assertThat(send(sandbox, "POST", "/__admin/mappings/reset", null, null).statusCode())
+          .isEqualTo(200);
+      assertThat(send(sandbox, "GET", "/__admin/mappings", null, null).body())
+          .doesNotContain("/api/v1/core/plans");
+    }
+  }
+
+  @Test
+  void addingAShadowingStubThroughTheAdminApiSaysSoAndTheSandboxStillAnswers() throws Exception {
+    try (Sandbox sandbox = Sandbox.builder().port(0).start()) {
+      HttpResponse<String> added =
+          send(sandbox, "POST", "/__admin/mappings", SHADOWING_STUB, null);
+      assertThat(added.statusCode()).isEqualTo(201);
+      assertThat(added.headers().firstValue("X-Sandbox-Shadowed")).get().asString()
+          .contains("/api/v1/core/exports", "never this stub");
+      assertThat(api(sandbox, "/exports?site_id=1001").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void theJournalMasksTheKeysOfRequestsTheStubsServed() throws Exception {
+    try (Sandbox sandbox = Sandbox.builder().port(0).start()) {
+      send(sandbox, "POST", "/__admin/mappings",
+          "{\"request\":{\"urlPath\":\"/api/v1/core/plans\"},\"response\":{\"status\":200}}",
+          null);
+      HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/plans?api_key=" + ENTERPRISE))
+          .header("Authorization", "Bearer " + ENTERPRISE).build(),
+          HttpResponse.BodyHandlers.ofString());
+      String journal = send(sandbox, "GET", "/__admin/requests", null, null).body();
+      assertThat(journal).contains("/api/v1/core/plans", "sk_test_…").doesNotContain(ENTERPRISE);
+    }
+  }
+
+  @Test
+  void theAdminTokenGuardsTheStubAdminApiAsItGuardsTheControlApi() throws Exception {
+    try (Sandbox sandbox = Sandbox.builder().port(0).adminToken("s3cret").start()) {
+      String stub = "{\"request\":{\"url\":\"/x\"},\"response\":{\"status\":204}}";
+      assertThat(send(sandbox, "POST", "/__admin/mappings", stub, null).statusCode())
+          .isEqualTo(401);
+      assertThat(send(sandbox, "POST", "/__admin/reset", null, null).statusCode())
+          .isEqualTo(401);
+      assertThat(send(sandbox, "POST", "/__admin/mappings", stub, "s3cret").statusCode())
+          .isEqualTo(201);
+      assertThat(send(sandbox, "GET", "/x", null, null).statusCode()).isEqualTo(204);
+    }
+  }
+
+  @Test
+  void theHandlesWireMockClientSendsTheAdminToken() throws Exception {
+    try (Sandbox sandbox = Sandbox.builder().port(0).adminToken("s3cret").start()) {
+      new SandboxHandle(sandbox).wireMock().register(
+          get(urlPathEqualTo("/api/v1/core/plans")).willReturn(okJson("{\"data\": []}")));
+      assertThat(send(sandbox, "GET", "/api/v1/core/plans", null, null).body())
+          .isEqualTo("{\"data\": []}");
+    }
+  }
+
+  @Test
+  void withNoAdminTheAdminApiIsClosedButFileStubsAreStillServed(@TempDir Path root)
+      throws Exception {
+    rootFolder(root, CUSTOMERS_STUB);
+    try (Sandbox sandbox = Sandbox.builder().port(0).admin(false).rootDir(root).start()) {
+      assertThat(send(sandbox, "GET", "/__admin/mappings", null, null).statusCode())
+          .isEqualTo(404);
+      assertThat(send(sandbox, "POST", "/__admin/mappings", CUSTOMERS_STUB, null).statusCode())
+          .isEqualTo(404);
+      assertThat(send(sandbox, "GET", "/api/v1/core/customers", null, null).statusCode())
+          .isEqualTo(200);
+    }
+  }
+
+  @Test
+  void anUnmatchedRequestAnswersTheVendorsJson404AndVerboseNamesTheClosestStub()
+      throws Exception {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    PrintStream stdout = System.out;
+    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    try (Sandbox sandbox = Sandbox.builder().port(0).verbose(true).start()) {
+      send(sandbox, "POST", "/__admin/mappings", """
+          {"name": "one customer", "request": {"method": "GET",
+           "urlPath": "/api/v1/core/customers/1"}, "response": {"status": 200}}""", null);
+      HttpResponse<String> missed = send(sandbox, "GET", "/api/v1/core/customers/2", null, null);
+      assertThat(missed.statusCode()).isEqualTo(404);
+      assertThat(missed.headers().firstValue("Content-Type")).get().asString()
+          .startsWith("application/json");
+      assertThat(missed.body())
+          .isEqualTo("{\"message\":\"The route /api/v1/core/customers/2 could not be found.\"}");
+      assertThat(send(sandbox, "GET", "/__admin/requests/unmatched/near-misses", null, null)
+          .body()).contains("/api/v1/core/customers/1");
+    } finally {
+      System.setOut(stdout);
+    }
+    assertThat(printed.toString(StandardCharsets.UTF_8))
+        .contains("GET /api/v1/core/customers/2 -> 404, no stub matched; closest stub: "
+            + "\"one customer\"");
+  }
+
+  private static void rootFolder(Path root, String stub) throws IOException {
+    Files.createDirectories(root.resolve("mappings"));
+    Files.createDirectories(root.resolve("__files"));
+    Files.writeString(root.resolve("mappings/stub.json"), stub);
+    Files.writeString(root.resolve("__files/customers.json"),
+        "{\"data\": [{\"id\": 1, \"first_name\": \"Ada\"}]}");
+  }
+
+  private static HttpResponse<String> api(Sandbox sandbox, String path) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
+        .header("Authorization", "Bearer " + ENTERPRISE).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> send(Sandbox sandbox, String method, String path,
+      String body, String adminToken) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandbox.rootUrl() + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    if (adminToken != null) {
+      request.header("Authorization", "Bearer " + adminToken);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
