@@ -124,7 +124,7 @@ public final class Sandbox implements AutoCloseable {
         ? new PrintingActivityLog(System.out, clock, quiet::get) : ActivityLog.QUIET;
     Faults faults = new Faults(state.faults(), log);
     PlatformWiring wiring = PlatformWiring.of(platform, options, state, clock, accounts,
-        new Health(readiness, Clock.systemUTC(), state::available), log, faults);
+        new Health(readiness, Clock.systemUTC(), state::unreachable), log, faults);
     ExportLifecycleEvents events = wiring.events();
     ListExportsOperation.Mode mode =
         options.listMode().equals("jobs")

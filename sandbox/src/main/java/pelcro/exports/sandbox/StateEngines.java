@@ -9,7 +9,7 @@ final class StateEngines {
   /** Keys of the sandbox in a shared Redis all start with this. */
   static final String REDIS_PREFIX = "exports-sandbox:";
   /** A call to Redis slower than this answers 503 rather than holding the client. */
-  static final Duration REDIS_TIMEOUT = Duration.ofSeconds(2);
+  static final Duration REDIS_TIMEOUT = Duration.ofMillis(1500);
 
   private StateEngines() {}
 

@@ -86,6 +86,7 @@ final class ExportsDispatcher {
     Routes.Match match = null;
     Caller caller = null;
     Answer answer;
+    boolean away = false;
     try {
       match = routes.match(request.method(), path);
       caller = authenticator.authenticate(request.header("Authorization"), request.clientIp());
@@ -105,6 +106,7 @@ final class ExportsDispatcher {
       answer = Answer.error(e);
     } catch (StateUnavailable e) {
       answer = unavailable(request, e);
+      away = true;
     } catch (RuntimeException e) {
       // A defect, never a client's fault: logged, and answered without internals.
       LOG.log(Level.SEVERE, "Unexpected failure on " + KeyMask.keysIn(request.url()), e);
@@ -115,7 +117,9 @@ final class ExportsDispatcher {
           request.method() + " " + request.url(), answer.status(),
           (System.nanoTime() - started) / 1_000_000);
     }
-    return lint.observe(request, match, caller, platform.decorate(answer, request, rate));
+    Answer decorated = platform.decorate(answer, request, rate);
+    // The lint's observation would only wait for the same absent Redis a second time.
+    return away ? decorated : lint.observe(request, match, caller, decorated);
   }
 
   /** 503 with Retry-After: the shared state (Redis) does not answer; nothing was changed. */

@@ -1,6 +1,7 @@
 package pelcro.exports.sandbox.store;
 
 import java.time.InstantSource;
+import java.util.Optional;
 import pelcro.exports.sandbox.store.engine.StateEngine;
 
 /**
@@ -100,6 +101,11 @@ public final class SandboxState implements AutoCloseable {
   /** Whether the engine can be reached (a Redis engine may lose its server for a while). */
   public boolean available() {
     return engine.available();
+  }
+
+  /** Why the engine cannot be reached now, if it cannot (health says so). */
+  public Optional<String> unreachable() {
+    return engine.unreachable();
   }
 
   @Override
