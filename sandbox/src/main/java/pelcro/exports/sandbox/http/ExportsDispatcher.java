@@ -10,6 +10,7 @@ import pelcro.exports.sandbox.domain.Caller;
 import pelcro.exports.sandbox.domain.KeyMask;
 import pelcro.exports.sandbox.faults.Faults;
 import pelcro.exports.sandbox.log.ActivityLog;
+import pelcro.exports.sandbox.store.RequestReads;
 import pelcro.exports.sandbox.store.engine.StateUnavailable;
 import pelcro.exports.sandbox.limits.RateDecision;
 import pelcro.exports.sandbox.operations.DownloadExportOperation;
@@ -67,7 +68,8 @@ final class ExportsDispatcher {
    * @param transfer the token under which a download's transfer is reported to have ended
    */
   Answer answer(ApiRequest request, String transfer) {
-    try {
+    // One time and one fault flag per request, read once (see RequestReads).
+    try (RequestReads.Scope reads = RequestReads.open()) {
       return route(request, transfer);
     } catch (StateUnavailable e) {
       // Reached outside an operation (the docs page's clock, the lint, the rate headers).

@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.common.url.PathParams;
 import com.github.tomakehurst.wiremock.core.Admin;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import pelcro.exports.sandbox.control.ClockOperation;
+import pelcro.exports.sandbox.store.RequestReads;
 import pelcro.exports.sandbox.store.engine.StateUnavailable;
 import pelcro.exports.sandbox.control.CompleteExportOperation;
 import pelcro.exports.sandbox.control.FailExportOperation;
@@ -192,7 +193,7 @@ final class SandboxAdminApi implements AdminApiExtension {
 
     @Override
     public ResponseDefinition execute(Admin admin, ServeEvent serveEvent, PathParams pathParams) {
-      try {
+      try (RequestReads.Scope reads = RequestReads.open()) {
         JsonNode body = Json.readOptionalBody(serveEvent.getRequest().getBody());
         Object result = act(new Input(pathParams, body,
             QueryString.parse(serveEvent.getRequest().getUrl())));

@@ -93,6 +93,7 @@ public final class SandboxState implements AutoCloseable {
    */
   public synchronized void reset() {
     engine.clear();
+    RequestReads.forgetAll();
     if (seed != null) {
       seed.restore(engine);
     }

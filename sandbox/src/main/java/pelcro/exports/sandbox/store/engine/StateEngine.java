@@ -36,6 +36,11 @@ public interface StateEngine extends AutoCloseable {
   /** A counter's value; 0 when it does not exist. */
   long counter(String key);
 
+  /** Several counters' values, in the order of {@code keys} (0 for one that does not exist). */
+  default List<Long> counters(List<String> keys) {
+    return keys.stream().map(this::counter).toList();
+  }
+
   /** Deletes counters. */
   void deleteCounters(List<String> keys);
 

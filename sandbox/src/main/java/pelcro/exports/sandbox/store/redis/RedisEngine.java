@@ -3,6 +3,7 @@ package pelcro.exports.sandbox.store.redis;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyScanArgs;
 import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
@@ -115,7 +116,7 @@ public final class RedisEngine implements StateEngine {
 
   @Override
   public <T> Versioned<T> get(String key, Codec<T> codec) {
-    List<io.lettuce.core.KeyValue<String, String>> fields =
+    List<KeyValue<String, String>> fields =
         call(() -> redis.hmget(prefix + "h:" + key, "v", "d"));
     String version = fields.get(0).getValueOrElse(null);
     String data = fields.get(1).getValueOrElse(null);
@@ -162,6 +163,13 @@ public final class RedisEngine implements StateEngine {
   public long counter(String key) {
     String value = call(() -> redis.get(prefix + "n:" + key));
     return value == null ? 0 : Long.parseLong(value);
+  }
+
+  @Override
+  public List<Long> counters(List<String> keys) {
+    List<KeyValue<String, String>> values = call(() -> redis.mget(
+        keys.stream().map(k -> prefix + "n:" + k).toArray(String[]::new)));
+    return values.stream().map(v -> v.hasValue() ? Long.parseLong(v.getValue()) : 0L).toList();
   }
 
   @Override
