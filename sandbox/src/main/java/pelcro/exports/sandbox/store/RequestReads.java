@@ -3,7 +3,10 @@ package pelcro.exports.sandbox.store;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import pelcro.exports.sandbox.store.engine.Codec;
 import pelcro.exports.sandbox.store.engine.StateEngine;
+import pelcro.exports.sandbox.store.engine.Transaction;
+import pelcro.exports.sandbox.store.engine.Versioned;
 
 /**
  * The values every request reads, read once per request: the sandbox clock's offset, the
@@ -15,17 +18,53 @@ import pelcro.exports.sandbox.store.engine.StateEngine;
  *
  * <p>A change made by the request itself (a clock advanced, a fault added) replaces or drops
  * the value kept, so the rest of the request sees it.
+ *
+ * <p>Values (jobs, lint notes, ...) read twice in one request are read from the engine once,
+ * too; a commit drops every key it expected or wrote, so a commit that lost a race reads the
+ * winner's value when it tries again (compare-and-set keeps every rule atomic whatever a read
+ * returned).
  */
 public final class RequestReads {
-  private static final ThreadLocal<Map<String, Long>> KEPT = new ThreadLocal<>();
+  private static final ThreadLocal<Kept> KEPT = new ThreadLocal<>();
 
   private RequestReads() {}
 
+  /** What one request has read so far. */
+  private static final class Kept {
+    final Map<String, Long> counters = new HashMap<>();
+    final Map<String, Versioned<?>> values = new HashMap<>();
+  }
+
   /** A request begins on this thread; {@link Scope#close} ends it. */
   public static Scope open() {
-    Map<String, Long> outer = KEPT.get();
-    KEPT.set(new HashMap<>());
+    Kept outer = KEPT.get();
+    KEPT.set(new Kept());
     return () -> KEPT.set(outer);
+  }
+
+  /** The value at {@code key}, read from the engine once per request. */
+  @SuppressWarnings("unchecked")
+  static <T> Versioned<T> get(StateEngine engine, String key, Codec<T> codec) {
+    Kept kept = KEPT.get();
+    if (kept == null) {
+      return engine.get(key, codec);
+    }
+    Versioned<?> value = kept.values.get(key);
+    if (value == null) {
+      value = engine.get(key, codec);
+      kept.values.put(key, value);
+    }
+    return (Versioned<T>) value;
+  }
+
+  /** A commit was tried: what it expected or wrote is read again. */
+  static void committed(Transaction tx) {
+    Kept kept = KEPT.get();
+    if (kept != null) {
+      tx.expected().keySet().forEach(kept.values::remove);
+      tx.puts().forEach(put -> kept.values.remove(put.key()));
+      tx.deletes().forEach(kept.values::remove);
+    }
   }
 
   /** The reads of one request; closing it forgets them. */
@@ -39,10 +78,11 @@ public final class RequestReads {
    * will want too) in one round trip the first time, then kept.
    */
   static long counter(StateEngine engine, String key, List<String> together) {
-    Map<String, Long> kept = KEPT.get();
-    if (kept == null) {
+    Kept scope = KEPT.get();
+    if (scope == null) {
       return engine.counter(key);
     }
+    Map<String, Long> kept = scope.counters;
     Long value = kept.get(key);
     if (value == null) {
       List<Long> values = engine.counters(together);
@@ -60,16 +100,18 @@ public final class RequestReads {
 
   /** The request reset the whole sandbox: everything is read again. */
   static void forgetAll() {
-    Map<String, Long> kept = KEPT.get();
+    Kept kept = KEPT.get();
     if (kept != null) {
-      kept.clear();
+      kept.counters.clear();
+      kept.values.clear();
     }
   }
 
   /** The request changed the counter: the rest of it sees {@code value} (null: read again). */
   static void changed(String key, Long value) {
-    Map<String, Long> kept = KEPT.get();
-    if (kept != null) {
+    Kept scope = KEPT.get();
+    if (scope != null) {
+      Map<String, Long> kept = scope.counters;
       if (value == null) {
         kept.remove(key);
       } else {
