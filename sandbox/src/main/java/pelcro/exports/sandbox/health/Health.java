@@ -33,9 +33,18 @@ public final class Health {
     this.stateUnreachable = stateUnreachable;
   }
 
+  /** The status and the body of one answer, from one look at the state store. */
+  public record Report(int status, Map<String, Object> body) {}
+
   /** 200 once the spec and the data are loaded and the state store answers, 503 otherwise. */
   public int status() {
-    return readiness.isReady() && stateUnreachable.get().isEmpty() ? 200 : 503;
+    return report().status();
+  }
+
+  /** The status and the body, asking the state store once (it may take its timeout to answer). */
+  public Report report() {
+    Optional<String> problem = stateUnreachable.get();
+    return new Report(readiness.isReady() && problem.isEmpty() ? 200 : 503, body(problem));
   }
 
   /**
@@ -43,8 +52,11 @@ public final class Health {
    * answer, why ({@code state_problem}).
    */
   public Map<String, Object> body() {
+    return body(stateUnreachable.get());
+  }
+
+  private Map<String, Object> body(Optional<String> problem) {
     Map<String, Object> body = new LinkedHashMap<>();
-    Optional<String> problem = stateUnreachable.get();
     boolean reachable = problem.isEmpty();
     body.put("status", !readiness.isReady() ? "starting" : reachable ? "ok" : "state unreachable");
     body.put("version", SandboxVersion.get());
