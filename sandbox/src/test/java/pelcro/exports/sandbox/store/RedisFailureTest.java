@@ -38,7 +38,8 @@ class RedisFailureTest {
 
   @BeforeAll
   static void startRedis() throws Exception {
-    assumeTrue(LocalRedis.installed(), "redis-server is not installed (apt-get install redis-server)");
+    assumeTrue(LocalRedis.installed(),
+        "redis-server is not installed (apt-get install redis-server)");
     redis = LocalRedis.start(false);
   }
 
@@ -108,7 +109,8 @@ class RedisFailureTest {
 
   @Test
   void aStateThatIsNotARedisUrlSaysWhatToGive() {
-    assertThatThrownBy(() -> RedisEngine.connect("http://127.0.0.1:6379", "x:", Duration.ofSeconds(2)))
+    assertThatThrownBy(
+        () -> RedisEngine.connect("http://127.0.0.1:6379", "x:", Duration.ofSeconds(2)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("redis://HOST:PORT");
   }
