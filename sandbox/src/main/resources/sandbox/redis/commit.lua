@@ -1,14 +1,23 @@
 -- Applies one transaction of the sandbox's store atomically (see RedisEngine.commit).
 -- ARGV[1..4]: how many keys expect a version, are written, deleted, and index changes.
--- KEYS, in order: expected keys, written keys, deleted keys, indexes.
--- ARGV from 6 on: the expected versions, the written values, then (member, score) pairs;
--- an empty score removes the member. ARGV[5] is the key of the version counter.
+-- KEYS, in order: expected keys, written keys, deleted keys, indexes, then the commit's record.
+-- ARGV from 7 on: the expected versions, the written values, then (member, score) pairs;
+-- an empty score removes the member. ARGV[5] is the key of the version counter, ARGV[6] how
+-- long (ms) the commit's record is kept.
+-- The record makes a resent copy of this script (a client that lost the reply and sent it
+-- again on a new connection) answer what the first copy did instead of deciding again.
+local record = KEYS[#KEYS]
+local done = redis.call('GET', record)
+if done then
+  return tonumber(done)
+end
 local expects, puts, deletes, changes = tonumber(ARGV[1]), tonumber(ARGV[2]),
     tonumber(ARGV[3]), tonumber(ARGV[4])
-local arg = 6
+local arg = 7
 for i = 1, expects do
   local current = redis.call('HGET', KEYS[i], 'v') or '0'
   if current ~= ARGV[arg] then
+    redis.call('SET', record, 0, 'PX', ARGV[6])
     return 0
   end
   arg = arg + 1
@@ -31,4 +40,5 @@ for i = 1, changes do
   end
   arg = arg + 2
 end
+redis.call('SET', record, 1, 'PX', ARGV[6])
 return 1

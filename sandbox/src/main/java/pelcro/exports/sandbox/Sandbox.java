@@ -138,7 +138,7 @@ public final class Sandbox implements AutoCloseable {
         ? new PrintingActivityLog(System.out, clock, warmUpAccounts::contains) : ActivityLog.QUIET;
     Faults faults = new Faults(state.faults(), log);
     ApiExtras wiring = ApiExtras.of(options, state, clock, accounts,
-        new Health(readiness, Clock.systemUTC(), state::available), log, faults);
+        new Health(readiness, Clock.systemUTC(), state::unreachable), log, faults);
     ExportLifecycleEvents events = wiring.events();
     ListExportsOperation.Mode mode =
         options.listMode().equals("jobs")

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static pelcro.exports.scaleout.support.Endpoint.uuidOf;
 
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +105,42 @@ class NodeCrashTest {
     assertDownloadedOnce(viaNode, key, running);
     assertThat(SandboxNode.stackTraceLines(node.process().output())).as("stack traces in %s",
         node.process().log()).isEmpty();
+  }
+
+  @Test
+  @Timeout(value = 3, unit = TimeUnit.MINUTES)
+  void aNodeKilledMidDownloadLeavesTheFileDownloadableThroughAnotherNodeWithinAMinute(
+      ScaleOut deployment) throws Exception {
+    SandboxNode dying = deployment.node(0);
+    Endpoint other = deployment.node(1).endpoint();
+    String key = dying.endpoint().session().key();
+    String uuid = uuidOf(dying.endpoint().request(key, "subscriptions"));
+    assertThat(dying.endpoint().advanceClock(key, 30).status()).isEqualTo(200);
+    // Written slowly, so that the node dies with the transfer half-way.
+    assertThat(dying.endpoint().addFault(key, Map.of("kind", "download_slow",
+        "type", "subscriptions", "bytes_per_second", 5000, "times", 1)).status()).isEqualTo(200);
+
+    HttpClient client = HttpClient.newHttpClient();
+    HttpResponse<InputStream> transfer = client.send(dying.endpoint().downloadRequest(key, uuid),
+        HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(transfer.statusCode()).isEqualTo(200);
+    assertThat(transfer.body().readNBytes(1000)).hasSize(1000);
+    long killed = System.nanoTime();
+    dying.kill();
+    transfer.body().close();
+
+    Answer meanwhile = other.download(key, uuid);
+    assertThat(meanwhile.status()).as("while the dead node's claim holds: %s", meanwhile)
+        .isEqualTo(400);
+    AtomicReference<Answer> last = new AtomicReference<>();
+    await("the file through the other node").atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> last.updateAndGet(a -> other.download(key, uuid)).status() == 200);
+    System.out.printf("scale-out: %s killed mid-download; the file was downloaded through %s "
+        + "%.1f s later%n", dying, deployment.node(1), (System.nanoTime() - killed) / 1e9);
+    assertDownloadedOnce(other, key, uuid);
+    dying.restart();
+    dying.awaitReady(Duration.ofMinutes(3));
   }
 
   @Test

@@ -24,6 +24,9 @@ final class StartProblem {
       return messageOf(failure) + ": " + messageOf(rootCause(failure)) + "; give --accounts a"
           + " readable JSON file like sandbox/src/main/resources/sandbox/accounts.json";
     }
+    if (messageOf(failure).startsWith("--state ")) {
+      return messageOf(failure); // says what is wrong with the URL and what to give
+    }
     if (messageOf(failure).startsWith("cannot reach Redis")) {
       return messageOf(failure) + "; start Redis or correct --state redis://HOST:PORT[/DB]";
     }

@@ -167,6 +167,21 @@ public record ExportJob(
     };
   }
 
+  /**
+   * The transfer {@code claimId} is still being written at {@code now}: its claim holds for
+   * {@code lease} more. A claim it no longer holds (it lapsed and another transfer took the
+   * file, or the file was handed out) stays as it is.
+   */
+  public ExportJob renewClaim(String claimId, Instant now, Duration lease) {
+    return holds(claimId) && claim.until().isBefore(now.plus(lease))
+        ? with(new DownloadClaim(claimId, now.plus(lease)), null) : this;
+  }
+
+  /** Whether the transfer {@code claimId} holds the file now. */
+  public boolean heldBy(String claimId, Instant now) {
+    return holds(claimId) && claim.heldAt(now);
+  }
+
   /** The transfer {@code claimId} wrote its last byte at {@code now}: the file is handed out. */
   public ExportJob confirmDownload(String claimId, Instant now) {
     return holds(claimId) ? with(null, now) : this;

@@ -6,7 +6,7 @@ import pelcro.exports.sandbox.control.ClockOperation;
 import pelcro.exports.sandbox.control.CompleteExportOperation;
 import pelcro.exports.sandbox.control.ControlScope;
 import pelcro.exports.sandbox.control.FailExportOperation;
-import pelcro.exports.sandbox.control.FaultsOperation;
+import pelcro.exports.sandbox.faults.FaultsOperation;
 import pelcro.exports.sandbox.control.ResetOperation;
 import pelcro.exports.sandbox.control.SessionsOperation;
 import pelcro.exports.sandbox.domain.ApiError;

@@ -10,6 +10,7 @@ import pelcro.exports.sandbox.domain.Caller;
 import pelcro.exports.sandbox.domain.KeyMask;
 import pelcro.exports.sandbox.faults.Faults;
 import pelcro.exports.sandbox.log.ActivityLog;
+import pelcro.exports.sandbox.store.RequestReads;
 import pelcro.exports.sandbox.store.engine.StateUnavailable;
 import pelcro.exports.sandbox.limits.RateDecision;
 import pelcro.exports.sandbox.operations.DownloadExportOperation;
@@ -76,7 +77,8 @@ final class ExportsDispatcher {
    * @param transfer the token under which a download's transfer is reported to have ended
    */
   Answer answer(ApiRequest request, String transfer) {
-    try {
+    // One time and one fault flag per request, read once (see RequestReads).
+    try (RequestReads.Scope reads = RequestReads.open()) {
       return route(request, transfer);
     } catch (StateUnavailable e) {
       // Reached outside an operation (the docs page's clock, the lint, the rate headers).
@@ -95,6 +97,7 @@ final class ExportsDispatcher {
     Routes.Match match = null;
     Caller caller = null;
     Answer answer;
+    boolean away = false;
     try {
       match = routes.match(request.method(), path);
       if (match.route().kind() == Routes.Kind.CONTROL) {
@@ -117,6 +120,7 @@ final class ExportsDispatcher {
       answer = Answer.error(e);
     } catch (StateUnavailable e) {
       answer = unavailable(request, e);
+      away = true;
     } catch (RuntimeException e) {
       // A defect, never a client's fault: logged, and answered without internals.
       LOG.log(Level.SEVERE, "Unexpected failure on " + KeyMask.keysIn(request.url()), e);
@@ -127,7 +131,9 @@ final class ExportsDispatcher {
           request.method() + " " + request.url(), answer.status(),
           (System.nanoTime() - started) / 1_000_000);
     }
-    return lint.observe(request, match, caller, extras.decorate(answer, request, rate));
+    Answer decorated = extras.decorate(answer, request, rate);
+    // The lint's observation would only wait for the same absent Redis a second time.
+    return away ? decorated : lint.observe(request, match, caller, decorated);
   }
 
   /** A control call: no key, no rate limit, no lint; its bad input is the control API's 400. */

@@ -76,9 +76,9 @@ final class FrontDoor extends Handler.Wrapper {
       return true;
     }
     if (path.equals(HEALTH_PATH) && (method.equals("GET") || method.equals("HEAD"))) {
-      int status = health.status();
-      JettyAnswers.json(response, callback, status, Json.write(health.body()));
-      logEdge(request, method, status); // 503 while starting: --verbose shows the wait too
+      Health.Report report = health.report(); // one look at Redis, which may be away
+      JettyAnswers.json(response, callback, report.status(), Json.write(report.body()));
+      logEdge(request, method, report.status()); // 503 while starting: --verbose shows it too
       return true;
     }
     if (path.equals(SHUTDOWN_PATH) && method.equals("POST")) {

@@ -2,6 +2,12 @@ package pelcro.exports.sandbox.operations;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import pelcro.exports.sandbox.data.ExportData;
 import pelcro.exports.sandbox.data.ExportFile;
 import pelcro.exports.sandbox.domain.ExportState;
@@ -26,10 +32,23 @@ import pelcro.exports.sandbox.webhooks.ExportLifecycleEvents;
  * cannot both win. The claim becomes the download when the last byte is written; a transfer
  * that breaks first withdraws it, so the client may try again. Another account's uuid is
  * answered like an unknown one.
+ *
+ * <p>A claim is a short lease that its node renews while it writes the file: a node that dies
+ * mid-transfer (nobody withdraws its claim) leaves the file to other nodes within
+ * {@link #CLAIM_LEASE}, not the file's whole lifetime.
  */
 public final class DownloadExportOperation {
-  /** How long a claim holds if its node never reports the transfer's end (it died). */
-  static final Duration CLAIM_LEASE = Duration.ofHours(1);
+  /** How long a claim holds unless its node renews it (on the account's clock). */
+  static final Duration CLAIM_LEASE = Duration.ofSeconds(20);
+  /** How often a node renews the claims of the transfers it writes (real time). */
+  static final Duration RENEW_EVERY = Duration.ofSeconds(5);
+  /** One daemon thread per JVM renews every node's leases; renewing is one short commit. */
+  private static final ScheduledExecutorService RENEWALS =
+      Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "download-claim-renewals");
+        thread.setDaemon(true);
+        return thread;
+      });
 
   private final JobStore jobs;
   private final AccountClocks clocks;
@@ -37,6 +56,8 @@ public final class DownloadExportOperation {
   private final ExportLifecycleEvents events;
   private final Faults faults;
   private final UnsettledTransfers unsettled = new UnsettledTransfers();
+  /** The transfers being written by this node, by claim id, with their renewals. */
+  private final Map<String, ScheduledFuture<?>> writing = new ConcurrentHashMap<>();
 
   /**
    * @param events told of each download (webhooks)
@@ -53,7 +74,10 @@ public final class DownloadExportOperation {
 
   public ExportDownload handle(Caller caller, String siteIdParam, String uuid) {
     SiteParameter.require(caller, siteIdParam);
-    settleEarlierTransfers();
+    if (!settleEarlierTransfers()) {
+      // The store is away: answered 503 now rather than after a second timeout below.
+      throw new StateUnavailable("Redis: earlier download endings cannot be recorded", null);
+    }
     Instant now = clocks.now(caller.accountId());
     String claimId = RandomIds.uuid().toString();
     jobs.find(caller.accountId(), uuid)
@@ -67,8 +91,11 @@ public final class DownloadExportOperation {
     DownloadFault fault = faults.download(job.accountId(), job.type());
     ExportFile file = fault.none() ? plain : new ExportFile(plain.fileName(),
         () -> new PacedStream(plain.opener().open(), fault.cutAfterBytes(), fault.bytesPerSecond()));
-    return new ExportDownload(file,
-        new ExportDownload.Transfer(caller.accountId(), job.uuid(), claimId));
+    ExportDownload.Transfer transfer =
+        new ExportDownload.Transfer(caller.accountId(), job.uuid(), claimId);
+    writing.put(claimId, RENEWALS.scheduleWithFixedDelay(() -> renew(transfer),
+        RENEW_EVERY.toMillis(), RENEW_EVERY.toMillis(), TimeUnit.MILLISECONDS));
+    return new ExportDownload(file, transfer);
   }
 
   /**
@@ -77,15 +104,43 @@ public final class DownloadExportOperation {
    * store cannot be reached, the ending is kept and recorded later (see {@link UnsettledTransfers}).
    */
   public void finished(ExportDownload.Transfer transfer, boolean complete) {
+    stopRenewing(transfer);
     settleEarlierTransfers();
     if (!settle(transfer, complete)) {
       unsettled.add(transfer, complete);
     }
   }
 
-  /** Records endings the store missed, oldest first; stops at the first it still cannot record. */
-  private void settleEarlierTransfers() {
-    unsettled.drain(this::settle);
+  /**
+   * Records endings the store missed, oldest first; stops at the first it still cannot record.
+   *
+   * @return false when one could not be recorded (the store is away)
+   */
+  private boolean settleEarlierTransfers() {
+    return unsettled.drain(this::settle);
+  }
+
+  /** Keeps a transfer's claim while this node writes it; stops once the claim is not its own. */
+  private void renew(ExportDownload.Transfer transfer) {
+    try {
+      Instant now = clocks.now(transfer.accountId());
+      ExportJob after = jobs.update(transfer.accountId(), transfer.uuid(),
+          j -> j.renewClaim(transfer.claimId(), now, CLAIM_LEASE), ApiError.FILE_NOT_FOUND);
+      if (!after.heldBy(transfer.claimId(), now)) {
+        stopRenewing(transfer);
+      }
+    } catch (ApiException gone) {
+      stopRenewing(transfer); // the account was reset or ended: nothing is left to hold
+    } catch (StateUnavailable away) {
+      // Tried again at the next renewal; the lease covers a few missed ones.
+    }
+  }
+
+  private void stopRenewing(ExportDownload.Transfer transfer) {
+    ScheduledFuture<?> renewal = writing.remove(transfer.claimId());
+    if (renewal != null) {
+      renewal.cancel(false);
+    }
   }
 
   /** Records one ending; false when the store cannot be reached. */

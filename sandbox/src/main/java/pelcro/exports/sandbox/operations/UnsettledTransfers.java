@@ -10,7 +10,7 @@ import java.util.Deque;
  * file whose last byte was written during an outage still counts as downloaded once.
  *
  * <p>Bounded: past {@value #CAPACITY} endings the oldest is given up, and its claim then holds
- * until its lease ends (the file answers "already downloaded" for that hour, then can be
+ * until its lease ends (the file answers "already downloaded" until then, then can be
  * downloaded once more).
  */
 final class UnsettledTransfers {
@@ -33,21 +33,25 @@ final class UnsettledTransfers {
     endings.addLast(new Ending(transfer, complete));
   }
 
-  /** Hands the endings to {@code settler}, oldest first, until one cannot be recorded. */
-  void drain(Settler settler) {
+  /**
+   * Hands the endings to {@code settler}, oldest first, until one cannot be recorded.
+   *
+   * @return whether every ending was recorded
+   */
+  boolean drain(Settler settler) {
     while (true) {
       Ending next;
       synchronized (this) {
         next = endings.pollFirst();
       }
       if (next == null) {
-        return;
+        return true;
       }
       if (!settler.settle(next.transfer(), next.complete())) {
         synchronized (this) {
           endings.addFirst(next);
         }
-        return;
+        return false;
       }
     }
   }

@@ -3,6 +3,7 @@ package pelcro.exports.sandbox.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import pelcro.exports.sandbox.store.engine.StateEngine;
 
 /**
@@ -25,12 +26,21 @@ public final class AccountClocks {
 
   /** The sandbox clock: the base clock plus the sandbox-wide offset. */
   public Instant now() {
-    return base.instant().plusMillis(engine.counter(Keys.SANDBOX_CLOCK));
+    return base.instant()
+        .plusMillis(sandboxOffset(List.of(Keys.SANDBOX_CLOCK, Keys.FAULTS_PRESENT)));
   }
 
   /** An account's clock: the sandbox clock plus the account's own offset. */
   public Instant now(long accountId) {
-    return now().plusMillis(engine.counter(Keys.clock(accountId)));
+    // What a request on the account reads anyway, in one round trip (see RequestReads).
+    List<String> together =
+        List.of(Keys.SANDBOX_CLOCK, Keys.clock(accountId), Keys.FAULTS_PRESENT);
+    return base.instant().plusMillis(sandboxOffset(together))
+        .plusMillis(RequestReads.counter(engine, Keys.clock(accountId), together));
+  }
+
+  private long sandboxOffset(List<String> together) {
+    return RequestReads.counter(engine, Keys.SANDBOX_CLOCK, together);
   }
 
   /** The account's clock as an {@link InstantSource}. */
@@ -49,24 +59,28 @@ public final class AccountClocks {
 
   /** Moves every account's clock forward. */
   public Instant advance(Duration by) {
-    engine.increment(Keys.SANDBOX_CLOCK, millis(by), null);
+    RequestReads.changed(Keys.SANDBOX_CLOCK,
+        engine.increment(Keys.SANDBOX_CLOCK, millis(by), null));
     return now();
   }
 
   /** Moves one account's clock forward, and no other. */
   public Instant advance(long accountId, Duration by) {
-    engine.increment(Keys.clock(accountId), millis(by), null);
+    RequestReads.changed(Keys.clock(accountId),
+        engine.increment(Keys.clock(accountId), millis(by), null));
     return now(accountId);
   }
 
   /** Back to the base clock's time. */
   public void reset() {
-    engine.deleteCounters(java.util.List.of(Keys.SANDBOX_CLOCK));
+    engine.deleteCounters(List.of(Keys.SANDBOX_CLOCK));
+    RequestReads.changed(Keys.SANDBOX_CLOCK, null);
   }
 
   /** The account's clock back to the sandbox clock. */
   public void reset(long accountId) {
-    engine.deleteCounters(java.util.List.of(Keys.clock(accountId)));
+    engine.deleteCounters(List.of(Keys.clock(accountId)));
+    RequestReads.changed(Keys.clock(accountId), null);
   }
 
   private static long millis(Duration by) {

@@ -14,7 +14,8 @@ import pelcro.exports.sandbox.store.engine.Versioned;
 /**
  * The fault schedules: the whole sandbox's and each account's. Weighing a fault and counting
  * its strike is one compare-and-set, so "the next 2 times" strikes exactly twice however many
- * requests race, on one node or many. With no fault scheduled, an occasion costs one counter read.
+ * requests race, on one node or many. With no fault scheduled, an occasion costs nothing: the
+ * count of scheduled faults is read once per request, with the clocks ({@link RequestReads}).
  */
 public final class FaultStore {
   /** The faults of one scope, in the order they were added. */
@@ -26,7 +27,7 @@ public final class FaultStore {
 
   private static final Codec<FaultSet> SET = Codec.of(FaultSet.class);
   private static final String SANDBOX = "sandbox";
-  private static final String PRESENT = "faults:present";
+  private static final String PRESENT = Keys.FAULTS_PRESENT;
   private static final String SEQUENCE = "seq:fault";
   private static final String ACCOUNTS = "faults:accounts";
 
@@ -52,7 +53,7 @@ public final class FaultStore {
       }
       return new Attempts.Step<>(tx, withId);
     });
-    engine.increment(PRESENT, 1, null);
+    RequestReads.changed(PRESENT, engine.increment(PRESENT, 1, null));
     return withId;
   }
 
@@ -82,7 +83,7 @@ public final class FaultStore {
           .put(key, new FaultSet(faults), SET), found);
     });
     if (removed) {
-      engine.increment(PRESENT, -1, null);
+      RequestReads.changed(PRESENT, engine.increment(PRESENT, -1, null));
     }
     return removed;
   }
@@ -101,7 +102,7 @@ public final class FaultStore {
         tx.unindex(ACCOUNTS, scope.toString());
       }
       engine.commit(tx);
-      engine.increment(PRESENT, -count, null);
+      RequestReads.changed(PRESENT, engine.increment(PRESENT, -count, null));
     }
   }
 
@@ -110,7 +111,7 @@ public final class FaultStore {
    * one with strikes left) and returns the one that struck, if one did.
    */
   public Optional<Fault> strike(FaultKind kind, long accountId, String target) {
-    if (engine.counter(PRESENT) <= 0) {
+    if (RequestReads.counter(engine, PRESENT, List.of(PRESENT)) <= 0) {
       return Optional.empty();
     }
     for (Long scope : new Long[] {accountId, null}) {

@@ -1,6 +1,7 @@
 package pelcro.exports.sandbox.store;
 
 import java.time.InstantSource;
+import java.util.Optional;
 import pelcro.exports.sandbox.store.engine.StateEngine;
 
 /**
@@ -24,14 +25,15 @@ public final class SandboxState implements AutoCloseable {
   /** @param base the real (or a test's) time, under every clock's offsets */
   public SandboxState(StateEngine engine, InstantSource base) {
     this.engine = engine;
-    this.clocks = new AccountClocks(base, engine);
-    this.accounts = new RuntimeAccounts(engine);
-    this.jobs = new JobStore(engine, accounts);
-    this.rates = new RateWindows(engine);
-    this.sessions = new Sessions(engine, accounts);
-    this.deliveries = new DeliveryStore(engine);
-    this.faults = new FaultStore(engine);
-    this.lint = new LintStore(engine);
+    StateEngine reads = new RequestCachedEngine(engine); // each value once per request
+    this.clocks = new AccountClocks(base, reads);
+    this.accounts = new RuntimeAccounts(reads);
+    this.jobs = new JobStore(reads, accounts);
+    this.rates = new RateWindows(reads);
+    this.sessions = new Sessions(reads, accounts);
+    this.deliveries = new DeliveryStore(reads);
+    this.faults = new FaultStore(reads);
+    this.lint = new LintStore(reads);
   }
 
   public LintStore lint() {
@@ -92,6 +94,7 @@ public final class SandboxState implements AutoCloseable {
    */
   public synchronized void reset() {
     engine.clear();
+    RequestReads.forgetAll();
     if (seed != null) {
       seed.restore(engine);
     }
@@ -100,6 +103,11 @@ public final class SandboxState implements AutoCloseable {
   /** Whether the engine can be reached (a Redis engine may lose its server for a while). */
   public boolean available() {
     return engine.available();
+  }
+
+  /** Why the engine cannot be reached now, if it cannot (health says so). */
+  public Optional<String> unreachable() {
+    return engine.unreachable();
   }
 
   @Override

@@ -29,6 +29,7 @@ import pelcro.exports.sandbox.domain.ApiException;
 import pelcro.exports.sandbox.domain.ExportIds;
 import pelcro.exports.sandbox.domain.ExportJob;
 import pelcro.exports.sandbox.domain.ExportState;
+import pelcro.exports.sandbox.domain.FaultKind;
 import pelcro.exports.sandbox.domain.JobTiming;
 import pelcro.exports.sandbox.domain.ExportEventType;
 import pelcro.exports.sandbox.domain.WebhookDelivery;
@@ -280,6 +281,29 @@ abstract class StoreContract {
     assertThat(state.clocks().now()).isEqualTo(T0.plus(Duration.ofMinutes(1)));
     assertThatThrownBy(() -> state.clocks().advance(1, Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aRequestReadsTheClockOnceSeesItsOwnAdvanceAndTheNextRequestSeesEveryonesChange()
+      throws Exception {
+    Instant seen;
+    try (RequestReads.Scope request = RequestReads.open()) {
+      assertThat(state.clocks().now(1)).isEqualTo(T0);
+      // Another request (another thread, or another node) moves the account's clock meanwhile.
+      Executors.newSingleThreadExecutor().submit(
+          () -> state.clocks().advance(1, Duration.ofSeconds(5))).get(10, TimeUnit.SECONDS);
+      assertThat(state.clocks().now(1)).as("one instant per request").isEqualTo(T0);
+      seen = state.clocks().advance(1, Duration.ofSeconds(10));
+    }
+    assertThat(seen).as("its own advance, over the other's").isEqualTo(T0.plusSeconds(15));
+    try (RequestReads.Scope next = RequestReads.open()) {
+      assertThat(state.clocks().now(1)).isEqualTo(T0.plusSeconds(15));
+      FaultKind kind = FaultKind.EXPORT_FAILS_AT_START;
+      assertThat(state.faults().strike(kind, 1, "orders")).isEmpty();
+      state.faults().add(scheduled(1L, "orders", 1));
+      assertThat(state.faults().strike(kind, 1, "orders"))
+          .as("a fault the request added itself").isPresent();
+    }
   }
 
   @Test

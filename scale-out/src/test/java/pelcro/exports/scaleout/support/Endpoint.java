@@ -87,6 +87,17 @@ public final class Endpoint {
     return post("/__sandbox/reset", key, null);
   }
 
+  /** Test helper: schedules a fault for the caller's account ({@code /__sandbox/faults}). */
+  public Answer addFault(String key, Map<String, Object> fault) {
+    return post("/__sandbox/faults", key, fault);
+  }
+
+  /** A download's request, for a test that reads the body as a stream. */
+  public HttpRequest downloadRequest(String key, String uuid) {
+    return authorized("/api/v1/core/exports/" + uuid + "?site_id=" + SITE, key)
+        .timeout(TIMEOUT).GET().build();
+  }
+
   public Answer clock(String key) {
     return send(authorized("/__sandbox/clock", key).GET());
   }

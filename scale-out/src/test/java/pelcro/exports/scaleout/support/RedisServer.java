@@ -1,5 +1,9 @@
 package pelcro.exports.scaleout.support;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -70,7 +74,33 @@ public final class RedisServer {
     return process;
   }
 
+  /** Until it answers commands: listening is not enough while it loads its append-only file. */
   private void awaitUp() {
     Ports.awaitListening(port, process, Duration.ofSeconds(60));
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!answersPing()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("redis-server on " + port + " did not answer PING in 60 s");
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** PONG, not LOADING (a Redis replaying its append-only file refuses commands). */
+  private boolean answersPing() {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      socket.setSoTimeout(2000);
+      socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+      byte[] reply = new byte[64];
+      int read = socket.getInputStream().read(reply);
+      return read > 0 && new String(reply, 0, read, StandardCharsets.US_ASCII).startsWith("+PONG");
+    } catch (IOException e) {
+      return false;
+    }
   }
 }

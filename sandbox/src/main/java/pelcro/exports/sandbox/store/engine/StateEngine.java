@@ -2,6 +2,7 @@ package pelcro.exports.sandbox.store.engine;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where the sandbox's mutable state is kept: keyed values read with a version and changed by
@@ -35,6 +36,11 @@ public interface StateEngine extends AutoCloseable {
   /** A counter's value; 0 when it does not exist. */
   long counter(String key);
 
+  /** Several counters' values, in the order of {@code keys} (0 for one that does not exist). */
+  default List<Long> counters(List<String> keys) {
+    return keys.stream().map(this::counter).toList();
+  }
+
   /** Deletes counters. */
   void deleteCounters(List<String> keys);
 
@@ -42,7 +48,7 @@ public interface StateEngine extends AutoCloseable {
   List<String> range(String index, boolean highestFirst, int limit);
 
   /** A member's score in an index, if it is a member. */
-  java.util.Optional<Double> score(String index, String member);
+  Optional<Double> score(String index, String member);
 
   /** How many members an index has. */
   long size(String index);
@@ -50,8 +56,13 @@ public interface StateEngine extends AutoCloseable {
   /** Forgets everything (the control API's reset of the whole sandbox). */
   void clear();
 
-  /** Whether the engine is reachable now (health; a Redis engine can lose its server). */
-  boolean available();
+  /** Why the engine cannot be reached now, if it cannot (health; Redis can go away). */
+  Optional<String> unreachable();
+
+  /** Whether the engine is reachable now. */
+  default boolean available() {
+    return unreachable().isEmpty();
+  }
 
   @Override
   void close();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import pelcro.exports.sandbox.store.engine.Codec;
@@ -95,9 +96,9 @@ public final class MemoryEngine implements StateEngine {
   }
 
   @Override
-  public synchronized java.util.Optional<Double> score(String index, String member) {
+  public synchronized Optional<Double> score(String index, String member) {
     SortedIndex sorted = indexes.get(index);
-    return java.util.Optional.ofNullable(sorted == null ? null : sorted.scores.get(member));
+    return Optional.ofNullable(sorted == null ? null : sorted.scores.get(member));
   }
 
   @Override
@@ -114,8 +115,8 @@ public final class MemoryEngine implements StateEngine {
   }
 
   @Override
-  public boolean available() {
-    return true;
+  public Optional<String> unreachable() {
+    return Optional.empty();
   }
 
   @Override

@@ -1,7 +1,9 @@
 package pelcro.exports.sandbox.store.redis;
 
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyScanArgs;
 import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
@@ -12,6 +14,8 @@ import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,6 +24,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import pelcro.exports.sandbox.store.engine.Codec;
 import pelcro.exports.sandbox.store.engine.StateEngine;
@@ -35,12 +42,24 @@ import pelcro.exports.sandbox.store.engine.Versioned;
  *
  * <p>Every key starts with the prefix (default {@code exports-sandbox:}), so one Redis database
  * can hold other things too, and a whole reset deletes only the sandbox's keys. When Redis cannot
- * be reached, calls fail with {@link StateUnavailable} (the API answers 503) and Lettuce
- * reconnects by itself.
+ * be reached, calls fail with {@link StateUnavailable} after the timeout (the API answers 503),
+ * and Lettuce reconnects by itself within half a second of Redis' return.
+ *
+ * <p>Every script that writes is idempotent: Lettuce resends a command whose reply a dropped
+ * connection lost, so each run carries an id of its own under which the script records its
+ * outcome, and a resent copy answers that outcome instead of deciding again (the first copy's
+ * own write would otherwise look like somebody else's).
  */
 public final class RedisEngine implements StateEngine {
   private static final String COMMIT = script("commit.lua");
   private static final String INCREMENT = script("increment.lua");
+  /** The longest wait between two attempts to reconnect. */
+  private static final Duration RECONNECT_AT_MOST = Duration.ofMillis(400);
+  /**
+   * How long a run's outcome is kept for a resent copy: far longer than a reconnect and a
+   * command timeout, short enough that the records stay few.
+   */
+  private static final Duration RUN_RECORD = Duration.ofMinutes(2);
 
   private final RedisClient client;
   private final StatefulRedisConnection<String, String> connection;
@@ -48,10 +67,15 @@ public final class RedisEngine implements StateEngine {
   private final String prefix;
   private final String commitSha;
   private final String incrementSha;
+  /** This engine's part of every run's id, so that nodes never share one. */
+  private final String runs = UUID.randomUUID().toString();
+  private final AtomicLong run = new AtomicLong();
+  private final ClientResources resources;
 
-  private RedisEngine(RedisClient client, StatefulRedisConnection<String, String> connection,
-      String prefix) {
+  private RedisEngine(RedisClient client, ClientResources resources,
+      StatefulRedisConnection<String, String> connection, String prefix) {
     this.client = client;
+    this.resources = resources;
     this.connection = connection;
     this.redis = connection.sync();
     this.prefix = prefix;
@@ -65,20 +89,34 @@ public final class RedisEngine implements StateEngine {
    * @param timeout how long one call may take before the node answers 503
    */
   public static RedisEngine connect(String uri, String prefix, Duration timeout) {
-    RedisURI redisUri = RedisURI.create(uri);
+    RedisURI redisUri = RedisUris.parse(uri);
     redisUri.setTimeout(timeout);
-    RedisClient client = RedisClient.create(redisUri);
+    // Lettuce's default backoff grows to 30 s: a node would answer 503 long after Redis is back.
+    ClientResources resources = ClientResources.builder()
+        .reconnectDelay(Delay.exponential(Duration.ofMillis(20), RECONNECT_AT_MOST, 2,
+            TimeUnit.MILLISECONDS))
+        .build();
+    RedisClient client = RedisClient.create(resources, redisUri);
+    client.setOptions(ClientOptions.builder()
+        // Commands wait for the reconnect (up to their timeout) rather than failing at once:
+        // only so does Lettuce resend a command whose reply a dropped connection lost, which
+        // the scripts' run records make harmless; rejecting would cancel it, answering 503 for
+        // a write that Redis made.
+        .autoReconnect(true)
+        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
+        .build());
     try {
-      return new RedisEngine(client, client.connect(), prefix);
+      return new RedisEngine(client, resources, client.connect(), prefix);
     } catch (RedisException e) {
-      client.shutdown();
-      throw new IllegalArgumentException("cannot reach Redis at " + uri + ": " + e.getMessage(), e);
+      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+      resources.shutdown();
+      throw new IllegalArgumentException(RedisUris.whyNot(redisUri, e), e);
     }
   }
 
   @Override
   public <T> Versioned<T> get(String key, Codec<T> codec) {
-    List<io.lettuce.core.KeyValue<String, String>> fields =
+    List<KeyValue<String, String>> fields =
         call(() -> redis.hmget(prefix + "h:" + key, "v", "d"));
     String version = fields.get(0).getValueOrElse(null);
     String data = fields.get(1).getValueOrElse(null);
@@ -92,7 +130,7 @@ public final class RedisEngine implements StateEngine {
     List<String> args = new ArrayList<>(List.of(
         Integer.toString(tx.expected().size()), Integer.toString(tx.puts().size()),
         Integer.toString(tx.deletes().size()), Integer.toString(tx.indexChanges().size()),
-        prefix + "versions"));
+        prefix + "versions", Long.toString(RUN_RECORD.toMillis())));
     tx.expected().forEach((key, version) -> {
       keys.add(prefix + "h:" + key);
       args.add(Long.toString(version));
@@ -107,6 +145,7 @@ public final class RedisEngine implements StateEngine {
       args.add(change.member());
       args.add(change.score() == null ? "" : Double.toString(change.score()));
     }
+    keys.add(nextRun());
     Long applied = call(() -> runScript(commitSha, COMMIT,
         keys.toArray(String[]::new), args.toArray(String[]::new)));
     return applied != null && applied == 1;
@@ -116,13 +155,21 @@ public final class RedisEngine implements StateEngine {
   public long increment(String key, long by, Duration ttl) {
     long ttlMillis = ttl == null ? 0 : ttl.toMillis();
     return call(() -> runScript(incrementSha, INCREMENT,
-        new String[] {prefix + "n:" + key}, Long.toString(by), Long.toString(ttlMillis)));
+        new String[] {prefix + "n:" + key, nextRun()}, Long.toString(by),
+        Long.toString(ttlMillis), Long.toString(RUN_RECORD.toMillis())));
   }
 
   @Override
   public long counter(String key) {
     String value = call(() -> redis.get(prefix + "n:" + key));
     return value == null ? 0 : Long.parseLong(value);
+  }
+
+  @Override
+  public List<Long> counters(List<String> keys) {
+    List<KeyValue<String, String>> values = call(() -> redis.mget(
+        keys.stream().map(k -> prefix + "n:" + k).toArray(String[]::new)));
+    return values.stream().map(v -> v.hasValue() ? Long.parseLong(v.getValue()) : 0L).toList();
   }
 
   @Override
@@ -168,11 +215,12 @@ public final class RedisEngine implements StateEngine {
   }
 
   @Override
-  public boolean available() {
+  public Optional<String> unreachable() {
     try {
-      return "PONG".equals(redis.ping());
+      redis.ping();
+      return Optional.empty();
     } catch (RedisException e) {
-      return false;
+      return Optional.of("Redis does not answer: " + RedisUris.rootMessage(e));
     }
   }
 
@@ -180,6 +228,12 @@ public final class RedisEngine implements StateEngine {
   public void close() {
     connection.close();
     client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    resources.shutdown();
+  }
+
+  /** The key under which the next script run records its outcome. */
+  private String nextRun() {
+    return prefix + "run:" + runs + ":" + run.incrementAndGet();
   }
 
   /**

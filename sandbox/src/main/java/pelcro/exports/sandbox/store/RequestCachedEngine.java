@@ -1,0 +1,86 @@
+package pelcro.exports.sandbox.store;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import pelcro.exports.sandbox.store.engine.Codec;
+import pelcro.exports.sandbox.store.engine.StateEngine;
+import pelcro.exports.sandbox.store.engine.Transaction;
+import pelcro.exports.sandbox.store.engine.Versioned;
+
+/**
+ * The engine as the store's facets see it: a value read twice in one request comes from the
+ * engine once ({@link RequestReads}); everything else goes straight through.
+ */
+final class RequestCachedEngine implements StateEngine {
+  private final StateEngine engine;
+
+  RequestCachedEngine(StateEngine engine) {
+    this.engine = engine;
+  }
+
+  @Override
+  public <T> Versioned<T> get(String key, Codec<T> codec) {
+    return RequestReads.get(engine, key, codec);
+  }
+
+  @Override
+  public boolean commit(Transaction transaction) {
+    try {
+      return engine.commit(transaction);
+    } finally {
+      RequestReads.committed(transaction);
+    }
+  }
+
+  @Override
+  public long increment(String key, long by, Duration ttl) {
+    return engine.increment(key, by, ttl);
+  }
+
+  @Override
+  public long counter(String key) {
+    return engine.counter(key);
+  }
+
+  @Override
+  public List<Long> counters(List<String> keys) {
+    return engine.counters(keys);
+  }
+
+  @Override
+  public void deleteCounters(List<String> keys) {
+    engine.deleteCounters(keys);
+  }
+
+  @Override
+  public List<String> range(String index, boolean highestFirst, int limit) {
+    return engine.range(index, highestFirst, limit);
+  }
+
+  @Override
+  public Optional<Double> score(String index, String member) {
+    return engine.score(index, member);
+  }
+
+  @Override
+  public long size(String index) {
+    return engine.size(index);
+  }
+
+  @Override
+  public void clear() {
+    engine.clear();
+    RequestReads.forgetAll();
+  }
+
+  @Override
+  public Optional<String> unreachable() {
+    return engine.unreachable();
+  }
+
+  @Override
+  public void close() {
+    engine.close();
+  }
+}
