@@ -85,8 +85,8 @@ public final class SandboxOptions {
       .check(v -> v.equals("memory") || v.startsWith("redis://"),
           "state must be memory or redis://HOST:PORT[/DB]");
   public static final Option<Path> FAULTS = Option.<Path>of("faults", Path.class, null,
-          "faults.json", "A fault schedule to load at start, {\"faults\": [...]} (README,"
-          + " Rehearsing failures).")
+          "faults.json", "A fault schedule to load at start, {\"faults\": [...]}"
+          + " (docs/reference-faults.md).")
       .label("FILE");
   public static final Option<Boolean> VERBOSE = Option.flag("verbose",
       "Print one line per request, export change, download, webhook attempt and rate-limit"

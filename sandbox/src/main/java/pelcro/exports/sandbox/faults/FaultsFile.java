@@ -14,7 +14,7 @@ public final class FaultsFile {
       JsonNode schedule = new ObjectMapper().readTree(file.toFile());
       if (schedule == null || !schedule.path("faults").isArray()) {
         throw new IllegalArgumentException("--faults " + file
-            + ": expected {\"faults\": [...]} (see the README, Rehearsing failures)");
+            + ": expected {\"faults\": [...]} (see docs/reference-faults.md)");
       }
       return schedule;
     } catch (IOException e) {
