@@ -101,7 +101,9 @@ final class ExportsDispatcher {
     try {
       match = routes.match(request.method(), path);
       if (match.route().kind() == Routes.Kind.CONTROL) {
-        return control(match, request);
+        Answer controlled = control(match, request);
+        logRequest(request, null, controlled, started);
+        return controlled;
       }
       caller = authenticator.authenticate(request.header("Authorization"), request.clientIp());
       rate = extras.limit(caller);
@@ -126,14 +128,18 @@ final class ExportsDispatcher {
       LOG.log(Level.SEVERE, "Unexpected failure on " + KeyMask.keysIn(request.url()), e);
       answer = Answer.error(new ApiException(ApiError.SERVER_ERROR));
     }
+    logRequest(request, caller, answer, started);
+    Answer decorated = extras.decorate(answer, request, rate);
+    // The lint's observation would only wait for the same absent Redis a second time.
+    return away ? decorated : lint.observe(request, match, caller, decorated);
+  }
+
+  private void logRequest(ApiRequest request, Caller caller, Answer answer, long started) {
     if (log.enabled()) {
       log.request(request.clientIp(), caller == null ? null : caller.accountId(),
           request.method() + " " + request.url(), answer.status(),
           (System.nanoTime() - started) / 1_000_000);
     }
-    Answer decorated = extras.decorate(answer, request, rate);
-    // The lint's observation would only wait for the same absent Redis a second time.
-    return away ? decorated : lint.observe(request, match, caller, decorated);
   }
 
   /** A control call: no key, no rate limit, no lint; its bad input is the control API's 400. */
