@@ -78,7 +78,11 @@ public final class Rules {
         && answer.mediaType().equals("application/force-download");
     boolean docs = status == 200 && (path.equals("/docs") || path.startsWith("/docs/"));
     boolean preflight = "OPTIONS".equalsIgnoreCase(method) && status == 204;
-    return download || docs || preflight;
+    // WireMock's own stub admin API answers a done reset or removal with an empty 2xx, as
+    // WireMock users expect; the sandbox's control API (/__admin/sandbox) still answers JSON.
+    boolean wireMockDone = status >= 200 && status < 300 && answer.body().length == 0
+        && path.startsWith("/__admin/") && !path.startsWith("/__admin/sandbox");
+    return download || docs || preflight || wireMockDone;
   }
 
   private static JsonNode parse(Answer answer) {

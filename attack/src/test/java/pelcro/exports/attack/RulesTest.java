@@ -47,6 +47,14 @@ class RulesTest {
   }
 
   @Test
+  void wireMocksEmptyDoneAnswerIsExemptButTheControlApiMustStillAnswerJson() {
+    assertThat(Rules.check("POST", "/__admin/reset", answer(200, null, "", Map.of()), true))
+        .isEmpty();
+    assertThat(Rules.check("POST", "/__admin/sandbox/reset", answer(200, null, "", Map.of()),
+        true)).contains(Rule.NOT_JSON);
+  }
+
+  @Test
   void aFileServedOnAnotherPathIsNotExempt() {
     assertThat(Rules.check("GET", "/api/v1/core/exports",
         answer(200, "application/force-download", "id\r\n", Map.of()), true)).contains(Rule.NOT_JSON);
