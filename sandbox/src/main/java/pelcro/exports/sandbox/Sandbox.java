@@ -13,6 +13,7 @@ import pelcro.exports.sandbox.control.ClockOperation;
 import pelcro.exports.sandbox.control.CompleteExportOperation;
 import pelcro.exports.sandbox.control.FailExportOperation;
 import pelcro.exports.sandbox.control.ResetOperation;
+import pelcro.exports.openapi.ExportsSpec;
 import pelcro.exports.sandbox.data.ExportData;
 import pelcro.exports.sandbox.data.SeededExportData;
 import pelcro.exports.sandbox.domain.Account;
@@ -101,10 +102,12 @@ public final class Sandbox implements AutoCloseable {
         options.accounts() == null ? Accounts.defaults() : Accounts.load(options.accounts());
     SeedParameters world = state.agreeOnSeed(
         new SeedParameters(options.seed(), options.recordsPerType(), clock.instant()));
+    AtomicReference<SeededExportData> printing = new AtomicReference<>();
     BackgroundExportData seeded = new BackgroundExportData(() -> {
       SeededExportData generated =
           new SeededExportData(world.seed(), world.recordsPerType(), world.anchor());
-      generated.warmUp(); // before "ready": the first download finds the printing path compiled
+      generated.warmUpScans(); // before "ready": "Nothing to export" can be asked at once
+      printing.set(generated);
       return generated;
     });
     // The seeded files are printed while their job runs (a custom ExportData is left alone).
@@ -145,6 +148,15 @@ public final class Sandbox implements AutoCloseable {
             new FailExportOperation(state.jobs(), state.clocks(), events),
             new SessionsOperation(state.sessions(), clock, state::resetAccount),
             faultsControl);
+    // The spec and the data load on their own threads while WireMock and Jetty start here.
+    Thread spec = new Thread(ExportsSpec::get, "exports-sandbox-spec");
+    spec.setDaemon(true);
+    spec.start();
+    if (customData == null) {
+      seeded.start(readiness::dataLoaded, readiness::failed);
+    } else {
+      readiness.dataLoaded();
+    }
     SandboxServer server =
         SandboxServer.start(
             new SandboxServer.Settings(
@@ -161,11 +173,6 @@ public final class Sandbox implements AutoCloseable {
     // load (in parallel, on two threads); start() returns only once both are loaded, so the
     // banner, /health's 200 and the first request all come after the slow part.
     try {
-      if (customData == null) {
-        seeded.start(readiness::dataLoaded, readiness::failed);
-      } else {
-        readiness.dataLoaded();
-      }
       request.warmUp();
       readiness.specLoaded();
       readiness.await();
@@ -197,11 +204,33 @@ public final class Sandbox implements AutoCloseable {
       announce.accept(sandbox);
     } finally {
       readiness.warmedUp();
+      warmUpPrinting(printing.get());
     }
     return sandbox;
   }
 
   /** {@code --faults FILE}; nodes sharing a store load it once (the first finds no schedule). */
+  /**
+   * Compiles the printing path of downloads on a thread of its own once the sandbox is ready
+   * ({@link SeededExportData#warmUp}): no file can be downloaded before a job has run, so the
+   * start need not wait for it.
+   */
+  private static void warmUpPrinting(SeededExportData data) {
+    if (data == null) {
+      return;
+    }
+    Thread warmUp = new Thread(() -> {
+      try {
+        data.warmUp();
+      } catch (RuntimeException e) {
+        // an optimisation only: the first download prints the same file, a little slower
+      }
+    }, "exports-sandbox-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.setPriority(Thread.MIN_PRIORITY);
+    warmUp.start();
+  }
+
   private static void loadFaults(SandboxOptions options, SandboxState state, FaultsOperation control) {
     if (options.faults() != null && state.faults().all().isEmpty()) {
       try {
