@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import pelcro.exports.openapi.model.ExportType;
 import pelcro.exports.sandbox.store.SandboxState;
 import pelcro.exports.sandbox.store.Sessions;
@@ -28,6 +29,8 @@ import pelcro.exports.sandbox.store.Sessions;
 final class WarmUp {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
+  private static final AtomicBoolean WARMED = new AtomicBoolean();
+  private static final AtomicBoolean WARMED_EXPORTS = new AtomicBoolean();
 
   private final String root;
   private final String key;
@@ -44,6 +47,14 @@ final class WarmUp {
    *     anyone)
    */
   static void run(String root, SandboxState state, boolean successfulExport, boolean helpers) {
+    // Compiled code serves every sandbox of the JVM: a test run that starts one per test class
+    // warms up once (again only when this one may also warm the path of an accepted export).
+    boolean needed = successfulExport ? !WARMED_EXPORTS.get() : !WARMED.get();
+    if (!needed) {
+      return;
+    }
+    WARMED.set(true);
+    WARMED_EXPORTS.compareAndSet(false, successfulExport);
     Sessions.Session session = state.sessions().create(Instant.now());
     try {
       new WarmUp(root, session.enterprise().key(), Sessions.SITES.get(0))
