@@ -102,12 +102,16 @@ public final class Sandbox implements AutoCloseable {
         options.accounts() == null ? Accounts.defaults() : Accounts.load(options.accounts());
     SeedParameters world = state.agreeOnSeed(
         new SeedParameters(options.seed(), options.recordsPerType(), clock.instant()));
-    AtomicReference<SeededExportData> printing = new AtomicReference<>();
     BackgroundExportData seeded = new BackgroundExportData(() -> {
       SeededExportData generated =
           new SeededExportData(world.seed(), world.recordsPerType(), world.anchor());
       generated.warmUpScans(); // before "ready": "Nothing to export" can be asked at once
-      printing.set(generated);
+      if (options.prepareFilesMb() == 0) {
+        // Downloads print while the client waits: the first one finds the printing path
+        // compiled. With prepared files (the default) the printer thread prints during the
+        // job, out of anyone's wait, and the start need not pay for it.
+        generated.warmUp();
+      }
       return generated;
     });
     // The seeded files are printed while their job runs (a custom ExportData is left alone).
@@ -204,33 +208,11 @@ public final class Sandbox implements AutoCloseable {
       announce.accept(sandbox);
     } finally {
       readiness.warmedUp();
-      warmUpPrinting(printing.get());
     }
     return sandbox;
   }
 
   /** {@code --faults FILE}; nodes sharing a store load it once (the first finds no schedule). */
-  /**
-   * Compiles the printing path of downloads on a thread of its own once the sandbox is ready
-   * ({@link SeededExportData#warmUp}): no file can be downloaded before a job has run, so the
-   * start need not wait for it.
-   */
-  private static void warmUpPrinting(SeededExportData data) {
-    if (data == null) {
-      return;
-    }
-    Thread warmUp = new Thread(() -> {
-      try {
-        data.warmUp();
-      } catch (RuntimeException e) {
-        // an optimisation only: the first download prints the same file, a little slower
-      }
-    }, "exports-sandbox-warm-up");
-    warmUp.setDaemon(true);
-    warmUp.setPriority(Thread.MIN_PRIORITY);
-    warmUp.start();
-  }
-
   private static void loadFaults(SandboxOptions options, SandboxState state, FaultsOperation control) {
     if (options.faults() != null && state.faults().all().isEmpty()) {
       try {

@@ -110,8 +110,7 @@ public final class SeededExportData implements ExportData {
    * world of that size, so the time it takes does not grow with {@code --records-per-type}) and
    * drops the bytes. Why: a freshly started JVM runs the printing path (records, Commons CSV,
    * the parts pool) interpreted until C2 has compiled it, and served its first million-row
-   * download at about half the rate of the next ones. Runs once per JVM; the sandbox runs it
-   * just after it is ready, since no file can be downloaded before a job has run.
+   * download at about half the rate of the next ones. Runs once per JVM.
    */
   public void warmUp() {
     if (WARMED_UP.getAndSet(true)) {
