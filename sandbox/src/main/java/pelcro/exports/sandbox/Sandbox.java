@@ -105,13 +105,11 @@ public final class Sandbox implements AutoCloseable {
     BackgroundExportData seeded = new BackgroundExportData(() -> {
       SeededExportData generated =
           new SeededExportData(world.seed(), world.recordsPerType(), world.anchor());
-      generated.warmUpScans(); // before "ready": "Nothing to export" can be asked at once
-      if (options.prepareFilesMb() == 0) {
-        // Downloads print while the client waits: the first one finds the printing path
-        // compiled. With prepared files (the default) the printer thread prints during the
-        // job, out of anyone's wait, and the start need not pay for it.
-        generated.warmUp();
-      }
+      // Before "ready", while WireMock starts on the main thread: "Nothing to export" can be
+      // asked at once, and the first export's file, printed while its job runs, would otherwise
+      // be printed by interpreted code, taking the cores from the client's next requests.
+      generated.warmUpScans();
+      generated.warmUp();
       return generated;
     });
     // The seeded files are printed while their job runs (a custom ExportData is left alone).
