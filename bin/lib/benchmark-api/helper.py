@@ -225,7 +225,8 @@ def cmd_ready_side_by_side(args):
             cmd = [c.replace("PORT", port) for c in command]
             poll_args = argparse.Namespace(url=url.replace("PORT", port), method="GET", header=args.header, data=None,
                                            expect=status, timeout=args.timeout)
-            with open(os.path.join(args.log_dir, f"{name}.ready.log"), "ab") as log:
+            log_name = "".join(c if c.isalnum() or c in "._-" else "-" for c in name)
+            with open(os.path.join(args.log_dir, f"{log_name}.ready.log"), "ab") as log:
                 t0 = time.monotonic()
                 process = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                            start_new_session=True)
