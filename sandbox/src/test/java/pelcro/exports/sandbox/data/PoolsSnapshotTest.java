@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
+import pelcro.exports.sandbox.SandboxOptions;
 
 /** The pools the build ships in the jar are the ones Datafaker draws for their seed. */
 class PoolsSnapshotTest {
@@ -17,6 +18,11 @@ class PoolsSnapshotTest {
 
     assertThat(shipped).as("the build writes the snapshot (process-classes)").isNotNull();
     assertSame(shipped, drawn);
+  }
+
+  @Test
+  void theShippedSeedIsTheSandboxsDefaultSeed() {
+    assertThat(PoolsSnapshot.SHIPPED_SEED).isEqualTo(SandboxOptions.DEFAULT_SEED);
   }
 
   @Test
