@@ -120,7 +120,8 @@ final class WarmUp {
           out.write(JSON.writeValueAsBytes(body));
         }
       }
-      InputStream in = http.getResponseCode() >= 400 ? http.getErrorStream() : http.getInputStream();
+      InputStream in =
+          http.getResponseCode() >= 400 ? http.getErrorStream() : http.getInputStream();
       if (in == null) {
         return "";
       }

@@ -62,6 +62,10 @@ import picocli.CommandLine.Spec;
           + "over 2 minutes at 120 a minute). A 429 that still comes is waited out (Retry-After, else "
           + "60 s) and the request sent once more; the pacing line at the end says how long requests "
           + "were held back and how many 429s came.",
+      "",
+      "On a sandbox (--target sandbox): the suite's classes run in parallel, each on a session of its "
+          + "own (fresh accounts from the control API), and an export the suite waits for is completed "
+          + "through the control API instead of waiting for its job. Elsewhere one class at a time.",
       ""},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -109,7 +109,7 @@ public final class Target {
     return new Target(kind, baseUrl, own, recordsCoverage, pacer);
   }
 
-  /** Makes {@code target} this thread's target until {@link #unbindClassTarget} (a suite class's). */
+  /** Makes {@code target} this thread's target until {@link #unbindClassTarget}. */
   static void bindClassTarget(Target target) {
     CLASS_TARGET.set(target);
   }

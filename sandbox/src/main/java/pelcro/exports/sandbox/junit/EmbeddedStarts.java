@@ -31,7 +31,8 @@ public final class EmbeddedStarts {
       long closing = System.nanoTime();
       resource.close();
       long closeMs = (System.nanoTime() - closing) / 1_000_000;
-      System.out.printf(Locale.ROOT, "class %2d: start %5d ms, close %4d ms%n", i, startMs, closeMs);
+      System.out.printf(Locale.ROOT, "class %2d: start %5d ms, close %4d ms%n", i, startMs,
+          closeMs);
       if (i > 1) {
         later.add(startMs + closeMs);
       }
