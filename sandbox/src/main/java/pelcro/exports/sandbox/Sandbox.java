@@ -171,8 +171,8 @@ public final class Sandbox implements AutoCloseable {
             accounts,
             ops,
             wiring.server());
-    // The server listens first, so that /health can answer 503 while the spec and the data
-    // load (in parallel, on two threads); start() returns only once both are loaded, so the
+    // The server listens while the spec and the data finish loading on their threads, so that
+    // /health can answer 503 meanwhile; start() returns only once both are loaded, so the
     // banner, /health's 200 and the first request all come after the slow part.
     try {
       request.warmUp();
