@@ -31,5 +31,9 @@ case "$bind" in 0.0.0.0|::|"[::]") bind=127.0.0.1 ;; esac
 printf '%s %s\n' "$bind" "$port" >/tmp/exports-sandbox.address 2>/dev/null || true
 
 # shellcheck disable=SC2086
-exec java @/app/java-options -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:-} \
+# The class-data archive recorded when the image was built (Containerfile); a JVM that cannot
+# use it (other options) starts without it, silently.
+share=""
+[ -f /app/exports-sandbox.jsa ] && share="-XX:SharedArchiveFile=/app/exports-sandbox.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
+exec java $share @/app/java-options -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:-} \
   -jar /app/exports-sandbox.jar "$@"

@@ -20,6 +20,12 @@
                                     costs a warm JVM), then stop the process group; with
                                     --starts N, N fresh JVMs one after the other and the medians
                                     of their first and after-pause requests
+  ready-side-by-side --starts N --log-dir DIR --out FILE --contender NAME URL STATUS COMMAND [--cleanup NAME COMMAND]...
+                                    issue 27's start race: N rounds, in each every contender in
+                                    turn (the order rotating each round) started fresh on a free
+                                    port (PORT in URL and COMMAND), timed from its start to the
+                                    first STATUS of GET URL, then stopped (and its cleanup run);
+                                    print each one's times, median and min-max, and write FILE
   stubs DIR REQUESTS CAPTURED       write WireMock mappings under DIR/mappings answering each
                                     request with the captured status, Content-Type and body
   nginx-conf DIR REQUESTS CAPTURED PORT
@@ -202,6 +208,46 @@ def cmd_first_requests(args):
         first = statistics.median(firsts)
         each = ", ".join(f"{ms:.1f}" for ms in firsts)
         print(f"    {name:32} {first:9.1f} ({each:>32}) {later:16.1f} {first / later:6.1f} {idle:16.1f} {idle / later:6.1f}")
+
+
+def cmd_ready_side_by_side(args):
+    """Issue 27: the sandbox's start to ready against WireMock's start to its first stub answer,
+    interleaved in one run so that a busy machine weighs on each alike."""
+    import shlex
+    contenders = [(name, url, int(status), shlex.split(command)) for name, url, status, command in args.contender]
+    cleanups = {name: shlex.split(command) for name, command in args.cleanup}
+    times = {name: [] for name, *_ in contenders}
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    for round_ in range(args.starts):
+        shift = round_ % len(contenders)
+        for name, url, status, command in contenders[shift:] + contenders[:shift]:
+            port = str(free_port())
+            cmd = [c.replace("PORT", port) for c in command]
+            poll_args = argparse.Namespace(url=url.replace("PORT", port), method="GET", header=args.header, data=None,
+                                           expect=status, timeout=args.timeout)
+            log_name = "".join(c if c.isalnum() or c in "._-" else "-" for c in name)
+            with open(os.path.join(args.log_dir, f"{log_name}.ready.log"), "ab") as log:
+                t0 = time.monotonic()
+                process = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                           start_new_session=True)
+                try:
+                    ms = poll(poll_args, t0, alive=lambda: process.poll() is None)
+                finally:
+                    stop_group(process)
+                    if name in cleanups:
+                        subprocess.run(cleanups[name], stdout=log, stderr=subprocess.STDOUT, check=False)
+            times[name].append(round(ms))
+    result = {}
+    for name, *_ in contenders:
+        values = times[name]
+        result[name] = {"ms": values, "median_ms": statistics.median(values)}
+        print(f"    {name:44} median {statistics.median(values):7.0f} ms  (min-max {min(values)}-{max(values)}; "
+              f"each: {', '.join(str(v) for v in values)})")
+    names = [name for name, *_ in contenders]
+    for name in names[1:]:
+        print(f"    {names[0]} / {name}: {result[names[0]]['median_ms'] / result[name]['median_ms']:.2f}")
+    with open(args.out, "w", encoding="utf-8") as f:
+        json.dump(result, f, indent=1)
 
 
 def read_requests(path):
@@ -495,6 +541,15 @@ def main():
     q.add_argument("--idle", type=float, default=1.5)
     q.add_argument("--timeout", type=float, default=60)
     q.add_argument("command", nargs=argparse.REMAINDER)
+    q = sub.add_parser("ready-side-by-side")
+    q.add_argument("--starts", type=int, default=5)
+    q.add_argument("--timeout", type=float, default=60)
+    q.add_argument("--log-dir", required=True)
+    q.add_argument("--out", required=True)
+    q.add_argument("--header", action="append", default=[])
+    q.add_argument("--contender", nargs=4, action="append", required=True,
+                   metavar=("NAME", "URL", "STATUS", "COMMAND"))
+    q.add_argument("--cleanup", nargs=2, action="append", default=[], metavar=("NAME", "COMMAND"))
     q = sub.add_parser("stubs")
     for a in ("dir", "requests", "captured"):
         q.add_argument(a)
@@ -517,7 +572,8 @@ def main():
             pairs = dict(pair.split("=", 1) for pair in args.pairs)
             json.dump({k: int(v) if v.isdigit() else v for k, v in pairs.items()}, f, indent=1)
     else:
-        {"wait": cmd_wait, "first-answer": cmd_first_answer, "first-requests": cmd_first_requests, "stubs": cmd_stubs,
+        {"wait": cmd_wait, "first-answer": cmd_first_answer, "first-requests": cmd_first_requests,
+         "ready-side-by-side": cmd_ready_side_by_side, "stubs": cmd_stubs,
          "nginx-conf": cmd_nginx_conf, "report": cmd_report}[args.cmd](args)
 
 

@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import pelcro.exports.contract.support.Account;
 import pelcro.exports.contract.support.Documented;
 import pelcro.exports.contract.support.Exports;
@@ -33,18 +35,22 @@ class RequestValidationContractTest {
 
   @TestFactory
   @Documented(DOC)
+  // Refusals change no state: where classes run in parallel, so do these (each on the class's
+  // target, taken here: the tests may run on other threads).
+  @Execution(ExecutionMode.CONCURRENT)
   Stream<DynamicTest> refusesEachWrongFieldOfEachExportType() {
+    Target target = Target.get();
     List<DynamicTest> tests = new ArrayList<>();
     for (String type : ExportsSpec.get().requestObjectValues()) {
       Schema<?> schema = ExportsSpec.get().requestSchemaFor(type).orElseThrow();
       Map<String, Schema> props = resolvedProperties(schema);
       for (String required : schema.getRequired()) {
         if (!required.equals("object")) {
-          tests.add(refusal(type, required, "is missing", body -> body.remove(required)));
+          tests.add(refusal(target, type, required, "is missing", body -> body.remove(required)));
         }
       }
       props.forEach((field, fieldSchema) -> invalidValue(fieldSchema).ifPresent(bad ->
-          tests.add(refusal(type, field, "is " + describe(bad), body -> body.put(field, bad)))));
+          tests.add(refusal(target, type, field, "is " + describe(bad), body -> body.put(field, bad)))));
     }
     return tests.stream();
   }
@@ -86,12 +92,13 @@ class RequestValidationContractTest {
     void apply(Map<String, Object> body);
   }
 
-  private static DynamicTest refusal(String type, String field, String what, Mutation mutation) {
-    return dynamicTest(type + ": refuses a request whose " + field + " " + what, () -> {
+  private static DynamicTest refusal(Target target, String type, String field, String what, Mutation mutation) {
+    return dynamicTest(type + ": refuses a request whose " + field + " " + what, () -> Target.runWith(target, () -> {
       Map<String, Object> body = new LinkedHashMap<>(Exports.recent(type));
       mutation.apply(body);
       assertRefused(Exports.post(Target.get().enterprise(), body), field, type + " whose " + field + " " + what);
-    });
+      return null;
+    }));
   }
 
   private static void assertRefused(Response r, String field, String what) {

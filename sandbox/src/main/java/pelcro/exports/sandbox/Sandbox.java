@@ -19,6 +19,7 @@ import pelcro.exports.sandbox.control.CompleteExportOperation;
 import pelcro.exports.sandbox.control.FailExportOperation;
 import pelcro.exports.sandbox.control.ResetOperation;
 import pelcro.exports.sandbox.data.BackgroundExportData;
+import pelcro.exports.openapi.ExportsSpec;
 import pelcro.exports.sandbox.data.ExportData;
 import pelcro.exports.sandbox.data.PreparedExportData;
 import pelcro.exports.sandbox.data.SeededExportData;
@@ -118,7 +119,11 @@ public final class Sandbox implements AutoCloseable {
     BackgroundExportData seeded = new BackgroundExportData(() -> {
       SeededExportData generated =
           new SeededExportData(world.seed(), world.recordsPerType(), world.anchor());
-      generated.warmUp(); // before "ready": the first download finds the printing path compiled
+      // Before "ready", while WireMock starts on the main thread: "Nothing to export" can be
+      // asked at once, and the first export's file, printed while its job runs, would otherwise
+      // be printed by interpreted code, taking the cores from the client's next requests.
+      generated.warmUpScans();
+      generated.warmUp();
       return generated;
     });
     // The seeded files are printed while their job runs (a custom ExportData is left alone).
@@ -159,6 +164,15 @@ public final class Sandbox implements AutoCloseable {
             new FailExportOperation(state.jobs(), state.clocks(), events),
             new SessionsOperation(state.sessions(), clock, state::resetAccount),
             faultsControl);
+    // The spec and the data load on their own threads while WireMock and Jetty start here.
+    Thread spec = new Thread(ExportsSpec::get, "exports-sandbox-spec");
+    spec.setDaemon(true);
+    spec.start();
+    if (customData == null) {
+      seeded.start(readiness::dataLoaded, readiness::failed);
+    } else {
+      readiness.dataLoaded();
+    }
     SandboxHost server =
         hosting.host(
             new SandboxServer.Settings(
@@ -172,15 +186,10 @@ public final class Sandbox implements AutoCloseable {
             accounts,
             ops,
             wiring.server());
-    // The server listens first, so that /health can answer 503 while the spec and the data
-    // load (in parallel, on two threads); start() returns only once both are loaded, so the
+    // The server listens while the spec and the data finish loading on their threads, so that
+    // /health can answer 503 meanwhile; start() returns only once both are loaded, so the
     // banner, /health's 200 and the first request all come after the slow part.
     try {
-      if (customData == null) {
-        seeded.start(readiness::dataLoaded, readiness::failed);
-      } else {
-        readiness.dataLoaded();
-      }
       request.warmUp();
       readiness.specLoaded();
       readiness.await();

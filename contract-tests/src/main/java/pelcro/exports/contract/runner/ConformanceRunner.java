@@ -20,6 +20,7 @@ import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
+import pelcro.exports.contract.support.ClassSessions;
 import pelcro.exports.contract.support.ContractConfig;
 import pelcro.exports.contract.support.CoverageLedger;
 import pelcro.exports.contract.support.CoverageListener;
@@ -61,6 +62,10 @@ import picocli.CommandLine.Spec;
           + "over 2 minutes at 120 a minute). A 429 that still comes is waited out (Retry-After, else "
           + "60 s) and the request sent once more; the pacing line at the end says how long requests "
           + "were held back and how many 429s came.",
+      "",
+      "On a sandbox (--target sandbox): the suite's classes run in parallel, each on a session of its "
+          + "own (fresh accounts from the control API), and an export the suite waits for is completed "
+          + "through the control API instead of waiting for its job. Elsewhere one class at a time.",
       ""},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -69,6 +74,8 @@ import picocli.CommandLine.Spec;
       "2:wrong options, or the preflight failed (nothing ran)"})
 public final class ConformanceRunner implements Callable<Integer> {
   private static final String SUITE_PACKAGE = "pelcro.exports.contract";
+  /** Suite classes run at once on a sandbox target: most of their time is waiting on HTTP. */
+  private static final int PARALLEL_CLASSES = 6;
 
   @Spec
   CommandSpec spec;
@@ -154,7 +161,21 @@ public final class ConformanceRunner implements Callable<Integer> {
         + suiteTarget.baseUrl() + (suiteTarget.writesAllowed() ? " (writes allowed)" : " (read-only)"));
 
     Files.createDirectories(reportDir);
-    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+    LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request();
+    if (suiteTarget.hasControlApi()) {
+      // A sandbox: suite classes run at once, each on accounts of its own (ClassSessions).
+      // Elsewhere one class at a time, on the given accounts, paced as before.
+      builder.configurationParameters(Map.of(
+          "junit.jupiter.extensions.autodetection.enabled", "true",
+          ClassSessions.PARAMETER, "true",
+          "junit.jupiter.execution.parallel.enabled", "true",
+          "junit.jupiter.execution.parallel.mode.default", "same_thread",
+          "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
+          "junit.jupiter.execution.parallel.config.strategy", "fixed",
+          "junit.jupiter.execution.parallel.config.fixed.parallelism",
+          String.valueOf(PARALLEL_CLASSES)));
+    }
+    LauncherDiscoveryRequest request = builder
         .selectors(selectors)
         // Only the suite's classes, whatever else is on the class path (test classes, a suite engine).
         .filters(EngineFilter.includeEngines("junit-jupiter"), ClassNameFilter.includeClassNamePatterns(".*ContractTest"))

@@ -42,23 +42,25 @@ public final class CoverageLedger {
 
   private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
   private static final Map<String, Set<String>> RUNNING = new LinkedHashMap<>();
-  private static String current;
+  /** The test each thread runs (suite classes may run in parallel); inherited by pollers. */
+  private static final InheritableThreadLocal<String> CURRENT = new InheritableThreadLocal<>();
 
   private CoverageLedger() {}
 
   public static synchronized void reset() {
     ENTRIES.clear();
     RUNNING.clear();
-    current = null;
+    CURRENT.remove();
   }
 
   public static synchronized void begin(String id) {
-    current = id;
+    CURRENT.set(id);
     RUNNING.put(id, new LinkedHashSet<>());
   }
 
   /** Called by {@link CoverageFilter} for each response the running test receives. */
   static synchronized void record(String operationId, int status) {
+    String current = CURRENT.get();
     if (current != null) {
       RUNNING.computeIfAbsent(current, k -> new LinkedHashSet<>()).add(operationId + ":" + status);
     }
@@ -67,8 +69,8 @@ public final class CoverageLedger {
   public static synchronized void finish(String id, String name, String documented, Outcome outcome, String reason) {
     Set<String> pairs = RUNNING.remove(id);
     ENTRIES.put(id, new Entry(name, documented, pairs == null ? Set.of() : pairs, outcome, reason));
-    if (id.equals(current)) {
-      current = null;
+    if (id.equals(CURRENT.get())) {
+      CURRENT.remove();
     }
   }
 

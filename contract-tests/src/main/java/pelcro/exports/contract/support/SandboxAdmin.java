@@ -35,6 +35,30 @@ public final class SandboxAdmin {
         .post(root + "/clock/advance").then().statusCode(200);
   }
 
+  /** A session's accounts: an Enterprise one (its first site) and a non-Enterprise one. */
+  public record Session(String id, Account enterprise, Account basic) {}
+
+  /** Opens a session: fresh accounts no other caller uses ({@code POST /sessions}). */
+  public Session openSession() {
+    JsonPath s = given().post(root + "/sessions").then().statusCode(200).extract().jsonPath();
+    return new Session(s.getString("session_id"),
+        new Account(s.getString("enterprise_key"), s.getLong("site_ids[0]")),
+        new Account(s.getString("basic_key"), s.getLong("basic_site_id")));
+  }
+
+  /** Ends a session and everything its accounts owned. */
+  public void endSession(String id) {
+    given().delete(root + "/sessions/" + id);
+  }
+
+  /**
+   * Finishes an export now if it still runs; nothing when it has already finished or failed
+   * (the suite's waits on a sandbox, instead of the job's real time).
+   */
+  public void completeIfRunning(String uuid) {
+    given().post(root + "/exports/" + uuid + "/complete");
+  }
+
   public void complete(String uuid) {
     given().post(root + "/exports/" + uuid + "/complete").then().statusCode(200);
   }

@@ -18,7 +18,12 @@ public final class Target {
   public enum Kind { SANDBOX, REMOTE }
 
   private static volatile Target defaultTarget;
-  private static volatile Target override;
+  /**
+   * Per thread, and inherited by the threads a test starts (Awaitility's pollers): suite classes
+   * may run in parallel, each on its own session ({@link ClassSessions}) or nested target.
+   */
+  private static final InheritableThreadLocal<Target> OVERRIDE = new InheritableThreadLocal<>();
+  private static final InheritableThreadLocal<Target> CLASS_TARGET = new InheritableThreadLocal<>();
 
   private final Kind kind;
   private final String baseUrl;
@@ -28,20 +33,31 @@ public final class Target {
   private final Pacer pacer;
 
   private Target(Kind kind, String baseUrl, ContractConfig config, boolean recordsCoverage) {
+    this(kind, baseUrl, config, recordsCoverage, new Pacer(config.maxRequestsPerMinute()));
+  }
+
+  private Target(Kind kind, String baseUrl, ContractConfig config, boolean recordsCoverage,
+      Pacer pacer) {
     this.kind = kind;
     this.baseUrl = baseUrl;
     this.rootUrl = rootOf(baseUrl);
     this.config = config;
     this.recordsCoverage = recordsCoverage;
-    this.pacer = new Pacer(config.maxRequestsPerMinute());
+    this.pacer = pacer;
   }
 
   /** The target of the running tests. */
   public static Target get() {
-    Target o = override;
+    Target o = OVERRIDE.get();
     if (o != null) {
       return o;
     }
+    Target bound = CLASS_TARGET.get();
+    return bound != null ? bound : runTarget();
+  }
+
+  /** The run's own target (from the options), whatever a class or a nested run has bound. */
+  static Target runTarget() {
     if (defaultTarget == null) {
       synchronized (Target.class) {
         if (defaultTarget == null) {
@@ -69,13 +85,37 @@ public final class Target {
 
   /** Runs {@code body} with {@code target} as the suite's target (for nested fault-injection runs). */
   public static <T> T runWith(Target target, Supplier<T> body) {
-    Target previous = override;
-    override = target;
+    Target previous = OVERRIDE.get();
+    OVERRIDE.set(target);
     try {
       return body.get();
     } finally {
-      override = previous;
+      OVERRIDE.set(previous);
     }
+  }
+
+  /**
+   * The same sandbox seen through a session's accounts ({@code POST /__admin/sandbox/sessions}).
+   * The other account stays the configured one: every session's sites carry the same ids, and
+   * the suite only reads as that account. Requests share this target's pacer (each key has its
+   * own window there).
+   */
+  Target withSessionAccounts(Account enterprise, Account basic) {
+    ContractConfig own = new ContractConfig(config.baseUrl().or(() -> Optional.of(baseUrl)),
+        config.target(), enterprise.key(), enterprise.siteId(), basic.key(), basic.siteId(),
+        config.otherKey(), config.otherSiteId(), config.allowWrites(),
+        config.timeout(), config.nonEnterpriseStatus(), config.maxRequestsPerMinute(),
+        config.reportDir());
+    return new Target(kind, baseUrl, own, recordsCoverage, pacer);
+  }
+
+  /** Makes {@code target} this thread's target until {@link #unbindClassTarget}. */
+  static void bindClassTarget(Target target) {
+    CLASS_TARGET.set(target);
+  }
+
+  static void unbindClassTarget() {
+    CLASS_TARGET.remove();
   }
 
   private static Target fromConfig(ContractConfig config) {

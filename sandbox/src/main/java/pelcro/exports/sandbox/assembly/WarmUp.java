@@ -2,15 +2,17 @@ package pelcro.exports.sandbox.assembly;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.LongConsumer;
+import java.util.concurrent.atomic.AtomicBoolean;
 import pelcro.exports.openapi.model.ExportType;
 import pelcro.exports.sandbox.store.SandboxState;
 import pelcro.exports.sandbox.store.Sessions;
@@ -28,9 +30,9 @@ import pelcro.exports.sandbox.store.Sessions;
 public final class WarmUp {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
+  private static final AtomicBoolean WARMED = new AtomicBoolean();
+  private static final AtomicBoolean WARMED_EXPORTS = new AtomicBoolean();
 
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(TIMEOUT).build();
   private final String root;
   private final String key;
   private final long site;
@@ -49,6 +51,14 @@ public final class WarmUp {
    */
   public static void run(String root, SandboxState state, boolean successfulExport, boolean helpers,
       LongConsumer ownAccount) {
+    // Compiled code serves every sandbox of the JVM: a test run that starts one per test class
+    // warms up once (again only when this one may also warm the path of an accepted export).
+    boolean needed = successfulExport ? !WARMED_EXPORTS.get() : !WARMED.get();
+    if (!needed) {
+      return;
+    }
+    WARMED.set(true);
+    WARMED_EXPORTS.compareAndSet(false, successfulExport);
     Sessions.Session session = state.sessions().create(Instant.now());
     ownAccount.accept(session.enterprise().id());
     ownAccount.accept(session.basic().id());
@@ -97,18 +107,34 @@ public final class WarmUp {
     }
   }
 
+  /**
+   * One request with the JDK's {@link HttpURLConnection}: plain HTTP over loopback needs nothing
+   * more, and java.net.http's client would first build the default TLS context (some 600 classes
+   * loaded and run once, before the sandbox may say it is ready).
+   */
   private String send(String method, String path, Object body) {
     try {
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path))
-          .timeout(TIMEOUT).header("Authorization", "Bearer " + key)
-          .header("Content-Type", "application/json")
-          .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-              : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
+      HttpURLConnection http = (HttpURLConnection) URI.create(root + path).toURL().openConnection();
+      http.setConnectTimeout((int) TIMEOUT.toMillis());
+      http.setReadTimeout((int) TIMEOUT.toMillis());
+      http.setRequestMethod(method);
+      http.setRequestProperty("Authorization", "Bearer " + key);
+      http.setRequestProperty("Content-Type", "application/json");
+      if (body != null) {
+        http.setDoOutput(true);
+        try (OutputStream out = http.getOutputStream()) {
+          out.write(JSON.writeValueAsBytes(body));
+        }
+      }
+      InputStream in =
+          http.getResponseCode() >= 400 ? http.getErrorStream() : http.getInputStream();
+      if (in == null) {
+        return "";
+      }
+      try (in) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
     } catch (IOException e) {
-      return null;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
       return null;
     }
   }

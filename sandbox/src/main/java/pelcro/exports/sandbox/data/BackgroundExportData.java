@@ -17,7 +17,7 @@ public final class BackgroundExportData extends ForwardingExportData {
   }
 
   /**
-   * Builds the data on its own thread; started once the server listens, not to compete with it.
+   * Builds the data on its own thread, started before the server so that the two overlap.
    *
    * @param loaded told when the data is ready
    * @param failed told why the data could not be built

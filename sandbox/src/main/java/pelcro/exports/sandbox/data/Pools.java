@@ -1,7 +1,15 @@
 package pelcro.exports.sandbox.data;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import net.datafaker.Faker;
 
@@ -11,9 +19,16 @@ import net.datafaker.Faker;
  * <p>Records index into the pools instead of calling Datafaker per row: the data stays realistic
  * and the same seed gives the same pools, while a row costs a few array reads (the benchmark's
  * 500,000 rows/s would not survive a Faker call per field).
+ *
+ * <p>Drawing them takes Datafaker seconds (its YAML files, then 28,000 draws), which the start
+ * of a sandbox would wait for. So the build draws the default seed's pools once and ships them
+ * in the jar ({@link PoolsSnapshot}); a sandbox on that seed reads them in milliseconds, and any
+ * other seed draws its own. Both give the same strings: the snapshot is Datafaker's output.
  */
 final class Pools {
   static final int SIZE = 2048;
+  /** How many pools are drawn (the slugs are derived from the names). */
+  private static final int DRAWN = 12;
 
   final String[] firstNames;
   final String[] lastNames;
@@ -31,29 +46,89 @@ final class Pools {
   final String[] campaignWords;
 
   /** Pools depend on the seed alone: one set per seed serves every sandbox of this JVM. */
-  private static final java.util.Map<Long, Pools> BY_SEED = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<Long, Pools> BY_SEED = new ConcurrentHashMap<>();
 
-  /** The pools of {@code seed}, drawn on first use (Datafaker takes a second or more). */
+  /** The pools of {@code seed}: the build's snapshot when there is one, else drawn now. */
   static Pools of(long seed) {
-    return BY_SEED.computeIfAbsent(seed, Pools::new);
+    return BY_SEED.computeIfAbsent(seed, s -> {
+      Pools shipped = PoolsSnapshot.read(s);
+      return shipped != null ? shipped : drawn(s);
+    });
   }
 
-  private Pools(long seed) {
+  /** The pools of {@code seed} drawn from Datafaker (the snapshot's source). */
+  static Pools drawn(long seed) {
     Faker faker = new Faker(Locale.US, new Random(seed));
-    firstNames = draw(() -> faker.name().firstName());
-    lastNames = draw(() -> faker.name().lastName());
+    return new Pools(new String[][] {
+        draw(() -> faker.name().firstName()),
+        draw(() -> faker.name().lastName()),
+        draw(() -> faker.internet().domainName()),
+        draw(() -> faker.phoneNumber().cellPhone()),
+        draw(() -> faker.company().name()),
+        draw(() -> faker.company().industry()),
+        draw(() -> faker.address().streetAddress()),
+        draw(() -> faker.address().city()),
+        draw(() -> faker.address().stateAbbr()),
+        draw(() -> faker.address().zipCode()),
+        draw(() -> faker.commerce().productName()),
+        draw(() -> faker.commerce().department())});
+  }
+
+  private Pools(String[][] drawn) {
+    firstNames = drawn[0];
+    lastNames = drawn[1];
     firstSlugs = slugs(firstNames);
     lastSlugs = slugs(lastNames);
-    domains = draw(() -> faker.internet().domainName());
-    phones = draw(() -> faker.phoneNumber().cellPhone());
-    companies = draw(() -> faker.company().name());
-    industries = draw(() -> faker.company().industry());
-    streets = draw(() -> faker.address().streetAddress());
-    cities = draw(() -> faker.address().city());
-    states = draw(() -> faker.address().stateAbbr());
-    postalCodes = draw(() -> faker.address().zipCode());
-    productNames = draw(() -> faker.commerce().productName());
-    campaignWords = draw(() -> faker.commerce().department());
+    domains = drawn[2];
+    phones = drawn[3];
+    companies = drawn[4];
+    industries = drawn[5];
+    streets = drawn[6];
+    cities = drawn[7];
+    states = drawn[8];
+    postalCodes = drawn[9];
+    productNames = drawn[10];
+    campaignWords = drawn[11];
+  }
+
+  private String[][] drawnPools() {
+    return new String[][] {firstNames, lastNames, domains, phones, companies, industries,
+        streets, cities, states, postalCodes, productNames, campaignWords};
+  }
+
+  /** Writes the drawn pools (the slugs are derived again on reading). */
+  void write(OutputStream out) throws IOException {
+    DataOutputStream data = new DataOutputStream(out);
+    String[][] pools = drawnPools();
+    data.writeInt(pools.length);
+    data.writeInt(SIZE);
+    for (String[] pool : pools) {
+      for (String value : pool) {
+        data.writeUTF(value);
+      }
+    }
+    data.flush();
+  }
+
+  /** Reads what {@link #write} wrote. */
+  static Pools read(InputStream in) {
+    try {
+      DataInputStream data = new DataInputStream(in);
+      int pools = data.readInt();
+      int size = data.readInt();
+      if (pools != DRAWN || size != SIZE) {
+        throw new IOException("a snapshot of " + pools + " pools of " + size + " values");
+      }
+      String[][] drawn = new String[pools][size];
+      for (String[] pool : drawn) {
+        for (int i = 0; i < size; i++) {
+          pool[i] = data.readUTF();
+        }
+      }
+      return new Pools(drawn);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The pool entry for a hash. */

@@ -38,6 +38,7 @@ public final class SeededExportData implements ExportData {
   private static final int WARM_UP_SCANS = 5;
   /** Compiled code serves every sandbox of the JVM (tests start many): one warm-up is enough. */
   private static final AtomicBoolean WARMED_UP = new AtomicBoolean();
+  private static final AtomicBoolean SCANS_WARMED_UP = new AtomicBoolean();
   private final long seed;
   private final World world;
   private final SeedWindow window;
@@ -126,6 +127,19 @@ public final class SeededExportData implements ExportData {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+    }
+  }
+
+  /**
+   * Runs every type's "Nothing to export" scan a few times ({@link #scanFindingNothing}), before
+   * the sandbox says it is ready: a client can ask that at once. Runs once per JVM.
+   */
+  public void warmUpScans() {
+    if (SCANS_WARMED_UP.getAndSet(true)) {
+      return;
+    }
+    SeededExportData small = new SeededExportData(seed, WARM_UP_ROWS, window);
+    for (String type : Tables.all().keySet()) {
       small.scanFindingNothing(type);
     }
   }

@@ -179,6 +179,10 @@ public final class SandboxServer implements SandboxHost {
             .containerThreads(CONTAINER_THREADS)
             // One acceptor is plenty for a sandbox, and more than the cores makes Jetty warn.
             .jettyAcceptors(1)
+            // Stubs (--root-dir, or /__admin/mappings while admin is open) may ask for WireMock's
+            // response-template transformer, as WireMock users expect; where no stub can exist,
+            // Handlebars and its helpers are not loaded, which shortens the start.
+            .templatingEnabled(settings.admin() || settings.rootDir() != null)
             .gzipDisabled(true)
             .http2PlainDisabled(true)
             .notifier(new Slf4jNotifier(false))

@@ -83,7 +83,8 @@ public final class ExportsSandboxExtension
   /** The system property that points every {@code @ExportsSandboxTest} at one shared sandbox. */
   public static final String SHARED_URL_PROPERTY = "exports.sandbox.url";
 
-  private static Resource start(ExportsSandboxTest settings) {
+  /** Starts what a test class with these settings gets (also timed by {@link EmbeddedStarts}). */
+  static Resource start(ExportsSandboxTest settings) {
     String shared = settings.url().isBlank()
         ? System.getProperty(SHARED_URL_PROPERTY, "") : settings.url();
     if (!shared.isBlank()) {
@@ -113,7 +114,7 @@ public final class ExportsSandboxExtension
    * Closes the sandbox when JUnit drops the class's store: JUnit before 5.13 closes a
    * CloseableResource, later versions an AutoCloseable (and warn about a CloseableResource alone).
    */
-  private record Resource(SandboxHandle handle)
+  record Resource(SandboxHandle handle)
       implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     @Override
     public void close() {

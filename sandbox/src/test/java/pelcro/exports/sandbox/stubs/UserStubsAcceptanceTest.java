@@ -100,6 +100,20 @@ class UserStubsAcceptanceTest {
   }
 
   @Test
+  void aStubAddedThroughTheAdminApiRendersWireMocksResponseTemplates() throws Exception {
+    try (Sandbox sandbox = Sandbox.builder().port(0).start()) {
+      String stub = """
+          {"request": {"method": "GET", "urlPath": "/api/v1/core/plans"},
+           "response": {"status": 200, "body": "plan {{request.query.id}}",
+                        "transformers": ["response-template"]}}""";
+      assertThat(send(sandbox, "POST", "/__admin/mappings", stub, null).statusCode())
+          .isEqualTo(201);
+      assertThat(send(sandbox, "GET", "/api/v1/core/plans?id=7", null, null).body())
+          .isEqualTo("plan 7");
+    }
+  }
+
+  @Test
   void addingAShadowingStubThroughTheAdminApiSaysSoAndTheSandboxStillAnswers() throws Exception {
     try (Sandbox sandbox = Sandbox.builder().port(0).start()) {
       HttpResponse<String> added =
