@@ -161,7 +161,7 @@ public final class Sandbox implements AutoCloseable {
             new ResetOperation(state, wiring.lint()::clear),
             new ClockOperation(state.clocks()),
             new CompleteExportOperation(state.jobs(), state.clocks(), timing, events),
-            new FailExportOperation(state.jobs(), state.clocks(), events),
+            new FailExportOperation(state.jobs(), state.clocks(), events, faults),
             new SessionsOperation(state.sessions(), clock, state::resetAccount),
             faultsControl);
     // The spec and the data load on their own threads while WireMock and Jetty start here.

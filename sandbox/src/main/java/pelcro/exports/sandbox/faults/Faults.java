@@ -63,12 +63,26 @@ public final class Faults {
     }
     // A failing export has no file, so no file fault is weighed for it; a held one has, once
     // released: its file's lifetime is set first and kept while it is held.
-    ExportJob expiring = strike(FaultKind.FILE_EXPIRES, account, job.type())
+    ExportJob expiring = strikeOnFile(job)
         .map(f -> job.expiringAfter(Duration.ofSeconds(f.number("seconds", 0))))
         .orElse(job);
     return strike(FaultKind.EXPORT_HELD, account, job.type())
         .map(hold -> expiring.held(!"processing".equals(hold.text("state"))))
         .orElse(expiring);
+  }
+
+  /**
+   * An export was failed by hand, so it will never have its file: a {@code file_expires} fault
+   * that struck for that file gives its strike back and strikes the next export instead. (Its
+   * webhook faults strike its {@code export.failed} event: {@code ExportLifecycleEvents}.)
+   */
+  public void failedByHand(ExportJob job) {
+    if (store == null) {
+      return;
+    }
+    store.giveBackFileStrike(job.uuid()).ifPresent(f -> log.fault(job.accountId(), f.id() + " "
+        + f.kind().wireName() + " given back (" + f.struck()
+        + (f.times() == null ? "" : " of " + f.times()) + "): " + job.uuid() + " has no file"));
   }
 
   /** Whether the file is gone early ("already downloaded or has expired"). */
@@ -100,10 +114,20 @@ public final class Faults {
   }
 
   private Optional<Fault> strike(FaultKind kind, long accountId, String target) {
-    if (store == null) {
-      return Optional.empty();
-    }
-    Optional<Fault> struck = store.strike(kind, accountId, target);
+    return store == null ? Optional.empty()
+        : logged(store.strike(kind, accountId, target), kind, accountId, target);
+  }
+
+  /** A file fault's strike is noted with the export, to be given back if it never has a file. */
+  private Optional<Fault> strikeOnFile(ExportJob job) {
+    FaultKind kind = FaultKind.FILE_EXPIRES;
+    return store == null ? Optional.empty() : logged(
+        store.strikeOnFile(kind, job.accountId(), job.type(), job.uuid()),
+        kind, job.accountId(), job.type());
+  }
+
+  private Optional<Fault> logged(Optional<Fault> struck, FaultKind kind, long accountId,
+      String target) {
     struck.ifPresent(f -> log.fault(accountId, f.id() + " " + kind.wireName() + " struck ("
         + f.struck() + (f.times() == null ? "" : " of " + f.times()) + ") on " + target));
     return struck;

@@ -25,7 +25,11 @@ public final class FaultStore {
     }
   }
 
+  /** The fault that struck for an export's file: its scope (null: the sandbox's) and id. */
+  public record FileStrike(Long scope, String faultId) {}
+
   private static final Codec<FaultSet> SET = Codec.of(FaultSet.class);
+  private static final Codec<FileStrike> FILE_STRIKE = Codec.of(FileStrike.class);
   private static final String SANDBOX = "sandbox";
   private static final String PRESENT = Keys.FAULTS_PRESENT;
   private static final String SEQUENCE = "seq:fault";
@@ -111,6 +115,55 @@ public final class FaultStore {
    * one with strikes left) and returns the one that struck, if one did.
    */
   public Optional<Fault> strike(FaultKind kind, long accountId, String target) {
+    return strike(kind, accountId, target, null);
+  }
+
+  /**
+   * As {@link #strike(FaultKind, long, String)}, for a fault on an export's file: a strike is
+   * noted with the export in the same commit, so that {@link #giveBackFileStrike} can return it
+   * if the export never gets its file.
+   */
+  public Optional<Fault> strikeOnFile(FaultKind kind, long accountId, String target,
+      String exportUuid) {
+    return strike(kind, accountId, target, exportUuid);
+  }
+
+  /**
+   * Gives back the strike noted for an export's file (it was failed by hand, so its file will
+   * never exist): the fault's count of strikes goes down by one in the same commit that forgets
+   * the note, so the fault strikes the next export instead. Returns the fault as it is now, if
+   * a strike was given back.
+   */
+  public Optional<Fault> giveBackFileStrike(String exportUuid) {
+    String noteKey = Keys.faultOnFile(exportUuid);
+    if (!engine.get(noteKey, FILE_STRIKE).present()) {
+      return Optional.empty(); // the common case: no fault struck for its file
+    }
+    return Attempts.commit(engine, () -> {
+      Versioned<FileStrike> note = engine.get(noteKey, FILE_STRIKE);
+      if (!note.present()) {
+        return new Attempts.Step<>(new Transaction(), Optional.<Fault>empty());
+      }
+      String key = key(note.value().scope());
+      Versioned<FaultSet> read = engine.get(key, SET);
+      List<Fault> faults = new ArrayList<>(read.present() ? read.value().faults() : List.of());
+      Transaction tx = new Transaction().expect(noteKey, note).delete(noteKey);
+      for (int i = 0; i < faults.size(); i++) {
+        Fault f = faults.get(i);
+        if (f.id().equals(note.value().faultId()) && f.struck() > 0) {
+          Fault back = new Fault(f.id(), f.kind(), f.accountId(), f.target(), f.times(),
+              f.probability(), f.seed(), f.params(), f.weighed(), f.struck() - 1);
+          faults.set(i, back);
+          tx.expect(key, read).put(key, new FaultSet(faults), SET);
+          return new Attempts.Step<>(tx, Optional.of(back));
+        }
+      }
+      return new Attempts.Step<>(tx, Optional.<Fault>empty()); // the fault was removed since
+    });
+  }
+
+  private Optional<Fault> strike(FaultKind kind, long accountId, String target,
+      String exportUuid) {
     if (RequestReads.counter(engine, PRESENT, List.of(PRESENT)) <= 0) {
       return Optional.empty();
     }
@@ -124,9 +177,14 @@ public final class FaultStore {
           if (fault.aimsAt(kind, accountId, target) && !fault.spent()) {
             Fault after = fault.weighedOnce();
             faults.set(i, after);
-            return new Attempts.Step<>(new Transaction().expect(key, read)
-                .put(key, new FaultSet(faults), SET),
-                Optional.of(after.struckSince(fault) ? Optional.of(after) : Optional.<Fault>empty()));
+            boolean struck = after.struckSince(fault);
+            Transaction tx = new Transaction().expect(key, read)
+                .put(key, new FaultSet(faults), SET);
+            if (struck && exportUuid != null) {
+              tx.put(Keys.faultOnFile(exportUuid), new FileStrike(scope, after.id()), FILE_STRIKE);
+            }
+            return new Attempts.Step<>(tx,
+                Optional.of(struck ? Optional.of(after) : Optional.<Fault>empty()));
           }
         }
         return new Attempts.Step<>(new Transaction(), Optional.<Optional<Fault>>empty());

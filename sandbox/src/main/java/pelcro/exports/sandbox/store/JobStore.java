@@ -112,7 +112,8 @@ public final class JobStore {
     List<String> uuids = engine.range(Keys.jobs(accountId), false, Integer.MAX_VALUE);
     Transaction tx = new Transaction();
     for (String uuid : uuids) {
-      tx.delete(Keys.job(uuid)).unindex(Keys.jobs(accountId), uuid);
+      tx.delete(Keys.job(uuid)).delete(Keys.faultOnFile(uuid))
+          .unindex(Keys.jobs(accountId), uuid);
     }
     for (ExportType type : ExportType.values()) {
       tx.delete(Keys.slot(accountId, type.getValue()));
@@ -130,7 +131,8 @@ public final class JobStore {
     for (String uuid : engine.range(Keys.jobs(accountId), false, (int) excess + 16)) {
       Versioned<ExportJob> job = engine.get(Keys.job(uuid), JOB);
       if (excess > 0 && (!job.present() || !job.value().stateAt(now).running())) {
-        tx.expect(Keys.job(uuid), job).delete(Keys.job(uuid)).unindex(Keys.jobs(accountId), uuid);
+        tx.expect(Keys.job(uuid), job).delete(Keys.job(uuid)).delete(Keys.faultOnFile(uuid))
+            .unindex(Keys.jobs(accountId), uuid);
         excess--;
       }
     }

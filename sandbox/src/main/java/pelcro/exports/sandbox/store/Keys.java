@@ -70,6 +70,11 @@ final class Keys {
     return "faults:" + scope;
   }
 
+  /** Which fault struck for an export's file, while the export may still fail by hand. */
+  static String faultOnFile(String uuid) {
+    return "faults:file:" + uuid.toLowerCase(Locale.ROOT);
+  }
+
   static String delivery(String id) {
     return "delivery:" + id;
   }

@@ -66,8 +66,16 @@ public final class ExportLifecycleEvents {
     // A failure a fault had scheduled.
     Optional<DeliveryFault> failed = sink.withdraw(job.uuid(), ExportEventType.FAILED);
     // The faults struck for the planned event strike the one that replaces it, not new ones.
-    if (job.failedAt() != null) {
+    if (job.failedAt() != null && failed.isPresent()) {
       publish(ExportEventType.FAILED, job, job.failedAt(), failed);
+    } else if (job.failedAt() != null) {
+      // Failed by hand instead of completing: export.failed is weighed for the first time, and
+      // the faults struck for the planned export.completed strike it too, since it replaces it.
+      if (sink != ExportEventSink.NONE) {
+        sink.publish(ExportEventType.FAILED, facts(job, job.failedAt()), job.failedAt(),
+            faults.webhook(job.accountId(), ExportEventType.FAILED)
+                .and(completed.orElse(DeliveryFault.NONE)));
+      }
     } else {
       publish(ExportEventType.COMPLETED, job, job.finishAt(), completed);
     }

@@ -7,11 +7,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static pelcro.exports.sandbox.SpecValidated.control;
 
+import com.sun.net.httpserver.HttpServer;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +23,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +35,7 @@ import pelcro.exports.sandbox.Fixtures;
 import pelcro.exports.sandbox.Sandbox;
 import pelcro.exports.sandbox.SandboxBuilder;
 import pelcro.exports.sandbox.support.LocalRedis;
+import pelcro.exports.sandbox.webhooks.WebhookSigner;
 
 /**
  * A fault counted as struck has struck, whichever path the export then takes: its natural
@@ -48,6 +53,9 @@ class FaultPathsAcceptanceTest {
   private static final String TYPE = "customers";
   private static final int JOB_SECONDS = 60;
   private static final int LATE_SECONDS = 600;
+  private static final String SECRET = "whsec_fault_paths";
+  private static final int LATENCY_MS = 400;
+  private static final int BYTES_PER_SECOND = 16_000;
 
   /** Where the state is kept. */
   enum Engine { MEMORY, REDIS }
@@ -66,9 +74,13 @@ class FaultPathsAcceptanceTest {
 
   private final Map<Engine, Sandbox> sandboxes = new EnumMap<>(Engine.class);
   private LocalRedis redis;
+  /** Each event the receiver got, by its body: the signature it came with. */
+  private final Map<String, String> received = new ConcurrentHashMap<>();
+  private HttpServer receiver;
 
   @BeforeAll
   void start() throws Exception {
+    receiver = receiver();
     SandboxBuilder memory = builder();
     sandboxes.put(Engine.MEMORY, memory.start());
     if (LocalRedis.installed()) {
@@ -77,10 +89,23 @@ class FaultPathsAcceptanceTest {
     }
   }
 
-  private static SandboxBuilder builder() {
-    // Webhooks go to a closed port: what counts is when each delivery is due, and how many.
-    return Sandbox.builder().port(0).jobSeconds(JOB_SECONDS).rateLimit(0)
-        .webhook(URI.create("http://127.0.0.1:9/hooks"), "whsec_fault_paths");
+  private SandboxBuilder builder() {
+    return Sandbox.builder().port(0).jobSeconds(JOB_SECONDS).rateLimit(0).webhook(URI.create(
+        "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks"), SECRET);
+  }
+
+  /** A webhook receiver that accepts every event and keeps its signature. */
+  private HttpServer receiver() throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/hooks", exchange -> {
+      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      String signature = exchange.getRequestHeaders().getFirst(WebhookSigner.HEADER);
+      received.put(body, signature == null ? "" : signature);
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+    });
+    server.start();
+    return server;
   }
 
   @AfterAll
@@ -89,6 +114,7 @@ class FaultPathsAcceptanceTest {
     if (redis != null) {
       redis.close();
     }
+    receiver.stop(0);
   }
 
   private Stream<Arguments> cases(List<String> kinds, List<Path> paths) {
@@ -113,12 +139,29 @@ class FaultPathsAcceptanceTest {
   }
 
   Stream<Arguments> finishes() {
-    return cases(List.of("file_expires", "download_gone", "download_cut", "operation_error"),
+    return cases(List.of("file_expires", "download_gone", "download_cut", "download_slow",
+        "operation_error", "operation_latency"),
         List.of(Path.NATURAL, Path.CONTROL_COMPLETE, Path.HELPER_COMPLETE));
   }
 
+  Stream<Arguments> fileFaultsFailedByHand() {
+    return cases(List.of("file_expires", "download_gone", "download_cut", "download_slow"),
+        List.of(Path.CONTROL_FAIL, Path.HELPER_FAIL));
+  }
+
+  Stream<Arguments> operationFaultsFailedByHand() {
+    return cases(List.of("operation_error", "operation_latency"),
+        List.of(Path.CONTROL_FAIL, Path.HELPER_FAIL));
+  }
+
   Stream<Arguments> webhooks() {
-    return cases(List.of("webhook_late", "webhook_duplicate"), List.of(Path.values()));
+    return cases(List.of("webhook_late", "webhook_duplicate", "webhook_out_of_order",
+        "webhook_bad_signature", "webhook_dropped"), List.of(Path.values()));
+  }
+
+  Stream<Arguments> webhooksFailedByHand() {
+    return cases(List.of("webhook_late", "webhook_duplicate", "webhook_out_of_order",
+        "webhook_bad_signature", "webhook_dropped"), List.of(Path.CONTROL_FAIL, Path.HELPER_FAIL));
   }
 
   Stream<Arguments> requests() {
@@ -252,18 +295,91 @@ class FaultPathsAcceptanceTest {
   void aFileFaultStrikesTheFileHoweverTheExportFinished(Engine engine, String kind, Path path)
       throws Exception {
     Session s = session(engine);
-    String fault = switch (kind) {
-      case "file_expires" -> "\"type\":\"" + TYPE + "\",\"seconds\":30";
-      case "download_cut" -> "\"type\":\"" + TYPE + "\",\"after_bytes\":64";
-      case "operation_error" -> "\"operation\":\"downloadExport\",\"status\":503";
-      default -> "\"type\":\"" + TYPE + "\"";
-    };
-    schedule(s, "{\"kind\":\"" + kind + "\"," + fault + ",\"times\":1}");
+    schedule(s, fileFault(kind));
     String uuid = request(s);
     Response answer = end(s, uuid, path);
     if (answer != null) {
       answer.then().statusCode(200);
     }
+    assertStruckTheFile(s, kind, uuid);
+    assertThat(struck(s)).isEqualTo(1);
+  }
+
+  @ParameterizedTest(name = "{0}: {1} then {2}")
+  @MethodSource("fileFaultsFailedByHand")
+  void aFileFaultOfAnExportFailedByHandStrikesTheNextExportsFile(Engine engine, String kind,
+      Path path) throws Exception {
+    Session s = session(engine);
+    schedule(s, fileFault(kind));
+    String failed = request(s);
+    end(s, failed, path).then().statusCode(200);
+    download(s, failed).then().statusCode(404).body("message", equalTo(NOT_FOUND));
+    assertThat(struck(s)).isZero(); // given back, or never weighed: it has no file
+
+    String next = request(s);
+    end(s, next, Path.NATURAL);
+    assertStruckTheFile(s, kind, next);
+    assertThat(struck(s)).isEqualTo(1);
+  }
+
+  Stream<Arguments> heldAndFailed() {
+    return cases(List.of("export_held"), List.of(Path.CONTROL_FAIL, Path.HELPER_FAIL));
+  }
+
+  @ParameterizedTest(name = "{0}: {1} with file_expires then {2}")
+  @MethodSource("heldAndFailed")
+  void aHeldExportFailedByHandGivesItsFileExpiryToTheNextExport(Engine engine, String kind,
+      Path path) {
+    Session s = session(engine);
+    schedule(s, "{\"faults\":[{\"kind\":\"file_expires\",\"type\":\"" + TYPE + "\","
+        + "\"seconds\":30,\"times\":1},{\"kind\":\"" + kind + "\",\"type\":\"" + TYPE + "\","
+        + "\"times\":1}]}");
+    String held = request(s);
+    end(s, held, path).then().statusCode(200);
+    helpers(s).get("/faults").then().statusCode(200).body("data.struck", equalTo(List.of(0, 1)));
+
+    String next = request(s);
+    end(s, next, Path.NATURAL);
+    advance(s, 31);
+    download(s, next).then().statusCode(400).body("message", equalTo(GONE));
+    helpers(s).get("/faults").then().statusCode(200).body("data.struck", equalTo(List.of(1, 1)));
+  }
+
+  @ParameterizedTest(name = "{0}: {1} then {2}")
+  @MethodSource("operationFaultsFailedByHand")
+  void anOperationFaultStrikesTheDownloadOfAnExportFailedByHand(Engine engine, String kind,
+      Path path) {
+    Session s = session(engine);
+    schedule(s, fileFault(kind));
+    String uuid = request(s);
+    end(s, uuid, path).then().statusCode(200);
+    long before = System.nanoTime();
+    Response answer = download(s, uuid);
+    if (kind.equals("operation_error")) {
+      answer.then().statusCode(503);
+    } else {
+      answer.then().statusCode(404).body("message", equalTo(NOT_FOUND));
+      assertThat(Duration.ofNanos(System.nanoTime() - before)).isGreaterThanOrEqualTo(
+          Duration.ofMillis(LATENCY_MS));
+    }
+    download(s, uuid).then().statusCode(404).body("message", equalTo(NOT_FOUND));
+    assertThat(struck(s)).isEqualTo(1);
+  }
+
+  private static String fileFault(String kind) {
+    String params = switch (kind) {
+      case "file_expires" -> "\"type\":\"" + TYPE + "\",\"seconds\":30";
+      case "download_cut" -> "\"type\":\"" + TYPE + "\",\"after_bytes\":64";
+      case "download_slow" -> "\"type\":\"" + TYPE + "\",\"bytes_per_second\":" + BYTES_PER_SECOND;
+      case "operation_error" -> "\"operation\":\"downloadExport\",\"status\":503";
+      case "operation_latency" -> "\"operation\":\"downloadExport\",\"latency_ms\":" + LATENCY_MS;
+      default -> "\"type\":\"" + TYPE + "\"";
+    };
+    return "{\"kind\":\"" + kind + "\"," + params + ",\"times\":1}";
+  }
+
+  /** The finished export's file as the fault has it; then (once struck) as it is. */
+  private static void assertStruckTheFile(Session s, String kind, String uuid) throws Exception {
     switch (kind) {
       case "file_expires" -> {
         advance(s, 31);
@@ -275,12 +391,25 @@ class FaultPathsAcceptanceTest {
         assertThat(rawDownload(s, uuid)).startsWith("HTTP/1.1 200").doesNotEndWith("0\r\n\r\n");
         await().atMost(Duration.ofSeconds(10)).until(() -> download(s, uuid).statusCode() == 200);
       }
+      case "download_slow" -> {
+        long before = System.nanoTime();
+        byte[] file = download(s, uuid).then().statusCode(200).extract().asByteArray();
+        long millis = Duration.ofNanos(System.nanoTime() - before).toMillis();
+        // Paced to BYTES_PER_SECOND: at least half the time that takes (loose, never flaky).
+        assertThat(file.length).isPositive();
+        assertThat(millis).isGreaterThanOrEqualTo(file.length * 1000L / BYTES_PER_SECOND / 2);
+      }
+      case "operation_latency" -> {
+        long before = System.nanoTime();
+        download(s, uuid).then().statusCode(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).isGreaterThanOrEqualTo(
+            Duration.ofMillis(LATENCY_MS));
+      }
       default -> {
         download(s, uuid).then().statusCode(503);
         download(s, uuid).then().statusCode(200);
       }
     }
-    assertThat(struck(s)).isEqualTo(1);
   }
 
   @ParameterizedTest(name = "{0}: {1} then {2}")
@@ -288,23 +417,74 @@ class FaultPathsAcceptanceTest {
   void aWebhookFaultStrikesTheEventOfTheExportsRealEnd(Engine engine, String kind, Path path) {
     Session s = session(engine);
     String event = path.fails() ? "export.failed" : "export.completed";
-    String seconds = kind.equals("webhook_late") ? ",\"seconds\":" + LATE_SECONDS : "";
-    schedule(s, "{\"kind\":\"" + kind + "\",\"event\":\"" + event + "\",\"times\":1" + seconds
-        + "}");
+    schedule(s, webhookFault(kind, event));
     String uuid = request(s);
     Response answer = end(s, uuid, path);
     if (answer != null) {
       answer.then().statusCode(200);
     }
-    List<Map<String, Object>> sent = deliveries(s, uuid, event);
-    if (kind.equals("webhook_late")) {
-      assertThat(sent).hasSize(1);
-      long due = ((Number) sent.get(0).get("next_attempt_at")).longValue();
-      assertThat(due).isGreaterThan(now(s) + LATE_SECONDS / 2);
-    } else {
-      assertThat(sent).hasSize(2);
-    }
+    assertStruckTheEvent(s, kind, uuid, event);
     assertThat(struck(s)).isEqualTo(1);
+  }
+
+  @ParameterizedTest(name = "{0}: {1} on export.completed then {2}")
+  @MethodSource("webhooksFailedByHand")
+  void aWebhookFaultOnThePlannedCompletionStrikesTheFailureThatReplacesIt(Engine engine,
+      String kind, Path path) {
+    Session s = session(engine);
+    schedule(s, webhookFault(kind, "export.completed"));
+    String uuid = request(s);
+    end(s, uuid, path).then().statusCode(200);
+    assertThat(deliveries(s, uuid, "export.completed")).isEmpty();
+    assertStruckTheEvent(s, kind, uuid, "export.failed");
+    assertThat(struck(s)).isEqualTo(1);
+  }
+
+  private static String webhookFault(String kind, String event) {
+    String seconds = kind.equals("webhook_late") ? ",\"seconds\":" + LATE_SECONDS : "";
+    return "{\"kind\":\"" + kind + "\",\"event\":\"" + event + "\",\"times\":1" + seconds
+        + "}";
+  }
+
+  /** The export's {@code event} is delivered as the webhook fault {@code kind} has it. */
+  private void assertStruckTheEvent(Session s, String kind, String uuid, String event) {
+    switch (kind) {
+      case "webhook_late" -> {
+        List<Map<String, Object>> sent = deliveries(s, uuid, event);
+        assertThat(sent).hasSize(1);
+        long due = ((Number) sent.get(0).get("next_attempt_at")).longValue();
+        assertThat(due).isGreaterThan(now(s) + LATE_SECONDS / 2);
+      }
+      case "webhook_duplicate" -> assertThat(deliveries(s, uuid, event)).hasSize(2)
+          .extracting(d -> d.get("event_id")).containsOnly(deliveries(s, uuid, event).get(0)
+              .get("event_id"));
+      case "webhook_dropped" -> await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+          assertThat(firstAttemptError(s, uuid, event)).contains("drops"));
+      case "webhook_bad_signature" -> {
+        WebhookSigner withTheSecret = new WebhookSigner(SECRET);
+        String eventId = (String) deliveries(s, uuid, event).get(0).get("event_id");
+        String body = await().atMost(Duration.ofSeconds(10)).until(() -> received.keySet()
+            .stream().filter(b -> b.contains(eventId)).findFirst().orElse(null), b -> b != null);
+        assertThat(received.get(body)).isNotEqualTo(
+            withTheSecret.sign(body.getBytes(StandardCharsets.UTF_8)));
+      }
+      default -> { // out of order: held back behind a later event, then sent
+        String later = request(s);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "delivered".equals(
+            deliveries(s, later, "export.requested").get(0).get("status")));
+        Map<String, Object> held = deliveries(s, uuid, event).get(0);
+        assertThat(held.get("status")).isEqualTo("pending");
+        assertThat((List<?>) held.get("attempts")).isEmpty();
+        advance(s, 3601);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "delivered".equals(
+            deliveries(s, uuid, event).get(0).get("status")));
+      }
+    }
+  }
+
+  private static String firstAttemptError(Session s, String uuid, String event) {
+    List<?> attempts = (List<?>) deliveries(s, uuid, event).get(0).get("attempts");
+    return attempts.isEmpty() ? "" : String.valueOf(((Map<?, ?>) attempts.get(0)).get("error"));
   }
 
   @ParameterizedTest(name = "{0}: {1}")

@@ -374,6 +374,31 @@ abstract class StoreContract {
   }
 
   @Test
+  void aFileStrikeIsGivenBackOnceHoweverManyRaceAndStrikesTheNextExport() throws Exception {
+    state.faults().add(scheduled(1L, "orders", 1));
+    var kind = pelcro.exports.sandbox.domain.FaultKind.EXPORT_FAILS_AT_START;
+    assertThat(state.faults().strikeOnFile(kind, 1, "orders", "uuid-a")).isPresent();
+    assertThat(state.faults().strikeOnFile(kind, 1, "orders", "uuid-b")).as("spent").isEmpty();
+    assertThat(state.faults().giveBackFileStrike("uuid-b")).as("nothing struck for it").isEmpty();
+    AtomicInteger givenBack = new AtomicInteger();
+    for (Future<Object> f : race(8, () -> {
+      if (state.faults().giveBackFileStrike("UUID-A").isPresent()) {
+        givenBack.incrementAndGet();
+      }
+      return null;
+    })) {
+      f.get();
+    }
+    assertThat(givenBack.get()).isEqualTo(1);
+    assertThat(state.faults().all()).singleElement()
+        .satisfies(f -> assertThat(f.struck()).isZero());
+    assertThat(state.faults().strikeOnFile(kind, 1, "orders", "uuid-c")).as("the next export")
+        .isPresent();
+    assertThat(state.faults().all()).singleElement()
+        .satisfies(f -> assertThat(f.struck()).isEqualTo(1));
+  }
+
+  @Test
   void anAccountsFaultsStayWithinItAndGoWithItsReset() {
     state.faults().add(scheduled(1L, null, null));
     var kind = pelcro.exports.sandbox.domain.FaultKind.EXPORT_FAILS_AT_START;
