@@ -10,6 +10,7 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.MountableFile;
+import pelcro.exports.client.SandboxControlClient;
 
 /**
  * The Exports sandbox as a Testcontainers container: the image {@code localhost/exports-sandbox}
@@ -63,7 +64,7 @@ public class ExportsSandboxContainer extends GenericContainer<ExportsSandboxCont
 
   private final List<String> options = new ArrayList<>();
   private int rateLimit = 0;
-  private ControlClient control;
+  private SandboxControlClient control;
 
   /** {@code localhost/exports-sandbox:<this module's version>}. */
   public ExportsSandboxContainer() {
@@ -185,27 +186,27 @@ public class ExportsSandboxContainer extends GenericContainer<ExportsSandboxCont
 
   /** Moves the sandbox clock forward, and every export with it; answers the clock. */
   public JsonNode advanceClock(Duration by) {
-    return control().post("/clock/advance", Map.of("seconds", by.toMillis() / 1000.0));
+    return control().advanceClock(by);
   }
 
   /** The sandbox clock: {@code now}, {@code iso}, {@code offset_seconds}. */
   public JsonNode clock() {
-    return control().get("/clock");
+    return control().clock();
   }
 
   /** Finishes a queued or processing export now; answers the export. */
   public JsonNode complete(String uuid) {
-    return control().post("/exports/" + uuid + "/complete", Map.of());
+    return control().complete(uuid);
   }
 
   /** Fails a queued or processing export now with this {@code failed_reason}; answers the export. */
   public JsonNode fail(String uuid, String reason) {
-    return control().post("/exports/" + uuid + "/fail", Map.of("reason", reason));
+    return control().fail(uuid, reason);
   }
 
   /** Back to the initial state: no exports, the clock on real time. */
   public JsonNode reset() {
-    return control().post("/reset", Map.of());
+    return control().reset();
   }
 
   /**
@@ -214,17 +215,17 @@ public class ExportsSandboxContainer extends GenericContainer<ExportsSandboxCont
    * "Disk full")} (README, "Rehearsing failures"); answers the scheduled fault.
    */
   public JsonNode addFault(Map<String, ?> fault) {
-    return control().post("/faults", fault).get("data").get(0);
+    return control().addFault(fault).get("data").get(0);
   }
 
   /** The scheduled faults, with how many times each struck: {@code {"data": [...]}}. */
   public JsonNode faults() {
-    return control().get("/faults");
+    return control().faults();
   }
 
   /** Removes every scheduled fault. */
   public JsonNode clearFaults() {
-    return control().delete("/faults");
+    return control().clearFaults();
   }
 
   /**
@@ -235,23 +236,23 @@ public class ExportsSandboxContainer extends GenericContainer<ExportsSandboxCont
    * (or {@link #endSession}).
    */
   public ExportsSandboxSession newSession() {
-    return new ExportsSandboxSession(this, control().post("/sessions", Map.of()));
+    return new ExportsSandboxSession(this, control().createSession());
   }
 
   /** Ends a session made by {@link #newSession}: its keys stop working. */
   public JsonNode endSession(String sessionId) {
-    return control().delete("/sessions/" + sessionId);
+    return control().deleteSession(sessionId);
   }
 
   /** What the integrator lint found in the traffic so far: {@code {"data": [...], "rules": [...]}}. */
   public JsonNode lint() {
-    return control().get("/lint");
+    return control().lint();
   }
 
-  synchronized ControlClient control() {
+  synchronized SandboxControlClient control() {
     if (control == null) {
       // The URL is read at each call: a restarted container gets a new mapped port.
-      control = new ControlClient(() -> rootUrl() + "/__admin/sandbox");
+      control = SandboxControlClient.controlApi(this::rootUrl, null);
     }
     return control;
   }

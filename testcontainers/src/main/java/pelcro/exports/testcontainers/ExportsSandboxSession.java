@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import pelcro.exports.client.SandboxControlClient;
 
 /**
  * A session on a shared {@link ExportsSandboxContainer}: an isolated Enterprise account (and a
@@ -26,14 +28,13 @@ import java.util.Map;
 public final class ExportsSandboxSession implements AutoCloseable {
   private final ExportsSandboxContainer container;
   private final JsonNode json;
-  private final ControlClient helpers;
-  private final java.util.concurrent.atomic.AtomicBoolean closed =
-      new java.util.concurrent.atomic.AtomicBoolean();
+  private final SandboxControlClient helpers;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   ExportsSandboxSession(ExportsSandboxContainer container, JsonNode json) {
     this.container = container;
     this.json = json;
-    this.helpers = new ControlClient(() -> container.rootUrl() + "/__sandbox", enterpriseKey());
+    this.helpers = SandboxControlClient.testHelpers(container::rootUrl, enterpriseKey());
   }
 
   /** The control API's answer that made it ({@code session_id}, {@code enterprise_key}, ...). */
@@ -86,47 +87,47 @@ public final class ExportsSandboxSession implements AutoCloseable {
 
   /** Moves this session's clock forward, and its exports with it; answers its clock. */
   public JsonNode advanceClock(Duration by) {
-    return helpers.post("/clock/advance", Map.of("seconds", by.toMillis() / 1000.0));
+    return helpers.advanceClock(by);
   }
 
   /** This session's clock: {@code now}, {@code iso}, {@code offset_seconds}. */
   public JsonNode clock() {
-    return helpers.get("/clock");
+    return helpers.clock();
   }
 
   /** Finishes one of this session's running exports now (another account's uuid: 404). */
   public JsonNode complete(String uuid) {
-    return helpers.post("/exports/" + uuid + "/complete", Map.of());
+    return helpers.complete(uuid);
   }
 
   /** Fails one of this session's running exports now with this {@code failed_reason}. */
   public JsonNode fail(String uuid, String reason) {
-    return helpers.post("/exports/" + uuid + "/fail", Map.of("reason", reason));
+    return helpers.fail(uuid, reason);
   }
 
   /** Forgets this session's exports, clock, faults and lint findings; the session goes on. */
   public JsonNode reset() {
-    return helpers.post("/reset", Map.of());
+    return helpers.reset();
   }
 
   /** Schedules a fault on this session's account (as the container's {@code addFault}). */
   public JsonNode addFault(Map<String, ?> fault) {
-    return helpers.post("/faults", fault).get("data").get(0);
+    return helpers.addFault(fault).get("data").get(0);
   }
 
   /** This session's scheduled faults: {@code {"data": [...]}}. */
   public JsonNode faults() {
-    return helpers.get("/faults");
+    return helpers.faults();
   }
 
   /** Removes this session's scheduled faults. */
   public JsonNode clearFaults() {
-    return helpers.delete("/faults");
+    return helpers.clearFaults();
   }
 
   /** What the integrator lint found in this session's traffic (the control API, filtered). */
   public JsonNode lint() {
-    return container.control().get("/lint?account=" + accountId());
+    return container.control().lint(accountId());
   }
 
   /** Ends the session: its keys stop working. Once: closing it again does nothing. */

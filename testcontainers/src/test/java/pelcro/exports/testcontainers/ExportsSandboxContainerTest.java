@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
+import pelcro.exports.client.SandboxControlException;
 
 /** The container's URLs, built-in keys and control calls, against the real image. */
 @ExtendWith(SandboxImageCondition.class)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Schedules faults from a test ({@code sandbox.faults().failNext("subscriptions", 2, "Disk
@@ -14,10 +15,10 @@ import java.util.function.Function;
 public final class SandboxFaults {
   private final Function<Map<String, Object>, JsonNode> add;
   private final Runnable clear;
-  private final java.util.function.Supplier<JsonNode> list;
+  private final Supplier<JsonNode> list;
 
   SandboxFaults(Function<Map<String, Object>, JsonNode> add, Runnable clear,
-      java.util.function.Supplier<JsonNode> list) {
+      Supplier<JsonNode> list) {
     this.add = add;
     this.clear = clear;
     this.list = list;

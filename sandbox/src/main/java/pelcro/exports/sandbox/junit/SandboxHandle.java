@@ -9,7 +9,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import pelcro.exports.client.SandboxControlClient;
 import pelcro.exports.sandbox.Sandbox;
 import pelcro.exports.sandbox.domain.Account;
 import pelcro.exports.sandbox.lint.LintFinding;
@@ -30,7 +30,10 @@ public final class SandboxHandle implements AutoCloseable {
 
   private final Sandbox sandbox;
   private final String rootUrl;
-  private final ControlClient client;
+  /** The control API: sessions and their lint, and every control call of a sandbox of its own. */
+  private final SandboxControlClient admin;
+  /** The calls {@link #advanceClock} to {@link #faults}: the control API, or the session's helpers. */
+  private final SandboxControlClient control;
   private final Keys keys;
   private final Keys other;
 
@@ -42,15 +45,17 @@ public final class SandboxHandle implements AutoCloseable {
   public SandboxHandle(Sandbox sandbox) {
     this.sandbox = sandbox;
     this.rootUrl = sandbox.rootUrl();
-    this.client = new ControlClient(rootUrl);
+    this.admin = SandboxControlClient.controlApi(() -> rootUrl, sandbox.options().adminToken());
+    this.control = admin;
     this.keys = fileKeys(sandbox, 0);
     this.other = fileKeys(sandbox, 1);
   }
 
-  private SandboxHandle(String rootUrl, Keys keys, Keys other) {
+  private SandboxHandle(String rootUrl, SandboxControlClient admin, Keys keys, Keys other) {
     this.sandbox = null;
     this.rootUrl = rootUrl;
-    this.client = new ControlClient(rootUrl);
+    this.admin = admin;
+    this.control = SandboxControlClient.testHelpers(() -> rootUrl, keys.enterpriseKey());
     this.keys = keys;
     this.other = other;
   }
@@ -61,14 +66,15 @@ public final class SandboxHandle implements AutoCloseable {
    */
   public static SandboxHandle session(String url) {
     String root = url.replaceAll("/+$", "").replaceAll("/api/v1/core$", "");
-    ControlClient client = new ControlClient(root);
-    return new SandboxHandle(root, newSession(client), newSession(client));
+    SandboxControlClient admin = SandboxControlClient.controlApi(root);
+    return new SandboxHandle(root, admin, newSession(admin), newSession(admin));
   }
 
-  private static Keys newSession(ControlClient client) {
-    JsonNode s = client.send("POST", "/__admin/sandbox/sessions", null, null);
+  private static Keys newSession(SandboxControlClient admin) {
+    JsonNode s = admin.createSession();
     return new Keys(s.get("enterprise_key").asText(),
-        JSON.convertValue(s.get("site_ids"), JSON.getTypeFactory().constructCollectionType(List.class, Long.class)),
+        JSON.convertValue(s.get("site_ids"),
+            JSON.getTypeFactory().constructCollectionType(List.class, Long.class)),
         s.get("basic_key").asText(), s.get("basic_site_id").asLong(), s.get("session_id").asText());
   }
 
@@ -157,17 +163,17 @@ public final class SandboxHandle implements AutoCloseable {
 
   /** Moves the clock forward: the sandbox's, or in a session the session account's. */
   public JsonNode advanceClock(Duration by) {
-    return control("POST", "/clock/advance", Map.of("seconds", by.toMillis() / 1000.0));
+    return control.advanceClock(by);
   }
 
   /** Finishes a queued or processing export now. */
   public JsonNode complete(String uuid) {
-    return control("POST", "/exports/" + uuid + "/complete", null);
+    return control.complete(uuid);
   }
 
   /** Fails a queued or processing export now, with this {@code failed_reason}. */
   public JsonNode fail(String uuid, String reason) {
-    return control("POST", "/exports/" + uuid + "/fail", Map.of("reason", reason));
+    return control.fail(uuid, reason);
   }
 
   /** Back to the initial state: no exports, clock on real time (in a session: its account's). */
@@ -175,7 +181,7 @@ public final class SandboxHandle implements AutoCloseable {
     synchronized (beforeResets) {
       beforeResets.addAll(lint());
     }
-    return control("POST", "/reset", null);
+    return control.reset();
   }
 
   /**
@@ -190,7 +196,7 @@ public final class SandboxHandle implements AutoCloseable {
     List<LintFinding> findings = new ArrayList<>();
     for (Keys session : List.of(keys, other)) {
       long account = Long.parseLong(session.sessionId().substring("ses_".length()));
-      client.send("GET", "/__admin/sandbox/lint?account=" + account, null, null).get("data")
+      admin.lint(account).get("data")
           .forEach(f -> findings.add(new LintFinding(f.get("account_id").asLong(),
               f.get("rule").asText(), f.get("count").asLong(), f.get("first_at").asLong(),
               f.get("last_at").asLong(), f.get("detail").asText())));
@@ -209,8 +215,7 @@ public final class SandboxHandle implements AutoCloseable {
 
   /** Schedules faults: every account's on a sandbox of its own, the session's in a session. */
   public SandboxFaults faults() {
-    return new SandboxFaults(fault -> control("POST", "/faults", fault),
-        () -> control("DELETE", "/faults", null), () -> control("GET", "/faults", null));
+    return new SandboxFaults(control::addFault, control::clearFaults, control::faults);
   }
 
   /** Ends a session's accounts; nothing for a sandbox of the test's own (its extension closes it). */
@@ -218,14 +223,8 @@ public final class SandboxHandle implements AutoCloseable {
   public void close() {
     if (shared()) {
       for (Keys session : List.of(keys, other)) {
-        client.send("DELETE", "/__admin/sandbox/sessions/" + session.sessionId(), null, null);
+        admin.deleteSession(session.sessionId());
       }
     }
-  }
-
-  /** A control call: the control API of a sandbox of its own, or the session's test helpers. */
-  private JsonNode control(String method, String path, Object body) {
-    return shared() ? client.send(method, "/__sandbox" + path, body, keys.enterpriseKey())
-        : client.send(method, "/__admin/sandbox" + path, body, null);
   }
 }
