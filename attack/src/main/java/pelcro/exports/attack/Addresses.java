@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Loopback source addresses: normal clients speak from 127.0.0.1, attackers from 127.0.0.2 on
- * (Linux routes all of 127/8 to the loopback interface), so that limits per client address can
- * be seen to work. Attacker {@code i} is {@code 127.0.x.y} with {@code y} in 2..251.
+ * (Linux routes all of 127/8 to the loopback interface), so that limits per client address can be
+ * seen to work. Attacker {@code i} is {@code 127.0.x.y} with {@code y} in 2..251.
  */
 public final class Addresses {
   private Addresses() {}
@@ -18,7 +18,9 @@ public final class Addresses {
     return of(0, 1);
   }
 
-  /** The {@code i}-th attacker address (0-based): 127.0.0.2, 127.0.0.3, … 127.0.0.251, 127.0.1.2, … */
+  /**
+   * The {@code i}-th attacker address (0-based): 127.0.0.2, 127.0.0.3, … 127.0.0.251, 127.0.1.2, …
+   */
   public static InetAddress attacker(int i) {
     return of(i / 250, 2 + i % 250);
   }
@@ -34,7 +36,8 @@ public final class Addresses {
 
   /** The range of the first {@code n} attacker addresses, for the printout. */
   public static String describe(int n) {
-    return n == 1 ? attacker(0).getHostAddress()
+    return n == 1
+        ? attacker(0).getHostAddress()
         : attacker(0).getHostAddress() + " … " + attacker(n - 1).getHostAddress() + " (" + n + ")";
   }
 

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What the server sent back to one request (status, headers, the first bytes of the body), or
- * why nothing came back.
+ * What the server sent back to one request (status, headers, the first bytes of the body), or why
+ * nothing came back.
  *
  * @param status the final status, or 0 when there was no answer
  * @param headers the answer's headers, names in lower case (the first value of each)
@@ -16,8 +16,14 @@ import java.util.Map;
  * @param failure why there is no answer, or {@link Failure#NONE}
  * @param nanos from the first byte sent to the last byte read
  */
-public record Answer(int status, Map<String, String> headers, byte[] body, boolean truncated,
-    boolean cut, Failure failure, long nanos) {
+public record Answer(
+    int status,
+    Map<String, String> headers,
+    byte[] body,
+    boolean truncated,
+    boolean cut,
+    Failure failure,
+    long nanos) {
 
   /** Why a request got no answer. */
   public enum Failure {
@@ -61,8 +67,12 @@ public record Answer(int status, Map<String, String> headers, byte[] body, boole
       return "no answer (" + failure + ")";
     }
     String start = Escapes.printable(body, 240);
-    return status + (cut ? " (body cut off)" : "") + " " + (mediaType().isEmpty() ? "(no Content-Type)" : mediaType())
+    return status
+        + (cut ? " (body cut off)" : "")
+        + " "
+        + (mediaType().isEmpty() ? "(no Content-Type)" : mediaType())
         + (header("Location") != null ? " Location: " + header("Location") : "")
-        + " body: " + start;
+        + " body: "
+        + start;
   }
 }

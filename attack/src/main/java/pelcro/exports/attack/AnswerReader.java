@@ -16,8 +16,8 @@ import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.impl.io.DefaultBHttpClientConnection;
 
 /**
- * Reads one HTTP/1.x answer off a socket with httpcore5's client connection, whatever was
- * written before: interim 1xx answers are skipped, the body is read up to a cap.
+ * Reads one HTTP/1.x answer off a socket with httpcore5's client connection, whatever was written
+ * before: interim 1xx answers are skipped, the body is read up to a cap.
  */
 final class AnswerReader {
   private static final Http1Config CONFIG =
@@ -61,8 +61,11 @@ final class AnswerReader {
     byte[] body = new byte[0];
     boolean truncated = false;
     boolean cut = false;
-    boolean bodyless = "HEAD".equalsIgnoreCase(method) || code == 204 || code == 304
-        || ("CONNECT".equalsIgnoreCase(method) && code / 100 == 2);
+    boolean bodyless =
+        "HEAD".equalsIgnoreCase(method)
+            || code == 204
+            || code == 304
+            || ("CONNECT".equalsIgnoreCase(method) && code / 100 == 2);
     if (!bodyless) {
       try {
         conn.receiveResponseEntity(response);
@@ -78,7 +81,7 @@ final class AnswerReader {
         cut = true;
       }
     }
-    return new Answer(code, headers, body, truncated, cut, Answer.Failure.NONE,
-        System.nanoTime() - started);
+    return new Answer(
+        code, headers, body, truncated, cut, Answer.Failure.NONE, System.nanoTime() - started);
   }
 }

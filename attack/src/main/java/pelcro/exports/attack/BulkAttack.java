@@ -17,8 +17,8 @@ import java.util.function.IntFunction;
 /**
  * Many hostile requests at once: worker threads, each speaking from attacker addresses in turn,
  * send a mix of garbage cases (15 %), damaged bytes (10 %) and generated requests on keep-alive
- * connections (75 %), judge every answer, and remember every export a 2xx answer created (so
- * that a state check can tell those from exports nobody was told about).
+ * connections (75 %), judge every answer, and remember every export a 2xx answer created (so that a
+ * state check can tell those from exports nobody was told about).
  */
 public final class BulkAttack {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,8 +37,13 @@ public final class BulkAttack {
    * @param generators the request generator of worker {@code i} (each with its own seed)
    * @param addresses the attacker source addresses the workers rotate through
    */
-  public BulkAttack(InetSocketAddress server, List<RawScript> cases,
-      IntFunction<RequestGenerator> generators, List<InetAddress> addresses, long seed, Tally tally) {
+  public BulkAttack(
+      InetSocketAddress server,
+      List<RawScript> cases,
+      IntFunction<RequestGenerator> generators,
+      List<InetAddress> addresses,
+      long seed,
+      Tally tally) {
     this.server = server;
     this.cases = List.copyOf(cases);
     this.generators = generators;
@@ -88,7 +93,10 @@ public final class BulkAttack {
       if (roll < 15) {
         RawScript script = cases.get(Math.floorMod(nextCase.getAndIncrement(), cases.size()));
         Answer answer = raw.run(script, from);
-        tally.record(script.name(), script::reproduction, answer,
+        tally.record(
+            script.name(),
+            script::reproduction,
+            answer,
             Rules.check(script.method(), script.path(), answer, script.mustAnswer()));
         continue;
       }
@@ -97,13 +105,19 @@ public final class BulkAttack {
       if (roll < 25) {
         RawScript script = mutator.mutate("damaged " + name, p.bytes(host), p.method(), p.path());
         Answer answer = raw.run(script, from);
-        tally.record(script.name(), script::reproduction, answer,
+        tally.record(
+            script.name(),
+            script::reproduction,
+            answer,
             Rules.check(p.method(), p.path(), answer, false));
         remember(createdExport(answer), mine, generator);
         continue;
       }
       Answer answer = wire.send(p);
-      tally.record(name, () -> p.reproduction(host), answer,
+      tally.record(
+          name,
+          () -> p.reproduction(host),
+          answer,
           Rules.check(p.method(), p.path(), answer, p.owesAnswer()));
       remember(createdExport(answer), mine, generator);
     }
@@ -122,17 +136,20 @@ public final class BulkAttack {
   }
 
   /**
-   * The uuid of the export a 2xx answer reports as created ({@code {"data": <export>}}), or
-   * null: whatever the request looked like, damaged bytes included.
+   * The uuid of the export a 2xx answer reports as created ({@code {"data": <export>}}), or null:
+   * whatever the request looked like, damaged bytes included.
    */
   private static String createdExport(Answer answer) {
-    if (!answer.answered() || answer.status() / 100 != 2
+    if (!answer.answered()
+        || answer.status() / 100 != 2
         || !answer.mediaType().equals("application/json")) {
       return null;
     }
     try {
       JsonNode data = JSON.readTree(answer.body()).path("data");
-      return data.path("uuid").isTextual() && data.has("created_at") ? data.path("uuid").asText() : null;
+      return data.path("uuid").isTextual() && data.has("created_at")
+          ? data.path("uuid").asText()
+          : null;
     } catch (IOException e) {
       return null;
     }

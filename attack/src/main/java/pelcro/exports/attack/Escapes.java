@@ -5,8 +5,8 @@ public final class Escapes {
   private Escapes() {}
 
   /**
-   * ASCII printables as they are, {@code \r \n \t} escaped, any other byte as {@code \xNN};
-   * cut after {@code max} bytes with the total length.
+   * ASCII printables as they are, {@code \r \n \t} escaped, any other byte as {@code \xNN}; cut
+   * after {@code max} bytes with the total length.
    */
   public static String printable(byte[] bytes, int max) {
     StringBuilder out = new StringBuilder();

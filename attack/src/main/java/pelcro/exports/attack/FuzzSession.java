@@ -8,9 +8,9 @@ import java.util.SplittableRandom;
 
 /**
  * One request at a time, with a state snapshot after each: every rule of {@link Rules} on every
- * answer, and for every rejected (4xx/5xx) or unanswered request, the state before and after
- * must be equal. Used by the fuzz test (embedded sandbox) and by {@code bin/attack}'s control
- * phase (standalone jar with the control API).
+ * answer, and for every rejected (4xx/5xx) or unanswered request, the state before and after must
+ * be equal. Used by the fuzz test (embedded sandbox) and by {@code bin/attack}'s control phase
+ * (standalone jar with the control API).
  */
 public final class FuzzSession {
   private final JdkSender jdk;
@@ -32,8 +32,14 @@ public final class FuzzSession {
    * @param local the source address of requests the JDK client cannot send
    * @param seed the seed of the byte damage and of the choice between clients
    */
-  public FuzzSession(JdkSender jdk, InetSocketAddress server, InetAddress local, StateProbe probe,
-      RequestGenerator generator, long seed, Tally tally) {
+  public FuzzSession(
+      JdkSender jdk,
+      InetSocketAddress server,
+      InetAddress local,
+      StateProbe probe,
+      RequestGenerator generator,
+      long seed,
+      Tally tally) {
     this.jdk = jdk;
     this.local = local;
     this.wire = new WireConnection(server, local, 10_000, 1 << 20);
@@ -50,14 +56,24 @@ public final class FuzzSession {
   public void runCases(List<RawScript> cases) {
     for (RawScript script : cases) {
       Answer answer = raw.run(script, local);
-      caseAnswers.append(String.format("%-48s %s%n", script.name(),
-          answer.summary().substring(0, Math.min(150, answer.summary().length()))));
-      judge(script.name(), script::reproduction, script.method(), script.path(), answer,
+      caseAnswers.append(
+          String.format(
+              "%-48s %s%n",
+              script.name(),
+              answer.summary().substring(0, Math.min(150, answer.summary().length()))));
+      judge(
+          script.name(),
+          script::reproduction,
+          script.method(),
+          script.path(),
+          answer,
           script.mustAnswer());
     }
   }
 
-  /** Sends {@code count} generated requests (one in ten as damaged bytes), or stops at the deadline. */
+  /**
+   * Sends {@code count} generated requests (one in ten as damaged bytes), or stops at the deadline.
+   */
   public void runGenerated(int count, long deadlineNanos) {
     for (int i = 0; i < count && System.nanoTime() < deadlineNanos; i++) {
       Probe p = generator.next();
@@ -73,8 +89,13 @@ public final class FuzzSession {
     }
   }
 
-  private void judge(String name, java.util.function.Supplier<String> request, String method,
-      String path, Answer answer, boolean mustAnswer) {
+  private void judge(
+      String name,
+      java.util.function.Supplier<String> request,
+      String method,
+      String path,
+      Answer answer,
+      boolean mustAnswer) {
     sent++;
     Set<Rule> broken = Rules.check(method, path, answer, mustAnswer);
     tally.record(name, request, answer, broken);

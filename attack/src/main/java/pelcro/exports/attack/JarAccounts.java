@@ -24,15 +24,24 @@ final class JarAccounts {
     this.jar = jar;
   }
 
-  /** The built-in accounts plus two Enterprise accounts with no practical rate limit, for the bulk. */
+  /**
+   * The built-in accounts plus two Enterprise accounts with no practical rate limit, for the bulk.
+   */
   List<RequestGenerator.Account> writeWithAttackers(Path file) throws IOException {
     ObjectMapper json = new ObjectMapper();
     ObjectNode root = (ObjectNode) json.readTree(builtInAccountsJson());
     ArrayNode list = (ArrayNode) root.path("accounts");
     for (int i = 1; i <= 2; i++) {
-      list.addObject().put("id", 900 + i).put("key", "sk_test_attack_" + i).put("enterprise", true)
-          .put("user_id", 9000 + i).put("user_email", "attacker" + i + "@attack.example")
-          .put("api_core_rate_limit", 100_000_000).putArray("sites").add(9000 + 2 * i).add(9001 + 2 * i);
+      list.addObject()
+          .put("id", 900 + i)
+          .put("key", "sk_test_attack_" + i)
+          .put("enterprise", true)
+          .put("user_id", 9000 + i)
+          .put("user_email", "attacker" + i + "@attack.example")
+          .put("api_core_rate_limit", 100_000_000)
+          .putArray("sites")
+          .add(9000 + 2 * i)
+          .add(9001 + 2 * i);
     }
     Files.writeString(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(root));
     return accounts(root);

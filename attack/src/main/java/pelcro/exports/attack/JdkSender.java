@@ -17,9 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Sends {@link Probe}s with {@code java.net.http.HttpClient} (HTTP/1.1, no redirects followed),
- * the client for well-formed requests; a probe the JDK client refuses to send (a restricted
- * header, a target that is not a URI, a method it forbids) is reported as not sendable.
+ * Sends {@link Probe}s with {@code java.net.http.HttpClient} (HTTP/1.1, no redirects followed), the
+ * client for well-formed requests; a probe the JDK client refuses to send (a restricted header, a
+ * target that is not a URI, a method it forbids) is reported as not sendable.
  */
 public final class JdkSender {
   private static final Set<String> RESTRICTED =
@@ -30,10 +30,16 @@ public final class JdkSender {
   private final Duration timeout;
   private final int bodyCap;
 
-  /** @param root {@code http://127.0.0.1:<port>} */
+  /**
+   * @param root {@code http://127.0.0.1:<port>}
+   */
   public JdkSender(String root, Duration timeout, int bodyCap) {
-    this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    this.client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     this.root = root;
     this.timeout = timeout;
     this.bodyCap = bodyCap;
@@ -47,11 +53,14 @@ public final class JdkSender {
           .anyMatch(h -> RESTRICTED.contains(h.name().toLowerCase(Locale.ROOT)))) {
         return Optional.empty();
       }
-      HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(root + probe.target()))
-          .timeout(timeout)
-          .method(probe.method(), probe.body().length == 0
-              ? HttpRequest.BodyPublishers.noBody()
-              : HttpRequest.BodyPublishers.ofByteArray(probe.body()));
+      HttpRequest.Builder builder =
+          HttpRequest.newBuilder(URI.create(root + probe.target()))
+              .timeout(timeout)
+              .method(
+                  probe.method(),
+                  probe.body().length == 0
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofByteArray(probe.body()));
       probe.headers().forEach(h -> builder.header(h.name(), h.value()));
       request = builder.build();
     } catch (IllegalArgumentException e) {
@@ -67,18 +76,28 @@ public final class JdkSender {
       HttpResponse<InputStream> response =
           client.send(request, HttpResponse.BodyHandlers.ofInputStream());
       Map<String, String> headers = new LinkedHashMap<>();
-      response.headers().map().forEach((k, v) -> {
-        if (!v.isEmpty()) {
-          headers.putIfAbsent(k.toLowerCase(Locale.ROOT), v.get(0));
-        }
-      });
+      response
+          .headers()
+          .map()
+          .forEach(
+              (k, v) -> {
+                if (!v.isEmpty()) {
+                  headers.putIfAbsent(k.toLowerCase(Locale.ROOT), v.get(0));
+                }
+              });
       byte[] body;
       boolean truncated;
       try (InputStream in = response.body()) {
         body = "HEAD".equalsIgnoreCase(method) ? new byte[0] : in.readNBytes(bodyCap);
         truncated = body.length == bodyCap && in.read() >= 0;
       }
-      return new Answer(response.statusCode(), headers, body, truncated, false, Answer.Failure.NONE,
+      return new Answer(
+          response.statusCode(),
+          headers,
+          body,
+          truncated,
+          false,
+          Answer.Failure.NONE,
           System.nanoTime() - started);
     } catch (HttpConnectTimeoutException | ConnectException e) {
       return Answer.failed(Answer.Failure.CONNECT, System.nanoTime() - started);

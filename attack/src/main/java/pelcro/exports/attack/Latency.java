@@ -26,7 +26,9 @@ public final class Latency {
     samples[size++] = nanos;
   }
 
-  /** A request that failed (no answer, or not the 200 a normal client expects); its time counts too. */
+  /**
+   * A request that failed (no answer, or not the 200 a normal client expects); its time counts too.
+   */
   public void error(long nanos) {
     errors.increment();
     add(nanos);
@@ -53,7 +55,8 @@ public final class Latency {
 
   /** {@code p50 1.2 ms, p99 3.4 ms, max …, n requests, e errors}. */
   public String describe() {
-    return String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d requests, %d failed",
+    return String.format(
+        "p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d requests, %d failed",
         millis(0.50), millis(0.99), millis(1.0), count(), errors());
   }
 }

@@ -1,6 +1,8 @@
 package pelcro.exports.attack;
 
-/** Keys in the harness's own output are masked like the sandbox masks them: {@code sk_test_…abcd}. */
+/**
+ * Keys in the harness's own output are masked like the sandbox masks them: {@code sk_test_…abcd}.
+ */
 public final class Masking {
   private Masking() {}
 

@@ -8,9 +8,9 @@ import java.util.List;
 import pelcro.exports.attack.Probe.Header;
 
 /**
- * The mutations of {@link RequestGenerator}: of the method, the path, the query, the headers
- * (keys, content types, CORS, forwarding, encodings) and the body (fields, values, date ranges,
- * months, and damage to the JSON bytes), each drawn from the seeded dice.
+ * The mutations of {@link RequestGenerator}: of the method, the path, the query, the headers (keys,
+ * content types, CORS, forwarding, encodings) and the body (fields, values, date ranges, months,
+ * and damage to the JSON bytes), each drawn from the seeded dice.
  */
 final class Mutations {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,22 +42,42 @@ final class Mutations {
   }
 
   private void mutateMethod(Draft d) {
-    d.method = dice.pick("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE", "FOO",
-        "get", "CONNECT");
+    d.method =
+        dice.pick(
+            "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE", "FOO", "get",
+            "CONNECT");
     d.notes.add("method " + d.method);
     if (d.method.equals("OPTIONS") && dice.nextBoolean()) {
-      d.header("Origin", dice.pick("https://docs.example.com", "https://evil.example", "null", "*"));
+      d.header(
+          "Origin", dice.pick("https://docs.example.com", "https://evil.example", "null", "*"));
       d.header("Access-Control-Request-Method", dice.pick("POST", "GET", "DELETE", "X"));
-      d.header("Access-Control-Request-Headers", dice.pick("authorization", "content-type, x-evil", ""));
+      d.header(
+          "Access-Control-Request-Headers", dice.pick("authorization", "content-type, x-evil", ""));
       d.notes.add("preflight");
     }
   }
 
   private void mutatePath(Draft d) {
-    String id = dice.pick(dice.uuid().toString(), dice.uuid().toString().toUpperCase(),
-        dice.uuid().toString().replace("-", ""), "null", "undefined", "0", "-1",
-        "%2e%2e", "..%2f..%2f__admin", "%00", "%ff%fe", "a".repeat(1000), "{uuid}", "%7Buuid%7D",
-        "1ee305f2-93c1-61be-96fd-0242ac11000", "' OR '1'='1", "%C0%AE%C0%AE", "x;y=z");
+    String id =
+        dice.pick(
+            dice.uuid().toString(),
+            dice.uuid().toString().toUpperCase(),
+            dice.uuid().toString().replace("-", ""),
+            "null",
+            "undefined",
+            "0",
+            "-1",
+            "%2e%2e",
+            "..%2f..%2f__admin",
+            "%00",
+            "%ff%fe",
+            "a".repeat(1000),
+            "{uuid}",
+            "%7Buuid%7D",
+            "1ee305f2-93c1-61be-96fd-0242ac11000",
+            "' OR '1'='1",
+            "%C0%AE%C0%AE",
+            "x;y=z");
     String before = d.path;
     switch (dice.nextInt(7)) {
       case 0 -> d.path = d.path + "/";
@@ -72,9 +92,29 @@ final class Mutations {
   }
 
   private void mutateQuery(Draft d) {
-    String value = dice.pick("", "abc", "-1", "0", "1001.0", "1e3", "99999999999999999999", "2001",
-        "3001", "%201001", "1001%20", "+1001", "0x3e9", "%EF%BC%91%EF%BC%90%EF%BC%90%EF%BC%91",
-        "%zz", "%ff", "1001%00", "null", "[1001]", "1001,1002", "9".repeat(5000));
+    String value =
+        dice.pick(
+            "",
+            "abc",
+            "-1",
+            "0",
+            "1001.0",
+            "1e3",
+            "99999999999999999999",
+            "2001",
+            "3001",
+            "%201001",
+            "1001%20",
+            "+1001",
+            "0x3e9",
+            "%EF%BC%91%EF%BC%90%EF%BC%90%EF%BC%91",
+            "%zz",
+            "%ff",
+            "1001%00",
+            "null",
+            "[1001]",
+            "1001,1002",
+            "9".repeat(5000));
     switch (dice.nextInt(6)) {
       case 0 -> {
         d.query.removeIf(p -> p[0].equals("site_id"));
@@ -93,8 +133,11 @@ final class Mutations {
         d.notes.add("page/limit=" + cut(value));
       }
       case 4 -> {
-        d.query.add(new String[] {dice.pick("site_id[]", "x", "%", "=", "a".repeat(2000), "__proto__"),
-            dice.pick(null, "1", "%zz", "x".repeat(8000))});
+        d.query.add(
+            new String[] {
+              dice.pick("site_id[]", "x", "%", "=", "a".repeat(2000), "__proto__"),
+              dice.pick(null, "1", "%zz", "x".repeat(8000))
+            });
         d.notes.add("odd parameter");
       }
       default -> {
@@ -113,20 +156,39 @@ final class Mutations {
         d.notes.add("no key");
       }
       case 1 -> {
-        String auth = dice.pick("Bearer", "Bearer ", "bearer " + setup.enterprise().get(0).key(),
-            "Basic " + Base64.getEncoder().encodeToString("sk_test_enterprise:".getBytes()),
-            "Bearer " + setup.enterprise().get(0).key() + " extra", "Bearer sk_test_nope",
-            "Bearer " + setup.basic().key(), "Bearer sk_try_" + "a".repeat(65), "Bearer sk_try_",
-            "Bearer sk_try_bad!chars", "Bearer " + "k".repeat(10_000), "Token x", "Bearer \"\"",
-            "Bearer sk_try_" + Long.toHexString(dice.nextLong()),
-            "Bearer " + (setup.tryKeys().isEmpty() ? "sk_try_x" : dice.pick(setup.tryKeys())));
+        String auth =
+            dice.pick(
+                "Bearer",
+                "Bearer ",
+                "bearer " + setup.enterprise().get(0).key(),
+                "Basic " + Base64.getEncoder().encodeToString("sk_test_enterprise:".getBytes()),
+                "Bearer " + setup.enterprise().get(0).key() + " extra",
+                "Bearer sk_test_nope",
+                "Bearer " + setup.basic().key(),
+                "Bearer sk_try_" + "a".repeat(65),
+                "Bearer sk_try_",
+                "Bearer sk_try_bad!chars",
+                "Bearer " + "k".repeat(10_000),
+                "Token x",
+                "Bearer \"\"",
+                "Bearer sk_try_" + Long.toHexString(dice.nextLong()),
+                "Bearer " + (setup.tryKeys().isEmpty() ? "sk_try_x" : dice.pick(setup.tryKeys())));
         d.header("Authorization", auth);
         d.notes.add("Authorization " + cut(auth));
       }
       case 2 -> {
-        String type = dice.pick("text/plain", "application/x-www-form-urlencoded", "multipart/form-data",
-            "multipart/form-data; boundary=zz", "application/json; charset=utf-16",
-            "application/json; charset=x-bogus", "application/xml", "", "*/*", "application/json;;;");
+        String type =
+            dice.pick(
+                "text/plain",
+                "application/x-www-form-urlencoded",
+                "multipart/form-data",
+                "multipart/form-data; boundary=zz",
+                "application/json; charset=utf-16",
+                "application/json; charset=x-bogus",
+                "application/xml",
+                "",
+                "*/*",
+                "application/json;;;");
         d.header("Content-Type", type);
         d.notes.add("Content-Type " + type);
       }
@@ -136,7 +198,9 @@ final class Mutations {
         d.notes.add("Accept");
       }
       case 4 -> {
-        d.header("Origin", dice.pick("https://evil.example", "null", "https://docs.example.com", "file://"));
+        d.header(
+            "Origin",
+            dice.pick("https://evil.example", "null", "https://docs.example.com", "file://"));
         d.notes.add("Origin");
       }
       case 5 -> {
@@ -183,8 +247,18 @@ final class Mutations {
         d.notes.add("body without " + field);
       }
       case 1 -> {
-        String name = dice.pick("zzz", "site_id", "status", "__proto__", "constructor", "", "object ",
-            "date_from", "seconds", "reason");
+        String name =
+            dice.pick(
+                "zzz",
+                "site_id",
+                "status",
+                "__proto__",
+                "constructor",
+                "",
+                "object ",
+                "date_from",
+                "seconds",
+                "reason");
         d.json.set(name, oddValue());
         d.notes.add("body field " + name);
       }
@@ -193,23 +267,50 @@ final class Mutations {
         d.notes.add("body " + field + " odd value");
       }
       case 3 -> {
-        String object = dice.pick(dice.pick(bodies.objects()), "SUBSCRIPTIONS", "credit_note", "", "nope",
-            "accounting ", "subscriptions\u0000", "ｓｕｂｓｃｒｉｐｔｉｏｎｓ");
+        String object =
+            dice.pick(
+                dice.pick(bodies.objects()),
+                "SUBSCRIPTIONS",
+                "credit_note",
+                "",
+                "nope",
+                "accounting ",
+                "subscriptions\u0000",
+                "ｓｕｂｓｃｒｉｐｔｉｏｎｓ");
         d.json.put("object", object);
         d.notes.add("object " + object);
       }
       case 4 -> {
         long now = setup.now().get().getEpochSecond();
-        long from = dice.pick(new Long[] {0L, -1L, now, now + 86_400L * 400, now - 86_400L * 200,
-            253402300799L, 253402300800L, Long.MAX_VALUE});
+        long from =
+            dice.pick(
+                new Long[] {
+                  0L,
+                  -1L,
+                  now,
+                  now + 86_400L * 400,
+                  now - 86_400L * 200,
+                  253402300799L,
+                  253402300800L,
+                  Long.MAX_VALUE
+                });
         long to = dice.pick(new Long[] {from - 1, from, from + 86_400L * 190, Long.MIN_VALUE, now});
         d.json.put("date_from", from);
         d.json.put("date_to", to);
         d.notes.add("range " + from + ".." + to);
       }
       default -> {
-        String month = dice.pick("2024-13-01", "2024-02-30", "2024-1-1", "", "0000-01-01", "9999-12-01",
-            "2024-01", "01/2024", "2024-01-01T00:00:00Z");
+        String month =
+            dice.pick(
+                "2024-13-01",
+                "2024-02-30",
+                "2024-1-1",
+                "",
+                "0000-01-01",
+                "9999-12-01",
+                "2024-01",
+                "01/2024",
+                "2024-01-01T00:00:00Z");
         d.json.put("month", month);
         d.json.put("currency", dice.pick("USD", "us", "usdd", "\u20ac\u20ac\u20ac", "", "usd"));
         d.notes.add("month " + month);
@@ -230,7 +331,8 @@ final class Mutations {
       case 8 -> JSON.createArrayNode().add(1).add("a");
       case 9 -> JSON.createObjectNode().put("$gt", "");
       case 10 -> JSON.getNodeFactory().textNode("\ud800");
-      case 11 -> JSON.getNodeFactory().textNode("' OR 1=1 -- <script>alert(1)</script> ${jndi:ldap://x}");
+      case 11 ->
+          JSON.getNodeFactory().textNode("' OR 1=1 -- <script>alert(1)</script> ${jndi:ldap://x}");
       case 12 -> JSON.getNodeFactory().textNode("1704067200");
       default -> JSON.getNodeFactory().numberNode(new java.math.BigInteger("9".repeat(60)));
     };
@@ -248,7 +350,8 @@ final class Mutations {
       case 6 -> Probe.utf8(dice.pick("[]", "\"subscriptions\"", "42", "null", "true", " ", "{}{}"));
       case 7 -> new byte[] {0, 0, 0, 0};
       case 8 -> new byte[1024 * 1024 + 1];
-      default -> concat(Probe.utf8("{\"object\":\""), new byte[] {(byte) 0xc0, (byte) 0xaf, '"', '}'});
+      default ->
+          concat(Probe.utf8("{\"object\":\""), new byte[] {(byte) 0xc0, (byte) 0xaf, '"', '}'});
     };
   }
 

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Well-behaved visitors on 127.0.0.1: each lists the export types (or jobs) with its own key
- * once per interval, with the JDK client, and records how long each request took into the
- * current scenario's {@link Latency}. A request that fails or answers anything but 200 counts as
- * an error (with its time).
+ * Well-behaved visitors on 127.0.0.1: each lists the export types (or jobs) with its own key once
+ * per interval, with the JDK client, and records how long each request took into the current
+ * scenario's {@link Latency}. A request that fails or answers anything but 200 counts as an error
+ * (with its time).
  */
 public final class NormalClients implements AutoCloseable {
   private final List<RequestGenerator.Account> accounts;
@@ -22,8 +22,8 @@ public final class NormalClients implements AutoCloseable {
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean running = true;
 
-  public NormalClients(String root, List<RequestGenerator.Account> accounts, Duration interval,
-      Duration timeout) {
+  public NormalClients(
+      String root, List<RequestGenerator.Account> accounts, Duration interval, Duration timeout) {
     this.root = root;
     this.accounts = List.copyOf(accounts);
     this.interval = interval;
@@ -50,9 +50,13 @@ public final class NormalClients implements AutoCloseable {
   private void loop(RequestGenerator.Account account) {
     // Each visitor has its own client, so its own connection: visitors do not share sockets.
     JdkSender http = new JdkSender(root, timeout, 1 << 16);
-    HttpRequest request = HttpRequest.newBuilder(URI.create(root + "/api/v1/core/exports?site_id="
-            + account.sites().get(0)))
-        .header("Authorization", "Bearer " + account.key()).timeout(timeout).GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(root + "/api/v1/core/exports?site_id=" + account.sites().get(0)))
+            .header("Authorization", "Bearer " + account.key())
+            .timeout(timeout)
+            .GET()
+            .build();
     long stagger = (long) (Math.random() * interval.toMillis());
     sleep(stagger);
     while (running) {

@@ -22,12 +22,22 @@ import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
  * @param body the body, or an empty array for none
  * @param mutation what the generator changed, for reports
  */
-public record Probe(Op op, String method, String target, List<Header> headers, byte[] body,
-    String mutation) {
+public record Probe(
+    Op op, String method, String target, List<Header> headers, byte[] body, String mutation) {
 
   /** The operations and control calls the generator starts from. */
   public enum Op {
-    LIST, REQUEST, DOWNLOAD, RESET, CLOCK, ADVANCE, COMPLETE, FAIL, DELIVERIES, REDELIVER, OTHER
+    LIST,
+    REQUEST,
+    DOWNLOAD,
+    RESET,
+    CLOCK,
+    ADVANCE,
+    COMPLETE,
+    FAIL,
+    DELIVERIES,
+    REDELIVER,
+    OTHER
   }
 
   /** One header line. */
@@ -39,8 +49,8 @@ public record Probe(Op op, String method, String target, List<Header> headers, b
 
   /**
    * Whether silence breaks a rule: a server may refuse a large body before reading it and close
-   * (then the client, still sending, may get a reset instead of the answer), so only requests
-   * with a body under 64 KiB are owed an answer.
+   * (then the client, still sending, may get a reset instead of the answer), so only requests with
+   * a body under 64 KiB are owed an answer.
    */
   public boolean owesAnswer() {
     return body.length < 65_536;
@@ -58,8 +68,11 @@ public record Probe(Op op, String method, String target, List<Header> headers, b
 
   /** The first value of a header, or null. */
   public String header(String name) {
-    return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(Header::value)
-        .findFirst().orElse(null);
+    return headers.stream()
+        .filter(h -> h.name().equalsIgnoreCase(name))
+        .map(Header::value)
+        .findFirst()
+        .orElse(null);
   }
 
   /** The request as httpcore5 sends it, with Host and Content-Length added when absent. */
@@ -92,7 +105,11 @@ public record Probe(Op op, String method, String target, List<Header> headers, b
 
   /** The request as text for a report: every byte shown, the body cut after 400 bytes. */
   public String reproduction(String host) {
-    return "[" + op + "; " + Escapes.printable(utf8(mutation), 300) + "] "
+    return "["
+        + op
+        + "; "
+        + Escapes.printable(utf8(mutation), 300)
+        + "] "
         + Escapes.printable(bytes(host), 600);
   }
 

@@ -9,9 +9,9 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 
 /**
- * Runs a {@link RawScript} on a fresh socket bound to a chosen loopback source address, and
- * reads the answer. Closes with a reset (linger 0), so that hundreds of thousands of short
- * connections leave no TIME_WAIT on the client side.
+ * Runs a {@link RawScript} on a fresh socket bound to a chosen loopback source address, and reads
+ * the answer. Closes with a reset (linger 0), so that hundreds of thousands of short connections
+ * leave no TIME_WAIT on the client side.
  */
 public record RawClient(InetSocketAddress server, int readTimeoutMillis, int bodyCap) {
   /** Runs the script from {@code local} (e.g. 127.0.0.2) and returns the answer. */

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Bytes no proper HTTP client would send, as a script: writes, pauses and a half-close, then
- * the answer is read.
+ * Bytes no proper HTTP client would send, as a script: writes, pauses and a half-close, then the
+ * answer is read.
  *
  * @param name what the case is, e.g. {@code chunk-size-zz}
  * @param steps what the client does, in order
@@ -15,8 +15,8 @@ import java.util.List;
  * @param method the method the script claims, for the rules (HEAD answers have no body)
  * @param path the path the script claims, for the rules
  */
-public record RawScript(String name, List<Step> steps, boolean mustAnswer, String method,
-    String path) {
+public record RawScript(
+    String name, List<Step> steps, boolean mustAnswer, String method, String path) {
 
   /** One thing the client does on the socket. */
   public sealed interface Step permits Write, Pause, HalfClose {}
@@ -46,7 +46,10 @@ public record RawScript(String name, List<Step> steps, boolean mustAnswer, Strin
 
   /** The total time the script pauses. */
   public long pauseMillis() {
-    return steps.stream().filter(s -> s instanceof Pause).mapToLong(s -> ((Pause) s).millis()).sum();
+    return steps.stream()
+        .filter(s -> s instanceof Pause)
+        .mapToLong(s -> ((Pause) s).millis())
+        .sum();
   }
 
   /** The case as text for a report: every byte written, each pause and the half-close. */
@@ -67,7 +70,9 @@ public record RawScript(String name, List<Step> steps, boolean mustAnswer, Strin
   /** Every byte the script writes. */
   public byte[] allBytes() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    steps.stream().filter(s -> s instanceof Write).forEach(s -> out.writeBytes(((Write) s).bytes()));
+    steps.stream()
+        .filter(s -> s instanceof Write)
+        .forEach(s -> out.writeBytes(((Write) s).bytes()));
     return out.toByteArray();
   }
 }

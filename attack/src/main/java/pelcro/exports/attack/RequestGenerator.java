@@ -8,10 +8,9 @@ import java.util.function.Supplier;
 import pelcro.exports.attack.Probe.Op;
 
 /**
- * Seeded generator of hostile but well-formed requests across the three operations and the
- * control API: it builds a valid request, then (most of the time) applies one to three
- * mutations to its method, path, query, headers or body. The same seed and the same answers
- * give the same requests.
+ * Seeded generator of hostile but well-formed requests across the three operations and the control
+ * API: it builds a valid request, then (most of the time) applies one to three mutations to its
+ * method, path, query, headers or body. The same seed and the same answers give the same requests.
  */
 public final class RequestGenerator {
   private static final String API = "/api/v1/core/exports";
@@ -22,8 +21,12 @@ public final class RequestGenerator {
   public record Account(String key, List<Long> sites) {}
 
   /** Who the generator speaks as, and what it may call. */
-  public record Setup(List<Account> enterprise, Account basic, List<String> tryKeys,
-      boolean control, Supplier<Instant> now) {}
+  public record Setup(
+      List<Account> enterprise,
+      Account basic,
+      List<String> tryKeys,
+      boolean control,
+      Supplier<Instant> now) {}
 
   private final Dice dice;
   private final Mutations mutations;
@@ -78,8 +81,20 @@ public final class RequestGenerator {
     if (roll < 70) {
       return Op.OTHER;
     }
-    Op[] control = {Op.RESET, Op.CLOCK, Op.ADVANCE, Op.ADVANCE, Op.COMPLETE, Op.COMPLETE,
-        Op.COMPLETE, Op.FAIL, Op.FAIL, Op.FAIL, Op.DELIVERIES, Op.REDELIVER};
+    Op[] control = {
+      Op.RESET,
+      Op.CLOCK,
+      Op.ADVANCE,
+      Op.ADVANCE,
+      Op.COMPLETE,
+      Op.COMPLETE,
+      Op.COMPLETE,
+      Op.FAIL,
+      Op.FAIL,
+      Op.FAIL,
+      Op.DELIVERIES,
+      Op.REDELIVER
+    };
     Op op = control[dice.nextInt(control.length)];
     // Resets wipe what the other calls need: keep them rare.
     return op == Op.RESET && dice.nextInt(10) > 0 ? Op.CLOCK : op;
@@ -88,21 +103,39 @@ public final class RequestGenerator {
   private Draft base(Op op) {
     Account account = setup.enterprise().get(dice.nextInt(setup.enterprise().size()));
     long site = account.sites().get(dice.nextInt(account.sites().size()));
-    Draft d = switch (op) {
-      case LIST -> new Draft(op, "GET", API);
-      case REQUEST -> new Draft(op, "POST", API);
-      case DOWNLOAD -> new Draft(op, "GET", API + "/" + someExport());
-      case RESET -> new Draft(op, "POST", CONTROL + "/reset");
-      case CLOCK -> new Draft(op, "GET", CONTROL + "/clock");
-      case ADVANCE -> new Draft(op, "POST", CONTROL + "/clock/advance");
-      case COMPLETE -> new Draft(op, "POST", CONTROL + "/exports/" + someExport() + "/complete");
-      case FAIL -> new Draft(op, "POST", CONTROL + "/exports/" + someExport() + "/fail");
-      case DELIVERIES -> new Draft(op, "GET", CONTROL + "/webhooks/deliveries");
-      case REDELIVER -> new Draft(op, "POST", CONTROL + "/webhooks/deliveries/" + someDelivery() + "/redeliver");
-      case OTHER -> new Draft(op, dice.pick("GET", "POST", "PUT", "DELETE"), dice.pick("/", "/api", "/api/v1/core",
-          "/api/v1/core/export", "/api/v2/core/exports", "/docs/openapi.yaml", "/__admin/sandbox",
-          "/__admin/sandbox/nope", "/favicon.ico", "/robots.txt", "/.env", "/__sandbox"));
-    };
+    Draft d =
+        switch (op) {
+          case LIST -> new Draft(op, "GET", API);
+          case REQUEST -> new Draft(op, "POST", API);
+          case DOWNLOAD -> new Draft(op, "GET", API + "/" + someExport());
+          case RESET -> new Draft(op, "POST", CONTROL + "/reset");
+          case CLOCK -> new Draft(op, "GET", CONTROL + "/clock");
+          case ADVANCE -> new Draft(op, "POST", CONTROL + "/clock/advance");
+          case COMPLETE ->
+              new Draft(op, "POST", CONTROL + "/exports/" + someExport() + "/complete");
+          case FAIL -> new Draft(op, "POST", CONTROL + "/exports/" + someExport() + "/fail");
+          case DELIVERIES -> new Draft(op, "GET", CONTROL + "/webhooks/deliveries");
+          case REDELIVER ->
+              new Draft(
+                  op, "POST", CONTROL + "/webhooks/deliveries/" + someDelivery() + "/redeliver");
+          case OTHER ->
+              new Draft(
+                  op,
+                  dice.pick("GET", "POST", "PUT", "DELETE"),
+                  dice.pick(
+                      "/",
+                      "/api",
+                      "/api/v1/core",
+                      "/api/v1/core/export",
+                      "/api/v2/core/exports",
+                      "/docs/openapi.yaml",
+                      "/__admin/sandbox",
+                      "/__admin/sandbox/nope",
+                      "/favicon.ico",
+                      "/robots.txt",
+                      "/.env",
+                      "/__sandbox"));
+        };
     if (op == Op.LIST || op == Op.REQUEST || op == Op.DOWNLOAD || op == Op.OTHER) {
       d.header("Authorization", "Bearer " + account.key());
       d.param("site_id", String.valueOf(site));
@@ -127,7 +160,7 @@ public final class RequestGenerator {
         d.json = JSON.createObjectNode().put("reason", "Disk full");
         d.header("Content-Type", "application/json");
       }
-      default -> { }
+      default -> {}
     }
     return d;
   }
@@ -145,5 +178,4 @@ public final class RequestGenerator {
     }
     return dice.uuid().toString();
   }
-
 }

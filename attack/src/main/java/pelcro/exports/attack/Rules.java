@@ -9,17 +9,20 @@ import java.util.regex.Pattern;
 
 /**
  * Judges one answer: no 5xx, no redirect, JSON everywhere with a {@code message} on errors, no
- * internals and no full key. Exempt from the JSON rule: the download's 200 (a file), the docs
- * page under {@code /docs}, CORS preflight 204s, and the bodies of HEAD answers.
+ * internals and no full key. Exempt from the JSON rule: the download's 200 (a file), the docs page
+ * under {@code /docs}, CORS preflight 204s, and the bodies of HEAD answers.
  */
 public final class Rules {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern DOWNLOAD = Pattern.compile("/api/v1/core/exports/[^/]+/?");
+
   /** What only a stack trace, a Java class name or a server file path would contain. */
-  private static final Pattern INTERNALS = Pattern.compile(
-      "org\\.eclipse\\.jetty|com\\.github\\.tomakehurst|com\\.fasterxml|java\\.(lang|io|util|net)\\."
-          + "|pelcro\\.exports\\.|\\bat [a-z]+\\.[a-zA-Z.$]+\\(|\\.java:\\d+|Exception\\b"
-          + "|/(tmp|work|root|home|usr)/");
+  private static final Pattern INTERNALS =
+      Pattern.compile(
+          "org\\.eclipse\\.jetty|com\\.github\\.tomakehurst|com\\.fasterxml|java\\.(lang|io|util|net)\\."
+              + "|pelcro\\.exports\\.|\\bat [a-z]+\\.[a-zA-Z.$]+\\(|\\.java:\\d+|Exception\\b"
+              + "|/(tmp|work|root|home|usr)/");
+
   /** A key of the sandbox's shapes, unmasked (a masked key reads {@code sk_test_…abcd}). */
   private static final Pattern KEY = Pattern.compile("sk_(test|try|live)_[A-Za-z0-9_\\-]{2,}");
 
@@ -46,8 +49,9 @@ public final class Rules {
     if (!exempt && INTERNALS.matcher(text).find()) {
       broken.add(Rule.INTERNALS);
     }
-    if (!exempt && (KEY.matcher(text).find() || answer.headers().values().stream()
-        .anyMatch(v -> KEY.matcher(v).find()))) {
+    if (!exempt
+        && (KEY.matcher(text).find()
+            || answer.headers().values().stream().anyMatch(v -> KEY.matcher(v).find()))) {
       broken.add(Rule.SECRET);
     }
     if (exempt || answer.cut()) {
@@ -73,15 +77,21 @@ public final class Rules {
 
   private static boolean exempt(String method, String path, Answer answer) {
     int status = answer.status();
-    boolean download = "GET".equalsIgnoreCase(method) && status == 200
-        && DOWNLOAD.matcher(path).matches()
-        && answer.mediaType().equals("application/force-download");
+    boolean download =
+        "GET".equalsIgnoreCase(method)
+            && status == 200
+            && DOWNLOAD.matcher(path).matches()
+            && answer.mediaType().equals("application/force-download");
     boolean docs = status == 200 && (path.equals("/docs") || path.startsWith("/docs/"));
     boolean preflight = "OPTIONS".equalsIgnoreCase(method) && status == 204;
     // WireMock's own stub admin API answers a done reset or removal with an empty 2xx, as
     // WireMock users expect; the sandbox's control API (/__admin/sandbox) still answers JSON.
-    boolean wireMockDone = status >= 200 && status < 300 && answer.body().length == 0
-        && path.startsWith("/__admin/") && !path.startsWith("/__admin/sandbox");
+    boolean wireMockDone =
+        status >= 200
+            && status < 300
+            && answer.body().length == 0
+            && path.startsWith("/__admin/")
+            && !path.startsWith("/__admin/sandbox");
     return download || docs || preflight || wireMockDone;
   }
 

@@ -10,21 +10,24 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The standalone sandbox jar as a separate process on a free 127.0.0.1 port: started with the
- * given options, waited for until it accepts connections, always stopped.
+ * The standalone sandbox jar as a separate process on a free 127.0.0.1 port: started with the given
+ * options, waited for until it accepts connections, always stopped.
  */
 public record SandboxProcess(Process process, int port, Path log) implements AutoCloseable {
-  /** Starts {@code java <jvm> -jar jar --port P --bind 127.0.0.1 <options>}, logging to {@code log}. */
+  /**
+   * Starts {@code java <jvm> -jar jar --port P --bind 127.0.0.1 <options>}, logging to {@code log}.
+   */
   public static SandboxProcess start(Path jar, List<String> jvm, List<String> options, Path log)
       throws IOException, InterruptedException {
     int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvm);
-    command.addAll(List.of("-jar", jar.toString(), "--port", String.valueOf(port), "--bind", "127.0.0.1"));
+    command.addAll(
+        List.of("-jar", jar.toString(), "--port", String.valueOf(port), "--bind", "127.0.0.1"));
     command.addAll(options);
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     SandboxProcess sandbox = new SandboxProcess(process, port, log);
     Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -66,7 +69,8 @@ public record SandboxProcess(Process process, int port, Path log) implements Aut
   /** The resident memory of the process in MiB, from /proc; -1 where unknown. */
   public long rssMiB() {
     try {
-      for (String line : java.nio.file.Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
+      for (String line :
+          java.nio.file.Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
         if (line.startsWith("VmRSS:")) {
           return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
         }
@@ -99,7 +103,8 @@ public record SandboxProcess(Process process, int port, Path log) implements Aut
   }
 
   private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+    try (ServerSocket socket =
+        new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
       return socket.getLocalPort();
     }
   }

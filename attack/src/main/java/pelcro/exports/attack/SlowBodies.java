@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Scenario 1 of issue 10: connections that send a POST's headers without a key and part of its
  * body, then wait. Each of {@code connections} threads keeps one such connection open until the
- * end; when the server answers or closes one, the thread judges the answer and opens another
- * (the attacker keeps up the pressure), at most {@link #MAX_ROUNDS} times.
+ * end; when the server answers or closes one, the thread judges the answer and opens another (the
+ * attacker keeps up the pressure), at most {@link #MAX_ROUNDS} times.
  */
 public final class SlowBodies {
   private static final int MAX_ROUNDS = 20;
@@ -40,8 +40,8 @@ public final class SlowBodies {
   /**
    * Holds {@code connections} stuck requests for {@code seconds}.
    *
-   * @param trickleSeconds every so many seconds one more body byte goes out on each connection
-   *     (0: never), which defeats a plain idle timeout
+   * @param trickleSeconds every so many seconds one more body byte goes out on each connection (0:
+   *     never), which defeats a plain idle timeout
    */
   public void run(int connections, long seconds, long trickleSeconds) throws InterruptedException {
     long deadline = System.nanoTime() + seconds * 1_000_000_000L;
@@ -72,11 +72,18 @@ public final class SlowBodies {
 
   private void hold(InetAddress from, long deadline) {
     String host = server.getHostString() + ":" + server.getPort();
-    byte[] head = ("POST /api/v1/core/exports?site_id=1001 HTTP/1.1\r\nHost: " + host
-        + "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"object\":")
-        .getBytes(StandardCharsets.US_ASCII);
-    RawScript script = new RawScript("stuck mid-body, no key",
-        List.of(new RawScript.Write(head), new RawScript.Pause(0)), false, "POST", "/api/v1/core/exports");
+    byte[] head =
+        ("POST /api/v1/core/exports?site_id=1001 HTTP/1.1\r\nHost: "
+                + host
+                + "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"object\":")
+            .getBytes(StandardCharsets.US_ASCII);
+    RawScript script =
+        new RawScript(
+            "stuck mid-body, no key",
+            List.of(new RawScript.Write(head), new RawScript.Pause(0)),
+            false,
+            "POST",
+            "/api/v1/core/exports");
     for (int round = 0; round < MAX_ROUNDS && System.nanoTime() < deadline; round++) {
       long started = System.nanoTime();
       Socket socket = new Socket();
@@ -106,7 +113,10 @@ public final class SlowBodies {
         }
         if (answer.answered()) {
           answeredByServer.increment();
-          tally.record(script.name(), script::reproduction, answer,
+          tally.record(
+              script.name(),
+              script::reproduction,
+              answer,
               Rules.check("POST", "/api/v1/core/exports", answer, false));
         } else {
           closedByServer.increment();
@@ -135,9 +145,13 @@ public final class SlowBodies {
 
   /** What happened to the stuck connections, in one line. */
   public String describe() {
-    return String.format("opened %,d stuck connections (connect failures %,d); the server answered %,d,"
+    return String.format(
+        "opened %,d stuck connections (connect failures %,d); the server answered %,d,"
             + " closed %,d without an answer; %,d were still held at the end",
-        opened.sum(), connectFailures.sum(), answeredByServer.sum(), closedByServer.sum(),
+        opened.sum(),
+        connectFailures.sum(),
+        answeredByServer.sum(),
+        closedByServer.sum(),
         heldToTheEnd.sum());
   }
 

@@ -13,10 +13,9 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * Reads the sandbox's observable state over HTTP: the exports of each watched account (needs
- * {@code --list-mode jobs}), and with the control API the clock's offset and the webhook
- * deliveries. What counts as state, and why the time-driven fields are left out, is in {@link
- * State}.
+ * Reads the sandbox's observable state over HTTP: the exports of each watched account (needs {@code
+ * --list-mode jobs}), and with the control API the clock's offset and the webhook deliveries. What
+ * counts as state, and why the time-driven fields are left out, is in {@link State}.
  */
 public final class StateProbe {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,19 +24,18 @@ public final class StateProbe {
   public record Watched(String key, long site) {}
 
   /**
-   * A snapshot. Each export is {@code uuid object created_at finished_at failed_reason}:
-   * {@code started_at} and {@code updated_at} move with the clock alone, so they are left out;
-   * {@code finished_at} stays in (it only appears by the clock when the job's time has come,
-   * which the harness keeps out of reach with a long {@code --job-seconds} or a fixed clock).
-   * Deliveries are {@code id event_type export_uuid}: their status and attempts change in the
-   * background.
+   * A snapshot. Each export is {@code uuid object created_at finished_at failed_reason}: {@code
+   * started_at} and {@code updated_at} move with the clock alone, so they are left out; {@code
+   * finished_at} stays in (it only appears by the clock when the job's time has come, which the
+   * harness keeps out of reach with a long {@code --job-seconds} or a fixed clock). Deliveries are
+   * {@code id event_type export_uuid}: their status and attempts change in the background.
    *
    * @param exports per watched key, its exports in uuid order
    * @param clockOffset the control API's {@code offset_seconds}, or null without it
    * @param deliveries the webhook deliveries in id order, empty without the control API
    */
-  public record State(Map<String, List<String>> exports, Long clockOffset,
-      List<String> deliveries) {
+  public record State(
+      Map<String, List<String>> exports, Long clockOffset, List<String> deliveries) {
 
     /** The uuids of every watched export, newest first per account. */
     public List<String> uuids() {
@@ -66,8 +64,12 @@ public final class StateProbe {
       if (!deliveries.equals(before.deliveries)) {
         TreeSet<String> added = new TreeSet<>(deliveries);
         before.deliveries.forEach(added::remove);
-        changes.add("webhook deliveries " + before.deliveries.size() + " -> " + deliveries.size()
-            + (added.isEmpty() ? "" : ", new " + added));
+        changes.add(
+            "webhook deliveries "
+                + before.deliveries.size()
+                + " -> "
+                + deliveries.size()
+                + (added.isEmpty() ? "" : ", new " + added));
       }
       return String.join("; ", changes);
     }
@@ -100,8 +102,12 @@ public final class StateProbe {
       offset = get("/__admin/sandbox/clock", null).path("offset_seconds").asLong();
       List<String> lines = new ArrayList<>();
       for (JsonNode d : get("/__admin/sandbox/webhooks/deliveries", null).path("data")) {
-        lines.add(d.path("id").asText() + " " + d.path("event_type").asText() + " "
-            + d.path("export_uuid").asText());
+        lines.add(
+            d.path("id").asText()
+                + " "
+                + d.path("event_type").asText()
+                + " "
+                + d.path("export_uuid").asText());
       }
       lines.sort(null);
       deliveries = lines;
@@ -112,14 +118,23 @@ public final class StateProbe {
   private List<String> exportsOf(Watched w) {
     List<String> lines = new ArrayList<>();
     for (int page = 1; page <= 20; page++) {
-      JsonNode list = get("/api/v1/core/exports?site_id=" + w.site() + "&limit=100&page=" + page, w.key());
+      JsonNode list =
+          get("/api/v1/core/exports?site_id=" + w.site() + "&limit=100&page=" + page, w.key());
       for (JsonNode e : list.path("data")) {
         if (!e.isObject()) {
-          throw new IllegalStateException("GET /exports lists types: start the sandbox with --list-mode jobs");
+          throw new IllegalStateException(
+              "GET /exports lists types: start the sandbox with --list-mode jobs");
         }
-        lines.add(e.path("uuid").asText() + " " + e.path("object").asText() + " "
-            + e.path("created_at").asText() + " " + e.path("finished_at").asText() + " "
-            + e.path("failed_reason").asText());
+        lines.add(
+            e.path("uuid").asText()
+                + " "
+                + e.path("object").asText()
+                + " "
+                + e.path("created_at").asText()
+                + " "
+                + e.path("finished_at").asText()
+                + " "
+                + e.path("failed_reason").asText());
       }
       if (page >= list.path("meta").path("last_page").asInt(1)) {
         break;

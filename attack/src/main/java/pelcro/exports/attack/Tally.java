@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
- * Counts what the harness sent and what came back, thread-safe, and keeps the first
- * reproduction of each kind of broken rule (per rule and case) for the report.
+ * Counts what the harness sent and what came back, thread-safe, and keeps the first reproduction of
+ * each kind of broken rule (per rule and case) for the report.
  */
 public final class Tally {
   private static final int MAX_FINDINGS = 5000;
@@ -76,7 +76,9 @@ public final class Tally {
     requests.increment();
     failures.get(answer.failure()).increment();
     if (timeByCase.size() < MAX_FINDINGS || timeByCase.containsKey(caseName)) {
-      LongAdder[] time = timeByCase.computeIfAbsent(caseName, k -> new LongAdder[] {new LongAdder(), new LongAdder()});
+      LongAdder[] time =
+          timeByCase.computeIfAbsent(
+              caseName, k -> new LongAdder[] {new LongAdder(), new LongAdder()});
       time[0].increment();
       time[1].add(answer.nanos());
     }
@@ -125,8 +127,11 @@ public final class Tally {
 
   /** Requests with no whole answer: refused, closed or reset, timed out, garbled, body cut off. */
   public long connectionErrors() {
-    return cut.sum() + failures.entrySet().stream().filter(e -> e.getKey() != Answer.Failure.NONE)
-        .mapToLong(e -> e.getValue().sum()).sum();
+    return cut.sum()
+        + failures.entrySet().stream()
+            .filter(e -> e.getKey() != Answer.Failure.NONE)
+            .mapToLong(e -> e.getValue().sum())
+            .sum();
   }
 
   /** Status → count, in status order. */
@@ -148,30 +153,53 @@ public final class Tally {
     return out;
   }
 
-  /** The cases that took the most time in all, with their count and mean: slow inputs are DoS vectors. */
+  /**
+   * The cases that took the most time in all, with their count and mean: slow inputs are DoS
+   * vectors.
+   */
   public String slowest(int n) {
     StringBuilder out = new StringBuilder();
     timeByCase.entrySet().stream()
         .sorted(Comparator.comparing(e -> -e.getValue()[1].sum()))
         .limit(n)
-        .forEach(e -> out.append(String.format("  %-60s %,8d x, %,9.1f ms mean, %,8.1f s in all%n",
-            e.getKey(), e.getValue()[0].sum(), e.getValue()[1].sum() / 1e6 / e.getValue()[0].sum(),
-            e.getValue()[1].sum() / 1e9)));
+        .forEach(
+            e ->
+                out.append(
+                    String.format(
+                        "  %-60s %,8d x, %,9.1f ms mean, %,8.1f s in all%n",
+                        e.getKey(),
+                        e.getValue()[0].sum(),
+                        e.getValue()[1].sum() / 1e6 / e.getValue()[0].sum(),
+                        e.getValue()[1].sum() / 1e9)));
     return out.toString();
   }
 
   /** The counts in a few lines. */
   public String summary() {
     StringBuilder out = new StringBuilder();
-    out.append(String.format("requests sent %,d; 5xx %,d; non-JSON %,d; no message %,d; redirects %,d;"
-            + " internals %,d; secrets %,d; unanswered complete requests %,d; state changes %,d%n",
-        requests(), count(Rule.SERVER_ERROR), count(Rule.NOT_JSON), count(Rule.NO_MESSAGE),
-        count(Rule.REDIRECT), count(Rule.INTERNALS), count(Rule.SECRET), count(Rule.NO_ANSWER),
-        count(Rule.STATE_CHANGED)));
-    out.append(String.format("connection errors %,d (refused %,d, closed/reset %,d, timed out %,d, garbled %,d,"
-            + " body cut off %,d)%n",
-        connectionErrors(), failures(Answer.Failure.CONNECT), failures(Answer.Failure.CLOSED),
-        failures(Answer.Failure.TIMEOUT), failures(Answer.Failure.MALFORMED), cut.sum()));
+    out.append(
+        String.format(
+            "requests sent %,d; 5xx %,d; non-JSON %,d; no message %,d; redirects %,d;"
+                + " internals %,d; secrets %,d; unanswered complete requests %,d; state changes %,d%n",
+            requests(),
+            count(Rule.SERVER_ERROR),
+            count(Rule.NOT_JSON),
+            count(Rule.NO_MESSAGE),
+            count(Rule.REDIRECT),
+            count(Rule.INTERNALS),
+            count(Rule.SECRET),
+            count(Rule.NO_ANSWER),
+            count(Rule.STATE_CHANGED)));
+    out.append(
+        String.format(
+            "connection errors %,d (refused %,d, closed/reset %,d, timed out %,d, garbled %,d,"
+                + " body cut off %,d)%n",
+            connectionErrors(),
+            failures(Answer.Failure.CONNECT),
+            failures(Answer.Failure.CLOSED),
+            failures(Answer.Failure.TIMEOUT),
+            failures(Answer.Failure.MALFORMED),
+            cut.sum()));
     out.append("statuses ").append(statuses()).append('\n');
     return out.toString();
   }
@@ -181,8 +209,10 @@ public final class Tally {
     StringBuilder out = new StringBuilder();
     List<Finding> all = findings();
     for (Finding f : all.subList(0, Math.min(max, all.size()))) {
-      out.append(String.format("-- %s: %s (%,d times)%n   sent:     %s%n   answered: %s%n",
-          f.caseName, f.rules(), f.count(), f.request, f.answer));
+      out.append(
+          String.format(
+              "-- %s: %s (%,d times)%n   sent:     %s%n   answered: %s%n",
+              f.caseName, f.rules(), f.count(), f.request, f.answer));
     }
     if (all.size() > max) {
       out.append(String.format("… and %d more cases%n", all.size() - max));

@@ -12,9 +12,9 @@ import java.util.SplittableRandom;
 import pelcro.exports.openapi.ExportsSpec;
 
 /**
- * Valid {@code POST /exports} bodies, built from the spec's branch for each {@code object}:
- * its required fields always, each optional filter now and then, values from the spec's enums,
- * examples and minimums, date ranges inside the last six months.
+ * Valid {@code POST /exports} bodies, built from the spec's branch for each {@code object}: its
+ * required fields always, each optional filter now and then, values from the spec's enums, examples
+ * and minimums, date ranges inside the last six months.
  */
 public final class ValidBodies {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -59,15 +59,21 @@ public final class ValidBodies {
         case "site_id" -> body.put(name, site);
         case "date_from" -> body.put(name, from);
         case "date_to" -> body.put(name, to);
-        case "month" -> body.put(name, LocalDate.ofInstant(now, ZoneOffset.UTC)
-            .minusMonths(random.nextInt(0, 12)).withDayOfMonth(1).toString());
+        case "month" ->
+            body.put(
+                name,
+                LocalDate.ofInstant(now, ZoneOffset.UTC)
+                    .minusMonths(random.nextInt(0, 12))
+                    .withDayOfMonth(1)
+                    .toString());
         default -> body.set(name, valueOf(resolve(field.getValue()), random));
       }
     }
     return body;
   }
 
-  private com.fasterxml.jackson.databind.JsonNode valueOf(Schema<?> schema, SplittableRandom random) {
+  private com.fasterxml.jackson.databind.JsonNode valueOf(
+      Schema<?> schema, SplittableRandom random) {
     if (schema.getEnum() != null && !schema.getEnum().isEmpty()) {
       Object value = schema.getEnum().get(random.nextInt(schema.getEnum().size()));
       return NODES.textNode(String.valueOf(value));

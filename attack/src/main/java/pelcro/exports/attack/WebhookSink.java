@@ -8,9 +8,9 @@ import java.net.URI;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A webhook receiver on 127.0.0.1 that accepts every delivery (204): with webhooks on, the
- * sandbox journals each event, and {@code export.downloaded} is the only place a download shows
- * in the state.
+ * A webhook receiver on 127.0.0.1 that accepts every delivery (204): with webhooks on, the sandbox
+ * journals each event, and {@code export.downloaded} is the only place a download shows in the
+ * state.
  */
 public final class WebhookSink implements AutoCloseable {
   private final HttpServer server;
@@ -22,12 +22,14 @@ public final class WebhookSink implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    server.createContext("/hooks", exchange -> {
-      exchange.getRequestBody().readAllBytes();
-      received.increment();
-      exchange.sendResponseHeaders(204, -1);
-      exchange.close();
-    });
+    server.createContext(
+        "/hooks",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          received.increment();
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
     server.start();
   }
 

@@ -10,8 +10,8 @@ import org.apache.hc.core5.http.impl.io.DefaultBHttpClientConnection;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
 /**
- * A keep-alive HTTP/1.1 connection from a chosen loopback source address (the JDK 17 client
- * cannot bind one), sending {@link Probe}s with httpcore5 and reopening when the server closes.
+ * A keep-alive HTTP/1.1 connection from a chosen loopback source address (the JDK 17 client cannot
+ * bind one), sending {@link Probe}s with httpcore5 and reopening when the server closes.
  */
 public final class WireConnection implements AutoCloseable {
   private final InetSocketAddress server;
@@ -21,8 +21,8 @@ public final class WireConnection implements AutoCloseable {
   private Socket socket;
   private DefaultBHttpClientConnection conn;
 
-  public WireConnection(InetSocketAddress server, InetAddress local, int readTimeoutMillis,
-      int bodyCap) {
+  public WireConnection(
+      InetSocketAddress server, InetAddress local, int readTimeoutMillis, int bodyCap) {
     this.server = server;
     this.local = local;
     this.readTimeoutMillis = readTimeoutMillis;
@@ -31,8 +31,8 @@ public final class WireConnection implements AutoCloseable {
 
   /**
    * Sends the probe and reads its answer; a failed exchange closes the connection. A kept-alive
-   * connection the server closed while idle is reopened and the request sent once more, as
-   * every HTTP client does: that silence is not the request's answer.
+   * connection the server closed while idle is reopened and the request sent once more, as every
+   * HTTP client does: that silence is not the request's answer.
    */
   public Answer send(Probe probe) {
     boolean reused = conn != null;
@@ -71,7 +71,8 @@ public final class WireConnection implements AutoCloseable {
       // The server may have answered and closed already: try to read that answer.
     }
     Answer answer = AnswerReader.read(conn, probe.method(), bodyCap, started);
-    if (!answer.answered() || answer.truncated()
+    if (!answer.answered()
+        || answer.truncated()
         || "close".equalsIgnoreCase(answer.header("Connection"))
         || probe.method().equalsIgnoreCase("CONNECT")) {
       close();

@@ -25,8 +25,8 @@ import pelcro.exports.sandbox.domain.Account;
  * The bounded fuzz run of the normal build: an embedded sandbox on a fixed clock (so that only
  * requests change its state), admin on, webhooks on, Try-it on; every answer must keep {@link
  * Rules}, and no rejected request may change the state read by {@link StateProbe} (the watched
- * accounts' exports, the clock offset, the webhook deliveries). The seed is printed; rerun one
- * with {@code -Dfuzz.seed=N}; {@code -Dfuzz.requests=N} changes the count.
+ * accounts' exports, the clock offset, the webhook deliveries). The seed is printed; rerun one with
+ * {@code -Dfuzz.seed=N}; {@code -Dfuzz.requests=N} changes the count.
  */
 class HostileInputFuzzTest {
   private static final long SEED = Long.getLong("fuzz.seed", 20_261_201L);
@@ -41,10 +41,21 @@ class HostileInputFuzzTest {
   @BeforeAll
   static void start() {
     hooks = new WebhookSink();
-    sandbox = Sandbox.builder().port(0).bind("127.0.0.1").jobSeconds(60).listMode("jobs")
-        .rateLimit(0).tryIt(true).tryItMaxTenants(50).recordsPerType(400)
-        .webhook(hooks.url(), "whsec_fuzz").clock(Clock.fixed(NOW, ZoneOffset.UTC)).start();
-    System.out.printf("HostileInputFuzzTest: seed %d, %d generated requests (-Dfuzz.seed, -Dfuzz.requests)%n",
+    sandbox =
+        Sandbox.builder()
+            .port(0)
+            .bind("127.0.0.1")
+            .jobSeconds(60)
+            .listMode("jobs")
+            .rateLimit(0)
+            .tryIt(true)
+            .tryItMaxTenants(50)
+            .recordsPerType(400)
+            .webhook(hooks.url(), "whsec_fuzz")
+            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+            .start();
+    System.out.printf(
+        "HostileInputFuzzTest: seed %d, %d generated requests (-Dfuzz.seed, -Dfuzz.requests)%n",
         SEED, REQUESTS);
   }
 
@@ -71,8 +82,9 @@ class HostileInputFuzzTest {
   }
 
   @Test
-  void mutatedRequestsAcrossEveryOperationAndTheControlApiAreAnsweredWithJsonAndRejectedOnesChangeNothing()
-      throws Exception {
+  void
+      mutatedRequestsAcrossEveryOperationAndTheControlApiAreAnsweredWithJsonAndRejectedOnesChangeNothing()
+          throws Exception {
     Tally tally = new Tally();
     FuzzSession session = session(tally, SEED + 1);
     session.start();
@@ -91,9 +103,14 @@ class HostileInputFuzzTest {
     // The harness's own teeth: the clock moves behind its back while a garbage request is
     // refused, exactly as if that request had moved it.
     sandbox.clock().advance(Duration.ofSeconds(7));
-    session.runCases(List.of(RawScript.sendAndHalfClose("unknown path",
-        ("GET /nope HTTP/1.1\r\nHost: " + host() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII),
-        "GET", "/nope")));
+    session.runCases(
+        List.of(
+            RawScript.sendAndHalfClose(
+                "unknown path",
+                ("GET /nope HTTP/1.1\r\nHost: " + host() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII),
+                "GET",
+                "/nope")));
     session.close();
     assertThat(tally.count(Rule.STATE_CHANGED)).isEqualTo(1);
     assertThat(tally.findings().get(0).answer()).contains("404").contains("clock offset");
@@ -104,7 +121,8 @@ class HostileInputFuzzTest {
     List<StateProbe.Watched> watched = new ArrayList<>();
     RequestGenerator.Account basic = null;
     for (Account a : sandbox.accounts()) {
-      RequestGenerator.Account account = new RequestGenerator.Account(a.key(), List.copyOf(a.sites()));
+      RequestGenerator.Account account =
+          new RequestGenerator.Account(a.key(), List.copyOf(a.sites()));
       if (a.enterprise()) {
         enterprise.add(account);
         watched.add(new StateProbe.Watched(a.key(), a.sites().get(0)));
@@ -117,10 +135,19 @@ class HostileInputFuzzTest {
       watched.add(new StateProbe.Watched(key, 1001L));
     }
     JdkSender jdk = new JdkSender(sandbox.rootUrl(), Duration.ofSeconds(10), 1 << 20);
-    RequestGenerator generator = new RequestGenerator(seed,
-        new RequestGenerator.Setup(enterprise, basic, TRY_KEYS, true, () -> sandbox.clock().instant()));
-    return new FuzzSession(jdk, new InetSocketAddress("127.0.0.1", sandbox.port()),
-        InetAddress.getByName("127.0.0.1"), new StateProbe(jdk, watched, true), generator, seed, tally);
+    RequestGenerator generator =
+        new RequestGenerator(
+            seed,
+            new RequestGenerator.Setup(
+                enterprise, basic, TRY_KEYS, true, () -> sandbox.clock().instant()));
+    return new FuzzSession(
+        jdk,
+        new InetSocketAddress("127.0.0.1", sandbox.port()),
+        InetAddress.getByName("127.0.0.1"),
+        new StateProbe(jdk, watched, true),
+        generator,
+        seed,
+        tally);
   }
 
   private static void assertKept(String what, Tally tally) {
@@ -131,7 +158,8 @@ class HostileInputFuzzTest {
     }
     System.out.println(summary);
     assertThat(tally.violations())
-        .as("%s broke the rules (seed %d; full list in attack/target/fuzz-report.txt):%n%s%s",
+        .as(
+            "%s broke the rules (seed %d; full list in attack/target/fuzz-report.txt):%n%s%s",
             what, SEED, summary, report)
         .isZero();
   }

@@ -9,15 +9,19 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RequestGeneratorTest {
-  private static final RequestGenerator.Setup SETUP = new RequestGenerator.Setup(
-      List.of(new RequestGenerator.Account("sk_test_a", List.of(1001L, 1002L))),
-      new RequestGenerator.Account("sk_test_b", List.of(3001L)), List.of("sk_try_x"), true,
-      () -> Instant.parse("2026-06-15T12:00:00Z"));
+  private static final RequestGenerator.Setup SETUP =
+      new RequestGenerator.Setup(
+          List.of(new RequestGenerator.Account("sk_test_a", List.of(1001L, 1002L))),
+          new RequestGenerator.Account("sk_test_b", List.of(3001L)),
+          List.of("sk_try_x"),
+          true,
+          () -> Instant.parse("2026-06-15T12:00:00Z"));
 
   private static List<String> run(long seed, int n) {
     RequestGenerator generator = new RequestGenerator(seed, SETUP);
     return java.util.stream.IntStream.range(0, n)
-        .mapToObj(i -> generator.next().reproduction("h")).toList();
+        .mapToObj(i -> generator.next().reproduction("h"))
+        .toList();
   }
 
   @Test
@@ -39,8 +43,10 @@ class RequestGeneratorTest {
   @Test
   void mostRequestsAreMutatedAndSomeAreLeftValid() {
     RequestGenerator generator = new RequestGenerator(3, SETUP);
-    long valid = java.util.stream.IntStream.range(0, 2000)
-        .filter(i -> generator.next().mutation().equals("valid")).count();
+    long valid =
+        java.util.stream.IntStream.range(0, 2000)
+            .filter(i -> generator.next().mutation().equals("valid"))
+            .count();
     assertThat(valid).isBetween(200L, 400L);
   }
 

@@ -12,70 +12,131 @@ class RulesTest {
     if (type != null) {
       headers.put("content-type", type);
     }
-    return new Answer(status, headers, body.getBytes(StandardCharsets.UTF_8), false, false,
-        Answer.Failure.NONE, 0);
+    return new Answer(
+        status,
+        headers,
+        body.getBytes(StandardCharsets.UTF_8),
+        false,
+        false,
+        Answer.Failure.NONE,
+        0);
   }
 
   @Test
   void aJsonErrorWithAMessageKeepsEveryRule() {
-    assertThat(Rules.check("POST", "/api/v1/core/exports",
-        answer(400, "application/json", "{\"message\":\"The given data was invalid.\"}", Map.of()), true))
+    assertThat(
+            Rules.check(
+                "POST",
+                "/api/v1/core/exports",
+                answer(
+                    400,
+                    "application/json",
+                    "{\"message\":\"The given data was invalid.\"}",
+                    Map.of()),
+                true))
         .isEmpty();
   }
 
   @Test
   void jettysHtmlErrorPageBreaksFiveRulesAtOnce() {
-    String page = "<html><title>Error 500 org.eclipse.jetty.io.EofException: Early EOF</title>"
-        + "<pre>at org.eclipse.jetty.server.HttpInput.read(HttpInput.java:300)</pre></html>";
-    assertThat(Rules.check("POST", "/api/v1/core/exports", answer(500, "text/html", page, Map.of()), true))
-        .containsExactlyInAnyOrder(Rule.SERVER_ERROR, Rule.NOT_JSON, Rule.NO_MESSAGE, Rule.INTERNALS);
+    String page =
+        "<html><title>Error 500 org.eclipse.jetty.io.EofException: Early EOF</title>"
+            + "<pre>at org.eclipse.jetty.server.HttpInput.read(HttpInput.java:300)</pre></html>";
+    assertThat(
+            Rules.check(
+                "POST", "/api/v1/core/exports", answer(500, "text/html", page, Map.of()), true))
+        .containsExactlyInAnyOrder(
+            Rule.SERVER_ERROR, Rule.NOT_JSON, Rule.NO_MESSAGE, Rule.INTERNALS);
   }
 
   @Test
   void aRedirectBuiltFromTheHostHeaderIsARedirect() {
-    assertThat(Rules.check("GET", "/__admin", answer(302, null, "",
-        Map.of("location", "http://evil.example/__admin/")), true))
+    assertThat(
+            Rules.check(
+                "GET",
+                "/__admin",
+                answer(302, null, "", Map.of("location", "http://evil.example/__admin/")),
+                true))
         .contains(Rule.REDIRECT, Rule.NOT_JSON);
   }
 
   @Test
   void theDownloadsFileTheDocsPageAndPreflightsAreExemptFromJson() {
-    assertThat(Rules.check("GET", "/api/v1/core/exports/0b6c",
-        answer(200, "application/force-download", "id,email\r\n", Map.of()), true)).isEmpty();
-    assertThat(Rules.check("GET", "/docs", answer(200, "text/html", "<html></html>", Map.of()), true)).isEmpty();
-    assertThat(Rules.check("OPTIONS", "/api/v1/core/exports", answer(204, null, "", Map.of()), true)).isEmpty();
+    assertThat(
+            Rules.check(
+                "GET",
+                "/api/v1/core/exports/0b6c",
+                answer(200, "application/force-download", "id,email\r\n", Map.of()),
+                true))
+        .isEmpty();
+    assertThat(
+            Rules.check("GET", "/docs", answer(200, "text/html", "<html></html>", Map.of()), true))
+        .isEmpty();
+    assertThat(
+            Rules.check("OPTIONS", "/api/v1/core/exports", answer(204, null, "", Map.of()), true))
+        .isEmpty();
   }
 
   @Test
   void wireMocksEmptyDoneAnswerIsExemptButTheControlApiMustStillAnswerJson() {
     assertThat(Rules.check("POST", "/__admin/reset", answer(200, null, "", Map.of()), true))
         .isEmpty();
-    assertThat(Rules.check("POST", "/__admin/sandbox/reset", answer(200, null, "", Map.of()),
-        true)).contains(Rule.NOT_JSON);
+    assertThat(Rules.check("POST", "/__admin/sandbox/reset", answer(200, null, "", Map.of()), true))
+        .contains(Rule.NOT_JSON);
   }
 
   @Test
   void aFileServedOnAnotherPathIsNotExempt() {
-    assertThat(Rules.check("GET", "/api/v1/core/exports",
-        answer(200, "application/force-download", "id\r\n", Map.of()), true)).contains(Rule.NOT_JSON);
+    assertThat(
+            Rules.check(
+                "GET",
+                "/api/v1/core/exports",
+                answer(200, "application/force-download", "id\r\n", Map.of()),
+                true))
+        .contains(Rule.NOT_JSON);
   }
 
   @Test
   void anUnmaskedKeyIsASecretAndAMaskedOneIsNot() {
-    assertThat(Rules.check("GET", "/__admin/requests", answer(200, "application/json",
-        "{\"headers\":{\"Authorization\":\"Bearer sk_test_enterprise\"}}", Map.of()), true))
+    assertThat(
+            Rules.check(
+                "GET",
+                "/__admin/requests",
+                answer(
+                    200,
+                    "application/json",
+                    "{\"headers\":{\"Authorization\":\"Bearer sk_test_enterprise\"}}",
+                    Map.of()),
+                true))
         .containsExactly(Rule.SECRET);
-    assertThat(Rules.check("GET", "/__admin/requests", answer(200, "application/json",
-        "{\"headers\":{\"Authorization\":\"Bearer sk_test_…rise\"}}", Map.of()), true)).isEmpty();
+    assertThat(
+            Rules.check(
+                "GET",
+                "/__admin/requests",
+                answer(
+                    200,
+                    "application/json",
+                    "{\"headers\":{\"Authorization\":\"Bearer sk_test_…rise\"}}",
+                    Map.of()),
+                true))
+        .isEmpty();
   }
 
   @Test
   void aBodyCutOffByTheConnectionIsJudgedByItsStatusOnly() {
-    Answer cut = new Answer(400, Map.of("content-type", "application/json"), new byte[0], false, true,
-        Answer.Failure.NONE, 0);
+    Answer cut =
+        new Answer(
+            400,
+            Map.of("content-type", "application/json"),
+            new byte[0],
+            false,
+            true,
+            Answer.Failure.NONE,
+            0);
     assertThat(Rules.check("GET", "/api/v1/core/exports", cut, true)).isEmpty();
     Answer cut500 = new Answer(500, Map.of(), new byte[0], false, true, Answer.Failure.NONE, 0);
-    assertThat(Rules.check("GET", "/api/v1/core/exports", cut500, true)).containsExactly(Rule.SERVER_ERROR);
+    assertThat(Rules.check("GET", "/api/v1/core/exports", cut500, true))
+        .containsExactly(Rule.SERVER_ERROR);
   }
 
   @Test

@@ -29,35 +29,56 @@ class AccountingContractTest {
   @Documented("request-export, Accounting: only past or current months can be exported")
   void refusesAFutureMonth() {
     long now = Target.get().nowEpochSeconds();
-    String nextYear = LocalDate.ofInstant(Instant.ofEpochSecond(now), ZoneOffset.UTC).plusYears(1).withDayOfMonth(1).toString();
-    Response r = Exports.post(Target.get().enterprise(), Exports.recent("accounting", "month", nextYear));
+    String nextYear =
+        LocalDate.ofInstant(Instant.ofEpochSecond(now), ZoneOffset.UTC)
+            .plusYears(1)
+            .withDayOfMonth(1)
+            .toString();
+    Response r =
+        Exports.post(Target.get().enterprise(), Exports.recent("accounting", "month", nextYear));
 
-    assertThat(r.statusCode()).as("request-export, Accounting: a future month must be refused with 400 (body: %s)", r.asString())
+    assertThat(r.statusCode())
+        .as(
+            "request-export, Accounting: a future month must be refused with 400 (body: %s)",
+            r.asString())
         .isEqualTo(400);
-    assertThat(r.jsonPath().getMap("errors")).as("request-export, Accounting: errors names month").containsKey("month");
+    assertThat(r.jsonPath().getMap("errors"))
+        .as("request-export, Accounting: errors names month")
+        .containsKey("month");
   }
 
   @Test
   @Documented("request-export, Accounting: months start from the site's first invoice")
   void refusesAMonthBeforeTheFirstInvoice() {
-    Response r = Exports.post(Target.get().enterprise(), Exports.recent("accounting", "month", "1990-01-01"));
+    Response r =
+        Exports.post(
+            Target.get().enterprise(), Exports.recent("accounting", "month", "1990-01-01"));
 
-    assertThat(r.statusCode()).as("request-export, Accounting: a month before the first invoice must be 400 (body: %s)", r.asString())
+    assertThat(r.statusCode())
+        .as(
+            "request-export, Accounting: a month before the first invoice must be 400 (body: %s)",
+            r.asString())
         .isEqualTo(400);
   }
 
   @Test
   @Documented("request-export, Conditional Requirements: currency must be lowercase")
   void refusesAnUppercaseCurrency() {
-    Response r = Exports.post(Target.get().enterprise(), Exports.recent("accounting", "currency", "USD"));
+    Response r =
+        Exports.post(Target.get().enterprise(), Exports.recent("accounting", "currency", "USD"));
 
-    assertThat(r.statusCode()).as("request-export: currency USD (uppercase) must be refused with 400").isEqualTo(400);
-    assertThat(r.jsonPath().getMap("errors")).as("request-export: errors names currency").containsKey("currency");
+    assertThat(r.statusCode())
+        .as("request-export: currency USD (uppercase) must be refused with 400")
+        .isEqualTo(400);
+    assertThat(r.jsonPath().getMap("errors"))
+        .as("request-export: errors names currency")
+        .containsKey("currency");
   }
 
   @Test
   @Writes
-  @Documented(value = "download-export: accounting is a ZIP of 11 CSV reports (request-export, Accounting)",
+  @Documented(
+      value = "download-export: accounting is a ZIP of 11 CSV reports (request-export, Accounting)",
       covers = {"requestExport:200", "downloadExport:200"})
   void downloadsAZipHoldingTheElevenDocumentedReports() throws IOException {
     Account account = Target.get().enterprise();
@@ -65,17 +86,21 @@ class AccountingContractTest {
     String uuid = Exports.request(account, body);
     Response r = Exports.awaitDownload(account, uuid);
 
-    assertThat(r.statusCode()).as("download-export: a finished accounting export downloads with 200").isEqualTo(200);
+    assertThat(r.statusCode())
+        .as("download-export: a finished accounting export downloads with 200")
+        .isEqualTo(200);
     List<String> names = new ArrayList<>();
     try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(r.asByteArray()))) {
       for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
         names.add(e.getName());
         String text = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(text.lines().findFirst()).as("download-export: report %s has a header row", e.getName())
+        assertThat(text.lines().findFirst())
+            .as("download-export: report %s has a header row", e.getName())
             .hasValueSatisfying(h -> assertThat(h).isNotBlank());
       }
     }
-    assertThat(names).as("request-export, Accounting: the ZIP holds exactly the 11 documented reports")
+    assertThat(names)
+        .as("request-export, Accounting: the ZIP holds exactly the 11 documented reports")
         .containsExactlyInAnyOrderElementsOf(ExportsSpec.get().accountingFiles());
   }
 }

@@ -22,9 +22,14 @@ class AuthenticationContractTest {
   /** Each operation, as a call made with a given request specification. */
   static Stream<Arguments> operations() {
     Function<RequestSpecification, Response> list = s -> s.when().get("/exports");
-    Function<RequestSpecification, Response> request = s -> s.contentType(ContentType.JSON)
-        .body(Exports.recent("subscriptions")).when().post("/exports");
-    Function<RequestSpecification, Response> download = s -> s.when().get("/exports/{uuid}", UUID.randomUUID().toString());
+    Function<RequestSpecification, Response> request =
+        s ->
+            s.contentType(ContentType.JSON)
+                .body(Exports.recent("subscriptions"))
+                .when()
+                .post("/exports");
+    Function<RequestSpecification, Response> download =
+        s -> s.when().get("/exports/{uuid}", UUID.randomUUID().toString());
     return Stream.of(
         Arguments.of("listExports", list),
         Arguments.of("requestExport", request),
@@ -35,9 +40,12 @@ class AuthenticationContractTest {
   @MethodSource("operations")
   @Documented("core-intro, Authentication: a missing key is 401")
   void refusesACallWithoutKey(String operation, Function<RequestSpecification, Response> call) {
-    Response r = call.apply(Api.anonymous().queryParam("site_id", Target.get().enterprise().siteId()));
+    Response r =
+        call.apply(Api.anonymous().queryParam("site_id", Target.get().enterprise().siteId()));
 
-    assertThat(r.statusCode()).as("core-errors: %s without Authorization must be 401", operation).isEqualTo(401);
+    assertThat(r.statusCode())
+        .as("core-errors: %s without Authorization must be 401", operation)
+        .isEqualTo(401);
     assertThat(Exports.message(r)).as("core-errors: the 401 body carries a message").isNotBlank();
   }
 
@@ -45,21 +53,30 @@ class AuthenticationContractTest {
   @MethodSource("operations")
   @Documented("core-errors: an unknown or expired key is 401")
   void refusesACallWithUnknownKey(String operation, Function<RequestSpecification, Response> call) {
-    Response r = call.apply(Api.anonymous().header("Authorization", "Bearer sk_contract_no_such_key")
-        .queryParam("site_id", Target.get().enterprise().siteId()));
+    Response r =
+        call.apply(
+            Api.anonymous()
+                .header("Authorization", "Bearer sk_contract_no_such_key")
+                .queryParam("site_id", Target.get().enterprise().siteId()));
 
-    assertThat(r.statusCode()).as("core-errors: %s with an unknown key must be 401", operation).isEqualTo(401);
+    assertThat(r.statusCode())
+        .as("core-errors: %s with an unknown key must be 401", operation)
+        .isEqualTo(401);
     assertThat(Exports.message(r)).as("core-errors: the 401 body carries a message").isNotBlank();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("operations")
-  @Documented("request-export / download-export banner: Exports are Enterprise-only, others get 401")
-  void refusesANonEnterpriseAccount(String operation, Function<RequestSpecification, Response> call) {
+  @Documented(
+      "request-export / download-export banner: Exports are Enterprise-only, others get 401")
+  void refusesANonEnterpriseAccount(
+      String operation, Function<RequestSpecification, Response> call) {
     Response r = call.apply(Api.as(Target.get().basic()));
 
     assertThat(r.statusCode())
-        .as("request-export banner: %s for a non-Enterprise account must be %d", operation, Target.get().nonEnterpriseStatus())
+        .as(
+            "request-export banner: %s for a non-Enterprise account must be %d",
+            operation, Target.get().nonEnterpriseStatus())
         .isEqualTo(Target.get().nonEnterpriseStatus());
     assertThat(Exports.message(r)).as("core-errors: the refusal carries a message").isNotBlank();
   }

@@ -10,12 +10,16 @@ import pelcro.exports.contract.support.Exports;
 import pelcro.exports.contract.support.Target;
 import pelcro.exports.contract.support.Writes;
 
-/** One export of a type at a time per account (request-export, Common Errors: "Export in progress"). */
+/**
+ * One export of a type at a time per account (request-export, Common Errors: "Export in progress").
+ */
 @Writes
 class ConflictContractTest {
 
   @Test
-  @Documented(value = "request-export, Common Errors: \"Export in progress\" — one export of a type at a time",
+  @Documented(
+      value =
+          "request-export, Common Errors: \"Export in progress\" — one export of a type at a time",
       covers = {"requestExport:200", "requestExport:409"})
   void refusesASecondExportOfTheSameTypeWhileTheFirstRuns() {
     Account account = Target.get().enterprise();
@@ -24,15 +28,19 @@ class ConflictContractTest {
     Response second = Exports.post(account, Exports.recent("subscriptions"));
 
     assertThat(second.statusCode())
-        .as("request-export, Common Errors: a second subscriptions export while one runs must be 409 (body: %s)", second.asString())
+        .as(
+            "request-export, Common Errors: a second subscriptions export while one runs must be 409 (body: %s)",
+            second.asString())
         .isEqualTo(409);
-    assertThat(Exports.message(second)).as("request-export, Common Errors: the message is \"Export in progress\"")
+    assertThat(Exports.message(second))
+        .as("request-export, Common Errors: the message is \"Export in progress\"")
         .isEqualTo(Exports.IN_PROGRESS);
     Exports.drain(account, first);
   }
 
   @Test
-  @Documented(value = "request-export: the one-at-a-time rule is per type; other types are not blocked",
+  @Documented(
+      value = "request-export: the one-at-a-time rule is per type; other types are not blocked",
       covers = "requestExport:200")
   void doesNotBlockOtherTypesWhileOneRuns() {
     Account account = Target.get().enterprise();
@@ -41,7 +49,9 @@ class ConflictContractTest {
     Response invoices = Exports.post(account, Exports.recent("invoices"));
 
     assertThat(invoices.statusCode())
-        .as("request-export: an invoices export while a payments export runs must be accepted (body: %s)", invoices.asString())
+        .as(
+            "request-export: an invoices export while a payments export runs must be accepted (body: %s)",
+            invoices.asString())
         .isEqualTo(200);
     Exports.drain(account, payments);
     Exports.drain(account, invoices.jsonPath().getString("data.uuid"));

@@ -27,12 +27,15 @@ import pelcro.exports.openapi.ExportsSpec;
 class CsvContentContractTest {
 
   @Test
-  @Documented(value = "download-export: each non-accounting export is a CSV file", covers = {"requestExport:200", "downloadExport:200"})
+  @Documented(
+      value = "download-export: each non-accounting export is a CSV file",
+      covers = {"requestExport:200", "downloadExport:200"})
   void downloadsEachExportTypeAsACsvWithAHeaderAndRows() throws IOException {
     Account account = Target.get().enterprise();
     // Different types run side by side, so all of them are requested before any is awaited.
     Map<String, String> uuids = new LinkedHashMap<>();
-    for (String type : ExportsSpec.get().schema("ExportType").getEnum().stream().map(Object::toString).toList()) {
+    for (String type :
+        ExportsSpec.get().schema("ExportType").getEnum().stream().map(Object::toString).toList()) {
       if (!type.equals("accounting")) {
         uuids.put(type, Exports.request(account, Exports.recent(type)));
       }
@@ -40,13 +43,20 @@ class CsvContentContractTest {
     SoftAssertions soft = new SoftAssertions();
     for (Map.Entry<String, String> e : uuids.entrySet()) {
       Response r = Exports.awaitDownload(account, e.getValue());
-      soft.assertThat(r.statusCode()).as("download-export: the %s export downloads with 200", e.getKey()).isEqualTo(200);
+      soft.assertThat(r.statusCode())
+          .as("download-export: the %s export downloads with 200", e.getKey())
+          .isEqualTo(200);
       if (r.statusCode() == 200) {
         List<CSVRecord> rows = parse(r);
-        soft.assertThat(rows).as("download-export: the %s CSV has a header row and at least one record", e.getKey()).hasSizeGreaterThan(1);
+        soft.assertThat(rows)
+            .as("download-export: the %s CSV has a header row and at least one record", e.getKey())
+            .hasSizeGreaterThan(1);
         if (!rows.isEmpty()) {
           int width = rows.get(0).size();
-          soft.assertThat(rows).as("download-export: every row of the %s CSV has the header's %d columns", e.getKey(), width)
+          soft.assertThat(rows)
+              .as(
+                  "download-export: every row of the %s CSV has the header's %d columns",
+                  e.getKey(), width)
               .allSatisfy(row -> assertThat(row.size()).isEqualTo(width));
         }
       }
@@ -56,7 +66,8 @@ class CsvContentContractTest {
 
   @Test
   @SandboxOnly("the column names are the sandbox's data decision (README, Data), not the vendor's")
-  @Documented(value = "request-export, Subscriptions filters: status keeps only matching records",
+  @Documented(
+      value = "request-export, Subscriptions filters: status keeps only matching records",
       covers = {"requestExport:200", "downloadExport:200"})
   void keepsOnlyTheRecordsThatMatchTheFilters() throws IOException {
     Account account = Target.get().enterprise();
@@ -66,16 +77,20 @@ class CsvContentContractTest {
 
     List<CSVRecord> rows = parse(r);
     List<String> header = rows.get(0).toList();
-    assertThat(header).as("README, Data: each filterable attribute is a column named like its filter")
+    assertThat(header)
+        .as("README, Data: each filterable attribute is a column named like its filter")
         .contains("status", "collection_method", "plan_id", "product_id");
     int status = header.indexOf("status");
-    assertThat(rows.subList(1, rows.size())).as("request-export: status=active keeps only active subscriptions")
+    assertThat(rows.subList(1, rows.size()))
+        .as("request-export: status=active keeps only active subscriptions")
         .isNotEmpty()
         .allSatisfy(row -> assertThat(row.get(status)).isEqualTo("active"));
   }
 
   private static List<CSVRecord> parse(Response r) throws IOException {
-    try (CSVParser parser = CSVFormat.DEFAULT.parse(new StringReader(new String(r.asByteArray(), StandardCharsets.UTF_8)))) {
+    try (CSVParser parser =
+        CSVFormat.DEFAULT.parse(
+            new StringReader(new String(r.asByteArray(), StandardCharsets.UTF_8)))) {
       return parser.getRecords();
     }
   }

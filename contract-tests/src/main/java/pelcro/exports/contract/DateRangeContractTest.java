@@ -34,23 +34,32 @@ class DateRangeContractTest {
   @Documented(COMMON_ERRORS + ": \"Invalid date range\" — range exceeds 6 months")
   void refusesARangeLongerThanSixMonths() {
     ZonedDateTime to = end();
-    Response r = Exports.post(Target.get().enterprise(), range("invoices", to.minusMonths(6).minusDays(1), to));
+    Response r =
+        Exports.post(
+            Target.get().enterprise(), range("invoices", to.minusMonths(6).minusDays(1), to));
 
-    assertThat(r.statusCode()).as("request-export, Common Errors: a range over 6 months must be 400 (body: %s)", r.asString())
+    assertThat(r.statusCode())
+        .as(
+            "request-export, Common Errors: a range over 6 months must be 400 (body: %s)",
+            r.asString())
         .isEqualTo(400);
-    assertThat(Exports.message(r)).as("request-export, Common Errors: the message is \"Invalid date range\"")
+    assertThat(Exports.message(r))
+        .as("request-export, Common Errors: the message is \"Invalid date range\"")
         .isEqualTo(Exports.INVALID_DATE_RANGE);
   }
 
   @Test
-  @Documented("request-export, filter tables: date_to is the end of the range, not before date_from")
+  @Documented(
+      "request-export, filter tables: date_to is the end of the range, not before date_from")
   void refusesARangeThatEndsBeforeItStarts() {
     ZonedDateTime to = end();
     Response r = Exports.post(Target.get().enterprise(), range("invoices", to, to.minusDays(10)));
 
-    assertThat(r.statusCode()).as("request-export: date_to before date_from must be 400 (body: %s)", r.asString())
+    assertThat(r.statusCode())
+        .as("request-export: date_to before date_from must be 400 (body: %s)", r.asString())
         .isEqualTo(400);
-    assertThat(Exports.message(r)).as("request-export: a reversed range is a validation error or an invalid range")
+    assertThat(Exports.message(r))
+        .as("request-export: a reversed range is a validation error or an invalid range")
         .isIn(Exports.INVALID_DATA, Exports.INVALID_DATE_RANGE);
   }
 
@@ -58,11 +67,16 @@ class DateRangeContractTest {
   @Documented(COMMON_ERRORS + ": \"Nothing to export\" — no records match")
   void answersNothingToExportForARangeWithoutRecords() {
     ZonedDateTime from = ZonedDateTime.of(1990, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
-    Response r = Exports.post(Target.get().enterprise(), range("subscriptions", from, from.plusMonths(2)));
+    Response r =
+        Exports.post(Target.get().enterprise(), range("subscriptions", from, from.plusMonths(2)));
 
-    assertThat(r.statusCode()).as("request-export, Common Errors: no matching records must be 400 (body: %s)", r.asString())
+    assertThat(r.statusCode())
+        .as(
+            "request-export, Common Errors: no matching records must be 400 (body: %s)",
+            r.asString())
         .isEqualTo(400);
-    assertThat(Exports.message(r)).as("request-export, Common Errors: the message is \"Nothing to export\"")
+    assertThat(Exports.message(r))
+        .as("request-export, Common Errors: the message is \"Nothing to export\"")
         .isEqualTo(Exports.NOTHING_TO_EXPORT);
   }
 
@@ -81,8 +95,11 @@ class DateRangeContractTest {
       Exports.drain(account, r.jsonPath().getString("data.uuid"));
       return;
     }
-    assertThat(r.statusCode()).as("%s must be queued (body: %s)", what, r.asString()).isEqualTo(400);
-    assertThat(Exports.message(r)).as("%s may only find nothing to export (body: %s)", what, r.asString())
+    assertThat(r.statusCode())
+        .as("%s must be queued (body: %s)", what, r.asString())
+        .isEqualTo(400);
+    assertThat(Exports.message(r))
+        .as("%s may only find nothing to export (body: %s)", what, r.asString())
         .isEqualTo(Exports.NOTHING_TO_EXPORT);
   }
 
@@ -96,28 +113,33 @@ class DateRangeContractTest {
 
   @Test
   @Writes
-  @Documented(value = "request-export: up to 6 months (x-decision: whole UTC days, month ends clamped)",
+  @Documented(
+      value = "request-export: up to 6 months (x-decision: whole UTC days, month ends clamped)",
       covers = "requestExport:200")
   void acceptsEveryRangeAPersonCallsSixMonths() {
     int year = end().getYear();
     ZonedDateTime aug31 = ZonedDateTime.of(year - 2, 8, 31, 0, 0, 0, 0, ZoneOffset.UTC);
     ZonedDateTime jan1 = ZonedDateTime.of(year - 1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
-    assertNotRefusedForItsDates(range("invoices", aug31, aug31.plusMonths(6).withHour(12)),
-        "Aug 31 to Feb 28 12:00");
-    assertNotRefusedForItsDates(range("invoices", jan1, jan1.plusMonths(6).withHour(23).withMinute(59).withSecond(59)),
+    assertNotRefusedForItsDates(
+        range("invoices", aug31, aug31.plusMonths(6).withHour(12)), "Aug 31 to Feb 28 12:00");
+    assertNotRefusedForItsDates(
+        range("invoices", jan1, jan1.plusMonths(6).withHour(23).withMinute(59).withSecond(59)),
         "Jan 1 to Jul 1 23:59:59");
   }
 
   @Test
   @Writes
-  @Documented(value = "request-export: dates as Unix timestamps (filter tables) or date-times (Body Params)",
+  @Documented(
+      value =
+          "request-export: dates as Unix timestamps (filter tables) or date-times (Body Params)",
       covers = "requestExport:200")
   void acceptsIsoDateTimesBareDatesAndNumericStrings() {
     ZonedDateTime to = end();
     ZonedDateTime from = to.minusDays(60);
     Map<String, Object> iso = Exports.recent("customers");
-    iso.put("date_from", from.withZoneSameInstant(ZoneOffset.ofHours(2)).toOffsetDateTime().toString());
+    iso.put(
+        "date_from", from.withZoneSameInstant(ZoneOffset.ofHours(2)).toOffsetDateTime().toString());
     iso.put("date_to", to.toLocalDate().toString());
     Map<String, Object> strings = Exports.recent("customers");
     strings.put("date_from", String.valueOf(from.toEpochSecond()));
@@ -129,8 +151,11 @@ class DateRangeContractTest {
 
   @Test
   @Writes
-  @Documented(value = "request-export: date-times as RFC 3339 writes them: t and z in either case,"
-      + " second 60, no zone read as UTC (x-decision ExportDate)", covers = "requestExport:200")
+  @Documented(
+      value =
+          "request-export: date-times as RFC 3339 writes them: t and z in either case,"
+              + " second 60, no zone read as UTC (x-decision ExportDate)",
+      covers = "requestExport:200")
   void acceptsDateTimesInLowerCaseWithALeapSecondOrWithoutAZone() {
     ZonedDateTime to = end();
     String day = to.minusDays(60).toLocalDate().toString();
@@ -147,13 +172,17 @@ class DateRangeContractTest {
 
   @Test
   @Writes
-  @Documented(value = "request-export: the date range may span up to 6 months", covers = "requestExport:200")
+  @Documented(
+      value = "request-export: the date range may span up to 6 months",
+      covers = "requestExport:200")
   void acceptsARangeOfExactlySixMonths() {
     Account account = Target.get().enterprise();
     ZonedDateTime to = end();
     String uuid = Exports.request(account, range("invoices", to.minusMonths(6), to));
 
-    assertThat(uuid).as("request-export: a 6-month range is allowed and returns the export's uuid").isNotBlank();
+    assertThat(uuid)
+        .as("request-export: a 6-month range is allowed and returns the export's uuid")
+        .isNotBlank();
     Exports.drain(account, uuid);
   }
 }

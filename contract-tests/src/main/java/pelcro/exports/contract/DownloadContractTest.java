@@ -27,73 +27,101 @@ class DownloadContractTest {
     Response r = download(Target.get().enterprise(), UUID.randomUUID().toString());
 
     assertThat(r.statusCode()).as("download-export: an unknown uuid must be 404").isEqualTo(404);
-    assertThat(Exports.message(r)).as("download-export: the not-found message, verbatim").isEqualTo(Exports.NOT_FOUND);
+    assertThat(Exports.message(r))
+        .as("download-export: the not-found message, verbatim")
+        .isEqualTo(Exports.NOT_FOUND);
   }
 
   @Test
   @Writes
-  @Documented(value = DOC + ": \"The export is not yet ready to be downloaded.\"", covers = "downloadExport:404")
+  @Documented(
+      value = DOC + ": \"The export is not yet ready to be downloaded.\"",
+      covers = "downloadExport:404")
   void answersNotReadyWhileTheExportRuns() {
     Account account = Target.get().enterprise();
     String uuid = Exports.request(account, Exports.recent("refunds"));
 
     Response r = download(account, uuid);
 
-    assertThat(r.statusCode()).as("download-export: a download right after the request must be 404 (not ready)").isEqualTo(404);
-    assertThat(Exports.message(r)).as("download-export: the not-ready message, verbatim").isEqualTo(Exports.NOT_READY);
+    assertThat(r.statusCode())
+        .as("download-export: a download right after the request must be 404 (not ready)")
+        .isEqualTo(404);
+    assertThat(Exports.message(r))
+        .as("download-export: the not-ready message, verbatim")
+        .isEqualTo(Exports.NOT_READY);
     Exports.drain(account, uuid);
   }
 
   @Test
   @Writes
-  @Documented(value = "download-export: the file is sent once, as application/force-download",
+  @Documented(
+      value = "download-export: the file is sent once, as application/force-download",
       covers = "downloadExport:200")
   void servesAFinishedExportAsAForcedDownload() {
     Account account = Target.get().enterprise();
-    Response r = Exports.awaitDownload(account, Exports.request(account, Exports.recent("addresses")));
+    Response r =
+        Exports.awaitDownload(account, Exports.request(account, Exports.recent("addresses")));
 
-    assertThat(r.statusCode()).as("download-export: a finished export downloads with 200").isEqualTo(200);
-    assertThat(r.contentType()).as("download-export: the file is streamed as application/force-download")
+    assertThat(r.statusCode())
+        .as("download-export: a finished export downloads with 200")
+        .isEqualTo(200);
+    assertThat(r.contentType())
+        .as("download-export: the file is streamed as application/force-download")
         .startsWith("application/force-download");
     assertThat(r.asByteArray()).as("download-export: the file is not empty").isNotEmpty();
   }
 
   @Test
   @Writes
-  @Documented(value = DOC + ": \"The requested file has already been downloaded or has expired.\"",
+  @Documented(
+      value = DOC + ": \"The requested file has already been downloaded or has expired.\"",
       covers = {"downloadExport:200", "downloadExport:400"})
   void refusesASecondDownloadOfTheSameExport() {
     Account account = Target.get().enterprise();
     String uuid = Exports.request(account, Exports.recent("balance_transactions"));
     Response first = Exports.awaitDownload(account, uuid);
-    assertThat(first.statusCode()).as("download-export: the first download succeeds").isEqualTo(200);
+    assertThat(first.statusCode())
+        .as("download-export: the first download succeeds")
+        .isEqualTo(200);
 
     Response second = download(account, uuid);
 
-    assertThat(second.statusCode()).as("download-export: a second download must be refused (400)").isEqualTo(400);
-    assertThat(Exports.message(second)).as("download-export: the already-downloaded message, verbatim")
+    assertThat(second.statusCode())
+        .as("download-export: a second download must be refused (400)")
+        .isEqualTo(400);
+    assertThat(Exports.message(second))
+        .as("download-export: the already-downloaded message, verbatim")
         .isEqualTo(Exports.ALREADY_DOWNLOADED);
   }
 
   @Test
   @Writes
-  @Documented(value = DOC + ": another account's export is not found", covers = "downloadExport:404")
+  @Documented(
+      value = DOC + ": another account's export is not found",
+      covers = "downloadExport:404")
   void hidesAnExportFromAnotherAccount() {
-    assumeTrue(Target.get().other().isPresent(), "needs contract.otherKey and contract.otherSiteId");
+    assumeTrue(
+        Target.get().other().isPresent(), "needs contract.otherKey and contract.otherSiteId");
     Account owner = Target.get().enterprise();
     Account other = Target.get().other().get();
     String uuid = Exports.request(owner, Exports.recent("newsletters"));
 
     Response whileRunning = download(other, uuid);
-    assertThat(whileRunning.statusCode()).as("download-export: another account's export must be 404").isEqualTo(404);
-    assertThat(Exports.message(whileRunning)).as("download-export: another account's export is simply not found")
+    assertThat(whileRunning.statusCode())
+        .as("download-export: another account's export must be 404")
+        .isEqualTo(404);
+    assertThat(Exports.message(whileRunning))
+        .as("download-export: another account's export is simply not found")
         .isEqualTo(Exports.NOT_FOUND);
 
     Response mine = Exports.awaitDownload(owner, uuid);
-    assertThat(mine.statusCode()).as("download-export: the other account's attempt must not spend the owner's download")
+    assertThat(mine.statusCode())
+        .as("download-export: the other account's attempt must not spend the owner's download")
         .isEqualTo(200);
     Response afterwards = download(other, uuid);
-    assertThat(afterwards.statusCode()).as("download-export: another account's export stays not found").isEqualTo(404);
+    assertThat(afterwards.statusCode())
+        .as("download-export: another account's export stays not found")
+        .isEqualTo(404);
     assertThat(Exports.message(afterwards)).isEqualTo(Exports.NOT_FOUND);
   }
 }

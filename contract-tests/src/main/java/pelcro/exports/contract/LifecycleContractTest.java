@@ -16,33 +16,51 @@ import pelcro.exports.contract.support.Writes;
 class LifecycleContractTest {
 
   @Test
-  @Documented(value = "export-attributes + webhooks-exports: a new export is queued, not started, not finished",
+  @Documented(
+      value =
+          "export-attributes + webhooks-exports: a new export is queued, not started, not finished",
       covers = "requestExport:200")
   void answersANewExportAsQueuedWithItsUuid() {
     Account account = Target.get().enterprise();
     Response r = requestFree(account, "customers");
 
     JsonPath data = r.jsonPath().setRootPath("data");
-    assertThat(data.getString("uuid")).as("export-attributes: the export carries its uuid").isNotBlank();
-    assertThat(data.getString("object")).as("export-attributes: object is the requested type").isEqualTo("customers");
-    assertThat(data.get("started_at") == null).as("webhooks-exports: started_at is null at request time").isTrue();
-    assertThat(data.get("finished_at") == null).as("webhooks-exports: finished_at is null at request time").isTrue();
-    assertThat(data.get("failed_reason") == null).as("export-attributes: failed_reason is null unless it failed").isTrue();
+    assertThat(data.getString("uuid"))
+        .as("export-attributes: the export carries its uuid")
+        .isNotBlank();
+    assertThat(data.getString("object"))
+        .as("export-attributes: object is the requested type")
+        .isEqualTo("customers");
+    assertThat(data.get("started_at") == null)
+        .as("webhooks-exports: started_at is null at request time")
+        .isTrue();
+    assertThat(data.get("finished_at") == null)
+        .as("webhooks-exports: finished_at is null at request time")
+        .isTrue();
+    assertThat(data.get("failed_reason") == null)
+        .as("export-attributes: failed_reason is null unless it failed")
+        .isTrue();
     long created = data.getLong("created_at");
-    assertThat(data.getLong("updated_at")).as("export-attributes: updated_at is not before created_at").isGreaterThanOrEqualTo(created);
+    assertThat(data.getLong("updated_at"))
+        .as("export-attributes: updated_at is not before created_at")
+        .isGreaterThanOrEqualTo(created);
     assertThat(Math.abs(created - Target.get().nowEpochSeconds()))
-        .as("export-attributes: created_at is the request time (Unix seconds)").isLessThan(86_400);
+        .as("export-attributes: created_at is the request time (Unix seconds)")
+        .isLessThan(86_400);
     Exports.drain(account, data.getString("uuid"));
   }
 
   @Test
-  @Documented(value = "request-export: the docs' example spells the type credit_note (x-decision ExportType)",
+  @Documented(
+      value =
+          "request-export: the docs' example spells the type credit_note (x-decision ExportType)",
       covers = "requestExport:200")
   void acceptsCreditNoteAsASynonymOfCreditNotes() {
     Account account = Target.get().enterprise();
     Response r = requestFree(account, "credit_note");
 
-    assertThat(r.jsonPath().getString("data.object")).as("x-decision ExportType: credit_note is stored as credit_notes")
+    assertThat(r.jsonPath().getString("data.object"))
+        .as("x-decision ExportType: credit_note is stored as credit_notes")
         .isEqualTo("credit_notes");
     Exports.drain(account, r.jsonPath().getString("data.uuid"));
   }
@@ -50,10 +68,15 @@ class LifecycleContractTest {
   /** POST, waiting out a leftover export of the type; returns the 200 answer. */
   private static Response requestFree(Account account, String type) {
     Response[] answer = new Response[1];
-    org.awaitility.Awaitility.await("a free slot for " + type).atMost(Target.get().timeout())
-        .pollDelay(java.time.Duration.ZERO).pollInterval(java.time.Duration.ofMillis(500))
+    org.awaitility.Awaitility.await("a free slot for " + type)
+        .atMost(Target.get().timeout())
+        .pollDelay(java.time.Duration.ZERO)
+        .pollInterval(java.time.Duration.ofMillis(500))
         .until(() -> (answer[0] = Exports.post(account, Exports.recent(type))).statusCode() != 409);
-    assertThat(answer[0].statusCode()).as("request-export: a valid request must be queued with 200 (body: %s)", answer[0].asString())
+    assertThat(answer[0].statusCode())
+        .as(
+            "request-export: a valid request must be queued with 200 (body: %s)",
+            answer[0].asString())
         .isEqualTo(200);
     return answer[0];
   }

@@ -21,29 +21,39 @@ class RateLimitContractTest {
 
   @Test
   @SandboxOnly("exhausting a real account's limit would break every other test for a minute")
-  @Documented(value = "rate-limits: over the per-minute limit, every operation answers 429",
+  @Documented(
+      value = "rate-limits: over the per-minute limit, every operation answers 429",
       covers = {"listExports:429", "requestExport:429", "downloadExport:429"})
   void answersTooManyRequestsPastThePerMinuteLimit() {
     try (InProcessSandbox limited = InProcessSandbox.start(b -> b.rateLimit(LIMIT))) {
-      Target.runWith(Target.dedicatedSandbox(limited.baseUrl()), () -> {
-        Account account = Target.get().enterprise();
-        Response[] past = pastTheLimit(account);
-        if (Arrays.stream(past).anyMatch(answer -> answer.statusCode() != 429 && freshWindow(answer))) {
-          // The limit counts whole minutes: one ended between the last counted request and
-          // these, and the count started again. Once more, well inside the new minute.
-          past = pastTheLimit(account);
-        }
-        assertThat(past[0].statusCode()).as("rate-limits: listExports past the limit must be 429").isEqualTo(429);
-        assertThat(past[1].statusCode()).as("rate-limits: requestExport past the limit must be 429").isEqualTo(429);
-        assertThat(past[2].statusCode()).as("rate-limits: downloadExport past the limit must be 429").isEqualTo(429);
-        return null;
-      });
+      Target.runWith(
+          Target.dedicatedSandbox(limited.baseUrl()),
+          () -> {
+            Account account = Target.get().enterprise();
+            Response[] past = pastTheLimit(account);
+            if (Arrays.stream(past)
+                .anyMatch(answer -> answer.statusCode() != 429 && freshWindow(answer))) {
+              // The limit counts whole minutes: one ended between the last counted request and
+              // these, and the count started again. Once more, well inside the new minute.
+              past = pastTheLimit(account);
+            }
+            assertThat(past[0].statusCode())
+                .as("rate-limits: listExports past the limit must be 429")
+                .isEqualTo(429);
+            assertThat(past[1].statusCode())
+                .as("rate-limits: requestExport past the limit must be 429")
+                .isEqualTo(429);
+            assertThat(past[2].statusCode())
+                .as("rate-limits: downloadExport past the limit must be 429")
+                .isEqualTo(429);
+            return null;
+          });
     }
   }
 
   /**
-   * Spends the account's limit (until the sandbox says none remains, so a minute ending midway
-   * only costs more requests), then calls each operation once.
+   * Spends the account's limit (until the sandbox says none remains, so a minute ending midway only
+   * costs more requests), then calls each operation once.
    */
   private static Response[] pastTheLimit(Account account) {
     // Unpaced: every other caller waits under the limit and retries a 429, this one must see it.
@@ -54,9 +64,14 @@ class RateLimitContractTest {
       }
     }
     Response list = Api.withoutPacingAs(account).when().get("/exports");
-    Response request = Api.withoutPacingAs(account).contentType(ContentType.JSON)
-        .body(Exports.recent("subscriptions")).when().post("/exports");
-    Response download = Api.withoutPacingAs(account).when().get("/exports/{uuid}", UUID.randomUUID().toString());
+    Response request =
+        Api.withoutPacingAs(account)
+            .contentType(ContentType.JSON)
+            .body(Exports.recent("subscriptions"))
+            .when()
+            .post("/exports");
+    Response download =
+        Api.withoutPacingAs(account).when().get("/exports/{uuid}", UUID.randomUUID().toString());
     return new Response[] {list, request, download};
   }
 

@@ -20,6 +20,8 @@ class RequestSizeContractTest {
 
     Response r = Api.enterprise().contentType(ContentType.JSON).body(body).when().post("/exports");
 
-    assertThat(r.statusCode()).as("exports.yaml: a body over 1 MiB must be refused with 413").isEqualTo(413);
+    assertThat(r.statusCode())
+        .as("exports.yaml: a body over 1 MiB must be refused with 413")
+        .isEqualTo(413);
   }
 }

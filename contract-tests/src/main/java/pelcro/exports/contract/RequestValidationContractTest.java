@@ -25,13 +25,14 @@ import pelcro.exports.contract.support.Writes;
 import pelcro.exports.openapi.ExportsSpec;
 
 /**
- * Field validation of POST /exports, for each export type and each of its filters, generated
- * from the spec's per-type request schemas: each wrong field is refused with 400 and named in
- * {@code errors}. A field the type does not take is accepted and ignored (x-decision of
- * {@code ExportRequest}); {@link StrictModeContractTest} checks a {@code --strict} sandbox's 400.
+ * Field validation of POST /exports, for each export type and each of its filters, generated from
+ * the spec's per-type request schemas: each wrong field is refused with 400 and named in {@code
+ * errors}. A field the type does not take is accepted and ignored (x-decision of {@code
+ * ExportRequest}); {@link StrictModeContractTest} checks a {@code --strict} sandbox's 400.
  */
 class RequestValidationContractTest {
-  private static final String DOC = "request-export, Query Params / filter tables; core-errors: 400 names each field";
+  private static final String DOC =
+      "request-export, Query Params / filter tables; core-errors: 400 names each field";
 
   @TestFactory
   @Documented(DOC)
@@ -49,27 +50,49 @@ class RequestValidationContractTest {
           tests.add(refusal(target, type, required, "is missing", body -> body.remove(required)));
         }
       }
-      props.forEach((field, fieldSchema) -> invalidValue(fieldSchema).ifPresent(bad ->
-          tests.add(refusal(target, type, field, "is " + describe(bad), body -> body.put(field, bad)))));
+      props.forEach(
+          (field, fieldSchema) ->
+              invalidValue(fieldSchema)
+                  .ifPresent(
+                      bad ->
+                          tests.add(
+                              refusal(
+                                  target,
+                                  type,
+                                  field,
+                                  "is " + describe(bad),
+                                  body -> body.put(field, bad)))));
     }
     return tests.stream();
   }
 
   @Test
   @Writes
-  @Documented(value = "request-export: filters are per type; x-decision of ExportRequest: another field is ignored",
+  @Documented(
+      value =
+          "request-export: filters are per type; x-decision of ExportRequest: another field is ignored",
       covers = "requestExport:200")
   void acceptsAndIgnoresFieldsTheTypeDoesNotTake() {
     Account account = Target.get().enterprise();
     Map<String, Object> body = Exports.recent("subscriptions");
-    allFields().stream().filter(f -> !ExportsSpec.get().requestSchemaFor("subscriptions").orElseThrow()
-        .getProperties().containsKey(f)).forEach(f -> body.put(f, sampleFor(f)));
+    allFields().stream()
+        .filter(
+            f ->
+                !ExportsSpec.get()
+                    .requestSchemaFor("subscriptions")
+                    .orElseThrow()
+                    .getProperties()
+                    .containsKey(f))
+        .forEach(f -> body.put(f, sampleFor(f)));
     body.put("not_a_documented_field", "x");
 
     String uuid = Exports.request(account, body);
 
-    assertThat(uuid).as("x-decision of ExportRequest: a subscriptions export with other types' filters %s is queued",
-        body.keySet()).isNotBlank();
+    assertThat(uuid)
+        .as(
+            "x-decision of ExportRequest: a subscriptions export with other types' filters %s is queued",
+            body.keySet())
+        .isNotBlank();
     Exports.drain(account, uuid);
   }
 
@@ -92,22 +115,35 @@ class RequestValidationContractTest {
     void apply(Map<String, Object> body);
   }
 
-  private static DynamicTest refusal(Target target, String type, String field, String what, Mutation mutation) {
-    return dynamicTest(type + ": refuses a request whose " + field + " " + what, () -> Target.runWith(target, () -> {
-      Map<String, Object> body = new LinkedHashMap<>(Exports.recent(type));
-      mutation.apply(body);
-      assertRefused(Exports.post(Target.get().enterprise(), body), field, type + " whose " + field + " " + what);
-      return null;
-    }));
+  private static DynamicTest refusal(
+      Target target, String type, String field, String what, Mutation mutation) {
+    return dynamicTest(
+        type + ": refuses a request whose " + field + " " + what,
+        () ->
+            Target.runWith(
+                target,
+                () -> {
+                  Map<String, Object> body = new LinkedHashMap<>(Exports.recent(type));
+                  mutation.apply(body);
+                  assertRefused(
+                      Exports.post(Target.get().enterprise(), body),
+                      field,
+                      type + " whose " + field + " " + what);
+                  return null;
+                }));
   }
 
   private static void assertRefused(Response r, String field, String what) {
     assertThat(r.statusCode())
-        .as("request-export / core-errors: %s must be refused with 400 (body: %s)", what, r.asString())
+        .as(
+            "request-export / core-errors: %s must be refused with 400 (body: %s)",
+            what, r.asString())
         .isEqualTo(400);
-    assertThat(Exports.message(r)).as("core-errors: validation answers \"%s\"", Exports.INVALID_DATA)
+    assertThat(Exports.message(r))
+        .as("core-errors: validation answers \"%s\"", Exports.INVALID_DATA)
         .isEqualTo(Exports.INVALID_DATA);
-    assertThat(r.jsonPath().getMap("errors")).as("core-errors: errors must name `%s` for %s", field, what)
+    assertThat(r.jsonPath().getMap("errors"))
+        .as("core-errors: errors must name `%s` for %s", field, what)
         .containsKey(field);
   }
 
@@ -115,14 +151,17 @@ class RequestValidationContractTest {
   @SuppressWarnings("rawtypes")
   private static java.util.Optional<Object> invalidValue(Schema s) {
     if (s.getEnum() != null && !s.getEnum().isEmpty()) {
-      return s.getEnum().size() == 1 ? java.util.Optional.empty() : java.util.Optional.of("not_a_valid_value");
+      return s.getEnum().size() == 1
+          ? java.util.Optional.empty()
+          : java.util.Optional.of("not_a_valid_value");
     }
     String type = s.getType();
     if (s.getOneOf() != null) {
       return java.util.Optional.of("not-a-date"); // ExportDate: Unix seconds or ISO 8601
     }
     if ("integer".equals(type)) {
-      return java.util.Optional.of(s.getMinimum() != null ? s.getMinimum().longValue() - 1 : (Object) "not-a-number");
+      return java.util.Optional.of(
+          s.getMinimum() != null ? s.getMinimum().longValue() - 1 : (Object) "not-a-number");
     }
     if ("string".equals(type)) {
       if (s.getPattern() != null) return java.util.Optional.of("NOT-MATCHING-123");

@@ -19,7 +19,9 @@ import pelcro.exports.contract.support.Target;
 class SandboxControlContractTest {
 
   @Test
-  @Documented(value = "download-export: a failed export answers like an unknown one (x-decision downloadExport 404)",
+  @Documented(
+      value =
+          "download-export: a failed export answers like an unknown one (x-decision downloadExport 404)",
       covers = "downloadExport:404")
   void answersNotFoundForAFailedExport() {
     Account account = Target.get().enterprise();
@@ -29,11 +31,14 @@ class SandboxControlContractTest {
     Response r = Api.as(account).when().get("/exports/{uuid}", uuid);
 
     assertThat(r.statusCode()).as("download-export: a failed export must be 404").isEqualTo(404);
-    assertThat(Exports.message(r)).as("download-export: a failed export asks to export again").isEqualTo(Exports.NOT_FOUND);
+    assertThat(Exports.message(r))
+        .as("download-export: a failed export asks to export again")
+        .isEqualTo(Exports.NOT_FOUND);
   }
 
   @Test
-  @Documented(value = "export-attributes, Export Flow: a completed export is downloadable at once",
+  @Documented(
+      value = "export-attributes, Export Flow: a completed export is downloadable at once",
       covers = "downloadExport:200")
   void servesAnExportAsSoonAsItIsCompleted() {
     Account account = Target.get().enterprise();
@@ -42,48 +47,70 @@ class SandboxControlContractTest {
 
     Response r = Api.as(account).when().get("/exports/{uuid}", uuid);
 
-    assertThat(r.statusCode()).as("download-export: a completed export downloads with 200").isEqualTo(200);
+    assertThat(r.statusCode())
+        .as("download-export: a completed export downloads with 200")
+        .isEqualTo(200);
   }
 
   @Test
-  @Documented(value = "export-attributes: processing (started_at set) → finished (finished_at set), in order",
+  @Documented(
+      value =
+          "export-attributes: processing (started_at set) → finished (finished_at set), in order",
       covers = {"listExports:200", "requestExport:200"})
   void stampsStartAndFinishAsTheExportRuns() {
     // The job list (--list-mode jobs) is the only place the timestamps show after the request.
     try (InProcessSandbox jobs = InProcessSandbox.start(b -> b.listMode("jobs").jobSeconds(60))) {
-      Target.runWith(Target.dedicatedSandbox(jobs.baseUrl()), () -> {
-        Account account = Target.get().enterprise();
-        String uuid = Exports.request(account, Exports.recent("memberships"));
-        JsonPath running = job(account, uuid);
-        // The sandbox queues a job for at most a second, so started_at may already be set here;
-        // the POST answer (LifecycleContractTest) is where the queued state is checked.
-        assertThat(running.get("finished_at") == null).as("export-attributes: a running export has no finished_at").isTrue();
-        if (running.get("started_at") != null) {
-          assertThat(running.getLong("started_at")).as("export-attributes: started_at is not before created_at")
-              .isGreaterThanOrEqualTo(running.getLong("created_at"));
-        }
+      Target.runWith(
+          Target.dedicatedSandbox(jobs.baseUrl()),
+          () -> {
+            Account account = Target.get().enterprise();
+            String uuid = Exports.request(account, Exports.recent("memberships"));
+            JsonPath running = job(account, uuid);
+            // The sandbox queues a job for at most a second, so started_at may already be set here;
+            // the POST answer (LifecycleContractTest) is where the queued state is checked.
+            assertThat(running.get("finished_at") == null)
+                .as("export-attributes: a running export has no finished_at")
+                .isTrue();
+            if (running.get("started_at") != null) {
+              assertThat(running.getLong("started_at"))
+                  .as("export-attributes: started_at is not before created_at")
+                  .isGreaterThanOrEqualTo(running.getLong("created_at"));
+            }
 
-        Target.get().admin().advanceClock(120);
+            Target.get().admin().advanceClock(120);
 
-        JsonPath done = job(account, uuid);
-        long created = done.getLong("created_at");
-        long started = done.getLong("started_at");
-        long finished = done.getLong("finished_at");
-        assertThat(started).as("export-attributes: started_at is not before created_at").isGreaterThanOrEqualTo(created);
-        assertThat(finished).as("export-attributes: finished_at is not before started_at").isGreaterThanOrEqualTo(started);
-        assertThat(done.getLong("updated_at")).as("export-attributes: updated_at follows the last change").isGreaterThanOrEqualTo(finished);
-        assertThat(done.get("failed_reason") == null).as("export-attributes: a finished export has no failed_reason").isTrue();
-        return null;
-      });
+            JsonPath done = job(account, uuid);
+            long created = done.getLong("created_at");
+            long started = done.getLong("started_at");
+            long finished = done.getLong("finished_at");
+            assertThat(started)
+                .as("export-attributes: started_at is not before created_at")
+                .isGreaterThanOrEqualTo(created);
+            assertThat(finished)
+                .as("export-attributes: finished_at is not before started_at")
+                .isGreaterThanOrEqualTo(started);
+            assertThat(done.getLong("updated_at"))
+                .as("export-attributes: updated_at follows the last change")
+                .isGreaterThanOrEqualTo(finished);
+            assertThat(done.get("failed_reason") == null)
+                .as("export-attributes: a finished export has no failed_reason")
+                .isTrue();
+            return null;
+          });
     }
   }
 
   private static JsonPath job(Account account, String uuid) {
     Response r = Api.as(account).when().get("/exports");
     assertThat(r.statusCode()).isEqualTo(200);
-    Map<String, Object> job = r.jsonPath().<Map<String, Object>>getList("data").stream()
-        .filter(j -> uuid.equals(j.get("uuid"))).findFirst()
-        .orElseThrow(() -> new AssertionError("overview (jobs reading): the list must show export " + uuid));
+    Map<String, Object> job =
+        r.jsonPath().<Map<String, Object>>getList("data").stream()
+            .filter(j -> uuid.equals(j.get("uuid")))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new AssertionError(
+                        "overview (jobs reading): the list must show export " + uuid));
     return new JsonPath(toJson(job));
   }
 

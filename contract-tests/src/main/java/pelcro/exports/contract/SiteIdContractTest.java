@@ -43,28 +43,40 @@ class SiteIdContractTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("operations")
   @Documented("core-intro: site_id must be one of the account's sites (x-decision SiteId)")
-  void refusesASiteOfAnotherAccount(String operation, Function<RequestSpecification, Response> call) {
-    assertSiteIdRefused(call.apply(withKeyOnly().queryParam("site_id", foreignSite())), operation + " with a foreign site_id");
+  void refusesASiteOfAnotherAccount(
+      String operation, Function<RequestSpecification, Response> call) {
+    assertSiteIdRefused(
+        call.apply(withKeyOnly().queryParam("site_id", foreignSite())),
+        operation + " with a foreign site_id");
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("operations")
   @Documented("core-intro: site_id is an integer")
   void refusesAMalformedSiteId(String operation, Function<RequestSpecification, Response> call) {
-    assertSiteIdRefused(call.apply(withKeyOnly().queryParam("site_id", "not-a-site")), operation + " with site_id=not-a-site");
+    assertSiteIdRefused(
+        call.apply(withKeyOnly().queryParam("site_id", "not-a-site")),
+        operation + " with site_id=not-a-site");
   }
 
   @Test
   @Documented("request-export, Body: site_id limits the export to one of the account's sites")
   void refusesABodySiteIdOfAnotherAccount() {
-    Response r = Api.enterprise().contentType(ContentType.JSON)
-        .body(Exports.recent("customers", "site_id", foreignSite())).when().post("/exports");
+    Response r =
+        Api.enterprise()
+            .contentType(ContentType.JSON)
+            .body(Exports.recent("customers", "site_id", foreignSite()))
+            .when()
+            .post("/exports");
     assertSiteIdRefused(r, "requestExport with a foreign body site_id");
   }
 
   private static void assertSiteIdRefused(Response r, String what) {
-    assertThat(r.statusCode()).as("core-intro: %s must be refused with 400 (body: %s)", what, r.asString()).isEqualTo(400);
-    assertThat(r.jsonPath().getMap("errors")).as("core-errors: the 400 for %s names errors.site_id", what)
+    assertThat(r.statusCode())
+        .as("core-intro: %s must be refused with 400 (body: %s)", what, r.asString())
+        .isEqualTo(400);
+    assertThat(r.jsonPath().getMap("errors"))
+        .as("core-errors: the 400 for %s names errors.site_id", what)
         .containsKey("site_id");
   }
 }

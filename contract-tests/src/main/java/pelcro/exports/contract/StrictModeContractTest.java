@@ -22,14 +22,16 @@ import pelcro.exports.contract.support.Target;
 import pelcro.exports.openapi.ExportsSpec;
 
 /**
- * A {@code --strict} sandbox refuses exactly what the spec's schemas refuse: a field the type
- * does not take, a numeric string for an integer, {@code page}/{@code limit} out of bounds.
- * The default sandbox accepts them as the vendor's framework would (x-decisions of
- * {@code ExportRequest}, {@code PlanId}, {@code Limit}).
+ * A {@code --strict} sandbox refuses exactly what the spec's schemas refuse: a field the type does
+ * not take, a numeric string for an integer, {@code page}/{@code limit} out of bounds. The default
+ * sandbox accepts them as the vendor's framework would (x-decisions of {@code ExportRequest},
+ * {@code PlanId}, {@code Limit}).
  */
-@SandboxOnly("--strict is the sandbox's option; the vendor's answer to these calls is the x-decisions' reading")
+@SandboxOnly(
+    "--strict is the sandbox's option; the vendor's answer to these calls is the x-decisions' reading")
 class StrictModeContractTest {
-  private static final String DOC = "x-decisions of ExportRequest, PlanId and Limit: --strict answers 400";
+  private static final String DOC =
+      "x-decisions of ExportRequest, PlanId and Limit: --strict answers 400";
   private static InProcessSandbox strict;
   private static Target target;
 
@@ -49,9 +51,11 @@ class StrictModeContractTest {
   }
 
   private static void assertRefused(Response r, String field, String what) {
-    assertThat(r.statusCode()).as("--strict: %s must be refused with 400 (body: %s)", what, r.asString())
+    assertThat(r.statusCode())
+        .as("--strict: %s must be refused with 400 (body: %s)", what, r.asString())
         .isEqualTo(400);
-    assertThat(r.jsonPath().getMap("errors")).as("core-errors: errors must name `%s` for %s", field, what)
+    assertThat(r.jsonPath().getMap("errors"))
+        .as("core-errors: errors must name `%s` for %s", field, what)
         .containsKey(field);
   }
 
@@ -61,12 +65,20 @@ class StrictModeContractTest {
     List<DynamicTest> tests = new ArrayList<>();
     for (String type : ExportsSpec.get().requestObjectValues()) {
       var properties = ExportsSpec.get().requestSchemaFor(type).orElseThrow().getProperties();
-      RequestValidationContractTest.allFields().stream().filter(f -> !properties.containsKey(f)).findFirst()
-          .ifPresent(foreign -> tests.add(dynamicTest(type + ": refuses " + foreign, () -> {
-            Map<String, Object> body = Target.runWith(target, () -> Exports.recent(type));
-            body.put(foreign, RequestValidationContractTest.sampleFor(foreign));
-            assertRefused(post(body), foreign, type + " with " + foreign);
-          })));
+      RequestValidationContractTest.allFields().stream()
+          .filter(f -> !properties.containsKey(f))
+          .findFirst()
+          .ifPresent(
+              foreign ->
+                  tests.add(
+                      dynamicTest(
+                          type + ": refuses " + foreign,
+                          () -> {
+                            Map<String, Object> body =
+                                Target.runWith(target, () -> Exports.recent(type));
+                            body.put(foreign, RequestValidationContractTest.sampleFor(foreign));
+                            assertRefused(post(body), foreign, type + " with " + foreign);
+                          })));
     }
     return tests.stream();
   }
@@ -74,15 +86,18 @@ class StrictModeContractTest {
   @Test
   @Documented(DOC)
   void refusesANumericStringForAnInteger() {
-    Map<String, Object> body = Target.runWith(target, () -> Exports.recent("orders", "product_id", "789"));
+    Map<String, Object> body =
+        Target.runWith(target, () -> Exports.recent("orders", "product_id", "789"));
     assertRefused(post(body), "product_id", "orders with product_id \"789\"");
   }
 
   @Test
   @Documented(DOC)
   void refusesPageAndLimitOutOfBounds() {
-    Response limit = Target.runWith(target, () -> Api.enterprise().queryParam("limit", 1000).get("/exports"));
-    Response page = Target.runWith(target, () -> Api.enterprise().queryParam("page", "abc").get("/exports"));
+    Response limit =
+        Target.runWith(target, () -> Api.enterprise().queryParam("limit", 1000).get("/exports"));
+    Response page =
+        Target.runWith(target, () -> Api.enterprise().queryParam("page", "abc").get("/exports"));
 
     assertRefused(limit, "limit", "limit=1000");
     assertRefused(page, "page", "page=abc");

@@ -11,8 +11,8 @@ import pelcro.exports.contract.support.Target;
 
 /**
  * The surefire entry: runs the contract suite (in src/main/java) against the configured target,
- * after the same preflight as the runner's, so a wrong target or key fails once, with one
- * message naming the property to fix, instead of in every test.
+ * after the same preflight as the runner's, so a wrong target or key fails once, with one message
+ * naming the property to fix, instead of in every test.
  */
 @Suite
 @SelectPackages("pelcro.exports.contract")

@@ -17,7 +17,10 @@ abstract class Fault implements ResponseTransformerV2 {
   /** Which documented behaviour the fault breaks, for the kill report. */
   abstract String breaks();
 
-  /** Simple names of the suite's classes that check that behaviour (the subset run against this fault). */
+  /**
+   * Simple names of the suite's classes that check that behaviour (the subset run against this
+   * fault).
+   */
   abstract List<String> checkedBy();
 
   @Override
@@ -26,11 +29,13 @@ abstract class Fault implements ResponseTransformerV2 {
   }
 
   static boolean isDownload(ServeEvent e) {
-    return e.getRequest().getMethod().getName().equals("GET") && e.getRequest().getUrl().matches(".*/exports/[^/?]+(\\?.*)?");
+    return e.getRequest().getMethod().getName().equals("GET")
+        && e.getRequest().getUrl().matches(".*/exports/[^/?]+(\\?.*)?");
   }
 
   static boolean isPost(ServeEvent e) {
-    return e.getRequest().getMethod().getName().equals("POST") && e.getRequest().getUrl().matches(".*/exports(\\?.*)?");
+    return e.getRequest().getMethod().getName().equals("POST")
+        && e.getRequest().getUrl().matches(".*/exports(\\?.*)?");
   }
 
   static String text(Response r) {
@@ -39,7 +44,12 @@ abstract class Fault implements ResponseTransformerV2 {
 
   /** The response with a new body (and a Content-Length that no longer lies). */
   static Response withBody(Response r, int status, byte[] body) {
-    return Response.Builder.like(r).but().status(status).headers(withoutLength(r.getHeaders(), null)).body(body).build();
+    return Response.Builder.like(r)
+        .but()
+        .status(status)
+        .headers(withoutLength(r.getHeaders(), null))
+        .body(body)
+        .build();
   }
 
   static Response withBody(Response r, int status, String body) {
@@ -50,7 +60,8 @@ abstract class Fault implements ResponseTransformerV2 {
     List<HttpHeader> kept = new ArrayList<>();
     for (HttpHeader h : headers.all()) {
       String key = h.key();
-      if (!key.equalsIgnoreCase("Content-Length") && !key.equalsIgnoreCase("Transfer-Encoding")
+      if (!key.equalsIgnoreCase("Content-Length")
+          && !key.equalsIgnoreCase("Transfer-Encoding")
           && (replacement == null || !key.equalsIgnoreCase(replacement.key()))) {
         kept.add(h);
       }

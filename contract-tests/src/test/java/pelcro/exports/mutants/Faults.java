@@ -39,8 +39,14 @@ final class Faults {
 
   /** 403 instead of 401: the overview's reading, not the endpoint pages'. */
   static final class NonEnterpriseGets403 extends Fault {
-    String breaks() { return "401 for missing/bad keys and non-Enterprise accounts"; }
-    List<String> checkedBy() { return List.of("AuthenticationContractTest"); }
+    String breaks() {
+      return "401 for missing/bad keys and non-Enterprise accounts";
+    }
+
+    List<String> checkedBy() {
+      return List.of("AuthenticationContractTest");
+    }
+
     public Response transform(Response r, ServeEvent e) {
       return r.getStatus() == 401 ? Response.Builder.like(r).but().status(403).build() : r;
     }
@@ -48,8 +54,14 @@ final class Faults {
 
   /** The export object without {@code started_at}. */
   static final class ExportLosesStartedAt extends Fault {
-    String breaks() { return "the export object's fields (export attributes)"; }
-    List<String> checkedBy() { return List.of("LifecycleContractTest"); }
+    String breaks() {
+      return "the export object's fields (export attributes)";
+    }
+
+    List<String> checkedBy() {
+      return List.of("LifecycleContractTest");
+    }
+
     public Response transform(Response r, ServeEvent e) {
       if (!isPost(e) || r.getStatus() != 200) return r;
       try {
@@ -65,8 +77,15 @@ final class Faults {
   /** The file is served again instead of "already downloaded". */
   static final class SecondDownloadServed extends Fault {
     private final Map<String, Response> served = new ConcurrentHashMap<>();
-    String breaks() { return "download once, then 400 already downloaded"; }
-    List<String> checkedBy() { return List.of("DownloadContractTest"); }
+
+    String breaks() {
+      return "download once, then 400 already downloaded";
+    }
+
+    List<String> checkedBy() {
+      return List.of("DownloadContractTest");
+    }
+
     public Response transform(Response r, ServeEvent e) {
       if (!isDownload(e)) return r;
       String path = e.getRequest().getUrl().replaceAll("\\?.*", "");
@@ -78,8 +97,15 @@ final class Faults {
   /** No "Export in progress": the second request gets the first one's export back. */
   static final class ConflictAccepted extends Fault {
     private volatile Response lastAccepted;
-    String breaks() { return "409 Export in progress, one export per type"; }
-    List<String> checkedBy() { return List.of("ConflictContractTest"); }
+
+    String breaks() {
+      return "409 Export in progress, one export per type";
+    }
+
+    List<String> checkedBy() {
+      return List.of("ConflictContractTest");
+    }
+
     public Response transform(Response r, ServeEvent e) {
       if (!isPost(e)) return r;
       if (r.getStatus() == 200) lastAccepted = r;
@@ -89,42 +115,74 @@ final class Faults {
 
   /** The not-ready message in other words. */
   static final class NotReadyMessageReworded extends Fault {
-    String breaks() { return "the download page's exact not-ready message"; }
-    List<String> checkedBy() { return List.of("DownloadContractTest"); }
+    String breaks() {
+      return "the download page's exact not-ready message";
+    }
+
+    List<String> checkedBy() {
+      return List.of("DownloadContractTest");
+    }
+
     public Response transform(Response r, ServeEvent e) {
       return isDownload(e) && r.getStatus() == 404 && text(r).contains("not yet ready")
-          ? withBody(r, 404, "{\"message\":\"Export is still processing.\"}") : r;
+          ? withBody(r, 404, "{\"message\":\"Export is still processing.\"}")
+          : r;
     }
   }
 
   /** The file as text/csv instead of application/force-download. */
   static final class DownloadServedAsCsv extends Fault {
-    String breaks() { return "the download's Content-Type application/force-download"; }
-    List<String> checkedBy() { return List.of("DownloadContractTest"); }
+    String breaks() {
+      return "the download's Content-Type application/force-download";
+    }
+
+    List<String> checkedBy() {
+      return List.of("DownloadContractTest");
+    }
+
     public Response transform(Response r, ServeEvent e) {
       if (!isDownload(e) || r.getStatus() != 200) return r;
-      return Response.Builder.like(r).but()
-          .headers(withoutLength(r.getHeaders(), new HttpHeader("Content-Type", "text/csv"))).build();
+      return Response.Builder.like(r)
+          .but()
+          .headers(withoutLength(r.getHeaders(), new HttpHeader("Content-Type", "text/csv")))
+          .build();
     }
   }
 
   /** Validation errors without {@code errors}: the caller cannot tell which field is wrong. */
   static final class ValidationLosesErrors extends Fault {
-    String breaks() { return "400 validation names each field in errors (core-errors)"; }
-    List<String> checkedBy() { return List.of("SiteIdContractTest"); }
+    String breaks() {
+      return "400 validation names each field in errors (core-errors)";
+    }
+
+    List<String> checkedBy() {
+      return List.of("SiteIdContractTest");
+    }
+
     public Response transform(Response r, ServeEvent e) {
       return r.getStatus() == 400 && text(r).contains("The given data was invalid.")
-          ? withBody(r, 400, "{\"message\":\"The given data was invalid.\"}") : r;
+          ? withBody(r, 400, "{\"message\":\"The given data was invalid.\"}")
+          : r;
     }
   }
 
   /** The accounting ZIP with one report missing. */
   static final class AccountingZipLosesAReport extends Fault {
-    String breaks() { return "the accounting ZIP holds the 11 documented reports"; }
-    List<String> checkedBy() { return List.of("AccountingContractTest"); }
+    String breaks() {
+      return "the accounting ZIP holds the 11 documented reports";
+    }
+
+    List<String> checkedBy() {
+      return List.of("AccountingContractTest");
+    }
+
     public Response transform(Response r, ServeEvent e) {
       byte[] body = r.getBody();
-      if (!isDownload(e) || r.getStatus() != 200 || body.length < 2 || body[0] != 'P' || body[1] != 'K') return r;
+      if (!isDownload(e)
+          || r.getStatus() != 200
+          || body.length < 2
+          || body[0] != 'P'
+          || body[1] != 'K') return r;
       try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(body))) {
         List<ZipEntry> entries = new ArrayList<>();
         List<byte[]> contents = new ArrayList<>();

@@ -15,8 +15,13 @@ final class MutantProxy implements AutoCloseable {
   private final WireMockServer server;
 
   MutantProxy(String sandboxRootUrl, Fault fault) {
-    server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(fault)
-        .disableRequestJournal());
+    server =
+        new WireMockServer(
+            options()
+                .dynamicPort()
+                .bindAddress("127.0.0.1")
+                .extensions(fault)
+                .disableRequestJournal());
     server.stubFor(any(anyUrl()).willReturn(aResponse().proxiedFrom(sandboxRootUrl)));
     server.start();
   }

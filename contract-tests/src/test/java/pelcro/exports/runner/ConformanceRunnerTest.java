@@ -17,7 +17,10 @@ import pelcro.exports.contract.support.Unreachable;
 import pelcro.exports.sandbox.Sandbox;
 import picocli.CommandLine;
 
-/** The runner jar's main class, run as a separate process: its preflight, its exit codes and its counts. */
+/**
+ * The runner jar's main class, run as a separate process: its preflight, its exit codes and its
+ * counts.
+ */
 class ConformanceRunnerTest {
   private static final Path WORK = Path.of("target", "runner-test");
   private static final Duration TIMEOUT = Duration.ofMinutes(3);
@@ -36,7 +39,15 @@ class ConformanceRunnerTest {
   }
 
   private static List<String> accounts(String enterpriseKey) {
-    return List.of("--enterprise-key", enterpriseKey, "--site-id", "1001", "--basic-key", "sk_test_basic", "--basic-site-id", "3001");
+    return List.of(
+        "--enterprise-key",
+        enterpriseKey,
+        "--site-id",
+        "1001",
+        "--basic-key",
+        "sk_test_basic",
+        "--basic-site-id",
+        "3001");
   }
 
   private static String[] args(List<String> first, String... rest) {
@@ -50,12 +61,18 @@ class ConformanceRunnerTest {
     String base = Unreachable.baseUrl();
     Path dir = WORK.resolve("unreachable");
 
-    RunnerProcess.Result r = RunnerProcess.run(dir, TIMEOUT,
-        args(accounts("sk_test_enterprise"), "--base-url", base, "--report-dir", "reports"));
+    RunnerProcess.Result r =
+        RunnerProcess.run(
+            dir,
+            TIMEOUT,
+            args(accounts("sk_test_enterprise"), "--base-url", base, "--report-dir", "reports"));
 
     assertThat(r.exitCode()).as("exit code of a failed preflight").isEqualTo(2);
-    assertThat(r.stderr().strip()).isEqualTo("preflight failed: cannot connect to " + base
-        + ": Connection refused; is the sandbox (or API) running there? (--base-url)");
+    assertThat(r.stderr().strip())
+        .isEqualTo(
+            "preflight failed: cannot connect to "
+                + base
+                + ": Connection refused; is the sandbox (or API) running there? (--base-url)");
     assertThat(r.stdout()).as("no test ran").isEmpty();
     assertThat(dir.resolve("reports")).as("no report written").doesNotExist();
   }
@@ -64,12 +81,22 @@ class ConformanceRunnerTest {
   void stopsBeforeAnyTestWithOneLineWhenTheEnterpriseKeyIsRefused() throws Exception {
     Path dir = WORK.resolve("bad-key");
 
-    RunnerProcess.Result r = RunnerProcess.run(dir, TIMEOUT,
-        args(accounts("sk_test_enterprise_typo"), "--base-url", sandbox.baseUrl(), "--report-dir", "reports"));
+    RunnerProcess.Result r =
+        RunnerProcess.run(
+            dir,
+            TIMEOUT,
+            args(
+                accounts("sk_test_enterprise_typo"),
+                "--base-url",
+                sandbox.baseUrl(),
+                "--report-dir",
+                "reports"));
 
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.stderr().strip().lines()).containsExactly("preflight failed: the Enterprise key sk_test_…typo is refused "
-        + "(401 \"Unauthenticated.\"): it must be an Enterprise account's key; check --enterprise-key");
+    assertThat(r.stderr().strip().lines())
+        .containsExactly(
+            "preflight failed: the Enterprise key sk_test_…typo is refused "
+                + "(401 \"Unauthenticated.\"): it must be an Enterprise account's key; check --enterprise-key");
     assertThat(r.stdout()).isEmpty();
   }
 
@@ -79,40 +106,88 @@ class ConformanceRunnerTest {
     // Against a sandbox answering 401, expecting 403 fails three tests (the preflight, which would
     // stop that, is off); the rate-limit test is sandbox-only (skipped) and, without a second
     // account, the isolation test aborts on its assumption.
-    RunnerProcess.Result r = RunnerProcess.run(dir, TIMEOUT,
-        args(accounts("sk_test_enterprise"), "--base-url", sandbox.baseUrl(), "--allow-writes", "--no-preflight",
-            "--non-enterprise-status", "403", "--report-dir", "reports",
-            "--select-class", "AuthenticationContractTest", "--select-class", "DownloadContractTest",
-            "--select-class", "RateLimitContractTest"));
+    RunnerProcess.Result r =
+        RunnerProcess.run(
+            dir,
+            TIMEOUT,
+            args(
+                accounts("sk_test_enterprise"),
+                "--base-url",
+                sandbox.baseUrl(),
+                "--allow-writes",
+                "--no-preflight",
+                "--non-enterprise-status",
+                "403",
+                "--report-dir",
+                "reports",
+                "--select-class",
+                "AuthenticationContractTest",
+                "--select-class",
+                "DownloadContractTest",
+                "--select-class",
+                "RateLimitContractTest"));
 
     String expected = "tests: 10 passed, 3 failed, 2 skipped (1 of them aborted)";
-    assertThat(r.exitCode()).as("exit code when a test failed; stdout:%n%s", r.stdout()).isEqualTo(1);
-    assertThat(r.stdout().lines()).as("console").contains(expected).contains("preflight skipped: REMOTE "
-        + sandbox.baseUrl() + " (writes allowed)");
-    assertThat(Files.readString(dir.resolve("reports/contract-summary.txt")).lines()).as("summary").contains(expected);
-    Element suite = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .parse(dir.resolve("reports/TEST-junit-jupiter.xml").toFile()).getDocumentElement();
-    int failed = Integer.parseInt(suite.getAttribute("failures")) + Integer.parseInt(suite.getAttribute("errors"));
-    assertThat(List.of(suite.getAttribute("tests"), Integer.toString(failed), suite.getAttribute("skipped")))
-        .as("JUnit XML tests, failures + errors, skipped").containsExactly("15", "3", "2");
+    assertThat(r.exitCode())
+        .as("exit code when a test failed; stdout:%n%s", r.stdout())
+        .isEqualTo(1);
+    assertThat(r.stdout().lines())
+        .as("console")
+        .contains(expected)
+        .contains("preflight skipped: REMOTE " + sandbox.baseUrl() + " (writes allowed)");
+    assertThat(Files.readString(dir.resolve("reports/contract-summary.txt")).lines())
+        .as("summary")
+        .contains(expected);
+    Element suite =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(dir.resolve("reports/TEST-junit-jupiter.xml").toFile())
+            .getDocumentElement();
+    int failed =
+        Integer.parseInt(suite.getAttribute("failures"))
+            + Integer.parseInt(suite.getAttribute("errors"));
+    assertThat(
+            List.of(
+                suite.getAttribute("tests"),
+                Integer.toString(failed),
+                suite.getAttribute("skipped")))
+        .as("JUnit XML tests, failures + errors, skipped")
+        .containsExactly("15", "3", "2");
   }
 
   @Test
   void helpNamesThePacingThePreflightAndTheExitCodes() {
-    String help = new CommandLine(new ConformanceRunner()).getUsageMessage(CommandLine.Help.Ansi.OFF);
+    String help =
+        new CommandLine(new ConformanceRunner()).getUsageMessage(CommandLine.Help.Ansi.OFF);
 
-    assertThat(help).contains("Preflight:").contains("Pacing:").contains("X-RateLimit-Remaining").contains("Retry-After")
-        .contains("--max-requests-per-minute").contains("--no-preflight").contains("Exit codes:")
+    assertThat(help)
+        .contains("Preflight:")
+        .contains("Pacing:")
+        .contains("X-RateLimit-Remaining")
+        .contains("Retry-After")
+        .contains("--max-requests-per-minute")
+        .contains("--no-preflight")
+        .contains("Exit codes:")
         .contains("2   wrong options, or the preflight failed (nothing ran)");
   }
 
   @Test
   void refusesAnUnknownSuiteClassAsAWrongOption() throws IOException, InterruptedException {
-    RunnerProcess.Result r = RunnerProcess.run(WORK.resolve("unknown-class"), TIMEOUT,
-        args(accounts("sk_test_enterprise"), "--base-url", sandbox.baseUrl(), "--select-class", "NoSuchContractTest"));
+    RunnerProcess.Result r =
+        RunnerProcess.run(
+            WORK.resolve("unknown-class"),
+            TIMEOUT,
+            args(
+                accounts("sk_test_enterprise"),
+                "--base-url",
+                sandbox.baseUrl(),
+                "--select-class",
+                "NoSuchContractTest"));
 
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.stderr().strip().lines()).containsExactly("--select-class NoSuchContractTest: no suite class of that "
-        + "name (they are named like DownloadContractTest); --help lists the options");
+    assertThat(r.stderr().strip().lines())
+        .containsExactly(
+            "--select-class NoSuchContractTest: no suite class of that "
+                + "name (they are named like DownloadContractTest); --help lists the options");
   }
 }

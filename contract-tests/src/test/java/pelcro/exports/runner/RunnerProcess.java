@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 import pelcro.exports.contract.runner.ConformanceRunner;
 
 /**
- * The runner as a user starts it: a separate JVM on this test's class path, so that its exit
- * code, its console and its reports are the real ones and its settings stay out of this JVM.
+ * The runner as a user starts it: a separate JVM on this test's class path, so that its exit code,
+ * its console and its reports are the real ones and its settings stay out of this JVM.
  */
 final class RunnerProcess {
   /** What the runner printed and returned. */
@@ -20,21 +20,36 @@ final class RunnerProcess {
 
   private RunnerProcess() {}
 
-  static Result run(Path workDir, Duration timeout, String... args) throws IOException, InterruptedException {
+  static Result run(Path workDir, Duration timeout, String... args)
+      throws IOException, InterruptedException {
     Files.createDirectories(workDir);
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), ConformanceRunner.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                ConformanceRunner.class.getName()));
     command.addAll(List.of(args));
     Path out = workDir.resolve("runner.out");
     Path err = workDir.resolve("runner.err");
-    Process process = new ProcessBuilder(command).directory(workDir.toFile())
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process process =
+        new ProcessBuilder(command)
+            .directory(workDir.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
-      throw new AssertionError("the runner did not finish within " + timeout + "; its output so far:\n"
-          + Files.readString(out, StandardCharsets.UTF_8));
+      throw new AssertionError(
+          "the runner did not finish within "
+              + timeout
+              + "; its output so far:\n"
+              + Files.readString(out, StandardCharsets.UTF_8));
     }
-    return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    return new Result(
+        process.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
   }
 }

@@ -20,17 +20,17 @@ import java.util.function.Supplier;
 
 /**
  * The one client of a sandbox's control surface: the control API ({@code /__admin/sandbox/*},
- * acting on the whole sandbox, guarded by {@code --admin-token}) made by {@link #controlApi}, or
- * an account's test helpers ({@code /__sandbox/*}, acting on the account of the key sent) made
- * by {@link #testHelpers}. Every call answers the sandbox's JSON; any status but 200 is a
- * {@link SandboxControlException}. The calls marked "control API only" answer 404 through the
- * test helpers, which do not have them.
+ * acting on the whole sandbox, guarded by {@code --admin-token}) made by {@link #controlApi}, or an
+ * account's test helpers ({@code /__sandbox/*}, acting on the account of the key sent) made by
+ * {@link #testHelpers}. Every call answers the sandbox's JSON; any status but 200 is a {@link
+ * SandboxControlException}. The calls marked "control API only" answer 404 through the test
+ * helpers, which do not have them.
  */
 public final class SandboxControlClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
-  private static final HttpClient HTTP = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
 
   private final Supplier<String> rootUrl;
   private final String prefix;
@@ -43,8 +43,8 @@ public final class SandboxControlClient {
   }
 
   /**
-   * The control API of the sandbox at {@code rootUrl} ({@code http://host:port}, read at each
-   * call, so that a restarted container's new port is used).
+   * The control API of the sandbox at {@code rootUrl} ({@code http://host:port}, read at each call,
+   * so that a restarted container's new port is used).
    *
    * @param adminToken the sandbox's {@code --admin-token}, or null when it has none
    */
@@ -84,8 +84,8 @@ public final class SandboxControlClient {
 
   /** Moves one account's clock forward (control API only). */
   public JsonNode advanceAccountClock(long accountId, Duration by) {
-    return post("/accounts/" + accountId + "/clock/advance",
-        Map.of("seconds", by.toMillis() / 1000.0));
+    return post(
+        "/accounts/" + accountId + "/clock/advance", Map.of("seconds", by.toMillis() / 1000.0));
   }
 
   /** Forgets one account's exports, clock, faults and lint findings (control API only). */
@@ -178,10 +178,14 @@ public final class SandboxControlClient {
     String call = method + " " + prefix + path;
     try {
       URI uri = URI.create(rootUrl.get() + prefix + path);
-      HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-          .timeout(TIMEOUT)
-          .method(method, body == null ? BodyPublishers.noBody()
-              : BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(uri)
+              .timeout(TIMEOUT)
+              .method(
+                  method,
+                  body == null
+                      ? BodyPublishers.noBody()
+                      : BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
       if (body != null) {
         request.header("Content-Type", "application/json");
       }

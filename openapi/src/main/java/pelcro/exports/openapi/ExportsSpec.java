@@ -19,8 +19,8 @@ import java.util.TreeSet;
 /**
  * The Exports API contract, loaded once from the classpath: the one place Java reads the spec.
  *
- * <p>The sandbox and the contract suite both take the spec from here, so neither types a list
- * that the spec already holds (export types, filters, enums, messages).
+ * <p>The sandbox and the contract suite both take the spec from here, so neither types a list that
+ * the spec already holds (export types, filters, enums, messages).
  */
 public final class ExportsSpec {
   /** Classpath location of the spec inside the {@code exports-openapi} artifact. */
@@ -71,8 +71,8 @@ public final class ExportsSpec {
   }
 
   /**
-   * The schema of one field of the request body for a value of {@code object}, with a
-   * {@code $ref} followed; empty when the type does not take the field.
+   * The schema of one field of the request body for a value of {@code object}, with a {@code $ref}
+   * followed; empty when the type does not take the field.
    */
   public Optional<Schema<?>> requestField(String exportObject, String field) {
     return requestSchemaFor(exportObject)
@@ -90,18 +90,23 @@ public final class ExportsSpec {
   }
 
   /**
-   * The request fields whose filter compares without case ({@code x-case-insensitive: true} on
-   * the field, e.g. {@code email}, {@code country}).
+   * The request fields whose filter compares without case ({@code x-case-insensitive: true} on the
+   * field, e.g. {@code email}, {@code country}).
    */
   public Set<String> caseInsensitiveFields() {
     Set<String> fields = new TreeSet<>();
     for (String type : requestObjectValues()) {
-      requestSchemaFor(type).orElseThrow().getProperties().forEach((name, property) -> {
-        Map<String, Object> extensions = resolve(property).getExtensions();
-        if (extensions != null && Boolean.TRUE.equals(extensions.get("x-case-insensitive"))) {
-          fields.add(name);
-        }
-      });
+      requestSchemaFor(type)
+          .orElseThrow()
+          .getProperties()
+          .forEach(
+              (name, property) -> {
+                Map<String, Object> extensions = resolve(property).getExtensions();
+                if (extensions != null
+                    && Boolean.TRUE.equals(extensions.get("x-case-insensitive"))) {
+                  fields.add(name);
+                }
+              });
     }
     return Set.copyOf(fields);
   }

@@ -22,28 +22,41 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every example in the spec is checked against the schema it illustrates. */
 class DocumentedExamplesValidateTest {
   private static final OpenAPI API = ExportsSpec.get().model();
-  private static final SchemaValidator VALIDATOR =
-      new SchemaValidator(API, new MessageResolver());
+  private static final SchemaValidator VALIDATOR = new SchemaValidator(API, new MessageResolver());
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static Stream<Arguments> examples() {
     List<Arguments> all = new ArrayList<>();
-    API.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
-      String where = method + " " + path;
-      if (op.getRequestBody() != null) {
-        collect(all, where + " request", op.getRequestBody().getContent());
-      }
-      op.getResponses().forEach((status, response) -> {
-        var resolved = response.get$ref() == null ? response
-            : API.getComponents().getResponses().get(simpleName(response.get$ref()));
-        collect(all, where + " " + status, resolved.getContent());
-      });
-    }));
-    API.getComponents().getSchemas().forEach((name, schema) -> {
-      if (schema.getExample() != null) {
-        all.add(Arguments.of("schema " + name, schema, schema.getExample()));
-      }
-    });
+    API.getPaths()
+        .forEach(
+            (path, item) ->
+                item.readOperationsMap()
+                    .forEach(
+                        (method, op) -> {
+                          String where = method + " " + path;
+                          if (op.getRequestBody() != null) {
+                            collect(all, where + " request", op.getRequestBody().getContent());
+                          }
+                          op.getResponses()
+                              .forEach(
+                                  (status, response) -> {
+                                    var resolved =
+                                        response.get$ref() == null
+                                            ? response
+                                            : API.getComponents()
+                                                .getResponses()
+                                                .get(simpleName(response.get$ref()));
+                                    collect(all, where + " " + status, resolved.getContent());
+                                  });
+                        }));
+    API.getComponents()
+        .getSchemas()
+        .forEach(
+            (name, schema) -> {
+              if (schema.getExample() != null) {
+                all.add(Arguments.of("schema " + name, schema, schema.getExample()));
+              }
+            });
     return all.stream();
   }
 
@@ -51,16 +64,25 @@ class DocumentedExamplesValidateTest {
     if (content == null) {
       return;
     }
-    content.forEach((type, media) -> {
-      if (media.getExamples() != null) {
-        media.getExamples().forEach((name, example) -> all.add(
-            Arguments.of(where + " example " + name, media.getSchema(), resolve(example).getValue())));
-      }
-    });
+    content.forEach(
+        (type, media) -> {
+          if (media.getExamples() != null) {
+            media
+                .getExamples()
+                .forEach(
+                    (name, example) ->
+                        all.add(
+                            Arguments.of(
+                                where + " example " + name,
+                                media.getSchema(),
+                                resolve(example).getValue())));
+          }
+        });
   }
 
   private static Example resolve(Example example) {
-    return example.get$ref() == null ? example
+    return example.get$ref() == null
+        ? example
         : API.getComponents().getExamples().get(simpleName(example.get$ref()));
   }
 
@@ -78,7 +100,8 @@ class DocumentedExamplesValidateTest {
 
   @Test
   void everyRequestExampleOfTheDocsIsPresent() {
-    long requestExamples = examples().filter(a -> a.get()[0].toString().contains("request")).count();
+    long requestExamples =
+        examples().filter(a -> a.get()[0].toString().contains("request")).count();
 
     assertThat(requestExamples).as("one request example per export type").isEqualTo(14);
   }
@@ -86,7 +109,8 @@ class DocumentedExamplesValidateTest {
   @Test
   void aWrongExampleIsCaught() throws Exception {
     Schema<?> request = ExportsSpec.get().schema("ExportRequest");
-    String uppercaseCurrency = "{\"object\":\"accounting\",\"month\":\"2024-01-01\",\"currency\":\"USD\"}";
+    String uppercaseCurrency =
+        "{\"object\":\"accounting\",\"month\":\"2024-01-01\",\"currency\":\"USD\"}";
 
     assertThat(VALIDATOR.validate(uppercaseCurrency, request, "example").hasErrors()).isTrue();
   }

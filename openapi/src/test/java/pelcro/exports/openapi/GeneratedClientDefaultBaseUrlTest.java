@@ -9,8 +9,8 @@ import pelcro.exports.openapi.client.Configuration;
 /**
  * A client generated from the spec (openapi-generator's Java client, built from the spec by this
  * module) that nobody gave a base URL talks to the sandbox on 127.0.0.1, never to Pelcro's
- * production API: generators take the spec's first server as the default (the servers'
- * {@code x-decision}).
+ * production API: generators take the spec's first server as the default (the servers' {@code
+ * x-decision}).
  */
 class GeneratedClientDefaultBaseUrlTest {
 

@@ -22,35 +22,51 @@ class GeneratedClientModelsTest {
       new SchemaValidator(ExportsSpec.get().model(), new MessageResolver());
 
   private static ExportRequest subscriptions(ExportDate from, ExportDate to) {
-    return new ExportRequest(new SubscriptionsExportRequest()
-        ._object(SubscriptionsExportRequest.ObjectEnum.SUBSCRIPTIONS)
-        .dateFrom(from).dateTo(to).status(SubscriptionStatus.ACTIVE).planId(456));
+    return new ExportRequest(
+        new SubscriptionsExportRequest()
+            ._object(SubscriptionsExportRequest.ObjectEnum.SUBSCRIPTIONS)
+            .dateFrom(from)
+            .dateTo(to)
+            .status(SubscriptionStatus.ACTIVE)
+            .planId(456));
   }
 
   @Test
   void aRequestWithUnixSecondsSerialisesToNumbersTheSpecAccepts() throws Exception {
-    String json = CLIENT_JSON.writeValueAsString(
-        subscriptions(new ExportDate(1704067200L), new ExportDate(1711929600L)));
+    String json =
+        CLIENT_JSON.writeValueAsString(
+            subscriptions(new ExportDate(1704067200L), new ExportDate(1711929600L)));
 
-    assertThat(json).contains("\"date_from\":1704067200", "\"date_to\":1711929600", "\"plan_id\":456");
-    assertThat(VALIDATOR.validate(json, ExportsSpec.get().schema("ExportRequest"), "body")
-        .getMessages()).isEmpty();
+    assertThat(json)
+        .contains("\"date_from\":1704067200", "\"date_to\":1711929600", "\"plan_id\":456");
+    assertThat(
+            VALIDATOR
+                .validate(json, ExportsSpec.get().schema("ExportRequest"), "body")
+                .getMessages())
+        .isEmpty();
   }
 
   @Test
   void aRequestWithIsoDatesSerialisesToStringsTheSpecAccepts() throws Exception {
-    String json = CLIENT_JSON.writeValueAsString(
-        subscriptions(new ExportDate("2024-01-01T00:00:00Z"), new ExportDate("2024-03-31")));
+    String json =
+        CLIENT_JSON.writeValueAsString(
+            subscriptions(new ExportDate("2024-01-01T00:00:00Z"), new ExportDate("2024-03-31")));
 
-    assertThat(json).contains("\"date_from\":\"2024-01-01T00:00:00Z\"", "\"date_to\":\"2024-03-31\"");
-    assertThat(VALIDATOR.validate(json, ExportsSpec.get().schema("ExportRequest"), "body")
-        .getMessages()).isEmpty();
+    assertThat(json)
+        .contains("\"date_from\":\"2024-01-01T00:00:00Z\"", "\"date_to\":\"2024-03-31\"");
+    assertThat(
+            VALIDATOR
+                .validate(json, ExportsSpec.get().schema("ExportRequest"), "body")
+                .getMessages())
+        .isEmpty();
   }
 
   @Test
   void aSerialisedRequestReadsBackWithItsDateForms() throws Exception {
-    String json = CLIENT_JSON.writeValueAsString(
-        subscriptions(new ExportDate(1704067200L), new ExportDate("2024-04-01T00:00:00+02:00")));
+    String json =
+        CLIENT_JSON.writeValueAsString(
+            subscriptions(
+                new ExportDate(1704067200L), new ExportDate("2024-04-01T00:00:00+02:00")));
 
     SubscriptionsExportRequest read =
         CLIENT_JSON.readValue(json, ExportRequest.class).getSubscriptionsExportRequest();

@@ -19,55 +19,82 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The text a docs page renders (every {@code description} and {@code summary} outside
- * {@code x-} fields) speaks to integrators: maintainers' notes stay in {@code x-} fields, and
- * each example's summary names the dates its values send.
+ * The text a docs page renders (every {@code description} and {@code summary} outside {@code x-}
+ * fields) speaks to integrators: maintainers' notes stay in {@code x-} fields, and each example's
+ * summary names the dates its values send.
  */
 class RenderedTextTest {
   /** Words of maintainers' notes, and the spec's shorthand for the vendor's pages. */
-  private static final Pattern MAINTAINERS_TALK = Pattern.compile(
-      "x-decision|source of truth|this spec\\b|this file|the vendor|the project|contract suite"
-          + "|classpath|sandbox/target|\\(see the decision|\\((" + String.join("|", sourceKeys())
-          + ")[:)]|\\bQ[1-4] 20\\d\\d");
+  private static final Pattern MAINTAINERS_TALK =
+      Pattern.compile(
+          "x-decision|source of truth|this spec\\b|this file|the vendor|the project|contract suite"
+              + "|classpath|sandbox/target|\\(see the decision|\\(("
+              + String.join("|", sourceKeys())
+              + ")[:)]|\\bQ[1-4] 20\\d\\d");
 
   @Test
   void noRenderedTextSpeaksToTheProjectsMaintainers() {
     Map<String, String> texts = renderedTexts();
 
     assertThat(texts).hasSizeGreaterThan(80);
-    assertThat(texts).allSatisfy((where, text) ->
-        assertThat(MAINTAINERS_TALK.matcher(text).find()).as("%s: %s", where, text).isFalse());
+    assertThat(texts)
+        .allSatisfy(
+            (where, text) ->
+                assertThat(MAINTAINERS_TALK.matcher(text).find())
+                    .as("%s: %s", where, text)
+                    .isFalse());
   }
 
   @Test
   void theMaintainersNoteIsKeptOutsideTheRenderedDescription() {
     JsonNode info = tree().get("info");
 
-    assertThat(info.get("x-maintainers-note").asText()).contains("single source of truth", "x-decision");
-    assertThat(info.get("description").asText()).contains("POST /exports", "GET /exports/{uuid}",
-        "The export is not yet ready to be downloaded.");
+    assertThat(info.get("x-maintainers-note").asText())
+        .contains("single source of truth", "x-decision");
+    assertThat(info.get("description").asText())
+        .contains(
+            "POST /exports",
+            "GET /exports/{uuid}",
+            "The export is not yet ready to be downloaded.");
   }
 
   @Test
   void everyRequestExampleSummaryNamesTheDatesItSends() {
-    Map<String, Example> examples = ExportsSpec.get().model().getPaths().get("/exports").getPost()
-        .getRequestBody().getContent().get("application/json").getExamples();
+    Map<String, Example> examples =
+        ExportsSpec.get()
+            .model()
+            .getPaths()
+            .get("/exports")
+            .getPost()
+            .getRequestBody()
+            .getContent()
+            .get("application/json")
+            .getExamples();
 
-    assertThat(examples).hasSize(14).allSatisfy((name, example) -> {
-      JsonNode value = Yaml.mapper().valueToTree(example.getValue());
-      List<String> dates = new ArrayList<>();
-      for (String bound : List.of("date_from", "date_to")) {
-        if (value.path(bound).isIntegralNumber()) {
-          dates.add(LocalDate.ofInstant(Instant.ofEpochSecond(value.get(bound).asLong()), ZoneOffset.UTC).toString());
-        }
-      }
-      if (value.path("month").isTextual()) {
-        LocalDate day = LocalDate.parse(value.get("month").asText());
-        dates.add(day.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + day.getYear());
-      }
-      assertThat(dates).as(name).isNotEmpty();
-      assertThat(example.getSummary()).as(name).contains(dates);
-    });
+    assertThat(examples)
+        .hasSize(14)
+        .allSatisfy(
+            (name, example) -> {
+              JsonNode value = Yaml.mapper().valueToTree(example.getValue());
+              List<String> dates = new ArrayList<>();
+              for (String bound : List.of("date_from", "date_to")) {
+                if (value.path(bound).isIntegralNumber()) {
+                  dates.add(
+                      LocalDate.ofInstant(
+                              Instant.ofEpochSecond(value.get(bound).asLong()), ZoneOffset.UTC)
+                          .toString());
+                }
+              }
+              if (value.path("month").isTextual()) {
+                LocalDate day = LocalDate.parse(value.get("month").asText());
+                dates.add(
+                    day.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+                        + " "
+                        + day.getYear());
+              }
+              assertThat(dates).as(name).isNotEmpty();
+              assertThat(example.getSummary()).as(name).contains(dates);
+            });
   }
 
   private static Map<String, String> renderedTexts() {
@@ -82,17 +109,19 @@ class RenderedTextTest {
         collect(node.get(i), where + "/" + i, texts);
       }
     }
-    node.fields().forEachRemaining(field -> {
-      String name = field.getKey();
-      if (name.startsWith("x-")) {
-        return;
-      }
-      if (Set.of("description", "summary").contains(name) && field.getValue().isTextual()) {
-        texts.put(where + "/" + name, field.getValue().asText());
-      } else {
-        collect(field.getValue(), where + "/" + name, texts);
-      }
-    });
+    node.fields()
+        .forEachRemaining(
+            field -> {
+              String name = field.getKey();
+              if (name.startsWith("x-")) {
+                return;
+              }
+              if (Set.of("description", "summary").contains(name) && field.getValue().isTextual()) {
+                texts.put(where + "/" + name, field.getValue().asText());
+              } else {
+                collect(field.getValue(), where + "/" + name, texts);
+              }
+            });
   }
 
   private static List<String> sourceKeys() {

@@ -36,7 +36,8 @@ class SpecParsesCleanlyTest {
   @Test
   void namesTheSandboxFirstAndTheVendorSecondAsServers() {
     assertThat(ExportsSpec.get().model().getServers())
-        .extracting(server -> server.getUrl(), server -> server.getExtensions().get("x-environment"))
+        .extracting(
+            server -> server.getUrl(), server -> server.getExtensions().get("x-environment"))
         .containsExactly(
             tuple("http://127.0.0.1:8080/api/v1/core", "sandbox"),
             tuple("https://www.pelcro.com/api/v1/core", "production"));

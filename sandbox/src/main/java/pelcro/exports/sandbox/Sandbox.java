@@ -10,47 +10,46 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import pelcro.exports.openapi.ExportsSpec;
 import pelcro.exports.sandbox.assembly.ApiExtras;
 import pelcro.exports.sandbox.assembly.StateEngines;
 import pelcro.exports.sandbox.assembly.WarmUp;
 import pelcro.exports.sandbox.clock.SandboxClock;
 import pelcro.exports.sandbox.control.ClockOperation;
 import pelcro.exports.sandbox.control.CompleteExportOperation;
+import pelcro.exports.sandbox.control.ControlScope;
 import pelcro.exports.sandbox.control.FailExportOperation;
 import pelcro.exports.sandbox.control.ResetOperation;
+import pelcro.exports.sandbox.control.SessionsOperation;
 import pelcro.exports.sandbox.data.BackgroundExportData;
-import pelcro.exports.openapi.ExportsSpec;
 import pelcro.exports.sandbox.data.ExportData;
 import pelcro.exports.sandbox.data.PreparedExportData;
 import pelcro.exports.sandbox.data.SeededExportData;
 import pelcro.exports.sandbox.domain.Account;
 import pelcro.exports.sandbox.domain.JobTiming;
-import pelcro.exports.sandbox.control.ControlScope;
-import pelcro.exports.sandbox.faults.FaultsOperation;
 import pelcro.exports.sandbox.faults.Faults;
 import pelcro.exports.sandbox.faults.FaultsFile;
 import pelcro.exports.sandbox.faults.FaultsOperation;
 import pelcro.exports.sandbox.health.Health;
-import pelcro.exports.sandbox.log.ActivityLog;
-import pelcro.exports.sandbox.log.PrintingActivityLog;
 import pelcro.exports.sandbox.health.Readiness;
 import pelcro.exports.sandbox.http.SandboxHost;
 import pelcro.exports.sandbox.http.SandboxServer;
 import pelcro.exports.sandbox.lint.IntegratorLint;
 import pelcro.exports.sandbox.lint.LintFinding;
+import pelcro.exports.sandbox.log.ActivityLog;
+import pelcro.exports.sandbox.log.PrintingActivityLog;
 import pelcro.exports.sandbox.operations.DownloadExportOperation;
 import pelcro.exports.sandbox.operations.ListExportsOperation;
 import pelcro.exports.sandbox.operations.RequestExportOperation;
 import pelcro.exports.sandbox.store.Accounts;
 import pelcro.exports.sandbox.store.SandboxState;
 import pelcro.exports.sandbox.store.SeedParameters;
-import pelcro.exports.sandbox.control.SessionsOperation;
 import pelcro.exports.sandbox.webhooks.ExportLifecycleEvents;
 import pelcro.exports.sandbox.webhooks.WebhookDispatcher;
 
 /**
- * A running sandbox, for embedding: wires clock, accounts, data, store and operations, and
- * serves them over HTTP until closed.
+ * A running sandbox, for embedding: wires clock, accounts, data, store and operations, and serves
+ * them over HTTP until closed.
  *
  * <pre>{@code
  * try (Sandbox sb = Sandbox.builder().port(0).jobSeconds(2).start()) {
@@ -68,7 +67,8 @@ public final class Sandbox implements AutoCloseable {
   private IntegratorLint lint;
   private PreparedExportData prepared;
 
-  private Sandbox(SandboxOptions options, SandboxClock clock, Accounts accounts, SandboxHost server) {
+  private Sandbox(
+      SandboxOptions options, SandboxClock clock, Accounts accounts, SandboxHost server) {
     this.options = options;
     this.clock = clock;
     this.accounts = accounts;
@@ -81,54 +81,65 @@ public final class Sandbox implements AutoCloseable {
 
   /** Starts a sandbox with these options on {@code baseClock}. */
   public static Sandbox start(SandboxOptions options, Clock baseClock) {
-    return start(options, baseClock, sandbox -> { });
+    return start(options, baseClock, sandbox -> {});
   }
 
   /**
-   * The same, calling {@code announce} once everything is loaded and warmed up, just before
-   * {@code GET /health} answers 200. The command line prints its banner there: the banner's
-   * first-time work (the JDK's formatter, the options' descriptions) then no longer shares the
-   * cores with a client's first request, which a health check lets in at once.
+   * The same, calling {@code announce} once everything is loaded and warmed up, just before {@code
+   * GET /health} answers 200. The command line prints its banner there: the banner's first-time
+   * work (the JDK's formatter, the options' descriptions) then no longer shares the cores with a
+   * client's first request, which a health check lets in at once.
    */
-  public static Sandbox start(SandboxOptions options, Clock baseClock,
-      Consumer<Sandbox> announce) {
+  public static Sandbox start(SandboxOptions options, Clock baseClock, Consumer<Sandbox> announce) {
     return start(options, baseClock, null, announce);
   }
 
   static Sandbox start(SandboxOptions options, Clock baseClock, ExportData customData) {
-    return start(options, baseClock, customData, sandbox -> { });
+    return start(options, baseClock, customData, sandbox -> {});
   }
 
-  private static Sandbox start(SandboxOptions options, Clock baseClock, ExportData customData,
-      Consumer<Sandbox> announce) {
+  private static Sandbox start(
+      SandboxOptions options, Clock baseClock, ExportData customData, Consumer<Sandbox> announce) {
     return start(options, baseClock, customData, announce, SandboxServer::start);
   }
 
   /**
-   * The same, its routes served by {@code hosting}: the sandbox's own server, or the extensions
-   * of someone's WireMock server (then nothing listens yet, so there is no warm-up).
+   * The same, its routes served by {@code hosting}: the sandbox's own server, or the extensions of
+   * someone's WireMock server (then nothing listens yet, so there is no warm-up).
    */
-  static Sandbox start(SandboxOptions options, Clock baseClock, ExportData customData,
-      Consumer<Sandbox> announce, SandboxHost.Factory hosting) {
+  static Sandbox start(
+      SandboxOptions options,
+      Clock baseClock,
+      ExportData customData,
+      Consumer<Sandbox> announce,
+      SandboxHost.Factory hosting) {
     SandboxState state = new SandboxState(StateEngines.open(options.state()), baseClock);
     SandboxClock clock = new SandboxClock(state.clocks());
     Accounts accounts =
         options.accounts() == null ? Accounts.defaults() : Accounts.load(options.accounts());
-    SeedParameters world = state.agreeOnSeed(
-        new SeedParameters(options.seed(), options.recordsPerType(), clock.instant()));
-    BackgroundExportData seeded = new BackgroundExportData(() -> {
-      SeededExportData generated =
-          new SeededExportData(world.seed(), world.recordsPerType(), world.anchor());
-      // Before "ready", while WireMock starts on the main thread: "Nothing to export" can be
-      // asked at once, and the first export's file, printed while its job runs, would otherwise
-      // be printed by interpreted code, taking the cores from the client's next requests.
-      generated.warmUpScans();
-      generated.warmUp();
-      return generated;
-    });
+    SeedParameters world =
+        state.agreeOnSeed(
+            new SeedParameters(options.seed(), options.recordsPerType(), clock.instant()));
+    BackgroundExportData seeded =
+        new BackgroundExportData(
+            () -> {
+              SeededExportData generated =
+                  new SeededExportData(world.seed(), world.recordsPerType(), world.anchor());
+              // Before "ready", while WireMock starts on the main thread: "Nothing to export" can
+              // be
+              // asked at once, and the first export's file, printed while its job runs, would
+              // otherwise
+              // be printed by interpreted code, taking the cores from the client's next requests.
+              generated.warmUpScans();
+              generated.warmUp();
+              return generated;
+            });
     // The seeded files are printed while their job runs (a custom ExportData is left alone).
-    PreparedExportData prepared = new PreparedExportData(seeded,
-        options.prepareFilesMb() * 1024 * 1024, Path.of(System.getProperty("java.io.tmpdir")));
+    PreparedExportData prepared =
+        new PreparedExportData(
+            seeded,
+            options.prepareFilesMb() * 1024 * 1024,
+            Path.of(System.getProperty("java.io.tmpdir")));
     ExportData data = customData != null ? customData : prepared;
     JobTiming timing =
         JobTiming.of(
@@ -139,19 +150,28 @@ public final class Sandbox implements AutoCloseable {
     Readiness readiness = new Readiness();
     // The warm-up's requests are the sandbox's own, not the user's: its accounts are muted.
     Set<Long> warmUpAccounts = ConcurrentHashMap.newKeySet();
-    ActivityLog log = options.verbose()
-        ? new PrintingActivityLog(System.out, clock, warmUpAccounts::contains) : ActivityLog.QUIET;
+    ActivityLog log =
+        options.verbose()
+            ? new PrintingActivityLog(System.out, clock, warmUpAccounts::contains)
+            : ActivityLog.QUIET;
     Faults faults = new Faults(state.faults(), log);
-    ApiExtras wiring = ApiExtras.of(options, state, clock, accounts,
-        new Health(readiness, Clock.systemUTC(), state::unreachable), log, faults);
+    ApiExtras wiring =
+        ApiExtras.of(
+            options,
+            state,
+            clock,
+            accounts,
+            new Health(readiness, Clock.systemUTC(), state::unreachable),
+            log,
+            faults);
     ExportLifecycleEvents events = wiring.events();
     ListExportsOperation.Mode mode =
         options.listMode().equals("jobs")
             ? ListExportsOperation.Mode.JOBS
             : ListExportsOperation.Mode.TYPES;
     RequestExportOperation request =
-        new RequestExportOperation(state.jobs(), state.clocks(), data, timing, events, faults,
-            options.strict());
+        new RequestExportOperation(
+            state.jobs(), state.clocks(), data, timing, events, faults, options.strict());
     FaultsOperation faultsControl = new FaultsOperation(state.faults());
     SandboxServer.Operations ops =
         new SandboxServer.Operations(
@@ -176,12 +196,20 @@ public final class Sandbox implements AutoCloseable {
     SandboxHost server =
         hosting.host(
             new SandboxServer.Settings(
-                options.port(), options.bind(), options.admin(), options.adminToken(),
-                options.nonEnterpriseStatus(), options.journalEntries(), options.maxBodyBytes(),
+                options.port(),
+                options.bind(),
+                options.admin(),
+                options.adminToken(),
+                options.nonEnterpriseStatus(),
+                options.journalEntries(),
+                options.maxBodyBytes(),
                 Duration.ofMillis(Math.round(options.bodyTimeoutSeconds() * 1000)),
-                options.minDownloadBytesPerSecond(), options.maxDownloads(),
-                options.maxDownloadsPerClient(), options.testHelpers(),
-                options.trustedProxies(), () -> closeWhenStarted(self, stopAsked),
+                options.minDownloadBytesPerSecond(),
+                options.maxDownloads(),
+                options.maxDownloadsPerClient(),
+                options.testHelpers(),
+                options.trustedProxies(),
+                () -> closeWhenStarted(self, stopAsked),
                 options.rootDir()),
             accounts,
             ops,
@@ -194,8 +222,12 @@ public final class Sandbox implements AutoCloseable {
       readiness.specLoaded();
       readiness.await();
       if (server.port() > 0) {
-        WarmUp.run(rootUrl(options.bind(), server.port()), state, wiring.webhooks() == null,
-            options.testHelpers(), warmUpAccounts::add);
+        WarmUp.run(
+            rootUrl(options.bind(), server.port()),
+            state,
+            wiring.webhooks() == null,
+            options.testHelpers(),
+            warmUpAccounts::add);
       }
       server.forgetRequests(); // the journal starts with the first client's request
       loadFaults(options, state, faultsControl); // after the warm-up, which must weigh none
@@ -226,12 +258,14 @@ public final class Sandbox implements AutoCloseable {
   }
 
   /** {@code --faults FILE}; nodes sharing a store load it once (the first finds no schedule). */
-  private static void loadFaults(SandboxOptions options, SandboxState state, FaultsOperation control) {
+  private static void loadFaults(
+      SandboxOptions options, SandboxState state, FaultsOperation control) {
     if (options.faults() != null && state.faults().all().isEmpty()) {
       try {
         control.add(ControlScope.WHOLE_SANDBOX, FaultsFile.read(options.faults()));
       } catch (pelcro.exports.sandbox.domain.ApiException e) {
-        throw new IllegalArgumentException("--faults " + options.faults() + ": " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "--faults " + options.faults() + ": " + e.getMessage(), e);
       }
     }
   }
@@ -288,16 +322,16 @@ public final class Sandbox implements AutoCloseable {
   }
 
   /**
-   * What the integrator lint found in the traffic so far (since the start or the last reset),
-   * by account then rule; empty when every request was one a real integration may send.
+   * What the integrator lint found in the traffic so far (since the start or the last reset), by
+   * account then rule; empty when every request was one a real integration may send.
    */
   public List<LintFinding> lint() {
     return lint.findings(null, null);
   }
 
   /**
-   * The warnings about the user's stubs ({@code --root-dir}) that would answer one of the
-   * sandbox's own paths: the sandbox answers there, never those stubs.
+   * The warnings about the user's stubs ({@code --root-dir}) that would answer one of the sandbox's
+   * own paths: the sandbox answers there, never those stubs.
    */
   public List<String> shadowingStubs() {
     return server.shadowingStubs();

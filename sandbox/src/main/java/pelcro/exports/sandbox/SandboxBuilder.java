@@ -14,7 +14,6 @@ import static pelcro.exports.sandbox.SandboxOptions.MAX_DOWNLOADS;
 import static pelcro.exports.sandbox.SandboxOptions.MAX_DOWNLOADS_PER_CLIENT;
 import static pelcro.exports.sandbox.SandboxOptions.MAX_JOURNAL_ENTRIES;
 import static pelcro.exports.sandbox.SandboxOptions.MIN_DOWNLOAD_RATE;
-
 import static pelcro.exports.sandbox.SandboxOptions.NON_ENTERPRISE_STATUS;
 import static pelcro.exports.sandbox.SandboxOptions.NO_ADMIN;
 import static pelcro.exports.sandbox.SandboxOptions.NO_TEST_HELPERS;
@@ -52,8 +51,8 @@ import pelcro.exports.sandbox.options.Option;
 
 /**
  * The embedding builder of {@link Sandbox}: any option of {@link SandboxOptions} by its name
- * ({@link #option}) or as command-line words ({@link #args}), the common ones by typed setters;
- * the others keep their defaults. Checked at {@link #options()} and {@link #start()}.
+ * ({@link #option}) or as command-line words ({@link #args}), the common ones by typed setters; the
+ * others keep their defaults. Checked at {@link #options()} and {@link #start()}.
  */
 public final class SandboxBuilder {
   private final Map<Option<?>, Object> values = new LinkedHashMap<>();
@@ -71,8 +70,9 @@ public final class SandboxBuilder {
    * command line ({@code "1.5"}; a flag takes {@code "true"} or {@code "false"}).
    */
   public SandboxBuilder option(String name, String value) {
-    Option<?> option = named(name)
-        .orElseThrow(() -> new IllegalArgumentException("Unknown option: '--" + name + "'"));
+    Option<?> option =
+        named(name)
+            .orElseThrow(() -> new IllegalArgumentException("Unknown option: '--" + name + "'"));
     if (option.isFlag()) {
       values.put(option, Boolean.parseBoolean(value));
       return this;
@@ -163,8 +163,8 @@ public final class SandboxBuilder {
   }
 
   /**
-   * Where the state is kept: {@code memory} (the default) or {@code redis://HOST:PORT[/DB]},
-   * shared by every sandbox node on that Redis (needs {@code io.lettuce:lettuce-core}).
+   * Where the state is kept: {@code memory} (the default) or {@code redis://HOST:PORT[/DB]}, shared
+   * by every sandbox node on that Redis (needs {@code io.lettuce:lettuce-core}).
    */
   public SandboxBuilder state(String where) {
     return set(STATE, where);
@@ -181,17 +181,17 @@ public final class SandboxBuilder {
   }
 
   /**
-   * Refuses what the spec's schemas refuse (400): fields a type does not take, numeric strings
-   * for integers, {@code page}/{@code limit} out of bounds. Off by default: the sandbox then
-   * reads requests as the vendor's framework does and reports such calls through its lint.
+   * Refuses what the spec's schemas refuse (400): fields a type does not take, numeric strings for
+   * integers, {@code page}/{@code limit} out of bounds. Off by default: the sandbox then reads
+   * requests as the vendor's framework does and reports such calls through its lint.
    */
   public SandboxBuilder strict(boolean value) {
     return set(STRICT, value);
   }
 
   /**
-   * Disk space (MiB, in the temp folder) for export files printed while their job runs, so that
-   * a download hands out a finished file; 0 prints each file as it is downloaded.
+   * Disk space (MiB, in the temp folder) for export files printed while their job runs, so that a
+   * download hands out a finished file; 0 prints each file as it is downloaded.
    */
   public SandboxBuilder prepareFilesMb(long value) {
     return set(PREPARE_FILES_MB, value);
@@ -280,6 +280,6 @@ public final class SandboxBuilder {
    * WireMock extension's path: see {@code ExportsSandboxWireMockExtension}).
    */
   public Sandbox startHostedBy(SandboxHost.Factory hosting) {
-    return Sandbox.start(options(), clock, data, sandbox -> { }, hosting);
+    return Sandbox.start(options(), clock, data, sandbox -> {}, hosting);
   }
 }

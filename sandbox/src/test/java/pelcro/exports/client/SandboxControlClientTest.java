@@ -18,9 +18,9 @@ import pelcro.exports.sandbox.Sandbox;
 import pelcro.exports.sandbox.junit.SandboxHandle;
 
 /**
- * The one client of the control surface, against a started sandbox: the control API with the
- * admin token, and an account's test helpers with its key. (Here, not in its own module: that
- * module must not depend on the sandbox.)
+ * The one client of the control surface, against a started sandbox: the control API with the admin
+ * token, and an account's test helpers with its key. (Here, not in its own module: that module must
+ * not depend on the sandbox.)
  */
 class SandboxControlClientTest {
   private static final String TOKEN = "control-client-test-token";
@@ -44,14 +44,24 @@ class SandboxControlClientTest {
   }
 
   private static String requestExport(String key, long site, String type) {
-    return api(sandbox, key).queryParam("site_id", site).contentType(ContentType.JSON)
-        .body(Fixtures.ofType(type)).post("/exports").then().statusCode(200).extract()
+    return api(sandbox, key)
+        .queryParam("site_id", site)
+        .contentType(ContentType.JSON)
+        .body(Fixtures.ofType(type))
+        .post("/exports")
+        .then()
+        .statusCode(200)
+        .extract()
         .path("data.uuid");
   }
 
   private static int download(String key, long site, String uuid) {
-    return api(sandbox, key).queryParam("site_id", site).get("/exports/" + uuid).then()
-        .extract().statusCode();
+    return api(sandbox, key)
+        .queryParam("site_id", site)
+        .get("/exports/" + uuid)
+        .then()
+        .extract()
+        .statusCode();
   }
 
   @Test
@@ -75,18 +85,21 @@ class SandboxControlClientTest {
   @Test
   void aRefusedCallIsAnExceptionWithTheStatusAndTheSandboxsAnswer() {
     assertThatThrownBy(() -> control.complete("no-such-export"))
-        .isInstanceOfSatisfying(SandboxControlException.class, e -> {
-          assertThat(e.status()).isEqualTo(404);
-          assertThat(e.body()).startsWith("{");
-          assertThat(e.getMessage()).contains("POST /__admin/sandbox/exports/no-such-export");
-        });
+        .isInstanceOfSatisfying(
+            SandboxControlException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(404);
+              assertThat(e.body()).startsWith("{");
+              assertThat(e.getMessage()).contains("POST /__admin/sandbox/exports/no-such-export");
+            });
   }
 
   @Test
   void withoutTheAdminTokenTheControlApiRefusesTheCall() {
     SandboxControlClient noToken = SandboxControlClient.controlApi(sandbox.rootUrl());
-    assertThatThrownBy(noToken::clock).isInstanceOfSatisfying(SandboxControlException.class,
-        e -> assertThat(e.status()).isEqualTo(401));
+    assertThatThrownBy(noToken::clock)
+        .isInstanceOfSatisfying(
+            SandboxControlException.class, e -> assertThat(e.status()).isEqualTo(401));
   }
 
   @Test
@@ -100,8 +113,8 @@ class SandboxControlClientTest {
   void testHelpersActOnTheAccountOfTheirKeyOnly() {
     JsonNode session = control.createSession();
     long account = session.get("account_id").asLong();
-    SandboxControlClient helpers = SandboxControlClient.testHelpers(sandbox::rootUrl,
-        session.get("enterprise_key").asText());
+    SandboxControlClient helpers =
+        SandboxControlClient.testHelpers(sandbox::rootUrl, session.get("enterprise_key").asText());
 
     helpers.advanceClock(Duration.ofSeconds(90));
     assertThat(helpers.clock().get("offset_seconds").asLong()).isEqualTo(90);
@@ -113,8 +126,9 @@ class SandboxControlClientTest {
     assertThat(helpers.clock().get("offset_seconds").asLong()).isZero();
 
     control.deleteSession(session.get("session_id").asText());
-    assertThatThrownBy(helpers::clock).isInstanceOfSatisfying(SandboxControlException.class,
-        e -> assertThat(e.status()).isEqualTo(401));
+    assertThatThrownBy(helpers::clock)
+        .isInstanceOfSatisfying(
+            SandboxControlException.class, e -> assertThat(e.status()).isEqualTo(401));
   }
 
   @Test
@@ -132,20 +146,24 @@ class SandboxControlClientTest {
   @Test
   void lintAndDeliveriesAreTheControlApisOnly() {
     JsonNode session = control.createSession();
-    SandboxControlClient helpers = SandboxControlClient.testHelpers(sandbox::rootUrl,
-        session.get("enterprise_key").asText());
+    SandboxControlClient helpers =
+        SandboxControlClient.testHelpers(sandbox::rootUrl, session.get("enterprise_key").asText());
     Map<String, Object> withIgnoredField = new HashMap<>(Fixtures.subscriptions());
     withIgnoredField.put("colour", "blue");
     api(sandbox, session.get("enterprise_key").asText())
         .queryParam("site_id", session.get("site_ids").get(0).asLong())
-        .contentType(ContentType.JSON).body(withIgnoredField).post("/exports").then()
+        .contentType(ContentType.JSON)
+        .body(withIgnoredField)
+        .post("/exports")
+        .then()
         .statusCode(200);
 
     assertThat(control.lint().has("rules")).isTrue();
     assertThat(control.lint(session.get("account_id").asLong()).get("data")).isNotEmpty();
     assertThat(control.deliveries().get("data").isArray()).isTrue();
-    assertThatThrownBy(helpers::lint).isInstanceOfSatisfying(SandboxControlException.class,
-        e -> assertThat(e.status()).isEqualTo(404));
+    assertThatThrownBy(helpers::lint)
+        .isInstanceOfSatisfying(
+            SandboxControlException.class, e -> assertThat(e.status()).isEqualTo(404));
     control.deleteSession(session.get("session_id").asText());
   }
 }

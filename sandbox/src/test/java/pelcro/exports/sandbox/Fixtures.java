@@ -14,11 +14,14 @@ public final class Fixtures {
 
   /** 2024-01-01T00:00Z and 2024-04-01T00:00Z, the docs' example range. */
   public static final long JAN_2024 = 1704067200L;
+
   public static final long APR_2024 = 1711929600L;
 
   private Fixtures() {}
 
-  /** The 90 days before now: inside the seeded data, which runs from 2023 to the clock's present. */
+  /**
+   * The 90 days before now: inside the seeded data, which runs from 2023 to the clock's present.
+   */
   public static Map<String, Object> subscriptions() {
     return ofType("subscriptions");
   }

@@ -29,15 +29,16 @@ import pelcro.exports.scaleout.support.ScaleOutExtension;
 import pelcro.exports.scaleout.support.ServiceUnavailable;
 
 /**
- * A node killed with SIGKILL while it serves, and started again, loses nothing it acknowledged:
- * its state was never its own. Meanwhile nginx keeps answering from the other node; with no node
- * at all, nginx answers the sandbox's 503 itself.
+ * A node killed with SIGKILL while it serves, and started again, loses nothing it acknowledged: its
+ * state was never its own. Meanwhile nginx keeps answering from the other node; with no node at
+ * all, nginx answers the sandbox's 503 itself.
  */
 @Order(3)
 @ExtendWith(ScaleOutExtension.class)
 class NodeCrashTest {
-  private static final String ALREADY_DOWNLOADED = DownloadError.MessageEnum
-      .THE_REQUESTED_FILE_HAS_ALREADY_BEEN_DOWNLOADED_OR_HAS_EXPIRED_.getValue();
+  private static final String ALREADY_DOWNLOADED =
+      DownloadError.MessageEnum.THE_REQUESTED_FILE_HAS_ALREADY_BEEN_DOWNLOADED_OR_HAS_EXPIRED_
+          .getValue();
 
   @BeforeEach
   void everythingRuns(ScaleOut deployment) {
@@ -82,29 +83,36 @@ class NodeCrashTest {
       load.stop();
     }
     Map<String, Map<String, Integer>> answers = load.byPhase();
-    assertThat(load.failures()).as("answers other than 200 through nginx; by phase %s", answers)
+    assertThat(load.failures())
+        .as("answers other than 200 through nginx; by phase %s", answers)
         .isEmpty();
-    System.out.printf("scale-out: %s killed (SIGKILL) and started again: down %.1f s; nginx "
-        + "answered every request meanwhile: %s; scenario %.1f s%n", node, down.toMillis() / 1e3,
-        answers, (System.nanoTime() - started) / 1e9);
+    System.out.printf(
+        "scale-out: %s killed (SIGKILL) and started again: down %.1f s; nginx "
+            + "answered every request meanwhile: %s; scenario %.1f s%n",
+        node, down.toMillis() / 1e3, answers, (System.nanoTime() - started) / 1e9);
     assertThat(answers.get("1 before the kill")).containsKeys("node-a", "node-b");
     assertThat(answers.get("3 node started again")).containsKeys("node-a", "node-b");
 
     // Nothing the dead node acknowledged is lost, whichever node is asked now.
     assertThat(viaNode.clock(key).json().path("offset_seconds"))
-        .as("the account's clock").isEqualTo(clockBefore.json().path("offset_seconds"));
+        .as("the account's clock")
+        .isEqualTo(clockBefore.json().path("offset_seconds"));
     assertDownloadedOnce(lb, key, downloaded);
     Answer file = viaNode.download(key, finished);
-    assertThat(file.status()).as("the finished file, from the restarted node: %s", file).isEqualTo(200);
+    assertThat(file.status())
+        .as("the finished file, from the restarted node: %s", file)
+        .isEqualTo(200);
     assertDownloadedOnce(lb, key, finished);
     AtomicReference<Answer> last = new AtomicReference<>();
-    await("the running export's file").atMost(Duration.ofSeconds(30))
+    await("the running export's file")
+        .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(200))
         .until(() -> last.updateAndGet(a -> lb.download(key, running)).status() != 404);
     assertThat(last.get().status()).as("%s", last.get()).isEqualTo(200);
     assertDownloadedOnce(viaNode, key, running);
-    assertThat(SandboxNode.stackTraceLines(node.process().output())).as("stack traces in %s",
-        node.process().log()).isEmpty();
+    assertThat(SandboxNode.stackTraceLines(node.process().output()))
+        .as("stack traces in %s", node.process().log())
+        .isEmpty();
   }
 
   @Test
@@ -117,12 +125,27 @@ class NodeCrashTest {
     String uuid = uuidOf(dying.endpoint().request(key, "subscriptions"));
     assertThat(dying.endpoint().advanceClock(key, 30).status()).isEqualTo(200);
     // Written slowly, so that the node dies with the transfer half-way.
-    assertThat(dying.endpoint().addFault(key, Map.of("kind", "download_slow",
-        "type", "subscriptions", "bytes_per_second", 5000, "times", 1)).status()).isEqualTo(200);
+    assertThat(
+            dying
+                .endpoint()
+                .addFault(
+                    key,
+                    Map.of(
+                        "kind",
+                        "download_slow",
+                        "type",
+                        "subscriptions",
+                        "bytes_per_second",
+                        5000,
+                        "times",
+                        1))
+                .status())
+        .isEqualTo(200);
 
     HttpClient client = HttpClient.newHttpClient();
-    HttpResponse<InputStream> transfer = client.send(dying.endpoint().downloadRequest(key, uuid),
-        HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> transfer =
+        client.send(
+            dying.endpoint().downloadRequest(key, uuid), HttpResponse.BodyHandlers.ofInputStream());
     assertThat(transfer.statusCode()).isEqualTo(200);
     assertThat(transfer.body().readNBytes(1000)).hasSize(1000);
     long killed = System.nanoTime();
@@ -130,14 +153,17 @@ class NodeCrashTest {
     transfer.body().close();
 
     Answer meanwhile = other.download(key, uuid);
-    assertThat(meanwhile.status()).as("while the dead node's claim holds: %s", meanwhile)
+    assertThat(meanwhile.status())
+        .as("while the dead node's claim holds: %s", meanwhile)
         .isEqualTo(400);
     AtomicReference<Answer> last = new AtomicReference<>();
-    await("the file through the other node").atMost(Duration.ofMinutes(1))
+    await("the file through the other node")
+        .atMost(Duration.ofMinutes(1))
         .pollInterval(Duration.ofSeconds(1))
         .until(() -> last.updateAndGet(a -> other.download(key, uuid)).status() == 200);
-    System.out.printf("scale-out: %s killed mid-download; the file was downloaded through %s "
-        + "%.1f s later%n", dying, deployment.node(1), (System.nanoTime() - killed) / 1e9);
+    System.out.printf(
+        "scale-out: %s killed mid-download; the file was downloaded through %s " + "%.1f s later%n",
+        dying, deployment.node(1), (System.nanoTime() - killed) / 1e9);
     assertDownloadedOnce(other, key, uuid);
     dying.restart();
     dying.awaitReady(Duration.ofMinutes(3));
@@ -147,8 +173,9 @@ class NodeCrashTest {
   @Timeout(value = 1, unit = TimeUnit.MINUTES)
   void whenNoNodeAnswersTheLoadBalancerAnswers503InTheVendorsShape(ScaleOut deployment) {
     // The deployment's nginx configuration, over a node that is not there.
-    Nginx nginx = Nginx.start(deployment.dir().resolve("nginx-no-node"),
-        List.of("127.0.0.1:" + Ports.free()));
+    Nginx nginx =
+        Nginx.start(
+            deployment.dir().resolve("nginx-no-node"), List.of("127.0.0.1:" + Ports.free()));
     try {
       Endpoint lb = nginx.endpoint();
       ServiceUnavailable.assertAnswered(lb.request("sk_test_enterprise", "subscriptions"));

@@ -40,10 +40,13 @@ import pelcro.exports.scaleout.support.ServiceUnavailable;
 @ExtendWith(ScaleOutExtension.class)
 class RedisOutageTest {
   private static final String ENTERPRISE_KEY = "sk_test_enterprise";
-  private static final String ALREADY_DOWNLOADED = DownloadError.MessageEnum
-      .THE_REQUESTED_FILE_HAS_ALREADY_BEEN_DOWNLOADED_OR_HAS_EXPIRED_.getValue();
+  private static final String ALREADY_DOWNLOADED =
+      DownloadError.MessageEnum.THE_REQUESTED_FILE_HAS_ALREADY_BEEN_DOWNLOADED_OR_HAS_EXPIRED_
+          .getValue();
+
   /** How long the nodes may take to serve again once Redis answers again. */
   private static final Duration RECOVERY = Duration.ofSeconds(1);
+
   /** How long an answer may take while Redis is away. */
   private static final Duration ANSWERED_WITHIN = Duration.ofSeconds(2);
 
@@ -81,8 +84,8 @@ class RedisOutageTest {
     List<Answer> health;
     try {
       List<Supplier<Answer>> probes = new ArrayList<>();
-      List<Endpoint> endpoints = new ArrayList<>(deployment.nodes().stream()
-          .map(SandboxNode::endpoint).toList());
+      List<Endpoint> endpoints =
+          new ArrayList<>(deployment.nodes().stream().map(SandboxNode::endpoint).toList());
       endpoints.add(lb);
       for (Endpoint e : endpoints) {
         probes.add(() -> e.list(ENTERPRISE_KEY));
@@ -95,8 +98,11 @@ class RedisOutageTest {
       }
       // All at once: each waits for Redis' command timeout.
       List<Future<Answer>> probed = submit(probes.stream().map(RedisOutageTest::timed).toList());
-      List<Future<Answer>> healthProbed = submit(deployment.nodes().stream()
-          .<Supplier<Answer>>map(n -> () -> n.endpoint().health()).toList());
+      List<Future<Answer>> healthProbed =
+          submit(
+              deployment.nodes().stream()
+                  .<Supplier<Answer>>map(n -> () -> n.endpoint().health())
+                  .toList());
       answers = await(probed);
       health = await(healthProbed);
     } finally {
@@ -109,10 +115,11 @@ class RedisOutageTest {
 
     Duration recovery = awaitRecovery(deployment, key);
     assertThat(recovery).isLessThanOrEqualTo(RECOVERY);
-    System.out.printf("scale-out: Redis frozen (SIGSTOP) %.1f s: %d requests on both nodes and "
-        + "through nginx answered 503 {\"message\": ...} with Retry-After, /health 503; every node "
-        + "served again %.1f s after SIGCONT%n", outage.toMillis() / 1e3, answers.size(),
-        recovery.toMillis() / 1e3);
+    System.out.printf(
+        "scale-out: Redis frozen (SIGSTOP) %.1f s: %d requests on both nodes and "
+            + "through nginx answered 503 {\"message\": ...} with Retry-After, /health 503; every node "
+            + "served again %.1f s after SIGCONT%n",
+        outage.toMillis() / 1e3, answers.size(), recovery.toMillis() / 1e3);
     assertNoStackTraces(deployment);
   }
 
@@ -125,8 +132,11 @@ class RedisOutageTest {
     List<Answer> specs;
     try {
       // The docs page's copy of the spec: served, or refused with a 503, never a 500.
-      specs = all(deployment.nodes().stream()
-          .<Supplier<Answer>>map(n -> () -> n.endpoint().docsSpec()).toList());
+      specs =
+          all(
+              deployment.nodes().stream()
+                  .<Supplier<Answer>>map(n -> () -> n.endpoint().docsSpec())
+                  .toList());
     } finally {
       deployment.redis().thaw();
     }
@@ -160,19 +170,24 @@ class RedisOutageTest {
     }
     probes.add(() -> lb.download(key, finished));
     List<Answer> answers = all(probes.stream().map(RedisOutageTest::timed).toList());
-    List<Answer> health = all(deployment.nodes().stream()
-        .<Supplier<Answer>>map(n -> () -> n.endpoint().health()).toList());
+    List<Answer> health =
+        all(
+            deployment.nodes().stream()
+                .<Supplier<Answer>>map(n -> () -> n.endpoint().health())
+                .toList());
     deployment.redis().restart(); // returns once it answers PING
     long restarted = System.nanoTime();
     answers.forEach(ServiceUnavailable::assertAnswered);
     health.forEach(RedisOutageTest::assertHealthSaysUnreachable);
 
     Duration recovery = awaitRecovery(deployment, key);
-    System.out.printf("scale-out: Redis killed (SIGKILL) and restarted from its append-only "
-        + "file: every node served again %.2f s after Redis answered again%n",
+    System.out.printf(
+        "scale-out: Redis killed (SIGKILL) and restarted from its append-only "
+            + "file: every node served again %.2f s after Redis answered again%n",
         (System.nanoTime() - restarted) / 1e9);
     // Nothing Redis acknowledged is lost: the session, its clock, both exports' states.
-    assertThat(lb.clock(key).json().path("offset_seconds")).as("the account's clock")
+    assertThat(lb.clock(key).json().path("offset_seconds"))
+        .as("the account's clock")
         .isEqualTo(clockBefore);
     Answer again = lb.download(key, downloaded);
     assertThat(again.status()).as("%s", again).isEqualTo(400);
@@ -186,9 +201,10 @@ class RedisOutageTest {
 
   /** POST /__admin/sandbox/sessions: the control API needs the store too. */
   private static Answer sessionRequest(Endpoint endpoint) {
-    return endpoint.send(java.net.http.HttpRequest.newBuilder(
-        java.net.URI.create(endpoint.root() + "/__admin/sandbox/sessions"))
-        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+    return endpoint.send(
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(endpoint.root() + "/__admin/sandbox/sessions"))
+            .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
   }
 
   /** Every node accepts reads and writes again, within {@link #RECOVERY}; how long it took. */
@@ -207,9 +223,14 @@ class RedisOutageTest {
           break;
         }
         if (Instant.now().isAfter(deadline)) {
-          throw new AssertionError(node + " did not serve again within " + RECOVERY.toSeconds()
-              + " s of Redis' return; last answers " + last + "; its log:\n"
-              + Ports.tail(node.outputSince(0), 6));
+          throw new AssertionError(
+              node
+                  + " did not serve again within "
+                  + RECOVERY.toSeconds()
+                  + " s of Redis' return; last answers "
+                  + last
+                  + "; its log:\n"
+                  + Ports.tail(node.outputSince(0), 6));
         }
         sleep(Duration.ofMillis(20));
       }
@@ -220,7 +241,8 @@ class RedisOutageTest {
   private static void assertHealthSaysUnreachable(Answer health) {
     assertThat(health.status()).as("%s", health).isEqualTo(503);
     assertThat(health.json().path("state_reachable").asBoolean(true)).as("%s", health).isFalse();
-    assertThat(health.json().path("state_problem").asText()).as("%s", health)
+    assertThat(health.json().path("state_problem").asText())
+        .as("%s", health)
         .startsWith("Redis does not answer");
   }
 
@@ -237,16 +259,25 @@ class RedisOutageTest {
 
   /** One warning per request answered 503 (not a second one for the lint's observation). */
   private void assertLoggedOncePerAnswer(ScaleOut deployment, int answered) {
-    long warnings = marks.entrySet().stream()
-        .mapToLong(e -> e.getKey().outputSince(e.getValue()).lines()
-            .filter(line -> line.contains("State unreachable on")).count())
-        .sum();
+    long warnings =
+        marks.entrySet().stream()
+            .mapToLong(
+                e ->
+                    e.getKey()
+                        .outputSince(e.getValue())
+                        .lines()
+                        .filter(line -> line.contains("State unreachable on"))
+                        .count())
+            .sum();
     assertThat(warnings).as("warnings for %d answers", answered).isBetween(1L, (long) answered);
   }
 
   private void assertNoStackTraces(ScaleOut deployment) {
-    marks.forEach((node, mark) -> assertThat(SandboxNode.stackTraceLines(node.outputSince(mark)))
-        .as("stack trace lines in the output of %s (%s)", node, node.process().log()).isEmpty());
+    marks.forEach(
+        (node, mark) ->
+            assertThat(SandboxNode.stackTraceLines(node.outputSince(mark)))
+                .as("stack trace lines in the output of %s (%s)", node, node.process().log())
+                .isEmpty());
   }
 
   private List<Answer> all(List<Supplier<Answer>> requests) throws Exception {

@@ -20,10 +20,10 @@ import pelcro.exports.scaleout.support.ScaleOut;
 import pelcro.exports.scaleout.support.ScaleOutExtension;
 
 /**
- * Seeded data is not stored: every node generates the files itself, so the same export must be
- * the same bytes whichever node serves it, including a node started later than the others (as
- * after {@link NodeCrashTest}), because the seed and the data's time anchor are the shared
- * state's, not the node's (issue 14, point 4).
+ * Seeded data is not stored: every node generates the files itself, so the same export must be the
+ * same bytes whichever node serves it, including a node started later than the others (as after
+ * {@link NodeCrashTest}), because the seed and the data's time anchor are the shared state's, not
+ * the node's (issue 14, point 4).
  */
 @Order(4)
 @ExtendWith(ScaleOutExtension.class)
@@ -49,10 +49,19 @@ class SameFileOnEveryNodeTest {
     }
     for (int i = 1; i < files.size(); i++) {
       if (!files.get(i).equals(files.get(0))) {
-        throw new AssertionError("the same export (" + query + ") is another file from "
-            + deployment.node(i) + " than from " + deployment.node(0) + " (" + files.get(i).length()
-            + " and " + files.get(0).length() + " characters); first difference at line "
-            + firstDifference(files.get(0), files.get(i)));
+        throw new AssertionError(
+            "the same export ("
+                + query
+                + ") is another file from "
+                + deployment.node(i)
+                + " than from "
+                + deployment.node(0)
+                + " ("
+                + files.get(i).length()
+                + " and "
+                + files.get(0).length()
+                + " characters); first difference at line "
+                + firstDifference(files.get(0), files.get(i)));
       }
     }
   }
@@ -65,6 +74,8 @@ class SameFileOnEveryNodeTest {
         return (i + 1) + ":\n  " + left.get(i) + "\n  " + right.get(i);
       }
     }
-    return left.size() == right.size() ? "none" : "the end (" + left.size() + " vs " + right.size() + " lines)";
+    return left.size() == right.size()
+        ? "none"
+        : "the end (" + left.size() + " vs " + right.size() + " lines)";
   }
 }

@@ -34,31 +34,40 @@ import pelcro.exports.client.SandboxControlClient;
  * }</pre>
  *
  * <p>Like the sandbox's JUnit extension, it turns rate limiting off unless {@link
- * #withRateLimit(int)} sets it. The sandbox listens on {@value #PORT} inside the container; do
- * not pass {@code --port} or {@code --bind}.
+ * #withRateLimit(int)} sets it. The sandbox listens on {@value #PORT} inside the container; do not
+ * pass {@code --port} or {@code --bind}.
  */
 public class ExportsSandboxContainer extends GenericContainer<ExportsSandboxContainer> {
   /** The image's name without tag; the default tag is this module's version. */
   public static final String IMAGE_NAME = "localhost/exports-sandbox";
+
   /** The sandbox's port inside the container. */
   public static final int PORT = 8080;
+
   /** Where {@link #withRootDir} puts the stubs' folder (the WireMock image's own root folder). */
   public static final String ROOT_DIR = "/home/wiremock";
+
   /** The API's path under the root URL. */
   public static final String API_PATH = "/api/v1/core";
 
   /** The built-in Enterprise account 1's key. */
   public static final String ENTERPRISE_KEY = "sk_test_enterprise";
+
   /** Account 1's first site. */
   public static final long SITE_ID = 1001;
+
   /** Account 1's second site. */
   public static final long SECOND_SITE_ID = 1002;
+
   /** The built-in Enterprise account 2's key (for isolation tests). */
   public static final String OTHER_ENTERPRISE_KEY = "sk_test_enterprise_2";
+
   /** Account 2's site. */
   public static final long OTHER_SITE_ID = 2001;
+
   /** The built-in non-Enterprise account 3's key (refused by every export endpoint). */
   public static final String BASIC_KEY = "sk_test_basic";
+
   /** Account 3's site. */
   public static final long BASIC_SITE_ID = 3001;
 
@@ -79,8 +88,11 @@ public class ExportsSandboxContainer extends GenericContainer<ExportsSandboxCont
     super(image);
     withExposedPorts(PORT);
     // /health answers 200 once the spec and the data are loaded (503 before), also with --no-admin.
-    waitingFor(Wait.forHttp("/health").forPort(PORT).forStatusCode(200)
-        .withStartupTimeout(Duration.ofMinutes(2)));
+    waitingFor(
+        Wait.forHttp("/health")
+            .forPort(PORT)
+            .forStatusCode(200)
+            .withStartupTimeout(Duration.ofMinutes(2)));
   }
 
   /** The image this module was built with: {@code localhost/exports-sandbox:<version>}. */
@@ -106,8 +118,8 @@ public class ExportsSandboxContainer extends GenericContainer<ExportsSandboxCont
 
   /**
    * Any option of the sandbox by its name, as its command line takes it: {@code
-   * withOption("non-enterprise-status", "403")} passes {@code --non-enterprise-status=403}; a
-   * flag takes {@code "true"} ({@code --strict}) or {@code "false"} (left out).
+   * withOption("non-enterprise-status", "403")} passes {@code --non-enterprise-status=403}; a flag
+   * takes {@code "true"} ({@code --strict}) or {@code "false"} (left out).
    */
   public ExportsSandboxContainer withOption(String name, String value) {
     String option = "--" + name;
@@ -117,12 +129,11 @@ public class ExportsSandboxContainer extends GenericContainer<ExportsSandboxCont
     return withSandboxOptions(option + "=" + value);
   }
 
-
   /**
    * A WireMock root folder of the host ({@code mappings/*.json}, bodies in {@code __files/}),
    * copied into the container at {@value #ROOT_DIR} and served with {@code --root-dir}: its stubs
-   * answer every path the sandbox does not own, e.g. the Core API's customers or plans. Stubs
-   * can also be added at run time through WireMock's admin API ({@code rootUrl() + "/__admin"}).
+   * answer every path the sandbox does not own, e.g. the Core API's customers or plans. Stubs can
+   * also be added at run time through WireMock's admin API ({@code rootUrl() + "/__admin"}).
    */
   public ExportsSandboxContainer withRootDir(Path hostFolder) {
     withCopyFileToContainer(MountableFile.forHostPath(hostFolder), ROOT_DIR);
@@ -139,7 +150,8 @@ public class ExportsSandboxContainer extends GenericContainer<ExportsSandboxCont
   protected void configure() {
     List<String> command = new ArrayList<>(options);
     // The jar refuses an option given twice: a --rate-limit among the options wins.
-    if (options.stream().noneMatch(o -> o.equals("--rate-limit") || o.startsWith("--rate-limit="))) {
+    if (options.stream()
+        .noneMatch(o -> o.equals("--rate-limit") || o.startsWith("--rate-limit="))) {
       command.add("--rate-limit");
       command.add(Integer.toString(rateLimit));
     }
@@ -199,7 +211,9 @@ public class ExportsSandboxContainer extends GenericContainer<ExportsSandboxCont
     return control().complete(uuid);
   }
 
-  /** Fails a queued or processing export now with this {@code failed_reason}; answers the export. */
+  /**
+   * Fails a queued or processing export now with this {@code failed_reason}; answers the export.
+   */
   public JsonNode fail(String uuid, String reason) {
     return control().fail(uuid, reason);
   }
@@ -210,9 +224,9 @@ public class ExportsSandboxContainer extends GenericContainer<ExportsSandboxCont
   }
 
   /**
-   * Schedules a fault, as the control API takes it, e.g.
-   * {@code Map.of("kind", "export_fails_at_start", "type", "subscriptions", "times", 2, "reason",
-   * "Disk full")} (README, "Rehearsing failures"); answers the scheduled fault.
+   * Schedules a fault, as the control API takes it, e.g. {@code Map.of("kind",
+   * "export_fails_at_start", "type", "subscriptions", "times", 2, "reason", "Disk full")} (README,
+   * "Rehearsing failures"); answers the scheduled fault.
    */
   public JsonNode addFault(Map<String, ?> fault) {
     return control().addFault(fault).get("data").get(0);
@@ -244,7 +258,9 @@ public class ExportsSandboxContainer extends GenericContainer<ExportsSandboxCont
     return control().deleteSession(sessionId);
   }
 
-  /** What the integrator lint found in the traffic so far: {@code {"data": [...], "rules": [...]}}. */
+  /**
+   * What the integrator lint found in the traffic so far: {@code {"data": [...], "rules": [...]}}.
+   */
   public JsonNode lint() {
     return control().lint();
   }

@@ -10,11 +10,11 @@ import pelcro.exports.client.SandboxControlClient;
 
 /**
  * A session on a shared {@link ExportsSandboxContainer}: an isolated Enterprise account (and a
- * non-Enterprise companion) whose clock, exports, faults and lint findings are its own. Its
- * control calls go through the account's test helpers ({@code /__sandbox/...} with the session's
- * key, README "Test helpers (with your own key)"), never the global {@code /__admin/sandbox}, so
- * test classes that share one container, in parallel too, never move each other's clocks or
- * reset each other's exports. Closing it ends the session's accounts.
+ * non-Enterprise companion) whose clock, exports, faults and lint findings are its own. Its control
+ * calls go through the account's test helpers ({@code /__sandbox/...} with the session's key,
+ * README "Test helpers (with your own key)"), never the global {@code /__admin/sandbox}, so test
+ * classes that share one container, in parallel too, never move each other's clocks or reset each
+ * other's exports. Closing it ends the session's accounts.
  *
  * <pre>{@code
  * try (ExportsSandboxSession session = sandbox.newSession()) {

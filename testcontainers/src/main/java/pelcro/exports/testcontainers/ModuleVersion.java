@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-/** This module's version, which the build writes into {@code version.properties}: the default image tag. */
+/**
+ * This module's version, which the build writes into {@code version.properties}: the default image
+ * tag.
+ */
 final class ModuleVersion {
   private static final String RESOURCE = "pelcro/exports/testcontainers/version.properties";
 

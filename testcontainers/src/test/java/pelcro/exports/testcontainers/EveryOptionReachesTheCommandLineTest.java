@@ -31,7 +31,8 @@ class EveryOptionReachesTheCommandLineTest {
       container.configure();
       SandboxOptions given = SandboxOptions.fromArgs(Arrays.asList(container.getCommandParts()));
       SandboxOptions expected = SandboxOptions.fromArgs(expectedWords);
-      assertThat(given.get(option)).isEqualTo(expected.get(option))
+      assertThat(given.get(option))
+          .isEqualTo(expected.get(option))
           .isNotEqualTo(option.defaultValue());
     }
   }

@@ -25,22 +25,33 @@ final class ExportsApi {
   /** POST /exports for the last 90 days of {@code type}; answers the uuid (fails unless 200). */
   String request(String key, long siteId, String type) throws IOException, InterruptedException {
     long now = Instant.now().getEpochSecond();
-    String body = JSON.writeValueAsString(Map.of(
-        "object", type, "date_from", now - Duration.ofDays(90).toSeconds(), "date_to", now - 60));
-    HttpResponse<String> response = http.send(
-        HttpRequest.newBuilder(URI.create(baseUrl + "/exports?site_id=" + siteId))
-            .header("Authorization", "Bearer " + key)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    String body =
+        JSON.writeValueAsString(
+            Map.of(
+                "object",
+                type,
+                "date_from",
+                now - Duration.ofDays(90).toSeconds(),
+                "date_to",
+                now - 60));
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(baseUrl + "/exports?site_id=" + siteId))
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
-      throw new AssertionError("POST /exports answered " + response.statusCode() + ": " + response.body());
+      throw new AssertionError(
+          "POST /exports answered " + response.statusCode() + ": " + response.body());
     }
     return JSON.readTree(response.body()).path("data").path("uuid").asText();
   }
 
   /** GET /exports/{uuid}: the download, or the error. */
-  HttpResponse<String> download(String key, long siteId, String uuid) throws IOException, InterruptedException {
+  HttpResponse<String> download(String key, long siteId, String uuid)
+      throws IOException, InterruptedException {
     return get(key, "/exports/" + uuid + "?site_id=" + siteId);
   }
 
@@ -53,9 +64,12 @@ final class ExportsApi {
     return JSON.readTree(response.body());
   }
 
-  private HttpResponse<String> get(String key, String path) throws IOException, InterruptedException {
+  private HttpResponse<String> get(String key, String path)
+      throws IOException, InterruptedException {
     return http.send(
-        HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + key).build(),
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Authorization", "Bearer " + key)
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

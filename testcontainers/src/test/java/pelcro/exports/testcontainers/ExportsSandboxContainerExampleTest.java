@@ -13,15 +13,19 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 @Testcontainers
 class ExportsSandboxContainerExampleTest {
   @Container
-  static final ExportsSandboxContainer sandbox = new ExportsSandboxContainer().withJobSeconds(2)
-      .withCreateContainerCmdModifier(LoopbackPorts::apply); // this project's rule; not needed in yours
+  static final ExportsSandboxContainer sandbox =
+      new ExportsSandboxContainer()
+          .withJobSeconds(2)
+          .withCreateContainerCmdModifier(
+              LoopbackPorts::apply); // this project's rule; not needed in yours
 
   @Test
   void anExportIsDownloadedOnceAfterTheClockPassesItsJobTime() throws Exception {
     var api = new ExportsApi(sandbox.baseUrl());
     String uuid = api.request(sandbox.enterpriseKey(), sandbox.siteId(), "subscriptions");
     assertThat(api.download(sandbox.enterpriseKey(), sandbox.siteId(), uuid).statusCode())
-        .as("before its 2 job seconds").isEqualTo(404);
+        .as("before its 2 job seconds")
+        .isEqualTo(404);
 
     sandbox.advanceClock(Duration.ofSeconds(2));
 
@@ -31,6 +35,7 @@ class ExportsSandboxContainerExampleTest {
         .hasValue("attachment; filename=\"subscriptions-" + uuid + ".csv\"");
     assertThat(download.body().lines().count()).isGreaterThan(1);
     assertThat(api.download(sandbox.enterpriseKey(), sandbox.siteId(), uuid).statusCode())
-        .as("a second download").isEqualTo(400);
+        .as("a second download")
+        .isEqualTo(400);
   }
 }

@@ -19,9 +19,10 @@ class ExportsSandboxContainerStubsTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @Container
-  static final ExportsSandboxContainer sandbox = new ExportsSandboxContainer()
-      .withRootDir(Path.of("src/test/resources/wiremock"))
-      .withCreateContainerCmdModifier(LoopbackPorts::apply);
+  static final ExportsSandboxContainer sandbox =
+      new ExportsSandboxContainer()
+          .withRootDir(Path.of("src/test/resources/wiremock"))
+          .withCreateContainerCmdModifier(LoopbackPorts::apply);
 
   @Test
   void theFoldersStubsAnswerNextToTheExportsApi() throws Exception {
@@ -32,11 +33,14 @@ class ExportsSandboxContainerStubsTest {
 
   @Test
   void stubsAddedThroughWireMocksAdminApiAnswerToo() throws Exception {
-    HttpResponse<String> added = HTTP.send(HttpRequest.newBuilder(
-            URI.create(sandbox.rootUrl() + "/__admin/mappings"))
-        .POST(HttpRequest.BodyPublishers.ofString(
-            "{\"request\": {\"url\": \"/api/v1/core/plans\"}, \"response\": {\"status\": 204}}"))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> added =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(sandbox.rootUrl() + "/__admin/mappings"))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"request\": {\"url\": \"/api/v1/core/plans\"}, \"response\": {\"status\": 204}}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(added.statusCode()).isEqualTo(201);
     assertThat(get("/plans", null).statusCode()).isEqualTo(204);
   }

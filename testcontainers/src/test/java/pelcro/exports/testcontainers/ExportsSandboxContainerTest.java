@@ -22,8 +22,10 @@ import pelcro.exports.client.SandboxControlException;
 class ExportsSandboxContainerTest {
   /** Long jobs: only the control calls finish an export within a test. */
   @Container
-  static final ExportsSandboxContainer sandbox = new ExportsSandboxContainer().withJobSeconds(600)
-      .withCreateContainerCmdModifier(LoopbackPorts::apply);
+  static final ExportsSandboxContainer sandbox =
+      new ExportsSandboxContainer()
+          .withJobSeconds(600)
+          .withCreateContainerCmdModifier(LoopbackPorts::apply);
 
   private ExportsApi api;
 
@@ -36,10 +38,13 @@ class ExportsSandboxContainerTest {
   @Test
   void healthAndApiAnswerOnTheMappedPort() throws Exception {
     assertThat(sandbox.baseUrl())
-        .isEqualTo("http://" + sandbox.getHost() + ":" + sandbox.getMappedPort(8080) + "/api/v1/core");
-    HttpResponse<String> health = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(sandbox.rootUrl() + "/health")).build(),
-        HttpResponse.BodyHandlers.ofString());
+        .isEqualTo(
+            "http://" + sandbox.getHost() + ":" + sandbox.getMappedPort(8080) + "/api/v1/core");
+    HttpResponse<String> health =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(sandbox.rootUrl() + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(ExportsApi.json(health).path("status").asText()).isEqualTo("ok");
   }
@@ -47,36 +52,46 @@ class ExportsSandboxContainerTest {
   @Test
   void builtInKeysReachTheirOwnSitesOnly() throws Exception {
     assertThat(api.list(sandbox.enterpriseKey(), sandbox.siteId()).statusCode()).isEqualTo(200);
-    assertThat(api.list(sandbox.enterpriseKey(), sandbox.secondSiteId()).statusCode()).isEqualTo(200);
-    assertThat(api.list(sandbox.otherEnterpriseKey(), sandbox.otherSiteId()).statusCode()).isEqualTo(200);
+    assertThat(api.list(sandbox.enterpriseKey(), sandbox.secondSiteId()).statusCode())
+        .isEqualTo(200);
+    assertThat(api.list(sandbox.otherEnterpriseKey(), sandbox.otherSiteId()).statusCode())
+        .isEqualTo(200);
     assertThat(api.list(sandbox.otherEnterpriseKey(), sandbox.siteId()).statusCode())
-        .as("another account's site").isEqualTo(400);
+        .as("another account's site")
+        .isEqualTo(400);
     assertThat(api.list(sandbox.basicKey(), sandbox.basicSiteId()).statusCode())
-        .as("a non-Enterprise key").isEqualTo(401);
+        .as("a non-Enterprise key")
+        .isEqualTo(401);
   }
 
   @Test
   void rateLimitingIsOffUnlessAsked() throws Exception {
     // With limiting on, every authenticated answer carries X-RateLimit-Limit (README, Rate limits).
-    assertThat(api.list(sandbox.enterpriseKey(), sandbox.siteId()).headers().firstValue("X-RateLimit-Limit"))
+    assertThat(
+            api.list(sandbox.enterpriseKey(), sandbox.siteId())
+                .headers()
+                .firstValue("X-RateLimit-Limit"))
         .isEmpty();
   }
 
   @Test
   void completeFinishesARunningExportAtOnce() throws Exception {
     String uuid = api.request(sandbox.enterpriseKey(), sandbox.siteId(), "customers");
-    assertThat(api.download(sandbox.enterpriseKey(), sandbox.siteId(), uuid).statusCode()).isEqualTo(404);
+    assertThat(api.download(sandbox.enterpriseKey(), sandbox.siteId(), uuid).statusCode())
+        .isEqualTo(404);
 
     assertThat(sandbox.complete(uuid).path("finished_at").isNumber()).isTrue();
 
-    assertThat(api.download(sandbox.enterpriseKey(), sandbox.siteId(), uuid).statusCode()).isEqualTo(200);
+    assertThat(api.download(sandbox.enterpriseKey(), sandbox.siteId(), uuid).statusCode())
+        .isEqualTo(200);
   }
 
   @Test
   void failEndsARunningExportWithItsReason() throws Exception {
     String uuid = api.request(sandbox.enterpriseKey(), sandbox.siteId(), "customers");
 
-    assertThat(sandbox.fail(uuid, "Disk \"full\"").path("failed_reason").asText()).isEqualTo("Disk \"full\"");
+    assertThat(sandbox.fail(uuid, "Disk \"full\"").path("failed_reason").asText())
+        .isEqualTo("Disk \"full\"");
 
     var download = api.download(sandbox.enterpriseKey(), sandbox.siteId(), uuid);
     assertThat(download.statusCode()).isEqualTo(404);
@@ -87,9 +102,11 @@ class ExportsSandboxContainerTest {
   void advanceClockMovesRunningExportsForward() throws Exception {
     String uuid = api.request(sandbox.enterpriseKey(), sandbox.siteId(), "customers");
 
-    assertThat(sandbox.advanceClock(Duration.ofMinutes(10)).path("offset_seconds").asLong()).isEqualTo(600);
+    assertThat(sandbox.advanceClock(Duration.ofMinutes(10)).path("offset_seconds").asLong())
+        .isEqualTo(600);
 
-    assertThat(api.download(sandbox.enterpriseKey(), sandbox.siteId(), uuid).statusCode()).isEqualTo(200);
+    assertThat(api.download(sandbox.enterpriseKey(), sandbox.siteId(), uuid).statusCode())
+        .isEqualTo(200);
   }
 
   @Test
@@ -101,7 +118,8 @@ class ExportsSandboxContainerTest {
 
     assertThat(sandbox.clock().path("offset_seconds").asLong()).isZero();
     assertThat(api.download(sandbox.enterpriseKey(), sandbox.siteId(), uuid).statusCode())
-        .as("a forgotten export").isEqualTo(404);
+        .as("a forgotten export")
+        .isEqualTo(404);
   }
 
   @Test
@@ -110,20 +128,31 @@ class ExportsSandboxContainerTest {
     sandbox.complete(uuid);
 
     assertThatThrownBy(() -> sandbox.complete(uuid))
-        .isInstanceOfSatisfying(SandboxControlException.class, e -> {
-          assertThat(e.status()).as("no longer running").isEqualTo(409);
-          assertThat(e.body()).contains("message");
-        });
+        .isInstanceOfSatisfying(
+            SandboxControlException.class,
+            e -> {
+              assertThat(e.status()).as("no longer running").isEqualTo(409);
+              assertThat(e.body()).contains("message");
+            });
   }
 
   @Test
   void aScheduledFaultStrikesTheNextExportAndShowsHowOftenItStruck() throws Exception {
-    sandbox.addFault(java.util.Map.of("kind", "export_fails_at_start", "type", "customers",
-        "times", 1, "reason", "Disk full"));
+    sandbox.addFault(
+        java.util.Map.of(
+            "kind",
+            "export_fails_at_start",
+            "type",
+            "customers",
+            "times",
+            1,
+            "reason",
+            "Disk full"));
     String failed = api.request(sandbox.enterpriseKey(), sandbox.siteId(), "customers");
     sandbox.advanceClock(Duration.ofSeconds(5));
     assertThat(api.download(sandbox.enterpriseKey(), sandbox.siteId(), failed).statusCode())
-        .as("a failed export's file is not found").isEqualTo(404);
+        .as("a failed export's file is not found")
+        .isEqualTo(404);
     assertThat(sandbox.faults().path("data").get(0).path("struck").asInt()).isEqualTo(1);
     sandbox.clearFaults();
     assertThat(sandbox.faults().path("data").size()).isZero();
@@ -157,25 +186,32 @@ class ExportsSandboxContainerTest {
       assertThat(api.download(mine.enterpriseKey(), mine.siteId(), myExport).statusCode())
           .isEqualTo(200);
       assertThat(api.download(theirs.enterpriseKey(), theirs.siteId(), theirExport).statusCode())
-          .as("still running").isEqualTo(404);
+          .as("still running")
+          .isEqualTo(404);
       assertThat(api.download(sandbox.enterpriseKey(), sandbox.siteId(), builtIn).statusCode())
-          .as("still running").isEqualTo(404);
+          .as("still running")
+          .isEqualTo(404);
 
       assertThatThrownBy(() -> mine.complete(theirExport))
-          .isInstanceOfSatisfying(SandboxControlException.class,
+          .isInstanceOfSatisfying(
+              SandboxControlException.class,
               e -> assertThat(e.status()).as("another account's export").isEqualTo(404));
       assertThat(theirs.complete(theirExport).path("finished_at").isNumber()).isTrue();
 
       JsonNode findings = mine.lint().path("data");
       assertThat(findings.isArray()).isTrue();
-      assertThat(findings).as("the session's findings only").allSatisfy(f -> assertThat(f.path("account_id").asLong()).isEqualTo(mine.accountId()));
+      assertThat(findings)
+          .as("the session's findings only")
+          .allSatisfy(f -> assertThat(f.path("account_id").asLong()).isEqualTo(mine.accountId()));
       mine.reset();
       assertThat(mine.clock().path("offset_seconds").asLong()).isZero();
       assertThat(api.download(theirs.enterpriseKey(), theirs.siteId(), theirExport).statusCode())
-          .as("their export survived my reset").isEqualTo(200);
+          .as("their export survived my reset")
+          .isEqualTo(200);
       String key = mine.enterpriseKey();
       mine.close();
-      assertThat(api.list(key, 1001).statusCode()).as("closed: its key no longer works")
+      assertThat(api.list(key, 1001).statusCode())
+          .as("closed: its key no longer works")
           .isEqualTo(401);
     }
   }

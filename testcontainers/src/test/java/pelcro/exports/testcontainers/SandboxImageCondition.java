@@ -8,8 +8,9 @@ import org.testcontainers.DockerClientFactory;
 
 /**
  * Runs a test class only where a Docker-compatible engine answers and has the sandbox's image;
- * skips it with the reason otherwise, or fails it when {@code -Dexports.testcontainers.required=true}
- * (as {@code bin/container-tests} runs it, so that CI cannot pass by skipping).
+ * skips it with the reason otherwise, or fails it when {@code
+ * -Dexports.testcontainers.required=true} (as {@code bin/container-tests} runs it, so that CI
+ * cannot pass by skipping).
  */
 final class SandboxImageCondition implements ExecutionCondition {
   private static final String REQUIRED = "exports.testcontainers.required";

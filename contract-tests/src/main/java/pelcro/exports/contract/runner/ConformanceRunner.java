@@ -36,15 +36,19 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Runs the contract suite against a deployment without Maven: {@code java -jar exports-contract-tests.jar}.
+ * Runs the contract suite against a deployment without Maven: {@code java -jar
+ * exports-contract-tests.jar}.
  *
- * <p>Each flag sets the matching {@code contract.*} system property unless a property or
- * {@code CONTRACT_*} variable already gives it. Checks the target first ({@link Preflight}),
- * then runs the suite with one progress line per class, writes JUnit XML and
- * {@code contract-summary.txt} into {@code --report-dir}, and exits 0 (no test failed), 1 (a test
- * failed) or 2 (wrong options or a failed preflight: nothing ran).
+ * <p>Each flag sets the matching {@code contract.*} system property unless a property or {@code
+ * CONTRACT_*} variable already gives it. Checks the target first ({@link Preflight}), then runs the
+ * suite with one progress line per class, writes JUnit XML and {@code contract-summary.txt} into
+ * {@code --report-dir}, and exits 0 (no test failed), 1 (a test failed) or 2 (wrong options or a
+ * failed preflight: nothing ran).
  */
-@Command(name = "exports-contract-tests", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+    name = "exports-contract-tests",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     usageHelpWidth = 100,
     description = {
       "Checks an Exports API deployment against exports.yaml and the vendor's documented behaviour.",
@@ -66,61 +70,98 @@ import picocli.CommandLine.Spec;
       "On a sandbox (--target sandbox): the suite's classes run in parallel, each on a session of its "
           + "own (fresh accounts from the control API), and an export the suite waits for is completed "
           + "through the control API instead of waiting for its job. Elsewhere one class at a time.",
-      ""},
+      ""
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every test passed or was skipped",
       "1:a test failed, or none ran",
-      "2:wrong options, or the preflight failed (nothing ran)"})
+      "2:wrong options, or the preflight failed (nothing ran)"
+    })
 public final class ConformanceRunner implements Callable<Integer> {
   private static final String SUITE_PACKAGE = "pelcro.exports.contract";
+
   /** Suite classes run at once on a sandbox target: most of their time is waiting on HTTP. */
   private static final int PARALLEL_CLASSES = 6;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--base-url", description = "API base URL, e.g. https://www.pelcro.com/api/v1/core (default: start a sandbox in-process)")
+  @Option(
+      names = "--base-url",
+      description =
+          "API base URL, e.g. https://www.pelcro.com/api/v1/core (default: start a sandbox in-process)")
   String baseUrl;
-  @Option(names = "--target", description = "sandbox (the control API is available) or remote (default when --base-url is given)")
+
+  @Option(
+      names = "--target",
+      description =
+          "sandbox (the control API is available) or remote (default when --base-url is given)")
   String target;
+
   @Option(names = "--enterprise-key", description = "an Enterprise account's API key")
   String enterpriseKey;
+
   @Option(names = "--site-id", description = "a site of the Enterprise account")
   Long siteId;
+
   @Option(names = "--basic-key", description = "a non-Enterprise account's API key")
   String basicKey;
+
   @Option(names = "--basic-site-id", description = "a site of the non-Enterprise account")
   Long basicSiteId;
-  @Option(names = "--other-key", description = "a second Enterprise account's key (isolation tests)")
+
+  @Option(
+      names = "--other-key",
+      description = "a second Enterprise account's key (isolation tests)")
   String otherKey;
+
   @Option(names = "--other-site-id", description = "a site of the second Enterprise account")
   Long otherSiteId;
+
   @Option(names = "--allow-writes", description = "let tests create exports on the target")
   boolean allowWrites;
-  @Option(names = "--timeout-seconds", description = "how long to poll for an export to finish (default 60)")
+
+  @Option(
+      names = "--timeout-seconds",
+      description = "how long to poll for an export to finish (default 60)")
   Long timeoutSeconds;
-  @Option(names = "--non-enterprise-status", description = "status expected for non-Enterprise accounts (default 401)")
+
+  @Option(
+      names = "--non-enterprise-status",
+      description = "status expected for non-Enterprise accounts (default 401)")
   Integer nonEnterpriseStatus;
-  @Option(names = "--max-requests-per-minute",
-      description = "at most this many requests a minute in all, for a deployment without rate-limit headers "
-          + "(default: only the limit the target announces)")
+
+  @Option(
+      names = "--max-requests-per-minute",
+      description =
+          "at most this many requests a minute in all, for a deployment without rate-limit headers "
+              + "(default: only the limit the target announces)")
   Integer maxRequestsPerMinute;
-  @Option(names = "--select-class", paramLabel = "CLASS",
-      description = "run only this suite class, e.g. DownloadContractTest (repeatable; default: all)")
+
+  @Option(
+      names = "--select-class",
+      paramLabel = "CLASS",
+      description =
+          "run only this suite class, e.g. DownloadContractTest (repeatable; default: all)")
   List<String> selectClasses = new ArrayList<>();
+
   @Option(names = "--no-preflight", description = "skip the checks before the suite")
   boolean noPreflight;
-  @Option(names = "--report-dir", defaultValue = "contract-report", description = "where the JUnit XML and the summary go (default ${DEFAULT-VALUE})")
+
+  @Option(
+      names = "--report-dir",
+      defaultValue = "contract-report",
+      description = "where the JUnit XML and the summary go (default ${DEFAULT-VALUE})")
   Path reportDir;
 
   public static void main(String[] args) {
     CommandLine cli = new CommandLine(new ConformanceRunner());
     // A wrong option: its message and a pointer to --help, not the whole usage (exit code 2).
-    cli.setParameterExceptionHandler((e, ignored) -> {
-      e.getCommandLine().getErr().println(e.getMessage() + "; --help lists the options");
-      return CommandLine.ExitCode.USAGE;
-    });
+    cli.setParameterExceptionHandler(
+        (e, ignored) -> {
+          e.getCommandLine().getErr().println(e.getMessage() + "; --help lists the options");
+          return CommandLine.ExitCode.USAGE;
+        });
     System.exit(cli.execute(args));
   }
 
@@ -153,41 +194,61 @@ public final class ConformanceRunner implements Callable<Integer> {
         Preflight.check(suiteTarget, OptionStyle.FLAG);
       }
     } catch (RuntimeException e) {
-      // Preflight failures, option values that are not numbers, an in-process sandbox that cannot start.
+      // Preflight failures, option values that are not numbers, an in-process sandbox that cannot
+      // start.
       System.err.println("preflight failed: " + e.getMessage());
       return 2;
     }
-    System.out.println((preflight ? "preflight passed: " : "preflight skipped: ") + suiteTarget.kind() + " "
-        + suiteTarget.baseUrl() + (suiteTarget.writesAllowed() ? " (writes allowed)" : " (read-only)"));
+    System.out.println(
+        (preflight ? "preflight passed: " : "preflight skipped: ")
+            + suiteTarget.kind()
+            + " "
+            + suiteTarget.baseUrl()
+            + (suiteTarget.writesAllowed() ? " (writes allowed)" : " (read-only)"));
 
     Files.createDirectories(reportDir);
     LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request();
     if (suiteTarget.hasControlApi()) {
       // A sandbox: suite classes run at once, each on accounts of its own (ClassSessions).
       // Elsewhere one class at a time, on the given accounts, paced as before.
-      builder.configurationParameters(Map.of(
-          "junit.jupiter.extensions.autodetection.enabled", "true",
-          ClassSessions.PARAMETER, "true",
-          "junit.jupiter.execution.parallel.enabled", "true",
-          "junit.jupiter.execution.parallel.mode.default", "same_thread",
-          "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
-          "junit.jupiter.execution.parallel.config.strategy", "fixed",
-          "junit.jupiter.execution.parallel.config.fixed.parallelism",
-          String.valueOf(PARALLEL_CLASSES)));
+      builder.configurationParameters(
+          Map.of(
+              "junit.jupiter.extensions.autodetection.enabled",
+              "true",
+              ClassSessions.PARAMETER,
+              "true",
+              "junit.jupiter.execution.parallel.enabled",
+              "true",
+              "junit.jupiter.execution.parallel.mode.default",
+              "same_thread",
+              "junit.jupiter.execution.parallel.mode.classes.default",
+              "concurrent",
+              "junit.jupiter.execution.parallel.config.strategy",
+              "fixed",
+              "junit.jupiter.execution.parallel.config.fixed.parallelism",
+              String.valueOf(PARALLEL_CLASSES)));
     }
-    LauncherDiscoveryRequest request = builder
-        .selectors(selectors)
-        // Only the suite's classes, whatever else is on the class path (test classes, a suite engine).
-        .filters(EngineFilter.includeEngines("junit-jupiter"), ClassNameFilter.includeClassNamePatterns(".*ContractTest"))
-        .build();
-    LegacyXmlReportGeneratingListener xml = new LegacyXmlReportGeneratingListener(reportDir, new PrintWriter(System.err));
+    LauncherDiscoveryRequest request =
+        builder
+            .selectors(selectors)
+            // Only the suite's classes, whatever else is on the class path (test classes, a suite
+            // engine).
+            .filters(
+                EngineFilter.includeEngines("junit-jupiter"),
+                ClassNameFilter.includeClassNamePatterns(".*ContractTest"))
+            .build();
+    LegacyXmlReportGeneratingListener xml =
+        new LegacyXmlReportGeneratingListener(reportDir, new PrintWriter(System.err));
     LauncherFactory.create().execute(request, new ProgressListener(System.out), xml);
 
     Tally tally = Tally.of(CoverageLedger.entries());
     System.out.println(suiteTarget.pacer().report().line());
     System.out.println(tally.line());
-    System.out.printf(Locale.ROOT, "time: %s; reports in %s (TEST-junit-jupiter.xml, %s)%n",
-        ProgressListener.duration(Duration.ofNanos(System.nanoTime() - started)), reportDir.toAbsolutePath(),
+    System.out.printf(
+        Locale.ROOT,
+        "time: %s; reports in %s (TEST-junit-jupiter.xml, %s)%n",
+        ProgressListener.duration(Duration.ofNanos(System.nanoTime() - started)),
+        reportDir.toAbsolutePath(),
         CoverageListener.SUMMARY_FILE);
     if (tally.total() == 0) {
       System.out.println("no test ran");
@@ -205,8 +266,11 @@ public final class ConformanceRunner implements Callable<Integer> {
       try {
         Class.forName(qualified, false, getClass().getClassLoader());
       } catch (ClassNotFoundException e) {
-        throw new ParameterException(spec.commandLine(),
-            "--select-class " + name + ": no suite class of that name (they are named like DownloadContractTest)");
+        throw new ParameterException(
+            spec.commandLine(),
+            "--select-class "
+                + name
+                + ": no suite class of that name (they are named like DownloadContractTest)");
       }
       selectors.add(selectClass(qualified));
     }
@@ -215,7 +279,8 @@ public final class ConformanceRunner implements Callable<Integer> {
 
   /** Properties and environment variables win over flags (see ContractConfig). */
   private static void setUnlessGiven(String name, Object value) {
-    if (value != null && System.getProperty("contract." + name) == null
+    if (value != null
+        && System.getProperty("contract." + name) == null
         && System.getenv(ContractConfig.envName(name)) == null) {
       System.setProperty("contract." + name, value.toString());
     }

@@ -16,9 +16,9 @@ import org.junit.platform.launcher.TestPlan;
 import pelcro.exports.contract.support.CoverageLedger.Outcome;
 
 /**
- * Prints one line per suite class as it finishes (its passed/failed/skipped tests and its time),
- * so a paced run of several minutes shows where it is. Counts as the tally does: aborted tests
- * are skipped ones.
+ * Prints one line per suite class as it finishes (its passed/failed/skipped tests and its time), so
+ * a paced run of several minutes shows where it is. Counts as the tally does: aborted tests are
+ * skipped ones.
  */
 final class ProgressListener implements TestExecutionListener {
   private final PrintStream out;
@@ -50,8 +50,10 @@ final class ProgressListener implements TestExecutionListener {
     } else if (isClass(id)) {
       if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
         // Tests that never started share the class's result (as in the JUnit XML and the summary).
-        plan.getDescendants(id).stream().filter(TestIdentifier::isTest)
-            .filter(t -> !counted(t)).forEach(t -> count(t, Outcome.of(result).column()));
+        plan.getDescendants(id).stream()
+            .filter(TestIdentifier::isTest)
+            .filter(t -> !counted(t))
+            .forEach(t -> count(t, Outcome.of(result).column()));
       }
       print(id, System.nanoTime() - started.getOrDefault(id.getUniqueId(), System.nanoTime()));
     }
@@ -63,7 +65,9 @@ final class ProgressListener implements TestExecutionListener {
       count(id, Outcome.SKIPPED.column());
       return;
     }
-    plan.getDescendants(id).stream().filter(TestIdentifier::isTest).forEach(t -> count(t, Outcome.SKIPPED.column()));
+    plan.getDescendants(id).stream()
+        .filter(TestIdentifier::isTest)
+        .forEach(t -> count(t, Outcome.SKIPPED.column()));
     if (isClass(id)) {
       print(id, 0);
     }
@@ -75,14 +79,21 @@ final class ProgressListener implements TestExecutionListener {
 
   private void count(TestIdentifier test, int column) {
     if (seen.add(test.getUniqueId())) {
-      classOf(test).ifPresent(c -> counts.computeIfAbsent(c.getUniqueId(), k -> new long[3])[column]++);
+      classOf(test)
+          .ifPresent(c -> counts.computeIfAbsent(c.getUniqueId(), k -> new long[3])[column]++);
     }
   }
 
   private void print(TestIdentifier cls, long nanos) {
     long[] c = counts.getOrDefault(cls.getUniqueId(), new long[3]);
-    out.printf(Locale.ROOT, "%-32s %4d passed %4d failed %4d skipped %10s%n",
-        cls.getDisplayName(), c[0], c[1], c[2], duration(Duration.ofNanos(nanos)));
+    out.printf(
+        Locale.ROOT,
+        "%-32s %4d passed %4d failed %4d skipped %10s%n",
+        cls.getDisplayName(),
+        c[0],
+        c[1],
+        c[2],
+        duration(Duration.ofNanos(nanos)));
     out.flush();
   }
 

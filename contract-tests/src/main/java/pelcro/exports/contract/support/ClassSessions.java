@@ -11,19 +11,20 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Enterprise and a non-Enterprise account), ended after the class.
  *
  * <p>Active only when the run sets the JUnit configuration parameter {@link #PARAMETER} (the
- * conformance runner does on a sandbox target) and the target has the control API; otherwise
- * every class uses the configured accounts, as on a real deployment.
+ * conformance runner does on a sandbox target) and the target has the control API; otherwise every
+ * class uses the configured accounts, as on a real deployment.
  */
 public final class ClassSessions implements BeforeAllCallback, AfterAllCallback {
   /** The configuration parameter that turns sessions per class on. */
   public static final String PARAMETER = "contract.sessionPerClass";
+
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(ClassSessions.class);
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    boolean enabled = context.getConfigurationParameter(PARAMETER).map(Boolean::parseBoolean)
-        .orElse(false);
+    boolean enabled =
+        context.getConfigurationParameter(PARAMETER).map(Boolean::parseBoolean).orElse(false);
     Target run = Target.runTarget();
     if (!enabled || !run.hasControlApi() || context.getRequiredTestClass().isMemberClass()) {
       return;

@@ -26,9 +26,20 @@ public record ContractConfig(
 
   /** Every option name, without the {@code contract.} prefix, as documented in the README. */
   public static final String[] NAMES = {
-    "baseUrl", "target", "enterpriseKey", "siteId", "basicKey", "basicSiteId", "otherKey",
-    "otherSiteId", "allowWrites", "timeoutSeconds", "nonEnterpriseStatus",
-    "maxRequestsPerMinute", "reportDir", "preflight"
+    "baseUrl",
+    "target",
+    "enterpriseKey",
+    "siteId",
+    "basicKey",
+    "basicSiteId",
+    "otherKey",
+    "otherSiteId",
+    "allowWrites",
+    "timeoutSeconds",
+    "nonEnterpriseStatus",
+    "maxRequestsPerMinute",
+    "reportDir",
+    "preflight"
   };
 
   /** The options as the JVM currently sees them. */
@@ -44,7 +55,9 @@ public record ContractConfig(
         value("basicKey").orElse(own ? "sk_test_basic" : null),
         number("basicSiteId", own ? "3001" : "0"),
         value("otherKey").or(() -> own ? Optional.of("sk_test_enterprise_2") : Optional.empty()),
-        value("otherSiteId").map(v -> number("otherSiteId", v)).or(() -> own ? Optional.of(2001L) : Optional.empty()),
+        value("otherSiteId")
+            .map(v -> number("otherSiteId", v))
+            .or(() -> own ? Optional.of(2001L) : Optional.empty()),
         Boolean.parseBoolean(value("allowWrites").orElse("false")),
         Duration.ofSeconds(number("timeoutSeconds", "60")),
         (int) number("nonEnterpriseStatus", "401"),
@@ -64,7 +77,13 @@ public record ContractConfig(
       return Long.parseLong(text);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
-          "contract." + name + " (" + envName(name) + ") must be a whole number, not '" + text + "'");
+          "contract."
+              + name
+              + " ("
+              + envName(name)
+              + ") must be a whole number, not '"
+              + text
+              + "'");
     }
   }
 

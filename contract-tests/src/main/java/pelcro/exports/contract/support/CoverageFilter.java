@@ -12,11 +12,13 @@ final class CoverageFilter implements Filter {
   private final String basePath;
 
   CoverageFilter(String basePath) {
-    this.basePath = basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;
+    this.basePath =
+        basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;
   }
 
   @Override
-  public Response filter(FilterableRequestSpecification req, FilterableResponseSpecification res, FilterContext ctx) {
+  public Response filter(
+      FilterableRequestSpecification req, FilterableResponseSpecification res, FilterContext ctx) {
     Response response = ctx.next(req, res);
     String path = URI.create(req.getURI()).getPath();
     String relative = path.startsWith(basePath) ? path.substring(basePath.length()) : path;

@@ -10,17 +10,20 @@ import java.util.Set;
 /**
  * What each test of a run exercised (operation × status) and how it ended; the summary's data.
  *
- * <p>Tests run one at a time (the suite serializes them so that exports of a type never
- * overlap), so "the running test" is a single slot.
+ * <p>Tests run one at a time (the suite serializes them so that exports of a type never overlap),
+ * so "the running test" is a single slot.
  */
 public final class CoverageLedger {
   /**
    * How a test ended. An aborted test (a failed assumption) did not run to a verdict, like a
-   * skipped one, and is counted among the skipped everywhere (console, summary, and the JUnit
-   * XML, which has no other place for it); the tally says how many of the skipped were aborted.
+   * skipped one, and is counted among the skipped everywhere (console, summary, and the JUnit XML,
+   * which has no other place for it); the tally says how many of the skipped were aborted.
    */
   public enum Outcome {
-    PASSED, FAILED, SKIPPED, ABORTED;
+    PASSED,
+    FAILED,
+    SKIPPED,
+    ABORTED;
 
     /** The column it is counted in: 0 passed, 1 failed, 2 skipped (aborted included). */
     public int column() {
@@ -38,10 +41,12 @@ public final class CoverageLedger {
   }
 
   /** One test of the run. */
-  public record Entry(String name, String documented, Set<String> pairs, Outcome outcome, String reason) {}
+  public record Entry(
+      String name, String documented, Set<String> pairs, Outcome outcome, String reason) {}
 
   private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
   private static final Map<String, Set<String>> RUNNING = new LinkedHashMap<>();
+
   /** The test each thread runs (suite classes may run in parallel); inherited by pollers. */
   private static final InheritableThreadLocal<String> CURRENT = new InheritableThreadLocal<>();
 
@@ -66,7 +71,8 @@ public final class CoverageLedger {
     }
   }
 
-  public static synchronized void finish(String id, String name, String documented, Outcome outcome, String reason) {
+  public static synchronized void finish(
+      String id, String name, String documented, Outcome outcome, String reason) {
     Set<String> pairs = RUNNING.remove(id);
     ENTRIES.put(id, new Entry(name, documented, pairs == null ? Set.of() : pairs, outcome, reason));
     if (id.equals(CURRENT.get())) {
@@ -74,7 +80,8 @@ public final class CoverageLedger {
     }
   }
 
-  public static synchronized void skipped(String id, String name, String documented, Set<String> declared, String reason) {
+  public static synchronized void skipped(
+      String id, String name, String documented, Set<String> declared, String reason) {
     ENTRIES.put(id, new Entry(name, documented, declared, Outcome.SKIPPED, reason));
   }
 

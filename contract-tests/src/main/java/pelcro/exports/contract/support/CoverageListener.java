@@ -18,12 +18,13 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Feeds the coverage ledger from the JUnit Platform's events and, at the end of a run that
- * touched the contract suite, prints the summary and writes {@code contract-summary.txt}.
+ * Feeds the coverage ledger from the JUnit Platform's events and, at the end of a run that touched
+ * the contract suite, prints the summary and writes {@code contract-summary.txt}.
  */
 public final class CoverageListener implements TestExecutionListener {
   /** Name of the summary file in {@code contract.reportDir}. */
   public static final String SUMMARY_FILE = "contract-summary.txt";
+
   private static final String SUITE_PACKAGE = "pelcro.exports.contract.";
 
   private TestPlan plan;
@@ -44,7 +45,9 @@ public final class CoverageListener implements TestExecutionListener {
 
   @Override
   public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-    if (isSuiteClass(id) && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL && plan != null) {
+    if (isSuiteClass(id)
+        && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL
+        && plan != null) {
       // A suite class that failed (or aborted) before its tests ran: the JUnit XML reports each
       // of its tests with the class's result, and so does the ledger. (A failed preflight stops
       // the run above the classes: then nothing ran, and there is no summary.)
@@ -57,8 +60,12 @@ public final class CoverageListener implements TestExecutionListener {
       return;
     }
     String reason = result.getThrowable().map(Throwable::getMessage).orElse(null);
-    CoverageLedger.finish(id.getUniqueId(), name(id), documented(id).map(Documented::value).orElse("(undocumented)"),
-        CoverageLedger.Outcome.of(result), reason);
+    CoverageLedger.finish(
+        id.getUniqueId(),
+        name(id),
+        documented(id).map(Documented::value).orElse("(undocumented)"),
+        CoverageLedger.Outcome.of(result),
+        reason);
   }
 
   @Override
@@ -79,8 +86,14 @@ public final class CoverageListener implements TestExecutionListener {
       return;
     }
     Target target = Target.get();
-    String summary = CoverageSummary.render(CoverageLedger.entries(), target.kind() + " " + target.baseUrl()
-        + (target.writesAllowed() ? " (writes allowed)" : " (read-only)"), target.pacer().report().line());
+    String summary =
+        CoverageSummary.render(
+            CoverageLedger.entries(),
+            target.kind()
+                + " "
+                + target.baseUrl()
+                + (target.writesAllowed() ? " (writes allowed)" : " (read-only)"),
+            target.pacer().report().line());
     System.out.println();
     System.out.println(summary);
     try {
@@ -97,8 +110,14 @@ public final class CoverageListener implements TestExecutionListener {
       return;
     }
     Optional<Documented> doc = documented(id);
-    Set<String> declared = new LinkedHashSet<>(Arrays.asList(doc.map(Documented::covers).orElse(new String[0])));
-    CoverageLedger.skipped(id.getUniqueId(), name(id), doc.map(Documented::value).orElse("(undocumented)"), declared, reason);
+    Set<String> declared =
+        new LinkedHashSet<>(Arrays.asList(doc.map(Documented::covers).orElse(new String[0])));
+    CoverageLedger.skipped(
+        id.getUniqueId(),
+        name(id),
+        doc.map(Documented::value).orElse("(undocumented)"),
+        declared,
+        reason);
   }
 
   /** A test of the suite: declared in one of its classes (not in the module's own unit tests). */
@@ -117,7 +136,9 @@ public final class CoverageListener implements TestExecutionListener {
 
   private String name(TestIdentifier id) {
     Optional<Method> m = method(id);
-    String base = m.map(x -> x.getDeclaringClass().getSimpleName() + "." + x.getName()).orElse(id.getDisplayName());
+    String base =
+        m.map(x -> x.getDeclaringClass().getSimpleName() + "." + x.getName())
+            .orElse(id.getDisplayName());
     String method = m.map(x -> x.getName() + "(").orElse("");
     // Parameterized and dynamic tests share a method: tell them apart by their display name.
     return id.getDisplayName().startsWith(method) ? base : base + " [" + id.getDisplayName() + "]";
@@ -143,7 +164,13 @@ public final class CoverageListener implements TestExecutionListener {
   }
 
   private Optional<Documented> documented(TestIdentifier id) {
-    return method(id).flatMap(m -> Optional.ofNullable(m.getAnnotation(Documented.class))
-        .or(() -> Optional.ofNullable(m.getDeclaringClass().getAnnotation(Documented.class))));
+    return method(id)
+        .flatMap(
+            m ->
+                Optional.ofNullable(m.getAnnotation(Documented.class))
+                    .or(
+                        () ->
+                            Optional.ofNullable(
+                                m.getDeclaringClass().getAnnotation(Documented.class))));
   }
 }

@@ -10,8 +10,8 @@ import pelcro.exports.contract.support.CoverageLedger.Outcome;
 
 /**
  * Renders the ledger as text: the tally and the pacing, operation × documented status (statuses
- * read from the spec) with passed/failed/skipped test counts, then each documented behaviour,
- * then each failure, then why tests were skipped (aborted ones marked).
+ * read from the spec) with passed/failed/skipped test counts, then each documented behaviour, then
+ * each failure, then why tests were skipped (aborted ones marked).
  */
 public final class CoverageSummary {
   private CoverageSummary() {}
@@ -27,20 +27,29 @@ public final class CoverageSummary {
     out.append(Tally.of(entries).line()).append('\n');
     out.append(pacing).append("\n\n");
 
-    out.append(String.format("%-16s %-6s %7s %7s %8s  %s%n", "operation", "status", "passed", "failed", "skipped", "coverage"));
+    out.append(
+        String.format(
+            "%-16s %-6s %7s %7s %8s  %s%n",
+            "operation", "status", "passed", "failed", "skipped", "coverage"));
     int gaps = 0;
     int skippedOnly = 0;
     for (SpecOperations.Op op : SpecOperations.all()) {
       List<Integer> statuses = new ArrayList<>(op.statuses());
       // Statuses the deployment answered that the spec does not document show up too.
-      entries.stream().flatMap(e -> e.pairs().stream())
+      entries.stream()
+          .flatMap(e -> e.pairs().stream())
           .filter(p -> p.startsWith(op.id() + ":"))
           .map(p -> Integer.parseInt(p.substring(p.indexOf(':') + 1)))
-          .filter(s -> !statuses.contains(s)).distinct().sorted().forEach(statuses::add);
+          .filter(s -> !statuses.contains(s))
+          .distinct()
+          .sorted()
+          .forEach(statuses::add);
       for (int status : statuses) {
         String pair = op.id() + ":" + status;
         int[] counts = new int[3];
-        entries.stream().filter(e -> e.pairs().contains(pair)).forEach(e -> counts[e.outcome().column()]++);
+        entries.stream()
+            .filter(e -> e.pairs().contains(pair))
+            .forEach(e -> counts[e.outcome().column()]++);
         String verdict;
         if (!op.statuses().contains(status)) {
           verdict = "UNDOCUMENTED STATUS";
@@ -55,10 +64,16 @@ public final class CoverageSummary {
           verdict = "skipped only";
           skippedOnly++;
         }
-        out.append(String.format("%-16s %-6d %7d %7d %8d  %s%n", op.id(), status, counts[0], counts[1], counts[2], verdict));
+        out.append(
+            String.format(
+                "%-16s %-6d %7d %7d %8d  %s%n",
+                op.id(), status, counts[0], counts[1], counts[2], verdict));
       }
     }
-    out.append(gaps == 0 ? "every documented operation × status is covered by a test" : gaps + " documented operation × status pair(s) NOT EXERCISED")
+    out.append(
+            gaps == 0
+                ? "every documented operation × status is covered by a test"
+                : gaps + " documented operation × status pair(s) NOT EXERCISED")
         .append(skippedOnly == 0 ? "\n" : "; " + skippedOnly + " only by skipped tests\n");
 
     out.append("\nDocumented behaviours (tests passed/failed/skipped)\n");
@@ -66,23 +81,39 @@ public final class CoverageSummary {
     for (Entry e : entries) {
       byDoc.computeIfAbsent(e.documented(), k -> new int[3])[e.outcome().column()]++;
     }
-    byDoc.forEach((doc, c) -> out.append(String.format("  %3d/%d/%d  %s%n", c[0], c[1], c[2], doc)));
+    byDoc.forEach(
+        (doc, c) -> out.append(String.format("  %3d/%d/%d  %s%n", c[0], c[1], c[2], doc)));
 
     Map<String, String> failures = new LinkedHashMap<>();
-    entries.stream().filter(e -> e.outcome() == Outcome.FAILED)
+    entries.stream()
+        .filter(e -> e.outcome() == Outcome.FAILED)
         .forEach(e -> failures.put(e.name(), e.documented() + " — " + firstLine(e.reason())));
     if (!failures.isEmpty()) {
       out.append("\nFailures\n");
-      failures.entrySet().stream().limit(50).forEach(f ->
-          out.append("  ").append(f.getKey()).append("\n      ").append(f.getValue()).append('\n'));
+      failures.entrySet().stream()
+          .limit(50)
+          .forEach(
+              f ->
+                  out.append("  ")
+                      .append(f.getKey())
+                      .append("\n      ")
+                      .append(f.getValue())
+                      .append('\n'));
       if (failures.size() > 50) {
-        out.append("  … and ").append(failures.size() - 50).append(" more (see the JUnit report)\n");
+        out.append("  … and ")
+            .append(failures.size() - 50)
+            .append(" more (see the JUnit report)\n");
       }
     }
     Map<String, Integer> skipReasons = new TreeMap<>();
-    entries.stream().filter(e -> e.outcome().column() == Outcome.SKIPPED.column())
-        .forEach(e -> skipReasons.merge(
-            (e.outcome() == Outcome.ABORTED ? "aborted: " : "") + firstLine(e.reason()), 1, Integer::sum));
+    entries.stream()
+        .filter(e -> e.outcome().column() == Outcome.SKIPPED.column())
+        .forEach(
+            e ->
+                skipReasons.merge(
+                    (e.outcome() == Outcome.ABORTED ? "aborted: " : "") + firstLine(e.reason()),
+                    1,
+                    Integer::sum));
     if (!skipReasons.isEmpty()) {
       out.append("\nSkipped\n");
       skipReasons.forEach((why, n) -> out.append(String.format("  %3d  %s%n", n, why)));

@@ -8,9 +8,9 @@ import java.lang.annotation.Target;
 /**
  * The documented behaviour a test checks: the vendor page and section, shown in the summary.
  *
- * <p>{@link #covers} names the operation × status pairs the test asserts, as
- * {@code operationId:status}; the summary counts them for tests that were skipped (tests that
- * ran are credited with the statuses they actually received).
+ * <p>{@link #covers} names the operation × status pairs the test asserts, as {@code
+ * operationId:status}; the summary counts them for tests that were skipped (tests that ran are
+ * credited with the statuses they actually received).
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})

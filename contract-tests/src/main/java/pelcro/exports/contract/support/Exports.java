@@ -1,9 +1,5 @@
 package pelcro.exports.contract.support;
 
-import pelcro.exports.openapi.model.ConflictError;
-import pelcro.exports.openapi.model.DownloadError;
-import pelcro.exports.openapi.model.DownloadNotFoundError;
-import pelcro.exports.openapi.model.RequestExportError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,6 +12,10 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import pelcro.exports.openapi.model.ConflictError;
+import pelcro.exports.openapi.model.DownloadError;
+import pelcro.exports.openapi.model.DownloadNotFoundError;
+import pelcro.exports.openapi.model.RequestExportError;
 
 /**
  * Fixtures that create and finish exports the same way on every target: by the public API only,
@@ -27,15 +27,23 @@ public final class Exports {
   /** The download page's messages. */
   public static final String NOT_READY =
       DownloadNotFoundError.MessageEnum.THE_EXPORT_IS_NOT_YET_READY_TO_BE_DOWNLOADED_.getValue();
+
   public static final String ALREADY_DOWNLOADED =
-      DownloadError.MessageEnum.THE_REQUESTED_FILE_HAS_ALREADY_BEEN_DOWNLOADED_OR_HAS_EXPIRED_.getValue();
+      DownloadError.MessageEnum.THE_REQUESTED_FILE_HAS_ALREADY_BEEN_DOWNLOADED_OR_HAS_EXPIRED_
+          .getValue();
   public static final String NOT_FOUND =
-      DownloadNotFoundError.MessageEnum.THE_REQUESTED_FILE_WAS_NOT_FOUND_PLEASE_TRY_TO_EXPORT_AGAIN_.getValue();
+      DownloadNotFoundError.MessageEnum.THE_REQUESTED_FILE_WAS_NOT_FOUND_PLEASE_TRY_TO_EXPORT_AGAIN_
+          .getValue();
+
   /** The request page's Common Errors, and the validation message. */
-  public static final String INVALID_DATE_RANGE = RequestExportError.MessageEnum.INVALID_DATE_RANGE.getValue();
-  public static final String NOTHING_TO_EXPORT = RequestExportError.MessageEnum.NOTHING_TO_EXPORT.getValue();
+  public static final String INVALID_DATE_RANGE =
+      RequestExportError.MessageEnum.INVALID_DATE_RANGE.getValue();
+
+  public static final String NOTHING_TO_EXPORT =
+      RequestExportError.MessageEnum.NOTHING_TO_EXPORT.getValue();
   public static final String IN_PROGRESS = ConflictError.MessageEnum.EXPORT_IN_PROGRESS.getValue();
-  public static final String INVALID_DATA = RequestExportError.MessageEnum.THE_GIVEN_DATA_WAS_INVALID_.getValue();
+  public static final String INVALID_DATA =
+      RequestExportError.MessageEnum.THE_GIVEN_DATA_WAS_INVALID_.getValue();
 
   private static final long DAY = 86_400;
 
@@ -61,7 +69,10 @@ public final class Exports {
 
   /** The first day of the month before {@code now}'s month, e.g. {@code 2026-10-01}. */
   public static String lastMonth(long now) {
-    return LocalDate.ofInstant(Instant.ofEpochSecond(now), ZoneOffset.UTC).withDayOfMonth(1).minusMonths(1).toString();
+    return LocalDate.ofInstant(Instant.ofEpochSecond(now), ZoneOffset.UTC)
+        .withDayOfMonth(1)
+        .minusMonths(1)
+        .toString();
   }
 
   /** POST /exports as this caller, without waiting: the raw answer. */
@@ -70,21 +81,26 @@ public final class Exports {
   }
 
   /**
-   * Requests an export and returns its uuid, first waiting out an export of the same type that
-   * is still running on the account (a leftover of an earlier run on a real account).
+   * Requests an export and returns its uuid, first waiting out an export of the same type that is
+   * still running on the account (a leftover of an earlier run on a real account).
    */
   public static String request(Account account, Map<String, Object> body) {
     AtomicReference<Response> last = new AtomicReference<>();
     await("a free slot for a " + body.get("object") + " export")
-        .atMost(Target.get().timeout()).pollInterval(Duration.ofMillis(500)).pollDelay(Duration.ZERO)
-        .until(() -> {
-          Response r = post(account, body);
-          last.set(r);
-          return r.statusCode() != 409;
-        });
+        .atMost(Target.get().timeout())
+        .pollInterval(Duration.ofMillis(500))
+        .pollDelay(Duration.ZERO)
+        .until(
+            () -> {
+              Response r = post(account, body);
+              last.set(r);
+              return r.statusCode() != 409;
+            });
     Response r = last.get();
     assertThat(r.statusCode())
-        .as("request-export: a valid request must be queued with 200 {data: export} (body: %s)", r.asString())
+        .as(
+            "request-export: a valid request must be queued with 200 {data: export} (body: %s)",
+            r.asString())
         .isEqualTo(200);
     return r.jsonPath().getString("data.uuid");
   }
@@ -100,12 +116,15 @@ public final class Exports {
     }
     AtomicReference<Response> last = new AtomicReference<>();
     await("export " + uuid + " to be ready")
-        .atMost(Target.get().timeout()).pollInterval(Duration.ofMillis(250)).pollDelay(Duration.ZERO)
-        .until(() -> {
-          Response r = Api.quietlyAs(account).when().get("/exports/{uuid}", uuid);
-          last.set(r);
-          return !(r.statusCode() == 404 && NOT_READY.equals(message(r)));
-        });
+        .atMost(Target.get().timeout())
+        .pollInterval(Duration.ofMillis(250))
+        .pollDelay(Duration.ZERO)
+        .until(
+            () -> {
+              Response r = Api.quietlyAs(account).when().get("/exports/{uuid}", uuid);
+              last.set(r);
+              return !(r.statusCode() == 404 && NOT_READY.equals(message(r)));
+            });
     // The polls are not credited; the answer the test goes on to check is.
     if (Target.get().recordsCoverage()) {
       CoverageLedger.record("downloadExport", last.get().statusCode());

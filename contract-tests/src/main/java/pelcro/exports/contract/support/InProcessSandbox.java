@@ -16,12 +16,18 @@ public final class InProcessSandbox implements AutoCloseable {
   }
 
   /**
-   * Starts a sandbox on a free 127.0.0.1 port with the control API on and short jobs; the
-   * suite's own traffic is not rate-limited, since the limit has a test of its own.
+   * Starts a sandbox on a free 127.0.0.1 port with the control API on and short jobs; the suite's
+   * own traffic is not rate-limited, since the limit has a test of its own.
    */
   public static InProcessSandbox start(UnaryOperator<SandboxBuilder> settings) {
-    SandboxBuilder builder = Sandbox.builder().port(0).bind("127.0.0.1").admin(true)
-        .jobSeconds(2).seed(42L).rateLimit(0);
+    SandboxBuilder builder =
+        Sandbox.builder()
+            .port(0)
+            .bind("127.0.0.1")
+            .admin(true)
+            .jobSeconds(2)
+            .seed(42L)
+            .rateLimit(0);
     return new InProcessSandbox(settings.apply(builder).start());
   }
 

@@ -6,7 +6,9 @@ import java.util.Locale;
 public enum OptionStyle {
   /** {@code --base-url}, for the runner jar. */
   FLAG,
-  /** {@code contract.baseUrl}, for {@code mvn -Dcontract.baseUrl=…} (or {@code CONTRACT_BASE_URL}). */
+  /**
+   * {@code contract.baseUrl}, for {@code mvn -Dcontract.baseUrl=…} (or {@code CONTRACT_BASE_URL}).
+   */
   PROPERTY;
 
   /** The option {@code name} ({@code baseUrl}) as the user writes it. */

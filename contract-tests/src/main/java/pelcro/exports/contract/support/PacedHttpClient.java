@@ -12,8 +12,8 @@ import org.apache.http.util.EntityUtils;
 
 /**
  * The HTTP client under REST Assured for the suite's requests: each waits for its turn from the
- * {@link Pacer}, and one answered 429 is waited out and sent once more, below every filter, so
- * that the validator, the coverage ledger and the test see only the answer to the retry.
+ * {@link Pacer}, and one answered 429 is waited out and sent once more, below every filter, so that
+ * the validator, the coverage ledger and the test see only the answer to the retry.
  *
  * <p>REST Assured 5 drives an Apache {@code AbstractHttpClient}; {@code DefaultHttpClient} is the
  * one it builds itself, hence the deprecated parent.
@@ -27,9 +27,13 @@ final class PacedHttpClient extends org.apache.http.impl.client.DefaultHttpClien
   }
 
   @Override
-  public CloseableHttpResponse execute(HttpUriRequest request, HttpContext context) throws IOException {
+  public CloseableHttpResponse execute(HttpUriRequest request, HttpContext context)
+      throws IOException {
     // One budget per account key and host: the vendor counts requests per account.
-    String budget = request.getURI().getRawAuthority() + " " + Objects.toString(header(request, "Authorization"), "");
+    String budget =
+        request.getURI().getRawAuthority()
+            + " "
+            + Objects.toString(header(request, "Authorization"), "");
     CloseableHttpResponse response = send(budget, request, context);
     if (response.getStatusLine().getStatusCode() != 429 || !repeatable(request)) {
       return response;
@@ -44,7 +48,8 @@ final class PacedHttpClient extends org.apache.http.impl.client.DefaultHttpClien
     return retry;
   }
 
-  private CloseableHttpResponse send(String budget, HttpUriRequest request, HttpContext context) throws IOException {
+  private CloseableHttpResponse send(String budget, HttpUriRequest request, HttpContext context)
+      throws IOException {
     pacer.awaitTurn(budget);
     CloseableHttpResponse response = null;
     try {
@@ -52,14 +57,17 @@ final class PacedHttpClient extends org.apache.http.impl.client.DefaultHttpClien
       return response;
     } finally {
       CloseableHttpResponse answer = response;
-      pacer.answered(budget, answer == null ? 0 : answer.getStatusLine().getStatusCode(),
+      pacer.answered(
+          budget,
+          answer == null ? 0 : answer.getStatusLine().getStatusCode(),
           name -> answer == null ? null : header(answer, name));
     }
   }
 
   private static boolean repeatable(HttpUriRequest request) {
     return !(request instanceof HttpEntityEnclosingRequest withBody)
-        || withBody.getEntity() == null || withBody.getEntity().isRepeatable();
+        || withBody.getEntity() == null
+        || withBody.getEntity().isRepeatable();
   }
 
   private static String header(HttpMessage message, String name) {

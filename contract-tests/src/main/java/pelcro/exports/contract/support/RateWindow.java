@@ -9,17 +9,19 @@ import java.util.Iterator;
  * One rate budget: the requests counted against one per-minute limit, and when the next may start.
  *
  * <p>Two rules, both on this machine's monotonic clock:
+ *
  * <ol>
- *   <li>At most {@code limit} requests in any {@link #WINDOW} (61 s), each counted from its
- *       answer. The target counted it before answering, so no 60-second window of the target's,
- *       fixed or sliding, can hold more than {@code limit} of them; the extra second absorbs
- *       rounding of the target's clock to whole seconds.</li>
- *   <li>Once a quarter of the budget is used, requests are spaced evenly, by the smallest gap
- *       that never meets the limit given when the counted requests leave the window. The wait
- *       before each request then stays near 61 s / (0.75 × limit), 0.7 s at the vendor's 120 a
- *       minute, instead of one stall of up to a minute when the budget runs out, which would
- *       outlast the suite's polling timeouts; the rate stays the limit's.</li>
+ *   <li>At most {@code limit} requests in any {@link #WINDOW} (61 s), each counted from its answer.
+ *       The target counted it before answering, so no 60-second window of the target's, fixed or
+ *       sliding, can hold more than {@code limit} of them; the extra second absorbs rounding of the
+ *       target's clock to whole seconds.
+ *   <li>Once a quarter of the budget is used, requests are spaced evenly, by the smallest gap that
+ *       never meets the limit given when the counted requests leave the window. The wait before
+ *       each request then stays near 61 s / (0.75 × limit), 0.7 s at the vendor's 120 a minute,
+ *       instead of one stall of up to a minute when the budget runs out, which would outlast the
+ *       suite's polling timeouts; the rate stays the limit's.
  * </ol>
+ *
  * Not thread-safe on its own: {@link Pacer} guards it.
  */
 final class RateWindow {
@@ -28,6 +30,7 @@ final class RateWindow {
 
   /** Answer times of the counted requests, oldest first (nanoTime). */
   private final Deque<Long> counted = new ArrayDeque<>();
+
   private int inFlight;
   private long lastStart;
   private boolean started;
@@ -66,9 +69,9 @@ final class RateWindow {
   }
 
   /**
-   * The smallest even gap between the next requests that never meets the limit: the m-th
-   * oldest counted request must have left the window before the (limit - used + m)-th next one
-   * starts, for every m.
+   * The smallest even gap between the next requests that never meets the limit: the m-th oldest
+   * counted request must have left the window before the (limit - used + m)-th next one starts, for
+   * every m.
    */
   private long evenGap(int used) {
     long gap = 0;
@@ -94,9 +97,9 @@ final class RateWindow {
   }
 
   /**
-   * The target says it has counted {@code used} requests in its current window
-   * ({@code X-RateLimit-Limit} minus {@code X-RateLimit-Remaining}). More than this window holds
-   * means someone else uses the account: their requests are counted as made now.
+   * The target says it has counted {@code used} requests in its current window ({@code
+   * X-RateLimit-Limit} minus {@code X-RateLimit-Remaining}). More than this window holds means
+   * someone else uses the account: their requests are counted as made now.
    */
   void targetCounted(long now, int used) {
     expire(now);

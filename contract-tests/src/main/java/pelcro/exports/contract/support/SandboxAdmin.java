@@ -11,7 +11,8 @@ import java.util.Map;
 /** The sandbox's control API: reset, clock and forced outcomes. Used by sandbox-only tests. */
 public final class SandboxAdmin {
   /** Sandbox clock minus this machine's clock, per sandbox: one read instead of one per request. */
-  private static final java.util.Map<String, Long> OFFSETS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.Map<String, Long> OFFSETS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private final String root;
 
@@ -31,8 +32,12 @@ public final class SandboxAdmin {
 
   public void advanceClock(long seconds) {
     OFFSETS.remove(root);
-    given().contentType(ContentType.JSON).body(Map.of("seconds", seconds))
-        .post(root + "/clock/advance").then().statusCode(200);
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("seconds", seconds))
+        .post(root + "/clock/advance")
+        .then()
+        .statusCode(200);
   }
 
   /** A session's accounts: an Enterprise one (its first site) and a non-Enterprise one. */
@@ -41,7 +46,8 @@ public final class SandboxAdmin {
   /** Opens a session: fresh accounts no other caller uses ({@code POST /sessions}). */
   public Session openSession() {
     JsonPath s = given().post(root + "/sessions").then().statusCode(200).extract().jsonPath();
-    return new Session(s.getString("session_id"),
+    return new Session(
+        s.getString("session_id"),
         new Account(s.getString("enterprise_key"), s.getLong("site_ids[0]")),
         new Account(s.getString("basic_key"), s.getLong("basic_site_id")));
   }
@@ -52,8 +58,8 @@ public final class SandboxAdmin {
   }
 
   /**
-   * Finishes an export now if it still runs; nothing when it has already finished or failed
-   * (the suite's waits on a sandbox, instead of the job's real time).
+   * Finishes an export now if it still runs; nothing when it has already finished or failed (the
+   * suite's waits on a sandbox, instead of the job's real time).
    */
   public void completeIfRunning(String uuid) {
     given().post(root + "/exports/" + uuid + "/complete");
@@ -64,13 +70,18 @@ public final class SandboxAdmin {
   }
 
   public void fail(String uuid, String reason) {
-    given().contentType(ContentType.JSON).body(Map.of("reason", reason))
-        .post(root + "/exports/" + uuid + "/fail").then().statusCode(200);
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("reason", reason))
+        .post(root + "/exports/" + uuid + "/fail")
+        .then()
+        .statusCode(200);
   }
 
   /** The sandbox clock's present. */
   public long clockEpochSeconds() {
-    long offset = OFFSETS.computeIfAbsent(root, r -> readClock() - System.currentTimeMillis() / 1000);
+    long offset =
+        OFFSETS.computeIfAbsent(root, r -> readClock() - System.currentTimeMillis() / 1000);
     return System.currentTimeMillis() / 1000 + offset;
   }
 

@@ -13,7 +13,8 @@ import pelcro.exports.openapi.ExportsSpec;
 /** The spec's operations and their documented statuses, and which one a request hits. */
 public final class SpecOperations {
   /** One operation of the spec. */
-  public record Op(String id, String method, String path, Pattern pattern, List<Integer> statuses) {}
+  public record Op(
+      String id, String method, String path, Pattern pattern, List<Integer> statuses) {}
 
   private static final List<Op> OPS = load();
 
@@ -27,7 +28,10 @@ public final class SpecOperations {
   /** The operation a request hits, by method and path relative to the base URL. */
   public static Optional<Op> match(String method, String relativePath) {
     return OPS.stream()
-        .filter(op -> op.method().equalsIgnoreCase(method) && op.pattern().matcher(relativePath).matches())
+        .filter(
+            op ->
+                op.method().equalsIgnoreCase(method)
+                    && op.pattern().matcher(relativePath).matches())
         .findFirst();
   }
 
@@ -35,10 +39,19 @@ public final class SpecOperations {
     List<Op> ops = new ArrayList<>();
     for (Map.Entry<String, PathItem> e : ExportsSpec.get().model().getPaths().entrySet()) {
       Pattern pattern = Pattern.compile(e.getKey().replaceAll("\\{[^}]+}", "[^/]+"));
-      for (Map.Entry<PathItem.HttpMethod, Operation> o : e.getValue().readOperationsMap().entrySet()) {
-        List<Integer> statuses = new ArrayList<>(new TreeSet<>(
-            o.getValue().getResponses().keySet().stream().map(Integer::parseInt).toList()));
-        ops.add(new Op(o.getValue().getOperationId(), o.getKey().name(), e.getKey(), pattern, List.copyOf(statuses)));
+      for (Map.Entry<PathItem.HttpMethod, Operation> o :
+          e.getValue().readOperationsMap().entrySet()) {
+        List<Integer> statuses =
+            new ArrayList<>(
+                new TreeSet<>(
+                    o.getValue().getResponses().keySet().stream().map(Integer::parseInt).toList()));
+        ops.add(
+            new Op(
+                o.getValue().getOperationId(),
+                o.getKey().name(),
+                e.getKey(),
+                pattern,
+                List.copyOf(statuses)));
       }
     }
     return List.copyOf(ops);

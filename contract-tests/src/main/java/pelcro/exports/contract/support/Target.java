@@ -15,14 +15,19 @@ import java.util.function.Supplier;
  */
 public final class Target {
   /** Where the tests run: the sandbox (control API available) or any other deployment. */
-  public enum Kind { SANDBOX, REMOTE }
+  public enum Kind {
+    SANDBOX,
+    REMOTE
+  }
 
   private static volatile Target defaultTarget;
+
   /**
    * Per thread, and inherited by the threads a test starts (Awaitility's pollers): suite classes
    * may run in parallel, each on its own session ({@link ClassSessions}) or nested target.
    */
   private static final InheritableThreadLocal<Target> OVERRIDE = new InheritableThreadLocal<>();
+
   private static final InheritableThreadLocal<Target> CLASS_TARGET = new InheritableThreadLocal<>();
 
   private final Kind kind;
@@ -36,8 +41,8 @@ public final class Target {
     this(kind, baseUrl, config, recordsCoverage, new Pacer(config.maxRequestsPerMinute()));
   }
 
-  private Target(Kind kind, String baseUrl, ContractConfig config, boolean recordsCoverage,
-      Pacer pacer) {
+  private Target(
+      Kind kind, String baseUrl, ContractConfig config, boolean recordsCoverage, Pacer pacer) {
     this.kind = kind;
     this.baseUrl = baseUrl;
     this.rootUrl = rootOf(baseUrl);
@@ -68,22 +73,41 @@ public final class Target {
     return defaultTarget;
   }
 
-  /** A remote target at {@code baseUrl} with the given config, not recorded in the coverage ledger. */
+  /**
+   * A remote target at {@code baseUrl} with the given config, not recorded in the coverage ledger.
+   */
   public static Target remote(String baseUrl, ContractConfig config) {
     return new Target(Kind.REMOTE, baseUrl, config, false);
   }
 
-  /** A dedicated sandbox (admin on) at {@code baseUrl}, with its default accounts; recorded in the summary. */
+  /**
+   * A dedicated sandbox (admin on) at {@code baseUrl}, with its default accounts; recorded in the
+   * summary.
+   */
   public static Target dedicatedSandbox(String baseUrl) {
     ContractConfig own = ContractConfig.fromEnvironment();
     Target current = get();
-    ContractConfig config = new ContractConfig(java.util.Optional.of(baseUrl), java.util.Optional.of("sandbox"),
-        "sk_test_enterprise", 1001, "sk_test_basic", 3001, java.util.Optional.of("sk_test_enterprise_2"),
-        java.util.Optional.of(2001L), true, current.timeout(), current.nonEnterpriseStatus(), 0, own.reportDir());
+    ContractConfig config =
+        new ContractConfig(
+            java.util.Optional.of(baseUrl),
+            java.util.Optional.of("sandbox"),
+            "sk_test_enterprise",
+            1001,
+            "sk_test_basic",
+            3001,
+            java.util.Optional.of("sk_test_enterprise_2"),
+            java.util.Optional.of(2001L),
+            true,
+            current.timeout(),
+            current.nonEnterpriseStatus(),
+            0,
+            own.reportDir());
     return new Target(Kind.SANDBOX, baseUrl, config, current.recordsCoverage());
   }
 
-  /** Runs {@code body} with {@code target} as the suite's target (for nested fault-injection runs). */
+  /**
+   * Runs {@code body} with {@code target} as the suite's target (for nested fault-injection runs).
+   */
   public static <T> T runWith(Target target, Supplier<T> body) {
     Target previous = OVERRIDE.get();
     OVERRIDE.set(target);
@@ -96,16 +120,26 @@ public final class Target {
 
   /**
    * The same sandbox seen through a session's accounts ({@code POST /__admin/sandbox/sessions}).
-   * The other account stays the configured one: every session's sites carry the same ids, and
-   * the suite only reads as that account. Requests share this target's pacer (each key has its
-   * own window there).
+   * The other account stays the configured one: every session's sites carry the same ids, and the
+   * suite only reads as that account. Requests share this target's pacer (each key has its own
+   * window there).
    */
   Target withSessionAccounts(Account enterprise, Account basic) {
-    ContractConfig own = new ContractConfig(config.baseUrl().or(() -> Optional.of(baseUrl)),
-        config.target(), enterprise.key(), enterprise.siteId(), basic.key(), basic.siteId(),
-        config.otherKey(), config.otherSiteId(), config.allowWrites(),
-        config.timeout(), config.nonEnterpriseStatus(), config.maxRequestsPerMinute(),
-        config.reportDir());
+    ContractConfig own =
+        new ContractConfig(
+            config.baseUrl().or(() -> Optional.of(baseUrl)),
+            config.target(),
+            enterprise.key(),
+            enterprise.siteId(),
+            basic.key(),
+            basic.siteId(),
+            config.otherKey(),
+            config.otherSiteId(),
+            config.allowWrites(),
+            config.timeout(),
+            config.nonEnterpriseStatus(),
+            config.maxRequestsPerMinute(),
+            config.reportDir());
     return new Target(kind, baseUrl, own, recordsCoverage, pacer);
   }
 
@@ -121,11 +155,15 @@ public final class Target {
   private static Target fromConfig(ContractConfig config) {
     if (config.baseUrl().isPresent()) {
       // An explicitly named sandbox (with admin on) may run the sandbox-only tests too.
-      Kind kind = config.target().filter("sandbox"::equalsIgnoreCase).isPresent() ? Kind.SANDBOX : Kind.REMOTE;
+      Kind kind =
+          config.target().filter("sandbox"::equalsIgnoreCase).isPresent()
+              ? Kind.SANDBOX
+              : Kind.REMOTE;
       return new Target(kind, config.baseUrl().get(), config, true);
     }
-    InProcessSandbox sandbox = InProcessSandbox.start(
-        b -> b.nonEnterpriseStatus(config.nonEnterpriseStatus()).listMode("types"));
+    InProcessSandbox sandbox =
+        InProcessSandbox.start(
+            b -> b.nonEnterpriseStatus(config.nonEnterpriseStatus()).listMode("types"));
     Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "contract-sandbox-stop"));
     return new Target(Kind.SANDBOX, sandbox.baseUrl(), config, true);
   }
@@ -134,7 +172,9 @@ public final class Target {
     URI uri = URI.create(baseUrl);
     String path = uri.getPath() == null ? "" : uri.getPath();
     String root = baseUrl.substring(0, baseUrl.length() - path.length());
-    return path.endsWith("/api/v1/core") ? root + path.substring(0, path.length() - "/api/v1/core".length()) : root;
+    return path.endsWith("/api/v1/core")
+        ? root + path.substring(0, path.length() - "/api/v1/core".length())
+        : root;
   }
 
   public Kind kind() {
@@ -163,11 +203,13 @@ public final class Target {
   }
 
   public Account enterprise() {
-    return new Account(required(config.enterpriseKey(), "enterpriseKey"), requiredSite(config.siteId(), "siteId"));
+    return new Account(
+        required(config.enterpriseKey(), "enterpriseKey"), requiredSite(config.siteId(), "siteId"));
   }
 
   public Account basic() {
-    return new Account(required(config.basicKey(), "basicKey"), requiredSite(config.basicSiteId(), "basicSiteId"));
+    return new Account(
+        required(config.basicKey(), "basicKey"), requiredSite(config.basicSiteId(), "basicSiteId"));
   }
 
   /** A second Enterprise account, for isolation tests; empty when not configured. */
@@ -220,14 +262,16 @@ public final class Target {
 
   private static String required(String value, String name) {
     if (value == null || value.isBlank()) {
-      throw new IllegalStateException("Set contract." + name + " (or " + ContractConfig.envName(name) + ")");
+      throw new IllegalStateException(
+          "Set contract." + name + " (or " + ContractConfig.envName(name) + ")");
     }
     return value;
   }
 
   private static long requiredSite(long value, String name) {
     if (value <= 0) {
-      throw new IllegalStateException("Set contract." + name + " (or " + ContractConfig.envName(name) + ")");
+      throw new IllegalStateException(
+          "Set contract." + name + " (or " + ContractConfig.envName(name) + ")");
     }
     return value;
   }

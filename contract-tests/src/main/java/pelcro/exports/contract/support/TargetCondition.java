@@ -7,7 +7,9 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
-/** Skips {@link SandboxOnly} tests off the sandbox and {@link Writes} tests without write consent. */
+/**
+ * Skips {@link SandboxOnly} tests off the sandbox and {@link Writes} tests without write consent.
+ */
 public final class TargetCondition implements ExecutionCondition {
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Marks a test that creates exports: on a real deployment it runs only with
- * {@code contract.allowWrites=true}, because an account's exports are not ours to spend.
+ * Marks a test that creates exports: on a real deployment it runs only with {@code
+ * contract.allowWrites=true}, because an account's exports are not ours to spend.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})

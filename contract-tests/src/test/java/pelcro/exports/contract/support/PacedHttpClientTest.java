@@ -18,9 +18,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The 429 retry under REST Assured: the same request once more, after Retry-After, and only once. */
+/**
+ * The 429 retry under REST Assured: the same request once more, after Retry-After, and only once.
+ */
 class PacedHttpClientTest {
-  private static final Map<String, Object> BODY = Map.of("object", "subscriptions", "date_from", 1, "date_to", 2);
+  private static final Map<String, Object> BODY =
+      Map.of("object", "subscriptions", "date_from", 1, "date_to", 2);
   private WireMockServer target;
 
   @BeforeEach
@@ -35,33 +38,57 @@ class PacedHttpClientTest {
   }
 
   private Response postThrough(Pacer pacer) {
-    return given().config(Api.paced(pacer)).baseUri(target.baseUrl())
-        .header("Authorization", "Bearer sk_test_enterprise").contentType(ContentType.JSON).body(BODY)
+    return given()
+        .config(Api.paced(pacer))
+        .baseUri(target.baseUrl())
+        .header("Authorization", "Bearer sk_test_enterprise")
+        .contentType(ContentType.JSON)
+        .body(BODY)
         .post("/api/v1/core/exports");
   }
 
   private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder tooMany() {
-    return aResponse().withStatus(429).withHeader("Retry-After", "1").withHeader("Content-Type", "application/json")
+    return aResponse()
+        .withStatus(429)
+        .withHeader("Retry-After", "1")
+        .withHeader("Content-Type", "application/json")
         .withBody("{\"message\":\"Too Many Attempts.\"}");
   }
 
   @Test
   void sendsTheSameRequestAgainAfterRetryAfterAndReturnsThatAnswer() {
-    target.stubFor(post(urlPathEqualTo("/api/v1/core/exports")).inScenario("limit").whenScenarioStateIs(STARTED)
-        .willReturn(tooMany()).willSetStateTo("window over"));
-    target.stubFor(post(urlPathEqualTo("/api/v1/core/exports")).inScenario("limit").whenScenarioStateIs("window over")
-        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"data\":{}}")));
+    target.stubFor(
+        post(urlPathEqualTo("/api/v1/core/exports"))
+            .inScenario("limit")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(tooMany())
+            .willSetStateTo("window over"));
+    target.stubFor(
+        post(urlPathEqualTo("/api/v1/core/exports"))
+            .inScenario("limit")
+            .whenScenarioStateIs("window over")
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"data\":{}}")));
     Pacer pacer = new Pacer(0);
     long start = System.nanoTime();
 
     Response r = postThrough(pacer);
 
     assertThat(r.statusCode()).as("the caller sees the answer to the retry").isEqualTo(200);
-    assertThat(System.nanoTime() - start).as("waited out Retry-After: 1").isGreaterThanOrEqualTo(1_000_000_000L);
-    target.verify(2, postRequestedFor(urlPathEqualTo("/api/v1/core/exports"))
-        .withRequestBody(equalToJson("{\"object\":\"subscriptions\",\"date_from\":1,\"date_to\":2}")));
+    assertThat(System.nanoTime() - start)
+        .as("waited out Retry-After: 1")
+        .isGreaterThanOrEqualTo(1_000_000_000L);
+    target.verify(
+        2,
+        postRequestedFor(urlPathEqualTo("/api/v1/core/exports"))
+            .withRequestBody(
+                equalToJson("{\"object\":\"subscriptions\",\"date_from\":1,\"date_to\":2}")));
     assertThat(pacer.report().retried()).isEqualTo(1);
-    assertThat(pacer.report().line()).contains("1 answered 429, 1 sent again after Retry-After, 0 of them refused again");
+    assertThat(pacer.report().line())
+        .contains("1 answered 429, 1 sent again after Retry-After, 0 of them refused again");
   }
 
   @Test

@@ -11,8 +11,8 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
- * The pacer against a simulated target on a fake clock: a fixed one-minute window per account,
- * as the sandbox counts (and as Laravel's throttle does from a window's first request).
+ * The pacer against a simulated target on a fake clock: a fixed one-minute window per account, as
+ * the sandbox counts (and as Laravel's throttle does from a window's first request).
  */
 class PacerTest {
   private static final long SECOND = 1_000_000_000L;
@@ -20,16 +20,23 @@ class PacerTest {
 
   /** The fake clock, moved by the pacer's sleeps and by each request's round trip. */
   private long now = 1_000 * SECOND;
+
   private final List<Long> waits = new ArrayList<>();
 
   private Pacer pacer(int configured) {
-    return new Pacer(configured, () -> now, nanos -> {
-      waits.add(nanos);
-      now += nanos;
-    });
+    return new Pacer(
+        configured,
+        () -> now,
+        nanos -> {
+          waits.add(nanos);
+          now += nanos;
+        });
   }
 
-  /** A target limiting each account to {@code limit} requests per fixed minute, windows starting at {@code phase}. */
+  /**
+   * A target limiting each account to {@code limit} requests per fixed minute, windows starting at
+   * {@code phase}.
+   */
   private static final class Target {
     final int limit;
     final long phase;
@@ -49,7 +56,8 @@ class PacerTest {
       int used = counted.getOrDefault(window, 0);
       if (used >= limit) {
         refused++;
-        long retryAfter = Math.max(1, ((window + 1) * 60 * SECOND + phase - at + SECOND - 1) / SECOND);
+        long retryAfter =
+            Math.max(1, ((window + 1) * 60 * SECOND + phase - at + SECOND - 1) / SECOND);
         return new Answer(429, header(0, retryAfter));
       }
       counted.put(window, used + 1);
@@ -57,12 +65,15 @@ class PacerTest {
     }
 
     private UnaryOperator<String> header(int remaining, long retryAfter) {
-      return name -> !headers ? null : switch (name) {
-        case "X-RateLimit-Limit" -> Integer.toString(limit);
-        case "X-RateLimit-Remaining" -> Integer.toString(remaining);
-        case "Retry-After" -> retryAfter < 0 ? null : Long.toString(retryAfter);
-        default -> null;
-      };
+      return name ->
+          !headers
+              ? null
+              : switch (name) {
+                case "X-RateLimit-Limit" -> Integer.toString(limit);
+                case "X-RateLimit-Remaining" -> Integer.toString(remaining);
+                case "Retry-After" -> retryAfter < 0 ? null : Long.toString(retryAfter);
+                default -> null;
+              };
     }
 
     int busiestWindow() {
@@ -72,7 +83,9 @@ class PacerTest {
 
   private record Answer(int status, UnaryOperator<String> headers) {}
 
-  /** Sends {@code n} requests back to back, each taking {@code roundTrip} (half of it to arrive). */
+  /**
+   * Sends {@code n} requests back to back, each taking {@code roundTrip} (half of it to arrive).
+   */
   private void send(Pacer pacer, Target target, int n, long roundTrip) {
     for (int i = 0; i < n; i++) {
       pacer.awaitTurn(KEY);
@@ -96,7 +109,9 @@ class PacerTest {
     double minutes = (now - start) / (60.0 * SECOND);
     // 1000 requests at 120 per 61 s: about 8.3 minutes; no slower than that by more than a tenth.
     assertThat(minutes).isBetween(1000 / 120.0 * 60 / 61 * 0.9, 1000 / 120.0 * 61 / 60 * 1.1);
-    assertThat(pacer.report().lowestRemaining().orElseThrow()).as("lowest X-RateLimit-Remaining").isLessThanOrEqualTo(5);
+    assertThat(pacer.report().lowestRemaining().orElseThrow())
+        .as("lowest X-RateLimit-Remaining")
+        .isLessThanOrEqualTo(5);
   }
 
   @Test
@@ -154,7 +169,10 @@ class PacerTest {
     send(pacer, target, 500, 5_000_000L);
 
     assertThat(waits).isEmpty();
-    assertThat(pacer.report().line()).contains("500 requests").contains("not paced").contains("0 answered 429");
+    assertThat(pacer.report().line())
+        .contains("500 requests")
+        .contains("not paced")
+        .contains("0 answered 429");
   }
 
   @Test
@@ -178,8 +196,10 @@ class PacerTest {
     assertThat(Pacer.retryAfter(null)).isEqualTo(Pacer.DEFAULT_RETRY_AFTER);
     assertThat(Pacer.retryAfter("soon")).isEqualTo(Pacer.DEFAULT_RETRY_AFTER);
     assertThat(Pacer.retryAfter("86400")).isEqualTo(Pacer.MAX_RETRY_AFTER);
-    String inTenSeconds = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
-        .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(10));
-    assertThat(Pacer.retryAfter(inTenSeconds)).isBetween(Duration.ofSeconds(8), Duration.ofSeconds(10));
+    String inTenSeconds =
+        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+            java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(10));
+    assertThat(Pacer.retryAfter(inTenSeconds))
+        .isBetween(Duration.ofSeconds(8), Duration.ofSeconds(10));
   }
 }

@@ -8,9 +8,10 @@ import pelcro.exports.sandbox.store.memory.MemoryEngine;
 public final class StateEngines {
   /** Keys of the sandbox in a shared Redis all start with this. */
   static final String REDIS_PREFIX = "exports-sandbox:";
+
   /**
-   * A call to Redis slower than this answers 503 rather than holding the client: the answer
-   * arrives within 2 s even on a busy machine (one call times out, nothing waits after it).
+   * A call to Redis slower than this answers 503 rather than holding the client: the answer arrives
+   * within 2 s even on a busy machine (one call times out, nothing waits after it).
    */
   static final Duration REDIS_TIMEOUT = Duration.ofMillis(1250);
 
@@ -21,10 +22,12 @@ public final class StateEngines {
       return new MemoryEngine();
     }
     try {
-      return pelcro.exports.sandbox.store.redis.RedisEngine.connect(state, REDIS_PREFIX, REDIS_TIMEOUT);
+      return pelcro.exports.sandbox.store.redis.RedisEngine.connect(
+          state, REDIS_PREFIX, REDIS_TIMEOUT);
     } catch (NoClassDefFoundError e) {
       throw new IllegalArgumentException(
-          "--state redis needs io.lettuce:lettuce-core on the classpath (the standalone jar has it)", e);
+          "--state redis needs io.lettuce:lettuce-core on the classpath (the standalone jar has it)",
+          e);
     }
   }
 }

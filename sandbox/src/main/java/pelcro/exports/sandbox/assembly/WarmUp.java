@@ -11,21 +11,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.LongConsumer;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
 import pelcro.exports.openapi.model.ExportType;
 import pelcro.exports.sandbox.store.SandboxState;
 import pelcro.exports.sandbox.store.Sessions;
 
 /**
  * Sends every operation a few requests over loopback before the sandbox says it is ready, as a
- * throwaway session account that is ended afterwards: the first requests of a fresh JVM load
- * and compile the whole path (Jetty, WireMock, validation, each export type's data), and
- * without this the first export request took seconds, longer than a short job.
+ * throwaway session account that is ended afterwards: the first requests of a fresh JVM load and
+ * compile the whole path (Jetty, WireMock, validation, each export type's data), and without this
+ * the first export request took seconds, longer than a short job.
  *
- * <p>Nothing of it stays: no export that sends a webhook (the successful request runs only
- * without webhooks), no fault weighed (faults are scheduled after it), the account and all it
- * owned ended. Failures are ignored: warming up is an optimisation, never a reason not to start.
+ * <p>Nothing of it stays: no export that sends a webhook (the successful request runs only without
+ * webhooks), no fault weighed (faults are scheduled after it), the account and all it owned ended.
+ * Failures are ignored: warming up is an optimisation, never a reason not to start.
  */
 public final class WarmUp {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,10 +46,14 @@ public final class WarmUp {
   /**
    * @param successfulExport whether one export may really be requested (no webhook would tell
    *     anyone)
-   * @param ownAccount told the warm-up's accounts before their first request (so that
-   *     {@code --verbose} leaves them out)
+   * @param ownAccount told the warm-up's accounts before their first request (so that {@code
+   *     --verbose} leaves them out)
    */
-  public static void run(String root, SandboxState state, boolean successfulExport, boolean helpers,
+  public static void run(
+      String root,
+      SandboxState state,
+      boolean successfulExport,
+      boolean helpers,
       LongConsumer ownAccount) {
     // Compiled code serves every sandbox of the JVM: a test run that starts one per test class
     // warms up once (again only when this one may also warm the path of an accepted export).
@@ -77,9 +81,13 @@ public final class WarmUp {
     send("GET", exports, null);
     for (ExportType type : ExportType.values()) {
       // Before the seeded data: "Nothing to export" (or, for accounting, a month too early).
-      send("POST", exports, type == ExportType.ACCOUNTING
-          ? Map.of("object", type.getValue(), "month", "2020-01-01", "currency", "usd")
-          : Map.of("object", type.getValue(), "date_from", "2020-01-01", "date_to", 1580515200));
+      send(
+          "POST",
+          exports,
+          type == ExportType.ACCOUNTING
+              ? Map.of("object", type.getValue(), "month", "2020-01-01", "currency", "usd")
+              : Map.of(
+                  "object", type.getValue(), "date_from", "2020-01-01", "date_to", 1580515200));
     }
     send("POST", exports, Map.of("object", "subscriptions"));
     send("GET", "/api/v1/core/exports/" + UUID.randomUUID() + "?site_id=" + site, null);

@@ -10,10 +10,10 @@ import pelcro.exports.sandbox.domain.Account;
 import pelcro.exports.sandbox.domain.KeyMask;
 import pelcro.exports.sandbox.health.SandboxVersion;
 import pelcro.exports.sandbox.options.CommandLineOptions;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /**
  * The command line of {@code exports-sandbox.jar}: parses the options, starts the sandbox and
@@ -27,8 +27,7 @@ import picocli.CommandLine;
     sortOptions = false,
     description = "An offline emulator of Pelcro's Core API Exports, under /api/v1/core.")
 public final class SandboxMain implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   /** Adds the options declared in {@link SandboxOptions#ALL} to the command. */
   static final class DeclaredOptions implements CommandLine.IModelTransformer {
@@ -63,8 +62,8 @@ public final class SandboxMain implements Callable<Integer> {
    * Warnings still show. A user's own {@code -D} settings win.
    */
   private static void quietLibraryLogs() {
-    for (String logger : List.of("org.eclipse.jetty", "wiremock", "WireMock",
-        "com.github.tomakehurst.wiremock")) {
+    for (String logger :
+        List.of("org.eclipse.jetty", "wiremock", "WireMock", "com.github.tomakehurst.wiremock")) {
       String key = "org.slf4j.simpleLogger.log." + logger;
       if (System.getProperty(key) == null) {
         System.setProperty(key, "warn");
@@ -83,12 +82,16 @@ public final class SandboxMain implements Callable<Integer> {
     try {
       options = options();
       // The banner comes before /health's 200: see Sandbox.start's announce.
-      sandbox = Sandbox.start(options, Clock.systemUTC(),
-          ready -> banner(System.out, ready, (System.nanoTime() - started) / 1_000_000));
+      sandbox =
+          Sandbox.start(
+              options,
+              Clock.systemUTC(),
+              ready -> banner(System.out, ready, (System.nanoTime() - started) / 1_000_000));
     } catch (RuntimeException e) {
       // A wrong option, an unreadable accounts file or a busy port: say so, no stack trace.
-      System.err.println("exports-sandbox: " + (options == null ? e.getMessage()
-          : StartProblem.explain(e, options)));
+      System.err.println(
+          "exports-sandbox: "
+              + (options == null ? e.getMessage() : StartProblem.explain(e, options)));
       return 2;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close));
@@ -99,7 +102,8 @@ public final class SandboxMain implements Callable<Integer> {
   private static void banner(PrintStream out, Sandbox sandbox, long millis) {
     out.printf("Exports sandbox listening on %s (ready in %d ms)%n", sandbox.baseUrl(), millis);
     if (sandbox.options().admin()) {
-      out.printf("Control API: %s (reset, clock, exports/{uuid}/complete|fail, lint)%n",
+      out.printf(
+          "Control API: %s (reset, clock, exports/{uuid}/complete|fail, lint)%n",
           sandbox.controlUrl());
     } else {
       out.println("Control API and /__admin: off (--no-admin)");
@@ -108,13 +112,17 @@ public final class SandboxMain implements Callable<Integer> {
     boolean builtIn = sandbox.options().accounts() == null;
     out.println(builtIn ? "Keys:" : "Keys (masked; they are in your --accounts file):");
     for (Account a : sandbox.accounts()) {
-      out.printf("  Bearer %-24s account %d, %s, sites %s%n",
-          builtIn ? a.key() : KeyMask.key(a.key()), a.id(),
-          a.enterprise() ? "Enterprise" : "not Enterprise", a.sites());
+      out.printf(
+          "  Bearer %-24s account %d, %s, sites %s%n",
+          builtIn ? a.key() : KeyMask.key(a.key()),
+          a.id(),
+          a.enterprise() ? "Enterprise" : "not Enterprise",
+          a.sites());
     }
     out.printf("Docs (Swagger UI): %s%n", sandbox.docsUrl());
     if (sandbox.options().rootDir() != null) {
-      out.printf("Stubs: %s (mappings/*.json, __files/) answer every other path%n",
+      out.printf(
+          "Stubs: %s (mappings/*.json, __files/) answer every other path%n",
           sandbox.options().rootDir());
       sandbox.shadowingStubs().forEach(warning -> out.println("  Warning: " + warning));
     }

@@ -8,9 +8,9 @@ import java.time.ZoneOffset;
 import pelcro.exports.sandbox.store.AccountClocks;
 
 /**
- * The sandbox clock as a {@link Clock}, for what runs on sandbox time rather than on one
- * account's time (the docs page's examples, the webhook ticker): the base clock plus the
- * sandbox-wide offset kept in the store, which the control API advances.
+ * The sandbox clock as a {@link Clock}, for what runs on sandbox time rather than on one account's
+ * time (the docs page's examples, the webhook ticker): the base clock plus the sandbox-wide offset
+ * kept in the store, which the control API advances.
  */
 public final class SandboxClock extends Clock {
   private final AccountClocks clocks;

@@ -10,9 +10,9 @@ import pelcro.exports.sandbox.domain.ApiException;
 import pelcro.exports.sandbox.store.AccountClocks;
 
 /**
- * {@code GET .../clock} and {@code POST .../clock/advance} {@code {"seconds": N}}: shows and
- * moves the clock that drives exports' lifecycles: the sandbox clock (every account), or one
- * account's clock (that account only).
+ * {@code GET .../clock} and {@code POST .../clock/advance} {@code {"seconds": N}}: shows and moves
+ * the clock that drives exports' lifecycles: the sandbox clock (every account), or one account's
+ * clock (that account only).
  */
 public final class ClockOperation {
   private static final double MAX_SECONDS = 100L * 365 * 24 * 3600;
@@ -31,15 +31,19 @@ public final class ClockOperation {
     }
     view.put("now", now.getEpochSecond());
     view.put("iso", now.toString());
-    Duration offset = scope.wholeSandbox() ? clocks.offset()
-        : clocks.offset().plus(clocks.offset(scope.accountId()));
+    Duration offset =
+        scope.wholeSandbox()
+            ? clocks.offset()
+            : clocks.offset().plus(clocks.offset(scope.accountId()));
     view.put("offset_seconds", offset.getSeconds());
     return view;
   }
 
   public Map<String, Object> advance(ControlScope scope, JsonNode body) {
     JsonNode seconds = body == null ? null : body.get("seconds");
-    if (seconds == null || !seconds.isNumber() || seconds.asDouble() < 0
+    if (seconds == null
+        || !seconds.isNumber()
+        || seconds.asDouble() < 0
         || seconds.asDouble() > MAX_SECONDS) {
       throw new ApiException(
           ApiError.CONTROL_BAD_REQUEST, "Send {\"seconds\": N} with N a non-negative number.");

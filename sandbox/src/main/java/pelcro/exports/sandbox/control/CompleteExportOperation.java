@@ -16,7 +16,9 @@ public final class CompleteExportOperation {
   private final JobTiming timing;
   private final ExportLifecycleEvents events;
 
-  /** @param events told that the export's end moved to now (webhooks) */
+  /**
+   * @param events told that the export's end moved to now (webhooks)
+   */
   public CompleteExportOperation(
       JobStore jobs, AccountClocks clocks, JobTiming timing, ExportLifecycleEvents events) {
     this.jobs = jobs;

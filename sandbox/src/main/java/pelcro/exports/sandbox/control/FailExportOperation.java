@@ -13,9 +13,9 @@ import pelcro.exports.sandbox.store.JobStore;
 import pelcro.exports.sandbox.webhooks.ExportLifecycleEvents;
 
 /**
- * {@code POST .../exports/{uuid}/fail} {@code {"reason": "..."}}: fails a running export now,
- * with that {@code failed_reason}. A fault that struck for what it will now never have is
- * given back or carried over: {@link Faults#failedByHand}, {@link ExportLifecycleEvents#endMoved}.
+ * {@code POST .../exports/{uuid}/fail} {@code {"reason": "..."}}: fails a running export now, with
+ * that {@code failed_reason}. A fault that struck for what it will now never have is given back or
+ * carried over: {@link Faults#failedByHand}, {@link ExportLifecycleEvents#endMoved}.
  *
  * @param jobs the exports
  * @param clocks each account's clock
@@ -31,8 +31,10 @@ public record FailExportOperation(
     if (reason != null && !reason.isNull() && !reason.isTextual()) {
       throw new ApiException(ApiError.CONTROL_BAD_REQUEST, "reason must be a string.");
     }
-    String text = reason == null || reason.isNull() || reason.asText().isBlank()
-        ? DEFAULT_REASON : reason.asText();
+    String text =
+        reason == null || reason.isNull() || reason.asText().isBlank()
+            ? DEFAULT_REASON
+            : reason.asText();
     ExportJob job = ScopedJobs.find(jobs, scope, uuid);
     Instant now = clocks.now(job.accountId());
     ExportJob failed = ScopedJobs.update(jobs, job, j -> j.fail(now, text));

@@ -5,14 +5,16 @@ import java.util.Map;
 import pelcro.exports.sandbox.store.SandboxState;
 
 /**
- * {@code POST .../reset}: the whole sandbox (no exports, no runtime accounts, every clock back
- * to real time), or one account (its exports and its clock).
+ * {@code POST .../reset}: the whole sandbox (no exports, no runtime accounts, every clock back to
+ * real time), or one account (its exports and its clock).
  */
 public final class ResetOperation {
   private final SandboxState state;
   private final Runnable afterWholeReset;
 
-  /** @param afterWholeReset what else a whole reset clears (node-local journals) */
+  /**
+   * @param afterWholeReset what else a whole reset clears (node-local journals)
+   */
   public ResetOperation(SandboxState state, Runnable afterWholeReset) {
     this.state = state;
     this.afterWholeReset = afterWholeReset;

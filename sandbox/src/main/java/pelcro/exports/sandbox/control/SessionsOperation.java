@@ -10,8 +10,8 @@ import pelcro.exports.sandbox.store.Sessions;
 
 /**
  * {@code POST /__admin/sandbox/sessions} and {@code DELETE .../sessions/{id}}: an isolated
- * Enterprise account with fresh keys, the default sites and its own clock, plus a
- * non-Enterprise companion key, for one CI job or test class on a shared sandbox.
+ * Enterprise account with fresh keys, the default sites and its own clock, plus a non-Enterprise
+ * companion key, for one CI job or test class on a shared sandbox.
  *
  * <p>The creation answer is the one place a key is given out in full: it is the session's own
  * credential, issued to whoever holds the admin API.
@@ -35,8 +35,10 @@ public record SessionsOperation(Sessions sessions, InstantSource clock, LongCons
   }
 
   public Map<String, Object> end(String id) {
-    Sessions.Session ended = sessions.end(id)
-        .orElseThrow(() -> new ApiException(ApiError.CONTROL_SESSION_NOT_FOUND, id));
+    Sessions.Session ended =
+        sessions
+            .end(id)
+            .orElseThrow(() -> new ApiException(ApiError.CONTROL_SESSION_NOT_FOUND, id));
     forget.accept(ended.enterprise().id());
     forget.accept(ended.basic().id());
     Map<String, Object> view = new LinkedHashMap<>();

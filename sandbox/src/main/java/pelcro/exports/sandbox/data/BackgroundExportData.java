@@ -5,8 +5,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * An {@link ExportData} built on a background thread, so that generating the seeded data does
- * not delay the server's start; calls wait for it.
+ * An {@link ExportData} built on a background thread, so that generating the seeded data does not
+ * delay the server's start; calls wait for it.
  */
 public final class BackgroundExportData extends ForwardingExportData {
   private final CompletableFuture<ExportData> data = new CompletableFuture<>();
@@ -23,15 +23,18 @@ public final class BackgroundExportData extends ForwardingExportData {
    * @param failed told why the data could not be built
    */
   public void start(Runnable loaded, Consumer<Throwable> failed) {
-    Thread t = new Thread(() -> {
-      try {
-        data.complete(factory.get());
-        loaded.run();
-      } catch (RuntimeException | Error e) {
-        data.completeExceptionally(e);
-        failed.accept(e);
-      }
-    }, "exports-sandbox-data");
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                data.complete(factory.get());
+                loaded.run();
+              } catch (RuntimeException | Error e) {
+                data.completeExceptionally(e);
+                failed.accept(e);
+              }
+            },
+            "exports-sandbox-data");
     t.setDaemon(true);
     t.start();
   }

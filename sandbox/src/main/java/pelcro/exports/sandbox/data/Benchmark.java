@@ -10,12 +10,12 @@ import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
- * The in-process benchmark: streams a subscriptions CSV of about a million rows from the
- * generator and prints rows per second and peak heap. {@code bin/benchmark} runs it with
- * {@code -Xmx256m}, then measures the sandbox jar over HTTP with curl.
+ * The in-process benchmark: streams a subscriptions CSV of about a million rows from the generator
+ * and prints rows per second and peak heap. {@code bin/benchmark} runs it with {@code -Xmx256m},
+ * then measures the sandbox jar over HTTP with curl.
  *
- * <p>Arguments: {@code [recordsPerType] [seed] [rounds]}; defaults 4,400,000, 1 and 1, which
- * puts about 1.1 million subscriptions in the last six months. Rounds after the first show the
+ * <p>Arguments: {@code [recordsPerType] [seed] [rounds]}; defaults 4,400,000, 1 and 1, which puts
+ * about 1.1 million subscriptions in the last six months. Rounds after the first show the
  * JIT-compiled speed.
  */
 public final class Benchmark {
@@ -28,11 +28,13 @@ public final class Benchmark {
     Instant anchor = Instant.parse("2026-01-01T00:00:00Z");
     // 24 months, as the sandbox's window was when the README's figures were first measured:
     // RECORDS = 4,400,000 then puts about 1.1 million rows in the last six months.
-    SeedWindow window = new SeedWindow(anchor.atZone(ZoneOffset.UTC).minusMonths(24).toInstant(), anchor);
+    SeedWindow window =
+        new SeedWindow(anchor.atZone(ZoneOffset.UTC).minusMonths(24).toInstant(), anchor);
     SeededExportData data = new SeededExportData(seed, records, window);
     long from = anchor.atZone(ZoneOffset.UTC).minusMonths(6).toEpochSecond();
-    ExportQuery query = new ExportQuery(1, "subscriptions",
-        Map.of("date_from", from, "date_to", anchor.getEpochSecond()));
+    ExportQuery query =
+        new ExportQuery(
+            1, "subscriptions", Map.of("date_from", from, "date_to", anchor.getEpochSecond()));
     for (int round = 1; round <= rounds; round++) {
       long cpuStart = processCpuNanos();
       long start = System.nanoTime();
@@ -43,18 +45,25 @@ public final class Benchmark {
       double seconds = (System.nanoTime() - start) / 1e9;
       double cpu = (processCpuNanos() - cpuStart) / 1e9;
       long rows = counted[1] - 1;
-      System.out.printf("in-process round %d: %,d rows, %,d bytes in %.2f s = %,.0f rows/s"
+      System.out.printf(
+          "in-process round %d: %,d rows, %,d bytes in %.2f s = %,.0f rows/s"
               + " (CPU %.2f s on %d cores); peak heap %.1f MiB of max %d MiB%n",
-          round, rows, counted[0], seconds, rows / seconds, cpu,
-          Runtime.getRuntime().availableProcessors(), peakHeap() / 1048576.0,
+          round,
+          rows,
+          counted[0],
+          seconds,
+          rows / seconds,
+          cpu,
+          Runtime.getRuntime().availableProcessors(),
+          peakHeap() / 1048576.0,
           Runtime.getRuntime().maxMemory() / 1048576);
     }
   }
 
   /** CPU time of the whole JVM (the reader and the printing threads, and GC and JIT). */
   private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean)
-        ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   /** Bytes and line ends of a stream, read in 64 KiB chunks. */

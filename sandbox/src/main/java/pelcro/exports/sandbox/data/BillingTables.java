@@ -15,15 +15,29 @@ final class BillingTables {
 
   /** A product's name on a site (products 1 to 4 are the subscription products). */
   static String productName(World w, long site, long productId) {
-    return Pools.at(w.pools.productNames, w.draw.bits(site, Kind.SUBSCRIPTION, -100 - productId, 10));
+    return Pools.at(
+        w.pools.productNames, w.draw.bits(site, Kind.SUBSCRIPTION, -100 - productId, 10));
   }
 
   record Sub(World world, long site, Subscription sub) {}
 
   private static Table<Sub> subscriptions() {
-    return new Table<>("subscriptions", Kind.SUBSCRIPTION, "id", "customer_id", "customer_email",
-        "plan_id", "plan_name", "product_id", "product_name", "status", "collection_method",
-        "quantity", "currency", "amount", "interval") {
+    return new Table<>(
+        "subscriptions",
+        Kind.SUBSCRIPTION,
+        "id",
+        "customer_id",
+        "customer_email",
+        "plan_id",
+        "plan_name",
+        "product_id",
+        "product_name",
+        "status",
+        "collection_method",
+        "quantity",
+        "currency",
+        "amount",
+        "interval") {
       Sub fact(World w, long site, long i) {
         return new Sub(w, site, w.subscription(site, i));
       }
@@ -54,15 +68,27 @@ final class BillingTables {
   }
 
   /** A member of a subscription (a group or gift seat): its own customer, status and dates. */
-  record Member(World world, long i, Subscription sub, Customer member, String status, long created) {}
+  record Member(
+      World world, long i, Subscription sub, Customer member, String status, long created) {}
 
   private static Table<Member> memberships() {
-    return new Table<>("memberships", Kind.MEMBERSHIP, "id", "subscription_id", "customer_id",
-        "customer_email", "plan_id", "product_id", "status", "collection_method", "currency") {
+    return new Table<>(
+        "memberships",
+        Kind.MEMBERSHIP,
+        "id",
+        "subscription_id",
+        "customer_id",
+        "customer_email",
+        "plan_id",
+        "product_id",
+        "status",
+        "collection_method",
+        "currency") {
       Member fact(World w, long site, long i) {
         Subscription sub = w.subscription(site, w.parent(site, Kind.MEMBERSHIP, i, 3));
         Customer member = w.customer(site, w.parent(site, Kind.MEMBERSHIP, i, 4));
-        long created = w.created(site, Kind.MEMBERSHIP, i, Math.max(sub.created(), member.created()));
+        long created =
+            w.created(site, Kind.MEMBERSHIP, i, Math.max(sub.created(), member.created()));
         String status = w.subscriptionStatus.pick(w.draw.bits(site, Kind.MEMBERSHIP, i, 5));
         return new Member(w, i, sub, member, status, created);
       }
@@ -86,9 +112,22 @@ final class BillingTables {
   }
 
   private static Table<Invoice> invoices() {
-    return new Table<>("invoices", Kind.INVOICE, "id", "number", "customer_id", "subscription_id",
-        "plan_id", "status", "collection_method", "currency", "subtotal", "tax", "total",
-        "amount_paid", "amount_due") {
+    return new Table<>(
+        "invoices",
+        Kind.INVOICE,
+        "id",
+        "number",
+        "customer_id",
+        "subscription_id",
+        "plan_id",
+        "status",
+        "collection_method",
+        "currency",
+        "subtotal",
+        "tax",
+        "total",
+        "amount_paid",
+        "amount_due") {
       Invoice fact(World w, long site, long i) {
         return w.invoice(site, i);
       }

@@ -8,12 +8,12 @@ import java.util.Map;
 import pelcro.exports.openapi.ExportsSpec;
 
 /**
- * The catalogue ids that the spec's request examples filter on (a plan, a product, a campaign
- * key), so the seeded catalogue can hand them to its first entries.
+ * The catalogue ids that the spec's request examples filter on (a plan, a product, a campaign key),
+ * so the seeded catalogue can hand them to its first entries.
  *
- * <p>Why: the vendor's examples ask for plan 456, product 789 or the campaign
- * {@code summer-sale-2024}. A sandbox whose catalogue lacks them answers the docs' own examples
- * with "Nothing to export". The values are read from the spec's examples, never typed here.
+ * <p>Why: the vendor's examples ask for plan 456, product 789 or the campaign {@code
+ * summer-sale-2024}. A sandbox whose catalogue lacks them answers the docs' own examples with
+ * "Nothing to export". The values are read from the spec's examples, never typed here.
  */
 final class DocExampleIds {
   private static final DocExampleIds SPEC = read();
@@ -33,7 +33,8 @@ final class DocExampleIds {
     List<Object> values = new ArrayList<>();
     for (Map<?, ?> body : bodies) {
       Object value = body.get(field);
-      if (value != null && List.of(types).contains(String.valueOf(body.get("object")))
+      if (value != null
+          && List.of(types).contains(String.valueOf(body.get("object")))
           && !values.contains(value)) {
         values.add(value);
       }
@@ -42,8 +43,8 @@ final class DocExampleIds {
   }
 
   /**
-   * The ids of a catalogue of {@code size} entries: the examples' ids first, then
-   * {@code firstId}, {@code firstId + 1}, ... for the rest. Computed once, read per row.
+   * The ids of a catalogue of {@code size} entries: the examples' ids first, then {@code firstId},
+   * {@code firstId + 1}, ... for the rest. Computed once, read per row.
    */
   long[] ids(int size, long firstId, String field, String... types) {
     List<Object> examples = values(field, types);
@@ -55,12 +56,22 @@ final class DocExampleIds {
   }
 
   private static DocExampleIds read() {
-    Map<String, Example> examples = ExportsSpec.get().model().getPaths().get("/exports").getPost()
-        .getRequestBody().getContent().get("application/json").getExamples();
+    Map<String, Example> examples =
+        ExportsSpec.get()
+            .model()
+            .getPaths()
+            .get("/exports")
+            .getPost()
+            .getRequestBody()
+            .getContent()
+            .get("application/json")
+            .getExamples();
     List<Map<?, ?>> bodies = new ArrayList<>();
     // The parser hands inline examples over as Jackson trees; read them as plain maps.
     ObjectMapper json = new ObjectMapper();
-    examples.values().forEach(example -> bodies.add(json.convertValue(example.getValue(), Map.class)));
+    examples
+        .values()
+        .forEach(example -> bodies.add(json.convertValue(example.getValue(), Map.class)));
     return new DocExampleIds(List.copyOf(bodies));
   }
 }

@@ -6,7 +6,8 @@ import java.io.InputStream;
 /**
  * A finished export's file, opened lazily so that it is streamed, never held whole in memory.
  *
- * @param fileName the name offered in {@code Content-Disposition}, e.g. {@code subscriptions-<uuid>.csv}
+ * @param fileName the name offered in {@code Content-Disposition}, e.g. {@code
+ *     subscriptions-<uuid>.csv}
  * @param opener produces a fresh stream of the file's bytes on each call
  */
 public record ExportFile(String fileName, Opener opener) {

@@ -3,13 +3,13 @@ package pelcro.exports.sandbox.data;
 import java.util.Map;
 
 /**
- * What one export selects: the site, the canonical export type and the filters as the client
- * sent them (already validated against the spec).
+ * What one export selects: the site, the canonical export type and the filters as the client sent
+ * them (already validated against the spec).
  *
- * <p>{@code filters} holds every body field except {@code object} and {@code site_id}, keyed by
- * the spec's field names ({@code date_from}, {@code date_to}, {@code mode}, {@code status},
- * {@code month}, {@code currency}, ...), with JSON scalar values (Long, String). Filters are kept
- * generic on purpose: their names and values come from the spec, never from Java constants.
+ * <p>{@code filters} holds every body field except {@code object} and {@code site_id}, keyed by the
+ * spec's field names ({@code date_from}, {@code date_to}, {@code mode}, {@code status}, {@code
+ * month}, {@code currency}, ...), with JSON scalar values (Long, String). Filters are kept generic
+ * on purpose: their names and values come from the spec, never from Java constants.
  *
  * @param siteId the site whose records are exported
  * @param type the canonical export type, as {@code ExportType} lists it ({@code credit_notes})

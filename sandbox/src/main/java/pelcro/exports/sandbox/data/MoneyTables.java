@@ -8,8 +8,9 @@ import pelcro.exports.sandbox.data.World.Refund;
 
 /** The tables of money movements: payments, refunds, balance transactions and credit notes. */
 final class MoneyTables {
-  private static final String[] CREDIT_NOTE_REASONS =
-      {"duplicate", "fraudulent", "order_change", "product_unsatisfactory"};
+  private static final String[] CREDIT_NOTE_REASONS = {
+    "duplicate", "fraudulent", "order_change", "product_unsatisfactory"
+  };
 
   private MoneyTables() {}
 
@@ -18,8 +19,19 @@ final class MoneyTables {
   }
 
   private static Table<Payment> payments() {
-    return new Table<>("payments", Kind.PAYMENT, "id", "invoice_id", "customer_id",
-        "customer_email", "status", "type", "category", "destination", "currency", "amount") {
+    return new Table<>(
+        "payments",
+        Kind.PAYMENT,
+        "id",
+        "invoice_id",
+        "customer_id",
+        "customer_email",
+        "status",
+        "type",
+        "category",
+        "destination",
+        "currency",
+        "amount") {
       Payment fact(World w, long site, long i) {
         return w.payment(site, i);
       }
@@ -45,8 +57,18 @@ final class MoneyTables {
   }
 
   private static Table<Refund> refunds() {
-    return new Table<>("refunds", Kind.REFUND, "id", "payment_id", "invoice_id", "customer_id",
-        "status", "type", "reason", "currency", "amount") {
+    return new Table<>(
+        "refunds",
+        Kind.REFUND,
+        "id",
+        "payment_id",
+        "invoice_id",
+        "customer_id",
+        "status",
+        "type",
+        "reason",
+        "currency",
+        "amount") {
       Refund fact(World w, long site, long i) {
         return w.refund(site, i);
       }
@@ -72,22 +94,41 @@ final class MoneyTables {
   }
 
   /** A balance transaction: a credit to a customer, or a debit applying balance to an invoice. */
-  record Balance(long id, Customer customer, Invoice invoice, String type, long amount, long created) {}
+  record Balance(
+      long id, Customer customer, Invoice invoice, String type, long amount, long created) {}
 
   private static Table<Balance> balanceTransactions() {
-    return new Table<>("balance_transactions", Kind.BALANCE_TRANSACTION, "id", "customer_id",
-        "invoice_id", "type", "description", "currency", "amount") {
+    return new Table<>(
+        "balance_transactions",
+        Kind.BALANCE_TRANSACTION,
+        "id",
+        "customer_id",
+        "invoice_id",
+        "type",
+        "description",
+        "currency",
+        "amount") {
       Balance fact(World w, long site, long i) {
         String type = w.balanceType.pick(w.draw.bits(site, Kind.BALANCE_TRANSACTION, i, 3));
         if (type.equals("debit")) {
           Invoice invoice = w.invoice(site, w.parent(site, Kind.BALANCE_TRANSACTION, i, 4));
           long amount = 1 + w.draw.belowLong(site, Kind.BALANCE_TRANSACTION, i, 5, invoice.total());
-          return new Balance(i + 1, invoice.subscription().customer(), invoice, type, amount,
+          return new Balance(
+              i + 1,
+              invoice.subscription().customer(),
+              invoice,
+              type,
+              amount,
               w.created(site, Kind.BALANCE_TRANSACTION, i, invoice.created()));
         }
         Customer customer = w.customer(site, w.parent(site, Kind.BALANCE_TRANSACTION, i, 4));
         long amount = 100 * (1 + w.draw.belowLong(site, Kind.BALANCE_TRANSACTION, i, 5, 50));
-        return new Balance(i + 1, customer, null, type, amount,
+        return new Balance(
+            i + 1,
+            customer,
+            null,
+            type,
+            amount,
             w.created(site, Kind.BALANCE_TRANSACTION, i, customer.created()));
       }
 
@@ -109,17 +150,32 @@ final class MoneyTables {
   }
 
   /** A credit note against an invoice, for at most its total. */
-  record CreditNote(long id, Invoice invoice, String reason, String status, long amount, long created) {}
+  record CreditNote(
+      long id, Invoice invoice, String reason, String status, long amount, long created) {}
 
   private static Table<CreditNote> creditNotes() {
-    return new Table<>("credit_notes", Kind.CREDIT_NOTE, "id", "number", "invoice_id",
-        "customer_id", "reason", "status", "currency", "amount") {
+    return new Table<>(
+        "credit_notes",
+        Kind.CREDIT_NOTE,
+        "id",
+        "number",
+        "invoice_id",
+        "customer_id",
+        "reason",
+        "status",
+        "currency",
+        "amount") {
       CreditNote fact(World w, long site, long i) {
         Invoice invoice = w.invoice(site, w.parent(site, Kind.CREDIT_NOTE, i, 3));
         String reason = CREDIT_NOTE_REASONS[w.draw.below(site, Kind.CREDIT_NOTE, i, 4, 4)];
         String status = w.draw.chance(site, Kind.CREDIT_NOTE, i, 5, 92) ? "issued" : "void";
         long amount = 1 + w.draw.belowLong(site, Kind.CREDIT_NOTE, i, 6, invoice.total());
-        return new CreditNote(i + 1, invoice, reason, status, amount,
+        return new CreditNote(
+            i + 1,
+            invoice,
+            reason,
+            status,
+            amount,
             w.created(site, Kind.CREDIT_NOTE, i, invoice.created()));
       }
 

@@ -20,13 +20,14 @@ import net.datafaker.Faker;
  * and the same seed gives the same pools, while a row costs a few array reads (the benchmark's
  * 500,000 rows/s would not survive a Faker call per field).
  *
- * <p>Drawing them takes Datafaker seconds (its YAML files, then 28,000 draws), which the start
- * of a sandbox would wait for. So the build draws the default seed's pools once and ships them
- * in the jar ({@link PoolsSnapshot}); a sandbox on that seed reads them in milliseconds, and any
- * other seed draws its own. Both give the same strings: the snapshot is Datafaker's output.
+ * <p>Drawing them takes Datafaker seconds (its YAML files, then 28,000 draws), which the start of a
+ * sandbox would wait for. So the build draws the default seed's pools once and ships them in the
+ * jar ({@link PoolsSnapshot}); a sandbox on that seed reads them in milliseconds, and any other
+ * seed draws its own. Both give the same strings: the snapshot is Datafaker's output.
  */
 final class Pools {
   static final int SIZE = 2048;
+
   /** How many pools are drawn (the slugs are derived from the names). */
   private static final int DRAWN = 12;
 
@@ -50,28 +51,32 @@ final class Pools {
 
   /** The pools of {@code seed}: the build's snapshot when there is one, else drawn now. */
   static Pools of(long seed) {
-    return BY_SEED.computeIfAbsent(seed, s -> {
-      Pools shipped = PoolsSnapshot.read(s);
-      return shipped != null ? shipped : drawn(s);
-    });
+    return BY_SEED.computeIfAbsent(
+        seed,
+        s -> {
+          Pools shipped = PoolsSnapshot.read(s);
+          return shipped != null ? shipped : drawn(s);
+        });
   }
 
   /** The pools of {@code seed} drawn from Datafaker (the snapshot's source). */
   static Pools drawn(long seed) {
     Faker faker = new Faker(Locale.US, new Random(seed));
-    return new Pools(new String[][] {
-        draw(() -> faker.name().firstName()),
-        draw(() -> faker.name().lastName()),
-        draw(() -> faker.internet().domainName()),
-        draw(() -> faker.phoneNumber().cellPhone()),
-        draw(() -> faker.company().name()),
-        draw(() -> faker.company().industry()),
-        draw(() -> faker.address().streetAddress()),
-        draw(() -> faker.address().city()),
-        draw(() -> faker.address().stateAbbr()),
-        draw(() -> faker.address().zipCode()),
-        draw(() -> faker.commerce().productName()),
-        draw(() -> faker.commerce().department())});
+    return new Pools(
+        new String[][] {
+          draw(() -> faker.name().firstName()),
+          draw(() -> faker.name().lastName()),
+          draw(() -> faker.internet().domainName()),
+          draw(() -> faker.phoneNumber().cellPhone()),
+          draw(() -> faker.company().name()),
+          draw(() -> faker.company().industry()),
+          draw(() -> faker.address().streetAddress()),
+          draw(() -> faker.address().city()),
+          draw(() -> faker.address().stateAbbr()),
+          draw(() -> faker.address().zipCode()),
+          draw(() -> faker.commerce().productName()),
+          draw(() -> faker.commerce().department())
+        });
   }
 
   private Pools(String[][] drawn) {
@@ -92,8 +97,20 @@ final class Pools {
   }
 
   private String[][] drawnPools() {
-    return new String[][] {firstNames, lastNames, domains, phones, companies, industries,
-        streets, cities, states, postalCodes, productNames, campaignWords};
+    return new String[][] {
+      firstNames,
+      lastNames,
+      domains,
+      phones,
+      companies,
+      industries,
+      streets,
+      cities,
+      states,
+      postalCodes,
+      productNames,
+      campaignWords
+    };
   }
 
   /** Writes the drawn pools (the slugs are derived again on reading). */

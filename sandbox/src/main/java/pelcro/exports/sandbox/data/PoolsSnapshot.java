@@ -7,14 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The build's snapshot of the default seed's {@link Pools}, a resource of the jar: made by
- * {@link #main} while the sandbox is built (never committed), read when a sandbox starts on
- * that seed, so that its start does not wait for Datafaker.
+ * The build's snapshot of the default seed's {@link Pools}, a resource of the jar: made by {@link
+ * #main} while the sandbox is built (never committed), read when a sandbox starts on that seed, so
+ * that its start does not wait for Datafaker.
  */
 public final class PoolsSnapshot {
   /**
-   * The seed whose pools the build ships: the sandbox's default ({@code --seed}; the data
-   * package does not see the options, PoolsSnapshotTest checks that the two agree).
+   * The seed whose pools the build ships: the sandbox's default ({@code --seed}; the data package
+   * does not see the options, PoolsSnapshotTest checks that the two agree).
    */
   static final long SHIPPED_SEED = 42;
 
@@ -35,8 +35,8 @@ public final class PoolsSnapshot {
   }
 
   /**
-   * Writes the snapshot into the classes folder given as the only argument (the build's
-   * {@code process-classes} step).
+   * Writes the snapshot into the classes folder given as the only argument (the build's {@code
+   * process-classes} step).
    */
   public static void main(String[] args) throws IOException {
     Path folder = Path.of(args[0], PoolsSnapshot.class.getPackageName().replace('.', '/'));

@@ -19,32 +19,36 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Export files printed to disk while their job runs, so that a download hands out a finished
- * file, as the vendor's does (request-export: "The export runs in the background", and the
- * file is downloaded once "ready"; download-export: it is deleted after the first download),
- * instead of printing a million rows while the client waits.
+ * Export files printed to disk while their job runs, so that a download hands out a finished file,
+ * as the vendor's does (request-export: "The export runs in the background", and the file is
+ * downloaded once "ready"; download-export: it is deleted after the first download), instead of
+ * printing a million rows while the client waits.
  *
  * <p>A cache, not state: whatever is not prepared in time (a job completed early through the
- * control API, a full budget, another node of a shared store, a disk error) is printed while it
- * is downloaded, with the same bytes, since a file depends only on its query and {@code asOf}.
- * At most {@code budgetBytes} and {@link #MAX_FILES} files lie on disk (the oldest go first), at
- * most {@link #WAITING} files wait for the one printer thread (more are not prepared), a file is
- * deleted once downloaded, and every file when the sandbox closes.
+ * control API, a full budget, another node of a shared store, a disk error) is printed while it is
+ * downloaded, with the same bytes, since a file depends only on its query and {@code asOf}. At most
+ * {@code budgetBytes} and {@link #MAX_FILES} files lie on disk (the oldest go first), at most
+ * {@link #WAITING} files wait for the one printer thread (more are not prepared), a file is deleted
+ * once downloaded, and every file when the sandbox closes.
  */
 public final class PreparedExportData extends ForwardingExportData implements AutoCloseable {
   /** Files waiting to be printed, at most: a burst of requests cannot queue unbounded work. */
   static final int WAITING = 2;
+
   /**
    * Files kept at most, whatever their size: exports requested and never downloaded (a public
    * Try-it backend) would otherwise pile up small files until the budget's bytes were reached.
    */
   static final int MAX_FILES = 256;
+
   private final ExportData data;
   private final long budgetBytes;
   private final Path parent;
   private final ThreadPoolExecutor printer;
+
   /** Prepared and preparing files by export uuid, oldest first. Guarded by {@code this}. */
   private final LinkedHashMap<String, Prepared> files = new LinkedHashMap<>();
+
   private long bytesOnDisk;
   private Path folder;
   private boolean closed;
@@ -59,12 +63,18 @@ public final class PreparedExportData extends ForwardingExportData implements Au
     this.data = data;
     this.budgetBytes = budgetBytes;
     this.parent = parent;
-    this.printer = new ThreadPoolExecutor(1, 1, 5, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(WAITING), task -> {
-          Thread thread = new Thread(task, "exports-file-preparer");
-          thread.setDaemon(true);
-          return thread;
-        });
+    this.printer =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            5,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(WAITING),
+            task -> {
+              Thread thread = new Thread(task, "exports-file-preparer");
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   @Override
@@ -72,7 +82,9 @@ public final class PreparedExportData extends ForwardingExportData implements Au
     return data;
   }
 
-  /** The prepared file when it is complete and made for this query and instant; else the live one. */
+  /**
+   * The prepared file when it is complete and made for this query and instant; else the live one.
+   */
   @Override
   public ExportFile file(ExportQuery query, String exportUuid, Instant asOf) {
     ExportFile live = data.file(query, exportUuid, asOf);
@@ -89,18 +101,20 @@ public final class PreparedExportData extends ForwardingExportData implements Au
       return live;
     }
     Path path = prepared.path;
-    return new ExportFile(live.fileName(), () -> {
-      try {
-        return Files.newInputStream(path);
-      } catch (NoSuchFileException evicted) {
-        return live.opener().open(); // released or evicted since: print it after all
-      }
-    });
+    return new ExportFile(
+        live.fileName(),
+        () -> {
+          try {
+            return Files.newInputStream(path);
+          } catch (NoSuchFileException evicted) {
+            return live.opener().open(); // released or evicted since: print it after all
+          }
+        });
   }
 
   /**
-   * From now on, requested exports are prepared (the sandbox's own warm-up is over). The folder
-   * and the printer thread are made now, before "ready", and the thread stays: made by the first
+   * From now on, requested exports are prepared (the sandbox's own warm-up is over). The folder and
+   * the printer thread are made now, before "ready", and the thread stays: made by the first
    * accepted export instead, they were part of that request's time.
    */
   public void activate() {

@@ -7,9 +7,9 @@ import java.util.Set;
 /**
  * One CSV of the accounting ZIP: its columns, and the per-type rows it is made of.
  *
- * <p>A report is a projection of per-type export rows selected with the same filters an
- * integrator could send (month range, currency, status...), so its figures agree with the
- * per-type exports by construction.
+ * <p>A report is a projection of per-type export rows selected with the same filters an integrator
+ * could send (month range, currency, status...), so its figures agree with the per-type exports by
+ * construction.
  *
  * @param file the file name, one of the spec's {@code x-accounting-files}
  * @param columns the header row

@@ -42,7 +42,10 @@ final class ReportRows implements Rows {
     while (true) {
       if (selection != null && selection.next(source)) {
         for (int c = 0; c < row.length; c++) {
-          row[c] = mapping[c] >= 0 ? source[mapping[c]] : report.parts().get(part).sources().get(c).substring(1);
+          row[c] =
+              mapping[c] >= 0
+                  ? source[mapping[c]]
+                  : report.parts().get(part).sources().get(c).substring(1);
         }
         return true;
       }
@@ -58,11 +61,11 @@ final class ReportRows implements Rows {
     Table<?> table = Tables.of(p.type());
     Map<String, Set<String>> filters = new HashMap<>(p.filters());
     filters.put("currency", Set.of(currency));
-    selection = Selection.of(world, table, site, Criteria.of(table, from, to, false, filters), asOf);
+    selection =
+        Selection.of(world, table, site, Criteria.of(table, from, to, false, filters), asOf);
     source = new String[table.columns().size()];
-    mapping = p.sources().stream()
-        .mapToInt(s -> s.startsWith("=") ? -1 : indexOf(table, s))
-        .toArray();
+    mapping =
+        p.sources().stream().mapToInt(s -> s.startsWith("=") ? -1 : indexOf(table, s)).toArray();
   }
 
   private static int indexOf(Table<?> table, String column) {

@@ -8,10 +8,10 @@ import java.time.ZoneOffset;
  * clock's present at start).
  *
  * <p>Why a fixed start: the vendor's request examples ask for January to April 2024 and the
- * accounting package of January 2024 (request-export). A window that starts before them and
- * runs to the present holds records for every example, sent verbatim, today and in years to
- * come. An anchor less than {@link #MINIMUM_MONTHS} months after the fixed start (a test clock
- * set in the past) moves the start back, so the window never shrinks below that.
+ * accounting package of January 2024 (request-export). A window that starts before them and runs to
+ * the present holds records for every example, sent verbatim, today and in years to come. An anchor
+ * less than {@link #MINIMUM_MONTHS} months after the fixed start (a test clock set in the past)
+ * moves the start back, so the window never shrinks below that.
  *
  * @param start the first instant a record may be created at
  * @param end the anchor: no record is created or updated after it
@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 public record SeedWindow(Instant start, Instant end) {
   /** The fixed start: before the earliest documented example (January 2024). */
   public static final Instant FIXED_START = Instant.parse("2023-01-01T00:00:00Z");
+
   /** The shortest window, in months before the anchor. */
   public static final int MINIMUM_MONTHS = 24;
 

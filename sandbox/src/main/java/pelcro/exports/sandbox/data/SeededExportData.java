@@ -19,25 +19,30 @@ import pelcro.exports.sandbox.files.Rows;
 import pelcro.exports.sandbox.files.ZipStream;
 
 /**
- * The sandbox's synthetic records, seeded and deterministic: every site holds
- * {@code recordsPerType} records of each type, spread evenly over the {@link SeedWindow} (from
- * 2023 to the anchor).
+ * The sandbox's synthetic records, seeded and deterministic: every site holds {@code
+ * recordsPerType} records of each type, spread evenly over the {@link SeedWindow} (from 2023 to the
+ * anchor).
  *
  * <p>Nothing is stored: record {@code i} of a type on a site is a pure function of (seed, site,
- * type, i) within the window, and files are streamed from it. The content of a file is
- * therefore fixed by the seed, the size, the window (all fixed at start), the query and
- * {@code asOf}: a finished export's file never changes.
+ * type, i) within the window, and files are streamed from it. The content of a file is therefore
+ * fixed by the seed, the size, the window (all fixed at start), the query and {@code asOf}: a
+ * finished export's file never changes.
  */
 public final class SeededExportData implements ExportData {
   /** Record indices per printed part: up to ~1,000 rows, some 200 KB of CSV, a few ms of work. */
   static final int INDICES_PER_PART = 1024;
+
   private static final int SETTLED_MAX = 4096;
+
   /** Rows of each type {@link #warmUp} prints: enough for C2 to compile each table's code. */
   static final int WARM_UP_ROWS = 2_000;
+
   /** Scans of each type's records that {@link #warmUp} makes finding nothing. */
   private static final int WARM_UP_SCANS = 5;
+
   /** Compiled code serves every sandbox of the JVM (tests start many): one warm-up is enough. */
   private static final AtomicBoolean WARMED_UP = new AtomicBoolean();
+
   private static final AtomicBoolean SCANS_WARMED_UP = new AtomicBoolean();
   private final long seed;
   private final World world;
@@ -46,9 +51,10 @@ public final class SeededExportData implements ExportData {
 
   /**
    * @param seed the seed of all generated data ({@code --seed})
-   * @param recordsPerType how many records of each type each site holds ({@code --records-per-type})
-   * @param anchor the clock's present when the sandbox starts, the end of the window
-   *     ({@link SeedWindow#endingAt})
+   * @param recordsPerType how many records of each type each site holds ({@code
+   *     --records-per-type})
+   * @param anchor the clock's present when the sandbox starts, the end of the window ({@link
+   *     SeedWindow#endingAt})
    */
   public SeededExportData(long seed, int recordsPerType, Instant anchor) {
     this(seed, recordsPerType, SeedWindow.endingAt(anchor));
@@ -99,18 +105,23 @@ public final class SeededExportData implements ExportData {
       String name = "accounting-" + exportUuid + ".zip";
       return new ExportFile(name, () -> new ZipStream(reports(query, asOf), asOf.toEpochMilli()));
     }
-    Table<?> table = Tables.of(query.type()); // fails now, not at download, for a type without a table
+    Table<?> table =
+        Tables.of(query.type()); // fails now, not at download, for a type without a table
     Criteria criteria = Criteria.of(table, query.filters());
-    return new ExportFile(query.type() + "-" + exportUuid + ".csv", () -> new PartedCsvStream(
-        Selection.parts(world, table, query.siteId(), criteria, cap(asOf), INDICES_PER_PART)));
+    return new ExportFile(
+        query.type() + "-" + exportUuid + ".csv",
+        () ->
+            new PartedCsvStream(
+                Selection.parts(
+                    world, table, query.siteId(), criteria, cap(asOf), INDICES_PER_PART)));
   }
 
   /**
-   * Prints a throwaway file of every per-type export ({@link #WARM_UP_ROWS} rows each, from a
-   * world of that size, so the time it takes does not grow with {@code --records-per-type}) and
-   * drops the bytes. Why: a freshly started JVM runs the printing path (records, Commons CSV,
-   * the parts pool) interpreted until C2 has compiled it, and served its first million-row
-   * download at about half the rate of the next ones. Runs once per JVM.
+   * Prints a throwaway file of every per-type export ({@link #WARM_UP_ROWS} rows each, from a world
+   * of that size, so the time it takes does not grow with {@code --records-per-type}) and drops the
+   * bytes. Why: a freshly started JVM runs the printing path (records, Commons CSV, the parts pool)
+   * interpreted until C2 has compiled it, and served its first million-row download at about half
+   * the rate of the next ones. Runs once per JVM.
    */
   public void warmUp() {
     if (WARMED_UP.getAndSet(true)) {
@@ -145,17 +156,21 @@ public final class SeededExportData implements ExportData {
   }
 
   /**
-   * Scans every record of a type with a filter that no row matches: the path of "Nothing to
-   * export" when filters rule out every row (it builds each row to compare it), which printing
-   * does not run. Measured: without it the first such request after start took twice the later
-   * ones.
+   * Scans every record of a type with a filter that no row matches: the path of "Nothing to export"
+   * when filters rule out every row (it builds each row to compare it), which printing does not
+   * run. Measured: without it the first such request after start took twice the later ones.
    */
   private void scanFindingNothing(String type) {
     Table<?> table = Tables.of(type);
     // email compares without case (the other path of Criteria.Match); any column serves otherwise.
     String column = table.columns().contains("email") ? "email" : table.columns().get(0);
-    Criteria none = Criteria.of(table, Long.MIN_VALUE, Long.MAX_VALUE, false,
-        Map.of(column, Set.of("no row has this value")));
+    Criteria none =
+        Criteria.of(
+            table,
+            Long.MIN_VALUE,
+            Long.MAX_VALUE,
+            false,
+            Map.of(column, Set.of("no row has this value")));
     String[] row = new String[table.columns().size()];
     for (int round = 0; round < WARM_UP_SCANS; round++) {
       Selection.of(world, table, 1, none, cap(window.end())).next(row);
@@ -165,7 +180,8 @@ public final class SeededExportData implements ExportData {
   /** The matching rows of a per-type export, for tools and tests that want rows, not bytes. */
   public Rows rows(ExportQuery query, Instant asOf) {
     Table<?> table = Tables.of(query.type());
-    return Selection.of(world, table, query.siteId(), Criteria.of(table, query.filters()), cap(asOf));
+    return Selection.of(
+        world, table, query.siteId(), Criteria.of(table, query.filters()), cap(asOf));
   }
 
   private boolean accountingHasRecords(ExportQuery query, Instant asOf) {
@@ -183,7 +199,8 @@ public final class SeededExportData implements ExportData {
     String currency = String.valueOf(query.filters().get("currency"));
     LinkedHashMap<String, Supplier<Rows>> files = new LinkedHashMap<>();
     for (Report report : AccountingReports.all()) {
-      files.put(report.file(),
+      files.put(
+          report.file(),
           () -> new ReportRows(world, report, query.siteId(), month, currency, cap(asOf)));
     }
     return files;

@@ -7,9 +7,9 @@ import pelcro.exports.sandbox.files.Rows;
 /**
  * The rows of one table that match a query at an instant, produced one at a time.
  *
- * <p>Only the index range whose time slots can fall in the date range is visited. A record
- * created after {@code asOf} does not exist yet; one updated after {@code asOf} is shown as it
- * was then ({@code updated_at = created_at}), so a file depends on its query and instant only.
+ * <p>Only the index range whose time slots can fall in the date range is visited. A record created
+ * after {@code asOf} does not exist yet; one updated after {@code asOf} is shown as it was then
+ * ({@code updated_at = created_at}), so a file depends on its query and instant only.
  */
 final class Selection<F> implements Rows {
   private final World world;
@@ -23,8 +23,8 @@ final class Selection<F> implements Rows {
   private final Timestamps updated = new Timestamps();
   private long index;
 
-  private Selection(World world, Table<F> table, long site, Criteria criteria, long asOf,
-      long start, long end) {
+  private Selection(
+      World world, Table<F> table, long site, Criteria criteria, long asOf, long start, long end) {
     this.world = world;
     this.table = table;
     this.site = site;
@@ -42,8 +42,8 @@ final class Selection<F> implements Rows {
   }
 
   /**
-   * The same rows cut into parts of {@code indicesPerPart} record indices, for printing on
-   * several threads: record {@code i} depends on nothing but {@code i}, so parts are independent.
+   * The same rows cut into parts of {@code indicesPerPart} record indices, for printing on several
+   * threads: record {@code i} depends on nothing but {@code i}, so parts are independent.
    */
   static <F> RowParts parts(
       World world, Table<F> table, long site, Criteria criteria, long asOf, int indicesPerPart) {
@@ -65,7 +65,8 @@ final class Selection<F> implements Rows {
       @Override
       public Rows part(int k) {
         long from = start + (long) k * indicesPerPart;
-        return new Selection<>(world, table, site, criteria, asOf, from, Math.min(end, from + indicesPerPart));
+        return new Selection<>(
+            world, table, site, criteria, asOf, from, Math.min(end, from + indicesPerPart));
       }
     };
   }

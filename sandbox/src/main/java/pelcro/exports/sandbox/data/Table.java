@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * One export type's CSV: its columns and how record {@code i} of a site fills them.
  *
- * <p>Every table ends with {@code created_at} and {@code updated_at}, filled by the
- * {@link Selection}; a filterable attribute is the column named like its filter.
+ * <p>Every table ends with {@code created_at} and {@code updated_at}, filled by the {@link
+ * Selection}; a filterable attribute is the column named like its filter.
  *
  * @param <F> the record's facts, computed once per row
  */

@@ -4,8 +4,8 @@ package pelcro.exports.sandbox.data;
  * Spreads record indexes evenly over the seeded window, from its start to the anchor.
  *
  * <p>Record {@code i} is created inside its slot {@code [base(i), base(i) + width)}, so ids grow
- * with time as in a real database and a date range maps to an index range by binary search:
- * a file never scans records that cannot match.
+ * with time as in a real database and a date range maps to an index range by binary search: a file
+ * never scans records that cannot match.
  */
 final class TimeGrid {
   private final long start;

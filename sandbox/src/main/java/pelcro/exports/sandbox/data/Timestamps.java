@@ -3,9 +3,9 @@ package pelcro.exports.sandbox.data;
 import java.time.LocalDate;
 
 /**
- * Formats Unix seconds as {@code yyyy-MM-dd HH:mm:ss} in UTC, the form of the vendor's
- * (Laravel) exports. Hand-rolled with a one-day cache because rows come in time order and
- * {@code DateTimeFormatter} would cost a third of a row; one instance per stream (not shared).
+ * Formats Unix seconds as {@code yyyy-MM-dd HH:mm:ss} in UTC, the form of the vendor's (Laravel)
+ * exports. Hand-rolled with a one-day cache because rows come in time order and {@code
+ * DateTimeFormatter} would cost a third of a row; one instance per stream (not shared).
  */
 final class Timestamps {
   private static final long DAY = 86_400;

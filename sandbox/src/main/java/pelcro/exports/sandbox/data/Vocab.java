@@ -4,8 +4,8 @@ import java.util.List;
 import pelcro.exports.openapi.ExportsSpec;
 
 /**
- * The values of one enum of the spec (minus {@code all}), with one dominant value: generated
- * data uses exactly the values a filter can ask for, and no list is typed twice.
+ * The values of one enum of the spec (minus {@code all}), with one dominant value: generated data
+ * uses exactly the values a filter can ask for, and no list is typed twice.
  */
 final class Vocab {
   private final String[] values;
@@ -21,8 +21,8 @@ final class Vocab {
   /** The enum of the spec schema {@code schemaName}; {@code dominant} must be one of its values. */
   static Vocab of(String schemaName, String dominant, int dominantPercent) {
     List<?> listed = ExportsSpec.get().schema(schemaName).getEnum();
-    String[] values = listed.stream().map(String::valueOf).filter(v -> !v.equals("all"))
-        .toArray(String[]::new);
+    String[] values =
+        listed.stream().map(String::valueOf).filter(v -> !v.equals("all")).toArray(String[]::new);
     int index = List.of(values).indexOf(dominant);
     if (index < 0) {
       throw new IllegalStateException(schemaName + " has no value " + dominant);

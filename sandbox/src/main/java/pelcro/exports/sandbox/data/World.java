@@ -39,7 +39,9 @@ final class World {
     return Math.min(grid.end(), Math.max(own, parentCreated));
   }
 
-  /** When record {@code i} was last updated: a third of the records change later, up to the anchor. */
+  /**
+   * When record {@code i} was last updated: a third of the records change later, up to the anchor.
+   */
   long updated(long site, Kind kind, long i, long created) {
     if (!draw.chance(site, kind, i, 1, 35)) {
       return created;
@@ -55,38 +57,62 @@ final class World {
   Customer customer(long site, long c) {
     long bits = draw.bits(site, Kind.CUSTOMER, c, 3);
     int share = (int) ((bits >>> 1) % 100);
-    String currency = share < 55 ? "usd" : share < 75 ? "eur" : share < 85 ? "gbp" : share < 95 ? "cad" : "aud";
-    String country = switch (currency) {
-      case "usd" -> "US";
-      case "gbp" -> "GB";
-      case "cad" -> "CA";
-      case "aud" -> "AU";
-      default -> EURO_COUNTRIES[(int) ((bits >>> 20) % EURO_COUNTRIES.length)];
-    };
+    String currency =
+        share < 55 ? "usd" : share < 75 ? "eur" : share < 85 ? "gbp" : share < 95 ? "cad" : "aud";
+    String country =
+        switch (currency) {
+          case "usd" -> "US";
+          case "gbp" -> "GB";
+          case "cad" -> "CA";
+          case "aud" -> "AU";
+          default -> EURO_COUNTRIES[(int) ((bits >>> 20) % EURO_COUNTRIES.length)];
+        };
     long first = draw.bits(site, Kind.CUSTOMER, c, 4);
     long last = draw.bits(site, Kind.CUSTOMER, c, 5);
-    String email = Pools.at(pools.firstSlugs, first) + "." + Pools.at(pools.lastSlugs, last) + "."
-        + (c + 1) + "@" + Pools.at(pools.domains, draw.bits(site, Kind.CUSTOMER, c, 6));
-    return new Customer(c + 1, Pools.at(pools.firstNames, first), Pools.at(pools.lastNames, last),
-        email, currency, country, created(site, Kind.CUSTOMER, c, 0));
+    String email =
+        Pools.at(pools.firstSlugs, first)
+            + "."
+            + Pools.at(pools.lastSlugs, last)
+            + "."
+            + (c + 1)
+            + "@"
+            + Pools.at(pools.domains, draw.bits(site, Kind.CUSTOMER, c, 6));
+    return new Customer(
+        c + 1,
+        Pools.at(pools.firstNames, first),
+        Pools.at(pools.lastNames, last),
+        email,
+        currency,
+        country,
+        created(site, Kind.CUSTOMER, c, 0));
   }
 
   Subscription subscription(long site, long s) {
     Customer customer = customer(site, parent(site, Kind.SUBSCRIPTION, s, 3));
     int plan = draw.below(site, Kind.SUBSCRIPTION, s, 4, PLANS);
-    int quantity = draw.chance(site, Kind.SUBSCRIPTION, s, 5, 90) ? 1 : 2 + draw.below(site, Kind.SUBSCRIPTION, s, 6, 4);
-    return new Subscription(s + 1, customer, planId(plan), subscriptionProductId(plan / 3),
+    int quantity =
+        draw.chance(site, Kind.SUBSCRIPTION, s, 5, 90)
+            ? 1
+            : 2 + draw.below(site, Kind.SUBSCRIPTION, s, 6, 4);
+    return new Subscription(
+        s + 1,
+        customer,
+        planId(plan),
+        subscriptionProductId(plan / 3),
         subscriptionStatus.pick(draw.bits(site, Kind.SUBSCRIPTION, s, 7)),
-        collectionMethod.pick(draw.bits(site, Kind.SUBSCRIPTION, s, 8)), quantity,
-        planPrice(site, plan) * quantity, created(site, Kind.SUBSCRIPTION, s, customer.created()));
+        collectionMethod.pick(draw.bits(site, Kind.SUBSCRIPTION, s, 8)),
+        quantity,
+        planPrice(site, plan) * quantity,
+        created(site, Kind.SUBSCRIPTION, s, customer.created()));
   }
 
   /** Plan ids; the docs' example plans come first (see DocExampleIds). */
   private static final long[] PLAN_IDS =
       DocExampleIds.fromSpec().ids(PLANS, 1, "plan_id", "subscriptions", "memberships");
+
   /** Subscription product ids (three plans each); the docs' example products come first. */
-  private static final long[] PRODUCT_IDS = DocExampleIds.fromSpec()
-      .ids(PLANS / 3, 1, "product_id", "subscriptions", "memberships");
+  private static final long[] PRODUCT_IDS =
+      DocExampleIds.fromSpec().ids(PLANS / 3, 1, "product_id", "subscriptions", "memberships");
 
   static long planId(int plan) {
     return PLAN_IDS[plan];
@@ -105,24 +131,40 @@ final class World {
     Subscription sub = subscription(site, parent(site, Kind.INVOICE, j, 3));
     long taxPercent = new long[] {0, 5, 8, 13, 20}[draw.below(site, Kind.INVOICE, j, 4, 5)];
     long tax = sub.amount() * taxPercent / 100;
-    return new Invoice(j + 1, sub, invoiceStatus(site, j),
-        sub.amount(), tax, sub.amount() + tax, created(site, Kind.INVOICE, j, sub.created()));
+    return new Invoice(
+        j + 1,
+        sub,
+        invoiceStatus(site, j),
+        sub.amount(),
+        tax,
+        sub.amount() + tax,
+        created(site, Kind.INVOICE, j, sub.created()));
   }
 
   /** Payment {@code k} settles invoice {@code k}; its status follows the invoice's. */
   Payment payment(long site, long k) {
     Invoice invoice = invoice(site, k);
-    String status = switch (invoice.status()) {
-      case "paid" -> "succeeded";
-      case "draft", "open" -> "pending";
-      default -> "failed";
-    };
+    String status =
+        switch (invoice.status()) {
+          case "paid" -> "succeeded";
+          case "draft", "open" -> "pending";
+          default -> "failed";
+        };
     String category = paymentCategory.pick(draw.bits(site, Kind.PAYMENT, k, 3));
-    boolean online = category.equals("Card") || category.equals("Transfer") || category.equals("External");
-    String destination = online
-        ? new String[] {"stripe", "stripe", "braintree", "paypal"}[draw.below(site, Kind.PAYMENT, k, 4, 4)]
-        : "bank_account";
-    return new Payment(k + 1, invoice, status, online ? "online" : "offline", category, destination,
+    boolean online =
+        category.equals("Card") || category.equals("Transfer") || category.equals("External");
+    String destination =
+        online
+            ? new String[] {"stripe", "stripe", "braintree", "paypal"}
+                [draw.below(site, Kind.PAYMENT, k, 4, 4)]
+            : "bank_account";
+    return new Payment(
+        k + 1,
+        invoice,
+        status,
+        online ? "online" : "offline",
+        category,
+        destination,
         created(site, Kind.PAYMENT, k, invoice.created()));
   }
 
@@ -135,34 +177,70 @@ final class World {
     }
     Payment payment = payment(site, k);
     long total = payment.invoice().total();
-    long amount = draw.chance(site, Kind.REFUND, r, 4, 70) ? total
-        : 1 + draw.belowLong(site, Kind.REFUND, r, 5, Math.max(1, total));
-    return new Refund(r + 1, payment, refundStatus.pick(draw.bits(site, Kind.REFUND, r, 6)), amount,
-        new String[] {"requested_by_customer", "duplicate", "fraudulent"}[draw.below(site, Kind.REFUND, r, 7, 3)],
+    long amount =
+        draw.chance(site, Kind.REFUND, r, 4, 70)
+            ? total
+            : 1 + draw.belowLong(site, Kind.REFUND, r, 5, Math.max(1, total));
+    return new Refund(
+        r + 1,
+        payment,
+        refundStatus.pick(draw.bits(site, Kind.REFUND, r, 6)),
+        amount,
+        new String[] {"requested_by_customer", "duplicate", "fraudulent"}
+            [draw.below(site, Kind.REFUND, r, 7, 3)],
         created(site, Kind.REFUND, r, payment.created()));
   }
 
-  /** Invoice {@code j}'s status; a site's first invoice is paid, so every refund finds a payment. */
+  /**
+   * Invoice {@code j}'s status; a site's first invoice is paid, so every refund finds a payment.
+   */
   private String invoiceStatus(long site, long j) {
     return j == 0 ? "paid" : invoiceStatus.pick(draw.bits(site, Kind.INVOICE, j, 5));
   }
 
   /** A customer. */
-  record Customer(long id, String firstName, String lastName, String email, String currency,
-      String country, long created) {}
+  record Customer(
+      long id,
+      String firstName,
+      String lastName,
+      String email,
+      String currency,
+      String country,
+      long created) {}
 
   /** A subscription; {@code amount} is the monthly total in cents. */
-  record Subscription(long id, Customer customer, long planId, long productId, String status,
-      String collectionMethod, int quantity, long amount, long created) {}
+  record Subscription(
+      long id,
+      Customer customer,
+      long planId,
+      long productId,
+      String status,
+      String collectionMethod,
+      int quantity,
+      long amount,
+      long created) {}
 
   /** A subscription invoice; amounts in cents. */
-  record Invoice(long id, Subscription subscription, String status, long subtotal, long tax,
-      long total, long created) {}
+  record Invoice(
+      long id,
+      Subscription subscription,
+      String status,
+      long subtotal,
+      long tax,
+      long total,
+      long created) {}
 
   /** The payment of one invoice, for the invoice's total. */
-  record Payment(long id, Invoice invoice, String status, String type, String category,
-      String destination, long created) {}
+  record Payment(
+      long id,
+      Invoice invoice,
+      String status,
+      String type,
+      String category,
+      String destination,
+      long created) {}
 
   /** A refund of (part of) a payment. */
-  record Refund(long id, Payment payment, String status, long amount, String reason, long created) {}
+  record Refund(
+      long id, Payment payment, String status, long amount, String reason, long created) {}
 }

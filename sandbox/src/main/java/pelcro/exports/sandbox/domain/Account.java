@@ -11,7 +11,8 @@ import java.util.List;
  * @param sites the ids of its sites, the only values {@code site_id} may take
  * @param userId the {@code user_id} of the exports it requests
  * @param userEmail the requesting user's email
- * @param apiCoreRateLimit requests per minute (account object's {@code api_core_rate_limit}); null = default
+ * @param apiCoreRateLimit requests per minute (account object's {@code api_core_rate_limit}); null
+ *     = default
  */
 public record Account(
     long id,

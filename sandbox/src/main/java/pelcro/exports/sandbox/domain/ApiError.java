@@ -33,8 +33,7 @@ public enum ApiError {
   /** download-export: unknown uuid, another account's uuid, or a failed export. */
   FILE_NOT_FOUND(
       404,
-      DownloadNotFoundError.MessageEnum
-              .THE_REQUESTED_FILE_WAS_NOT_FOUND_PLEASE_TRY_TO_EXPORT_AGAIN_
+      DownloadNotFoundError.MessageEnum.THE_REQUESTED_FILE_WAS_NOT_FOUND_PLEASE_TRY_TO_EXPORT_AGAIN_
           ::getValue),
   /** download-export: the file was handed out once already, or expired. */
   ALREADY_DOWNLOADED(
@@ -46,7 +45,8 @@ public enum ApiError {
   /** Sandbox's own: a path the API does not have. */
   ROUTE_NOT_FOUND(404, () -> "The route %s could not be found."),
   /** Sandbox's own: a known path with a method it does not take. */
-  METHOD_NOT_ALLOWED(405, () -> "The %s method is not supported for route %s. Supported methods: %s."),
+  METHOD_NOT_ALLOWED(
+      405, () -> "The %s method is not supported for route %s. Supported methods: %s."),
   /** rate-limits: over the account's requests per minute. */
   TOO_MANY_REQUESTS(429, () -> SpecMessages.sharedResponse("TooManyRequests", "throttled")),
   /** Control API: no export has this uuid. */
@@ -62,12 +62,15 @@ public enum ApiError {
   /** Control API: no webhook delivery has this id. */
   CONTROL_DELIVERY_NOT_FOUND(404, () -> "No webhook delivery has the id %s."),
   /** Sandbox's own: WireMock's stub-editing admin routes, closed because the routes are fixed. */
-  WIREMOCK_ADMIN_CLOSED(405, () -> "WireMock's settings, recordings, proxying and files are fixed on the sandbox: %s %s is closed."),
+  WIREMOCK_ADMIN_CLOSED(
+      405,
+      () ->
+          "WireMock's settings, recordings, proxying and files are fixed on the sandbox: %s %s is closed."),
   /** Control API: a malformed control request. */
   CONTROL_BAD_REQUEST(400, () -> "%s"),
   /**
-   * The shared state (Redis) cannot be reached now, or a scheduled fault: the request had no
-   * effect that can be counted on, and may be sent again shortly (core-errors: 5xx, "rare").
+   * The shared state (Redis) cannot be reached now, or a scheduled fault: the request had no effect
+   * that can be counted on, and may be sent again shortly (core-errors: 5xx, "rare").
    */
   SERVICE_UNAVAILABLE(503, () -> "Service Unavailable"),
   /** A scheduled fault: an upstream of the vendor's failed (core-errors: 5xx). */

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A refusal from the catalogue {@link ApiError}, thrown by rules and operations and rendered to
- * the vendor's error body in exactly one place (the HTTP adapter's ErrorRenderer).
+ * A refusal from the catalogue {@link ApiError}, thrown by rules and operations and rendered to the
+ * vendor's error body in exactly one place (the HTTP adapter's ErrorRenderer).
  */
 public final class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -19,8 +19,13 @@ public final class ApiException extends RuntimeException {
   private final String allow;
   private final transient Duration retryAfter;
 
-  private ApiException(ApiError error, int status, Map<String, List<String>> fieldErrors,
-      String allow, Duration retryAfter, String msg) {
+  private ApiException(
+      ApiError error,
+      int status,
+      Map<String, List<String>> fieldErrors,
+      String allow,
+      Duration retryAfter,
+      String msg) {
     super(msg, null, false, false);
     this.error = error;
     this.status = status;
@@ -44,7 +49,8 @@ public final class ApiException extends RuntimeException {
   }
 
   public ApiException withErrors(Map<String, List<String>> errors) {
-    return new ApiException(error, status, new LinkedHashMap<>(errors), allow, retryAfter, getMessage());
+    return new ApiException(
+        error, status, new LinkedHashMap<>(errors), allow, retryAfter, getMessage());
   }
 
   /** The same error with another status (the off-spec 403 for non-Enterprise accounts). */
@@ -57,7 +63,10 @@ public final class ApiException extends RuntimeException {
     return new ApiException(error, status, fieldErrors, methods, retryAfter, getMessage());
   }
 
-  /** The same error, telling the client when to try again ({@code Retry-After}, whole seconds, at least 1). */
+  /**
+   * The same error, telling the client when to try again ({@code Retry-After}, whole seconds, at
+   * least 1).
+   */
   public ApiException withRetryAfter(Duration wait) {
     Duration atLeastOne = wait.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : wait;
     return new ApiException(error, status, fieldErrors, allow, atLeastOne, getMessage());

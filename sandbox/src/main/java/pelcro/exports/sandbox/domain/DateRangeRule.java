@@ -10,10 +10,10 @@ import java.util.Map;
  * request-export, Date Range Limits: "You can export up to 6 months of data at a time", and the
  * range cannot end before it starts.
  *
- * <p>"Six months" is defined so that every range a person calls six months passes (spec
- * x-decision on the 400 of requestExport): whole UTC days are compared, the six months are
- * clamped to the month's end (Aug 31 + 6 months = Feb 28), and a range starting on a month's
- * last day may run to the last day of the sixth month after (Feb 28 to Aug 31).
+ * <p>"Six months" is defined so that every range a person calls six months passes (spec x-decision
+ * on the 400 of requestExport): whole UTC days are compared, the six months are clamped to the
+ * month's end (Aug 31 + 6 months = Feb 28), and a range starting on a month's last day may run to
+ * the last day of the sixth month after (Feb 28 to Aug 31).
  */
 public final class DateRangeRule {
   static final int MAX_MONTHS = 6;

@@ -15,7 +15,8 @@ public final class ExportIds {
    * not be guessable, but the default SecureRandom is one source behind one lock, which every
    * thread answering a POST queued on. DRBG instances keep their own state.
    */
-  private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(ExportIds::strong);
+  private static final ThreadLocal<SecureRandom> RANDOM =
+      ThreadLocal.withInitial(ExportIds::strong);
 
   private ExportIds() {}
 

@@ -38,8 +38,19 @@ public record ExportJob(
   public static ExportJob queued(
       String uuid, long accountId, long userId, ExportQuery query, Instant now, JobTiming timing) {
     Instant finish = now.plus(timing.jobDuration());
-    return new ExportJob(uuid, accountId, userId, query, now, now.plus(timing.queueDelay()),
-        finish, finish.plus(timing.fileTtl()), null, null, null, null);
+    return new ExportJob(
+        uuid,
+        accountId,
+        userId,
+        query,
+        now,
+        now.plus(timing.queueDelay()),
+        finish,
+        finish.plus(timing.fileTtl()),
+        null,
+        null,
+        null,
+        null);
   }
 
   public String type() {
@@ -94,32 +105,68 @@ public record ExportJob(
         .orElse(createdAt);
   }
 
-  /** A fault: the export fails at {@code at} (its start, or while processing) with {@code reason}. */
+  /**
+   * A fault: the export fails at {@code at} (its start, or while processing) with {@code reason}.
+   */
   public ExportJob failingAt(Instant at, String reason) {
-    return new ExportJob(uuid, accountId, userId, query, createdAt, startAt, finishAt, expiresAt,
-        at, reason, null, null);
+    return new ExportJob(
+        uuid, accountId, userId, query, createdAt, startAt, finishAt, expiresAt, at, reason, null,
+        null);
   }
 
   /**
-   * A fault: the export stays queued (or processing) until completed or failed by hand. Its
-   * file's lifetime is kept ({@code expiresAt} stays that long after {@code finishAt}), so a
-   * {@code file_expires} fault holds once it is completed.
+   * A fault: the export stays queued (or processing) until completed or failed by hand. Its file's
+   * lifetime is kept ({@code expiresAt} stays that long after {@code finishAt}), so a {@code
+   * file_expires} fault holds once it is completed.
    */
   public ExportJob held(boolean queued) {
-    return new ExportJob(uuid, accountId, userId, query, createdAt, queued ? NEVER : startAt,
-        NEVER, NEVER.plus(Duration.between(finishAt, expiresAt)), null, null, null, null);
+    return new ExportJob(
+        uuid,
+        accountId,
+        userId,
+        query,
+        createdAt,
+        queued ? NEVER : startAt,
+        NEVER,
+        NEVER.plus(Duration.between(finishAt, expiresAt)),
+        null,
+        null,
+        null,
+        null);
   }
 
   /** A fault: the finished file expires {@code after} its finish instead of after its TTL. */
   public ExportJob expiringAfter(Duration after) {
-    return new ExportJob(uuid, accountId, userId, query, createdAt, startAt, finishAt,
-        finishAt.plus(after), failedAt, failedReason, null, null);
+    return new ExportJob(
+        uuid,
+        accountId,
+        userId,
+        query,
+        createdAt,
+        startAt,
+        finishAt,
+        finishAt.plus(after),
+        failedAt,
+        failedReason,
+        null,
+        null);
   }
 
   /** A fault: the file expires now, before anyone downloads it. */
   public ExportJob expiredAt(Instant now) {
-    return new ExportJob(uuid, accountId, userId, query, createdAt, startAt, finishAt, now,
-        failedAt, failedReason, downloadedAt, claim);
+    return new ExportJob(
+        uuid,
+        accountId,
+        userId,
+        query,
+        createdAt,
+        startAt,
+        finishAt,
+        now,
+        failedAt,
+        failedReason,
+        downloadedAt,
+        claim);
   }
 
   /** Whether it waits to be released (a fault held it). */
@@ -128,17 +175,28 @@ public record ExportJob(
   }
 
   /**
-   * Control API: finishes a running export at {@code now}, as its faults have it: a failure a
-   * fault scheduled (at its start, or halfway) happens now instead, since the export is taken
-   * through its processing now; the file keeps its lifetime (a {@code file_expires} fault).
+   * Control API: finishes a running export at {@code now}, as its faults have it: a failure a fault
+   * scheduled (at its start, or halfway) happens now instead, since the export is taken through its
+   * processing now; the file keeps its lifetime (a {@code file_expires} fault).
    */
   public ExportJob complete(Instant now, JobTiming timing) {
     requireRunning(now);
     if (failedAt != null) {
       return fail(now, failedReason);
     }
-    return new ExportJob(uuid, accountId, userId, query, createdAt, startedBy(now), now,
-        now.plus(fileLifetime(timing)), null, null, null, null);
+    return new ExportJob(
+        uuid,
+        accountId,
+        userId,
+        query,
+        createdAt,
+        startedBy(now),
+        now,
+        now.plus(fileLifetime(timing)),
+        null,
+        null,
+        null,
+        null);
   }
 
   /** How long the finished file is kept: the TTL, or what a {@code file_expires} fault set. */
@@ -150,13 +208,24 @@ public record ExportJob(
   /** Control API: fails a running export at {@code now}. */
   public ExportJob fail(Instant now, String reason) {
     requireRunning(now);
-    return new ExportJob(uuid, accountId, userId, query, createdAt, startedBy(now), finishAt,
-        expiresAt, now, reason, null, null);
+    return new ExportJob(
+        uuid,
+        accountId,
+        userId,
+        query,
+        createdAt,
+        startedBy(now),
+        finishAt,
+        expiresAt,
+        now,
+        reason,
+        null,
+        null);
   }
 
   /**
-   * Takes the file for one transfer: only a finished export that nobody is downloading, only
-   * once (download-export). Throws the documented error for every other state.
+   * Takes the file for one transfer: only a finished export that nobody is downloading, only once
+   * (download-export). Throws the documented error for every other state.
    */
   public ExportJob claim(Instant now, String claimId, Duration lease) {
     return switch (stateAt(now)) {
@@ -168,13 +237,14 @@ public record ExportJob(
   }
 
   /**
-   * The transfer {@code claimId} is still being written at {@code now}: its claim holds for
-   * {@code lease} more. A claim it no longer holds (it lapsed and another transfer took the
-   * file, or the file was handed out) stays as it is.
+   * The transfer {@code claimId} is still being written at {@code now}: its claim holds for {@code
+   * lease} more. A claim it no longer holds (it lapsed and another transfer took the file, or the
+   * file was handed out) stays as it is.
    */
   public ExportJob renewClaim(String claimId, Instant now, Duration lease) {
     return holds(claimId) && claim.until().isBefore(now.plus(lease))
-        ? with(new DownloadClaim(claimId, now.plus(lease)), null) : this;
+        ? with(new DownloadClaim(claimId, now.plus(lease)), null)
+        : this;
   }
 
   /** Whether the transfer {@code claimId} holds the file now. */
@@ -197,8 +267,19 @@ public record ExportJob(
   }
 
   private ExportJob with(DownloadClaim newClaim, Instant downloaded) {
-    return new ExportJob(uuid, accountId, userId, query, createdAt, startAt, finishAt, expiresAt,
-        failedAt, failedReason, downloaded, newClaim);
+    return new ExportJob(
+        uuid,
+        accountId,
+        userId,
+        query,
+        createdAt,
+        startAt,
+        finishAt,
+        expiresAt,
+        failedAt,
+        failedReason,
+        downloaded,
+        newClaim);
   }
 
   private Instant startedBy(Instant now) {

@@ -4,9 +4,9 @@ import java.util.Map;
 
 /**
  * One scheduled fault: what it is ({@link FaultKind}), where it applies (the whole sandbox or one
- * account; a target, or any), how often it strikes (every time, the next {@code times} times,
- * or with {@code probability} drawn from {@code seed}, so a run repeats exactly), and how often
- * it was weighed and struck so far.
+ * account; a target, or any), how often it strikes (every time, the next {@code times} times, or
+ * with {@code probability} drawn from {@code seed}, so a run repeats exactly), and how often it was
+ * weighed and struck so far.
  *
  * @param id {@code flt_<n>}
  * @param accountId the account it applies to, or null for every account
@@ -18,8 +18,17 @@ import java.util.Map;
  * @param weighed how many occasions it was weighed at
  * @param struck how many times it struck
  */
-public record Fault(String id, FaultKind kind, Long accountId, String target, Integer times,
-    Double probability, Long seed, Map<String, Object> params, long weighed, long struck) {
+public record Fault(
+    String id,
+    FaultKind kind,
+    Long accountId,
+    String target,
+    Integer times,
+    Double probability,
+    Long seed,
+    Map<String, Object> params,
+    long weighed,
+    long struck) {
 
   public Fault {
     params = Map.copyOf(params);
@@ -27,7 +36,8 @@ public record Fault(String id, FaultKind kind, Long accountId, String target, In
 
   /** Whether it is aimed at this occasion: the account's, and the target's (or any target). */
   public boolean aimsAt(FaultKind occasion, long account, String occasionTarget) {
-    return kind == occasion && (accountId == null || accountId == account)
+    return kind == occasion
+        && (accountId == null || accountId == account)
         && (target == null || target.equals(occasionTarget));
   }
 
@@ -37,13 +47,22 @@ public record Fault(String id, FaultKind kind, Long accountId, String target, In
   }
 
   /**
-   * Weighs it once more: the fault as it is after this occasion, which says whether it struck.
-   * The draw of occasion {@code n} depends on the seed and {@code n} alone.
+   * Weighs it once more: the fault as it is after this occasion, which says whether it struck. The
+   * draw of occasion {@code n} depends on the seed and {@code n} alone.
    */
   public Fault weighedOnce() {
-    boolean strikes = !spent()
-        && (probability == null || draw(seed == null ? 0 : seed, weighed) < probability);
-    return new Fault(id, kind, accountId, target, times, probability, seed, params, weighed + 1,
+    boolean strikes =
+        !spent() && (probability == null || draw(seed == null ? 0 : seed, weighed) < probability);
+    return new Fault(
+        id,
+        kind,
+        accountId,
+        target,
+        times,
+        probability,
+        seed,
+        params,
+        weighed + 1,
         struck + (strikes ? 1 : 0));
   }
 

@@ -13,15 +13,19 @@ public enum FaultKind {
   /** The export fails as soon as it starts processing, with {@code reason} as failed_reason. */
   EXPORT_FAILS_AT_START("export_fails_at_start", Aim.EXPORT_TYPE, Set.of(), Set.of("reason")),
   /** The export fails halfway through processing. */
-  EXPORT_FAILS_WHILE_PROCESSING("export_fails_while_processing", Aim.EXPORT_TYPE, Set.of(),
-      Set.of("reason")),
-  /** The export stays queued (or processing) until completed or failed through the control calls. */
+  EXPORT_FAILS_WHILE_PROCESSING(
+      "export_fails_while_processing", Aim.EXPORT_TYPE, Set.of(), Set.of("reason")),
+  /**
+   * The export stays queued (or processing) until completed or failed through the control calls.
+   */
   EXPORT_HELD("export_held", Aim.EXPORT_TYPE, Set.of(), Set.of("state")),
   /** The finished file expires {@code seconds} after it is ready, on the account's clock. */
   FILE_EXPIRES("file_expires", Aim.EXPORT_TYPE, Set.of("seconds"), Set.of()),
   /** The request is answered "Nothing to export" whatever the data holds. */
   NOTHING_TO_EXPORT("nothing_to_export", Aim.EXPORT_TYPE, Set.of(), Set.of()),
-  /** The operation answers {@code status} (429, 500, 502, 503 or 504) in the vendor's error shape. */
+  /**
+   * The operation answers {@code status} (429, 500, 502, 503 or 504) in the vendor's error shape.
+   */
   OPERATION_ERROR("operation_error", Aim.OPERATION, Set.of("status"), Set.of("retry_after")),
   /** The operation answers {@code latency_ms} later than it would. */
   OPERATION_LATENCY("operation_latency", Aim.OPERATION, Set.of("latency_ms"), Set.of()),

@@ -3,8 +3,8 @@ package pelcro.exports.sandbox.domain;
 import java.util.Map;
 
 /**
- * The one table of field-validation messages, in the Core API's (Laravel's) wording
- * (core-errors: "The email field is required."), keyed by the failed schema keyword.
+ * The one table of field-validation messages, in the Core API's (Laravel's) wording (core-errors:
+ * "The email field is required."), keyed by the failed schema keyword.
  *
  * <p>{@code :field} is the field name with spaces ("date from"), {@code :type} the export type,
  * {@code :limit} the schema's bound.
@@ -23,8 +23,10 @@ public final class FieldMessages {
           Map.entry("format", "The :field format is invalid."),
           // Names the forms taken, never calls the value "not ISO 8601": a week date or a basic
           // format is ISO 8601 and still refused (spec x-decision of ExportDate).
-          Map.entry("oneOf", "The :field must be Unix seconds or a date-time such as"
-              + " 2024-01-01T00:00:00Z (RFC 3339, years 1970 to 4999)."),
+          Map.entry(
+              "oneOf",
+              "The :field must be Unix seconds or a date-time such as"
+                  + " 2024-01-01T00:00:00Z (RFC 3339, years 1970 to 4999)."),
           Map.entry("date", "The :field is not a valid date."),
           Map.entry("minimum", "The :field must be at least :limit."),
           Map.entry("maximum", "The :field must not be greater than :limit."),
@@ -43,8 +45,8 @@ public final class FieldMessages {
   private FieldMessages() {}
 
   /**
-   * The message for {@code field} failing {@code keyword} (e.g. {@code required},
-   * {@code type.integer}, {@code format.date}); falls back from the specific to the generic key.
+   * The message for {@code field} failing {@code keyword} (e.g. {@code required}, {@code
+   * type.integer}, {@code format.date}); falls back from the specific to the generic key.
    */
   public static String of(String keyword, String field, String exportType, Object limit) {
     String template = BY_FIELD_AND_KEYWORD.get(field + "." + keyword);

@@ -5,13 +5,15 @@ import java.util.regex.Pattern;
 
 /**
  * Shortens secrets for display: API keys in logs, the banner and the request journal, and the
- * password of a URL. A key keeps its kind ({@code sk_test_}) and at most its last four
- * characters, never more than a third of it: {@code sk_test_…rise}.
+ * password of a URL. A key keeps its kind ({@code sk_test_}) and at most its last four characters,
+ * never more than a third of it: {@code sk_test_…rise}.
  */
 public final class KeyMask {
   private static final Pattern PREFIX = Pattern.compile("^[A-Za-z]{1,8}_[A-Za-z]{1,8}_");
+
   /** Keys as they appear in text: Bearer values, {@code sk_*} tokens in URLs and bodies. */
   private static final Pattern KEY_IN_TEXT = Pattern.compile("sk_[A-Za-z0-9_-]+");
+
   private static final Pattern URL_PASSWORD = Pattern.compile("(//[^:/@\\s]*:)([^@/\\s]+)@");
 
   private KeyMask() {}
@@ -46,7 +48,9 @@ public final class KeyMask {
       return null;
     }
     int space = value.indexOf(' ');
-    return space < 0 ? key(value) : value.substring(0, space + 1) + key(value.substring(space + 1).trim());
+    return space < 0
+        ? key(value)
+        : value.substring(0, space + 1) + key(value.substring(space + 1).trim());
   }
 
   /** A URL with its user-info password replaced by {@code ***}. */

@@ -9,15 +9,15 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>Why not {@link UUID#randomUUID()}: it draws from one shared SecureRandom behind a lock, and
  * with an id per request every request thread queued on that lock (seen with perf under
- * bin/benchmark-api's load). Ids a client could guess to its advantage, the export uuids, stay
- * with {@link ExportIds}.
+ * bin/benchmark-api's load). Ids a client could guess to its advantage, the export uuids, stay with
+ * {@link ExportIds}.
  */
 public final class RandomIds {
   private RandomIds() {}
 
   /**
-   * A version-4 UUID (RFC 9562) whose 122 free bits come from the thread's generator: unique
-   * enough to name things (a 64-bit state per thread, seeded apart), not meant to be unguessable.
+   * A version-4 UUID (RFC 9562) whose 122 free bits come from the thread's generator: unique enough
+   * to name things (a 64-bit state per thread, seeded apart), not meant to be unguessable.
    */
   public static UUID uuid() {
     ThreadLocalRandom random = ThreadLocalRandom.current();

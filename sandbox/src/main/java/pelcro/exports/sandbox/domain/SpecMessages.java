@@ -16,7 +16,8 @@ final class SpecMessages {
 
   /** The {@code message} of an example of a shared response in {@code components/responses}. */
   static String sharedResponse(String response, String example) {
-    return messageOf(ExportsSpec.get().model().getComponents().getResponses().get(response), example);
+    return messageOf(
+        ExportsSpec.get().model().getComponents().getResponses().get(response), example);
   }
 
   /** The {@code message} of an example of {@code POST /exports}' response {@code status}. */

@@ -8,18 +8,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One delivery of one event, with its attempts: an entry of the deliveries journal, immutable;
- * each transition returns the next state, which the store keeps.
+ * One delivery of one event, with its attempts: an entry of the deliveries journal, immutable; each
+ * transition returns the next state, which the store keeps.
  *
  * @param id {@code whd_<n>}
  * @param dueAt when the next attempt is due, on the account's clock
- * @param sendingUntil while an attempt is in flight: when its node's claim lapses (real time,
- *     epoch ms), so another node retries a delivery whose sender died; 0 otherwise
+ * @param sendingUntil while an attempt is in flight: when its node's claim lapses (real time, epoch
+ *     ms), so another node retries a delivery whose sender died; 0 otherwise
  * @param redeliveryOf the delivery this one repeats (control API), or null
  * @param faults how a scheduled fault has it delivered ({@link Faulted#NONE}: as it should be)
  */
-public record WebhookDelivery(String id, WebhookEvent event, Status status, Instant dueAt,
-    long sendingUntil, List<Attempt> attempts, String redeliveryOf, Faulted faults) {
+public record WebhookDelivery(
+    String id,
+    WebhookEvent event,
+    Status status,
+    Instant dueAt,
+    long sendingUntil,
+    List<Attempt> attempts,
+    String redeliveryOf,
+    Faulted faults) {
 
   /**
    * What faults do to a delivery.
@@ -31,6 +38,7 @@ public record WebhookDelivery(String id, WebhookEvent event, Status status, Inst
    */
   public record Faulted(boolean badSignature, boolean dropped, String after) {
     public static final Faulted NONE = new Faulted(false, false, null);
+
     /** Held back for the export's next event, which has not happened yet. */
     public static final String AWAITING_NEXT = "next";
 
@@ -40,7 +48,12 @@ public record WebhookDelivery(String id, WebhookEvent event, Status status, Inst
   }
 
   /** Where a delivery stands. */
-  public enum Status { PENDING, SENDING, DELIVERED, FAILED }
+  public enum Status {
+    PENDING,
+    SENDING,
+    DELIVERED,
+    FAILED
+  }
 
   /**
    * One attempt.
@@ -56,16 +69,16 @@ public record WebhookDelivery(String id, WebhookEvent event, Status status, Inst
   }
 
   /** A delivery of {@code event}, due at {@code dueAt}. */
-  public static WebhookDelivery of(String id, WebhookEvent event, Instant dueAt,
-      String redeliveryOf, Faulted faults) {
-    return new WebhookDelivery(id, event, Status.PENDING, dueAt, 0, List.of(), redeliveryOf,
-        faults);
+  public static WebhookDelivery of(
+      String id, WebhookEvent event, Instant dueAt, String redeliveryOf, Faulted faults) {
+    return new WebhookDelivery(
+        id, event, Status.PENDING, dueAt, 0, List.of(), redeliveryOf, faults);
   }
 
   /** The same delivery, held back behind another (an out-of-order fault). */
   public WebhookDelivery behind(String deliveryId) {
-    return new WebhookDelivery(id, event, status, dueAt, sendingUntil, attempts, redeliveryOf,
-        faults.behind(deliveryId));
+    return new WebhookDelivery(
+        id, event, status, dueAt, sendingUntil, attempts, redeliveryOf, faults.behind(deliveryId));
   }
 
   /** Whether a node may start an attempt now (due, or its sender's claim lapsed). */
@@ -84,19 +97,20 @@ public record WebhookDelivery(String id, WebhookEvent event, Status status, Inst
   }
 
   public WebhookDelivery sending(long untilRealMillis) {
-    return new WebhookDelivery(id, event, Status.SENDING, dueAt, untilRealMillis, attempts,
-        redeliveryOf, faults);
+    return new WebhookDelivery(
+        id, event, Status.SENDING, dueAt, untilRealMillis, attempts, redeliveryOf, faults);
   }
 
   /**
-   * The delivery after an attempt: delivered on a 2xx, failed after {@code maxAttempts}, else
-   * due again after {@code firstBackoff} doubled per failure.
+   * The delivery after an attempt: delivered on a 2xx, failed after {@code maxAttempts}, else due
+   * again after {@code firstBackoff} doubled per failure.
    */
   public WebhookDelivery recorded(Attempt attempt, int maxAttempts, Duration firstBackoff) {
     List<Attempt> tried = new ArrayList<>(attempts);
     tried.add(attempt);
     if (attempt.httpStatus() >= 200 && attempt.httpStatus() < 300) {
-      return new WebhookDelivery(id, event, Status.DELIVERED, dueAt, 0, tried, redeliveryOf, faults);
+      return new WebhookDelivery(
+          id, event, Status.DELIVERED, dueAt, 0, tried, redeliveryOf, faults);
     }
     if (tried.size() >= maxAttempts) {
       return new WebhookDelivery(id, event, Status.FAILED, dueAt, 0, tried, redeliveryOf, faults);

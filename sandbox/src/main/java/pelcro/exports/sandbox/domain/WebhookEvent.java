@@ -10,5 +10,10 @@ package pelcro.exports.sandbox.domain;
  * @param accountId the export's account, whose clock says when the event is due
  * @param body the exact JSON bytes' text POSTed to the receiver
  */
-public record WebhookEvent(String id, ExportEventType type, long created, String exportUuid,
-    long accountId, String body) {}
+public record WebhookEvent(
+    String id,
+    ExportEventType type,
+    long created,
+    String exportUuid,
+    long accountId,
+    String body) {}

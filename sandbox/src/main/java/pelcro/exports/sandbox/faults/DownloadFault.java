@@ -1,8 +1,8 @@
 package pelcro.exports.sandbox.faults;
 
 /**
- * How a struck download fault streams a file: cut after {@code cutAfterBytes} (the connection
- * then closes, and the file may be downloaded again), or at most {@code bytesPerSecond}.
+ * How a struck download fault streams a file: cut after {@code cutAfterBytes} (the connection then
+ * closes, and the file may be downloaded again), or at most {@code bytesPerSecond}.
  *
  * @param cutAfterBytes bytes sent before the cut, or -1 for no cut
  * @param bytesPerSecond the pace, or 0 for full speed

@@ -15,8 +15,8 @@ import pelcro.exports.sandbox.domain.FaultKind;
 
 /**
  * A fault as JSON: {@code {"kind": "export_fails_at_start", "type": "subscriptions", "times": 2,
- * "reason": "Disk full"}}; read strictly (a schedule that is not what the user meant is worse
- * than a 400), and shown with its id, scope and counts.
+ * "reason": "Disk full"}}; read strictly (a schedule that is not what the user meant is worse than
+ * a 400), and shown with its id, scope and counts.
  */
 final class FaultSpec {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,15 +28,26 @@ final class FaultSpec {
 
   private FaultSpec() {}
 
-  /** @param accountId the scope's account (test helpers), or null for the body's own account_id */
+  /**
+   * @param accountId the scope's account (test helpers), or null for the body's own account_id
+   */
   static Fault parse(JsonNode spec, Long accountId) {
     if (spec == null || !spec.isObject()) {
       throw bad("Send a fault object, e.g. {\"kind\": \"export_fails_at_start\", \"times\": 1}.");
     }
     String kindName = spec.path("kind").asText("");
-    FaultKind kind = FaultKind.of(kindName).orElseThrow(() -> bad("Unknown fault kind '"
-        + kindName + "'; known kinds: " + java.util.Arrays.stream(FaultKind.values())
-            .map(FaultKind::wireName).toList() + "."));
+    FaultKind kind =
+        FaultKind.of(kindName)
+            .orElseThrow(
+                () ->
+                    bad(
+                        "Unknown fault kind '"
+                            + kindName
+                            + "'; known kinds: "
+                            + java.util.Arrays.stream(FaultKind.values())
+                                .map(FaultKind::wireName)
+                                .toList()
+                            + "."));
     Map<String, Object> params = new LinkedHashMap<>();
     String target = null;
     for (Iterator<String> it = spec.fieldNames(); it.hasNext(); ) {
@@ -56,11 +67,14 @@ final class FaultSpec {
       }
     }
     checkParams(kind, params);
-    Long scopeAccount = accountId != null ? accountId
-        : spec.hasNonNull("account_id") ? positive(spec, "account_id") : null;
+    Long scopeAccount =
+        accountId != null
+            ? accountId
+            : spec.hasNonNull("account_id") ? positive(spec, "account_id") : null;
     Integer times = spec.hasNonNull("times") ? (int) positive(spec, "times") : null;
     Double probability = spec.hasNonNull("probability") ? spec.get("probability").asDouble() : null;
-    if (probability != null && (!spec.get("probability").isNumber() || probability < 0 || probability > 1)) {
+    if (probability != null
+        && (!spec.get("probability").isNumber() || probability < 0 || probability > 1)) {
       throw bad("probability must be a number between 0 and 1.");
     }
     Long seed = spec.hasNonNull("seed") ? spec.get("seed").asLong() : null;
@@ -87,16 +101,18 @@ final class FaultSpec {
       return null;
     }
     String text = value.asText();
-    boolean known = switch (kind.aim()) {
-      case EXPORT_TYPE -> java.util.Arrays.stream(ExportType.values())
-          .anyMatch(t -> t.getValue().equals(text));
-      case OPERATION -> OPERATIONS.contains(text);
-      case EVENT_TYPE -> java.util.Arrays.stream(ExportEventType.values())
-          .anyMatch(t -> t.wireName().equals(text));
-    };
+    boolean known =
+        switch (kind.aim()) {
+          case EXPORT_TYPE ->
+              java.util.Arrays.stream(ExportType.values()).anyMatch(t -> t.getValue().equals(text));
+          case OPERATION -> OPERATIONS.contains(text);
+          case EVENT_TYPE ->
+              java.util.Arrays.stream(ExportEventType.values())
+                  .anyMatch(t -> t.wireName().equals(text));
+        };
     if (!value.isTextual() || !known) {
-      throw bad("Unknown " + kind.aim().field() + " '" + text + "' for a " + kind.wireName()
-          + " fault.");
+      throw bad(
+          "Unknown " + kind.aim().field() + " '" + text + "' for a " + kind.wireName() + " fault.");
     }
     return text;
   }
@@ -104,15 +120,19 @@ final class FaultSpec {
   private static void checkParams(FaultKind kind, Map<String, Object> params) {
     for (Map.Entry<String, Object> p : params.entrySet()) {
       boolean text = p.getKey().equals("reason") || p.getKey().equals("state");
-      if (text ? !(p.getValue() instanceof String) : !(p.getValue() instanceof Number n)
-          || n.longValue() < 0) {
-        throw bad("'" + p.getKey() + "' must be " + (text ? "a string." : "a non-negative number."));
+      if (text
+          ? !(p.getValue() instanceof String)
+          : !(p.getValue() instanceof Number n) || n.longValue() < 0) {
+        throw bad(
+            "'" + p.getKey() + "' must be " + (text ? "a string." : "a non-negative number."));
       }
     }
-    if (params.containsKey("status") && !STATUSES.contains(((Number) params.get("status")).intValue())) {
+    if (params.containsKey("status")
+        && !STATUSES.contains(((Number) params.get("status")).intValue())) {
       throw bad("status must be one of " + STATUSES + ".");
     }
-    if (params.containsKey("state") && !Set.of("queued", "processing").contains(params.get("state"))) {
+    if (params.containsKey("state")
+        && !Set.of("queued", "processing").contains(params.get("state"))) {
       throw bad("state must be queued or processing.");
     }
   }

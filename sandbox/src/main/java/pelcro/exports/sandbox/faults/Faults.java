@@ -12,10 +12,10 @@ import pelcro.exports.sandbox.log.ActivityLog;
 import pelcro.exports.sandbox.store.FaultStore;
 
 /**
- * Where scheduled faults strike: the operations and the webhooks ask at each occasion, and a
- * fault that strikes turns into the vendor's own behaviour there (an error answer, a failed or
- * held export, an expired file, a cut download, a late webhook). Each strike is logged under
- * {@code --verbose}.
+ * Where scheduled faults strike: the operations and the webhooks ask at each occasion, and a fault
+ * that strikes turns into the vendor's own behaviour there (an error answer, a failed or held
+ * export, an expired file, a cut download, a late webhook). Each strike is logged under {@code
+ * --verbose}.
  */
 public final class Faults {
   /** No fault ever strikes (the JUnit-free default of a few tests). */
@@ -31,13 +31,15 @@ public final class Faults {
 
   /** Before an operation runs: waits its scheduled latency, or throws its scheduled error. */
   public void beforeOperation(long accountId, String operationId) {
-    strike(FaultKind.OPERATION_LATENCY, accountId, operationId).ifPresent(f -> {
-      try {
-        Thread.sleep(f.number("latency_ms", 0));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    strike(FaultKind.OPERATION_LATENCY, accountId, operationId)
+        .ifPresent(
+            f -> {
+              try {
+                Thread.sleep(f.number("latency_ms", 0));
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
     Optional<Fault> error = strike(FaultKind.OPERATION_ERROR, accountId, operationId);
     if (error.isPresent()) {
       throw OperationErrors.of(error.get());
@@ -63,26 +65,39 @@ public final class Faults {
     }
     // A failing export has no file, so no file fault is weighed for it; a held one has, once
     // released: its file's lifetime is set first and kept while it is held.
-    ExportJob expiring = strikeOnFile(job)
-        .map(f -> job.expiringAfter(Duration.ofSeconds(f.number("seconds", 0))))
-        .orElse(job);
+    ExportJob expiring =
+        strikeOnFile(job)
+            .map(f -> job.expiringAfter(Duration.ofSeconds(f.number("seconds", 0))))
+            .orElse(job);
     return strike(FaultKind.EXPORT_HELD, account, job.type())
         .map(hold -> expiring.held(!"processing".equals(hold.text("state"))))
         .orElse(expiring);
   }
 
   /**
-   * An export was failed by hand, so it will never have its file: a {@code file_expires} fault
-   * that struck for that file gives its strike back and strikes the next export instead. (Its
-   * webhook faults strike its {@code export.failed} event: {@code ExportLifecycleEvents}.)
+   * An export was failed by hand, so it will never have its file: a {@code file_expires} fault that
+   * struck for that file gives its strike back and strikes the next export instead. (Its webhook
+   * faults strike its {@code export.failed} event: {@code ExportLifecycleEvents}.)
    */
   public void failedByHand(ExportJob job) {
     if (store == null) {
       return;
     }
-    store.giveBackFileStrike(job.uuid()).ifPresent(f -> log.fault(job.accountId(), f.id() + " "
-        + f.kind().wireName() + " given back (" + f.struck()
-        + (f.times() == null ? "" : " of " + f.times()) + "): " + job.uuid() + " has no file"));
+    store
+        .giveBackFileStrike(job.uuid())
+        .ifPresent(
+            f ->
+                log.fault(
+                    job.accountId(),
+                    f.id()
+                        + " "
+                        + f.kind().wireName()
+                        + " given back ("
+                        + f.struck()
+                        + (f.times() == null ? "" : " of " + f.times())
+                        + "): "
+                        + job.uuid()
+                        + " has no file"));
   }
 
   /** Whether the file is gone early ("already downloaded or has expired"). */
@@ -107,29 +122,45 @@ public final class Faults {
     return new DeliveryFault(
         strike(FaultKind.WEBHOOK_DUPLICATE, accountId, event).isPresent(),
         strike(FaultKind.WEBHOOK_LATE, accountId, event)
-            .map(f -> Duration.ofSeconds(f.number("seconds", 0))).orElse(Duration.ZERO),
+            .map(f -> Duration.ofSeconds(f.number("seconds", 0)))
+            .orElse(Duration.ZERO),
         strike(FaultKind.WEBHOOK_OUT_OF_ORDER, accountId, event).isPresent(),
         strike(FaultKind.WEBHOOK_BAD_SIGNATURE, accountId, event).isPresent(),
         strike(FaultKind.WEBHOOK_DROPPED, accountId, event).isPresent());
   }
 
   private Optional<Fault> strike(FaultKind kind, long accountId, String target) {
-    return store == null ? Optional.empty()
+    return store == null
+        ? Optional.empty()
         : logged(store.strike(kind, accountId, target), kind, accountId, target);
   }
 
   /** A file fault's strike is noted with the export, to be given back if it never has a file. */
   private Optional<Fault> strikeOnFile(ExportJob job) {
     FaultKind kind = FaultKind.FILE_EXPIRES;
-    return store == null ? Optional.empty() : logged(
-        store.strikeOnFile(kind, job.accountId(), job.type(), job.uuid()),
-        kind, job.accountId(), job.type());
+    return store == null
+        ? Optional.empty()
+        : logged(
+            store.strikeOnFile(kind, job.accountId(), job.type(), job.uuid()),
+            kind,
+            job.accountId(),
+            job.type());
   }
 
-  private Optional<Fault> logged(Optional<Fault> struck, FaultKind kind, long accountId,
-      String target) {
-    struck.ifPresent(f -> log.fault(accountId, f.id() + " " + kind.wireName() + " struck ("
-        + f.struck() + (f.times() == null ? "" : " of " + f.times()) + ") on " + target));
+  private Optional<Fault> logged(
+      Optional<Fault> struck, FaultKind kind, long accountId, String target) {
+    struck.ifPresent(
+        f ->
+            log.fault(
+                accountId,
+                f.id()
+                    + " "
+                    + kind.wireName()
+                    + " struck ("
+                    + f.struck()
+                    + (f.times() == null ? "" : " of " + f.times())
+                    + ") on "
+                    + target));
     return struck;
   }
 
@@ -144,13 +175,14 @@ public final class Faults {
 
     static ApiException of(Fault fault) {
       int status = (int) fault.number("status", 503);
-      ApiError error = switch (status) {
-        case 429 -> ApiError.TOO_MANY_REQUESTS;
-        case 500 -> ApiError.SERVER_ERROR;
-        case 502 -> ApiError.BAD_GATEWAY;
-        case 504 -> ApiError.GATEWAY_TIMEOUT;
-        default -> ApiError.SERVICE_UNAVAILABLE;
-      };
+      ApiError error =
+          switch (status) {
+            case 429 -> ApiError.TOO_MANY_REQUESTS;
+            case 500 -> ApiError.SERVER_ERROR;
+            case 502 -> ApiError.BAD_GATEWAY;
+            case 504 -> ApiError.GATEWAY_TIMEOUT;
+            default -> ApiError.SERVICE_UNAVAILABLE;
+          };
       ApiException e = new ApiException(error);
       long retryAfter = fault.number("retry_after", status == 503 || status == 429 ? 1 : 0);
       return retryAfter > 0 ? e.withRetryAfter(Duration.ofSeconds(retryAfter)) : e;

@@ -13,12 +13,13 @@ public final class FaultsFile {
     try {
       JsonNode schedule = new ObjectMapper().readTree(file.toFile());
       if (schedule == null || !schedule.path("faults").isArray()) {
-        throw new IllegalArgumentException("--faults " + file
-            + ": expected {\"faults\": [...]} (see docs/reference-faults.md)");
+        throw new IllegalArgumentException(
+            "--faults " + file + ": expected {\"faults\": [...]} (see docs/reference-faults.md)");
       }
       return schedule;
     } catch (IOException e) {
-      throw new IllegalArgumentException("--faults " + file + " cannot be read: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "--faults " + file + " cannot be read: " + e.getMessage(), e);
     }
   }
 }

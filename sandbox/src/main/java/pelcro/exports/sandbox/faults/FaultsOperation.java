@@ -48,10 +48,14 @@ public final class FaultsOperation {
   }
 
   public Map<String, Object> remove(ControlScope scope, String id) {
-    boolean removed = scope.wholeSandbox()
-        ? store.all().stream().filter(f -> f.id().equals(id)).findFirst()
-            .map(f -> store.remove(f.accountId(), id)).orElse(false)
-        : store.remove(scope.accountId(), id);
+    boolean removed =
+        scope.wholeSandbox()
+            ? store.all().stream()
+                .filter(f -> f.id().equals(id))
+                .findFirst()
+                .map(f -> store.remove(f.accountId(), id))
+                .orElse(false)
+            : store.remove(scope.accountId(), id);
     if (!removed) {
       throw new ApiException(ApiError.CONTROL_FAULT_NOT_FOUND, id);
     }

@@ -7,8 +7,8 @@ import java.io.OutputStream;
 
 /**
  * An InputStream that produces its bytes on demand: when its current chunk is drained, it asks
- * {@link #produce} for the next one. No whole file: memory stays at a chunk (or, for a
- * {@link PartedCsvStream}, at the few parts printed ahead).
+ * {@link #produce} for the next one. No whole file: memory stays at a chunk (or, for a {@link
+ * PartedCsvStream}, at the few parts printed ahead).
  */
 abstract class ChunkedInputStream extends InputStream {
   /** A buffer whose bytes can be read in place. */

@@ -11,9 +11,9 @@ public final class CsvStream extends ChunkedInputStream {
   static final CSVFormat FORMAT = CSVFormat.RFC4180;
 
   /**
-   * A private copy of {@link #FORMAT} for one thread's printing. Commons CSV 1.14 declares
-   * {@code CSVFormat.print} {@code synchronized}: threads sharing one instance queued on its
-   * monitor, which cost a parallel download half its CPU.
+   * A private copy of {@link #FORMAT} for one thread's printing. Commons CSV 1.14 declares {@code
+   * CSVFormat.print} {@code synchronized}: threads sharing one instance queued on its monitor,
+   * which cost a parallel download half its CPU.
    */
   static CSVFormat ownFormat() {
     return FORMAT.builder().get();
@@ -36,9 +36,9 @@ public final class CsvStream extends ChunkedInputStream {
   }
 
   /**
-   * Prints one file's header and rows a batch at a time. Commons CSV's {@code CSVFormat}
-   * quotes and separates each value straight into a {@link Utf8Text} (no CSVPrinter lock per
-   * value, no substring per value as with a Writer, no String of the batch to encode again).
+   * Prints one file's header and rows a batch at a time. Commons CSV's {@code CSVFormat} quotes and
+   * separates each value straight into a {@link Utf8Text} (no CSVPrinter lock per value, no
+   * substring per value as with a Writer, no String of the batch to encode again).
    */
   static final class Batches {
     private static final int ROWS_PER_BATCH = 256;

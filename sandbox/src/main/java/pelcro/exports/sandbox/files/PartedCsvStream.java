@@ -9,13 +9,13 @@ import java.util.concurrent.FutureTask;
 import org.apache.commons.csv.CSVFormat;
 
 /**
- * Streams an RFC 4180 CSV in UTF-8 whose parts are printed on the {@link PrintingPool}, a few
- * ahead of the reader, and served in order: the bytes are those of one sequential pass.
+ * Streams an RFC 4180 CSV in UTF-8 whose parts are printed on the {@link PrintingPool}, a few ahead
+ * of the reader, and served in order: the bytes are those of one sequential pass.
  *
- * <p>Why: printing a row (generating the record, quoting its values) is the cost of a download,
- * and one thread cannot print a million-row file at the rate the issue asks for. At most
- * {@link #WINDOW} parts are held at once, so memory stays small whatever the file's size; closing
- * the stream (WireMock does when the client goes away) cancels the parts not yet started.
+ * <p>Why: printing a row (generating the record, quoting its values) is the cost of a download, and
+ * one thread cannot print a million-row file at the rate the issue asks for. At most {@link
+ * #WINDOW} parts are held at once, so memory stays small whatever the file's size; closing the
+ * stream (WireMock does when the client goes away) cancels the parts not yet started.
  */
 public final class PartedCsvStream extends ChunkedInputStream {
   /**
@@ -23,12 +23,14 @@ public final class PartedCsvStream extends ChunkedInputStream {
    * capped so that a slow client on a many-core host holds at most ~2 MB.
    */
   static final int WINDOW = Math.min(2 * PrintingPool.THREADS, 8);
+
   /**
    * The initial size of a part's text, served as it is. Parts are cut small enough (~200 KB) that
-   * this buffer does not reach G1's "humongous" size (half a region: 512 KB at the 256 MiB heap
-   * the benchmark uses); humongous arrays cost a GC each, which halved throughput.
+   * this buffer does not reach G1's "humongous" size (half a region: 512 KB at the 256 MiB heap the
+   * benchmark uses); humongous arrays cost a GC each, which halved throughput.
    */
   private static final int TEXT_CAPACITY = 240 * 1024;
+
   private final RowParts parts;
   private final ArrayDeque<FutureTask<Utf8Text>> ahead = new ArrayDeque<>();
   private int nextPart;

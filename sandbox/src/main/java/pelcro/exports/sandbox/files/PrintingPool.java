@@ -26,8 +26,8 @@ final class PrintingPool {
   }
 
   /**
-   * Takes a task back if no thread has taken it yet, so that its caller runs it instead; a task
-   * run elsewhere but left in the queue would keep its result alive until a thread reached it.
+   * Takes a task back if no thread has taken it yet, so that its caller runs it instead; a task run
+   * elsewhere but left in the queue would keep its result alive until a thread reached it.
    */
   static boolean withdraw(Runnable task) {
     return POOL.remove(task);
@@ -35,13 +35,15 @@ final class PrintingPool {
 
   private static ThreadPoolExecutor pool() {
     AtomicInteger count = new AtomicInteger();
-    ThreadFactory daemons = task -> {
-      Thread thread = new Thread(task, "exports-file-printer-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(
-        THREADS, THREADS, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemons);
+    ThreadFactory daemons =
+        task -> {
+          Thread thread = new Thread(task, "exports-file-printer-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        };
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            THREADS, THREADS, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemons);
     pool.allowCoreThreadTimeOut(true);
     return pool;
   }

@@ -3,8 +3,8 @@ package pelcro.exports.sandbox.files;
 import java.util.List;
 
 /**
- * A file's rows cut into consecutive parts that can be printed independently, on any thread,
- * and joined in order to the same bytes as one pass would give.
+ * A file's rows cut into consecutive parts that can be printed independently, on any thread, and
+ * joined in order to the same bytes as one pass would give.
  */
 public interface RowParts {
 

@@ -10,11 +10,10 @@ import java.util.Arrays;
  *
  * <p>Why: a StringBuilder turned into bytes with {@code toString().getBytes(UTF_8)} would copy
  * every part of a file twice more, hundreds of MB of garbage per million-row file (figures in
- * docs/performance.md). ASCII characters, all of a file's structure
- * and nearly all of its values, are stored as they come; anything else is encoded by the JDK's
- * UTF-8 encoder, so the bytes equal {@code String.getBytes(UTF_8)} of the same text. (Commons
- * CSV appends a value whole or cut at its quote characters, so a surrogate pair is never split
- * between two calls.)
+ * docs/performance.md). ASCII characters, all of a file's structure and nearly all of its values,
+ * are stored as they come; anything else is encoded by the JDK's UTF-8 encoder, so the bytes equal
+ * {@code String.getBytes(UTF_8)} of the same text. (Commons CSV appends a value whole or cut at its
+ * quote characters, so a surrogate pair is never split between two calls.)
  */
 final class Utf8Text implements Appendable {
   private byte[] bytes;

@@ -9,8 +9,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Streams a ZIP of CSV files, each entry's rows pulled a batch at a time. Entry times are fixed
- * by the caller, so the same content gives the same bytes.
+ * Streams a ZIP of CSV files, each entry's rows pulled a batch at a time. Entry times are fixed by
+ * the caller, so the same content gives the same bytes.
  */
 public final class ZipStream extends ChunkedInputStream {
   private final Iterator<Map.Entry<String, Supplier<Rows>>> entries;

@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /health}: the sandbox's own liveness and readiness, for container health checks,
- * load balancers and CI scripts. Outside the vendor's API, so its fields are the sandbox's own;
- * answered before authentication and rate limiting, and with {@code --no-admin} too.
+ * {@code GET /health}: the sandbox's own liveness and readiness, for container health checks, load
+ * balancers and CI scripts. Outside the vendor's API, so its fields are the sandbox's own; answered
+ * before authentication and rate limiting, and with {@code --no-admin} too.
  */
 public final class Health {
   private final Readiness readiness;
@@ -19,14 +19,18 @@ public final class Health {
   private final Instant started;
   private final Supplier<Optional<String>> stateUnreachable;
 
-  /** @param realTime wall-clock time (uptime is real, whatever the sandbox clock says) */
+  /**
+   * @param realTime wall-clock time (uptime is real, whatever the sandbox clock says)
+   */
   public Health(Readiness readiness, InstantSource realTime) {
     this(readiness, realTime, Optional::empty);
   }
 
-  /** @param stateUnreachable why the state store does not answer, if not (a shared Redis) */
-  public Health(Readiness readiness, InstantSource realTime,
-      Supplier<Optional<String>> stateUnreachable) {
+  /**
+   * @param stateUnreachable why the state store does not answer, if not (a shared Redis)
+   */
+  public Health(
+      Readiness readiness, InstantSource realTime, Supplier<Optional<String>> stateUnreachable) {
     this.readiness = readiness;
     this.realTime = realTime;
     this.started = realTime.instant();

@@ -3,9 +3,9 @@ package pelcro.exports.sandbox.health;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * What the sandbox has loaded so far: the spec with its request validator, and the seeded data.
- * The server listens before both are ready, so {@code GET /health} can say "starting" (503)
- * instead of leaving a load balancer or a container health check with no answer.
+ * What the sandbox has loaded so far: the spec with its request validator, and the seeded data. The
+ * server listens before both are ready, so {@code GET /health} can say "starting" (503) instead of
+ * leaving a load balancer or a container health check with no answer.
  */
 public final class Readiness {
   private final CompletableFuture<Void> spec = new CompletableFuture<>();

@@ -15,8 +15,8 @@ import pelcro.exports.sandbox.domain.ApiException;
  * @param file the export file to stream, or null
  * @param message the error's message, for the lint (never sent apart from the body), or null
  */
-record Answer(int status, Map<String, String> headers, byte[] body, ExportFile file,
-    String message) {
+record Answer(
+    int status, Map<String, String> headers, byte[] body, ExportFile file, String message) {
   private static final byte[] NONE = new byte[0];
 
   Answer {
@@ -25,8 +25,8 @@ record Answer(int status, Map<String, String> headers, byte[] body, ExportFile f
 
   /** A JSON answer: {@code body} written with the adapter's mapper. */
   static Answer json(int status, Object body) {
-    return new Answer(status, Map.of("Content-Type", "application/json"), Json.write(body), null,
-        null);
+    return new Answer(
+        status, Map.of("Content-Type", "application/json"), Json.write(body), null, null);
   }
 
   /** The error in the vendor's shape (core-errors), rendered in {@link ErrorRenderer}. */

@@ -13,8 +13,8 @@ import pelcro.exports.sandbox.tryit.CorsPolicy;
 import pelcro.exports.sandbox.tryit.DocsPage;
 
 /**
- * What the sandbox adds around the three operations, at the HTTP edge: the docs page, CORS preflights
- * and grants, and the per-account rate limit. The HTTP side of {@link CorsPolicy},
+ * What the sandbox adds around the three operations, at the HTTP edge: the docs page, CORS
+ * preflights and grants, and the per-account rate limit. The HTTP side of {@link CorsPolicy},
  * {@link DocsPage} and {@link RateLimiter}, which know nothing of HTTP.
  */
 final class ApiExtrasGate {
@@ -34,9 +34,10 @@ final class ApiExtrasGate {
   Optional<Answer> beforeRouting(ApiRequest request, String path) {
     String method = request.method();
     if (DocsPage.handles(path) && method.equals("GET")) {
-      return Optional.of(docs.get(path)
-          .map(resource -> Answer.bytes(200, resource.contentType(), resource.body()))
-          .orElseGet(() -> Answer.error(new ApiException(ApiError.ROUTE_NOT_FOUND, path))));
+      return Optional.of(
+          docs.get(path)
+              .map(resource -> Answer.bytes(200, resource.contentType(), resource.body()))
+              .orElseGet(() -> Answer.error(new ApiException(ApiError.ROUTE_NOT_FOUND, path))));
     }
     String origin = request.header("Origin");
     if (CorsPolicy.isPreflight(method, origin, request.header("Access-Control-Request-Method"))) {
@@ -46,12 +47,15 @@ final class ApiExtrasGate {
   }
 
   /**
-   * Counts the request against its account's limit (rate-limits); a refused request gets 429
-   * before its operation runs, so it changes nothing.
+   * Counts the request against its account's limit (rate-limits); a refused request gets 429 before
+   * its operation runs, so it changes nothing.
    */
   RateDecision limit(Caller caller) {
-    RateDecision decision = limiter.acquire(caller.accountId(),
-        caller.account().apiCoreRateLimit(), clocks.now(caller.accountId()));
+    RateDecision decision =
+        limiter.acquire(
+            caller.accountId(),
+            caller.account().apiCoreRateLimit(),
+            clocks.now(caller.accountId()));
     if (!decision.allowed()) {
       throw new RateLimited(decision);
     }

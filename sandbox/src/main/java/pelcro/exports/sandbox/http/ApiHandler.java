@@ -15,10 +15,10 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Serves the API, the test helpers and the docs page straight from Jetty: the request read whole
- * by the edge goes to the {@link ExportsDispatcher}, its {@link Answer} is written back (a file
- * streamed as the client reads it, without holding a thread while the client's socket is full)
- * and the exchange enters the {@link ApiJournal}.
+ * Serves the API, the test helpers and the docs page straight from Jetty: the request read whole by
+ * the edge goes to the {@link ExportsDispatcher}, its {@link Answer} is written back (a file
+ * streamed as the client reads it, without holding a thread while the client's socket is full) and
+ * the exchange enters the {@link ApiJournal}.
  *
  * <p>WireMock's stub pipeline would add nothing here (one catch-all stub) and cost most of each
  * request: it copies every request into its journal format twice and parses its query eagerly.
@@ -49,11 +49,22 @@ final class ApiHandler {
    * @param callback completed once the answer is written (or failed when it broke)
    * @param journaled whether the exchange enters the journal (a control call does not)
    */
-  void handle(Request request, byte[] body, String transfer, Response response,
-      Callback callback, boolean journaled) {
+  void handle(
+      Request request,
+      byte[] body,
+      String transfer,
+      Response response,
+      Callback callback,
+      boolean journaled) {
     long arrived = System.currentTimeMillis();
-    ApiRequest api = new ApiRequest(request.getMethod(), request.getHttpURI().getPathQuery(),
-        request.getHttpURI().asString(), headers(request), clients.of(request), body);
+    ApiRequest api =
+        new ApiRequest(
+            request.getMethod(),
+            request.getHttpURI().getPathQuery(),
+            request.getHttpURI().asString(),
+            headers(request),
+            clients.of(request),
+            body);
     Answer answer = dispatcher.answer(api, transfer);
     if (journaled) {
       journal.record(api, answer, arrived);
@@ -72,8 +83,8 @@ final class ApiHandler {
       callback.failed(e); // nothing written yet: Jetty's error handler answers a JSON 500
       return;
     }
-    ByteBufferPool.Sized buffers = new ByteBufferPool.Sized(
-        request.getComponents().getByteBufferPool(), false, FILE_BUFFER);
+    ByteBufferPool.Sized buffers =
+        new ByteBufferPool.Sized(request.getComponents().getByteBufferPool(), false, FILE_BUFFER);
     Content.copy(Content.Source.from(buffers, file), response, callback);
   }
 

@@ -29,16 +29,14 @@ import pelcro.exports.sandbox.domain.KeyMask;
 import pelcro.exports.sandbox.domain.RandomIds;
 
 /**
- * WireMock's request journal for the API's requests ({@code /__admin/requests}), bounded and
- * cheap to write: each exchange is kept as the edge saw it and becomes WireMock's
- * {@link ServeEvent} only when the admin API reads it, with every key masked
- * ({@code sk_test_…abcd}).
+ * WireMock's request journal for the API's requests ({@code /__admin/requests}), bounded and cheap
+ * to write: each exchange is kept as the edge saw it and becomes WireMock's {@link ServeEvent} only
+ * when the admin API reads it, with every key masked ({@code sk_test_…abcd}).
  *
- * <p>WireMock's own journal copies each request twice over and counts every entry on each
- * request to bound itself; here an entry is one small record and the oldest goes in O(1).
- * Response bodies are not kept (downloads never enter the journal).
- * The requests the user's stubs served are kept as WireMock journals them, and masked the same
- * way when read.
+ * <p>WireMock's own journal copies each request twice over and counts every entry on each request
+ * to bound itself; here an entry is one small record and the oldest goes in O(1). Response bodies
+ * are not kept (downloads never enter the journal). The requests the user's stubs served are kept
+ * as WireMock journals them, and masked the same way when read.
  */
 final class ApiJournal implements RequestJournalStore {
   private final int capacity;
@@ -46,13 +44,19 @@ final class ApiJournal implements RequestJournalStore {
   private final Deque<UUID> order = new ArrayDeque<>();
   private final Map<UUID, Object> entries = new HashMap<>();
 
-  /** @param capacity the most exchanges kept; 0 keeps none */
+  /**
+   * @param capacity the most exchanges kept; 0 keeps none
+   */
   ApiJournal(int capacity) {
     this.capacity = capacity;
   }
 
   /** One exchange as the edge saw it; a ServeEvent only when read. */
-  private record Exchange(UUID id, long loggedMillis, ApiRequest request, int status,
+  private record Exchange(
+      UUID id,
+      long loggedMillis,
+      ApiRequest request,
+      int status,
       Map<String, String> responseHeaders) {}
 
   /** Keeps one exchange (the oldest goes when the journal is full). */
@@ -149,17 +153,23 @@ final class ApiJournal implements RequestJournalStore {
     ApiRequest request = exchange.request();
     List<HttpHeader> headers = new ArrayList<>();
     for (Map.Entry<String, String> h : request.headers()) {
-      headers.add(new HttpHeader(h.getKey(), h.getKey().equalsIgnoreCase("Authorization")
-          ? KeyMask.authorization(h.getValue()) : h.getValue()));
+      headers.add(
+          new HttpHeader(
+              h.getKey(),
+              h.getKey().equalsIgnoreCase("Authorization")
+                  ? KeyMask.authorization(h.getValue())
+                  : h.getValue()));
     }
-    LoggedRequest logged = LoggedRequest.createFrom(new ImmutableRequest.Builder()
-        .withAbsoluteUrl(KeyMask.keysIn(request.absoluteUrl()))
-        .withMethod(RequestMethod.fromString(request.method()))
-        .withProtocol("HTTP/1.1")
-        .withClientIp(request.clientIp())
-        .withHeaders(new HttpHeaders(headers))
-        .withBody(request.body())
-        .build());
+    LoggedRequest logged =
+        LoggedRequest.createFrom(
+            new ImmutableRequest.Builder()
+                .withAbsoluteUrl(KeyMask.keysIn(request.absoluteUrl()))
+                .withMethod(RequestMethod.fromString(request.method()))
+                .withProtocol("HTTP/1.1")
+                .withClientIp(request.clientIp())
+                .withHeaders(new HttpHeaders(headers))
+                .withBody(request.body())
+                .build());
     // Logged when it arrived, not when the journal is read.
     ObjectNode tree = Json.getObjectMapper().valueToTree(logged);
     tree.put("loggedDate", exchange.loggedMillis());
@@ -167,10 +177,16 @@ final class ApiJournal implements RequestJournalStore {
     LoggedRequest dated = Json.getObjectMapper().convertValue(tree, LoggedRequest.class);
     List<HttpHeader> answered = new ArrayList<>();
     exchange.responseHeaders().forEach((name, value) -> answered.add(new HttpHeader(name, value)));
-    Response response = Response.response().status(exchange.status())
-        .headers(new HttpHeaders(answered)).build();
-    return new ServeEvent(exchange.id(), dated, null,
+    Response response =
+        Response.response().status(exchange.status()).headers(new HttpHeaders(answered)).build();
+    return new ServeEvent(
+        exchange.id(),
+        dated,
+        null,
         new ResponseDefinition(exchange.status(), (String) null),
-        LoggedResponse.from(response, new Limit(0)), false, Timing.UNTIMED, new LinkedList<>());
+        LoggedResponse.from(response, new Limit(0)),
+        false,
+        Timing.UNTIMED,
+        new LinkedList<>());
   }
 }

@@ -13,8 +13,13 @@ import java.util.Map;
  * @param clientIp the client's address (see {@link ClientAddresses})
  * @param body the whole body; empty when there was none
  */
-record ApiRequest(String method, String url, String absoluteUrl,
-    List<Map.Entry<String, String>> headers, String clientIp, byte[] body) {
+record ApiRequest(
+    String method,
+    String url,
+    String absoluteUrl,
+    List<Map.Entry<String, String>> headers,
+    String clientIp,
+    byte[] body) {
 
   /** The first value of the header {@code name} (any case), or null. */
   String header(String name) {

@@ -8,10 +8,10 @@ import pelcro.exports.sandbox.domain.Caller;
 import pelcro.exports.sandbox.store.Accounts;
 
 /**
- * Turns {@code Authorization: Bearer <key>} into a {@link Caller} (core-intro), or refuses:
- * 401 "Unauthenticated." for a missing, malformed or unknown key; the Enterprise gate for the
- * others (401 per request-export and download-export, or 403 with
- * {@code --non-enterprise-status 403}, the overview's wording).
+ * Turns {@code Authorization: Bearer <key>} into a {@link Caller} (core-intro), or refuses: 401
+ * "Unauthenticated." for a missing, malformed or unknown key; the Enterprise gate for the others
+ * (401 per request-export and download-export, or 403 with {@code --non-enterprise-status 403}, the
+ * overview's wording).
  *
  * <p>A key is looked up in the accounts file first, then among the accounts made at run time
  * (sessions), then as a Try-it key (whose tenant may be made now).
@@ -46,10 +46,12 @@ final class Authenticator {
       throw new ApiException(ApiError.UNAUTHENTICATED);
     }
     String key = authorization.substring(BEARER.length()).trim();
-    Caller caller = accounts.byKey(key)
-        .or(() -> runtimeKeys.find(key, clientAddress))
-        .map(Caller::new)
-        .orElseThrow(() -> new ApiException(ApiError.UNAUTHENTICATED));
+    Caller caller =
+        accounts
+            .byKey(key)
+            .or(() -> runtimeKeys.find(key, clientAddress))
+            .map(Caller::new)
+            .orElseThrow(() -> new ApiException(ApiError.UNAUTHENTICATED));
     if (!caller.account().enterprise()) {
       // Exports are available exclusively for Enterprise accounts (request-export banner).
       throw new ApiException(ApiError.NOT_ENTERPRISE).withStatus(nonEnterpriseStatus);

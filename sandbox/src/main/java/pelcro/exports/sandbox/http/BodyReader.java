@@ -12,17 +12,17 @@ import pelcro.exports.sandbox.domain.ApiError;
 import pelcro.exports.sandbox.domain.ApiException;
 
 /**
- * Reads a request body without holding a thread while the client is slow: chunks are taken as
- * Jetty has them and the reader asks to be called back for more, so a client that sends headers
- * and then stalls costs a connection, not one of the server's threads.
+ * Reads a request body without holding a thread while the client is slow: chunks are taken as Jetty
+ * has them and the reader asks to be called back for more, so a client that sends headers and then
+ * stalls costs a connection, not one of the server's threads.
  *
  * <p>The body is refused when it grows past {@code maxBytes} (413), when it has not arrived whole
- * within the deadline, or when the client breaks the framing or hangs up early (400, on
- * {@code errors.body}). Exactly one of the two consumers is called, once.
+ * within the deadline, or when the client breaks the framing or hangs up early (400, on {@code
+ * errors.body}). Exactly one of the two consumers is called, once.
  *
- * <p>A body that is too large is still read, and thrown away, up to {@link #DRAIN_LIMIT}: a
- * server that answers and closes while the client is still sending makes the client's TCP stack
- * discard the answer (a reset), and the client would see a broken connection instead of the 413.
+ * <p>A body that is too large is still read, and thrown away, up to {@link #DRAIN_LIMIT}: a server
+ * that answers and closes while the client is still sending makes the client's TCP stack discard
+ * the answer (a reset), and the client would see a broken connection instead of the 413.
  */
 final class BodyReader implements Runnable {
   /** How much of a body that is too large is read and dropped, so the 413 reaches the client. */
@@ -40,7 +40,8 @@ final class BodyReader implements Runnable {
   // Set by the thread that first has to wait, read by the one that finishes (another thread).
   private volatile Scheduler.Task deadline;
 
-  BodyReader(Request request, int maxBytes, Consumer<byte[]> onBody, Consumer<ApiException> onRefusal) {
+  BodyReader(
+      Request request, int maxBytes, Consumer<byte[]> onBody, Consumer<ApiException> onRefusal) {
     this.request = request;
     this.maxBytes = maxBytes;
     this.onBody = onBody;
@@ -92,15 +93,22 @@ final class BodyReader implements Runnable {
   /**
    * Starts the deadline the first time the reader has to wait. Most bodies arrive with their
    * headers and are read whole by the first pass, and then no timer is set and cancelled: Jetty's
-   * scheduler is one queue behind a lock, and a timer per request made every request thread
-   * queue on it (seen in perf under bin/benchmark-api's load). The first wait comes within
-   * microseconds of {@link #start}, so the deadline still counts from the start.
+   * scheduler is one queue behind a lock, and a timer per request made every request thread queue
+   * on it (seen in perf under bin/benchmark-api's load). The first wait comes within microseconds
+   * of {@link #start}, so the deadline still counts from the start.
    */
   private void startDeadline() {
     if (deadline == null) {
-      deadline = request.getComponents().getScheduler().schedule(
-          () -> refuse(ApiException.invalid("body", "The request body did not arrive in time.")),
-          within.toMillis(), TimeUnit.MILLISECONDS);
+      deadline =
+          request
+              .getComponents()
+              .getScheduler()
+              .schedule(
+                  () ->
+                      refuse(
+                          ApiException.invalid("body", "The request body did not arrive in time.")),
+                  within.toMillis(),
+                  TimeUnit.MILLISECONDS);
     }
   }
 

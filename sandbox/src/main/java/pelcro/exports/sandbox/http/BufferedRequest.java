@@ -11,9 +11,9 @@ import org.eclipse.jetty.server.Request;
  * A request whose body the edge has already read (bounded), handed to WireMock as one chunk, with
  * the headers WireMock would misread made plain.
  *
- * <p>Form and multipart types make WireMock parse the body as such (and fail on bad input), and
- * it decodes bodies with the declared charset (failing on an unknown one). Every body is JSON to
- * the sandbox, so those requests are read as UTF-8 JSON ({@code curl -d} sends a form type).
+ * <p>Form and multipart types make WireMock parse the body as such (and fail on bad input), and it
+ * decodes bodies with the declared charset (failing on an unknown one). Every body is JSON to the
+ * sandbox, so those requests are read as UTF-8 JSON ({@code curl -d} sends a form type).
  */
 final class BufferedRequest extends Request.Wrapper {
   private final HttpFields headers;
@@ -75,7 +75,8 @@ final class BufferedRequest extends Request.Wrapper {
   }
 
   private static boolean misreadByWireMock(String type) {
-    return type.startsWith("multipart/") || type.contains("x-www-form-urlencoded")
+    return type.startsWith("multipart/")
+        || type.contains("x-www-form-urlencoded")
         || !knownCharset(type);
   }
 

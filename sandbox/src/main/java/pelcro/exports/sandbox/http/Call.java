@@ -12,5 +12,11 @@ import pelcro.exports.sandbox.domain.Caller;
  * @param client the client's address (per-client limits)
  * @param transfer the token the edge gave a download request, or null
  */
-record Call(Caller caller, Map<String, String> query, byte[] body, PathParams params,
-    String pathUrl, String client, String transfer) {}
+record Call(
+    Caller caller,
+    Map<String, String> query,
+    byte[] body,
+    PathParams params,
+    String pathUrl,
+    String client,
+    String transfer) {}

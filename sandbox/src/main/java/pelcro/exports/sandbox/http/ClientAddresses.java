@@ -9,21 +9,24 @@ import org.eclipse.jetty.server.Request;
 
 /**
  * Which address a request comes from, for the limits counted per client (new Try-it tenants,
- * downloads at once): the peer's, or, when the peer is a proxy the operator trusts
- * ({@code --trusted-proxies}), the last address that proxy put in {@code X-Forwarded-For}. From
- * anyone else the header is ignored: a client cannot choose the address it is counted under.
+ * downloads at once): the peer's, or, when the peer is a proxy the operator trusts ({@code
+ * --trusted-proxies}), the last address that proxy put in {@code X-Forwarded-For}. From anyone else
+ * the header is ignored: a client cannot choose the address it is counted under.
  */
 final class ClientAddresses {
   private static final String FORWARDED_FOR = "X-Forwarded-For";
   private final Set<InetAddress> trusted = new HashSet<>();
 
-  /** @param trustedProxies IP literals (validated by the options; never looked up in DNS) */
+  /**
+   * @param trustedProxies IP literals (validated by the options; never looked up in DNS)
+   */
   ClientAddresses(List<String> trustedProxies) {
     for (String proxy : trustedProxies) {
       try {
         trusted.add(InetAddress.getByName(proxy));
       } catch (UnknownHostException e) {
-        throw new IllegalArgumentException("--trusted-proxies takes IP addresses (got " + proxy + ")", e);
+        throw new IllegalArgumentException(
+            "--trusted-proxies takes IP addresses (got " + proxy + ")", e);
       }
     }
   }

@@ -9,14 +9,14 @@ import pelcro.exports.sandbox.domain.ApiException;
 import pelcro.exports.sandbox.operations.ExportDownload;
 
 /**
- * The downloads this node is writing: each holds a slot (at most {@code maxTotal} at once, at
- * most {@code maxPerClient} per client address) and ends when Jetty reports the response
- * complete or broken, which decides whether the file was handed out.
+ * The downloads this node is writing: each holds a slot (at most {@code maxTotal} at once, at most
+ * {@code maxPerClient} per client address) and ends when Jetty reports the response complete or
+ * broken, which decides whether the file was handed out.
  *
  * <p>A download is written as the client reads it, without holding a thread while the client's
  * socket is full; the slots still bound what slow readers hold (buffers, open files being
- * generated), so one client cannot take them all. A download refused a slot gets 429 with
- * {@code Retry-After} and may try again at once after another ends.
+ * generated), so one client cannot take them all. A download refused a slot gets 429 with {@code
+ * Retry-After} and may try again at once after another ends.
  */
 final class DownloadTransfers {
   private final int maxTotal;
@@ -27,9 +27,11 @@ final class DownloadTransfers {
   private final Map<String, Integer> perClient = new ConcurrentHashMap<>();
   private final AtomicInteger total = new AtomicInteger();
 
-  /** @param finished told how each transfer ended: true when its last byte was written */
-  DownloadTransfers(int maxTotal, int maxPerClient,
-      BiConsumer<ExportDownload.Transfer, Boolean> finished) {
+  /**
+   * @param finished told how each transfer ended: true when its last byte was written
+   */
+  DownloadTransfers(
+      int maxTotal, int maxPerClient, BiConsumer<ExportDownload.Transfer, Boolean> finished) {
     this.maxTotal = maxTotal;
     this.maxPerClient = maxPerClient;
     this.finished = finished;
@@ -48,7 +50,8 @@ final class DownloadTransfers {
     int mine = perClient.merge(client, 1, Integer::sum);
     if (total.incrementAndGet() > maxTotal || mine > maxPerClient) {
       release(client);
-      throw new ApiException(ApiError.TOO_MANY_REQUESTS).withRetryAfter(java.time.Duration.ofSeconds(1));
+      throw new ApiException(ApiError.TOO_MANY_REQUESTS)
+          .withRetryAfter(java.time.Duration.ofSeconds(1));
     }
     running.put(token, new Running(transfer, client));
   }

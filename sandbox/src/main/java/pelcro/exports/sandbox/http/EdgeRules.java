@@ -14,32 +14,39 @@ import pelcro.exports.sandbox.domain.ApiException;
  *
  * <p>WireMock's admin API is open with the control API, behind the same {@code --no-admin} and
  * {@code --admin-token}: its request journal (keys masked), near misses, and the user's stubs
- * ({@code /__admin/mappings}, {@code /__admin/reset}, {@code /__admin/scenarios}), which can
- * never replace the sandbox's own routes (they are not stubs). Its settings, recording, proxy
- * and extension routes stay closed for writing, and {@code /__admin/files} (which answers with
- * internal paths) is not served at all.
+ * ({@code /__admin/mappings}, {@code /__admin/reset}, {@code /__admin/scenarios}), which can never
+ * replace the sandbox's own routes (they are not stubs). Its settings, recording, proxy and
+ * extension routes stay closed for writing, and {@code /__admin/files} (which answers with internal
+ * paths) is not served at all.
  */
 final class EdgeRules {
   static final String ADMIN = "/__admin";
+
   /** Methods some route takes (OPTIONS for CORS preflights, HEAD like GET). */
   private static final List<String> METHODS =
       List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+
   /** WireMock's admin routes that change how it runs or serve its files: read-only. */
-  private static final Set<String> WIREMOCK_EDITING = Set.of("/settings", "/recordings",
-      "/files", "/extensions", "/proxy");
+  private static final Set<String> WIREMOCK_EDITING =
+      Set.of("/settings", "/recordings", "/files", "/extensions", "/proxy");
+
   /** WireMock's admin pages (its UI and docs): not the sandbox's, and they redirect. */
-  private static final Set<String> WIREMOCK_PAGES = Set.of("/swagger-ui", "/webapp", "/docs",
-      "/recorder", "/not-matched");
+  private static final Set<String> WIREMOCK_PAGES =
+      Set.of("/swagger-ui", "/webapp", "/docs", "/recorder", "/not-matched");
+
   /** What an admin route's path is made of, as sent: no braces, no escapes, no path parameters. */
   private static final java.util.regex.Pattern ADMIN_PATH =
       java.util.regex.Pattern.compile("[A-Za-z0-9/_.~-]*");
+
   /** No call of this API has more than a handful of parameters; thousands cost time to parse. */
   static final int MAX_QUERY_PARAMETERS = 100;
 
   private final boolean adminOpen;
   private final byte[] adminToken;
 
-  /** @param adminToken the token every {@code /__admin} call must send, or null for none */
+  /**
+   * @param adminToken the token every {@code /__admin} call must send, or null for none
+   */
   EdgeRules(boolean adminOpen, String adminToken) {
     this.adminOpen = adminOpen;
     this.adminToken = adminToken == null ? null : adminToken.getBytes(StandardCharsets.UTF_8);
@@ -51,11 +58,12 @@ final class EdgeRules {
    * @param path the decoded path, without path parameters
    * @param rawPath the path as sent (WireMock's admin router reads this one)
    */
-  Optional<ApiException> refusal(String method, String path, String rawPath, String rawQuery,
-      String authorization) {
+  Optional<ApiException> refusal(
+      String method, String path, String rawPath, String rawQuery, String authorization) {
     if (!METHODS.contains(method)) {
-      return Optional.of(new ApiException(ApiError.METHOD_NOT_ALLOWED, method, path,
-          String.join(", ", METHODS)).withAllow(String.join(", ", METHODS)));
+      return Optional.of(
+          new ApiException(ApiError.METHOD_NOT_ALLOWED, method, path, String.join(", ", METHODS))
+              .withAllow(String.join(", ", METHODS)));
     }
     if (path.equals("/__files") || path.startsWith("/__files/")) {
       return Optional.of(new ApiException(ApiError.ROUTE_NOT_FOUND, path));
@@ -64,8 +72,9 @@ final class EdgeRules {
       return Optional.of(ApiException.invalid("query", "The query string is malformed."));
     }
     if (rawQuery != null && parameters(rawQuery) > MAX_QUERY_PARAMETERS) {
-      return Optional.of(ApiException.invalid("query",
-          "The query string has more than " + MAX_QUERY_PARAMETERS + " parameters."));
+      return Optional.of(
+          ApiException.invalid(
+              "query", "The query string has more than " + MAX_QUERY_PARAMETERS + " parameters."));
     }
     if (isAdmin(path)) {
       return adminRefusal(method, path, rawPath == null ? path : rawPath, authorization);
@@ -87,8 +96,8 @@ final class EdgeRules {
     return path.equals(ADMIN) || path.startsWith(ADMIN + "/");
   }
 
-  private Optional<ApiException> adminRefusal(String method, String path, String rawPath,
-      String authorization) {
+  private Optional<ApiException> adminRefusal(
+      String method, String path, String rawPath, String authorization) {
     // /__admin itself would be redirected to /__admin/ with the client's Host header.
     if (!adminOpen || path.equals(ADMIN) || path.equals(ADMIN + "/")) {
       return Optional.of(new ApiException(ApiError.ROUTE_NOT_FOUND, path));
@@ -110,7 +119,8 @@ final class EdgeRules {
     for (String closed : WIREMOCK_EDITING) {
       if (route.equals(closed) || route.startsWith(closed + "/")) {
         boolean readOnly = method.equals("GET") && !closed.equals("/files");
-        return readOnly ? Optional.empty()
+        return readOnly
+            ? Optional.empty()
             : Optional.of(new ApiException(ApiError.WIREMOCK_ADMIN_CLOSED, method, path));
       }
     }

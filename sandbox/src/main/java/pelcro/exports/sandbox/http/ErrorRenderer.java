@@ -5,9 +5,8 @@ import java.util.Map;
 import pelcro.exports.sandbox.domain.ApiException;
 
 /**
- * The one place where an {@link ApiException} becomes the vendor's error body (core-errors):
- * {@code {"message": "...", "errors": {"field": ["..."]}}}, {@code errors} only when fields are
- * named.
+ * The one place where an {@link ApiException} becomes the vendor's error body (core-errors): {@code
+ * {"message": "...", "errors": {"field": ["..."]}}}, {@code errors} only when fields are named.
  */
 final class ErrorRenderer {
   private ErrorRenderer() {}

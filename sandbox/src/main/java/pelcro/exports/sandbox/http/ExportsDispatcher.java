@@ -9,20 +9,20 @@ import pelcro.exports.sandbox.domain.ApiException;
 import pelcro.exports.sandbox.domain.Caller;
 import pelcro.exports.sandbox.domain.KeyMask;
 import pelcro.exports.sandbox.faults.Faults;
-import pelcro.exports.sandbox.log.ActivityLog;
-import pelcro.exports.sandbox.store.RequestReads;
-import pelcro.exports.sandbox.store.engine.StateUnavailable;
 import pelcro.exports.sandbox.limits.RateDecision;
+import pelcro.exports.sandbox.log.ActivityLog;
 import pelcro.exports.sandbox.operations.DownloadExportOperation;
 import pelcro.exports.sandbox.operations.ExportDownload;
 import pelcro.exports.sandbox.operations.ListExportsOperation;
 import pelcro.exports.sandbox.operations.RequestExportOperation;
+import pelcro.exports.sandbox.store.RequestReads;
+import pelcro.exports.sandbox.store.engine.StateUnavailable;
 
 /**
- * Answers every request the sandbox owns: finds the route, authenticates, calls the operation
- * and renders its result or its error; the control API's routes need no key (the edge checked
- * the admin token). The sandbox's own server ({@link FrontDoor}) and the WireMock extension
- * ({@link SandboxExtensions}) both hand it each such request whole.
+ * Answers every request the sandbox owns: finds the route, authenticates, calls the operation and
+ * renders its result or its error; the control API's routes need no key (the edge checked the admin
+ * token). The sandbox's own server ({@link FrontDoor}) and the WireMock extension ({@link
+ * SandboxExtensions}) both hand it each such request whole.
  */
 final class ExportsDispatcher {
   private static final Logger LOG = Logger.getLogger(ExportsDispatcher.class.getName());
@@ -35,9 +35,16 @@ final class ExportsDispatcher {
   private final Faults faults;
   private final LintObserver lint;
 
-  ExportsDispatcher(Authenticator authenticator, ApiExtrasGate extras, ApiOperations api,
-      TestHelpers helpers, ControlRoutes control, DownloadTransfers transfers, ActivityLog log,
-      Faults faults, LintObserver lint) {
+  ExportsDispatcher(
+      Authenticator authenticator,
+      ApiExtrasGate extras,
+      ApiOperations api,
+      TestHelpers helpers,
+      ControlRoutes control,
+      DownloadTransfers transfers,
+      ActivityLog log,
+      Faults faults,
+      LintObserver lint) {
     this.faults = faults;
     this.lint = lint;
     this.authenticator = authenticator;
@@ -45,14 +52,46 @@ final class ExportsDispatcher {
     this.transfers = transfers;
     this.log = log;
     String exports = Routes.BASE_PATH + "/exports";
-    Routes.Builder table = new Routes.Builder()
-        .add("GET", exports, "listExports", call -> Answer.json(200, api.list().handle(call.caller(),
-            call.query().get("site_id"), call.query().get("page"), call.query().get("limit"),
-            call.pathUrl())))
-        .add("POST", exports, "requestExport", call -> Answer.json(200, api.request().handle(call.caller(),
-            call.query().get("site_id"), Json.readBody(call.body()))))
-        .add("GET", exports + "/{uuid}", "downloadExport", call -> file(api.download().handle(call.caller(),
-            call.query().get("site_id"), call.params().get("uuid")), call));
+    Routes.Builder table =
+        new Routes.Builder()
+            .add(
+                "GET",
+                exports,
+                "listExports",
+                call ->
+                    Answer.json(
+                        200,
+                        api.list()
+                            .handle(
+                                call.caller(),
+                                call.query().get("site_id"),
+                                call.query().get("page"),
+                                call.query().get("limit"),
+                                call.pathUrl())))
+            .add(
+                "POST",
+                exports,
+                "requestExport",
+                call ->
+                    Answer.json(
+                        200,
+                        api.request()
+                            .handle(
+                                call.caller(),
+                                call.query().get("site_id"),
+                                Json.readBody(call.body()))))
+            .add(
+                "GET",
+                exports + "/{uuid}",
+                "downloadExport",
+                call ->
+                    file(
+                        api.download()
+                            .handle(
+                                call.caller(),
+                                call.query().get("site_id"),
+                                call.params().get("uuid")),
+                        call));
     if (helpers != null) {
       helpers.addTo(table);
     }
@@ -68,7 +107,9 @@ final class ExportsDispatcher {
   }
 
   /** The API's three operations. */
-  record ApiOperations(ListExportsOperation list, RequestExportOperation request,
+  record ApiOperations(
+      ListExportsOperation list,
+      RequestExportOperation request,
       DownloadExportOperation download) {}
 
   /**
@@ -110,14 +151,26 @@ final class ExportsDispatcher {
       if (match.route().operationId() != null) {
         faults.beforeOperation(caller.accountId(), match.route().operationId());
       }
-      Call call = new Call(caller, QueryString.parse(request.url()), request.body(),
-          match.params(), QueryString.path(request.absoluteUrl()), request.clientIp(), transfer);
+      Call call =
+          new Call(
+              caller,
+              QueryString.parse(request.url()),
+              request.body(),
+              match.params(),
+              QueryString.path(request.absoluteUrl()),
+              request.clientIp(),
+              transfer);
       answer = match.route().handler().handle(call);
     } catch (ApiExtrasGate.RateLimited e) {
       rate = e.decision;
       answer = Answer.error(new ApiException(ApiError.TOO_MANY_REQUESTS));
-      log.throttled(caller.accountId(), "over " + rate.limit() + " requests a minute; retry after "
-          + rate.retryAfter().toSeconds() + " s");
+      log.throttled(
+          caller.accountId(),
+          "over "
+              + rate.limit()
+              + " requests a minute; retry after "
+              + rate.retryAfter().toSeconds()
+              + " s");
     } catch (ApiException e) {
       answer = Answer.error(e);
     } catch (StateUnavailable e) {
@@ -136,8 +189,11 @@ final class ExportsDispatcher {
 
   private void logRequest(ApiRequest request, Caller caller, Answer answer, long started) {
     if (log.enabled()) {
-      log.request(request.clientIp(), caller == null ? null : caller.accountId(),
-          request.method() + " " + request.url(), answer.status(),
+      log.request(
+          request.clientIp(),
+          caller == null ? null : caller.accountId(),
+          request.method() + " " + request.url(),
+          answer.status(),
           (System.nanoTime() - started) / 1_000_000);
     }
   }
@@ -146,8 +202,18 @@ final class ExportsDispatcher {
   private static Answer control(Routes.Match match, ApiRequest request) {
     try {
       Json.readOptionalBody(request.body()); // a malformed body is refused on every route
-      return match.route().handler().handle(new Call(null, QueryString.parse(request.url()),
-          request.body(), match.params(), null, request.clientIp(), null));
+      return match
+          .route()
+          .handler()
+          .handle(
+              new Call(
+                  null,
+                  QueryString.parse(request.url()),
+                  request.body(),
+                  match.params(),
+                  null,
+                  request.clientIp(),
+                  null));
     } catch (ApiException e) {
       return Answer.error(e);
     } catch (StateUnavailable e) {
@@ -159,10 +225,12 @@ final class ExportsDispatcher {
 
   /** 503 with Retry-After: the shared state (Redis) does not answer; nothing was changed. */
   private static Answer unavailable(ApiRequest request, StateUnavailable e) {
-    LOG.log(Level.WARNING, "State unreachable on " + KeyMask.keysIn(request.url()) + ": "
-        + e.getMessage());
-    return Answer.error(new ApiException(ApiError.SERVICE_UNAVAILABLE)
-        .withRetryAfter(java.time.Duration.ofSeconds(1)));
+    LOG.log(
+        Level.WARNING,
+        "State unreachable on " + KeyMask.keysIn(request.url()) + ": " + e.getMessage());
+    return Answer.error(
+        new ApiException(ApiError.SERVICE_UNAVAILABLE)
+            .withRetryAfter(java.time.Duration.ofSeconds(1)));
   }
 
   /**
@@ -177,7 +245,12 @@ final class ExportsDispatcher {
       transfers.refused(download.transfer()); // the file stays downloadable
       throw noSlot;
     }
-    return Answer.file(download.file(), Map.of("Content-Type", ExportDownload.CONTENT_TYPE,
-        "Content-Disposition", download.contentDisposition()));
+    return Answer.file(
+        download.file(),
+        Map.of(
+            "Content-Type",
+            ExportDownload.CONTENT_TYPE,
+            "Content-Disposition",
+            download.contentDisposition()));
   }
 }

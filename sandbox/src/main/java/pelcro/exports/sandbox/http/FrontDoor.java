@@ -20,8 +20,8 @@ import pelcro.exports.sandbox.log.ActivityLog;
 /**
  * The sandbox's edge, a Jetty handler in front of WireMock: answers what needs no WireMock (the
  * health check, the edge's refusals, the admin shutdown), reads each request body whole without
- * holding a thread while the client sends it, then hands the sandbox's own paths (the exports,
- * the test helpers, the docs page, the control API) to the {@link ApiHandler}, and the rest to
+ * holding a thread while the client sends it, then hands the sandbox's own paths (the exports, the
+ * test helpers, the docs page, the control API) to the {@link ApiHandler}, and the rest to
  * WireMock: its admin API and the user's stubs. So a stub never answers on the sandbox's paths.
  *
  * <p>WireMock reads bodies on its servlet thread, so a client that sends headers and then half a
@@ -34,10 +34,12 @@ final class FrontDoor extends Handler.Wrapper {
   private static final String DOWNLOADS = Routes.BASE_PATH + "/exports/";
   private static final String SHUTDOWN_PATH = EdgeRules.ADMIN + "/shutdown";
   private static final byte[] NO_BODY = new byte[0];
+
   /** The admin calls that add or replace one stub. */
   private static final Pattern STUB_WRITES =
-      Pattern.compile("(POST " + EdgeRules.ADMIN + "/mappings|PUT " + EdgeRules.ADMIN
-          + "/mappings/[^/]+)/?");
+      Pattern.compile(
+          "(POST " + EdgeRules.ADMIN + "/mappings|PUT " + EdgeRules.ADMIN + "/mappings/[^/]+)/?");
+
   private static final Logger LOG = Logger.getLogger(FrontDoor.class.getName());
 
   private final EdgeRules rules;
@@ -49,8 +51,15 @@ final class FrontDoor extends Handler.Wrapper {
   private final ActivityLog log;
   private final ApiHandler api;
 
-  FrontDoor(Handler wiremock, EdgeRules rules, Health health, int maxBodyBytes,
-      Duration bodyDeadline, Runnable shutdown, DownloadTransfers transfers, ActivityLog log,
+  FrontDoor(
+      Handler wiremock,
+      EdgeRules rules,
+      Health health,
+      int maxBodyBytes,
+      Duration bodyDeadline,
+      Runnable shutdown,
+      DownloadTransfers transfers,
+      ActivityLog log,
       ApiHandler api) {
     super(wiremock);
     this.api = api;
@@ -67,9 +76,13 @@ final class FrontDoor extends Handler.Wrapper {
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     String method = request.getMethod();
     String path = pathOf(request);
-    Optional<ApiException> refusal = rules.refusal(method, path, request.getHttpURI().getPath(),
-        request.getHttpURI().getQuery(),
-        request.getHeaders().get(HttpHeader.AUTHORIZATION));
+    Optional<ApiException> refusal =
+        rules.refusal(
+            method,
+            path,
+            request.getHttpURI().getPath(),
+            request.getHttpURI().getQuery(),
+            request.getHeaders().get(HttpHeader.AUTHORIZATION));
     if (refusal.isPresent()) {
       JettyAnswers.error(response, callback, refusal.get(), hasBody(request));
       logEdge(request, method, refusal.get().status());
@@ -83,7 +96,10 @@ final class FrontDoor extends Handler.Wrapper {
     }
     if (path.equals(SHUTDOWN_PATH) && method.equals("POST")) {
       // Answer first, then stop: the process ends (standalone) or the server closes (embedded).
-      JettyAnswers.json(response, Callback.from(callback, this::shutDownLater), 200,
+      JettyAnswers.json(
+          response,
+          Callback.from(callback, this::shutDownLater),
+          200,
           ErrorRenderer.messageOnly("The sandbox is shutting down."));
       return true;
     }
@@ -101,26 +117,47 @@ final class FrontDoor extends Handler.Wrapper {
     }
     if (EdgeRules.isAdmin(path)) {
       if (api.isControl(method, path)) {
-        return withBody(request, response, callback,
+        return withBody(
+            request,
+            response,
+            callback,
             body -> answer(request, body, null, response, callback, false));
       }
       // WireMock's admin API.
       Response answer = new JsonErrorResponse(request, response, path);
       Callback logged = logged(request, response, callback, method);
-      return withBody(request, response, logged, body -> {
-        if (STUB_WRITES.matcher(method + " " + path).matches()) {
-          shadowWarning(body).ifPresent(w -> answer.getHeaders().put(StubShadows.HEADER, w));
-        }
-        forward(hasBody(request) ? new BufferedRequest(request, body)
-            : BufferedRequest.plain(request), answer, logged, path);
-      });
+      return withBody(
+          request,
+          response,
+          logged,
+          body -> {
+            if (STUB_WRITES.matcher(method + " " + path).matches()) {
+              shadowWarning(body).ifPresent(w -> answer.getHeaders().put(StubShadows.HEADER, w));
+            }
+            forward(
+                hasBody(request)
+                    ? new BufferedRequest(request, body)
+                    : BufferedRequest.plain(request),
+                answer,
+                logged,
+                path);
+          });
     }
     if (!Routes.owns(path)) {
       // The user's stubs (--root-dir, /__admin/mappings); none matched: the vendor's JSON 404.
       Callback logged = logged(request, response, callback, method);
-      return withBody(request, response, logged, body ->
-          forward(hasBody(request) ? new BufferedRequest(request, body)
-              : BufferedRequest.plain(request), response, logged, path));
+      return withBody(
+          request,
+          response,
+          logged,
+          body ->
+              forward(
+                  hasBody(request)
+                      ? new BufferedRequest(request, body)
+                      : BufferedRequest.plain(request),
+                  response,
+                  logged,
+                  path));
     }
     String transfer = null;
     Callback done = callback;
@@ -128,22 +165,33 @@ final class FrontDoor extends Handler.Wrapper {
       // Whatever happens to the answer, Jetty's callback reports the transfer's end here.
       String token = RandomIds.uuid().toString();
       transfer = token;
-      done = Callback.from(() -> {
-        transfers.end(token, true);
-        callback.succeeded();
-      }, failure -> {
-        transfers.end(token, false);
-        callback.failed(failure);
-      });
+      done =
+          Callback.from(
+              () -> {
+                transfers.end(token, true);
+                callback.succeeded();
+              },
+              failure -> {
+                transfers.end(token, false);
+                callback.failed(failure);
+              });
     }
     String token = transfer;
     Callback finished = done;
-    return withBody(request, response, finished,
+    return withBody(
+        request,
+        response,
+        finished,
         body -> answer(request, body, token, response, finished, true));
   }
 
-  private void answer(Request request, byte[] body, String transfer, Response response,
-      Callback callback, boolean journaled) {
+  private void answer(
+      Request request,
+      byte[] body,
+      String transfer,
+      Response response,
+      Callback callback,
+      boolean journaled) {
     try {
       api.handle(request, body, transfer, response, callback, journaled);
     } catch (RuntimeException | Error e) {
@@ -155,38 +203,47 @@ final class FrontDoor extends Handler.Wrapper {
   private static Optional<String> shadowWarning(byte[] body) {
     try {
       return StubShadows.warning(StubMapping.buildFrom(new String(body, StandardCharsets.UTF_8)))
-          .map(warning -> {
-            LOG.warning(warning);
-            return warning;
-          });
+          .map(
+              warning -> {
+                LOG.warning(warning);
+                return warning;
+              });
     } catch (RuntimeException notAStub) {
       return Optional.empty(); // WireMock refuses it with its own answer
     }
   }
 
   /**
-   * Runs {@code then} with the request's whole body (empty when it has none), read as it
-   * arrives without holding a thread, within the body deadline and size limit.
+   * Runs {@code then} with the request's whole body (empty when it has none), read as it arrives
+   * without holding a thread, within the body deadline and size limit.
    */
-  private boolean withBody(Request request, Response response, Callback callback,
+  private boolean withBody(
+      Request request,
+      Response response,
+      Callback callback,
       java.util.function.Consumer<byte[]> then) {
     if (!hasBody(request)) {
       then.accept(NO_BODY);
       return true;
     }
-    new BodyReader(request, maxBodyBytes,
-        body -> {
-          if (compressed(request, body)) {
-            JettyAnswers.error(response, callback,
-                ApiException.invalid("body", "The body must be a JSON object."), false);
-          } else {
-            then.accept(body);
-          }
-        },
-        refused -> {
-          JettyAnswers.error(response, callback, refused, true);
-          logEdge(request, request.getMethod(), refused.status());
-        })
+    new BodyReader(
+            request,
+            maxBodyBytes,
+            body -> {
+              if (compressed(request, body)) {
+                JettyAnswers.error(
+                    response,
+                    callback,
+                    ApiException.invalid("body", "The body must be a JSON object."),
+                    false);
+              } else {
+                then.accept(body);
+              }
+            },
+            refused -> {
+              JettyAnswers.error(response, callback, refused, true);
+              logEdge(request, request.getMethod(), refused.status());
+            })
         .start(bodyDeadline);
     return true;
   }
@@ -197,15 +254,16 @@ final class FrontDoor extends Handler.Wrapper {
    */
   private static boolean compressed(Request request, byte[] body) {
     String encoding = request.getHeaders().get(HttpHeader.CONTENT_ENCODING);
-    boolean declared = encoding != null && !encoding.isBlank()
-        && !encoding.equalsIgnoreCase("identity");
+    boolean declared =
+        encoding != null && !encoding.isBlank() && !encoding.equalsIgnoreCase("identity");
     return declared || body.length >= 2 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b;
   }
 
   private boolean forward(Request request, Response response, Callback callback, String path) {
     try {
       if (!super.handle(request, response, callback)) {
-        JettyAnswers.error(response, callback, new ApiException(ApiError.ROUTE_NOT_FOUND, path), false);
+        JettyAnswers.error(
+            response, callback, new ApiException(ApiError.ROUTE_NOT_FOUND, path), false);
       }
     } catch (Exception | Error e) {
       callback.failed(e); // Jetty's error handler answers a bare JSON 500
@@ -226,8 +284,12 @@ final class FrontDoor extends Handler.Wrapper {
 
   private void logEdge(Request request, String method, int status) {
     if (log.enabled()) {
-      log.request(Request.getRemoteAddr(request), null,
-          method + " " + request.getHttpURI().getPathQuery(), status, 0);
+      log.request(
+          Request.getRemoteAddr(request),
+          null,
+          method + " " + request.getHttpURI().getPathQuery(),
+          status,
+          0);
     }
   }
 

@@ -27,8 +27,8 @@ class JsonErrorHandler extends ErrorHandler {
   /**
    * A request Jetty could not parse: the connection ends after this answer, and says so. Without
    * {@code Connection: close}, a client whose damaged request held a second one (bytes past its
-   * Content-Length) kept the connection, took this answer for its next request's, and when that
-   * was a {@code HEAD} read this body as the start of the answer after (found by bin/attack).
+   * Content-Length) kept the connection, took this answer for its next request's, and when that was
+   * a {@code HEAD} read this body as the start of the answer after (found by bin/attack).
    */
   @Override
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
@@ -38,8 +38,13 @@ class JsonErrorHandler extends ErrorHandler {
   }
 
   @Override
-  protected void generateResponse(Request request, Response response, int code, String message,
-      Throwable cause, Callback callback) {
+  protected void generateResponse(
+      Request request,
+      Response response,
+      int code,
+      String message,
+      Throwable cause,
+      Callback callback) {
     if (code == 505) {
       // An unknown HTTP version is the client's garbage like any other: 400, not 505.
       code = 400;
@@ -54,7 +59,9 @@ class JsonErrorHandler extends ErrorHandler {
     response.write(true, ByteBuffer.wrap(body(code, message)), callback);
   }
 
-  /** Jetty's reasons are short phrases ("Bad Chunk size", "Early EOF"); anything else is not shown. */
+  /**
+   * Jetty's reasons are short phrases ("Bad Chunk size", "Early EOF"); anything else is not shown.
+   */
   private static final Pattern PLAIN_REASON = Pattern.compile("[A-Za-z0-9 ,:;=()'_/-]{1,120}");
 
   /** Jetty's reason for a client error (never a stack trace); nothing for a server error. */
@@ -62,8 +69,10 @@ class JsonErrorHandler extends ErrorHandler {
     if (status >= 500) {
       return ErrorRenderer.render(new ApiException(ApiError.SERVER_ERROR)).body();
     }
-    String why = reason != null && PLAIN_REASON.matcher(reason).matches()
-        ? reason : "The request is malformed (HTTP " + status + ").";
+    String why =
+        reason != null && PLAIN_REASON.matcher(reason).matches()
+            ? reason
+            : "The request is malformed (HTTP " + status + ").";
     if (status == 400) {
       return ErrorRenderer.render(ApiException.invalid("request", why)).body();
     }

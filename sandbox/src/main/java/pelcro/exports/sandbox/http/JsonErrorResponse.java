@@ -11,10 +11,10 @@ import pelcro.exports.sandbox.domain.ApiError;
 import pelcro.exports.sandbox.domain.ApiException;
 
 /**
- * The last line of "JSON at every layer": an error answer that reaches the edge without a JSON
- * body (WireMock's admin API answers an unknown route with an empty 404) gets the vendor's shape,
- * {@code {"message": ...}}, instead of its own body. Answers below 400 pass untouched (a
- * download's file, the docs page).
+ * The last line of "JSON at every layer": an error answer that reaches the edge without a JSON body
+ * (WireMock's admin API answers an unknown route with an empty 404) gets the vendor's shape, {@code
+ * {"message": ...}}, instead of its own body. Answers below 400 pass untouched (a download's file,
+ * the docs page).
  */
 final class JsonErrorResponse extends Response.Wrapper {
   private final String path;

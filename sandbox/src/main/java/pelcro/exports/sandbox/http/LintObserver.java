@@ -12,8 +12,8 @@ import pelcro.exports.sandbox.lint.IntegratorLint;
 import pelcro.exports.sandbox.lint.LintRule;
 
 /**
- * The HTTP side of the {@link IntegratorLint}: hands it each API exchange and names the rules
- * the request broke in {@code X-Sandbox-Lint} on its answer. The answer is otherwise untouched.
+ * The HTTP side of the {@link IntegratorLint}: hands it each API exchange and names the rules the
+ * request broke in {@code X-Sandbox-Lint} on its answer. The answer is otherwise untouched.
  */
 final class LintObserver {
   static final String HEADER = "X-Sandbox-Lint";
@@ -33,16 +33,17 @@ final class LintObserver {
       return answer;
     }
     String uuid = match == null ? null : match.params().get("uuid");
-    Exchange exchange = new Exchange(
-        caller == null ? null : caller.accountId(),
-        match == null ? null : match.route().operationId(), // null: a test helper
-        uuid,
-        QueryString.parse(request.url()),
-        request.body(),
-        answer.status(),
-        answer.status() >= 400 ? answer.message() : null,
-        retryAfter(answer),
-        refusedFields(answer));
+    Exchange exchange =
+        new Exchange(
+            caller == null ? null : caller.accountId(),
+            match == null ? null : match.route().operationId(), // null: a test helper
+            uuid,
+            QueryString.parse(request.url()),
+            request.body(),
+            answer.status(),
+            answer.status() >= 400 ? answer.message() : null,
+            retryAfter(answer),
+            refusedFields(answer));
     List<LintRule> rules = lint.observe(exchange);
     if (rules.isEmpty()) {
       return answer;

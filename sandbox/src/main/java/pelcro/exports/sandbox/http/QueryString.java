@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Reads a URL's query leniently, as the vendor's framework does: a repeated name keeps its last
- * value ({@code ?site_id=1001&site_id=1002} is site 1002: PHP's query parsing, which Laravel
- * reads, overwrites; spec x-decision of {@code SiteId}); undecodable text stays raw.
+ * value ({@code ?site_id=1001&site_id=1002} is site 1002: PHP's query parsing, which Laravel reads,
+ * overwrites; spec x-decision of {@code SiteId}); undecodable text stays raw.
  */
 final class QueryString {
   private QueryString() {}

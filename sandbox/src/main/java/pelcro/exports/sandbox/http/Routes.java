@@ -9,27 +9,30 @@ import pelcro.exports.sandbox.domain.ApiException;
 
 /**
  * The route table: method + path template → handler: the API's three operations in the spec's
- * order, the test helpers ({@code /__sandbox}) and the control API ({@code /__admin/sandbox}),
- * one table for both servings (the sandbox's own server and a WireMock extension). No other class
+ * order, the test helpers ({@code /__sandbox}) and the control API ({@code /__admin/sandbox}), one
+ * table for both servings (the sandbox's own server and a WireMock extension). No other class
  * parses these paths. An unknown path answers 404, a known path with another method 405.
  */
 final class Routes {
   /** Where the Core API lives (core-intro: {@code https://www.pelcro.com/api/v1/core}). */
   static final String BASE_PATH = "/api/v1/core";
+
   /** The API's paths the sandbox serves itself: no stub ever answers under them. */
   static final String EXPORTS_PATH = BASE_PATH + "/exports";
+
   /** Where the control API lives: WireMock's admin root, the sandbox's part of it. */
   static final String CONTROL_PATH = "/__admin/sandbox";
+
   private static final String HEALTH_PATH = "/health";
 
   /**
    * One row of the table.
    *
-   * @param operationId the spec's operationId (for scheduled operation faults), or null for a
-   *     test helper
+   * @param operationId the spec's operationId (for scheduled operation faults), or null for a test
+   *     helper
    */
-  record Route(String method, PathTemplate template, String operationId, Kind kind,
-      Handler handler) {}
+  record Route(
+      String method, PathTemplate template, String operationId, Kind kind, Handler handler) {}
 
   /** Who may call a route, and how its exchange is told. */
   enum Kind {
@@ -77,8 +80,8 @@ final class Routes {
 
     /** A control route, under {@link #CONTROL_PATH}. */
     Builder control(String method, String path, Handler handler) {
-      routes.add(new Route(method, new PathTemplate(CONTROL_PATH + path), null, Kind.CONTROL,
-          handler));
+      routes.add(
+          new Route(method, new PathTemplate(CONTROL_PATH + path), null, Kind.CONTROL, handler));
       return this;
     }
 
@@ -92,7 +95,9 @@ final class Routes {
    * check, the docs page): a stub never answers there.
    */
   static boolean owns(String path) {
-    return under(path, EXPORTS_PATH) || under(path, HELPERS_PATH) || under(path, HEALTH_PATH)
+    return under(path, EXPORTS_PATH)
+        || under(path, HELPERS_PATH)
+        || under(path, HEALTH_PATH)
         || under(path, pelcro.exports.sandbox.tryit.DocsPage.PATH);
   }
 
@@ -107,7 +112,8 @@ final class Routes {
       return false;
     }
     for (Route route : routes) {
-      if (route.kind() == Kind.CONTROL && route.method().equals(method)
+      if (route.kind() == Kind.CONTROL
+          && route.method().equals(method)
           && route.template().matches(path)) {
         return true;
       }

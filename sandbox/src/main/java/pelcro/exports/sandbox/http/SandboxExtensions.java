@@ -27,10 +27,10 @@ import pelcro.exports.sandbox.health.Health;
 import pelcro.exports.sandbox.store.Accounts;
 
 /**
- * The sandbox inside a WireMock server of the user's: the same route table
- * ({@link ExportsDispatcher}) behind two request filters, one before the stubs (the exports, the
- * test helpers, the docs page, the health check: a stub never answers there) and one before the
- * admin API (the control API under {@code /__admin/sandbox}, behind the server's own admin
+ * The sandbox inside a WireMock server of the user's: the same route table ({@link
+ * ExportsDispatcher}) behind two request filters, one before the stubs (the exports, the test
+ * helpers, the docs page, the health check: a stub never answers there) and one before the admin
+ * API (the control API under {@code /__admin/sandbox}, behind the server's own admin
  * authenticator). Every other request is left to the user's stubs and WireMock's admin API.
  *
  * <p>WireMock writes an answer from bytes, so here an export file is read whole into its answer
@@ -41,11 +41,14 @@ public final class SandboxExtensions implements SandboxHost {
   private final DownloadTransfers transfers;
   private final EdgeRules rules;
   private final Health health;
-  private Runnable onStop = () -> { };
+  private Runnable onStop = () -> {};
 
   /** The sandbox's routes, ready to be registered in a WireMock server; nothing listens yet. */
-  public SandboxExtensions(SandboxServer.Settings settings, Accounts accounts,
-      SandboxServer.Operations ops, SandboxServer.Extras extras) {
+  public SandboxExtensions(
+      SandboxServer.Settings settings,
+      Accounts accounts,
+      SandboxServer.Operations ops,
+      SandboxServer.Extras extras) {
     this.transfers = SandboxServer.transfers(settings, ops);
     this.dispatcher = SandboxServer.dispatcher(settings, accounts, ops, extras, transfers);
     this.rules = new EdgeRules(settings.admin(), settings.adminToken());
@@ -59,7 +62,9 @@ public final class SandboxExtensions implements SandboxHost {
    */
   public List<Extension> extensions(WireMockServices services, Runnable stop) {
     this.onStop = stop;
-    return List.of(new OwnPaths(), new Control(services.getOptions().getAdminAuthenticator()),
+    return List.of(
+        new OwnPaths(),
+        new Control(services.getOptions().getAdminAuthenticator()),
         new ShadowCheck());
   }
 
@@ -98,16 +103,15 @@ public final class SandboxExtensions implements SandboxHost {
         return RequestFilterAction.continueWith(request);
       }
       String method = request.getMethod().getName();
-      Optional<ApiException> refusal = rules.refusal(method, path, path, query(url),
-          request.getHeader("Authorization"));
+      Optional<ApiException> refusal =
+          rules.refusal(method, path, path, query(url), request.getHeader("Authorization"));
       if (refusal.isPresent()) {
         return respond(Answer.error(refusal.get()));
       }
       if (path.equals(FrontDoor.HEALTH_PATH) && (method.equals("GET") || method.equals("HEAD"))) {
         return respond(Answer.json(health.status(), health.body()));
       }
-      boolean download = method.equals("GET")
-          && path.startsWith(Routes.EXPORTS_PATH + "/");
+      boolean download = method.equals("GET") && path.startsWith(Routes.EXPORTS_PATH + "/");
       return respond(answer(request, url, download ? RandomIds.uuid().toString() : null));
     }
 
@@ -133,8 +137,10 @@ public final class SandboxExtensions implements SandboxHost {
     @Override
     public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
       // The admin API sees its paths without the prefix it is served under.
-      String url = request.getUrl().startsWith(EdgeRules.ADMIN + "/") ? request.getUrl()
-          : EdgeRules.ADMIN + request.getUrl();
+      String url =
+          request.getUrl().startsWith(EdgeRules.ADMIN + "/")
+              ? request.getUrl()
+              : EdgeRules.ADMIN + request.getUrl();
       String path = QueryString.path(url);
       String method = request.getMethod().getName();
       if (!dispatcher.isControl(method, path)) {
@@ -143,8 +149,8 @@ public final class SandboxExtensions implements SandboxHost {
       if (!admin.authenticate(request)) {
         return respond(Answer.error(new ApiException(ApiError.UNAUTHENTICATED)));
       }
-      Optional<ApiException> refusal = rules.refusal(method, path, path, query(url),
-          request.getHeader("Authorization"));
+      Optional<ApiException> refusal =
+          rules.refusal(method, path, path, query(url), request.getHeader("Authorization"));
       return respond(refusal.map(Answer::error).orElseGet(() -> answer(request, url, null)));
     }
   }
@@ -175,8 +181,14 @@ public final class SandboxExtensions implements SandboxHost {
       }
     }
     byte[] body = request.getBody() == null ? new byte[0] : request.getBody();
-    ApiRequest api = new ApiRequest(request.getMethod().getName(), url,
-        absolute(request, url), headers, request.getClientIp(), body);
+    ApiRequest api =
+        new ApiRequest(
+            request.getMethod().getName(),
+            url,
+            absolute(request, url),
+            headers,
+            request.getClientIp(),
+            body);
     Answer answer = dispatcher.answer(api, transfer);
     if (answer.file() == null) {
       transfers.end(transfer, false); // refused before a slot was taken: nothing to end

@@ -4,8 +4,8 @@ import java.util.List;
 import pelcro.exports.sandbox.store.Accounts;
 
 /**
- * The serving of the sandbox's routes, as the sandbox sees it: its own server
- * ({@link SandboxServer}) or someone's WireMock server ({@link SandboxExtensions}).
+ * The serving of the sandbox's routes, as the sandbox sees it: its own server ({@link
+ * SandboxServer}) or someone's WireMock server ({@link SandboxExtensions}).
  */
 public interface SandboxHost extends AutoCloseable {
   /** The port it listens on; -1 when it is someone else's server (not known here). */
@@ -23,7 +23,10 @@ public interface SandboxHost extends AutoCloseable {
   /** How the sandbox's routes come to be served. */
   @FunctionalInterface
   interface Factory {
-    SandboxHost host(SandboxServer.Settings settings, Accounts accounts,
-        SandboxServer.Operations ops, SandboxServer.Extras extras);
+    SandboxHost host(
+        SandboxServer.Settings settings,
+        Accounts accounts,
+        SandboxServer.Operations ops,
+        SandboxServer.Extras extras);
   }
 }

@@ -7,8 +7,8 @@ import com.github.tomakehurst.wiremock.http.HttpServer;
 import com.github.tomakehurst.wiremock.http.HttpServerFactory;
 import com.github.tomakehurst.wiremock.http.StubRequestHandler;
 import com.github.tomakehurst.wiremock.jetty12.Jetty12HttpServer;
-import java.time.Duration;
 import com.github.tomakehurst.wiremock.servlet.WireMockHandlerDispatchingServlet;
+import java.time.Duration;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.io.NetworkTrafficListener;
@@ -31,9 +31,16 @@ final class SandboxHttpServerFactory implements HttpServerFactory {
    *
    * @param minDownloadBytesPerSecond a response slower than this is cut (0: never)
    */
-  record Edge(EdgeRules rules, Health health, int maxBodyBytes, Duration bodyDeadline,
-      long minDownloadBytesPerSecond, Runnable shutdown, DownloadTransfers transfers,
-      ActivityLog log, ApiHandler api) {}
+  record Edge(
+      EdgeRules rules,
+      Health health,
+      int maxBodyBytes,
+      Duration bodyDeadline,
+      long minDownloadBytesPerSecond,
+      Runnable shutdown,
+      DownloadTransfers transfers,
+      ActivityLog log,
+      ApiHandler api) {}
 
   private final Edge edge;
 
@@ -52,8 +59,8 @@ final class SandboxHttpServerFactory implements HttpServerFactory {
       }
 
       @Override
-      protected ServerConnector createHttpConnector(String bind, int port, JettySettings settings,
-          NetworkTrafficListener listener) {
+      protected ServerConnector createHttpConnector(
+          String bind, int port, JettySettings settings, NetworkTrafficListener listener) {
         ServerConnector connector = super.createHttpConnector(bind, port, settings, listener);
         HttpConfiguration http =
             connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration();
@@ -66,9 +73,16 @@ final class SandboxHttpServerFactory implements HttpServerFactory {
       @Override
       protected Handler createHandler(
           Options opts, AdminRequestHandler adminHandler, StubRequestHandler stubHandler) {
-        return new FrontDoor(super.createHandler(opts, adminHandler, stubHandler), edge.rules(),
-            edge.health(), edge.maxBodyBytes(), edge.bodyDeadline(), edge.shutdown(),
-            edge.transfers(), edge.log(), edge.api());
+        return new FrontDoor(
+            super.createHandler(opts, adminHandler, stubHandler),
+            edge.rules(),
+            edge.health(),
+            edge.maxBodyBytes(),
+            edge.bodyDeadline(),
+            edge.shutdown(),
+            edge.transfers(),
+            edge.log(),
+            edge.api());
       }
 
       @Override

@@ -3,39 +3,38 @@ package pelcro.exports.sandbox.http;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.common.ClasspathFileSource;
 import com.github.tomakehurst.wiremock.common.FileSource;
 import com.github.tomakehurst.wiremock.common.SingleRootFileSource;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
-import com.github.tomakehurst.wiremock.core.Options;
-import pelcro.exports.sandbox.control.ClockOperation;
-import pelcro.exports.sandbox.control.CompleteExportOperation;
-import pelcro.exports.sandbox.control.FailExportOperation;
-import pelcro.exports.sandbox.faults.FaultsOperation;
-import pelcro.exports.sandbox.faults.Faults;
-import pelcro.exports.sandbox.control.ResetOperation;
-import pelcro.exports.sandbox.control.SessionsOperation;
-import pelcro.exports.sandbox.store.AccountClocks;
-import pelcro.exports.sandbox.operations.DownloadExportOperation;
-import pelcro.exports.sandbox.operations.ListExportsOperation;
-import pelcro.exports.sandbox.operations.RequestExportOperation;
-import pelcro.exports.sandbox.store.Accounts;
-import pelcro.exports.sandbox.domain.Account;
-import pelcro.exports.sandbox.health.Health;
-import pelcro.exports.sandbox.log.ActivityLog;
-import pelcro.exports.sandbox.limits.RateLimiter;
-import pelcro.exports.sandbox.lint.IntegratorLint;
-import pelcro.exports.sandbox.lint.LintControl;
-import pelcro.exports.sandbox.tryit.CorsPolicy;
-import pelcro.exports.sandbox.tryit.DocsPage;
-import pelcro.exports.sandbox.webhooks.DeliveriesControl;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.LongPredicate;
+import pelcro.exports.sandbox.control.ClockOperation;
+import pelcro.exports.sandbox.control.CompleteExportOperation;
+import pelcro.exports.sandbox.control.FailExportOperation;
+import pelcro.exports.sandbox.control.ResetOperation;
+import pelcro.exports.sandbox.control.SessionsOperation;
+import pelcro.exports.sandbox.domain.Account;
+import pelcro.exports.sandbox.faults.Faults;
+import pelcro.exports.sandbox.faults.FaultsOperation;
+import pelcro.exports.sandbox.health.Health;
+import pelcro.exports.sandbox.limits.RateLimiter;
+import pelcro.exports.sandbox.lint.IntegratorLint;
+import pelcro.exports.sandbox.lint.LintControl;
+import pelcro.exports.sandbox.log.ActivityLog;
+import pelcro.exports.sandbox.operations.DownloadExportOperation;
+import pelcro.exports.sandbox.operations.ListExportsOperation;
+import pelcro.exports.sandbox.operations.RequestExportOperation;
+import pelcro.exports.sandbox.store.AccountClocks;
+import pelcro.exports.sandbox.store.Accounts;
+import pelcro.exports.sandbox.tryit.CorsPolicy;
+import pelcro.exports.sandbox.tryit.DocsPage;
+import pelcro.exports.sandbox.webhooks.DeliveriesControl;
 
 /**
  * The WireMock 3 server of the sandbox: WireMock's Jetty 12 server with the sandbox's edge in
@@ -46,12 +45,14 @@ import java.util.function.LongPredicate;
 public final class SandboxServer implements SandboxHost {
   /** The API's base path. */
   public static final String BASE_PATH = Routes.BASE_PATH;
+
   /** A classpath folder that does not exist: WireMock serves no files of its own. */
   private static final String NO_FILES = "exports-sandbox-no-wiremock-files";
+
   /**
-   * Jetty's threads. Bodies are read and files written without holding a thread while the client
-   * is slow (see FrontDoor and ApiHandler), so threads are only held by requests being answered
-   * (a Redis round trip included) and by the next chunk of a file being generated.
+   * Jetty's threads. Bodies are read and files written without holding a thread while the client is
+   * slow (see FrontDoor and ApiHandler), so threads are only held by requests being answered (a
+   * Redis round trip included) and by the next chunk of a file being generated.
    */
   private static final int CONTAINER_THREADS = 100;
 
@@ -98,9 +99,9 @@ public final class SandboxServer implements SandboxHost {
       FaultsOperation faults) {}
 
   /**
-   * The extras around the operations: CORS, the docs page, rate limits, the accounts made at
-   * run time, the webhook deliveries' control, the health check, the activity log, the
-   * scheduled faults and the integrator lint.
+   * The extras around the operations: CORS, the docs page, rate limits, the accounts made at run
+   * time, the webhook deliveries' control, the health check, the activity log, the scheduled faults
+   * and the integrator lint.
    *
    * @param runtimeKeys the account of a key made at run time, by key and client address
    * @param knownAccount whether an account id names an account (the control API's routes)
@@ -132,8 +133,12 @@ public final class SandboxServer implements SandboxHost {
    * The answers to every request the sandbox owns (the API, the test helpers, the docs page and,
    * when admin is open, the control API), whichever server carries them.
    */
-  static ExportsDispatcher dispatcher(Settings settings, Accounts accounts, Operations ops,
-      Extras extras, DownloadTransfers transfers) {
+  static ExportsDispatcher dispatcher(
+      Settings settings,
+      Accounts accounts,
+      Operations ops,
+      Extras extras,
+      DownloadTransfers transfers) {
     return new ExportsDispatcher(
         new Authenticator(accounts, settings.nonEnterpriseStatus(), extras.runtimeKeys()::apply),
         new ApiExtrasGate(extras.cors(), extras.docs(), extras.limiter(), extras.clocks()),
@@ -142,16 +147,26 @@ public final class SandboxServer implements SandboxHost {
             ? new TestHelpers(ops.clock(), ops.reset(), ops.complete(), ops.fail(), ops.faults())
             : null,
         settings.admin()
-            ? new ControlRoutes(ops.reset(), ops.clock(), ops.complete(), ops.fail(),
-                ops.sessions(), ops.faults(), extras.deliveries(),
-                new LintControl(extras.lint()), extras.knownAccount())
+            ? new ControlRoutes(
+                ops.reset(),
+                ops.clock(),
+                ops.complete(),
+                ops.fail(),
+                ops.sessions(),
+                ops.faults(),
+                extras.deliveries(),
+                new LintControl(extras.lint()),
+                extras.knownAccount())
             : null,
-        transfers, extras.log(), extras.faults(), new LintObserver(extras.lint()));
+        transfers,
+        extras.log(),
+        extras.faults(),
+        new LintObserver(extras.lint()));
   }
 
   static DownloadTransfers transfers(Settings settings, Operations ops) {
-    return new DownloadTransfers(settings.maxDownloads(), settings.maxDownloadsPerClient(),
-        ops.download()::finished);
+    return new DownloadTransfers(
+        settings.maxDownloads(), settings.maxDownloadsPerClient(), ops.download()::finished);
   }
 
   /** Starts listening with the extras around the operations; returns once it accepts requests. */
@@ -160,19 +175,28 @@ public final class SandboxServer implements SandboxHost {
     DownloadTransfers transfers = transfers(settings, ops);
     ExportsDispatcher dispatcher = dispatcher(settings, accounts, ops, extras, transfers);
     ApiJournal journal = new ApiJournal(settings.journalEntries());
-    ApiHandler api = new ApiHandler(dispatcher, journal,
-        new ClientAddresses(settings.trustedProxies()));
-    FileSource files = settings.rootDir() == null ? new ClasspathFileSource(NO_FILES)
-        : new SingleRootFileSource(settings.rootDir().toFile());
+    ApiHandler api =
+        new ApiHandler(dispatcher, journal, new ClientAddresses(settings.trustedProxies()));
+    FileSource files =
+        settings.rootDir() == null
+            ? new ClasspathFileSource(NO_FILES)
+            : new SingleRootFileSource(settings.rootDir().toFile());
     WireMockConfiguration config =
         options()
             .port(settings.port())
             .bindAddress(settings.bind())
-            .httpServerFactory(new SandboxHttpServerFactory(new SandboxHttpServerFactory.Edge(
-                new EdgeRules(settings.admin(), settings.adminToken()), extras.health(),
-                settings.maxBodyBytes(), settings.bodyDeadline(),
-                settings.minDownloadBytesPerSecond(), settings.shutdown(), transfers,
-                extras.log(), api)))
+            .httpServerFactory(
+                new SandboxHttpServerFactory(
+                    new SandboxHttpServerFactory.Edge(
+                        new EdgeRules(settings.admin(), settings.adminToken()),
+                        extras.health(),
+                        settings.maxBodyBytes(),
+                        settings.bodyDeadline(),
+                        settings.minDownloadBytesPerSecond(),
+                        settings.shutdown(),
+                        transfers,
+                        extras.log(),
+                        api)))
             .withStores(new JournalStores(files, journal))
             .fileSource(files)
             .notMatchedRendererFactory(extensions -> new UnmatchedStubs(extras.log()))
@@ -194,8 +218,8 @@ public final class SandboxServer implements SandboxHost {
     }
     WireMockServer server = new WireMockServer(config);
     server.start();
-    return new SandboxServer(server, journal,
-        StubShadows.report(server.listAllStubMappings().getMappings()));
+    return new SandboxServer(
+        server, journal, StubShadows.report(server.listAllStubMappings().getMappings()));
   }
 
   /** Empties the request journal ({@code /__admin/requests}). */

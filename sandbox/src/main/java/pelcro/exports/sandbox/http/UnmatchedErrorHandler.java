@@ -9,20 +9,26 @@ import pelcro.exports.sandbox.domain.ApiError;
 import pelcro.exports.sandbox.domain.ApiException;
 
 /**
- * The error page of WireMock's stub context: a request no stub matched (WireMock answers it with
- * a bare 404) gets the vendor's JSON 404 naming its path, like any unknown route of the API; the
+ * The error page of WireMock's stub context: a request no stub matched (WireMock answers it with a
+ * bare 404) gets the vendor's JSON 404 naming its path, like any unknown route of the API; the
  * connection stays open. Every other error is {@link JsonErrorHandler}'s.
  */
 final class UnmatchedErrorHandler extends JsonErrorHandler {
   @Override
-  protected void generateResponse(Request request, Response response, int code, String message,
-      Throwable cause, Callback callback) {
+  protected void generateResponse(
+      Request request,
+      Response response,
+      int code,
+      String message,
+      Throwable cause,
+      Callback callback) {
     if (code != 404) {
       super.generateResponse(request, response, code, message, cause, callback);
       return;
     }
-    ErrorRenderer.Rendered rendered = ErrorRenderer.render(
-        new ApiException(ApiError.ROUTE_NOT_FOUND, request.getHttpURI().getPath()));
+    ErrorRenderer.Rendered rendered =
+        ErrorRenderer.render(
+            new ApiException(ApiError.ROUTE_NOT_FOUND, request.getHttpURI().getPath()));
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     rendered.headers().forEach((name, value) -> response.getHeaders().put(name, value));
     response.write(true, ByteBuffer.wrap(rendered.body()), callback);

@@ -14,9 +14,9 @@ import pelcro.exports.sandbox.domain.ApiException;
 import pelcro.exports.sandbox.log.ActivityLog;
 
 /**
- * WireMock's answer to a request no stub matched: the vendor's JSON 404 ({@code {"message":
- * ...}}, core-errors) instead of WireMock's plain-text page, and with {@code --verbose} a line
- * naming the closest stub (WireMock's near miss).
+ * WireMock's answer to a request no stub matched: the vendor's JSON 404 ({@code {"message": ...}},
+ * core-errors) instead of WireMock's plain-text page, and with {@code --verbose} a line naming the
+ * closest stub (WireMock's near miss).
  */
 final class UnmatchedStubs extends NotMatchedRenderer {
   private final ActivityLog log;
@@ -41,14 +41,19 @@ final class UnmatchedStubs extends NotMatchedRenderer {
 
   /** The closest stub, by name or id with its method and URL; null when there is none. */
   private static String closest(Admin admin, ServeEvent event) {
-    List<NearMiss> misses = admin.findTopNearMissesFor(
-        LoggedRequest.createFrom(event.getRequest())).getNearMisses();
+    List<NearMiss> misses =
+        admin.findTopNearMissesFor(LoggedRequest.createFrom(event.getRequest())).getNearMisses();
     if (misses.isEmpty()) {
       return null;
     }
     StubMapping stub = misses.get(0).getStubMapping();
-    String name = stub.getName() != null ? "\"" + stub.getName() + "\"" : String.valueOf(stub.getId());
-    return name + " (" + stub.getRequest().getMethod() + " " + stub.getRequest().getUrlMatcher()
-        .getExpected() + ")";
+    String name =
+        stub.getName() != null ? "\"" + stub.getName() + "\"" : String.valueOf(stub.getId());
+    return name
+        + " ("
+        + stub.getRequest().getMethod()
+        + " "
+        + stub.getRequest().getUrlMatcher().getExpected()
+        + ")";
   }
 }

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The embedded-start benchmark: in one JVM, as a test run with many
- * {@code @ExportsSandboxTest} classes does, starts and closes the sandbox the extension gives
- * each class, and prints how long each start took (the first one pays the JVM's class loading
- * and compilation; issue 27 asks the later ones to cost at most 0.5 s).
+ * The embedded-start benchmark: in one JVM, as a test run with many {@code @ExportsSandboxTest}
+ * classes does, starts and closes the sandbox the extension gives each class, and prints how long
+ * each start took (the first one pays the JVM's class loading and compilation; issue 27 asks the
+ * later ones to cost at most 0.5 s).
  *
  * <p>Run: {@code java -cp sandbox/target/exports-sandbox.jar
  * pelcro.exports.sandbox.junit.EmbeddedStarts [classes]} (default 10).
@@ -31,16 +31,20 @@ public final class EmbeddedStarts {
       long closing = System.nanoTime();
       resource.close();
       long closeMs = (System.nanoTime() - closing) / 1_000_000;
-      System.out.printf(Locale.ROOT, "class %2d: start %5d ms, close %4d ms%n", i, startMs,
-          closeMs);
+      System.out.printf(
+          Locale.ROOT, "class %2d: start %5d ms, close %4d ms%n", i, startMs, closeMs);
       if (i > 1) {
         later.add(startMs + closeMs);
       }
     }
     later.sort(null);
     if (!later.isEmpty()) {
-      System.out.printf(Locale.ROOT, "classes 2-%d, start + close: median %d ms, max %d ms%n",
-          classes, later.get(later.size() / 2), later.get(later.size() - 1));
+      System.out.printf(
+          Locale.ROOT,
+          "classes 2-%d, start + close: median %d ms, max %d ms%n",
+          classes,
+          later.get(later.size() / 2),
+          later.get(later.size() - 1));
     }
   }
 }

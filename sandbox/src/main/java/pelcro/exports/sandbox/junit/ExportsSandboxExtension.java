@@ -13,9 +13,9 @@ import pelcro.exports.sandbox.SandboxBuilder;
 import pelcro.exports.sandbox.lint.LintFinding;
 
 /**
- * The JUnit 5 extension behind {@link ExportsSandboxTest}: one sandbox per test class, closed
- * by JUnit with the class's store; resolves {@link SandboxHandle} and {@link Sandbox} parameters,
- * and with {@code failOnLint} fails the class on the integrator lint's findings.
+ * The JUnit 5 extension behind {@link ExportsSandboxTest}: one sandbox per test class, closed by
+ * JUnit with the class's store; resolves {@link SandboxHandle} and {@link Sandbox} parameters, and
+ * with {@code failOnLint} fails the class on the integrator lint's findings.
  */
 public final class ExportsSandboxExtension
     implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
@@ -35,9 +35,11 @@ public final class ExportsSandboxExtension
     }
     List<LintFinding> findings = handle(context).lintSinceStart();
     if (!findings.isEmpty()) {
-      throw new AssertionError("The integrator lint found " + findings.size()
-          + " problem(s) in this class's traffic (@ExportsSandboxTest(failOnLint = true)):\n"
-          + findings.stream().map(f -> "  " + f).collect(Collectors.joining("\n")));
+      throw new AssertionError(
+          "The integrator lint found "
+              + findings.size()
+              + " problem(s) in this class's traffic (@ExportsSandboxTest(failOnLint = true)):\n"
+              + findings.stream().map(f -> "  " + f).collect(Collectors.joining("\n")));
     }
   }
 
@@ -85,8 +87,8 @@ public final class ExportsSandboxExtension
 
   /** Starts what a test class with these settings gets (also timed by {@link EmbeddedStarts}). */
   static Resource start(ExportsSandboxTest settings) {
-    String shared = settings.url().isBlank()
-        ? System.getProperty(SHARED_URL_PROPERTY, "") : settings.url();
+    String shared =
+        settings.url().isBlank() ? System.getProperty(SHARED_URL_PROPERTY, "") : settings.url();
     if (!shared.isBlank()) {
       return new Resource(SandboxHandle.session(shared));
     }

@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs the test class against its own sandbox: started once on a free port of 127.0.0.1 before
- * the class, closed after it. Test methods and constructors take a {@link SandboxHandle}.
+ * Runs the test class against its own sandbox: started once on a free port of 127.0.0.1 before the
+ * class, closed after it. Test methods and constructors take a {@link SandboxHandle}.
  *
  * <pre>{@code
  * @ExportsSandboxTest(jobSeconds = 1)
@@ -53,10 +53,10 @@ public @interface ExportsSandboxTest {
 
   /**
    * A shared sandbox to run against instead of starting one (its root URL, with its control API
-   * open): the test class gets a session of its own there, fresh accounts whose clock and
-   * exports no other class sees, ended after the class. Empty (the default) starts a sandbox of
-   * the class's own, unless the system property {@code exports.sandbox.url} names one. The other
-   * settings of this annotation are the shared sandbox's own then.
+   * open): the test class gets a session of its own there, fresh accounts whose clock and exports
+   * no other class sees, ended after the class. Empty (the default) starts a sandbox of the class's
+   * own, unless the system property {@code exports.sandbox.url} names one. The other settings of
+   * this annotation are the shared sandbox's own then.
    */
   String url() default "";
 
@@ -83,8 +83,8 @@ public @interface ExportsSandboxTest {
   /**
    * A WireMock root folder ({@code --root-dir}; e.g. {@code src/test/resources/wiremock}, relative
    * to the working directory): its {@code mappings/*.json} stubs, bodies in {@code __files/},
-   * answer every path the sandbox does not own. Empty (the default): no stubs at start;
-   * {@link SandboxHandle#wireMock()} adds some at any time.
+   * answer every path the sandbox does not own. Empty (the default): no stubs at start; {@link
+   * SandboxHandle#wireMock()} adds some at any time.
    */
   String rootDir() default "";
 }

@@ -17,8 +17,8 @@ public final class SandboxFaults {
   private final Runnable clear;
   private final Supplier<JsonNode> list;
 
-  SandboxFaults(Function<Map<String, Object>, JsonNode> add, Runnable clear,
-      Supplier<JsonNode> list) {
+  SandboxFaults(
+      Function<Map<String, Object>, JsonNode> add, Runnable clear, Supplier<JsonNode> list) {
     this.add = add;
     this.clear = clear;
     this.list = list;
@@ -39,7 +39,10 @@ public final class SandboxFaults {
     return schedule("export_held", "type", type, times, Map.of());
   }
 
-  /** Files of the next {@code times} exports of {@code type} expire {@code seconds} after they are ready. */
+  /**
+   * Files of the next {@code times} exports of {@code type} expire {@code seconds} after they are
+   * ready.
+   */
   public JsonNode expireFilesAfter(String type, long seconds, int times) {
     return schedule("file_expires", "type", type, times, Map.of("seconds", seconds));
   }
@@ -56,8 +59,8 @@ public final class SandboxFaults {
 
   /** The next {@code times} calls of {@code operationId} answer {@code millis} late. */
   public JsonNode slowCalls(String operationId, int times, long millis) {
-    return schedule("operation_latency", "operation", operationId, times,
-        Map.of("latency_ms", millis));
+    return schedule(
+        "operation_latency", "operation", operationId, times, Map.of("latency_ms", millis));
   }
 
   /** The next {@code times} downloads of {@code type} break off after {@code bytes}. */
@@ -65,7 +68,9 @@ public final class SandboxFaults {
     return schedule("download_cut", "type", type, times, Map.of("after_bytes", bytes));
   }
 
-  /** The next {@code times} downloads of {@code type} answer "already downloaded or has expired". */
+  /**
+   * The next {@code times} downloads of {@code type} answer "already downloaded or has expired".
+   */
   public JsonNode expireDownloads(String type, int times) {
     return schedule("download_gone", "type", type, times, Map.of());
   }
@@ -95,8 +100,8 @@ public final class SandboxFaults {
     clear.run();
   }
 
-  private JsonNode schedule(String kind, String aim, String target, int times,
-      Map<String, Object> params) {
+  private JsonNode schedule(
+      String kind, String aim, String target, int times, Map<String, Object> params) {
     Map<String, Object> fault = new LinkedHashMap<>(params);
     fault.put("kind", kind);
     fault.put(aim, target);

@@ -15,8 +15,8 @@ import pelcro.exports.sandbox.domain.Account;
 import pelcro.exports.sandbox.lint.LintFinding;
 
 /**
- * What a test sees of its sandbox: the base URL, the keys and sites to use, and a small client
- * of the control calls (clock, complete, fail, reset, faults) and the integrator lint's findings.
+ * What a test sees of its sandbox: the base URL, the keys and sites to use, and a small client of
+ * the control calls (clock, complete, fail, reset, faults) and the integrator lint's findings.
  *
  * <p>Two kinds: a sandbox of the test class's own ({@link #SandboxHandle(Sandbox)}; the control
  * calls act on the whole sandbox), or a session on a shared sandbox ({@link #session}; fresh
@@ -25,21 +25,27 @@ import pelcro.exports.sandbox.lint.LintFinding;
  */
 public final class SandboxHandle implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** Findings cleared by {@link #reset()}, kept for {@code failOnLint}. */
   private final List<LintFinding> beforeResets = new ArrayList<>();
 
   private final Sandbox sandbox;
   private final String rootUrl;
+
   /** The control API: sessions and their lint, and every control call of a sandbox of its own. */
   private final SandboxControlClient admin;
-  /** The calls {@link #advanceClock} to {@link #faults}: the control API, or the session's helpers. */
+
+  /**
+   * The calls {@link #advanceClock} to {@link #faults}: the control API, or the session's helpers.
+   */
   private final SandboxControlClient control;
+
   private final Keys keys;
   private final Keys other;
 
   /** The keys and sites of one Enterprise account and a non-Enterprise one. */
-  private record Keys(String enterpriseKey, List<Long> sites, String basicKey, long basicSite,
-      String sessionId) {}
+  private record Keys(
+      String enterpriseKey, List<Long> sites, String basicKey, long basicSite, String sessionId) {}
 
   /** A handle on a sandbox of the test's own (the default accounts, or those of its file). */
   public SandboxHandle(Sandbox sandbox) {
@@ -61,8 +67,8 @@ public final class SandboxHandle implements AutoCloseable {
   }
 
   /**
-   * A session on the sandbox at {@code url} (its root or its API base URL): two isolated
-   * Enterprise accounts made for this handle, ended by {@link #close}. Needs its control API.
+   * A session on the sandbox at {@code url} (its root or its API base URL): two isolated Enterprise
+   * accounts made for this handle, ended by {@link #close}. Needs its control API.
    */
   public static SandboxHandle session(String url) {
     String root = url.replaceAll("/+$", "").replaceAll("/api/v1/core$", "");
@@ -72,19 +78,27 @@ public final class SandboxHandle implements AutoCloseable {
 
   private static Keys newSession(SandboxControlClient admin) {
     JsonNode s = admin.createSession();
-    return new Keys(s.get("enterprise_key").asText(),
-        JSON.convertValue(s.get("site_ids"),
+    return new Keys(
+        s.get("enterprise_key").asText(),
+        JSON.convertValue(
+            s.get("site_ids"),
             JSON.getTypeFactory().constructCollectionType(List.class, Long.class)),
-        s.get("basic_key").asText(), s.get("basic_site_id").asLong(), s.get("session_id").asText());
+        s.get("basic_key").asText(),
+        s.get("basic_site_id").asLong(),
+        s.get("session_id").asText());
   }
 
   private static Keys fileKeys(Sandbox sandbox, int index) {
     List<Account> enterprise = sandbox.accounts().stream().filter(Account::enterprise).toList();
-    Account basic = sandbox.accounts().stream().filter(a -> !a.enterprise()).findFirst()
-        .orElse(null);
+    Account basic =
+        sandbox.accounts().stream().filter(a -> !a.enterprise()).findFirst().orElse(null);
     Account account = enterprise.get(Math.min(index, enterprise.size() - 1));
-    return new Keys(account.key(), account.sites(), basic == null ? null : basic.key(),
-        basic == null ? 0 : basic.sites().get(0), null);
+    return new Keys(
+        account.key(),
+        account.sites(),
+        basic == null ? null : basic.key(),
+        basic == null ? 0 : basic.sites().get(0),
+        null);
   }
 
   /** The sandbox of the test's own; null for a session on a shared sandbox. */
@@ -111,8 +125,8 @@ public final class SandboxHandle implements AutoCloseable {
   }
 
   /**
-   * WireMock's client of the same server, for stubs of the Core API's other endpoints next to
-   * the sandbox's (customers, plans, ...): {@code handle.wireMock().register(get(urlPathEqualTo(
+   * WireMock's client of the same server, for stubs of the Core API's other endpoints next to the
+   * sandbox's (customers, plans, ...): {@code handle.wireMock().register(get(urlPathEqualTo(
    * "/api/v1/core/customers")).willReturn(okJson("..."))}. It sends the admin token when the
    * sandbox has one. A sandbox's stubs are its own: on a shared sandbox every session sees them.
    */
@@ -196,10 +210,19 @@ public final class SandboxHandle implements AutoCloseable {
     List<LintFinding> findings = new ArrayList<>();
     for (Keys session : List.of(keys, other)) {
       long account = Long.parseLong(session.sessionId().substring("ses_".length()));
-      admin.lint(account).get("data")
-          .forEach(f -> findings.add(new LintFinding(f.get("account_id").asLong(),
-              f.get("rule").asText(), f.get("count").asLong(), f.get("first_at").asLong(),
-              f.get("last_at").asLong(), f.get("detail").asText())));
+      admin
+          .lint(account)
+          .get("data")
+          .forEach(
+              f ->
+                  findings.add(
+                      new LintFinding(
+                          f.get("account_id").asLong(),
+                          f.get("rule").asText(),
+                          f.get("count").asLong(),
+                          f.get("first_at").asLong(),
+                          f.get("last_at").asLong(),
+                          f.get("detail").asText())));
     }
     return findings;
   }
@@ -218,7 +241,9 @@ public final class SandboxHandle implements AutoCloseable {
     return new SandboxFaults(control::addFault, control::clearFaults, control::faults);
   }
 
-  /** Ends a session's accounts; nothing for a sandbox of the test's own (its extension closes it). */
+  /**
+   * Ends a session's accounts; nothing for a sandbox of the test's own (its extension closes it).
+   */
   @Override
   public void close() {
     if (shared()) {

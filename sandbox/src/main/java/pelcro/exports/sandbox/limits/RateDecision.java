@@ -13,17 +13,17 @@ import java.util.Map;
  * @param resetEpochSecond when the current window ends (sandbox clock, Unix seconds)
  * @param retryAfter how long until the window ends
  */
-public record RateDecision(boolean allowed, int limit, int remaining, long resetEpochSecond,
-    Duration retryAfter) {
+public record RateDecision(
+    boolean allowed, int limit, int remaining, long resetEpochSecond, Duration retryAfter) {
 
   static RateDecision unlimited() {
     return new RateDecision(true, 0, 0, 0, Duration.ZERO);
   }
 
   /**
-   * Headers the sandbox adds; the vendor documents none (rate-limits page), so these are
-   * sandbox additions: {@code X-RateLimit-Limit}, {@code X-RateLimit-Remaining} on every limited
-   * answer, and {@code Retry-After} (seconds) on a 429. None when limiting is off.
+   * Headers the sandbox adds; the vendor documents none (rate-limits page), so these are sandbox
+   * additions: {@code X-RateLimit-Limit}, {@code X-RateLimit-Remaining} on every limited answer,
+   * and {@code Retry-After} (seconds) on a 429. None when limiting is off.
    */
   public Map<String, String> headers() {
     Map<String, String> headers = new LinkedHashMap<>();

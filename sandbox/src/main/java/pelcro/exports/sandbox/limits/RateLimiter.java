@@ -8,11 +8,11 @@ import pelcro.exports.sandbox.store.RateWindows;
  * Per-account request limiter: a fixed one-minute window on the account's clock, counted in the
  * store, so every node that shares it counts each request once.
  *
- * <p>Emulates "up to 120 operations per minute, per account (read or write)"; going over
- * answers 429 (https://docs.pelcro.com/reference/api-core-rate-limits). The account's
- * {@code api_core_rate_limit} overrides the default. The window is measured on the account's
- * clock, so a test advances its clock instead of sleeping. A fixed window (rather than a sliding
- * one) keeps {@code Retry-After} exact and the state one counter per account and minute.
+ * <p>Emulates "up to 120 operations per minute, per account (read or write)"; going over answers
+ * 429 (https://docs.pelcro.com/reference/api-core-rate-limits). The account's {@code
+ * api_core_rate_limit} overrides the default. The window is measured on the account's clock, so a
+ * test advances its clock instead of sleeping. A fixed window (rather than a sliding one) keeps
+ * {@code Retry-After} exact and the state one counter per account and minute.
  */
 public final class RateLimiter {
   /** The vendor's documented default limit, in requests per minute. */
@@ -24,12 +24,13 @@ public final class RateLimiter {
   private final int defaultLimit;
 
   /**
-   * @param defaultLimit requests per minute for accounts without an override ({@code --rate-limit});
-   *     0 turns limiting off for every account
+   * @param defaultLimit requests per minute for accounts without an override ({@code
+   *     --rate-limit}); 0 turns limiting off for every account
    */
   public RateLimiter(RateWindows windows, int defaultLimit) {
     if (defaultLimit < 0) {
-      throw new IllegalArgumentException("--rate-limit must be 0 (off) or positive: " + defaultLimit);
+      throw new IllegalArgumentException(
+          "--rate-limit must be 0 (off) or positive: " + defaultLimit);
     }
     this.windows = windows;
     this.defaultLimit = defaultLimit;
@@ -49,8 +50,8 @@ public final class RateLimiter {
   }
 
   /**
-   * Counts one request of the account and says whether it is within the limit. Call it before
-   * any state change, so that a refused request changes nothing.
+   * Counts one request of the account and says whether it is within the limit. Call it before any
+   * state change, so that a refused request changes nothing.
    *
    * @param accountOverride the account's {@code api_core_rate_limit}, or null
    * @param now the account's clock
@@ -63,7 +64,11 @@ public final class RateLimiter {
     RateWindows.Count count = windows.count("account:" + accountId, now, WINDOW);
     long retryAfter = Math.max(1, count.resetsAt().getEpochSecond() - now.getEpochSecond());
     boolean allowed = count.value() <= limit;
-    return new RateDecision(allowed, limit, (int) Math.max(0, limit - count.value()),
-        count.resetsAt().getEpochSecond(), Duration.ofSeconds(retryAfter));
+    return new RateDecision(
+        allowed,
+        limit,
+        (int) Math.max(0, limit - count.value()),
+        count.resetsAt().getEpochSecond(),
+        Duration.ofSeconds(retryAfter));
   }
 }

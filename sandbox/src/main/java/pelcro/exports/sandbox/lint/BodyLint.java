@@ -13,14 +13,15 @@ import pelcro.exports.openapi.ExportsSpec;
 import pelcro.exports.sandbox.domain.ExportDates;
 
 /**
- * The lint rules about a {@code POST /exports} body, read against the spec branch of its
- * {@code object} (request-export's filter tables): ignored fields, numeric strings, the
- * accounting month's day, dates in milliseconds or without a zone.
+ * The lint rules about a {@code POST /exports} body, read against the spec branch of its {@code
+ * object} (request-export's filter tables): ignored fields, numeric strings, the accounting month's
+ * day, dates in milliseconds or without a zone.
  */
 final class BodyLint {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern DIGITS = Pattern.compile("[+-]?[0-9]+");
   private static final Pattern DAY = Pattern.compile("[0-9]{4}-[0-9]{2}-([0-9]{2})");
+
   /** As seconds, the year 5138: a date this large is nearly always milliseconds. */
   private static final BigInteger MILLISECONDS = BigInteger.valueOf(100_000_000_000L);
 
@@ -38,32 +39,44 @@ final class BodyLint {
     if (branch.isEmpty()) {
       return hits;
     }
-    root.fields().forEachRemaining(field -> {
-      String name = field.getKey();
-      JsonNode value = field.getValue();
-      Optional<Schema<?>> schema = spec.requestField(type, name);
-      if (schema.isEmpty()) {
-        hits.add(new LintHit(LintRule.IGNORED_FIELD, name + " on " + type, name));
-      } else if ("integer".equals(schema.get().getType()) && value.isTextual()
-          && DIGITS.matcher(value.asText()).matches()) {
-        hits.add(new LintHit(LintRule.NUMERIC_STRING,
-            name + "=\"" + value.asText() + "\"", name));
-      } else if ("integer".equals(schema.get().getType()) && value.isFloatingPointNumber()
-          && wholeNumber(value)) {
-        hits.add(new LintHit(LintRule.DECIMAL_INTEGER, name + "=" + value.asText(), name));
-      }
-      if ((name.equals("date_from") || name.equals("date_to")) && looksLikeMilliseconds(value)) {
-        hits.add(new LintHit(LintRule.DATE_IN_MILLISECONDS, name + "=" + value.asText(), name));
-      }
-      if ((name.equals("date_from") || name.equals("date_to")) && value.isTextual()
-          && ExportDates.lacksZone(value.asText())) {
-        hits.add(new LintHit(LintRule.DATE_WITHOUT_ZONE,
-            name + "=\"" + value.asText() + "\" read as UTC", name));
-      }
-      if (name.equals("month") && value.isTextual() && notFirstDay(value.asText())) {
-        hits.add(new LintHit(LintRule.MONTH_NOT_FIRST_DAY, "month=" + value.asText(), name));
-      }
-    });
+    root.fields()
+        .forEachRemaining(
+            field -> {
+              String name = field.getKey();
+              JsonNode value = field.getValue();
+              Optional<Schema<?>> schema = spec.requestField(type, name);
+              if (schema.isEmpty()) {
+                hits.add(new LintHit(LintRule.IGNORED_FIELD, name + " on " + type, name));
+              } else if ("integer".equals(schema.get().getType())
+                  && value.isTextual()
+                  && DIGITS.matcher(value.asText()).matches()) {
+                hits.add(
+                    new LintHit(
+                        LintRule.NUMERIC_STRING, name + "=\"" + value.asText() + "\"", name));
+              } else if ("integer".equals(schema.get().getType())
+                  && value.isFloatingPointNumber()
+                  && wholeNumber(value)) {
+                hits.add(new LintHit(LintRule.DECIMAL_INTEGER, name + "=" + value.asText(), name));
+              }
+              if ((name.equals("date_from") || name.equals("date_to"))
+                  && looksLikeMilliseconds(value)) {
+                hits.add(
+                    new LintHit(LintRule.DATE_IN_MILLISECONDS, name + "=" + value.asText(), name));
+              }
+              if ((name.equals("date_from") || name.equals("date_to"))
+                  && value.isTextual()
+                  && ExportDates.lacksZone(value.asText())) {
+                hits.add(
+                    new LintHit(
+                        LintRule.DATE_WITHOUT_ZONE,
+                        name + "=\"" + value.asText() + "\" read as UTC",
+                        name));
+              }
+              if (name.equals("month") && value.isTextual() && notFirstDay(value.asText())) {
+                hits.add(
+                    new LintHit(LintRule.MONTH_NOT_FIRST_DAY, "month=" + value.asText(), name));
+              }
+            });
     return hits;
   }
 
@@ -73,7 +86,8 @@ final class BodyLint {
     if (object == null || !object.isTextual()) {
       return Optional.empty();
     }
-    return ExportsSpec.get().requestSchemaFor(object.asText())
+    return ExportsSpec.get()
+        .requestSchemaFor(object.asText())
         .map(branch -> String.valueOf(branch.getProperties().get("object").getEnum().get(0)));
   }
 

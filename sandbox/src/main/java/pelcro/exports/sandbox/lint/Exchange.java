@@ -4,23 +4,31 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One request and its answer, as the lint sees them: no HTTP library's types, only what the
- * rules read.
+ * One request and its answer, as the lint sees them: no HTTP library's types, only what the rules
+ * read.
  *
  * @param accountId the authenticated account, or null (no or an unknown key)
- * @param operationId the spec's operationId ({@code listExports}, {@code requestExport},
- *     {@code downloadExport}), or null for no route
+ * @param operationId the spec's operationId ({@code listExports}, {@code requestExport}, {@code
+ *     downloadExport}), or null for no route
  * @param uuid the download's path parameter, or null
  * @param query the value of each query parameter (the last, when repeated)
  * @param body the request body (may be empty)
  * @param status the answer's status
  * @param message the {@code message} of a JSON error answer, or null
  * @param retryAfterSeconds the answer's {@code Retry-After}, or null
- * @param refusedFields the fields the answer's {@code errors} names (core-errors), none when
- *     it names none
+ * @param refusedFields the fields the answer's {@code errors} names (core-errors), none when it
+ *     names none
  */
-public record Exchange(Long accountId, String operationId, String uuid, Map<String, String> query,
-    byte[] body, int status, String message, Long retryAfterSeconds, Set<String> refusedFields) {
+public record Exchange(
+    Long accountId,
+    String operationId,
+    String uuid,
+    Map<String, String> query,
+    byte[] body,
+    int status,
+    String message,
+    Long retryAfterSeconds,
+    Set<String> refusedFields) {
   public static final String LIST = "listExports";
   public static final String REQUEST = "requestExport";
   public static final String DOWNLOAD = "downloadExport";
@@ -30,8 +38,15 @@ public record Exchange(Long accountId, String operationId, String uuid, Map<Stri
   }
 
   /** An exchange whose answer names no refused field. */
-  public Exchange(Long accountId, String operationId, String uuid, Map<String, String> query,
-      byte[] body, int status, String message, Long retryAfterSeconds) {
+  public Exchange(
+      Long accountId,
+      String operationId,
+      String uuid,
+      Map<String, String> query,
+      byte[] body,
+      int status,
+      String message,
+      Long retryAfterSeconds) {
     this(accountId, operationId, uuid, query, body, status, message, retryAfterSeconds, Set.of());
   }
 }

@@ -18,19 +18,28 @@ import pelcro.exports.openapi.ExportsSpec;
 import pelcro.exports.sandbox.domain.ApiError;
 
 /**
- * The integrator lint: watches each account's traffic and notes what a real integration should
- * fix (the rules of {@link LintRule}), without changing any answer.
+ * The integrator lint: watches each account's traffic and notes what a real integration should fix
+ * (the rules of {@link LintRule}), without changing any answer.
  *
- * <p>The HTTP adapter hands every API exchange to {@link #observe} and adds the rules it
- * returns to the answer as {@code X-Sandbox-Lint}; the findings stay in the {@link LintLedger}
- * for the control API and embedded tests. Time comes from the account's clock (the sandbox
- * clock here), given per account so that per-account clocks fit.
+ * <p>The HTTP adapter hands every API exchange to {@link #observe} and adds the rules it returns to
+ * the answer as {@code X-Sandbox-Lint}; the findings stay in the {@link LintLedger} for the control
+ * API and embedded tests. Time comes from the account's clock (the sandbox clock here), given per
+ * account so that per-account clocks fit.
  */
 public final class IntegratorLint {
   /** How soon a repeat counts as hammering (the rules' "within 1 s"). */
   static final Duration TOO_SOON = Duration.ofSeconds(1);
-  private static final Set<String> KEY_PARAMETERS = Set.of("api_key", "apikey", "key", "token",
-      "api_token", "access_token", "authorization", "bearer");
+
+  private static final Set<String> KEY_PARAMETERS =
+      Set.of(
+          "api_key",
+          "apikey",
+          "key",
+          "token",
+          "api_token",
+          "access_token",
+          "authorization",
+          "bearer");
 
   private final LongFunction<Instant> clockOf;
   private final LintLedger ledger;
@@ -41,7 +50,10 @@ public final class IntegratorLint {
    * @param clockOf the present of an account's clock
    * @param accountOfKey the account of a key found in a query string (never creates one)
    */
-  public IntegratorLint(LongFunction<Instant> clockOf, LintLedger ledger, LintMemory memory,
+  public IntegratorLint(
+      LongFunction<Instant> clockOf,
+      LintLedger ledger,
+      LintMemory memory,
       Function<String, Optional<Long>> accountOfKey) {
     this.clockOf = clockOf;
     this.ledger = ledger;
@@ -60,15 +72,17 @@ public final class IntegratorLint {
         account = accountOfKey.apply(exchange.query().get(keyParameter.get()).trim()).orElse(null);
       }
     }
-    boolean served = exchange.status() != 401 && exchange.status() != 403 && exchange.status() != 429;
-    JsonNode body = Exchange.REQUEST.equals(exchange.operationId())
-        ? BodyLint.parse(exchange.body()) : null;
+    boolean served =
+        exchange.status() != 401 && exchange.status() != 403 && exchange.status() != 429;
+    JsonNode body =
+        Exchange.REQUEST.equals(exchange.operationId()) ? BodyLint.parse(exchange.body()) : null;
     if (served && body != null) {
       // A field the answer refused is named there already: no finding repeats or contradicts it
       // (month-not-first-day for 2023-02-29), unless the finding is why it was refused.
       BodyLint.check(body).stream()
-          .filter(hit -> hit.rule().explainsRefusal()
-              || !exchange.refusedFields().contains(hit.field()))
+          .filter(
+              hit ->
+                  hit.rule().explainsRefusal() || !exchange.refusedFields().contains(hit.field()))
           .forEach(hits::add);
     }
     if (served && Exchange.LIST.equals(exchange.operationId())) {
@@ -109,14 +123,16 @@ public final class IntegratorLint {
   private void download(long account, Exchange e, Instant now, List<LintHit> hits) {
     String uuid = e.uuid().toLowerCase(Locale.ROOT); // matched without case, as downloads are
     boolean notReady =
-        e.status() == ApiError.NOT_READY.status() && ApiError.NOT_READY.message().equals(e.message());
+        e.status() == ApiError.NOT_READY.status()
+            && ApiError.NOT_READY.message().equals(e.message());
     // Only a wasted poll counts: one that delivers the file (say, just after the docs page's
     // "finish my export now") was not too soon.
     if (notReady && recent(account, "not-ready:" + uuid, now, TOO_SOON)) {
       hits.add(new LintHit(LintRule.DOWNLOAD_POLLED_TOO_SOON, uuid));
     }
-    boolean notFound = e.status() == ApiError.FILE_NOT_FOUND.status()
-        && ApiError.FILE_NOT_FOUND.message().equals(e.message());
+    boolean notFound =
+        e.status() == ApiError.FILE_NOT_FOUND.status()
+            && ApiError.FILE_NOT_FOUND.message().equals(e.message());
     if (notFound && memory.recall(account, "not-found:" + uuid).isPresent()) {
       hits.add(new LintHit(LintRule.NOT_FOUND_POLLED, uuid));
     }
@@ -137,8 +153,8 @@ public final class IntegratorLint {
    * The rules about repeating one request ({@code fingerprint}): too soon after "Export in
    * progress" or "Nothing to export", or at all after a refusal that will not change.
    */
-  private void request(long account, Exchange e, String type, String fingerprint, Instant now,
-      List<LintHit> hits) {
+  private void request(
+      long account, Exchange e, String type, String fingerprint, Instant now, List<LintHit> hits) {
     if (recent(account, "refused:" + fingerprint, now, TOO_SOON)) {
       hits.add(new LintHit(LintRule.REQUEST_RETRIED_TOO_SOON, type));
     }
@@ -146,30 +162,38 @@ public final class IntegratorLint {
       hits.add(new LintHit(LintRule.REFUSED_REQUEST_REPEATED, type));
     }
     boolean inProgress = e.status() == ApiError.EXPORT_IN_PROGRESS.status();
-    boolean nothing = e.status() == ApiError.NOTHING_TO_EXPORT.status()
-        && ApiError.NOTHING_TO_EXPORT.message().equals(e.message());
+    boolean nothing =
+        e.status() == ApiError.NOTHING_TO_EXPORT.status()
+            && ApiError.NOTHING_TO_EXPORT.message().equals(e.message());
     if (inProgress || nothing) {
       memory.remember(account, "refused:" + fingerprint, now);
     }
     // Only refusals the same request always meets: "Nothing to export" may change as records
     // are added, "Export in progress" as the export ends.
-    boolean invalid = e.status() == ApiError.INVALID_DATA.status()
-        && (ApiError.INVALID_DATA.message().equals(e.message())
-            || ApiError.INVALID_DATE_RANGE.message().equals(e.message()));
+    boolean invalid =
+        e.status() == ApiError.INVALID_DATA.status()
+            && (ApiError.INVALID_DATA.message().equals(e.message())
+                || ApiError.INVALID_DATE_RANGE.message().equals(e.message()));
     if (invalid) {
       memory.remember(account, "invalid:" + fingerprint, now);
     }
   }
 
-  /** Whether {@code fact} happened less than {@code window} before now (or is a deadline not yet passed). */
+  /**
+   * Whether {@code fact} happened less than {@code window} before now (or is a deadline not yet
+   * passed).
+   */
   private boolean recent(long account, String fact, Instant now, Duration window) {
     return memory.recall(account, fact).map(at -> now.isBefore(at.plus(window))).orElse(false);
   }
 
   private static Optional<String> keyInQuery(Map<String, String> query) {
     return query.entrySet().stream()
-        .filter(q -> KEY_PARAMETERS.contains(q.getKey().toLowerCase(Locale.ROOT))
-            || q.getValue().startsWith("sk_") || q.getValue().regionMatches(true, 0, "Bearer ", 0, 7))
+        .filter(
+            q ->
+                KEY_PARAMETERS.contains(q.getKey().toLowerCase(Locale.ROOT))
+                    || q.getValue().startsWith("sk_")
+                    || q.getValue().regionMatches(true, 0, "Bearer ", 0, 7))
         .map(Map.Entry::getKey)
         .findFirst();
   }
@@ -179,7 +203,8 @@ public final class IntegratorLint {
       String raw = query.get(name);
       // The parameter's schema is "Page" or "Limit" (components/parameters).
       String parameter = Character.toUpperCase(name.charAt(0)) + name.substring(1);
-      if (raw != null && !raw.isEmpty()
+      if (raw != null
+          && !raw.isEmpty()
           && !within(raw, ExportsSpec.get().parameterSchema(parameter))) {
         hits.add(new LintHit(LintRule.PAGINATION_OUT_OF_RANGE, name + "=" + raw));
       }

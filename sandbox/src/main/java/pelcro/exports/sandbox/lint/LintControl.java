@@ -4,14 +4,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Control API {@code GET /__admin/sandbox/lint[?account=N][&rule=ID]}: the lint's findings,
- * {@code {"data": [{account_id, rule, message, count, first_at, last_at, detail}]}}, with the
- * rule table under {@code rules}.
+ * Control API {@code GET /__admin/sandbox/lint[?account=N][&rule=ID]}: the lint's findings, {@code
+ * {"data": [{account_id, rule, message, count, first_at, last_at, detail}]}}, with the rule table
+ * under {@code rules}.
  */
 public final class LintControl {
   private final IntegratorLint lint;
 
-  /** @param lint the sandbox's lint, or null when there is none (no findings) */
+  /**
+   * @param lint the sandbox's lint, or null when there is none (no findings)
+   */
   public LintControl(IntegratorLint lint) {
     this.lint = lint;
   }
@@ -32,12 +34,17 @@ public final class LintControl {
     }
     String ruleId = rule == null || rule.isEmpty() ? null : rule;
     if (ruleId != null && LintRule.byId(ruleId).isEmpty()) {
-      throw new IllegalArgumentException("Unknown lint rule " + ruleId + "; see \"rules\" for the ids");
+      throw new IllegalArgumentException(
+          "Unknown lint rule " + ruleId + "; see \"rules\" for the ids");
     }
-    List<Map<String, Object>> data = lint == null ? List.of()
-        : lint.findings(accountId, ruleId).stream().map(LintFinding::view).toList();
-    List<Map<String, String>> rules = java.util.Arrays.stream(LintRule.values())
-        .map(r -> Map.of("id", r.id(), "message", r.message())).toList();
+    List<Map<String, Object>> data =
+        lint == null
+            ? List.of()
+            : lint.findings(accountId, ruleId).stream().map(LintFinding::view).toList();
+    List<Map<String, String>> rules =
+        java.util.Arrays.stream(LintRule.values())
+            .map(r -> Map.of("id", r.id(), "message", r.message()))
+            .toList();
     return Map.of("data", data, "rules", rules);
   }
 }

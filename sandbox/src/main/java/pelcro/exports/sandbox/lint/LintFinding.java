@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the lint found for one account and one rule: how often, first and last (epoch seconds of
- * the sandbox clock), and the detail of the last occurrence. Plain values, so that a store can
- * keep it anywhere.
+ * What the lint found for one account and one rule: how often, first and last (epoch seconds of the
+ * sandbox clock), and the detail of the last occurrence. Plain values, so that a store can keep it
+ * anywhere.
  *
  * @param accountId the account whose traffic broke the rule
  * @param rule the rule's id
@@ -15,13 +15,13 @@ import java.util.Map;
  * @param lastAt when it was last broken
  * @param detail what the last occurrence was (a field, a uuid, a parameter name; never a key)
  */
-public record LintFinding(long accountId, String rule, long count, long firstAt, long lastAt,
-    String detail) {
+public record LintFinding(
+    long accountId, String rule, long count, long firstAt, long lastAt, String detail) {
 
   /** One more occurrence. */
   LintFinding again(long at, String newDetail) {
-    return new LintFinding(accountId, rule, count + 1, Math.min(firstAt, at), Math.max(lastAt, at),
-        newDetail);
+    return new LintFinding(
+        accountId, rule, count + 1, Math.min(firstAt, at), Math.max(lastAt, at), newDetail);
   }
 
   /** The rule's message, citing the vendor page. */
@@ -44,7 +44,15 @@ public record LintFinding(long accountId, String rule, long count, long firstAt,
 
   @Override
   public String toString() {
-    return "account " + accountId + ": " + rule + " x" + count + " (last: " + detail + ") - "
+    return "account "
+        + accountId
+        + ": "
+        + rule
+        + " x"
+        + count
+        + " (last: "
+        + detail
+        + ") - "
         + message();
   }
 }

@@ -26,17 +26,30 @@ public final class LintLedger {
   }
 
   /**
-   * The findings, by account then rule table order; {@code accountId} and {@code rule} filter
-   * when not null.
+   * The findings, by account then rule table order; {@code accountId} and {@code rule} filter when
+   * not null.
    */
   public List<LintFinding> findings(Long accountId, String rule) {
     List<LintFinding> found = new ArrayList<>();
-    store.findings(accountId).forEach((account, findings) -> findings.stream()
-        .filter(f -> rule == null || f.rule().equals(rule))
-        .forEach(f -> found.add(new LintFinding(account, f.rule(), f.count(), f.firstAt(),
-            f.lastAt(), f.detail()))));
-    found.sort(Comparator.comparingLong(LintFinding::accountId)
-        .thenComparing(f -> LintRule.byId(f.rule()).map(Enum::ordinal).orElse(-1)));
+    store
+        .findings(accountId)
+        .forEach(
+            (account, findings) ->
+                findings.stream()
+                    .filter(f -> rule == null || f.rule().equals(rule))
+                    .forEach(
+                        f ->
+                            found.add(
+                                new LintFinding(
+                                    account,
+                                    f.rule(),
+                                    f.count(),
+                                    f.firstAt(),
+                                    f.lastAt(),
+                                    f.detail()))));
+    found.sort(
+        Comparator.comparingLong(LintFinding::accountId)
+            .thenComparing(f -> LintRule.byId(f.rule()).map(Enum::ordinal).orElse(-1)));
     return found;
   }
 

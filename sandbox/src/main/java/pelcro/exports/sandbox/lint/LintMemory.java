@@ -8,9 +8,8 @@ import pelcro.exports.sandbox.store.LintStore;
  * What the lint's time rules compare against: per account, when a named fact last happened
  * ("not-ready:&lt;uuid&gt;", "not-found:&lt;uuid&gt;", "delivered:&lt;uuid&gt;",
  * "refused:&lt;request&gt;", "invalid:&lt;request&gt;", "retry-after"; a request is named by its
- * {@link RequestFingerprint}),
- * kept in the store and bounded there. A forgotten fact only means a finding is missed, never
- * that an answer changes.
+ * {@link RequestFingerprint}), kept in the store and bounded there. A forgotten fact only means a
+ * finding is missed, never that an answer changes.
  */
 public final class LintMemory {
   private final LintStore store;

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What makes two {@code POST /exports} requests "the same request" for the lint: the export
- * type, every field of the body (in any order, the type's synonyms alike) and the query's
- * {@code site_id}. A request with other filters or another range is another request, so a
- * retry that follows the page's advice ("change the filters") is never a repeat.
+ * What makes two {@code POST /exports} requests "the same request" for the lint: the export type,
+ * every field of the body (in any order, the type's synonyms alike) and the query's {@code
+ * site_id}. A request with other filters or another range is another request, so a retry that
+ * follows the page's advice ("change the filters") is never a repeat.
  */
 final class RequestFingerprint {
   /** Enough of a SHA-256 that two requests of one account never share it by chance. */
@@ -22,11 +22,13 @@ final class RequestFingerprint {
 
   /** A short text naming the request; {@code body} is its parsed JSON, or null. */
   static String of(Exchange exchange, JsonNode body) {
-    StringBuilder text = new StringBuilder("site_id=")
-        .append(exchange.query().getOrDefault("site_id", ""));
+    StringBuilder text =
+        new StringBuilder("site_id=").append(exchange.query().getOrDefault("site_id", ""));
     if (body == null) {
-      text.append(" raw=").append(new String(
-          exchange.body() == null ? new byte[0] : exchange.body(), StandardCharsets.UTF_8));
+      text.append(" raw=")
+          .append(
+              new String(
+                  exchange.body() == null ? new byte[0] : exchange.body(), StandardCharsets.UTF_8));
     } else {
       Map<String, String> fields = new TreeMap<>();
       body.fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue().toString()));

@@ -1,9 +1,9 @@
 package pelcro.exports.sandbox.log;
 
 /**
- * What the sandbox is doing, for {@code --verbose}: one line per request, per change of an
- * export (queued with its schedule, completed or failed by hand, downloaded or broken off), per
- * webhook attempt and per throttled request. {@link #QUIET} (the default) writes nothing.
+ * What the sandbox is doing, for {@code --verbose}: one line per request, per change of an export
+ * (queued with its schedule, completed or failed by hand, downloaded or broken off), per webhook
+ * attempt and per throttled request. {@link #QUIET} (the default) writes nothing.
  */
 public interface ActivityLog {
   /** Writes nothing. */

@@ -2,8 +2,8 @@ package pelcro.exports.sandbox.log;
 
 import java.io.PrintStream;
 import java.time.InstantSource;
-import java.util.function.LongPredicate;
 import java.time.temporal.ChronoUnit;
+import java.util.function.LongPredicate;
 import pelcro.exports.sandbox.domain.KeyMask;
 
 /**
@@ -32,8 +32,10 @@ public final class PrintingActivityLog implements ActivityLog {
 
   @Override
   public void request(String client, Long accountId, String target, int status, long millis) {
-    line("request", accountId, KeyMask.keysIn(target) + " -> " + status + " (" + millis
-        + " ms, from " + client + ")");
+    line(
+        "request",
+        accountId,
+        KeyMask.keysIn(target) + " -> " + status + " (" + millis + " ms, from " + client + ")");
   }
 
   @Override
@@ -58,8 +60,12 @@ public final class PrintingActivityLog implements ActivityLog {
 
   @Override
   public void unmatched(String target, String closest) {
-    line("stub", null, KeyMask.keysIn(target) + " -> 404, no stub matched"
-        + (closest == null ? " (no stubs)" : "; closest stub: " + closest));
+    line(
+        "stub",
+        null,
+        KeyMask.keysIn(target)
+            + " -> 404, no stub matched"
+            + (closest == null ? " (no stubs)" : "; closest stub: " + closest));
   }
 
   @Override

@@ -10,45 +10,48 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import pelcro.exports.sandbox.data.ExportData;
 import pelcro.exports.sandbox.data.ExportFile;
+import pelcro.exports.sandbox.domain.ApiError;
+import pelcro.exports.sandbox.domain.ApiException;
+import pelcro.exports.sandbox.domain.Caller;
+import pelcro.exports.sandbox.domain.ExportJob;
 import pelcro.exports.sandbox.domain.ExportState;
+import pelcro.exports.sandbox.domain.RandomIds;
 import pelcro.exports.sandbox.faults.DownloadFault;
 import pelcro.exports.sandbox.faults.Faults;
 import pelcro.exports.sandbox.files.PacedStream;
-import pelcro.exports.sandbox.domain.ApiError;
-import pelcro.exports.sandbox.domain.ApiException;
-import pelcro.exports.sandbox.domain.RandomIds;
-import pelcro.exports.sandbox.domain.Caller;
-import pelcro.exports.sandbox.domain.ExportJob;
 import pelcro.exports.sandbox.store.AccountClocks;
 import pelcro.exports.sandbox.store.JobStore;
 import pelcro.exports.sandbox.store.engine.StateUnavailable;
 import pelcro.exports.sandbox.webhooks.ExportLifecycleEvents;
 
 /**
- * {@code downloadExport} ({@code GET /exports/{uuid}}): hands a finished export's file out
- * exactly once (download-export: the file is deleted after the first download).
+ * {@code downloadExport} ({@code GET /exports/{uuid}}): hands a finished export's file out exactly
+ * once (download-export: the file is deleted after the first download).
  *
  * <p>The file is claimed for one transfer in one atomic store update, so concurrent downloads
- * cannot both win. The claim becomes the download when the last byte is written; a transfer
- * that breaks first withdraws it, so the client may try again. Another account's uuid is
- * answered like an unknown one.
+ * cannot both win. The claim becomes the download when the last byte is written; a transfer that
+ * breaks first withdraws it, so the client may try again. Another account's uuid is answered like
+ * an unknown one.
  *
  * <p>A claim is a short lease that its node renews while it writes the file: a node that dies
- * mid-transfer (nobody withdraws its claim) leaves the file to other nodes within
- * {@link #CLAIM_LEASE}, not the file's whole lifetime.
+ * mid-transfer (nobody withdraws its claim) leaves the file to other nodes within {@link
+ * #CLAIM_LEASE}, not the file's whole lifetime.
  */
 public final class DownloadExportOperation {
   /** How long a claim holds unless its node renews it (on the account's clock). */
   static final Duration CLAIM_LEASE = Duration.ofSeconds(20);
+
   /** How often a node renews the claims of the transfers it writes (real time). */
   static final Duration RENEW_EVERY = Duration.ofSeconds(5);
+
   /** One daemon thread per JVM renews every node's leases; renewing is one short commit. */
   private static final ScheduledExecutorService RENEWALS =
-      Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "download-claim-renewals");
-        thread.setDaemon(true);
-        return thread;
-      });
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "download-claim-renewals");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private final JobStore jobs;
   private final AccountClocks clocks;
@@ -56,6 +59,7 @@ public final class DownloadExportOperation {
   private final ExportLifecycleEvents events;
   private final Faults faults;
   private final UnsettledTransfers unsettled = new UnsettledTransfers();
+
   /** The transfers being written by this node, by claim id, with their renewals. */
   private final Map<String, ScheduledFuture<?>> writing = new ConcurrentHashMap<>();
 
@@ -63,8 +67,12 @@ public final class DownloadExportOperation {
    * @param events told of each download (webhooks)
    * @param faults the download faults that may strike (gone early, cut, slow)
    */
-  public DownloadExportOperation(JobStore jobs, AccountClocks clocks, ExportData data,
-      ExportLifecycleEvents events, Faults faults) {
+  public DownloadExportOperation(
+      JobStore jobs,
+      AccountClocks clocks,
+      ExportData data,
+      ExportLifecycleEvents events,
+      Faults faults) {
     this.jobs = jobs;
     this.clocks = clocks;
     this.data = data;
@@ -84,24 +92,41 @@ public final class DownloadExportOperation {
         .filter(j -> j.stateAt(now) == ExportState.FINISHED)
         .filter(j -> faults.downloadGone(j.accountId(), j.type()))
         // The file expires early; the claim below then answers "has expired", as the vendor does.
-        .ifPresent(j -> jobs.update(j.accountId(), uuid, k -> k.expiredAt(now), ApiError.FILE_NOT_FOUND));
-    ExportJob job = jobs.update(caller.accountId(), uuid, j -> j.claim(now, claimId, CLAIM_LEASE),
-        ApiError.FILE_NOT_FOUND);
+        .ifPresent(
+            j -> jobs.update(j.accountId(), uuid, k -> k.expiredAt(now), ApiError.FILE_NOT_FOUND));
+    ExportJob job =
+        jobs.update(
+            caller.accountId(),
+            uuid,
+            j -> j.claim(now, claimId, CLAIM_LEASE),
+            ApiError.FILE_NOT_FOUND);
     ExportFile plain = data.file(job.query(), job.uuid(), job.finishAt());
     DownloadFault fault = faults.download(job.accountId(), job.type());
-    ExportFile file = fault.none() ? plain : new ExportFile(plain.fileName(),
-        () -> new PacedStream(plain.opener().open(), fault.cutAfterBytes(), fault.bytesPerSecond()));
+    ExportFile file =
+        fault.none()
+            ? plain
+            : new ExportFile(
+                plain.fileName(),
+                () ->
+                    new PacedStream(
+                        plain.opener().open(), fault.cutAfterBytes(), fault.bytesPerSecond()));
     ExportDownload.Transfer transfer =
         new ExportDownload.Transfer(caller.accountId(), job.uuid(), claimId);
-    writing.put(claimId, RENEWALS.scheduleWithFixedDelay(() -> renew(transfer),
-        RENEW_EVERY.toMillis(), RENEW_EVERY.toMillis(), TimeUnit.MILLISECONDS));
+    writing.put(
+        claimId,
+        RENEWALS.scheduleWithFixedDelay(
+            () -> renew(transfer),
+            RENEW_EVERY.toMillis(),
+            RENEW_EVERY.toMillis(),
+            TimeUnit.MILLISECONDS));
     return new ExportDownload(file, transfer);
   }
 
   /**
    * How a transfer ended: {@code complete} when its last byte was written (the file is now
    * downloaded), otherwise its claim is withdrawn and the file can be downloaded again. When the
-   * store cannot be reached, the ending is kept and recorded later (see {@link UnsettledTransfers}).
+   * store cannot be reached, the ending is kept and recorded later (see {@link
+   * UnsettledTransfers}).
    */
   public void finished(ExportDownload.Transfer transfer, boolean complete) {
     stopRenewing(transfer);
@@ -124,8 +149,12 @@ public final class DownloadExportOperation {
   private void renew(ExportDownload.Transfer transfer) {
     try {
       Instant now = clocks.now(transfer.accountId());
-      ExportJob after = jobs.update(transfer.accountId(), transfer.uuid(),
-          j -> j.renewClaim(transfer.claimId(), now, CLAIM_LEASE), ApiError.FILE_NOT_FOUND);
+      ExportJob after =
+          jobs.update(
+              transfer.accountId(),
+              transfer.uuid(),
+              j -> j.renewClaim(transfer.claimId(), now, CLAIM_LEASE),
+              ApiError.FILE_NOT_FOUND);
       if (!after.heldBy(transfer.claimId(), now)) {
         stopRenewing(transfer);
       }
@@ -147,9 +176,15 @@ public final class DownloadExportOperation {
   private boolean settle(ExportDownload.Transfer transfer, boolean complete) {
     try {
       Instant now = clocks.now(transfer.accountId());
-      ExportJob after = jobs.update(transfer.accountId(), transfer.uuid(),
-          j -> complete ? j.confirmDownload(transfer.claimId(), now)
-              : j.withdrawClaim(transfer.claimId()), ApiError.FILE_NOT_FOUND);
+      ExportJob after =
+          jobs.update(
+              transfer.accountId(),
+              transfer.uuid(),
+              j ->
+                  complete
+                      ? j.confirmDownload(transfer.claimId(), now)
+                      : j.withdrawClaim(transfer.claimId()),
+              ApiError.FILE_NOT_FOUND);
       if (complete && now.equals(after.downloadedAt())) {
         data.release(after.uuid());
         events.downloaded(after);

@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
  * read as the ECMAScript regular expressions JSON Schema says a {@code pattern} is.
  *
  * <p>Why not networknt's default (plain {@code java.util.regex}): there {@code $} also matches
- * before a final line break, so {@code "usd\n"} would pass the spec's {@code ^[a-z]{3}$} and
- * {@code "1704067200\n"} its date pattern; ECMAScript's {@code $} (without the {@code m} flag)
- * matches only at the end. Java's {@code \z} is exactly ECMAScript's {@code $}, so each {@code $}
- * anchor becomes {@code \z}. The rest of the spec's patterns ({@code ^}, ASCII classes, groups,
+ * before a final line break, so {@code "usd\n"} would pass the spec's {@code ^[a-z]{3}$} and {@code
+ * "1704067200\n"} its date pattern; ECMAScript's {@code $} (without the {@code m} flag) matches
+ * only at the end. Java's {@code \z} is exactly ECMAScript's {@code $}, so each {@code $} anchor
+ * becomes {@code \z}. The rest of the spec's patterns ({@code ^}, ASCII classes, groups,
  * alternations, counted repeats, {@code \.}) mean the same in both dialects. A JavaScript engine
  * (Rhino) would cost a call per check and a 1.2 MB dependency.
  */
@@ -26,8 +26,8 @@ final class EcmaScriptPatterns implements RegularExpressionFactory {
   }
 
   /**
-   * {@code regex} with each {@code $} anchor written {@code \z}; an escaped {@code \$} and a
-   * {@code $} inside a character class are literal dollars in both dialects and stay.
+   * {@code regex} with each {@code $} anchor written {@code \z}; an escaped {@code \$} and a {@code
+   * $} inside a character class are literal dollars in both dialects and stay.
    */
   static String javaRegex(String regex) {
     StringBuilder java = new StringBuilder(regex.length() + 4);

@@ -3,10 +3,10 @@ package pelcro.exports.sandbox.operations;
 import pelcro.exports.sandbox.data.ExportFile;
 
 /**
- * A file being handed out by {@code downloadExport}: streamed as
- * {@code application/force-download} (download-export), offered under {@code file.fileName()}.
- * The transfer is only a download once its last byte is written: the HTTP layer reports how it
- * ended with {@link DownloadExportOperation#finished}.
+ * A file being handed out by {@code downloadExport}: streamed as {@code application/force-download}
+ * (download-export), offered under {@code file.fileName()}. The transfer is only a download once
+ * its last byte is written: the HTTP layer reports how it ended with {@link
+ * DownloadExportOperation#finished}.
  */
 public record ExportDownload(ExportFile file, Transfer transfer) {
   /** download-export: "Content-Type: application/force-download". */

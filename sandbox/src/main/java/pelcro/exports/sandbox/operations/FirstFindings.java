@@ -11,11 +11,11 @@ import java.util.TreeMap;
  * Reduces the schema validator's messages to the one failed keyword the answer names for each
  * field, in the order the answer lists the fields.
  *
- * <p>The order is the one the sandbox's answers have had since they were first checked by the
- * fge validator (under Atlassian's): fields by name, and for one field its keywords by name with
- * {@code format} last; a keyword failing inside {@code oneOf} (or another combinator) only makes
- * the combinator fail. {@code required} and {@code additionalProperties} are left to the caller,
- * whose messages name the fields.
+ * <p>The order is the one the sandbox's answers have had since they were first checked by the fge
+ * validator (under Atlassian's): fields by name, and for one field its keywords by name with {@code
+ * format} last; a keyword failing inside {@code oneOf} (or another combinator) only makes the
+ * combinator fail. {@code required} and {@code additionalProperties} are left to the caller, whose
+ * messages name the fields.
  */
 final class FirstFindings {
   private static final Set<String> LEFT_TO_CALLER = Set.of("required", "additionalProperties");
@@ -49,7 +49,8 @@ final class FirstFindings {
     int last = evaluationPath.getNameCount() - 1;
     for (int i = 0; i < last; i++) {
       Object step = evaluationPath.getElement(i);
-      if (COMBINATORS.contains(step) && (i == 0 || !"properties".equals(evaluationPath.getElement(i - 1)))) {
+      if (COMBINATORS.contains(step)
+          && (i == 0 || !"properties".equals(evaluationPath.getElement(i - 1)))) {
         return true;
       }
     }

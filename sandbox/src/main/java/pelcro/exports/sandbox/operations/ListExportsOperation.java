@@ -26,9 +26,9 @@ import pelcro.exports.sandbox.store.JobStore;
  * (pagination-limits: {@code limit} default 10, at most 100).
  *
  * <p>{@code page} and {@code limit} are read the same way in both modes, with the bounds and
- * defaults of the spec's parameters (x-decision of {@code Limit}): by default a value out of
- * bounds serves the nearest page size or the default, as the vendor's framework does; with
- * {@code strict} it is refused with 400.
+ * defaults of the spec's parameters (x-decision of {@code Limit}): by default a value out of bounds
+ * serves the nearest page size or the default, as the vendor's framework does; with {@code strict}
+ * it is refused with 400.
  */
 public final class ListExportsOperation {
   /** What {@code GET /exports} lists. */
@@ -52,7 +52,9 @@ public final class ListExportsOperation {
     this(jobs, clocks, mode, false);
   }
 
-  /** @param strict refuse a {@code page} or {@code limit} out of the spec's bounds (400) */
+  /**
+   * @param strict refuse a {@code page} or {@code limit} out of the spec's bounds (400)
+   */
   public ListExportsOperation(JobStore jobs, AccountClocks clocks, Mode mode, boolean strict) {
     this.jobs = jobs;
     this.clocks = clocks;
@@ -86,13 +88,20 @@ public final class ListExportsOperation {
             .prev(current > 1 ? base + (current - 1) : null)
             .next(current < last ? base + (current + 1) : null));
     List<PageMetaLinksInner> links = new ArrayList<>();
-    links.add(new PageMetaLinksInner().url(current > 1 ? base + (current - 1) : null)
-        .label("&laquo; Previous").active(false));
+    links.add(
+        new PageMetaLinksInner()
+            .url(current > 1 ? base + (current - 1) : null)
+            .label("&laquo; Previous")
+            .active(false));
     for (int p = 1; p <= last; p++) {
-      links.add(new PageMetaLinksInner().url(base + p).label(String.valueOf(p)).active(p == current));
+      links.add(
+          new PageMetaLinksInner().url(base + p).label(String.valueOf(p)).active(p == current));
     }
-    links.add(new PageMetaLinksInner().url(current < last ? base + (current + 1) : null)
-        .label("Next &raquo;").active(false));
+    links.add(
+        new PageMetaLinksInner()
+            .url(current < last ? base + (current + 1) : null)
+            .label("Next &raquo;")
+            .active(false));
     result.meta(
         new PageMeta()
             .currentPage(current)
@@ -107,9 +116,9 @@ public final class ListExportsOperation {
   }
 
   /**
-   * The parameter's value within its schema's bounds. Leniently, as Laravel's paginator: a
-   * value that is not an integer, or below the minimum, is the default; one above the maximum
-   * is the maximum. Strictly: 400 on {@code errors.<name>}.
+   * The parameter's value within its schema's bounds. Leniently, as Laravel's paginator: a value
+   * that is not an integer, or below the minimum, is the default; one above the maximum is the
+   * maximum. Strictly: 400 on {@code errors.<name>}.
    */
   private int bounded(String name, String raw, Schema<?> schema) {
     int fallback = ((Number) schema.getDefault()).intValue();

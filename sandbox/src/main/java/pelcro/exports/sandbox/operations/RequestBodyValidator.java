@@ -22,12 +22,12 @@ import pelcro.exports.sandbox.domain.ExportDates;
 import pelcro.exports.sandbox.domain.FieldMessages;
 
 /**
- * Checks a {@code POST /exports} body against the spec branch its {@code object} selects, and
- * names every wrong field in the vendor's format (core-errors), all fields at once.
+ * Checks a {@code POST /exports} body against the spec branch its {@code object} selects, and names
+ * every wrong field in the vendor's format (core-errors), all fields at once.
  *
- * <p>Required and unknown fields are read from the branch schema directly (their messages need
- * the field names); every other keyword is checked by networknt's JSON Schema validator, on
- * schemas compiled once from the spec ({@link RequestSchemas}).
+ * <p>Required and unknown fields are read from the branch schema directly (their messages need the
+ * field names); every other keyword is checked by networknt's JSON Schema validator, on schemas
+ * compiled once from the spec ({@link RequestSchemas}).
  *
  * <p>By default the body is first read as the vendor's framework (Laravel) reads it (spec
  * x-decisions of {@code ExportRequest} and {@code PlanId}): a field the type does not take is
@@ -43,6 +43,7 @@ final class RequestBodyValidator {
 
   /** The branch for each value {@code object} takes, synonyms included. */
   private final Map<String, RequestBranch> branches;
+
   private final boolean strict;
 
   /** The default reading: unknown fields ignored, numeric strings taken as integers. */
@@ -50,15 +51,22 @@ final class RequestBodyValidator {
     this(false);
   }
 
-  /** @param strict refuse what the spec's schemas refuse, with no lenient reading */
+  /**
+   * @param strict refuse what the spec's schemas refuse, with no lenient reading
+   */
   RequestBodyValidator(boolean strict) {
     this.strict = strict;
     ExportsSpec spec = ExportsSpec.get();
     RequestSchemas schemas = new RequestSchemas(spec);
     Map<String, RequestBranch> byRef = new HashMap<>();
     Map<String, RequestBranch> byObject = new HashMap<>();
-    spec.schema("ExportRequest").getDiscriminator().getMapping().forEach((object, ref) ->
-        byObject.put(object, byRef.computeIfAbsent(ref, r -> RequestBranch.of(spec, schemas, r))));
+    spec.schema("ExportRequest")
+        .getDiscriminator()
+        .getMapping()
+        .forEach(
+            (object, ref) ->
+                byObject.put(
+                    object, byRef.computeIfAbsent(ref, r -> RequestBranch.of(spec, schemas, r))));
     this.branches = Map.copyOf(byObject);
   }
 
@@ -100,10 +108,11 @@ final class RequestBodyValidator {
       }
     }
     FirstFindings.of(branch.schema().validate(known))
-        .forEach((field, keyword) -> {
-          String name = field.isEmpty() ? "body" : field;
-          add(errors, name, messageFor(branch, name, keyword, type));
-        });
+        .forEach(
+            (field, keyword) -> {
+              String name = field.isEmpty() ? "body" : field;
+              add(errors, name, messageFor(branch, name, keyword, type));
+            });
     readDates(known, errors);
     if (!errors.isEmpty()) {
       throw ApiException.invalid(errors);
@@ -113,18 +122,20 @@ final class RequestBodyValidator {
 
   /** Whether {@code value} is a numeric string in a field the spec types {@code integer}. */
   private static boolean isIntegerText(RequestBranch branch, String field, JsonNode value) {
-    return value.isTextual() && branch.integerFields().contains(field)
+    return value.isTextual()
+        && branch.integerFields().contains(field)
         && INTEGER_TEXT.matcher(value.asText()).matches();
   }
 
   /**
-   * Whether {@code value} is a number with a zero fraction ({@code 456.0}, {@code 1e3}) in a
-   * field the spec types {@code integer}: Laravel's {@code integer} rule takes it (PHP's
-   * {@code FILTER_VALIDATE_INT} reads the float 456.0 as 456), so it is that integer (spec
-   * x-decision of {@code PlanId}).
+   * Whether {@code value} is a number with a zero fraction ({@code 456.0}, {@code 1e3}) in a field
+   * the spec types {@code integer}: Laravel's {@code integer} rule takes it (PHP's {@code
+   * FILTER_VALIDATE_INT} reads the float 456.0 as 456), so it is that integer (spec x-decision of
+   * {@code PlanId}).
    */
   static boolean isWholeDecimal(RequestBranch branch, String field, JsonNode value) {
-    return value.isFloatingPointNumber() && branch.integerFields().contains(field)
+    return value.isFloatingPointNumber()
+        && branch.integerFields().contains(field)
         && (value.isBigDecimal() || Double.isFinite(value.doubleValue()))
         && value.decimalValue().stripTrailingZeros().scale() <= 0;
   }
@@ -135,8 +146,11 @@ final class RequestBodyValidator {
    * checked as a decimal beyond any bound instead, and refused as any such number is.
    */
   private static JsonNode finite(JsonNode value) {
-    if (value.isFloatingPointNumber() && !value.isBigDecimal() && !Double.isFinite(value.doubleValue())) {
-      return DecimalNode.valueOf(value.doubleValue() > 0 ? BEYOND_ANY_BOUND : BEYOND_ANY_BOUND.negate());
+    if (value.isFloatingPointNumber()
+        && !value.isBigDecimal()
+        && !Double.isFinite(value.doubleValue())) {
+      return DecimalNode.valueOf(
+          value.doubleValue() > 0 ? BEYOND_ANY_BOUND : BEYOND_ANY_BOUND.negate());
     }
     return value;
   }
@@ -148,7 +162,8 @@ final class RequestBodyValidator {
       if (value == null || errors.containsKey(field)) {
         continue;
       }
-      OptionalLong seconds = ExportDates.epochSecond(value.isNumber() ? value.numberValue() : value.asText());
+      OptionalLong seconds =
+          ExportDates.epochSecond(value.isNumber() ? value.numberValue() : value.asText());
       if (seconds.isPresent()) {
         body.put(field, seconds.getAsLong());
       } else {
@@ -157,7 +172,8 @@ final class RequestBodyValidator {
     }
   }
 
-  private static String messageFor(RequestBranch branch, String field, String keyword, String type) {
+  private static String messageFor(
+      RequestBranch branch, String field, String keyword, String type) {
     Schema<?> property = branch.fields().get(field);
     if (property == null) {
       return FieldMessages.of(keyword, field, type, null);

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 import pelcro.exports.openapi.ExportsSpec;
 
 /**
- * One branch of the spec's {@code ExportRequest}, read once: its canonical type, its fields
- * (each {@code $ref} followed), its required fields and its compiled schema.
+ * One branch of the spec's {@code ExportRequest}, read once: its canonical type, its fields (each
+ * {@code $ref} followed), its required fields and its compiled schema.
  *
  * @param type the branch's first {@code object} value, the canonical type ({@code credit_notes})
  * @param fields the schema of each field the type takes

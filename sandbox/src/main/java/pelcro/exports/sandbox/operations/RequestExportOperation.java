@@ -26,9 +26,9 @@ import pelcro.exports.sandbox.webhooks.ExportLifecycleEvents;
  * {@code requestExport} ({@code POST /exports}): validates, applies the documented rules, and
  * queues the export.
  *
- * <p>Order: site_id, then the body against the spec (all fields at once), then the body
- * {@code site_id}, then "Invalid date range" or the accounting month, then "Nothing to export",
- * and last "Export in progress", checked atomically with the insert.
+ * <p>Order: site_id, then the body against the spec (all fields at once), then the body {@code
+ * site_id}, then "Invalid date range" or the accounting month, then "Nothing to export", and last
+ * "Export in progress", checked atomically with the insert.
  */
 public final class RequestExportOperation {
   private final JobStore jobs;
@@ -49,8 +49,14 @@ public final class RequestExportOperation {
    * @param strict refuse fields the type does not take and numeric strings in integer fields
    *     ({@code --strict}), instead of reading them as the vendor's framework does
    */
-  public RequestExportOperation(JobStore jobs, AccountClocks clocks, ExportData data,
-      JobTiming timing, ExportLifecycleEvents events, Faults faults, boolean strict) {
+  public RequestExportOperation(
+      JobStore jobs,
+      AccountClocks clocks,
+      ExportData data,
+      JobTiming timing,
+      ExportLifecycleEvents events,
+      Faults faults,
+      boolean strict) {
     this.faults = faults;
     this.jobs = jobs;
     this.clocks = clocks;
@@ -112,7 +118,9 @@ public final class RequestExportOperation {
     if (ExportType.ACCOUNTING.getValue().equals(query.type())) {
       LocalDate month = LocalDate.parse((String) query.filters().get("month"));
       AccountingMonthRule.check(
-          month, YearMonth.from(now.atZone(ZoneOffset.UTC)), data.firstInvoiceMonth(query.siteId()));
+          month,
+          YearMonth.from(now.atZone(ZoneOffset.UTC)),
+          data.firstInvoiceMonth(query.siteId()));
     } else {
       DateRangeRule.check(
           (Long) query.filters().get("date_from"), (Long) query.filters().get("date_to"));

@@ -15,9 +15,9 @@ import java.io.UncheckedIOException;
 import pelcro.exports.openapi.ExportsSpec;
 
 /**
- * Compiles schemas of the spec with networknt's JSON Schema validator, in the OpenAPI 3.0
- * dialect, with the whole spec document as their root so that every {@code $ref} to
- * {@code #/components/schemas/...} resolves.
+ * Compiles schemas of the spec with networknt's JSON Schema validator, in the OpenAPI 3.0 dialect,
+ * with the whole spec document as their root so that every {@code $ref} to {@code
+ * #/components/schemas/...} resolves.
  */
 final class RequestSchemas {
   /** The name the spec document is known by to the validator; never fetched. */
@@ -33,15 +33,18 @@ final class RequestSchemas {
             .unknownKeywordFactory((keyword, context) -> new AnnotationKeyword(keyword))
             .build();
     JsonSchemaFactory factory =
-        JsonSchemaFactory.builder().metaSchema(dialect).defaultMetaSchemaIri(dialect.getIri()).build();
+        JsonSchemaFactory.builder()
+            .metaSchema(dialect)
+            .defaultMetaSchemaIri(dialect.getIri())
+            .build();
     SchemaValidatorsConfig config =
         SchemaValidatorsConfig.builder().regularExpressionFactory(new EcmaScriptPatterns()).build();
     document = factory.getSchema(SchemaLocation.of(DOCUMENT), read(spec), config);
   }
 
   /**
-   * The compiled schema at {@code ref}, a reference into the spec such as
-   * {@code #/components/schemas/X}.
+   * The compiled schema at {@code ref}, a reference into the spec such as {@code
+   * #/components/schemas/X}.
    */
   JsonSchema compile(String ref) {
     JsonSchema schema = document.getRefSchema(SchemaLocation.of(DOCUMENT + ref).getFragment());
@@ -53,7 +56,9 @@ final class RequestSchemas {
   // int bound it truncates a fraction first, and 2147483647.5 would pass maximum 2147483647.
   private static JsonNode read(ExportsSpec spec) {
     try {
-      return new YAMLMapper().enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS).readTree(spec.yaml());
+      return new YAMLMapper()
+          .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+          .readTree(spec.yaml());
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

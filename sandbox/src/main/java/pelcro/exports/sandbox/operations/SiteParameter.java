@@ -9,9 +9,9 @@ import pelcro.exports.sandbox.domain.FieldMessages;
 
 /**
  * The required {@code site_id} query parameter (core-intro: "required at all times"): missing,
- * malformed, out of the spec's bounds, unknown and foreign sites all get 400 on
- * {@code errors.site_id}; a foreign site is answered exactly like an unknown one, so sites of
- * other accounts are not revealed.
+ * malformed, out of the spec's bounds, unknown and foreign sites all get 400 on {@code
+ * errors.site_id}; a foreign site is answered exactly like an unknown one, so sites of other
+ * accounts are not revealed.
  */
 public final class SiteParameter {
   static final String NAME = "site_id";
@@ -31,10 +31,12 @@ public final class SiteParameter {
       throw ApiException.invalid(NAME, FieldMessages.of("type.integer", NAME, null, null));
     }
     if (siteId.compareTo(SCHEMA.getMinimum().toBigInteger()) < 0) {
-      throw ApiException.invalid(NAME, FieldMessages.of("minimum", NAME, null, SCHEMA.getMinimum()));
+      throw ApiException.invalid(
+          NAME, FieldMessages.of("minimum", NAME, null, SCHEMA.getMinimum()));
     }
     if (siteId.compareTo(SCHEMA.getMaximum().toBigInteger()) > 0) {
-      throw ApiException.invalid(NAME, FieldMessages.of("maximum", NAME, null, SCHEMA.getMaximum()));
+      throw ApiException.invalid(
+          NAME, FieldMessages.of("maximum", NAME, null, SCHEMA.getMaximum()));
     }
     return requireOwned(caller, siteId.longValueExact());
   }

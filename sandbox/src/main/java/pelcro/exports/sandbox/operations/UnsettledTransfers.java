@@ -4,14 +4,14 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Download endings this node could not record because the shared state (Redis) did not answer.
- * Each keeps its claim in the store, so no other transfer can take the file meanwhile; the node
- * records them at its next download request or transfer end, in the order they happened, so a
- * file whose last byte was written during an outage still counts as downloaded once.
+ * Download endings this node could not record because the shared state (Redis) did not answer. Each
+ * keeps its claim in the store, so no other transfer can take the file meanwhile; the node records
+ * them at its next download request or transfer end, in the order they happened, so a file whose
+ * last byte was written during an outage still counts as downloaded once.
  *
  * <p>Bounded: past {@value #CAPACITY} endings the oldest is given up, and its claim then holds
- * until its lease ends (the file answers "already downloaded" until then, then can be
- * downloaded once more).
+ * until its lease ends (the file answers "already downloaded" until then, then can be downloaded
+ * once more).
  */
 final class UnsettledTransfers {
   static final int CAPACITY = 10_000;

@@ -13,14 +13,28 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The declared options in picocli's model: the options of the command line, and the one parser
- * that the builder's, the annotation's and the container's {@code --name=value} words go through.
+ * The declared options in picocli's model: the options of the command line, and the one parser that
+ * the builder's, the annotation's and the container's {@code --name=value} words go through.
  */
 public final class CommandLineOptions {
-  private static final Map<Class<?>, Class<?>> PICOCLI_TYPES = Map.of(
-      Boolean.class, boolean.class, Integer.class, int.class, Long.class, long.class,
-      Double.class, double.class, String.class, String.class, Path.class, Path.class,
-      URI.class, URI.class, List.class, List.class);
+  private static final Map<Class<?>, Class<?>> PICOCLI_TYPES =
+      Map.of(
+          Boolean.class,
+          boolean.class,
+          Integer.class,
+          int.class,
+          Long.class,
+          long.class,
+          Double.class,
+          double.class,
+          String.class,
+          String.class,
+          Path.class,
+          Path.class,
+          URI.class,
+          URI.class,
+          List.class,
+          List.class);
 
   private CommandLineOptions() {}
 
@@ -32,9 +46,10 @@ public final class CommandLineOptions {
   private static OptionSpec optionSpec(Option<?> option) {
     List<String> names = new ArrayList<>(option.aliases());
     names.add(option.longName());
-    OptionSpec.Builder spec = OptionSpec.builder(names.toArray(String[]::new))
-        .description(option.description())
-        .type(PICOCLI_TYPES.get(option.type()));
+    OptionSpec.Builder spec =
+        OptionSpec.builder(names.toArray(String[]::new))
+            .description(option.description())
+            .type(PICOCLI_TYPES.get(option.type()));
     if (option.isFlag()) {
       spec.arity("0");
     } else {
@@ -75,8 +90,8 @@ public final class CommandLineOptions {
   }
 
   /**
-   * The options that {@code words} (as on the command line) give, parsed as the command line
-   * parses them.
+   * The options that {@code words} (as on the command line) give, parsed as the command line parses
+   * them.
    *
    * @throws IllegalArgumentException with picocli's message for an unknown option or bad value
    */

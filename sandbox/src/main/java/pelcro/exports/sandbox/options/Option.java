@@ -6,13 +6,13 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * One declared option of the sandbox: its command-line name, type, default, description, check
- * and an example value. The command line, the builder, the JUnit annotation and the
- * Testcontainers module all take their options from these declarations.
+ * One declared option of the sandbox: its command-line name, type, default, description, check and
+ * an example value. The command line, the builder, the JUnit annotation and the Testcontainers
+ * module all take their options from these declarations.
  *
  * @param name the long name without its dashes, e.g. {@code job-seconds}
- * @param type the value's type: Boolean (a flag), Integer, Long, Double, String, Path, URI or
- *     List (comma-separated strings)
+ * @param type the value's type: Boolean (a flag), Integer, Long, Double, String, Path, URI or List
+ *     (comma-separated strings)
  * @param defaultValue the value when the option is not given; null for none
  * @param label the value's name in {@code --help}
  * @param description the {@code --help} text ({@code ${DEFAULT-VALUE}} shows the default)
@@ -21,8 +21,15 @@ import java.util.function.Predicate;
  * @param aliases other names, e.g. {@code -v}
  * @param <T> the value's type
  */
-public record Option<T>(String name, Class<?> type, T defaultValue, String label,
-    String description, Function<T, String> problem, String example, List<String> aliases) {
+public record Option<T>(
+    String name,
+    Class<?> type,
+    T defaultValue,
+    String label,
+    String description,
+    Function<T, String> problem,
+    String example,
+    List<String> aliases) {
 
   public Option {
     Objects.requireNonNull(name);
@@ -30,10 +37,10 @@ public record Option<T>(String name, Class<?> type, T defaultValue, String label
   }
 
   /** An option that accepts every value of its type. */
-  public static <T> Option<T> of(String name, Class<?> type, T defaultValue, String example,
-      String description) {
-    return new Option<>(name, type, defaultValue, null, description, value -> null, example,
-        List.of());
+  public static <T> Option<T> of(
+      String name, Class<?> type, T defaultValue, String example, String description) {
+    return new Option<>(
+        name, type, defaultValue, null, description, value -> null, example, List.of());
   }
 
   /** A flag: present means true, absent its default, false. */
@@ -53,14 +60,14 @@ public record Option<T>(String name, Class<?> type, T defaultValue, String label
 
   /** The same option with its value named {@code paramLabel} in {@code --help}. */
   public Option<T> label(String paramLabel) {
-    return new Option<>(name, type, defaultValue, paramLabel, description, problem, example,
-        aliases);
+    return new Option<>(
+        name, type, defaultValue, paramLabel, description, problem, example, aliases);
   }
 
   /** The same option, also known as {@code alias} (e.g. {@code -v}). */
   public Option<T> alias(String alias) {
-    return new Option<>(name, type, defaultValue, label, description, problem, example,
-        List.of(alias));
+    return new Option<>(
+        name, type, defaultValue, label, description, problem, example, List.of(alias));
   }
 
   /** {@code --name}. */
@@ -73,8 +80,8 @@ public record Option<T>(String name, Class<?> type, T defaultValue, String label
   }
 
   /**
-   * The command-line words that give this option {@code value} as written on a command line:
-   * {@code --name=value}; a flag is {@code --name} when true and nothing when false.
+   * The command-line words that give this option {@code value} as written on a command line: {@code
+   * --name=value}; a flag is {@code --name} when true and nothing when false.
    */
   public List<String> words(String value) {
     if (isFlag()) {

@@ -7,13 +7,13 @@ import java.util.List;
 import pelcro.exports.sandbox.store.engine.StateEngine;
 
 /**
- * The sandbox clock and every account's own clock: the base clock plus a sandbox-wide offset,
- * plus the account's offset. Offsets only grow (time never goes back) and live in the store, so
- * every node reads the same time.
+ * The sandbox clock and every account's own clock: the base clock plus a sandbox-wide offset, plus
+ * the account's offset. Offsets only grow (time never goes back) and live in the store, so every
+ * node reads the same time.
  *
  * <p>Exports derive their state from their account's clock when read; advancing a clock is how
- * tests make exports start and finish without sleeping and without background threads
- * (Stripe's test clocks, per account).
+ * tests make exports start and finish without sleeping and without background threads (Stripe's
+ * test clocks, per account).
  */
 public final class AccountClocks {
   private final InstantSource base;
@@ -33,9 +33,9 @@ public final class AccountClocks {
   /** An account's clock: the sandbox clock plus the account's own offset. */
   public Instant now(long accountId) {
     // What a request on the account reads anyway, in one round trip (see RequestReads).
-    List<String> together =
-        List.of(Keys.SANDBOX_CLOCK, Keys.clock(accountId), Keys.FAULTS_PRESENT);
-    return base.instant().plusMillis(sandboxOffset(together))
+    List<String> together = List.of(Keys.SANDBOX_CLOCK, Keys.clock(accountId), Keys.FAULTS_PRESENT);
+    return base.instant()
+        .plusMillis(sandboxOffset(together))
         .plusMillis(RequestReads.counter(engine, Keys.clock(accountId), together));
   }
 
@@ -59,15 +59,15 @@ public final class AccountClocks {
 
   /** Moves every account's clock forward. */
   public Instant advance(Duration by) {
-    RequestReads.changed(Keys.SANDBOX_CLOCK,
-        engine.increment(Keys.SANDBOX_CLOCK, millis(by), null));
+    RequestReads.changed(
+        Keys.SANDBOX_CLOCK, engine.increment(Keys.SANDBOX_CLOCK, millis(by), null));
     return now();
   }
 
   /** Moves one account's clock forward, and no other. */
   public Instant advance(long accountId, Duration by) {
-    RequestReads.changed(Keys.clock(accountId),
-        engine.increment(Keys.clock(accountId), millis(by), null));
+    RequestReads.changed(
+        Keys.clock(accountId), engine.increment(Keys.clock(accountId), millis(by), null));
     return now(accountId);
   }
 

@@ -61,8 +61,16 @@ public final class Accounts {
     File file = mapper.readValue(in, File.class);
     return new Accounts(
         file.accounts.stream()
-            .map(a -> new Account(a.id, a.key, a.enterprise, a.sites, a.userId, a.userEmail,
-                a.apiCoreRateLimit))
+            .map(
+                a ->
+                    new Account(
+                        a.id,
+                        a.key,
+                        a.enterprise,
+                        a.sites,
+                        a.userId,
+                        a.userEmail,
+                        a.apiCoreRateLimit))
             .toList());
   }
 
@@ -84,12 +92,25 @@ public final class Accounts {
 
   /** One account in the file. */
   static final class Entry {
-    @JsonProperty(required = true) public long id;
-    @JsonProperty(required = true) public String key;
-    @JsonProperty(required = true) public boolean enterprise;
-    @JsonProperty(required = true) public List<Long> sites;
-    @JsonProperty("user_id") public long userId;
-    @JsonProperty("user_email") public String userEmail;
-    @JsonProperty("api_core_rate_limit") public Integer apiCoreRateLimit;
+    @JsonProperty(required = true)
+    public long id;
+
+    @JsonProperty(required = true)
+    public String key;
+
+    @JsonProperty(required = true)
+    public boolean enterprise;
+
+    @JsonProperty(required = true)
+    public List<Long> sites;
+
+    @JsonProperty("user_id")
+    public long userId;
+
+    @JsonProperty("user_email")
+    public String userEmail;
+
+    @JsonProperty("api_core_rate_limit")
+    public Integer apiCoreRateLimit;
   }
 }

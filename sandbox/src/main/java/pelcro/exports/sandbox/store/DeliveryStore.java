@@ -14,9 +14,9 @@ import pelcro.exports.sandbox.store.engine.Transaction;
 import pelcro.exports.sandbox.store.engine.Versioned;
 
 /**
- * The webhook deliveries' journal: every delivery, scheduled, in flight or finished, oldest
- * first, bounded; the ones still to send are indexed apart so a sender only reads those. Each
- * change is a compare-and-set, so among many nodes exactly one sends each attempt.
+ * The webhook deliveries' journal: every delivery, scheduled, in flight or finished, oldest first,
+ * bounded; the ones still to send are indexed apart so a sender only reads those. Each change is a
+ * compare-and-set, so among many nodes exactly one sends each attempt.
  */
 public final class DeliveryStore {
   private static final Codec<WebhookDelivery> DELIVERY = Codec.of(WebhookDelivery.class);
@@ -30,21 +30,27 @@ public final class DeliveryStore {
   }
 
   /**
-   * Journals a new delivery of {@code event}, due at {@code dueAt}. When the journal holds
-   * {@code capacity} deliveries, the oldest finished one goes, or else the oldest unsent one
-   * (counted in {@link #dropped}), so a dead receiver cannot exhaust the store.
+   * Journals a new delivery of {@code event}, due at {@code dueAt}. When the journal holds {@code
+   * capacity} deliveries, the oldest finished one goes, or else the oldest unsent one (counted in
+   * {@link #dropped}), so a dead receiver cannot exhaust the store.
    */
-  public WebhookDelivery add(WebhookEvent event, java.time.Instant dueAt, String redeliveryOf,
-      WebhookDelivery.Faulted faults, int capacity) {
+  public WebhookDelivery add(
+      WebhookEvent event,
+      java.time.Instant dueAt,
+      String redeliveryOf,
+      WebhookDelivery.Faulted faults,
+      int capacity) {
     long sequence = engine.increment(Keys.DELIVERY_SEQUENCE, 1, null);
     WebhookDelivery delivery =
         WebhookDelivery.of("whd_" + sequence, event, dueAt, redeliveryOf, faults);
     while (engine.size(Keys.DELIVERIES) >= capacity) {
       evictOne();
     }
-    engine.commit(new Transaction().put(Keys.delivery(delivery.id()), delivery, DELIVERY)
-        .index(Keys.DELIVERIES, delivery.id(), sequence)
-        .index(PENDING, delivery.id(), sequence));
+    engine.commit(
+        new Transaction()
+            .put(Keys.delivery(delivery.id()), delivery, DELIVERY)
+            .index(Keys.DELIVERIES, delivery.id(), sequence)
+            .index(PENDING, delivery.id(), sequence));
     return delivery;
   }
 
@@ -63,22 +69,24 @@ public final class DeliveryStore {
   }
 
   /**
-   * Changes a delivery if it still is what {@code change} expects: the change returns null to
-   * leave it alone. Returns the changed delivery, or empty when it was left alone or is gone.
+   * Changes a delivery if it still is what {@code change} expects: the change returns null to leave
+   * it alone. Returns the changed delivery, or empty when it was left alone or is gone.
    */
   public Optional<WebhookDelivery> change(String id, UnaryOperator<WebhookDelivery> change) {
-    return Attempts.commit(engine, () -> {
-      Versioned<WebhookDelivery> read = engine.get(Keys.delivery(id), DELIVERY);
-      WebhookDelivery next = read.present() ? change.apply(read.value()) : null;
-      Transaction tx = new Transaction().expect(Keys.delivery(id), read);
-      if (next != null) {
-        tx.put(Keys.delivery(id), next, DELIVERY);
-        if (next.finished()) {
-          tx.unindex(PENDING, id);
-        }
-      }
-      return new Attempts.Step<>(tx, Optional.ofNullable(next));
-    });
+    return Attempts.commit(
+        engine,
+        () -> {
+          Versioned<WebhookDelivery> read = engine.get(Keys.delivery(id), DELIVERY);
+          WebhookDelivery next = read.present() ? change.apply(read.value()) : null;
+          Transaction tx = new Transaction().expect(Keys.delivery(id), read);
+          if (next != null) {
+            tx.put(Keys.delivery(id), next, DELIVERY);
+            if (next.finished()) {
+              tx.unindex(PENDING, id);
+            }
+          }
+          return new Attempts.Step<>(tx, Optional.ofNullable(next));
+        });
   }
 
   /** Deletes the unfinished deliveries that match (the control API moved an export's end). */
@@ -87,10 +95,14 @@ public final class DeliveryStore {
     for (WebhookDelivery d : unfinished(Integer.MAX_VALUE)) {
       if (which.test(d)) {
         Versioned<WebhookDelivery> read = engine.get(Keys.delivery(d.id()), DELIVERY);
-        if (read.present() && which.test(read.value())
-            && engine.commit(new Transaction().expect(Keys.delivery(d.id()), read)
-                .delete(Keys.delivery(d.id())).unindex(PENDING, d.id())
-                .unindex(Keys.DELIVERIES, d.id()))) {
+        if (read.present()
+            && which.test(read.value())
+            && engine.commit(
+                new Transaction()
+                    .expect(Keys.delivery(d.id()), read)
+                    .delete(Keys.delivery(d.id()))
+                    .unindex(PENDING, d.id())
+                    .unindex(Keys.DELIVERIES, d.id()))) {
           withdrawn.add(read.value());
         }
       }
@@ -119,8 +131,12 @@ public final class DeliveryStore {
   }
 
   private void remove(String id, Versioned<WebhookDelivery> read) {
-    engine.commit(new Transaction().expect(Keys.delivery(id), read).delete(Keys.delivery(id))
-        .unindex(Keys.DELIVERIES, id).unindex(PENDING, id));
+    engine.commit(
+        new Transaction()
+            .expect(Keys.delivery(id), read)
+            .delete(Keys.delivery(id))
+            .unindex(Keys.DELIVERIES, id)
+            .unindex(PENDING, id));
   }
 
   private List<WebhookDelivery> read(List<String> ids) {

@@ -12,10 +12,10 @@ import pelcro.exports.sandbox.store.engine.Transaction;
 import pelcro.exports.sandbox.store.engine.Versioned;
 
 /**
- * The fault schedules: the whole sandbox's and each account's. Weighing a fault and counting
- * its strike is one compare-and-set, so "the next 2 times" strikes exactly twice however many
- * requests race, on one node or many. With no fault scheduled, an occasion costs nothing: the
- * count of scheduled faults is read once per request, with the clocks ({@link RequestReads}).
+ * The fault schedules: the whole sandbox's and each account's. Weighing a fault and counting its
+ * strike is one compare-and-set, so "the next 2 times" strikes exactly twice however many requests
+ * race, on one node or many. With no fault scheduled, an occasion costs nothing: the count of
+ * scheduled faults is read once per request, with the clocks ({@link RequestReads}).
  */
 public final class FaultStore {
   /** The faults of one scope, in the order they were added. */
@@ -43,20 +43,31 @@ public final class FaultStore {
 
   /** Schedules a fault (its id is given here); it applies from the next occasion on. */
   public Fault add(Fault fault) {
-    Fault withId = new Fault("flt_" + engine.increment(SEQUENCE, 1, null), fault.kind(),
-        fault.accountId(), fault.target(), fault.times(), fault.probability(), fault.seed(),
-        fault.params(), 0, 0);
+    Fault withId =
+        new Fault(
+            "flt_" + engine.increment(SEQUENCE, 1, null),
+            fault.kind(),
+            fault.accountId(),
+            fault.target(),
+            fault.times(),
+            fault.probability(),
+            fault.seed(),
+            fault.params(),
+            0,
+            0);
     String key = key(withId.accountId());
-    Attempts.commit(engine, () -> {
-      Versioned<FaultSet> read = engine.get(key, SET);
-      List<Fault> faults = new ArrayList<>(read.present() ? read.value().faults() : List.of());
-      faults.add(withId);
-      Transaction tx = new Transaction().expect(key, read).put(key, new FaultSet(faults), SET);
-      if (withId.accountId() != null) {
-        tx.index(ACCOUNTS, withId.accountId().toString(), withId.accountId());
-      }
-      return new Attempts.Step<>(tx, withId);
-    });
+    Attempts.commit(
+        engine,
+        () -> {
+          Versioned<FaultSet> read = engine.get(key, SET);
+          List<Fault> faults = new ArrayList<>(read.present() ? read.value().faults() : List.of());
+          faults.add(withId);
+          Transaction tx = new Transaction().expect(key, read).put(key, new FaultSet(faults), SET);
+          if (withId.accountId() != null) {
+            tx.index(ACCOUNTS, withId.accountId().toString(), withId.accountId());
+          }
+          return new Attempts.Step<>(tx, withId);
+        });
     RequestReads.changed(PRESENT, engine.increment(PRESENT, 1, null));
     return withId;
   }
@@ -79,13 +90,17 @@ public final class FaultStore {
   /** Removes one fault; whether it existed (in that scope). */
   public boolean remove(Long accountId, String id) {
     String key = key(accountId);
-    boolean removed = Attempts.commit(engine, () -> {
-      Versioned<FaultSet> read = engine.get(key, SET);
-      List<Fault> faults = new ArrayList<>(read.present() ? read.value().faults() : List.of());
-      boolean found = faults.removeIf(f -> f.id().equals(id));
-      return new Attempts.Step<>(new Transaction().expect(key, read)
-          .put(key, new FaultSet(faults), SET), found);
-    });
+    boolean removed =
+        Attempts.commit(
+            engine,
+            () -> {
+              Versioned<FaultSet> read = engine.get(key, SET);
+              List<Fault> faults =
+                  new ArrayList<>(read.present() ? read.value().faults() : List.of());
+              boolean found = faults.removeIf(f -> f.id().equals(id));
+              return new Attempts.Step<>(
+                  new Transaction().expect(key, read).put(key, new FaultSet(faults), SET), found);
+            });
     if (removed) {
       RequestReads.changed(PRESENT, engine.increment(PRESENT, -1, null));
     }
@@ -119,76 +134,94 @@ public final class FaultStore {
   }
 
   /**
-   * As {@link #strike(FaultKind, long, String)}, for a fault on an export's file: a strike is
-   * noted with the export in the same commit, so that {@link #giveBackFileStrike} can return it
-   * if the export never gets its file.
+   * As {@link #strike(FaultKind, long, String)}, for a fault on an export's file: a strike is noted
+   * with the export in the same commit, so that {@link #giveBackFileStrike} can return it if the
+   * export never gets its file.
    */
-  public Optional<Fault> strikeOnFile(FaultKind kind, long accountId, String target,
-      String exportUuid) {
+  public Optional<Fault> strikeOnFile(
+      FaultKind kind, long accountId, String target, String exportUuid) {
     return strike(kind, accountId, target, exportUuid);
   }
 
   /**
-   * Gives back the strike noted for an export's file (it was failed by hand, so its file will
-   * never exist): the fault's count of strikes goes down by one in the same commit that forgets
-   * the note, so the fault strikes the next export instead. Returns the fault as it is now, if
-   * a strike was given back.
+   * Gives back the strike noted for an export's file (it was failed by hand, so its file will never
+   * exist): the fault's count of strikes goes down by one in the same commit that forgets the note,
+   * so the fault strikes the next export instead. Returns the fault as it is now, if a strike was
+   * given back.
    */
   public Optional<Fault> giveBackFileStrike(String exportUuid) {
     String noteKey = Keys.faultOnFile(exportUuid);
     if (!engine.get(noteKey, FILE_STRIKE).present()) {
       return Optional.empty(); // the common case: no fault struck for its file
     }
-    return Attempts.commit(engine, () -> {
-      Versioned<FileStrike> note = engine.get(noteKey, FILE_STRIKE);
-      if (!note.present()) {
-        return new Attempts.Step<>(new Transaction(), Optional.<Fault>empty());
-      }
-      String key = key(note.value().scope());
-      Versioned<FaultSet> read = engine.get(key, SET);
-      List<Fault> faults = new ArrayList<>(read.present() ? read.value().faults() : List.of());
-      Transaction tx = new Transaction().expect(noteKey, note).delete(noteKey);
-      for (int i = 0; i < faults.size(); i++) {
-        Fault f = faults.get(i);
-        if (f.id().equals(note.value().faultId()) && f.struck() > 0) {
-          Fault back = new Fault(f.id(), f.kind(), f.accountId(), f.target(), f.times(),
-              f.probability(), f.seed(), f.params(), f.weighed(), f.struck() - 1);
-          faults.set(i, back);
-          tx.expect(key, read).put(key, new FaultSet(faults), SET);
-          return new Attempts.Step<>(tx, Optional.of(back));
-        }
-      }
-      return new Attempts.Step<>(tx, Optional.<Fault>empty()); // the fault was removed since
-    });
+    return Attempts.commit(
+        engine,
+        () -> {
+          Versioned<FileStrike> note = engine.get(noteKey, FILE_STRIKE);
+          if (!note.present()) {
+            return new Attempts.Step<>(new Transaction(), Optional.<Fault>empty());
+          }
+          String key = key(note.value().scope());
+          Versioned<FaultSet> read = engine.get(key, SET);
+          List<Fault> faults = new ArrayList<>(read.present() ? read.value().faults() : List.of());
+          Transaction tx = new Transaction().expect(noteKey, note).delete(noteKey);
+          for (int i = 0; i < faults.size(); i++) {
+            Fault f = faults.get(i);
+            if (f.id().equals(note.value().faultId()) && f.struck() > 0) {
+              Fault back =
+                  new Fault(
+                      f.id(),
+                      f.kind(),
+                      f.accountId(),
+                      f.target(),
+                      f.times(),
+                      f.probability(),
+                      f.seed(),
+                      f.params(),
+                      f.weighed(),
+                      f.struck() - 1);
+              faults.set(i, back);
+              tx.expect(key, read).put(key, new FaultSet(faults), SET);
+              return new Attempts.Step<>(tx, Optional.of(back));
+            }
+          }
+          return new Attempts.Step<>(tx, Optional.<Fault>empty()); // the fault was removed since
+        });
   }
 
-  private Optional<Fault> strike(FaultKind kind, long accountId, String target,
-      String exportUuid) {
+  private Optional<Fault> strike(FaultKind kind, long accountId, String target, String exportUuid) {
     if (RequestReads.counter(engine, PRESENT, List.of(PRESENT)) <= 0) {
       return Optional.empty();
     }
     for (Long scope : new Long[] {accountId, null}) {
       String key = key(scope);
-      Optional<Optional<Fault>> weighed = Attempts.commit(engine, () -> {
-        Versioned<FaultSet> read = engine.get(key, SET);
-        List<Fault> faults = new ArrayList<>(read.present() ? read.value().faults() : List.of());
-        for (int i = 0; i < faults.size(); i++) {
-          Fault fault = faults.get(i);
-          if (fault.aimsAt(kind, accountId, target) && !fault.spent()) {
-            Fault after = fault.weighedOnce();
-            faults.set(i, after);
-            boolean struck = after.struckSince(fault);
-            Transaction tx = new Transaction().expect(key, read)
-                .put(key, new FaultSet(faults), SET);
-            if (struck && exportUuid != null) {
-              tx.put(Keys.faultOnFile(exportUuid), new FileStrike(scope, after.id()), FILE_STRIKE);
-            }
-            return new Attempts.Step<>(tx,
-                Optional.of(struck ? Optional.of(after) : Optional.<Fault>empty()));
-          }
-        }
-        return new Attempts.Step<>(new Transaction(), Optional.<Optional<Fault>>empty());
-      });
+      Optional<Optional<Fault>> weighed =
+          Attempts.commit(
+              engine,
+              () -> {
+                Versioned<FaultSet> read = engine.get(key, SET);
+                List<Fault> faults =
+                    new ArrayList<>(read.present() ? read.value().faults() : List.of());
+                for (int i = 0; i < faults.size(); i++) {
+                  Fault fault = faults.get(i);
+                  if (fault.aimsAt(kind, accountId, target) && !fault.spent()) {
+                    Fault after = fault.weighedOnce();
+                    faults.set(i, after);
+                    boolean struck = after.struckSince(fault);
+                    Transaction tx =
+                        new Transaction().expect(key, read).put(key, new FaultSet(faults), SET);
+                    if (struck && exportUuid != null) {
+                      tx.put(
+                          Keys.faultOnFile(exportUuid),
+                          new FileStrike(scope, after.id()),
+                          FILE_STRIKE);
+                    }
+                    return new Attempts.Step<>(
+                        tx, Optional.of(struck ? Optional.of(after) : Optional.<Fault>empty()));
+                  }
+                }
+                return new Attempts.Step<>(new Transaction(), Optional.<Optional<Fault>>empty());
+              });
       if (weighed.isPresent()) {
         return weighed.get(); // the first fault aimed at it decided
       }

@@ -16,9 +16,9 @@ import pelcro.exports.sandbox.store.engine.Transaction;
 import pelcro.exports.sandbox.store.engine.Versioned;
 
 /**
- * Every account's export jobs. Each check-then-act rule ("Export in progress", download once)
- * is one compare-and-set commit, so concurrent requests, on one node or many, cannot both pass
- * it. A job is only ever reached through its account: one account cannot see another's exports.
+ * Every account's export jobs. Each check-then-act rule ("Export in progress", download once) is
+ * one compare-and-set commit, so concurrent requests, on one node or many, cannot both pass it. A
+ * job is only ever reached through its account: one account cannot see another's exports.
  */
 public final class JobStore {
   /**
@@ -40,30 +40,32 @@ public final class JobStore {
   }
 
   /**
-   * Adds {@code job} unless an export of its type is still queued or processing for the account
-   * at {@code now} (request-export: "You cannot request multiple exports of the same type
-   * simultaneously"). An account made at run time (a session, a Try-it tenant) must still
-   * exist when the job is added, so no job outlives its account.
+   * Adds {@code job} unless an export of its type is still queued or processing for the account at
+   * {@code now} (request-export: "You cannot request multiple exports of the same type
+   * simultaneously"). An account made at run time (a session, a Try-it tenant) must still exist
+   * when the job is added, so no job outlives its account.
    */
   public ExportJob insertIfNoneRunning(ExportJob job, Instant now) {
     String slotKey = Keys.slot(job.accountId(), job.type());
-    Attempts.commit(engine, () -> {
-      Transaction tx = new Transaction();
-      accounts.expectLive(job.accountId(), tx);
-      Versioned<String> slot = engine.get(slotKey, TEXT);
-      if (slot.present()) {
-        Versioned<ExportJob> latest = engine.get(Keys.job(slot.value()), JOB);
-        if (latest.present() && latest.value().stateAt(now).running()) {
-          throw new ApiException(ApiError.EXPORT_IN_PROGRESS);
-        }
-        tx.expect(Keys.job(slot.value()), latest);
-      }
-      tx.expect(slotKey, slot)
-          .put(slotKey, job.uuid(), TEXT)
-          .put(Keys.job(job.uuid()), job, JOB)
-          .index(Keys.jobs(job.accountId()), job.uuid(), job.createdAt().toEpochMilli());
-      return new Attempts.Step<>(tx, job);
-    });
+    Attempts.commit(
+        engine,
+        () -> {
+          Transaction tx = new Transaction();
+          accounts.expectLive(job.accountId(), tx);
+          Versioned<String> slot = engine.get(slotKey, TEXT);
+          if (slot.present()) {
+            Versioned<ExportJob> latest = engine.get(Keys.job(slot.value()), JOB);
+            if (latest.present() && latest.value().stateAt(now).running()) {
+              throw new ApiException(ApiError.EXPORT_IN_PROGRESS);
+            }
+            tx.expect(Keys.job(slot.value()), latest);
+          }
+          tx.expect(slotKey, slot)
+              .put(slotKey, job.uuid(), TEXT)
+              .put(Keys.job(job.uuid()), job, JOB)
+              .index(Keys.jobs(job.accountId()), job.uuid(), job.createdAt().toEpochMilli());
+          return new Attempts.Step<>(tx, job);
+        });
     prune(job.accountId(), now);
     return job;
   }
@@ -79,23 +81,25 @@ public final class JobStore {
   }
 
   /**
-   * Replaces the account's job atomically with {@code change}'s result; {@code missing} is
-   * thrown when the account has no such job. Exceptions from {@code change} leave it unchanged.
+   * Replaces the account's job atomically with {@code change}'s result; {@code missing} is thrown
+   * when the account has no such job. Exceptions from {@code change} leave it unchanged.
    */
   public ExportJob update(
       long accountId, String uuid, UnaryOperator<ExportJob> change, ApiError missing) {
-    return Attempts.commit(engine, () -> {
-      Versioned<ExportJob> read = engine.get(Keys.job(uuid), JOB);
-      if (!read.present() || read.value().accountId() != accountId) {
-        throw new ApiException(missing, uuid);
-      }
-      ExportJob changed = change.apply(read.value());
-      Transaction tx = new Transaction().expect(Keys.job(uuid), read);
-      if (changed != read.value()) {
-        tx.put(Keys.job(uuid), changed, JOB);
-      }
-      return new Attempts.Step<>(tx, changed);
-    });
+    return Attempts.commit(
+        engine,
+        () -> {
+          Versioned<ExportJob> read = engine.get(Keys.job(uuid), JOB);
+          if (!read.present() || read.value().accountId() != accountId) {
+            throw new ApiException(missing, uuid);
+          }
+          ExportJob changed = change.apply(read.value());
+          Transaction tx = new Transaction().expect(Keys.job(uuid), read);
+          if (changed != read.value()) {
+            tx.put(Keys.job(uuid), changed, JOB);
+          }
+          return new Attempts.Step<>(tx, changed);
+        });
   }
 
   /** The account's jobs, newest first. */
@@ -112,8 +116,7 @@ public final class JobStore {
     List<String> uuids = engine.range(Keys.jobs(accountId), false, Integer.MAX_VALUE);
     Transaction tx = new Transaction();
     for (String uuid : uuids) {
-      tx.delete(Keys.job(uuid)).delete(Keys.faultOnFile(uuid))
-          .unindex(Keys.jobs(accountId), uuid);
+      tx.delete(Keys.job(uuid)).delete(Keys.faultOnFile(uuid)).unindex(Keys.jobs(accountId), uuid);
     }
     for (ExportType type : ExportType.values()) {
       tx.delete(Keys.slot(accountId, type.getValue()));
@@ -131,7 +134,9 @@ public final class JobStore {
     for (String uuid : engine.range(Keys.jobs(accountId), false, (int) excess + 16)) {
       Versioned<ExportJob> job = engine.get(Keys.job(uuid), JOB);
       if (excess > 0 && (!job.present() || !job.value().stateAt(now).running())) {
-        tx.expect(Keys.job(uuid), job).delete(Keys.job(uuid)).delete(Keys.faultOnFile(uuid))
+        tx.expect(Keys.job(uuid), job)
+            .delete(Keys.job(uuid))
+            .delete(Keys.faultOnFile(uuid))
             .unindex(Keys.jobs(accountId), uuid);
         excess--;
       }

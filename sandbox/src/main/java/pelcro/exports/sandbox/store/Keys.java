@@ -10,9 +10,9 @@ final class Keys {
   private Keys() {}
 
   /**
-   * A job's key, whatever the case of the uuid it is named by: uuids are written in lower case
-   * (RFC 9562 §4) but compared without case, as the vendor's database (MySQL's default
-   * collations) would, in the API, the control API and the test helpers alike.
+   * A job's key, whatever the case of the uuid it is named by: uuids are written in lower case (RFC
+   * 9562 §4) but compared without case, as the vendor's database (MySQL's default collations)
+   * would, in the API, the control API and the test helpers alike.
    */
   static String job(String uuid) {
     return "job:" + uuid.toLowerCase(Locale.ROOT);

@@ -14,9 +14,9 @@ import pelcro.exports.sandbox.store.engine.Versioned;
 
 /**
  * What the integrator lint keeps per account: its findings (one per rule: count, first and last
- * time, last detail) and the recent facts its time rules compare with ("not-ready:&lt;uuid&gt;"
- * at epoch ms). Bounded: {@link #MAX_FACTS} facts per account, {@link #MAX_ACCOUNTS} accounts
- * (the one linted longest ago goes first).
+ * time, last detail) and the recent facts its time rules compare with ("not-ready:&lt;uuid&gt;" at
+ * epoch ms). Bounded: {@link #MAX_FACTS} facts per account, {@link #MAX_ACCOUNTS} accounts (the one
+ * linted longest ago goes first).
  */
 public final class LintStore {
   public static final int MAX_ACCOUNTS = 4096;
@@ -45,26 +45,39 @@ public final class LintStore {
 
   /** Counts one occurrence of {@code rule} at {@code atSecond}, with its detail. */
   public void record(long accountId, String rule, String detail, long atSecond) {
-    change(accountId, atSecond * 1000, notes -> {
-      Map<String, Finding> findings = new LinkedHashMap<>(notes.findings());
-      findings.merge(rule, new Finding(rule, 1, atSecond, atSecond, detail),
-          (old, fresh) -> new Finding(rule, old.count() + 1, Math.min(old.firstAt(), atSecond),
-              Math.max(old.lastAt(), atSecond), detail));
-      return new Notes(findings, notes.facts());
-    });
+    change(
+        accountId,
+        atSecond * 1000,
+        notes -> {
+          Map<String, Finding> findings = new LinkedHashMap<>(notes.findings());
+          findings.merge(
+              rule,
+              new Finding(rule, 1, atSecond, atSecond, detail),
+              (old, fresh) ->
+                  new Finding(
+                      rule,
+                      old.count() + 1,
+                      Math.min(old.firstAt(), atSecond),
+                      Math.max(old.lastAt(), atSecond),
+                      detail));
+          return new Notes(findings, notes.facts());
+        });
   }
 
   /** Notes that {@code fact} happened (or, for a deadline, ends) at {@code atMillis}. */
   public void remember(long accountId, String fact, long atMillis) {
-    change(accountId, atMillis, notes -> {
-      Map<String, Long> facts = new LinkedHashMap<>(notes.facts());
-      facts.remove(fact); // re-inserted last: the oldest fact goes first when full
-      facts.put(fact, atMillis);
-      while (facts.size() > MAX_FACTS) {
-        facts.remove(facts.keySet().iterator().next());
-      }
-      return new Notes(notes.findings(), facts);
-    });
+    change(
+        accountId,
+        atMillis,
+        notes -> {
+          Map<String, Long> facts = new LinkedHashMap<>(notes.facts());
+          facts.remove(fact); // re-inserted last: the oldest fact goes first when full
+          facts.put(fact, atMillis);
+          while (facts.size() > MAX_FACTS) {
+            facts.remove(facts.keySet().iterator().next());
+          }
+          return new Notes(notes.findings(), facts);
+        });
   }
 
   /** When {@code fact} last happened, if it is still noted. */
@@ -74,9 +87,13 @@ public final class LintStore {
 
   /** The accounts' findings, by account id; {@code accountId} filters when not null. */
   public Map<Long, List<Finding>> findings(Long accountId) {
-    List<Long> accounts = accountId != null ? List.of(accountId)
-        : engine.range(Keys.LINTED_ACCOUNTS, false, MAX_ACCOUNTS * 2).stream().map(Long::valueOf)
-            .sorted().toList();
+    List<Long> accounts =
+        accountId != null
+            ? List.of(accountId)
+            : engine.range(Keys.LINTED_ACCOUNTS, false, MAX_ACCOUNTS * 2).stream()
+                .map(Long::valueOf)
+                .sorted()
+                .toList();
     Map<Long, List<Finding>> found = new LinkedHashMap<>();
     for (long account : accounts) {
       List<Finding> mine = new ArrayList<>(notes(account).findings().values());
@@ -89,8 +106,10 @@ public final class LintStore {
 
   /** Forgets one account's notes. */
   public void forget(long accountId) {
-    engine.commit(new Transaction().delete(Keys.lint(accountId))
-        .unindex(Keys.LINTED_ACCOUNTS, Long.toString(accountId)));
+    engine.commit(
+        new Transaction()
+            .delete(Keys.lint(accountId))
+            .unindex(Keys.LINTED_ACCOUNTS, Long.toString(accountId)));
   }
 
   /** Forgets every account's notes. */
@@ -107,14 +126,23 @@ public final class LintStore {
 
   private void change(long accountId, long atMillis, UnaryOperator<Notes> change) {
     String key = Keys.lint(accountId);
-    boolean fresh = Attempts.commit(engine, () -> {
-      Versioned<Notes> read = engine.get(key, NOTES);
-      Notes next = change.apply(read.present() ? read.value() : Notes.EMPTY);
-      return new Attempts.Step<>(new Transaction().expect(key, read).put(key, next, NOTES)
-          .index(Keys.LINTED_ACCOUNTS, Long.toString(accountId), atMillis), !read.present());
-    });
+    boolean fresh =
+        Attempts.commit(
+            engine,
+            () -> {
+              Versioned<Notes> read = engine.get(key, NOTES);
+              Notes next = change.apply(read.present() ? read.value() : Notes.EMPTY);
+              return new Attempts.Step<>(
+                  new Transaction()
+                      .expect(key, read)
+                      .put(key, next, NOTES)
+                      .index(Keys.LINTED_ACCOUNTS, Long.toString(accountId), atMillis),
+                  !read.present());
+            });
     if (fresh && engine.size(Keys.LINTED_ACCOUNTS) > MAX_ACCOUNTS) {
-      engine.range(Keys.LINTED_ACCOUNTS, false, 1).forEach(oldest -> forget(Long.parseLong(oldest)));
+      engine
+          .range(Keys.LINTED_ACCOUNTS, false, 1)
+          .forEach(oldest -> forget(Long.parseLong(oldest)));
     }
   }
 }

@@ -9,8 +9,8 @@ import pelcro.exports.sandbox.store.engine.Transaction;
 import pelcro.exports.sandbox.store.engine.Versioned;
 
 /**
- * The engine as the store's facets see it: a value read twice in one request comes from the
- * engine once ({@link RequestReads}); everything else goes straight through.
+ * The engine as the store's facets see it: a value read twice in one request comes from the engine
+ * once ({@link RequestReads}); everything else goes straight through.
  */
 final class RequestCachedEngine implements StateEngine {
   private final StateEngine engine;

@@ -9,20 +9,19 @@ import pelcro.exports.sandbox.store.engine.Transaction;
 import pelcro.exports.sandbox.store.engine.Versioned;
 
 /**
- * The values every request reads, read once per request: the sandbox clock's offset, the
- * account's clock offset and whether any fault is scheduled, fetched together in one round trip
- * the first time one is needed and kept until the request ends. A request happens at one
- * instant, so it sees one time and one fault flag throughout; the next request reads them
- * afresh, so no node ever serves another node's change late. Outside a request (background
- * work, tests) every read goes to the engine.
+ * The values every request reads, read once per request: the sandbox clock's offset, the account's
+ * clock offset and whether any fault is scheduled, fetched together in one round trip the first
+ * time one is needed and kept until the request ends. A request happens at one instant, so it sees
+ * one time and one fault flag throughout; the next request reads them afresh, so no node ever
+ * serves another node's change late. Outside a request (background work, tests) every read goes to
+ * the engine.
  *
- * <p>A change made by the request itself (a clock advanced, a fault added) replaces or drops
- * the value kept, so the rest of the request sees it.
+ * <p>A change made by the request itself (a clock advanced, a fault added) replaces or drops the
+ * value kept, so the rest of the request sees it.
  *
- * <p>Values (jobs, lint notes, ...) read twice in one request are read from the engine once,
- * too; a commit drops every key it expected or wrote, so a commit that lost a race reads the
- * winner's value when it tries again (compare-and-set keeps every rule atomic whatever a read
- * returned).
+ * <p>Values (jobs, lint notes, ...) read twice in one request are read from the engine once, too; a
+ * commit drops every key it expected or wrote, so a commit that lost a race reads the winner's
+ * value when it tries again (compare-and-set keeps every rule atomic whatever a read returned).
  */
 public final class RequestReads {
   private static final ThreadLocal<Kept> KEPT = new ThreadLocal<>();
@@ -74,8 +73,8 @@ public final class RequestReads {
   }
 
   /**
-   * The counter at {@code key}; within a request, read with {@code together} (keys the request
-   * will want too) in one round trip the first time, then kept.
+   * The counter at {@code key}; within a request, read with {@code together} (keys the request will
+   * want too) in one round trip the first time, then kept.
    */
   static long counter(StateEngine engine, String key, List<String> together) {
     Kept scope = KEPT.get();

@@ -14,12 +14,12 @@ import pelcro.exports.sandbox.store.engine.Transaction;
 import pelcro.exports.sandbox.store.engine.Versioned;
 
 /**
- * Accounts made while the sandbox runs (sessions, Try-it tenants), as opposed to the accounts
- * file: found by their key, listed per kind by last use, and ended as a whole.
+ * Accounts made while the sandbox runs (sessions, Try-it tenants), as opposed to the accounts file:
+ * found by their key, listed per kind by last use, and ended as a whole.
  *
  * <p>Their ids start far above any accounts file's, so "is this a runtime account?" needs no
- * lookup. A job may only be added to a runtime account that still exists (see
- * {@link #expectLive}), which closes the race between a request and the end of its account.
+ * lookup. A job may only be added to a runtime account that still exists (see {@link #expectLive}),
+ * which closes the race between a request and the end of its account.
  */
 public final class RuntimeAccounts {
   /** First id handed out; far from the ids of {@code accounts.json}. */
@@ -49,47 +49,50 @@ public final class RuntimeAccounts {
   }
 
   /**
-   * Creates the account {@code make} builds for a fresh id, under its key, unless the key is
-   * taken already (then the existing account is returned: two first requests with one key make
-   * one account).
+   * Creates the account {@code make} builds for a fresh id, under its key, unless the key is taken
+   * already (then the existing account is returned: two first requests with one key make one
+   * account).
    */
   public Account create(String kind, String apiKey, Instant now, LongFunction<Account> make) {
     return create(kind, apiKey, now, make, 0).orElseThrow();
   }
 
   /**
-   * As {@link #create(String, String, Instant, LongFunction)}, but a new account is made only
-   * while the kind has fewer than {@code cap} accounts (0: no cap); empty when it is full (the
-   * caller makes room and asks again). The cap holds however many nodes create at once: every
-   * capped creation of the kind expects, and bumps, the kind's creation counter, so two
-   * creations that both saw room cannot both commit (ends only ever make room).
+   * As {@link #create(String, String, Instant, LongFunction)}, but a new account is made only while
+   * the kind has fewer than {@code cap} accounts (0: no cap); empty when it is full (the caller
+   * makes room and asks again). The cap holds however many nodes create at once: every capped
+   * creation of the kind expects, and bumps, the kind's creation counter, so two creations that
+   * both saw room cannot both commit (ends only ever make room).
    */
-  public Optional<Account> create(String kind, String apiKey, Instant now,
-      LongFunction<Account> make, int cap) {
-    return Attempts.commit(engine, () -> {
-      Versioned<Long> taken = engine.get(Keys.key(apiKey), ID);
-      if (taken.present()) {
-        Optional<Account> existing = byId(taken.value());
-        if (existing.isPresent()) {
-          return new Attempts.Step<>(new Transaction(), existing);
-        }
-      }
-      Transaction tx = new Transaction().expect(Keys.key(apiKey), taken);
-      if (cap > 0) {
-        String guard = Keys.creations(kind);
-        Versioned<Long> creations = engine.get(guard, ID);
-        if (count(kind) >= cap) {
-          return new Attempts.Step<>(tx.expect(guard, creations), Optional.<Account>empty());
-        }
-        tx.expect(guard, creations).put(guard, (creations.present() ? creations.value() : 0) + 1, ID);
-      }
-      long id = FIRST_ID + engine.increment(Keys.ACCOUNT_SEQUENCE, 1, null) - 1;
-      Account account = make.apply(id);
-      tx.put(Keys.key(apiKey), id, ID)
-          .put(Keys.account(id), account, ACCOUNT)
-          .index(Keys.accounts(kind), Long.toString(id), now.toEpochMilli());
-      return new Attempts.Step<>(tx, Optional.of(account));
-    });
+  public Optional<Account> create(
+      String kind, String apiKey, Instant now, LongFunction<Account> make, int cap) {
+    return Attempts.commit(
+        engine,
+        () -> {
+          Versioned<Long> taken = engine.get(Keys.key(apiKey), ID);
+          if (taken.present()) {
+            Optional<Account> existing = byId(taken.value());
+            if (existing.isPresent()) {
+              return new Attempts.Step<>(new Transaction(), existing);
+            }
+          }
+          Transaction tx = new Transaction().expect(Keys.key(apiKey), taken);
+          if (cap > 0) {
+            String guard = Keys.creations(kind);
+            Versioned<Long> creations = engine.get(guard, ID);
+            if (count(kind) >= cap) {
+              return new Attempts.Step<>(tx.expect(guard, creations), Optional.<Account>empty());
+            }
+            tx.expect(guard, creations)
+                .put(guard, (creations.present() ? creations.value() : 0) + 1, ID);
+          }
+          long id = FIRST_ID + engine.increment(Keys.ACCOUNT_SEQUENCE, 1, null) - 1;
+          Account account = make.apply(id);
+          tx.put(Keys.key(apiKey), id, ID)
+              .put(Keys.account(id), account, ACCOUNT)
+              .index(Keys.accounts(kind), Long.toString(id), now.toEpochMilli());
+          return new Attempts.Step<>(tx, Optional.of(account));
+        });
   }
 
   /** Records that the account was used now (its place in the kind's last-use order). */
@@ -97,8 +100,10 @@ public final class RuntimeAccounts {
     Versioned<Account> read = engine.get(Keys.account(accountId), ACCOUNT);
     if (read.present()) {
       // Only while it exists: an ended account must not come back into the index.
-      engine.commit(new Transaction().expect(Keys.account(accountId), read)
-          .index(Keys.accounts(kind), Long.toString(accountId), now.toEpochMilli()));
+      engine.commit(
+          new Transaction()
+              .expect(Keys.account(accountId), read)
+              .index(Keys.accounts(kind), Long.toString(accountId), now.toEpochMilli()));
     }
   }
 
@@ -109,7 +114,8 @@ public final class RuntimeAccounts {
 
   /** When the account was last used, if it is one of the kind's. */
   public Optional<Instant> lastUsed(String kind, long accountId) {
-    return engine.score(Keys.accounts(kind), Long.toString(accountId))
+    return engine
+        .score(Keys.accounts(kind), Long.toString(accountId))
         .map(millis -> Instant.ofEpochMilli(millis.longValue()));
   }
 
@@ -118,22 +124,23 @@ public final class RuntimeAccounts {
   }
 
   /**
-   * Ends an account: its key stops working at once. Returns whether it existed; what else it
-   * owns (jobs, clock, findings) is the caller's to forget afterwards.
+   * Ends an account: its key stops working at once. Returns whether it existed; what else it owns
+   * (jobs, clock, findings) is the caller's to forget afterwards.
    */
   public boolean end(String kind, long accountId) {
     Versioned<Account> read = engine.get(Keys.account(accountId), ACCOUNT);
     Transaction tx = new Transaction().unindex(Keys.accounts(kind), Long.toString(accountId));
     if (read.present()) {
-      tx.expect(Keys.account(accountId), read).delete(Keys.account(accountId))
+      tx.expect(Keys.account(accountId), read)
+          .delete(Keys.account(accountId))
           .delete(Keys.key(read.value().key()));
     }
     return engine.commit(tx) && read.present();
   }
 
   /**
-   * Makes {@code tx} apply only while the account exists, when it is a runtime account;
-   * refuses at once when it no longer does (its key no longer authenticates).
+   * Makes {@code tx} apply only while the account exists, when it is a runtime account; refuses at
+   * once when it no longer does (its key no longer authenticates).
    */
   void expectLive(long accountId, Transaction tx) {
     if (!isRuntime(accountId)) {

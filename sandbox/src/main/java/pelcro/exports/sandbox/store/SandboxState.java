@@ -5,10 +5,10 @@ import java.util.Optional;
 import pelcro.exports.sandbox.store.engine.StateEngine;
 
 /**
- * The store boundary: all of the sandbox's mutable state (jobs, accounts made at run time,
- * clocks, rate windows, ...) behind one object, on one {@link StateEngine}. The operations and
- * the domain see these facets only, never the engine, so the same rules run on one JVM's memory
- * or on a Redis shared by many nodes.
+ * The store boundary: all of the sandbox's mutable state (jobs, accounts made at run time, clocks,
+ * rate windows, ...) behind one object, on one {@link StateEngine}. The operations and the domain
+ * see these facets only, never the engine, so the same rules run on one JVM's memory or on a Redis
+ * shared by many nodes.
  */
 public final class SandboxState implements AutoCloseable {
   private final StateEngine engine;
@@ -22,7 +22,9 @@ public final class SandboxState implements AutoCloseable {
   private final LintStore lint;
   private SeedParameters seed;
 
-  /** @param base the real (or a test's) time, under every clock's offsets */
+  /**
+   * @param base the real (or a test's) time, under every clock's offsets
+   */
   public SandboxState(StateEngine engine, InstantSource base) {
     this.engine = engine;
     StateEngine reads = new RequestCachedEngine(engine); // each value once per request
@@ -80,8 +82,8 @@ public final class SandboxState implements AutoCloseable {
   }
 
   /**
-   * The seeded data's parameters every node uses: the store's, or {@code mine} for the first
-   * node (see {@link SeedParameters}).
+   * The seeded data's parameters every node uses: the store's, or {@code mine} for the first node
+   * (see {@link SeedParameters}).
    */
   public synchronized SeedParameters agreeOnSeed(SeedParameters mine) {
     seed = SeedParameters.agree(engine, mine);
@@ -89,8 +91,8 @@ public final class SandboxState implements AutoCloseable {
   }
 
   /**
-   * Forgets everything: no exports, no runtime accounts, every clock back to real time. The
-   * seeded data's parameters stay: running nodes keep serving the same files.
+   * Forgets everything: no exports, no runtime accounts, every clock back to real time. The seeded
+   * data's parameters stay: running nodes keep serving the same files.
    */
   public synchronized void reset() {
     engine.clear();

@@ -10,14 +10,18 @@ import pelcro.exports.sandbox.store.engine.StateEngine;
 import pelcro.exports.sandbox.store.engine.Transaction;
 
 /**
- * Sessions: isolated Enterprise accounts made on request (one per CI job or test class on a
- * shared sandbox), each with fresh keys, the default sites and its own clock, plus a
- * non-Enterprise companion for 401 tests. Ending a session ends both accounts.
+ * Sessions: isolated Enterprise accounts made on request (one per CI job or test class on a shared
+ * sandbox), each with fresh keys, the default sites and its own clock, plus a non-Enterprise
+ * companion for 401 tests. Ending a session ends both accounts.
  */
 public final class Sessions {
   static final String KIND = "session";
-  /** The sites of a session's Enterprise account: the default account's, so the docs' examples work. */
+
+  /**
+   * The sites of a session's Enterprise account: the default account's, so the docs' examples work.
+   */
   public static final List<Long> SITES = List.of(1001L, 1002L);
+
   /** The companion's one site. */
   public static final long BASIC_SITE = 3001L;
 
@@ -42,11 +46,35 @@ public final class Sessions {
 
   public Session create(Instant now) {
     String enterpriseKey = "sk_test_session_" + random(24);
-    Account enterprise = accounts.create(KIND, enterpriseKey, now, id -> new Account(id,
-        enterpriseKey, true, SITES, id, "session-" + id + "@sandbox.example", null));
+    Account enterprise =
+        accounts.create(
+            KIND,
+            enterpriseKey,
+            now,
+            id ->
+                new Account(
+                    id,
+                    enterpriseKey,
+                    true,
+                    SITES,
+                    id,
+                    "session-" + id + "@sandbox.example",
+                    null));
     String basicKey = "sk_test_session_basic_" + random(24);
-    Account basic = accounts.create(KIND, basicKey, now, id -> new Account(id, basicKey, false,
-        List.of(BASIC_SITE), id, "session-" + id + "@sandbox.example", null));
+    Account basic =
+        accounts.create(
+            KIND,
+            basicKey,
+            now,
+            id ->
+                new Account(
+                    id,
+                    basicKey,
+                    false,
+                    List.of(BASIC_SITE),
+                    id,
+                    "session-" + id + "@sandbox.example",
+                    null));
     Session session = new Session("ses_" + enterprise.id(), enterprise, basic);
     engine.commit(new Transaction().put(key(session.id()), session, SESSION));
     return session;
@@ -59,11 +87,12 @@ public final class Sessions {
   /** Ends the session's two accounts; returns the ended session, if it existed. */
   public Optional<Session> end(String id) {
     Optional<Session> session = find(id);
-    session.ifPresent(s -> {
-      accounts.end(KIND, s.enterprise().id());
-      accounts.end(KIND, s.basic().id());
-      engine.commit(new Transaction().delete(key(id)));
-    });
+    session.ifPresent(
+        s -> {
+          accounts.end(KIND, s.enterprise().id());
+          accounts.end(KIND, s.basic().id());
+          engine.commit(new Transaction().delete(key(id)));
+        });
     return session;
   }
 

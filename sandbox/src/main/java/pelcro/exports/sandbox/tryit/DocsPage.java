@@ -12,33 +12,36 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * The documentation page at {@code /docs}: guidance written for this instance (which keys work,
- * the request → poll → download walk-through, "finish my export now"), then the spec rendered
- * by Swagger UI, whose "Try it out" calls this sandbox.
+ * The documentation page at {@code /docs}: guidance written for this instance (which keys work, the
+ * request → poll → download walk-through, "finish my export now"), then the spec rendered by
+ * Swagger UI, whose "Try it out" calls this sandbox.
  *
- * <p>Swagger UI comes from the {@code org.webjars:swagger-ui} webjar on the classpath, never
- * from a copy in the repository; the page's own script and style are served from
- * {@code sandbox/docs/}. The spec is served at {@code /docs/openapi.yaml} with this sandbox
- * ({@code /api/v1/core}, relative to the page) as its only server, so the page and the API
- * share an origin and "Try it out" needs no CORS grant.
+ * <p>Swagger UI comes from the {@code org.webjars:swagger-ui} webjar on the classpath, never from a
+ * copy in the repository; the page's own script and style are served from {@code sandbox/docs/}.
+ * The spec is served at {@code /docs/openapi.yaml} with this sandbox ({@code /api/v1/core},
+ * relative to the page) as its only server, so the page and the API share an origin and "Try it
+ * out" needs no CORS grant.
  */
 public final class DocsPage {
   /** The path prefix of the page and its assets. */
   public static final String PATH = "/docs";
+
   /** Where the page loads the spec from. */
   public static final String SPEC_PATH = PATH + "/openapi.yaml";
+
   /** Where the test helpers live; the HTTP adapter's route table mounts them here too. */
   public static final String HELPERS_PATH = "/__sandbox";
 
   private static final String WEBJAR = "META-INF/resources/webjars/swagger-ui/";
   private static final String OWN_ASSETS = "sandbox/docs/";
   private static final Pattern ASSET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-  private static final Map<String, String> TYPES = Map.of(
-      "js", "application/javascript; charset=utf-8",
-      "css", "text/css; charset=utf-8",
-      "html", "text/html; charset=utf-8",
-      "png", "image/png",
-      "map", "application/json");
+  private static final Map<String, String> TYPES =
+      Map.of(
+          "js", "application/javascript; charset=utf-8",
+          "css", "text/css; charset=utf-8",
+          "html", "text/html; charset=utf-8",
+          "png", "image/png",
+          "map", "application/json");
 
   private final String apiBasePath;
   private final DocsGuide guide;
@@ -74,13 +77,20 @@ public final class DocsPage {
       return Optional.of(cache.computeIfAbsent("index", k -> html(indexHtml())));
     }
     if (path.equals(SPEC_PATH)) {
-      return Optional.of(cache.computeIfAbsent("spec", k -> new Resource(
-          "application/yaml; charset=utf-8", ServedSpec.yaml(apiBasePath).getBytes(StandardCharsets.UTF_8))));
+      return Optional.of(
+          cache.computeIfAbsent(
+              "spec",
+              k ->
+                  new Resource(
+                      "application/yaml; charset=utf-8",
+                      ServedSpec.yaml(apiBasePath).getBytes(StandardCharsets.UTF_8))));
     }
     String name = path.substring(PATH.length() + 1);
     String extension = name.substring(name.lastIndexOf('.') + 1);
-    if (!ASSET.matcher(name).matches() || !TYPES.containsKey(extension)
-        || name.equals("index.html") || name.equals("swagger-initializer.js")) {
+    if (!ASSET.matcher(name).matches()
+        || !TYPES.containsKey(extension)
+        || name.equals("index.html")
+        || name.equals("swagger-initializer.js")) {
       return Optional.empty();
     }
     return Optional.ofNullable(cache.computeIfAbsent(name, k -> asset(k, TYPES.get(extension))));
@@ -106,10 +116,17 @@ public final class DocsPage {
           <script src="%1$s/sandbox-docs.js"></script>
         </body>
         </html>
-        """.formatted(PATH,
-        new GuideHtml(guide, apiBasePath, HELPERS_PATH, ServedSpec.firstRequestExample(),
-            ServedSpec.liveBaseUrl()).render(),
-        pageConfig());
+        """
+        .formatted(
+            PATH,
+            new GuideHtml(
+                    guide,
+                    apiBasePath,
+                    HELPERS_PATH,
+                    ServedSpec.firstRequestExample(),
+                    ServedSpec.liveBaseUrl())
+                .render(),
+            pageConfig());
   }
 
   /** What the page's script needs: where the spec and the helpers are, the key's scheme. */

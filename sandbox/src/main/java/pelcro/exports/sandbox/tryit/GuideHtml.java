@@ -5,13 +5,13 @@ import java.util.stream.Collectors;
 import pelcro.exports.sandbox.domain.ApiError;
 
 /**
- * The guidance at the top of the docs page, written for this instance from its
- * {@link DocsGuide}: which keys work, the request → poll → download walk-through with the real
- * endpoints, and the "finish my export now" test helper.
+ * The guidance at the top of the docs page, written for this instance from its {@link DocsGuide}:
+ * which keys work, the request → poll → download walk-through with the real endpoints, and the
+ * "finish my export now" test helper.
  *
- * <p>The page's script ({@code sandbox-docs.js}) fills in what only the browser knows (the
- * origin, the key the visitor chose, the uuid of the last export) in the elements marked
- * {@code data-origin}, {@code data-key}, {@code data-uuid} and {@code #finish-uuid}.
+ * <p>The page's script ({@code sandbox-docs.js}) fills in what only the browser knows (the origin,
+ * the key the visitor chose, the uuid of the last export) in the elements marked {@code
+ * data-origin}, {@code data-key}, {@code data-uuid} and {@code #finish-uuid}.
  */
 final class GuideHtml {
   private final DocsGuide guide;
@@ -24,7 +24,11 @@ final class GuideHtml {
    * @param exampleBody the spec's first request example, as compact JSON
    * @param liveBaseUrl the base URL of Pelcro's own API (the spec's production server)
    */
-  GuideHtml(DocsGuide guide, String apiBasePath, String helpersPath, String exampleBody,
+  GuideHtml(
+      DocsGuide guide,
+      String apiBasePath,
+      String helpersPath,
+      String exampleBody,
       String liveBaseUrl) {
     this.guide = guide;
     this.apiBasePath = apiBasePath;
@@ -49,52 +53,76 @@ final class GuideHtml {
           %s
           <p id="guide-limits" class="guide-small">%s</p>
         </section>
-        """.formatted(h(apiBasePath), h(liveBaseUrl), keys(), walkThrough(), finish(), curl(),
-        limits());
+        """
+        .formatted(
+            h(apiBasePath), h(liveBaseUrl), keys(), walkThrough(), finish(), curl(), limits());
   }
 
   private String keys() {
-    StringBuilder card = new StringBuilder("<div class=\"guide-card\" id=\"guide-keys\" data-mode=\"")
-        .append(guide.tryIt() ? "try-it" : guide.sharedKeys().isEmpty() ? "own-accounts" : "built-in")
-        .append("\">\n<h2>1. Choose a key</h2>\n");
+    StringBuilder card =
+        new StringBuilder("<div class=\"guide-card\" id=\"guide-keys\" data-mode=\"")
+            .append(
+                guide.tryIt()
+                    ? "try-it"
+                    : guide.sharedKeys().isEmpty() ? "own-accounts" : "built-in")
+            .append("\">\n<h2>1. Choose a key</h2>\n");
     if (guide.tryIt()) {
-      card.append("""
+      card.append(
+          """
           <p>Make up any key: <code>%s</code> followed by 1 to 64 letters, digits,
             <code>_</code> or <code>-</code>, for example <code>%s</code>. Its first call opens a
             fresh Enterprise test account of your own, with sites %s, that nobody else sees; it
             is deleted after %d minutes without use.</p>
           <p><button type="button" class="guide-button" id="make-key">Make me a key</button></p>
-          """.formatted(TryItTenants.PREFIX, DocsGuide.EXAMPLE_TRY_IT_KEY, sites(TryItTenants.SITE_IDS),
-          guide.tryItIdleMinutes()));
+          """
+              .formatted(
+                  TryItTenants.PREFIX,
+                  DocsGuide.EXAMPLE_TRY_IT_KEY,
+                  sites(TryItTenants.SITE_IDS),
+                  guide.tryItIdleMinutes()));
       if (!guide.sharedKeys().isEmpty()) {
         card.append("<p class=\"guide-small\">The built-in test keys (")
-            .append(guide.sharedKeys().stream().map(k -> "<code>" + h(k.key()) + "</code>")
-                .collect(Collectors.joining(", ")))
+            .append(
+                guide.sharedKeys().stream()
+                    .map(k -> "<code>" + h(k.key()) + "</code>")
+                    .collect(Collectors.joining(", ")))
             .append(") work here too, but every visitor shares their accounts.</p>\n");
       }
     } else if (!guide.sharedKeys().isEmpty()) {
-      card.append("<p>The built-in test keys work here (<i>Use</i> authorizes the page with it):</p>\n"
-          + "<table class=\"guide-keys\"><thead><tr><th>Key</th><th>Sites</th><th></th></tr>"
-          + "</thead><tbody>\n");
+      card.append(
+          "<p>The built-in test keys work here (<i>Use</i> authorizes the page with it):</p>\n"
+              + "<table class=\"guide-keys\"><thead><tr><th>Key</th><th>Sites</th><th></th></tr>"
+              + "</thead><tbody>\n");
       for (DocsGuide.SharedKey key : guide.sharedKeys()) {
-        card.append("<tr><td><code>").append(h(key.key())).append("</code><br><span class=\"guide-small\">")
-            .append(key.enterprise() ? "Enterprise account"
-                : "not Enterprise: its export calls are refused")
-            .append("</span></td><td>").append(sites(key.sites()))
+        card.append("<tr><td><code>")
+            .append(h(key.key()))
+            .append("</code><br><span class=\"guide-small\">")
+            .append(
+                key.enterprise()
+                    ? "Enterprise account"
+                    : "not Enterprise: its export calls are refused")
+            .append("</span></td><td>")
+            .append(sites(key.sites()))
             .append("</td><td><button type=\"button\" class=\"guide-button\" data-use-key=\"")
-            .append(h(key.key())).append("\">Use</button></td></tr>\n");
+            .append(h(key.key()))
+            .append("\">Use</button></td></tr>\n");
       }
       card.append("</tbody></table>\n");
     } else {
-      card.append("<p>This instance has accounts of its own: use the API key and a site you "
-          + "were given for it. Click <i>Authorize</i> below and enter the key.</p>\n");
+      card.append(
+          "<p>This instance has accounts of its own: use the API key and a site you "
+              + "were given for it. Click <i>Authorize</i> below and enter the key.</p>\n");
     }
     if (!guide.tryIt()) {
-      card.append("<p class=\"guide-small\">Keys of the form <code>" + TryItTenants.PREFIX
-          + "…</code> answer 401 here: this instance runs without Try-it accounts.</p>\n");
+      card.append(
+          "<p class=\"guide-small\">Keys of the form <code>"
+              + TryItTenants.PREFIX
+              + "…</code> answer 401 here: this instance runs without Try-it accounts.</p>\n");
     }
-    return card.append("<p>Your key: <code id=\"chosen-key\">none yet</code> (or click "
-        + "<i>Authorize</i> below).</p>\n</div>").toString();
+    return card.append(
+            "<p>Your key: <code id=\"chosen-key\">none yet</code> (or click "
+                + "<i>Authorize</i> below).</p>\n</div>")
+        .toString();
   }
 
   private String walkThrough() {
@@ -114,9 +142,15 @@ final class GuideHtml {
             /exports/{uuid}</a> below offers <i>Download file</i>. Only once: the next call
             answers 400 "%5$s"</li>
         </ol>
-        </div>""".formatted(site, h(exampleBody), h(ApiError.NOT_READY.message()),
-        guide.jobSeconds() == 0 ? "on this instance, exports finish at once"
-            : "for " + duration() + " on this instance", h(ApiError.ALREADY_DOWNLOADED.message()));
+        </div>"""
+        .formatted(
+            site,
+            h(exampleBody),
+            h(ApiError.NOT_READY.message()),
+            guide.jobSeconds() == 0
+                ? "on this instance, exports finish at once"
+                : "for " + duration() + " on this instance",
+            h(ApiError.ALREADY_DOWNLOADED.message()));
   }
 
   private String finish() {
@@ -126,7 +160,8 @@ final class GuideHtml {
           <h2>3. Wait for it</h2>
           <p>The test helpers are closed on this instance, so an export cannot be finished
             early: it finishes by itself %s.</p>
-          </div>""".formatted(guide.jobSeconds() == 0 ? "at once" : "after " + duration());
+          </div>"""
+          .formatted(guide.jobSeconds() == 0 ? "at once" : "after " + duration());
     }
     return """
         <div class="guide-card" id="guide-finish" data-helpers="open">
@@ -142,15 +177,20 @@ final class GuideHtml {
           <code>{"seconds": 60}</code>, <code>POST %1$s/exports/{uuid}/fail</code> with
           <code>{"reason": "…"}</code>, <code>POST %1$s/reset</code> and
           <code>%1$s/faults</code>. They are the sandbox's, not part of Pelcro's API.</p>
-        </div>""".formatted(h(helpersPath));
+        </div>"""
+        .formatted(h(helpersPath));
   }
 
   private String curl() {
     String auth = "-H \"Authorization: Bearer $KEY\"";
-    String finish = guide.testHelpers()
-        ? "curl -s -X POST \"$ROOT" + helpersPath + "/exports/$UUID/complete\" " + auth
-            + "   # finish it now\n"
-        : "";
+    String finish =
+        guide.testHelpers()
+            ? "curl -s -X POST \"$ROOT"
+                + helpersPath
+                + "/exports/$UUID/complete\" "
+                + auth
+                + "   # finish it now\n"
+            : "";
     return """
         <details id="guide-curl"><summary>The same calls with curl</summary>
         <pre>ROOT=<span data-origin></span>
@@ -162,18 +202,31 @@ final class GuideHtml {
         UUID=<span data-uuid>the uuid of the answer</span>
         curl -s "$BASE/exports/$UUID?site_id=$SITE" %s   # 404 while it runs
         %scurl -s -OJ "$BASE/exports/$UUID?site_id=$SITE" %s   # 200: saves the file, once</pre>
-        </details>""".formatted(h(apiBasePath), h(guide.exampleKey().orElse("your-key")),
-        guide.exampleSite().map(String::valueOf).orElse("your-site-id"), h(auth),
-        h(exampleBody), h(auth), h(finish), h(auth));
+        </details>"""
+        .formatted(
+            h(apiBasePath),
+            h(guide.exampleKey().orElse("your-key")),
+            guide.exampleSite().map(String::valueOf).orElse("your-site-id"),
+            h(auth),
+            h(exampleBody),
+            h(auth),
+            h(finish),
+            h(auth));
   }
 
   private String limits() {
-    String rate = guide.rateLimit() == 0 ? "No rate limit on this instance."
-        : "Rate limit: " + guide.rateLimit() + " requests a minute per account (headers "
-            + "<code>X-RateLimit-Limit</code>, <code>X-RateLimit-Remaining</code>); beyond it, "
-            + "429 with <code>Retry-After</code>.";
-    return guide.controlApi() ? rate + " The control API under <code>/__admin/sandbox</code> is"
-        + " open on this instance, for whoever runs it: it moves the clock and resets accounts."
+    String rate =
+        guide.rateLimit() == 0
+            ? "No rate limit on this instance."
+            : "Rate limit: "
+                + guide.rateLimit()
+                + " requests a minute per account (headers "
+                + "<code>X-RateLimit-Limit</code>, <code>X-RateLimit-Remaining</code>); beyond it, "
+                + "429 with <code>Retry-After</code>.";
+    return guide.controlApi()
+        ? rate
+            + " The control API under <code>/__admin/sandbox</code> is"
+            + " open on this instance, for whoever runs it: it moves the clock and resets accounts."
         : rate;
   }
 
@@ -194,7 +247,10 @@ final class GuideHtml {
 
   /** HTML-escapes text for an element or a quoted attribute. */
   static String h(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace("\"", "&quot;").replace("'", "&#39;");
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;")
+        .replace("'", "&#39;");
   }
 }

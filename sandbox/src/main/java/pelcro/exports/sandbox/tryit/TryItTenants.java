@@ -12,24 +12,30 @@ import pelcro.exports.sandbox.store.RateWindows;
 import pelcro.exports.sandbox.store.RuntimeAccounts;
 
 /**
- * Try-it tenants ({@code --try-it}): one fresh Enterprise account per
- * {@code sk_try_<1..64 of A-Z a-z 0-9 _ ->} key, created on first use, kept in the store like
- * any account made at run time.
+ * Try-it tenants ({@code --try-it}): one fresh Enterprise account per {@code sk_try_<1..64 of A-Z
+ * a-z 0-9 _ ->} key, created on first use, kept in the store like any account made at run time.
  *
- * <p>Tenants idle for longer than {@code idle} on the sandbox clock expire; at most
- * {@code maxTenants} are live, the least recently used one being ended to make room. New
- * tenants are limited per minute, per client address and in total, so that one client cannot
- * farm keys to push every other visitor out (429, the vendor's throttling answer).
+ * <p>Tenants idle for longer than {@code idle} on the sandbox clock expire; at most {@code
+ * maxTenants} are live, the least recently used one being ended to make room. New tenants are
+ * limited per minute, per client address and in total, so that one client cannot farm keys to push
+ * every other visitor out (429, the vendor's throttling answer).
  */
 public final class TryItTenants {
   /** How every Try-it key starts. */
   public static final String PREFIX = "sk_try_";
+
   /** The accepted key shape. */
   public static final Pattern KEY = Pattern.compile(PREFIX + "[A-Za-z0-9_-]{1,64}");
-  /** The site ids every tenant gets: those of the default Enterprise account, so the docs' examples work. */
+
+  /**
+   * The site ids every tenant gets: those of the default Enterprise account, so the docs' examples
+   * work.
+   */
   public static final java.util.List<Long> SITE_IDS = java.util.List.of(1001L, 1002L);
+
   static final String KIND = "try-it";
   private static final Duration MINUTE = Duration.ofMinutes(1);
+
   /** Evictions one new tenant may make before it gives up (bounded however busy the store). */
   private static final int MAX_EVICTION_ROUNDS = 1000;
 
@@ -46,9 +52,11 @@ public final class TryItTenants {
   private final Limits limits;
   private final LongConsumer forget;
 
-  /** @param forget clears what an ended tenant owned (its exports, its clock) */
-  public TryItTenants(RuntimeAccounts accounts, RateWindows windows, Limits limits,
-      LongConsumer forget) {
+  /**
+   * @param forget clears what an ended tenant owned (its exports, its clock)
+   */
+  public TryItTenants(
+      RuntimeAccounts accounts, RateWindows windows, Limits limits, LongConsumer forget) {
     this.accounts = accounts;
     this.windows = windows;
     this.limits = limits;
@@ -85,8 +93,13 @@ public final class TryItTenants {
     // The cap is checked in the creation's own commit: racing visitors (on any node) cannot
     // together push the live tenants past it. When full, the least recently used one makes room.
     for (int round = 0; round < MAX_EVICTION_ROUNDS; round++) {
-      Optional<Account> created = accounts.create(KIND, key, now,
-          id -> new Account(id, key, true, SITE_IDS, id, userEmailOf(id), null), limits.maxTenants());
+      Optional<Account> created =
+          accounts.create(
+              KIND,
+              key,
+              now,
+              id -> new Account(id, key, true, SITE_IDS, id, userEmailOf(id), null),
+              limits.maxTenants());
       if (created.isPresent()) {
         return created;
       }
@@ -106,8 +119,10 @@ public final class TryItTenants {
     RateWindows.Count fromAddress = windows.count("try-it:" + clientAddress, now, MINUTE);
     RateWindows.Count inTotal = windows.count("try-it:all", now, MINUTE);
     if (fromAddress.value() > limits.newPerAddress() || inTotal.value() > limits.newInTotal()) {
-      Instant resets = fromAddress.resetsAt().isAfter(inTotal.resetsAt())
-          ? fromAddress.resetsAt() : inTotal.resetsAt();
+      Instant resets =
+          fromAddress.resetsAt().isAfter(inTotal.resetsAt())
+              ? fromAddress.resetsAt()
+              : inTotal.resetsAt();
       // rate-limits: over a limit is a 429 (here, new Try-it keys per minute).
       throw new ApiException(ApiError.TOO_MANY_REQUESTS)
           .withRetryAfter(Duration.between(now, resets));

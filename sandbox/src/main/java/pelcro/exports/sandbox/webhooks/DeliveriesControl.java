@@ -1,10 +1,10 @@
 package pelcro.exports.sandbox.webhooks;
 
-import pelcro.exports.sandbox.domain.WebhookDelivery;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import pelcro.exports.sandbox.domain.WebhookDelivery;
 
 /**
  * The control API's view of webhook deliveries ({@code /__admin/sandbox/webhooks/deliveries}):
@@ -13,7 +13,9 @@ import java.util.Optional;
 public final class DeliveriesControl {
   private final WebhookDispatcher dispatcher;
 
-  /** @param dispatcher the running dispatcher, or null when no webhook is configured */
+  /**
+   * @param dispatcher the running dispatcher, or null when no webhook is configured
+   */
   public DeliveriesControl(WebhookDispatcher dispatcher) {
     this.dispatcher = dispatcher;
   }
@@ -28,7 +30,8 @@ public final class DeliveriesControl {
 
   /** Sends the delivery's event again as a new delivery; empty for an unknown id. */
   public Optional<Map<String, Object>> redeliver(String deliveryId) {
-    return dispatcher == null ? Optional.empty()
+    return dispatcher == null
+        ? Optional.empty()
         : dispatcher.redeliver(deliveryId).map(WebhookDelivery::view);
   }
 }

@@ -1,7 +1,5 @@
 package pelcro.exports.sandbox.webhooks;
 
-import pelcro.exports.sandbox.domain.ExportEventType;
-import pelcro.exports.sandbox.domain.WebhookEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.SecureRandom;
@@ -9,20 +7,23 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import pelcro.exports.sandbox.domain.ExportEventType;
+import pelcro.exports.sandbox.domain.WebhookEvent;
 
 /**
- * Builds export events in the documented envelope
- * {@code {"type","id","created","data":{"object":{...}}}} (webhooks-exports; the spec's
- * {@code ExportEvent}).
+ * Builds export events in the documented envelope {@code
+ * {"type","id","created","data":{"object":{...}}}} (webhooks-exports; the spec's {@code
+ * ExportEvent}).
  *
  * <p>The object is the union the spec's {@code ExportEventObject} describes: the export's fields,
- * {@code type} beside {@code object} (the export.downloaded page names it {@code type}),
- * {@code user_email} and {@code filters} (the webhooks-exports page), and {@code failed_reason}
- * (the export.requested and export.completed pages), so that a consumer written against any of
- * the vendor's pages finds its fields.
+ * {@code type} beside {@code object} (the export.downloaded page names it {@code type}), {@code
+ * user_email} and {@code filters} (the webhooks-exports page), and {@code failed_reason} (the
+ * export.requested and export.completed pages), so that a consumer written against any of the
+ * vendor's pages finds its fields.
  */
 public final class ExportEvents {
-  private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  private static final String ALNUM =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final RandomGenerator random;
@@ -31,7 +32,9 @@ public final class ExportEvents {
     this(new SecureRandom());
   }
 
-  /** @param random the source of event ids (seeded in tests) */
+  /**
+   * @param random the source of event ids (seeded in tests)
+   */
   public ExportEvents(RandomGenerator random) {
     this.random = random;
   }
@@ -45,8 +48,13 @@ public final class ExportEvents {
     envelope.put("created", happenedAt.getEpochSecond());
     envelope.put("data", Map.of("object", object(export)));
     try {
-      return new WebhookEvent(id, type, happenedAt.getEpochSecond(), export.uuid(),
-          export.accountId(), JSON.writeValueAsString(envelope));
+      return new WebhookEvent(
+          id,
+          type,
+          happenedAt.getEpochSecond(),
+          export.uuid(),
+          export.accountId(),
+          JSON.writeValueAsString(envelope));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

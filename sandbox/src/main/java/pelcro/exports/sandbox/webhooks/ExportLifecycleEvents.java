@@ -1,10 +1,10 @@
 package pelcro.exports.sandbox.webhooks;
 
-import pelcro.exports.sandbox.domain.ExportEventType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.LongFunction;
+import pelcro.exports.sandbox.domain.ExportEventType;
 import pelcro.exports.sandbox.domain.ExportJob;
 import pelcro.exports.sandbox.faults.DeliveryFault;
 import pelcro.exports.sandbox.faults.Faults;
@@ -12,12 +12,12 @@ import pelcro.exports.sandbox.log.ActivityLog;
 
 /**
  * Turns the export lifecycle into events (webhooks-exports): the operations report requests,
- * downloads and forced ends; the end of a job, which follows from the clock, is scheduled for
- * its planned instant when it is requested.
+ * downloads and forced ends; the end of a job, which follows from the clock, is scheduled for its
+ * planned instant when it is requested.
  *
- * <p>{@code export.requested} happens at {@code created_at}, {@code export.completed} at
- * {@code finished_at}, {@code export.failed} at the failure, {@code export.downloaded} at the
- * download; each event's object is the export as it is at that instant.
+ * <p>{@code export.requested} happens at {@code created_at}, {@code export.completed} at {@code
+ * finished_at}, {@code export.failed} at the failure, {@code export.downloaded} at the download;
+ * each event's object is the export as it is at that instant.
  */
 public final class ExportLifecycleEvents {
   /** Reports nothing (no webhook configured). */
@@ -35,20 +35,31 @@ public final class ExportLifecycleEvents {
    * @param log where {@code --verbose} writes each change
    * @param faults the webhook faults that may strike each event
    */
-  public ExportLifecycleEvents(ExportEventSink sink, LongFunction<String> userEmailOfAccount,
-      ActivityLog log, Faults faults) {
+  public ExportLifecycleEvents(
+      ExportEventSink sink,
+      LongFunction<String> userEmailOfAccount,
+      ActivityLog log,
+      Faults faults) {
     this.sink = sink;
     this.userEmailOfAccount = userEmailOfAccount;
     this.log = log;
     this.faults = faults;
   }
 
-  /** A job was queued: {@code export.requested} now, {@code export.completed} at its planned finish. */
+  /**
+   * A job was queued: {@code export.requested} now, {@code export.completed} at its planned finish.
+   */
   public void requested(ExportJob job) {
     if (log.enabled()) {
-      log.export(job.accountId(), job.uuid(), job.type() + " queued; processing from "
-          + job.startAt().truncatedTo(ChronoUnit.MILLIS) + ", finished at "
-          + job.finishAt().truncatedTo(ChronoUnit.MILLIS) + " (account clock)");
+      log.export(
+          job.accountId(),
+          job.uuid(),
+          job.type()
+              + " queued; processing from "
+              + job.startAt().truncatedTo(ChronoUnit.MILLIS)
+              + ", finished at "
+              + job.finishAt().truncatedTo(ChronoUnit.MILLIS)
+              + " (account clock)");
     }
     publish(ExportEventType.REQUESTED, job, job.createdAt());
     if (job.failedAt() != null) {
@@ -60,8 +71,12 @@ public final class ExportLifecycleEvents {
 
   /** The control API completed or failed a job now: its planned end is replaced by the new one. */
   public void endMoved(ExportJob job) {
-    log.export(job.accountId(), job.uuid(), job.failedAt() != null
-        ? "failed by request: " + job.failedReason() : "finished by request");
+    log.export(
+        job.accountId(),
+        job.uuid(),
+        job.failedAt() != null
+            ? "failed by request: " + job.failedReason()
+            : "finished by request");
     Optional<DeliveryFault> completed = sink.withdraw(job.uuid(), ExportEventType.COMPLETED);
     // A failure a fault had scheduled.
     Optional<DeliveryFault> failed = sink.withdraw(job.uuid(), ExportEventType.FAILED);
@@ -72,8 +87,12 @@ public final class ExportLifecycleEvents {
       // Failed by hand instead of completing: export.failed is weighed for the first time, and
       // the faults struck for the planned export.completed strike it too, since it replaces it.
       if (sink != ExportEventSink.NONE) {
-        sink.publish(ExportEventType.FAILED, facts(job, job.failedAt()), job.failedAt(),
-            faults.webhook(job.accountId(), ExportEventType.FAILED)
+        sink.publish(
+            ExportEventType.FAILED,
+            facts(job, job.failedAt()),
+            job.failedAt(),
+            faults
+                .webhook(job.accountId(), ExportEventType.FAILED)
                 .and(completed.orElse(DeliveryFault.NONE)));
       }
     } else {
@@ -89,25 +108,35 @@ public final class ExportLifecycleEvents {
 
   /** A transfer of a job's file broke off before its end: the file can be downloaded again. */
   public void downloadBroken(long accountId, String uuid) {
-    log.export(accountId, uuid, "download broke off before its end; the file can be downloaded again");
+    log.export(
+        accountId, uuid, "download broke off before its end; the file can be downloaded again");
   }
 
   private void publish(ExportEventType type, ExportJob job, Instant at) {
     publish(type, job, at, Optional.empty());
   }
 
-  private void publish(ExportEventType type, ExportJob job, Instant at,
-      Optional<DeliveryFault> struck) {
+  private void publish(
+      ExportEventType type, ExportJob job, Instant at, Optional<DeliveryFault> struck) {
     if (sink != ExportEventSink.NONE) {
-      sink.publish(type, facts(job, at), at,
-          struck.orElseGet(() -> faults.webhook(job.accountId(), type)));
+      sink.publish(
+          type, facts(job, at), at, struck.orElseGet(() -> faults.webhook(job.accountId(), type)));
     }
   }
 
   private ExportFacts facts(ExportJob job, Instant at) {
-    return new ExportFacts(job.accountId(), job.uuid(), job.type(), job.userId(),
-        userEmailOfAccount.apply(job.accountId()), number(job, "date_from"), number(job, "date_to"),
-        job.createdAt(), job.startedAt(at), job.finishedAt(at), job.failedReasonAt(at),
+    return new ExportFacts(
+        job.accountId(),
+        job.uuid(),
+        job.type(),
+        job.userId(),
+        userEmailOfAccount.apply(job.accountId()),
+        number(job, "date_from"),
+        number(job, "date_to"),
+        job.createdAt(),
+        job.startedAt(at),
+        job.finishedAt(at),
+        job.failedReasonAt(at),
         job.updatedAt(at));
   }
 

@@ -23,18 +23,19 @@ import pelcro.exports.sandbox.store.AccountClocks;
 import pelcro.exports.sandbox.store.DeliveryStore;
 
 /**
- * Delivers export events to the webhook receiver: journals each event in the store for the
- * instant it happens on its account's clock, sends it signed from a small pool once that clock
- * reaches it, and retries failures with exponential backoff on that clock.
+ * Delivers export events to the webhook receiver: journals each event in the store for the instant
+ * it happens on its account's clock, sends it signed from a small pool once that clock reaches it,
+ * and retries failures with exponential backoff on that clock.
  *
- * <p>{@link #publish} only journals, so API requests never wait for a receiver; a ticker moves
- * due deliveries to at most {@code concurrency} sender threads. The ticker only sends: no
- * export's state depends on it. Each attempt is claimed in the store first, so among nodes that
- * share a store exactly one sends it (a claim lapses if its node dies mid-attempt).
+ * <p>{@link #publish} only journals, so API requests never wait for a receiver; a ticker moves due
+ * deliveries to at most {@code concurrency} sender threads. The ticker only sends: no export's
+ * state depends on it. Each attempt is claimed in the store first, so among nodes that share a
+ * store exactly one sends it (a claim lapses if its node dies mid-attempt).
  */
 public final class WebhookDispatcher implements ExportEventSink, AutoCloseable {
   /** How long an event held for its export's next event waits when no next event comes. */
   static final Duration AWAIT_NEXT = Duration.ofHours(1);
+
   /** Signs with a key that is not the webhook secret (a bad-signature fault). */
   private static final WebhookSigner WRONG_SIGNER = new WebhookSigner("not-the-webhook-secret");
 
@@ -50,14 +51,27 @@ public final class WebhookDispatcher implements ExportEventSink, AutoCloseable {
   private final AtomicInteger inFlight = new AtomicInteger();
   private ScheduledExecutorService ticker;
 
-  public WebhookDispatcher(DeliveryStore store, AccountClocks clocks, InstantSource realTime,
-      WebhookOptions options, WebhookSender sender, ExportEvents events) {
+  public WebhookDispatcher(
+      DeliveryStore store,
+      AccountClocks clocks,
+      InstantSource realTime,
+      WebhookOptions options,
+      WebhookSender sender,
+      ExportEvents events) {
     this(store, clocks, realTime, options, sender, events, ActivityLog.QUIET);
   }
 
-  /** @param log where {@code --verbose} writes each attempt */
-  public WebhookDispatcher(DeliveryStore store, AccountClocks clocks, InstantSource realTime,
-      WebhookOptions options, WebhookSender sender, ExportEvents events, ActivityLog log) {
+  /**
+   * @param log where {@code --verbose} writes each attempt
+   */
+  public WebhookDispatcher(
+      DeliveryStore store,
+      AccountClocks clocks,
+      InstantSource realTime,
+      WebhookOptions options,
+      WebhookSender sender,
+      ExportEvents events,
+      ActivityLog log) {
     this.log = log;
     this.store = store;
     this.clocks = clocks;
@@ -70,10 +84,17 @@ public final class WebhookDispatcher implements ExportEventSink, AutoCloseable {
   }
 
   /** A dispatcher that POSTs over HTTP and checks for due deliveries every 50 ms. */
-  public static WebhookDispatcher start(DeliveryStore store, AccountClocks clocks,
-      WebhookOptions options, ActivityLog log) {
-    WebhookDispatcher dispatcher = new WebhookDispatcher(store, clocks, InstantSource.system(),
-        options, new HttpWebhookSender(options.url(), options.timeout()), new ExportEvents(), log);
+  public static WebhookDispatcher start(
+      DeliveryStore store, AccountClocks clocks, WebhookOptions options, ActivityLog log) {
+    WebhookDispatcher dispatcher =
+        new WebhookDispatcher(
+            store,
+            clocks,
+            InstantSource.system(),
+            options,
+            new HttpWebhookSender(options.url(), options.timeout()),
+            new ExportEvents(),
+            log);
     dispatcher.startTicking(Duration.ofMillis(50));
     return dispatcher;
   }
@@ -82,16 +103,20 @@ public final class WebhookDispatcher implements ExportEventSink, AutoCloseable {
   public synchronized void startTicking(Duration interval) {
     if (ticker == null) {
       ticker = Executors.newSingleThreadScheduledExecutor(daemon("webhook-ticker"));
-      ticker.scheduleWithFixedDelay(this::pumpQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+      ticker.scheduleWithFixedDelay(
+          this::pumpQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
   @Override
-  public void publish(ExportEventType type, ExportFacts export, Instant happenedAt,
-      DeliveryFault fault) {
+  public void publish(
+      ExportEventType type, ExportFacts export, Instant happenedAt, DeliveryFault fault) {
     WebhookEvent event = events.build(type, export, happenedAt);
-    WebhookDelivery.Faulted faulted = new WebhookDelivery.Faulted(fault.badSignature(),
-        fault.dropped(), fault.afterNext() ? WebhookDelivery.Faulted.AWAITING_NEXT : null);
+    WebhookDelivery.Faulted faulted =
+        new WebhookDelivery.Faulted(
+            fault.badSignature(),
+            fault.dropped(),
+            fault.afterNext() ? WebhookDelivery.Faulted.AWAITING_NEXT : null);
     Instant due = happenedAt.plus(fault.late());
     WebhookDelivery added = store.add(event, due, null, faulted, options.journalCapacity());
     releaseHeldBehind(added);
@@ -109,31 +134,44 @@ public final class WebhookDispatcher implements ExportEventSink, AutoCloseable {
       if (!held.id().equals(next.id())
           && held.event().exportUuid().equals(next.event().exportUuid())
           && WebhookDelivery.Faulted.AWAITING_NEXT.equals(held.faults().after())) {
-        store.change(held.id(), d -> WebhookDelivery.Faulted.AWAITING_NEXT.equals(d.faults().after())
-            ? d.behind(next.id()) : null);
+        store.change(
+            held.id(),
+            d ->
+                WebhookDelivery.Faulted.AWAITING_NEXT.equals(d.faults().after())
+                    ? d.behind(next.id())
+                    : null);
       }
     }
   }
 
   /**
-   * Withdraws the export's scheduled, never attempted deliveries of {@code type}: the control
-   * API moved the export's end (completed or failed now), so the event scheduled for its planned
-   * end must not be sent.
+   * Withdraws the export's scheduled, never attempted deliveries of {@code type}: the control API
+   * moved the export's end (completed or failed now), so the event scheduled for its planned end
+   * must not be sent.
    */
   @Override
   public Optional<DeliveryFault> withdraw(String exportUuid, ExportEventType type) {
-    List<WebhookDelivery> withdrawn = store.withdraw(d -> d.event().exportUuid()
-        .equals(exportUuid) && d.event().type() == type && d.untouched());
+    List<WebhookDelivery> withdrawn =
+        store.withdraw(
+            d ->
+                d.event().exportUuid().equals(exportUuid)
+                    && d.event().type() == type
+                    && d.untouched());
     if (withdrawn.isEmpty()) {
       return Optional.empty();
     }
     // As publish() had it: the same event twice, due late seconds after it happened.
     WebhookDelivery first = withdrawn.get(0);
     WebhookDelivery.Faulted faulted = first.faults();
-    Duration late = Duration.ofSeconds(
-        Math.max(0, first.dueAt().getEpochSecond() - first.event().created()));
-    return Optional.of(new DeliveryFault(withdrawn.size() > 1, late, faulted.after() != null,
-        faulted.badSignature(), faulted.dropped()));
+    Duration late =
+        Duration.ofSeconds(Math.max(0, first.dueAt().getEpochSecond() - first.event().created()));
+    return Optional.of(
+        new DeliveryFault(
+            withdrawn.size() > 1,
+            late,
+            faulted.after() != null,
+            faulted.badSignature(),
+            faulted.dropped()));
   }
 
   /** The deliveries, oldest first, as the control API shows them. */
@@ -153,9 +191,16 @@ public final class WebhookDispatcher implements ExportEventSink, AutoCloseable {
 
   /** Sends a delivery's event again, now, as a new delivery; empty if the id is unknown. */
   public Optional<WebhookDelivery> redeliver(String deliveryId) {
-    return store.find(deliveryId).map(original -> store.add(original.event(),
-        clocks.now(original.event().accountId()), deliveryId, WebhookDelivery.Faulted.NONE,
-        options.journalCapacity()));
+    return store
+        .find(deliveryId)
+        .map(
+            original ->
+                store.add(
+                    original.event(),
+                    clocks.now(original.event().accountId()),
+                    deliveryId,
+                    WebhookDelivery.Faulted.NONE,
+                    options.journalCapacity()));
   }
 
   /** Starts every delivery that is due on its account's clock, as far as the pool allows. */
@@ -170,8 +215,13 @@ public final class WebhookDispatcher implements ExportEventSink, AutoCloseable {
         continue;
       }
       long until = now + options.timeout().multipliedBy(2).plusSeconds(5).toMillis();
-      Optional<WebhookDelivery> claimed = store.change(d.id(),
-          current -> current.dueAt(clocks.now(event.accountId()), now) ? current.sending(until) : null);
+      Optional<WebhookDelivery> claimed =
+          store.change(
+              d.id(),
+              current ->
+                  current.dueAt(clocks.now(event.accountId()), now)
+                      ? current.sending(until)
+                      : null);
       if (claimed.isPresent()) {
         inFlight.incrementAndGet();
         try {
@@ -239,10 +289,15 @@ public final class WebhookDispatcher implements ExportEventSink, AutoCloseable {
       error = e.toString();
     }
     try {
-      WebhookDelivery.Attempt attempt = new WebhookDelivery.Attempt(
-          clocks.now(delivery.event().accountId()), status, error);
-      store.change(delivery.id(), current -> current.status() == WebhookDelivery.Status.SENDING
-          ? current.recorded(attempt, options.maxAttempts(), options.firstBackoff()) : null)
+      WebhookDelivery.Attempt attempt =
+          new WebhookDelivery.Attempt(clocks.now(delivery.event().accountId()), status, error);
+      store
+          .change(
+              delivery.id(),
+              current ->
+                  current.status() == WebhookDelivery.Status.SENDING
+                      ? current.recorded(attempt, options.maxAttempts(), options.firstBackoff())
+                      : null)
           .ifPresent(this::logAttempt);
     } finally {
       inFlight.decrementAndGet();
@@ -251,9 +306,16 @@ public final class WebhookDispatcher implements ExportEventSink, AutoCloseable {
 
   private void logAttempt(WebhookDelivery d) {
     WebhookDelivery.Attempt last = d.attempts().get(d.attempts().size() - 1);
-    log.webhook(d.event().accountId(), d.id(), d.event().type().wireName() + " attempt "
-        + d.attempts().size() + ": " + (last.httpStatus() > 0 ? "HTTP " + last.httpStatus()
-        : last.error()) + " -> " + d.status().name().toLowerCase());
+    log.webhook(
+        d.event().accountId(),
+        d.id(),
+        d.event().type().wireName()
+            + " attempt "
+            + d.attempts().size()
+            + ": "
+            + (last.httpStatus() > 0 ? "HTTP " + last.httpStatus() : last.error())
+            + " -> "
+            + d.status().name().toLowerCase());
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -11,8 +11,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Signs deliveries: {@code X-Pelcro-Hmac-SHA256} is the base64 (standard alphabet, padded)
  * HMAC-SHA256 of the raw request body bytes, keyed with the UTF-8 bytes of the webhook secret.
  *
- * <p>The vendor documents the header and "base64 HMAC-SHA256" but the signing input was cut
- * from the stored page (webhooks); the sandbox signs the exact body bytes and nothing else (no
+ * <p>The vendor documents the header and "base64 HMAC-SHA256" but the signing input was cut from
+ * the stored page (webhooks); the sandbox signs the exact body bytes and nothing else (no
  * timestamp, no URL), so a receiver verifies by recomputing the HMAC over the bytes it read.
  */
 public final class WebhookSigner {

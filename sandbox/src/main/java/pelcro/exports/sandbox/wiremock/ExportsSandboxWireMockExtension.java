@@ -10,11 +10,10 @@ import pelcro.exports.sandbox.SandboxBuilder;
 import pelcro.exports.sandbox.http.SandboxExtensions;
 
 /**
- * The sandbox as a WireMock extension: registered in a {@code WireMockServer} or WireMock's JUnit
- * 5 {@code WireMockExtension} of your own, that server answers the Exports API, the test helpers
- * ({@code /__sandbox}), the docs page, and with its admin API the control API
- * ({@code /__admin/sandbox}), with the sandbox's lint and faults; your stubs answer every other
- * path.
+ * The sandbox as a WireMock extension: registered in a {@code WireMockServer} or WireMock's JUnit 5
+ * {@code WireMockExtension} of your own, that server answers the Exports API, the test helpers
+ * ({@code /__sandbox}), the docs page, and with its admin API the control API ({@code
+ * /__admin/sandbox}), with the sandbox's lint and faults; your stubs answer every other path.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -36,8 +35,8 @@ public final class ExportsSandboxWireMockExtension implements ExtensionFactory {
   }
 
   /**
-   * The sandbox with these options, e.g. {@code Sandbox.builder().jobSeconds(1).rateLimit(0)}.
-   * Its port, bind address, journal and body limits are the WireMock server's own.
+   * The sandbox with these options, e.g. {@code Sandbox.builder().jobSeconds(1).rateLimit(0)}. Its
+   * port, bind address, journal and body limits are the WireMock server's own.
    */
   public ExportsSandboxWireMockExtension(SandboxBuilder options) {
     this.options = options;
@@ -46,11 +45,13 @@ public final class ExportsSandboxWireMockExtension implements ExtensionFactory {
   @Override
   public List<Extension> create(WireMockServices services) {
     AtomicReference<SandboxExtensions> hosted = new AtomicReference<>();
-    Sandbox started = options.startHostedBy((settings, accounts, ops, extras) -> {
-      SandboxExtensions routes = new SandboxExtensions(settings, accounts, ops, extras);
-      hosted.set(routes);
-      return routes;
-    });
+    Sandbox started =
+        options.startHostedBy(
+            (settings, accounts, ops, extras) -> {
+              SandboxExtensions routes = new SandboxExtensions(settings, accounts, ops, extras);
+              hosted.set(routes);
+              return routes;
+            });
     sandbox = started;
     return hosted.get().extensions(services, started::close);
   }

@@ -30,10 +30,24 @@ class SandboxMainExtrasOptionsTest {
 
   @Test
   void thePublicTryItOptionsParse() {
-    SandboxOptions options = parse("--try-it", "--try-it-idle-minutes", "10",
-        "--try-it-max-tenants", "50", "--cors-origins", "https://a.example,https://b.example",
-        "--rate-limit", "0", "--webhook-url", "http://127.0.0.1:9000/hooks", "--webhook-secret",
-        "whsec", "--webhook-max-attempts", "3", "--no-admin");
+    SandboxOptions options =
+        parse(
+            "--try-it",
+            "--try-it-idle-minutes",
+            "10",
+            "--try-it-max-tenants",
+            "50",
+            "--cors-origins",
+            "https://a.example,https://b.example",
+            "--rate-limit",
+            "0",
+            "--webhook-url",
+            "http://127.0.0.1:9000/hooks",
+            "--webhook-secret",
+            "whsec",
+            "--webhook-max-attempts",
+            "3",
+            "--no-admin");
 
     assertThat(options.tryIt()).isTrue();
     assertThat(options.tryItIdleMinutes()).isEqualTo(10);
@@ -48,8 +62,13 @@ class SandboxMainExtrasOptionsTest {
 
   @Test
   void aWebhookUrlWithoutASecretIsRefused() {
-    assertThatThrownBy(() -> Sandbox.builder()
-        .webhook(URI.create("http://127.0.0.1:9/h"), null).webhookMaxAttempts(3).options())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--webhook-secret");
+    assertThatThrownBy(
+            () ->
+                Sandbox.builder()
+                    .webhook(URI.create("http://127.0.0.1:9/h"), null)
+                    .webhookMaxAttempts(3)
+                    .options())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--webhook-secret");
   }
 }

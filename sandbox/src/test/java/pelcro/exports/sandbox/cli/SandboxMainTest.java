@@ -15,9 +15,21 @@ class SandboxMainTest {
     StringWriter out = new StringWriter();
     int code = new CommandLine(new SandboxMain()).setOut(new PrintWriter(out)).execute("--help");
     assertThat(code).isZero();
-    assertThat(out.toString()).contains("--port", "--bind", "--job-seconds", "--accounts",
-        "--no-admin", "--non-enterprise-status", "--list-mode", "--seed", "--records-per-type",
-        "--max-journal-entries", "--no-request-journal", "--file-ttl-seconds", "--strict");
+    assertThat(out.toString())
+        .contains(
+            "--port",
+            "--bind",
+            "--job-seconds",
+            "--accounts",
+            "--no-admin",
+            "--non-enterprise-status",
+            "--list-mode",
+            "--seed",
+            "--records-per-type",
+            "--max-journal-entries",
+            "--no-request-journal",
+            "--file-ttl-seconds",
+            "--strict");
   }
 
   @Test
@@ -32,10 +44,14 @@ class SandboxMainTest {
 
   @Test
   void refusesAnUnknownOptionOrABadValue() {
-    CommandLine cli = new CommandLine(new SandboxMain()).setErr(new PrintWriter(new StringWriter()));
+    CommandLine cli =
+        new CommandLine(new SandboxMain()).setErr(new PrintWriter(new StringWriter()));
     assertThat(cli.execute("--bogus")).isNotZero();
-    assertThat(new CommandLine(new SandboxMain()).setErr(new PrintWriter(new StringWriter()))
-        .execute("--port", "x")).isNotZero();
+    assertThat(
+            new CommandLine(new SandboxMain())
+                .setErr(new PrintWriter(new StringWriter()))
+                .execute("--port", "x"))
+        .isNotZero();
   }
 
   /** Runs the CLI and returns its exit code and what it printed on stderr. */
@@ -45,7 +61,9 @@ class SandboxMainTest {
     System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
     try {
       int code = new CommandLine(new SandboxMain()).execute(args);
-      return new String[] {Integer.toString(code), err.toString(java.nio.charset.StandardCharsets.UTF_8)};
+      return new String[] {
+        Integer.toString(code), err.toString(java.nio.charset.StandardCharsets.UTF_8)
+      };
     } finally {
       System.setErr(saved);
     }
@@ -58,12 +76,16 @@ class SandboxMainTest {
 
   @Test
   void namesABusyPortAndTheFixInOneLineWithoutAStackTrace() throws Exception {
-    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
-        java.net.InetAddress.getByName("127.0.0.1"))) {
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
       String[] result = run("--port", Integer.toString(taken.getLocalPort()));
       assertThat(result[0]).isEqualTo("2");
-      assertThat(ours(result[1])).singleElement().asString().doesNotContain("Exception")
-          .contains("already in use").contains("--port 0");
+      assertThat(ours(result[1]))
+          .singleElement()
+          .asString()
+          .doesNotContain("Exception")
+          .contains("already in use")
+          .contains("--port 0");
       assertThat(result[1]).doesNotContain("\tat ");
     }
   }
@@ -72,8 +94,12 @@ class SandboxMainTest {
   void namesAMissingAccountsFileAndWhatItShouldBe() {
     String[] result = run("--port", "0", "--accounts", "/nonexistent/accounts.json");
     assertThat(result[0]).isEqualTo("2");
-    assertThat(ours(result[1])).singleElement().asString().doesNotContain("Exception")
-        .contains("/nonexistent/accounts.json").contains("JSON file");
+    assertThat(ours(result[1]))
+        .singleElement()
+        .asString()
+        .doesNotContain("Exception")
+        .contains("/nonexistent/accounts.json")
+        .contains("JSON file");
     assertThat(result[1]).doesNotContain("\tat ");
   }
 }

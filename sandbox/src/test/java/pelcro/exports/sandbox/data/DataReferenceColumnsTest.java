@@ -20,10 +20,14 @@ class DataReferenceColumnsTest {
     }
     String text = Files.readString(page);
     for (String type : Fixture.csvTypes()) {
-      assertThat(text).as(type).contains("| `" + type + "` | " + quoted(Tables.of(type).columns()) + " |");
+      assertThat(text)
+          .as(type)
+          .contains("| `" + type + "` | " + quoted(Tables.of(type).columns()) + " |");
     }
     for (Report report : AccountingReports.all()) {
-      assertThat(text).as(report.file()).contains("| `" + report.file() + "` | " + quoted(report.columns()) + " |");
+      assertThat(text)
+          .as(report.file())
+          .contains("| `" + report.file() + "` | " + quoted(report.columns()) + " |");
     }
   }
 

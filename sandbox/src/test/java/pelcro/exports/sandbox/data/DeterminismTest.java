@@ -13,7 +13,8 @@ class DeterminismTest {
     SeededExportData again = new SeededExportData(7, 3000, Fixture.ANCHOR);
     for (String type : Fixture.csvTypes()) {
       ExportQuery query = new ExportQuery(Fixture.SITE, type, Fixture.lastSixMonths());
-      assertThat(Fixture.bytes(again, query, Fixture.ANCHOR)).as(type)
+      assertThat(Fixture.bytes(again, query, Fixture.ANCHOR))
+          .as(type)
           .isEqualTo(Fixture.bytes(Fixture.DATA, query, Fixture.ANCHOR));
     }
   }
@@ -36,8 +37,17 @@ class DeterminismTest {
 
   @Test
   void aFinishedExportsFileDoesNotChangeWhenTheClockMovesOn() {
-    ExportQuery query = new ExportQuery(Fixture.SITE, "subscriptions",
-        Map.of("date_from", 0L, "date_to", Fixture.ANCHOR.getEpochSecond() + 86_400, "mode", "modified_data"));
+    ExportQuery query =
+        new ExportQuery(
+            Fixture.SITE,
+            "subscriptions",
+            Map.of(
+                "date_from",
+                0L,
+                "date_to",
+                Fixture.ANCHOR.getEpochSecond() + 86_400,
+                "mode",
+                "modified_data"));
     var finishedAt = Fixture.ANCHOR.minus(Duration.ofDays(40));
     byte[] first = Fixture.bytes(Fixture.DATA, query, finishedAt);
     // Opening the file again later (the clock has moved on) yields the same bytes: the file is
@@ -49,15 +59,22 @@ class DeterminismTest {
   @Test
   void recordsCreatedOrUpdatedAfterTheExportFinishedAreNotInItsFile() {
     var finishedAt = Fixture.ANCHOR.minus(Duration.ofDays(40));
-    ExportQuery query = new ExportQuery(Fixture.SITE, "payments",
-        Map.of("date_from", 0L, "date_to", Fixture.ANCHOR.getEpochSecond()));
+    ExportQuery query =
+        new ExportQuery(
+            Fixture.SITE,
+            "payments",
+            Map.of("date_from", 0L, "date_to", Fixture.ANCHOR.getEpochSecond()));
     String limit = Timestamps.format(finishedAt.getEpochSecond());
     var rows = Fixture.csv(Fixture.DATA, "payments", query.filters());
     assertThat(rows).anyMatch(r -> r.get("created_at").compareTo(limit) > 0);
     try (var in = Fixture.DATA.file(query, "t", finishedAt).opener().open()) {
       var early = Fixture.parse(in);
-      assertThat(early).isNotEmpty().allMatch(r -> r.get("created_at").compareTo(limit) <= 0
-          && r.get("updated_at").compareTo(limit) <= 0);
+      assertThat(early)
+          .isNotEmpty()
+          .allMatch(
+              r ->
+                  r.get("created_at").compareTo(limit) <= 0
+                      && r.get("updated_at").compareTo(limit) <= 0);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -28,8 +28,10 @@ final class Fixture {
 
   /** The per-type export types of the spec (everything but accounting and synonyms). */
   static List<String> csvTypes() {
-    return ExportsSpec.get().schema("ExportType").getEnum().stream().map(String::valueOf)
-        .filter(t -> !t.equals("accounting")).toList();
+    return ExportsSpec.get().schema("ExportType").getEnum().stream()
+        .map(String::valueOf)
+        .filter(t -> !t.equals("accounting"))
+        .toList();
   }
 
   /** The last six months before the anchor, as an API client would send them. */
@@ -67,16 +69,23 @@ final class Fixture {
   }
 
   static List<CSVRecord> parse(InputStream in) throws IOException {
-    CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-        .parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+    CSVParser parser =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(new InputStreamReader(in, StandardCharsets.UTF_8));
     return parser.getRecords();
   }
 
   /** The accounting ZIP's CSVs by file name, in ZIP order. */
   static Map<String, List<CSVRecord>> zip(SeededExportData data, String month, String currency) {
-    ExportQuery query = new ExportQuery(SITE, "accounting", Map.of("month", month, "currency", currency));
+    ExportQuery query =
+        new ExportQuery(SITE, "accounting", Map.of("month", month, "currency", currency));
     Map<String, List<CSVRecord>> files = new java.util.LinkedHashMap<>();
-    try (ZipInputStream zip = new ZipInputStream(data.file(query, "test", ANCHOR).opener().open())) {
+    try (ZipInputStream zip =
+        new ZipInputStream(data.file(query, "test", ANCHOR).opener().open())) {
       for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
         files.put(e.getName(), parse(new java.io.ByteArrayInputStream(zip.readAllBytes())));
       }

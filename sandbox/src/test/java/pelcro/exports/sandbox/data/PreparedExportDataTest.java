@@ -91,8 +91,11 @@ class PreparedExportDataTest {
   void keepsNoFileLargerThanItsBudgetAndServesItWhileDownloadedInstead() throws IOException {
     PreparedExportData files = prepared(10_000, counting);
     files.prepare(SUBSCRIPTIONS, "u1", ANCHOR);
-    await().atMost(Duration.ofSeconds(20)).until(() -> counting.opened.get() == 1
-        && files.bytesOnDisk() == 0 && filesOnDisk().isEmpty());
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                counting.opened.get() == 1 && files.bytesOnDisk() == 0 && filesOnDisk().isEmpty());
 
     assertThat(files.isReady("u1")).isFalse();
     assertThat(read(files.file(SUBSCRIPTIONS, "u1", ANCHOR)))
@@ -123,14 +126,17 @@ class PreparedExportDataTest {
     for (int i = 0; i <= PreparedExportData.MAX_FILES; i++) {
       String uuid = "u" + i;
       files.prepare(nothing, uuid, ANCHOR);
-      await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(2))
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .pollInterval(Duration.ofMillis(2))
           .until(() -> files.isReady(uuid));
     }
 
     assertThat(files.isReady("u0")).isFalse();
     assertThat(files.isReady("u1")).isTrue();
     assertThat(files.isReady("u" + PreparedExportData.MAX_FILES)).isTrue();
-    await().atMost(Duration.ofSeconds(20))
+    await()
+        .atMost(Duration.ofSeconds(20))
         .until(() -> filesOnDisk().size() == PreparedExportData.MAX_FILES);
   }
 
@@ -144,7 +150,8 @@ class PreparedExportDataTest {
     release.countDown();
 
     assertThat(read(early)).isEqualTo(read(SEEDED.file(SUBSCRIPTIONS, "u1", ANCHOR)));
-    await().atMost(Duration.ofSeconds(20))
+    await()
+        .atMost(Duration.ofSeconds(20))
         .until(() -> files.bytesOnDisk() == 0 && filesOnDisk().isEmpty());
     assertThat(files.isReady("u1")).isFalse();
   }
@@ -207,10 +214,12 @@ class PreparedExportDataTest {
     @Override
     public ExportFile file(ExportQuery query, String exportUuid, Instant asOf) {
       ExportFile file = data.file(query, exportUuid, asOf);
-      return new ExportFile(file.fileName(), () -> {
-        opened.incrementAndGet();
-        return opener(file);
-      });
+      return new ExportFile(
+          file.fileName(),
+          () -> {
+            opened.incrementAndGet();
+            return opener(file);
+          });
     }
 
     InputStream opener(ExportFile file) throws IOException {

@@ -20,13 +20,19 @@ class TimeSpreadTest {
     for (String type : Fixture.csvTypes()) {
       List<CSVRecord> all = Fixture.all(type);
       assertThat(all).as(type).hasSize(3000);
-      assertThat(all).allMatch(r -> seconds(r.get("created_at")) >= start
-          && seconds(r.get("updated_at")) <= Fixture.ANCHOR.getEpochSecond());
+      assertThat(all)
+          .allMatch(
+              r ->
+                  seconds(r.get("created_at")) >= start
+                      && seconds(r.get("updated_at")) <= Fixture.ANCHOR.getEpochSecond());
       // 36 months from 2023-01-01 to the anchor 2026-01-01: six of them hold a sixth.
       long recent = all.stream().filter(r -> seconds(r.get("created_at")) >= sixMonthsAgo).count();
       assertThat(recent).as(type + " in the last 6 months").isBetween(420L, 580L);
-      long docsRange = all.stream().map(r -> seconds(r.get("created_at")))
-          .filter(t -> t >= q1of2024 && t < q2of2024).count();
+      long docsRange =
+          all.stream()
+              .map(r -> seconds(r.get("created_at")))
+              .filter(t -> t >= q1of2024 && t < q2of2024)
+              .count();
       assertThat(docsRange).as(type + " in the docs' example range, Q1 2024").isBetween(200L, 300L);
     }
   }
@@ -42,8 +48,8 @@ class TimeSpreadTest {
 
   @Test
   void theSameWindowGivesTheSameRecordsWhateverTheAnchorWasCalled() {
-    SeededExportData explicit = new SeededExportData(7, 3000,
-        new SeedWindow(SeedWindow.FIXED_START, Fixture.ANCHOR));
+    SeededExportData explicit =
+        new SeededExportData(7, 3000, new SeedWindow(SeedWindow.FIXED_START, Fixture.ANCHOR));
     ExportQuery query = new ExportQuery(Fixture.SITE, "invoices", Fixture.lastSixMonths());
     assertThat(Fixture.bytes(explicit, query, Fixture.ANCHOR))
         .isEqualTo(Fixture.bytes(Fixture.DATA, query, Fixture.ANCHOR));
@@ -54,9 +60,11 @@ class TimeSpreadTest {
     for (String type : Fixture.csvTypes()) {
       List<CSVRecord> all = Fixture.all(type);
       assertThat(all).allMatch(r -> r.get("updated_at").compareTo(r.get("created_at")) >= 0);
-      long late = all.stream()
-          .filter(r -> seconds(r.get("updated_at")) - seconds(r.get("created_at")) > 90L * 86_400)
-          .count();
+      long late =
+          all.stream()
+              .filter(
+                  r -> seconds(r.get("updated_at")) - seconds(r.get("created_at")) > 90L * 86_400)
+              .count();
       assertThat(late).as(type).isGreaterThan(300);
     }
   }
@@ -65,7 +73,8 @@ class TimeSpreadTest {
   void theFirstInvoiceMonthIsTheMonthOfTheOldestInvoice() {
     String oldest = Fixture.all("invoices").get(0).get("created_at");
     assertThat(Fixture.DATA.firstInvoiceMonth(Fixture.SITE).orElseThrow().toString())
-        .isEqualTo(oldest.substring(0, 7)).isEqualTo("2023-01");
+        .isEqualTo(oldest.substring(0, 7))
+        .isEqualTo("2023-01");
     assertThat(new SeededExportData(1, 0, Fixture.ANCHOR).firstInvoiceMonth(1)).isEmpty();
   }
 

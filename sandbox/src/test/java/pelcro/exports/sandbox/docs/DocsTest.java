@@ -22,10 +22,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Keeps the documentation true: every command-line option has a row in the options table of
- * {@code docs/reference.md}, every relative link of {@code README.md}, {@code CHANGELOG.md} and
- * {@code docs/*.md} (anchors included) reaches a file and a heading that exist, and the README's
- * JUnit 5 test is the one the plain example runs.
+ * Keeps the documentation true: every command-line option has a row in the options table of {@code
+ * docs/reference.md}, every relative link of {@code README.md}, {@code CHANGELOG.md} and {@code
+ * docs/*.md} (anchors included) reaches a file and a heading that exist, and the README's JUnit 5
+ * test is the one the plain example runs.
  */
 class DocsTest {
   private static final Path ROOT = projectRoot();
@@ -38,18 +38,21 @@ class DocsTest {
 
   @Test
   void everyCommandLineOptionHasARowInTheReferenceOptionsTable() throws IOException {
-    List<String> firstCells = Files.readString(ROOT.resolve("docs/reference.md")).lines()
-        .filter(line -> line.startsWith("|"))
-        .map(line -> line.substring(1).split("(?<!\\\\)\\|", 2)[0])
-        .toList();
-    List<String> options = new CommandLine(new SandboxMain()).getCommandSpec().options().stream()
-        .map(OptionSpec::longestName)
-        .toList();
+    List<String> firstCells =
+        Files.readString(ROOT.resolve("docs/reference.md"))
+            .lines()
+            .filter(line -> line.startsWith("|"))
+            .map(line -> line.substring(1).split("(?<!\\\\)\\|", 2)[0])
+            .toList();
+    List<String> options =
+        new CommandLine(new SandboxMain())
+            .getCommandSpec().options().stream().map(OptionSpec::longestName).toList();
     assertThat(options).isNotEmpty();
 
-    List<String> missing = options.stream()
-        .filter(option -> firstCells.stream().noneMatch(cell -> namesOption(cell, option)))
-        .toList();
+    List<String> missing =
+        options.stream()
+            .filter(option -> firstCells.stream().noneMatch(cell -> namesOption(cell, option)))
+            .toList();
 
     assertThat(missing)
         .as("options without a row (first cell `%s ...`) in docs/reference.md", "--option")
@@ -76,8 +79,8 @@ class DocsTest {
     String readme = Files.readString(ROOT.resolve("README.md"));
     int start = readme.indexOf("```java\n") + "```java\n".length();
     String snippet = readme.substring(start, readme.indexOf("```", start));
-    Path example = ROOT.resolve(
-        "examples/plain-junit/src/test/java/com/example/exports/QuickStartTest.java");
+    Path example =
+        ROOT.resolve("examples/plain-junit/src/test/java/com/example/exports/QuickStartTest.java");
 
     assertThat(snippet).isEqualTo(Files.readString(example));
   }
@@ -136,9 +139,12 @@ class DocsTest {
     int hash = target.indexOf('#');
     String path = hash < 0 ? target : target.substring(0, hash);
     String anchor = hash < 0 ? null : target.substring(hash + 1);
-    Path file = path.isEmpty() ? page
-        : page.getParent().resolve(URI.create("x:/" + path.replace(" ", "%20")).getPath()
-            .substring(1)).normalize();
+    Path file =
+        path.isEmpty()
+            ? page
+            : page.getParent()
+                .resolve(URI.create("x:/" + path.replace(" ", "%20")).getPath().substring(1))
+                .normalize();
     if (!file.startsWith(ROOT)) {
       return "leaves the repository";
     }
@@ -174,15 +180,17 @@ class DocsTest {
    * spaces, hyphens and underscores dropped, spaces made hyphens; a repeated id gets -1, -2...
    */
   static String slug(String heading, Map<String, Integer> seen) {
-    String text = heading
-        .replaceAll("!?\\[([^\\]]*)]\\([^)]*\\)", "$1")
-        .replaceAll("<[^>]+>", "")
-        .toLowerCase(Locale.ROOT);
-    String base = text.codePoints()
-        .filter(c -> Character.isLetterOrDigit(c) || c == ' ' || c == '-' || c == '_')
-        .map(c -> c == ' ' ? '-' : c)
-        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-        .toString();
+    String text =
+        heading
+            .replaceAll("!?\\[([^\\]]*)]\\([^)]*\\)", "$1")
+            .replaceAll("<[^>]+>", "")
+            .toLowerCase(Locale.ROOT);
+    String base =
+        text.codePoints()
+            .filter(c -> Character.isLetterOrDigit(c) || c == ' ' || c == '-' || c == '_')
+            .map(c -> c == ' ' ? '-' : c)
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+            .toString();
     int n = seen.merge(base, 1, Integer::sum) - 1;
     return n == 0 ? base : base + "-" + n;
   }

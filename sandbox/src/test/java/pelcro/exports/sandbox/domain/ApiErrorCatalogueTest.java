@@ -11,12 +11,21 @@ import pelcro.exports.openapi.ExportsSpec;
 
 /** Every status of the API's error catalogue is one the spec documents. */
 class ApiErrorCatalogueTest {
-  private static final Set<ApiError> OUTSIDE_THE_API = EnumSet.of(ApiError.ROUTE_NOT_FOUND,
-      ApiError.METHOD_NOT_ALLOWED, ApiError.CONTROL_EXPORT_NOT_FOUND, ApiError.CONTROL_NOT_RUNNING,
-      ApiError.CONTROL_BAD_REQUEST, ApiError.WIREMOCK_ADMIN_CLOSED,
-      ApiError.CONTROL_SESSION_NOT_FOUND, ApiError.CONTROL_ACCOUNT_NOT_FOUND,
-      ApiError.CONTROL_FAULT_NOT_FOUND,
-      ApiError.SERVICE_UNAVAILABLE, ApiError.BAD_GATEWAY, ApiError.GATEWAY_TIMEOUT, ApiError.SERVER_ERROR);
+  private static final Set<ApiError> OUTSIDE_THE_API =
+      EnumSet.of(
+          ApiError.ROUTE_NOT_FOUND,
+          ApiError.METHOD_NOT_ALLOWED,
+          ApiError.CONTROL_EXPORT_NOT_FOUND,
+          ApiError.CONTROL_NOT_RUNNING,
+          ApiError.CONTROL_BAD_REQUEST,
+          ApiError.WIREMOCK_ADMIN_CLOSED,
+          ApiError.CONTROL_SESSION_NOT_FOUND,
+          ApiError.CONTROL_ACCOUNT_NOT_FOUND,
+          ApiError.CONTROL_FAULT_NOT_FOUND,
+          ApiError.SERVICE_UNAVAILABLE,
+          ApiError.BAD_GATEWAY,
+          ApiError.GATEWAY_TIMEOUT,
+          ApiError.SERVER_ERROR);
 
   @Test
   void answersOnlyStatusesTheSpecDocuments() {

@@ -25,11 +25,13 @@ class ExportIdsTest {
     Set<String> seen = ConcurrentHashMap.newKeySet();
     Thread[] threads = new Thread[4];
     for (int t = 0; t < threads.length; t++) {
-      threads[t] = new Thread(() -> {
-        for (int i = 0; i < 10_000; i++) {
-          seen.add(ExportIds.next(now));
-        }
-      });
+      threads[t] =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 10_000; i++) {
+                  seen.add(ExportIds.next(now));
+                }
+              });
       threads[t].start();
     }
     for (Thread thread : threads) {

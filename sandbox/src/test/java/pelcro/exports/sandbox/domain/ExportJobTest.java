@@ -13,8 +13,8 @@ class ExportJobTest {
   private static final Duration LEASE = Duration.ofHours(1);
   private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
   private static final JobTiming TIMING = JobTiming.of(Duration.ofSeconds(10), Duration.ofDays(7));
-  private final ExportJob job = ExportJob.queued("u1", 1, 101,
-      new ExportQuery(1001, "subscriptions", Map.of()), T0, TIMING);
+  private final ExportJob job =
+      ExportJob.queued("u1", 1, 101, new ExportQuery(1001, "subscriptions", Map.of()), T0, TIMING);
 
   @Test
   void isQueuedThenProcessingThenFinishedAsTheClockMoves() {
@@ -57,33 +57,41 @@ class ExportJobTest {
     assertThat(failed.failedReasonAt(later)).isEqualTo("boom");
     assertThat(failed.finishedAt(later)).isNull();
     assertThat(failed.updatedAt(later)).isEqualTo(T0.plusSeconds(2));
-    assertThatThrownBy(() -> failed.claim(later, "c1", LEASE)).isInstanceOf(ApiException.class)
-        .extracting(e -> ((ApiException) e).error()).isEqualTo(ApiError.FILE_NOT_FOUND);
+    assertThatThrownBy(() -> failed.claim(later, "c1", LEASE))
+        .isInstanceOf(ApiException.class)
+        .extracting(e -> ((ApiException) e).error())
+        .isEqualTo(ApiError.FILE_NOT_FOUND);
   }
 
   @Test
   void refusesToCompleteOrFailAFinishedExport() {
     assertThatThrownBy(() -> job.complete(T0.plusSeconds(10), TIMING))
-        .extracting(e -> ((ApiException) e).error()).isEqualTo(ApiError.CONTROL_NOT_RUNNING);
+        .extracting(e -> ((ApiException) e).error())
+        .isEqualTo(ApiError.CONTROL_NOT_RUNNING);
     assertThatThrownBy(() -> job.fail(T0.plusSeconds(11), "x"))
-        .extracting(e -> ((ApiException) e).error()).isEqualTo(ApiError.CONTROL_NOT_RUNNING);
+        .extracting(e -> ((ApiException) e).error())
+        .isEqualTo(ApiError.CONTROL_NOT_RUNNING);
   }
 
   @Test
   void downloadsOnlyAFinishedFileAndOnlyOnce() {
     assertThatThrownBy(() -> job.claim(T0.plusSeconds(5), "c1", LEASE))
-        .extracting(e -> ((ApiException) e).error()).isEqualTo(ApiError.NOT_READY);
+        .extracting(e -> ((ApiException) e).error())
+        .isEqualTo(ApiError.NOT_READY);
     ExportJob claimed = job.claim(T0.plusSeconds(10), "c1", LEASE);
     assertThat(claimed.stateAt(T0.plusSeconds(10))).isEqualTo(ExportState.DOWNLOADING);
     assertThatThrownBy(() -> claimed.claim(T0.plusSeconds(10), "c2", LEASE))
-        .extracting(e -> ((ApiException) e).error()).isEqualTo(ApiError.ALREADY_DOWNLOADED);
+        .extracting(e -> ((ApiException) e).error())
+        .isEqualTo(ApiError.ALREADY_DOWNLOADED);
     ExportJob taken = claimed.confirmDownload("c1", T0.plusSeconds(11));
     assertThat(taken.downloadedAt()).isEqualTo(T0.plusSeconds(11));
     assertThatThrownBy(() -> taken.claim(T0.plusSeconds(12), "c3", LEASE))
-        .extracting(e -> ((ApiException) e).error()).isEqualTo(ApiError.ALREADY_DOWNLOADED);
+        .extracting(e -> ((ApiException) e).error())
+        .isEqualTo(ApiError.ALREADY_DOWNLOADED);
     // Even a reader whose clock reading predates the download sees it as taken.
     assertThatThrownBy(() -> taken.claim(T0.plusSeconds(9), "c4", LEASE))
-        .extracting(e -> ((ApiException) e).error()).isEqualTo(ApiError.ALREADY_DOWNLOADED);
+        .extracting(e -> ((ApiException) e).error())
+        .isEqualTo(ApiError.ALREADY_DOWNLOADED);
   }
 
   @Test
@@ -93,7 +101,8 @@ class ExportJobTest {
     assertThat(withdrawn.stateAt(T0.plusSeconds(10))).isEqualTo(ExportState.FINISHED);
     ExportJob retried = withdrawn.claim(T0.plusSeconds(12), "c2", LEASE);
     assertThat(retried.confirmDownload("c1", T0.plusSeconds(13)).downloadedAt())
-        .as("only the transfer holding the claim can confirm it").isNull();
+        .as("only the transfer holding the claim can confirm it")
+        .isNull();
     assertThat(retried.confirmDownload("c2", T0.plusSeconds(13)).downloadedAt()).isNotNull();
   }
 
@@ -108,6 +117,7 @@ class ExportJobTest {
     Instant late = T0.plusSeconds(10).plus(Duration.ofDays(7));
     assertThat(job.stateAt(late)).isEqualTo(ExportState.EXPIRED);
     assertThatThrownBy(() -> job.claim(late, "c1", LEASE))
-        .extracting(e -> ((ApiException) e).error()).isEqualTo(ApiError.ALREADY_DOWNLOADED);
+        .extracting(e -> ((ApiException) e).error())
+        .isEqualTo(ApiError.ALREADY_DOWNLOADED);
   }
 }

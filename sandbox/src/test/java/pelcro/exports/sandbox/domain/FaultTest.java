@@ -10,8 +10,17 @@ import org.junit.jupiter.api.Test;
 class FaultTest {
 
   private static Fault fault(Integer times, Double probability, Long seed) {
-    return new Fault("flt_1", FaultKind.OPERATION_ERROR, null, "listExports", times, probability,
-        seed, Map.of("status", 503), 0, 0);
+    return new Fault(
+        "flt_1",
+        FaultKind.OPERATION_ERROR,
+        null,
+        "listExports",
+        times,
+        probability,
+        seed,
+        Map.of("status", 503),
+        0,
+        0);
   }
 
   private static List<Boolean> strikes(Fault fault, int occasions) {
@@ -41,14 +50,24 @@ class FaultTest {
 
   @Test
   void aimsOnlyAtItsKindItsAccountAndItsTarget() {
-    Fault forAccount = new Fault("flt_2", FaultKind.EXPORT_FAILS_AT_START, 1L, "orders", null, null,
-        null, Map.of(), 0, 0);
+    Fault forAccount =
+        new Fault(
+            "flt_2",
+            FaultKind.EXPORT_FAILS_AT_START,
+            1L,
+            "orders",
+            null,
+            null,
+            null,
+            Map.of(),
+            0,
+            0);
     assertThat(forAccount.aimsAt(FaultKind.EXPORT_FAILS_AT_START, 1, "orders")).isTrue();
     assertThat(forAccount.aimsAt(FaultKind.EXPORT_FAILS_AT_START, 2, "orders")).isFalse();
     assertThat(forAccount.aimsAt(FaultKind.EXPORT_FAILS_AT_START, 1, "invoices")).isFalse();
     assertThat(forAccount.aimsAt(FaultKind.EXPORT_HELD, 1, "orders")).isFalse();
-    Fault anyTarget = new Fault("flt_3", FaultKind.EXPORT_HELD, null, null, null, null, null,
-        Map.of(), 0, 0);
+    Fault anyTarget =
+        new Fault("flt_3", FaultKind.EXPORT_HELD, null, null, null, null, null, Map.of(), 0, 0);
     assertThat(anyTarget.aimsAt(FaultKind.EXPORT_HELD, 9, "invoices")).isTrue();
   }
 }

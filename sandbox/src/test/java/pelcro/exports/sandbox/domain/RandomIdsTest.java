@@ -24,13 +24,15 @@ class RandomIdsTest {
     Set<UUID> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
     Thread[] threads = new Thread[4];
     for (int t = 0; t < threads.length; t++) {
-      threads[t] = new Thread(() -> {
-        Set<UUID> mine = new HashSet<>();
-        for (int i = 0; i < 50_000; i++) {
-          mine.add(RandomIds.uuid());
-        }
-        seen.addAll(mine);
-      });
+      threads[t] =
+          new Thread(
+              () -> {
+                Set<UUID> mine = new HashSet<>();
+                for (int i = 0; i < 50_000; i++) {
+                  mine.add(RandomIds.uuid());
+                }
+                seen.addAll(mine);
+              });
       threads[t].start();
     }
     for (Thread thread : threads) {

@@ -38,10 +38,10 @@ import pelcro.exports.sandbox.support.LocalRedis;
 import pelcro.exports.sandbox.webhooks.WebhookSigner;
 
 /**
- * A fault counted as struck has struck, whichever path the export then takes: its natural
- * finish on the account's clock, the control API's {@code complete} or {@code fail}, the test
- * helpers' {@code complete} or {@code fail}; always in a session (an account of its own), with
- * the state in memory and in a real redis-server.
+ * A fault counted as struck has struck, whichever path the export then takes: its natural finish on
+ * the account's clock, the control API's {@code complete} or {@code fail}, the test helpers' {@code
+ * complete} or {@code fail}; always in a session (an account of its own), with the state in memory
+ * and in a real redis-server.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultPathsAcceptanceTest {
@@ -58,11 +58,18 @@ class FaultPathsAcceptanceTest {
   private static final int BYTES_PER_SECOND = 16_000;
 
   /** Where the state is kept. */
-  enum Engine { MEMORY, REDIS }
+  enum Engine {
+    MEMORY,
+    REDIS
+  }
 
   /** How the export ends after the fault was scheduled. */
   enum Path {
-    NATURAL, CONTROL_COMPLETE, CONTROL_FAIL, HELPER_COMPLETE, HELPER_FAIL;
+    NATURAL,
+    CONTROL_COMPLETE,
+    CONTROL_FAIL,
+    HELPER_COMPLETE,
+    HELPER_FAIL;
 
     boolean fails() {
       return this == CONTROL_FAIL || this == HELPER_FAIL;
@@ -74,8 +81,10 @@ class FaultPathsAcceptanceTest {
 
   private final Map<Engine, Sandbox> sandboxes = new EnumMap<>(Engine.class);
   private LocalRedis redis;
+
   /** Each event the receiver got, by its body: the signature it came with. */
   private final Map<String, String> received = new ConcurrentHashMap<>();
+
   private HttpServer receiver;
 
   @BeforeAll
@@ -90,20 +99,27 @@ class FaultPathsAcceptanceTest {
   }
 
   private SandboxBuilder builder() {
-    return Sandbox.builder().port(0).jobSeconds(JOB_SECONDS).rateLimit(0).webhook(URI.create(
-        "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks"), SECRET);
+    return Sandbox.builder()
+        .port(0)
+        .jobSeconds(JOB_SECONDS)
+        .rateLimit(0)
+        .webhook(
+            URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks"), SECRET);
   }
 
   /** A webhook receiver that accepts every event and keeps its signature. */
   private HttpServer receiver() throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/hooks", exchange -> {
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      String signature = exchange.getRequestHeaders().getFirst(WebhookSigner.HEADER);
-      received.put(body, signature == null ? "" : signature);
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-    });
+    server.createContext(
+        "/hooks",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          String signature = exchange.getRequestHeaders().getFirst(WebhookSigner.HEADER);
+          received.put(body, signature == null ? "" : signature);
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
     server.start();
     return server;
   }
@@ -130,8 +146,8 @@ class FaultPathsAcceptanceTest {
   }
 
   Stream<Arguments> failures() {
-    return cases(List.of("export_fails_at_start", "export_fails_while_processing"),
-        List.of(Path.values()));
+    return cases(
+        List.of("export_fails_at_start", "export_fails_while_processing"), List.of(Path.values()));
   }
 
   Stream<Arguments> holds() {
@@ -139,29 +155,49 @@ class FaultPathsAcceptanceTest {
   }
 
   Stream<Arguments> finishes() {
-    return cases(List.of("file_expires", "download_gone", "download_cut", "download_slow",
-        "operation_error", "operation_latency"),
+    return cases(
+        List.of(
+            "file_expires",
+            "download_gone",
+            "download_cut",
+            "download_slow",
+            "operation_error",
+            "operation_latency"),
         List.of(Path.NATURAL, Path.CONTROL_COMPLETE, Path.HELPER_COMPLETE));
   }
 
   Stream<Arguments> fileFaultsFailedByHand() {
-    return cases(List.of("file_expires", "download_gone", "download_cut", "download_slow"),
+    return cases(
+        List.of("file_expires", "download_gone", "download_cut", "download_slow"),
         List.of(Path.CONTROL_FAIL, Path.HELPER_FAIL));
   }
 
   Stream<Arguments> operationFaultsFailedByHand() {
-    return cases(List.of("operation_error", "operation_latency"),
+    return cases(
+        List.of("operation_error", "operation_latency"),
         List.of(Path.CONTROL_FAIL, Path.HELPER_FAIL));
   }
 
   Stream<Arguments> webhooks() {
-    return cases(List.of("webhook_late", "webhook_duplicate", "webhook_out_of_order",
-        "webhook_bad_signature", "webhook_dropped"), List.of(Path.values()));
+    return cases(
+        List.of(
+            "webhook_late",
+            "webhook_duplicate",
+            "webhook_out_of_order",
+            "webhook_bad_signature",
+            "webhook_dropped"),
+        List.of(Path.values()));
   }
 
   Stream<Arguments> webhooksFailedByHand() {
-    return cases(List.of("webhook_late", "webhook_duplicate", "webhook_out_of_order",
-        "webhook_bad_signature", "webhook_dropped"), List.of(Path.CONTROL_FAIL, Path.HELPER_FAIL));
+    return cases(
+        List.of(
+            "webhook_late",
+            "webhook_duplicate",
+            "webhook_out_of_order",
+            "webhook_bad_signature",
+            "webhook_dropped"),
+        List.of(Path.CONTROL_FAIL, Path.HELPER_FAIL));
   }
 
   Stream<Arguments> requests() {
@@ -172,19 +208,23 @@ class FaultPathsAcceptanceTest {
 
   private Session session(Engine engine) {
     Sandbox sandbox = sandboxes.get(engine);
-    JsonPath created = control(sandbox).post("/sessions").then().statusCode(200).extract()
-        .jsonPath();
-    return new Session(sandbox, created.getString("enterprise_key"),
-        created.getLong("site_ids[0]"));
+    JsonPath created =
+        control(sandbox).post("/sessions").then().statusCode(200).extract().jsonPath();
+    return new Session(
+        sandbox, created.getString("enterprise_key"), created.getLong("site_ids[0]"));
   }
 
   private static RequestSpecification helpers(Session s) {
-    return given().baseUri(s.sandbox().rootUrl() + "/__sandbox").contentType(ContentType.JSON)
+    return given()
+        .baseUri(s.sandbox().rootUrl() + "/__sandbox")
+        .contentType(ContentType.JSON)
         .header("Authorization", "Bearer " + s.key());
   }
 
   private static RequestSpecification api(Session s) {
-    return given().baseUri(s.sandbox().baseUrl()).header("Authorization", "Bearer " + s.key())
+    return given()
+        .baseUri(s.sandbox().baseUrl())
+        .header("Authorization", "Bearer " + s.key())
         .queryParam("site_id", s.site());
   }
 
@@ -193,13 +233,18 @@ class FaultPathsAcceptanceTest {
   }
 
   private static String request(Session s) {
-    return api(s).contentType(ContentType.JSON).body(Fixtures.ofType(TYPE)).post("/exports")
-        .then().statusCode(200).extract().path("data.uuid");
+    return api(s)
+        .contentType(ContentType.JSON)
+        .body(Fixtures.ofType(TYPE))
+        .post("/exports")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("data.uuid");
   }
 
   private static void advance(Session s, long seconds) {
-    helpers(s).body("{\"seconds\": " + seconds + "}").post("/clock/advance").then()
-        .statusCode(200);
+    helpers(s).body("{\"seconds\": " + seconds + "}").post("/clock/advance").then().statusCode(200);
   }
 
   private static long now(Session s) {
@@ -220,10 +265,10 @@ class FaultPathsAcceptanceTest {
       }
       case CONTROL_COMPLETE -> controlApi.post("/exports/" + uuid + "/complete");
       case HELPER_COMPLETE -> helpers(s).post("/exports/" + uuid + "/complete");
-      case CONTROL_FAIL -> controlApi.body("{\"reason\": \"By hand\"}")
-          .post("/exports/" + uuid + "/fail");
-      case HELPER_FAIL -> helpers(s).body("{\"reason\": \"By hand\"}")
-          .post("/exports/" + uuid + "/fail");
+      case CONTROL_FAIL ->
+          controlApi.body("{\"reason\": \"By hand\"}").post("/exports/" + uuid + "/fail");
+      case HELPER_FAIL ->
+          helpers(s).body("{\"reason\": \"By hand\"}").post("/exports/" + uuid + "/fail");
     };
   }
 
@@ -232,10 +277,17 @@ class FaultPathsAcceptanceTest {
   }
 
   private static List<Map<String, Object>> deliveries(Session s, String uuid, String event) {
-    List<Map<String, Object>> all = control(s.sandbox()).get("/webhooks/deliveries").then()
-        .statusCode(200).extract().jsonPath().getList("data");
-    return all.stream().filter(d -> uuid.equals(d.get("export_uuid"))
-        && event.equals(d.get("event_type"))).toList();
+    List<Map<String, Object>> all =
+        control(s.sandbox())
+            .get("/webhooks/deliveries")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("data");
+    return all.stream()
+        .filter(d -> uuid.equals(d.get("export_uuid")) && event.equals(d.get("event_type")))
+        .toList();
   }
 
   // --- each kind on each path ---
@@ -244,12 +296,21 @@ class FaultPathsAcceptanceTest {
   @MethodSource("failures")
   void aScheduledFailureFailsTheExportOnEveryPath(Engine engine, String kind, Path path) {
     Session s = session(engine);
-    schedule(s, "{\"kind\":\"" + kind + "\",\"type\":\"" + TYPE + "\",\"times\":1,"
-        + "\"reason\":\"Disk full\"}");
+    schedule(
+        s,
+        "{\"kind\":\""
+            + kind
+            + "\",\"type\":\""
+            + TYPE
+            + "\",\"times\":1,"
+            + "\"reason\":\"Disk full\"}");
     String uuid = request(s);
     Response answer = end(s, uuid, path);
     if (answer != null) {
-      answer.then().statusCode(200).body("finished_at", nullValue())
+      answer
+          .then()
+          .statusCode(200)
+          .body("finished_at", nullValue())
           .body("failed_reason", equalTo(path.fails() ? "By hand" : "Disk full"));
     }
     download(s, uuid).then().statusCode(404).body("message", equalTo(NOT_FOUND));
@@ -279,9 +340,17 @@ class FaultPathsAcceptanceTest {
   @MethodSource("heldAndExpiring")
   void aHeldExportKeepsItsFileExpiryUntilItIsCompleted(Engine engine, String kind, Path path) {
     Session s = session(engine);
-    schedule(s, "{\"faults\":[{\"kind\":\"file_expires\",\"type\":\"" + TYPE + "\","
-        + "\"seconds\":30,\"times\":1},{\"kind\":\"" + kind + "\",\"type\":\"" + TYPE + "\","
-        + "\"times\":1}]}");
+    schedule(
+        s,
+        "{\"faults\":[{\"kind\":\"file_expires\",\"type\":\""
+            + TYPE
+            + "\","
+            + "\"seconds\":30,\"times\":1},{\"kind\":\""
+            + kind
+            + "\",\"type\":\""
+            + TYPE
+            + "\","
+            + "\"times\":1}]}");
     String uuid = request(s);
     advance(s, 3600);
     end(s, uuid, path).then().statusCode(200);
@@ -307,8 +376,8 @@ class FaultPathsAcceptanceTest {
 
   @ParameterizedTest(name = "{0}: {1} then {2}")
   @MethodSource("fileFaultsFailedByHand")
-  void aFileFaultOfAnExportFailedByHandStrikesTheNextExportsFile(Engine engine, String kind,
-      Path path) throws Exception {
+  void aFileFaultOfAnExportFailedByHandStrikesTheNextExportsFile(
+      Engine engine, String kind, Path path) throws Exception {
     Session s = session(engine);
     schedule(s, fileFault(kind));
     String failed = request(s);
@@ -328,12 +397,20 @@ class FaultPathsAcceptanceTest {
 
   @ParameterizedTest(name = "{0}: {1} with file_expires then {2}")
   @MethodSource("heldAndFailed")
-  void aHeldExportFailedByHandGivesItsFileExpiryToTheNextExport(Engine engine, String kind,
-      Path path) {
+  void aHeldExportFailedByHandGivesItsFileExpiryToTheNextExport(
+      Engine engine, String kind, Path path) {
     Session s = session(engine);
-    schedule(s, "{\"faults\":[{\"kind\":\"file_expires\",\"type\":\"" + TYPE + "\","
-        + "\"seconds\":30,\"times\":1},{\"kind\":\"" + kind + "\",\"type\":\"" + TYPE + "\","
-        + "\"times\":1}]}");
+    schedule(
+        s,
+        "{\"faults\":[{\"kind\":\"file_expires\",\"type\":\""
+            + TYPE
+            + "\","
+            + "\"seconds\":30,\"times\":1},{\"kind\":\""
+            + kind
+            + "\",\"type\":\""
+            + TYPE
+            + "\","
+            + "\"times\":1}]}");
     String held = request(s);
     end(s, held, path).then().statusCode(200);
     helpers(s).get("/faults").then().statusCode(200).body("data.struck", equalTo(List.of(0, 1)));
@@ -347,8 +424,8 @@ class FaultPathsAcceptanceTest {
 
   @ParameterizedTest(name = "{0}: {1} then {2}")
   @MethodSource("operationFaultsFailedByHand")
-  void anOperationFaultStrikesTheDownloadOfAnExportFailedByHand(Engine engine, String kind,
-      Path path) {
+  void anOperationFaultStrikesTheDownloadOfAnExportFailedByHand(
+      Engine engine, String kind, Path path) {
     Session s = session(engine);
     schedule(s, fileFault(kind));
     String uuid = request(s);
@@ -359,22 +436,25 @@ class FaultPathsAcceptanceTest {
       answer.then().statusCode(503);
     } else {
       answer.then().statusCode(404).body("message", equalTo(NOT_FOUND));
-      assertThat(Duration.ofNanos(System.nanoTime() - before)).isGreaterThanOrEqualTo(
-          Duration.ofMillis(LATENCY_MS));
+      assertThat(Duration.ofNanos(System.nanoTime() - before))
+          .isGreaterThanOrEqualTo(Duration.ofMillis(LATENCY_MS));
     }
     download(s, uuid).then().statusCode(404).body("message", equalTo(NOT_FOUND));
     assertThat(struck(s)).isEqualTo(1);
   }
 
   private static String fileFault(String kind) {
-    String params = switch (kind) {
-      case "file_expires" -> "\"type\":\"" + TYPE + "\",\"seconds\":30";
-      case "download_cut" -> "\"type\":\"" + TYPE + "\",\"after_bytes\":64";
-      case "download_slow" -> "\"type\":\"" + TYPE + "\",\"bytes_per_second\":" + BYTES_PER_SECOND;
-      case "operation_error" -> "\"operation\":\"downloadExport\",\"status\":503";
-      case "operation_latency" -> "\"operation\":\"downloadExport\",\"latency_ms\":" + LATENCY_MS;
-      default -> "\"type\":\"" + TYPE + "\"";
-    };
+    String params =
+        switch (kind) {
+          case "file_expires" -> "\"type\":\"" + TYPE + "\",\"seconds\":30";
+          case "download_cut" -> "\"type\":\"" + TYPE + "\",\"after_bytes\":64";
+          case "download_slow" ->
+              "\"type\":\"" + TYPE + "\",\"bytes_per_second\":" + BYTES_PER_SECOND;
+          case "operation_error" -> "\"operation\":\"downloadExport\",\"status\":503";
+          case "operation_latency" ->
+              "\"operation\":\"downloadExport\",\"latency_ms\":" + LATENCY_MS;
+          default -> "\"type\":\"" + TYPE + "\"";
+        };
     return "{\"kind\":\"" + kind + "\"," + params + ",\"times\":1}";
   }
 
@@ -385,8 +465,8 @@ class FaultPathsAcceptanceTest {
         advance(s, 31);
         download(s, uuid).then().statusCode(400).body("message", equalTo(GONE));
       }
-      case "download_gone" -> download(s, uuid).then().statusCode(400)
-          .body("message", equalTo(GONE));
+      case "download_gone" ->
+          download(s, uuid).then().statusCode(400).body("message", equalTo(GONE));
       case "download_cut" -> {
         assertThat(rawDownload(s, uuid)).startsWith("HTTP/1.1 200").doesNotEndWith("0\r\n\r\n");
         await().atMost(Duration.ofSeconds(10)).until(() -> download(s, uuid).statusCode() == 200);
@@ -402,8 +482,8 @@ class FaultPathsAcceptanceTest {
       case "operation_latency" -> {
         long before = System.nanoTime();
         download(s, uuid).then().statusCode(200);
-        assertThat(Duration.ofNanos(System.nanoTime() - before)).isGreaterThanOrEqualTo(
-            Duration.ofMillis(LATENCY_MS));
+        assertThat(Duration.ofNanos(System.nanoTime() - before))
+            .isGreaterThanOrEqualTo(Duration.ofMillis(LATENCY_MS));
       }
       default -> {
         download(s, uuid).then().statusCode(503);
@@ -429,8 +509,8 @@ class FaultPathsAcceptanceTest {
 
   @ParameterizedTest(name = "{0}: {1} on export.completed then {2}")
   @MethodSource("webhooksFailedByHand")
-  void aWebhookFaultOnThePlannedCompletionStrikesTheFailureThatReplacesIt(Engine engine,
-      String kind, Path path) {
+  void aWebhookFaultOnThePlannedCompletionStrikesTheFailureThatReplacesIt(
+      Engine engine, String kind, Path path) {
     Session s = session(engine);
     schedule(s, webhookFault(kind, "export.completed"));
     String uuid = request(s);
@@ -442,8 +522,7 @@ class FaultPathsAcceptanceTest {
 
   private static String webhookFault(String kind, String event) {
     String seconds = kind.equals("webhook_late") ? ",\"seconds\":" + LATE_SECONDS : "";
-    return "{\"kind\":\"" + kind + "\",\"event\":\"" + event + "\",\"times\":1" + seconds
-        + "}";
+    return "{\"kind\":\"" + kind + "\",\"event\":\"" + event + "\",\"times\":1" + seconds + "}";
   }
 
   /** The export's {@code event} is delivered as the webhook fault {@code kind} has it. */
@@ -455,29 +534,46 @@ class FaultPathsAcceptanceTest {
         long due = ((Number) sent.get(0).get("next_attempt_at")).longValue();
         assertThat(due).isGreaterThan(now(s) + LATE_SECONDS / 2);
       }
-      case "webhook_duplicate" -> assertThat(deliveries(s, uuid, event)).hasSize(2)
-          .extracting(d -> d.get("event_id")).containsOnly(deliveries(s, uuid, event).get(0)
-              .get("event_id"));
-      case "webhook_dropped" -> await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-          assertThat(firstAttemptError(s, uuid, event)).contains("drops"));
+      case "webhook_duplicate" ->
+          assertThat(deliveries(s, uuid, event))
+              .hasSize(2)
+              .extracting(d -> d.get("event_id"))
+              .containsOnly(deliveries(s, uuid, event).get(0).get("event_id"));
+      case "webhook_dropped" ->
+          await()
+              .atMost(Duration.ofSeconds(10))
+              .untilAsserted(() -> assertThat(firstAttemptError(s, uuid, event)).contains("drops"));
       case "webhook_bad_signature" -> {
         WebhookSigner withTheSecret = new WebhookSigner(SECRET);
         String eventId = (String) deliveries(s, uuid, event).get(0).get("event_id");
-        String body = await().atMost(Duration.ofSeconds(10)).until(() -> received.keySet()
-            .stream().filter(b -> b.contains(eventId)).findFirst().orElse(null), b -> b != null);
-        assertThat(received.get(body)).isNotEqualTo(
-            withTheSecret.sign(body.getBytes(StandardCharsets.UTF_8)));
+        String body =
+            await()
+                .atMost(Duration.ofSeconds(10))
+                .until(
+                    () ->
+                        received.keySet().stream()
+                            .filter(b -> b.contains(eventId))
+                            .findFirst()
+                            .orElse(null),
+                    b -> b != null);
+        assertThat(received.get(body))
+            .isNotEqualTo(withTheSecret.sign(body.getBytes(StandardCharsets.UTF_8)));
       }
       default -> { // out of order: held back behind a later event, then sent
         String later = request(s);
-        await().atMost(Duration.ofSeconds(10)).until(() -> "delivered".equals(
-            deliveries(s, later, "export.requested").get(0).get("status")));
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(
+                () ->
+                    "delivered"
+                        .equals(deliveries(s, later, "export.requested").get(0).get("status")));
         Map<String, Object> held = deliveries(s, uuid, event).get(0);
         assertThat(held.get("status")).isEqualTo("pending");
         assertThat((List<?>) held.get("attempts")).isEmpty();
         advance(s, 3601);
-        await().atMost(Duration.ofSeconds(10)).until(() -> "delivered".equals(
-            deliveries(s, uuid, event).get(0).get("status")));
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> "delivered".equals(deliveries(s, uuid, event).get(0).get("status")));
       }
     }
   }
@@ -492,8 +588,13 @@ class FaultPathsAcceptanceTest {
   void nothingToExportIsAnsweredInEverySessionAndEngine(Engine engine, String kind, Path path) {
     Session s = session(engine);
     schedule(s, "{\"kind\":\"" + kind + "\",\"type\":\"" + TYPE + "\",\"times\":1}");
-    api(s).contentType(ContentType.JSON).body(Fixtures.ofType(TYPE)).post("/exports").then()
-        .statusCode(400).body("message", equalTo("Nothing to export"));
+    api(s)
+        .contentType(ContentType.JSON)
+        .body(Fixtures.ofType(TYPE))
+        .post("/exports")
+        .then()
+        .statusCode(400)
+        .body("message", equalTo("Nothing to export"));
     assertThat(struck(s)).isEqualTo(1);
     request(s);
   }
@@ -502,9 +603,17 @@ class FaultPathsAcceptanceTest {
   private static String rawDownload(Session s, String uuid) throws Exception {
     try (Socket socket = new Socket("127.0.0.1", s.sandbox().port())) {
       socket.setSoTimeout(10_000);
-      socket.getOutputStream().write(("GET /api/v1/core/exports/" + uuid + "?site_id="
-          + s.site() + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + s.key() + "\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      socket
+          .getOutputStream()
+          .write(
+              ("GET /api/v1/core/exports/"
+                      + uuid
+                      + "?site_id="
+                      + s.site()
+                      + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                      + s.key()
+                      + "\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
       InputStream in = socket.getInputStream();
       return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
     }

@@ -39,9 +39,15 @@ class FaultsAcceptanceTest {
       "The requested file has already been downloaded or has expired.";
 
   private static String request(Sandbox sandbox, String key, long site, String type) {
-    return api(sandbox, key).queryParam("site_id", site).contentType(ContentType.JSON)
-        .body(Fixtures.ofType(type)).post("/exports").then().statusCode(200)
-        .extract().path("data.uuid");
+    return api(sandbox, key)
+        .queryParam("site_id", site)
+        .contentType(ContentType.JSON)
+        .body(Fixtures.ofType(type))
+        .post("/exports")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("data.uuid");
   }
 
   private static Response download(Sandbox sandbox, String key, long site, String uuid) {
@@ -55,20 +61,28 @@ class FaultsAcceptanceTest {
   @Test
   void theNextTwoExportsOfATypeFailAndTheThirdSucceeds() {
     try (Sandbox sandbox = Sandbox.builder().port(0).jobSeconds(2).start()) {
-      schedule(sandbox, "{\"kind\":\"export_fails_at_start\",\"type\":\"customers\",\"times\":2,"
-          + "\"reason\":\"Disk full\"}");
+      schedule(
+          sandbox,
+          "{\"kind\":\"export_fails_at_start\",\"type\":\"customers\",\"times\":2,"
+              + "\"reason\":\"Disk full\"}");
       List<String> uuids = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
         uuids.add(request(sandbox, ENTERPRISE, SITE, "customers"));
         sandbox.clock().advance(Duration.ofSeconds(3)); // failed or finished: the type is free
       }
       for (int i = 0; i < 2; i++) {
-        download(sandbox, ENTERPRISE, SITE, uuids.get(i)).then().statusCode(404)
+        download(sandbox, ENTERPRISE, SITE, uuids.get(i))
+            .then()
+            .statusCode(404)
             .body("message", equalTo(NOT_FOUND));
       }
       download(sandbox, ENTERPRISE, SITE, uuids.get(2)).then().statusCode(200);
-      control(sandbox).get("/faults").then().statusCode(200)
-          .body("data[0].struck", equalTo(2)).body("data[0].kind", equalTo("export_fails_at_start"));
+      control(sandbox)
+          .get("/faults")
+          .then()
+          .statusCode(200)
+          .body("data[0].struck", equalTo(2))
+          .body("data[0].kind", equalTo("export_fails_at_start"));
     }
   }
 
@@ -79,10 +93,17 @@ class FaultsAcceptanceTest {
       handle.faults().holdNext("invoices", 1);
       String held = request(sandbox, ENTERPRISE, SITE, "invoices");
       sandbox.clock().advance(Duration.ofDays(1));
-      download(sandbox, ENTERPRISE, SITE, held).then().statusCode(404)
+      download(sandbox, ENTERPRISE, SITE, held)
+          .then()
+          .statusCode(404)
           .body("message", equalTo("The export is not yet ready to be downloaded."));
-      api(sandbox, ENTERPRISE).queryParam("site_id", SITE).contentType(ContentType.JSON)
-          .body(Fixtures.ofType("invoices")).post("/exports").then().statusCode(409);
+      api(sandbox, ENTERPRISE)
+          .queryParam("site_id", SITE)
+          .contentType(ContentType.JSON)
+          .body(Fixtures.ofType("invoices"))
+          .post("/exports")
+          .then()
+          .statusCode(409);
       handle.complete(held);
       download(sandbox, ENTERPRISE, SITE, held).then().statusCode(200);
     }
@@ -91,11 +112,17 @@ class FaultsAcceptanceTest {
   @Test
   void anOperationAnswers503WithRetryAfterTheNextTwoTimesThenRecovers() {
     try (Sandbox sandbox = Sandbox.builder().port(0).start()) {
-      schedule(sandbox, "{\"kind\":\"operation_error\",\"operation\":\"listExports\",\"status\":503,"
-          + "\"retry_after\":5,\"times\":2}");
+      schedule(
+          sandbox,
+          "{\"kind\":\"operation_error\",\"operation\":\"listExports\",\"status\":503,"
+              + "\"retry_after\":5,\"times\":2}");
       for (int i = 0; i < 2; i++) {
-        api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports").then()
-            .statusCode(503).header("Retry-After", "5")
+        api(sandbox, ENTERPRISE)
+            .queryParam("site_id", SITE)
+            .get("/exports")
+            .then()
+            .statusCode(503)
+            .header("Retry-After", "5")
             .body("message", equalTo("Service Unavailable"));
       }
       api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports").then().statusCode(200);
@@ -109,7 +136,8 @@ class FaultsAcceptanceTest {
       long started = System.nanoTime();
       api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports").then().statusCode(200);
       Duration took = Duration.ofNanos(System.nanoTime() - started);
-      assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(800))
+      assertThat(took)
+          .isGreaterThanOrEqualTo(Duration.ofMillis(800))
           .isLessThan(Duration.ofSeconds(8)); // generous: a shared machine
       control(sandbox).get("/faults").then().body("data[0].struck", equalTo(1));
     }
@@ -118,11 +146,19 @@ class FaultsAcceptanceTest {
   @Test
   void aThrottledOperationAnswers429WithRetryAfterInTheVendorsShapeThenRecovers() {
     try (Sandbox sandbox = Sandbox.builder().port(0).start()) {
-      schedule(sandbox, "{\"kind\":\"operation_error\",\"operation\":\"requestExport\","
-          + "\"status\":429,\"retry_after\":7,\"times\":1}");
-      api(sandbox, ENTERPRISE).queryParam("site_id", SITE).contentType(ContentType.JSON)
-          .body(Fixtures.ofType("customers")).post("/exports").then()
-          .statusCode(429).contentType(ContentType.JSON).header("Retry-After", "7")
+      schedule(
+          sandbox,
+          "{\"kind\":\"operation_error\",\"operation\":\"requestExport\","
+              + "\"status\":429,\"retry_after\":7,\"times\":1}");
+      api(sandbox, ENTERPRISE)
+          .queryParam("site_id", SITE)
+          .contentType(ContentType.JSON)
+          .body(Fixtures.ofType("customers"))
+          .post("/exports")
+          .then()
+          .statusCode(429)
+          .contentType(ContentType.JSON)
+          .header("Retry-After", "7")
           .body("message", equalTo(ApiError.TOO_MANY_REQUESTS.message()));
       request(sandbox, ENTERPRISE, SITE, "customers"); // struck once: the next call goes through
     }
@@ -136,7 +172,10 @@ class FaultsAcceptanceTest {
       handle.faults().failCalls("listExports", 1, 504);
       for (Object[] expected : new Object[][] {{502, "Bad Gateway"}, {504, "Gateway Timeout"}}) {
         Response answer = api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports");
-        answer.then().statusCode((Integer) expected[0]).contentType(ContentType.JSON)
+        answer
+            .then()
+            .statusCode((Integer) expected[0])
+            .contentType(ContentType.JSON)
             .body("message", equalTo(expected[1]));
         assertThat(answer.jsonPath().getMap("$")).containsOnlyKeys("message");
         assertThat(answer.header("Retry-After")).isNull();
@@ -153,17 +192,27 @@ class FaultsAcceptanceTest {
       String it = "data.find { it.uuid == '" + uuid + "' }.";
 
       sandbox.clock().advance(Duration.ofMillis(1500)); // processing since 1 s; fails at 2.5 s
-      api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports").then()
+      api(sandbox, ENTERPRISE)
+          .queryParam("site_id", SITE)
+          .get("/exports")
+          .then()
           .body(it + "started_at", org.hamcrest.Matchers.notNullValue())
           .body(it + "failed_reason", org.hamcrest.Matchers.nullValue());
-      download(sandbox, ENTERPRISE, SITE, uuid).then().statusCode(404)
+      download(sandbox, ENTERPRISE, SITE, uuid)
+          .then()
+          .statusCode(404)
           .body("message", equalTo("The export is not yet ready to be downloaded."));
 
       sandbox.clock().advance(Duration.ofSeconds(1));
-      api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports").then()
+      api(sandbox, ENTERPRISE)
+          .queryParam("site_id", SITE)
+          .get("/exports")
+          .then()
           .body(it + "failed_reason", equalTo("Disk full"))
           .body(it + "finished_at", org.hamcrest.Matchers.nullValue());
-      download(sandbox, ENTERPRISE, SITE, uuid).then().statusCode(404)
+      download(sandbox, ENTERPRISE, SITE, uuid)
+          .then()
+          .statusCode(404)
           .body("message", equalTo(NOT_FOUND));
       request(sandbox, ENTERPRISE, SITE, "payments"); // the type is free again
     }
@@ -172,19 +221,31 @@ class FaultsAcceptanceTest {
   @Test
   void anExportHeldWhileProcessingHasStartedAndKeepsItsTypeBusyUntilReleased() {
     try (Sandbox sandbox = Sandbox.builder().port(0).jobSeconds(2).listMode("jobs").start()) {
-      schedule(sandbox, "{\"kind\":\"export_held\",\"type\":\"refunds\",\"state\":\"processing\","
-          + "\"times\":1}");
+      schedule(
+          sandbox,
+          "{\"kind\":\"export_held\",\"type\":\"refunds\",\"state\":\"processing\","
+              + "\"times\":1}");
       String held = request(sandbox, ENTERPRISE, SITE, "refunds");
       sandbox.clock().advance(Duration.ofDays(1));
       String it = "data.find { it.uuid == '" + held + "' }.";
 
-      api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports").then()
+      api(sandbox, ENTERPRISE)
+          .queryParam("site_id", SITE)
+          .get("/exports")
+          .then()
           .body(it + "started_at", org.hamcrest.Matchers.notNullValue())
           .body(it + "finished_at", org.hamcrest.Matchers.nullValue());
-      download(sandbox, ENTERPRISE, SITE, held).then().statusCode(404)
+      download(sandbox, ENTERPRISE, SITE, held)
+          .then()
+          .statusCode(404)
           .body("message", equalTo("The export is not yet ready to be downloaded."));
-      api(sandbox, ENTERPRISE).queryParam("site_id", SITE).contentType(ContentType.JSON)
-          .body(Fixtures.ofType("refunds")).post("/exports").then().statusCode(409);
+      api(sandbox, ENTERPRISE)
+          .queryParam("site_id", SITE)
+          .contentType(ContentType.JSON)
+          .body(Fixtures.ofType("refunds"))
+          .post("/exports")
+          .then()
+          .statusCode(409);
 
       new SandboxHandle(sandbox).complete(held);
       download(sandbox, ENTERPRISE, SITE, held).then().statusCode(200);
@@ -205,12 +266,22 @@ class FaultsAcceptanceTest {
     }
     try (Sandbox sandbox = started) {
       schedule(sandbox, "{\"kind\":\"nothing_to_export\",\"type\":\"orders\",\"times\":1}");
-      api(sandbox, ENTERPRISE).queryParam("site_id", SITE).contentType(ContentType.JSON)
-          .body(Fixtures.ofType("orders")).post("/exports").then().statusCode(400);
+      api(sandbox, ENTERPRISE)
+          .queryParam("site_id", SITE)
+          .contentType(ContentType.JSON)
+          .body(Fixtures.ofType("orders"))
+          .post("/exports")
+          .then()
+          .statusCode(400);
 
       String lines = captured.toString(StandardCharsets.UTF_8);
-      assertThat(lines.lines().filter(l -> l.matches(
-          ".*\\bfault\\s+account 1\\s+flt_\\d+ nothing_to_export struck \\(1 of 1\\) on orders")))
+      assertThat(
+              lines
+                  .lines()
+                  .filter(
+                      l ->
+                          l.matches(
+                              ".*\\bfault\\s+account 1\\s+flt_\\d+ nothing_to_export struck \\(1 of 1\\) on orders")))
           .hasSize(1);
     }
   }
@@ -220,12 +291,19 @@ class FaultsAcceptanceTest {
     List<List<Integer>> runs = new ArrayList<>();
     for (int run = 0; run < 2; run++) {
       try (Sandbox sandbox = Sandbox.builder().port(0).start()) {
-        schedule(sandbox, "{\"kind\":\"operation_error\",\"operation\":\"listExports\","
-            + "\"status\":500,\"probability\":0.4,\"seed\":11}");
+        schedule(
+            sandbox,
+            "{\"kind\":\"operation_error\",\"operation\":\"listExports\","
+                + "\"status\":500,\"probability\":0.4,\"seed\":11}");
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-          statuses.add(api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports")
-              .then().extract().statusCode());
+          statuses.add(
+              api(sandbox, ENTERPRISE)
+                  .queryParam("site_id", SITE)
+                  .get("/exports")
+                  .then()
+                  .extract()
+                  .statusCode());
         }
         runs.add(statuses);
       }
@@ -237,12 +315,21 @@ class FaultsAcceptanceTest {
   void anAccountsFaultNeverReachesAnotherAccount() {
     try (Sandbox sandbox = Sandbox.builder().port(0).admin(false).start()) {
       org.hamcrest.Matcher<Integer> ok = equalTo(200);
-      io.restassured.RestAssured.given().baseUri(sandbox.rootUrl() + "/__sandbox")
-          .header("Authorization", "Bearer " + ENTERPRISE).contentType(ContentType.JSON)
-          .body("{\"kind\":\"nothing_to_export\",\"type\":\"orders\"}").post("/faults").then()
+      io.restassured.RestAssured.given()
+          .baseUri(sandbox.rootUrl() + "/__sandbox")
+          .header("Authorization", "Bearer " + ENTERPRISE)
+          .contentType(ContentType.JSON)
+          .body("{\"kind\":\"nothing_to_export\",\"type\":\"orders\"}")
+          .post("/faults")
+          .then()
           .statusCode(ok);
-      api(sandbox, ENTERPRISE).queryParam("site_id", SITE).contentType(ContentType.JSON)
-          .body(Fixtures.ofType("orders")).post("/exports").then().statusCode(400)
+      api(sandbox, ENTERPRISE)
+          .queryParam("site_id", SITE)
+          .contentType(ContentType.JSON)
+          .body(Fixtures.ofType("orders"))
+          .post("/exports")
+          .then()
+          .statusCode(400)
           .body("message", equalTo("Nothing to export"));
       request(sandbox, ENTERPRISE_2, OTHER_ACCOUNT_SITE, "orders");
     }
@@ -255,12 +342,17 @@ class FaultsAcceptanceTest {
       handle.faults().expireFilesAfter("customers", 10, 1);
       String expiring = request(sandbox, ENTERPRISE, SITE, "customers");
       sandbox.clock().advance(Duration.ofSeconds(12));
-      download(sandbox, ENTERPRISE, SITE, expiring).then().statusCode(400)
+      download(sandbox, ENTERPRISE, SITE, expiring)
+          .then()
+          .statusCode(400)
           .body("message", equalTo(GONE));
       handle.faults().expireDownloads("customers", 1);
       String gone = request(sandbox, ENTERPRISE, SITE, "customers");
       sandbox.clock().advance(Duration.ofSeconds(2));
-      download(sandbox, ENTERPRISE, SITE, gone).then().statusCode(400).body("message", equalTo(GONE));
+      download(sandbox, ENTERPRISE, SITE, gone)
+          .then()
+          .statusCode(400)
+          .body("message", equalTo(GONE));
       download(sandbox, ENTERPRISE, SITE, gone).then().statusCode(400);
     }
   }
@@ -272,9 +364,17 @@ class FaultsAcceptanceTest {
       String uuid = request(sandbox, ENTERPRISE, SITE, "customers");
       try (Socket socket = new Socket("127.0.0.1", sandbox.port())) {
         socket.setSoTimeout(10_000);
-        socket.getOutputStream().write(("GET /api/v1/core/exports/" + uuid + "?site_id=" + SITE
-            + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + ENTERPRISE + "\r\n\r\n")
-            .getBytes(StandardCharsets.US_ASCII));
+        socket
+            .getOutputStream()
+            .write(
+                ("GET /api/v1/core/exports/"
+                        + uuid
+                        + "?site_id="
+                        + SITE
+                        + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                        + ENTERPRISE
+                        + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
         InputStream in = socket.getInputStream();
         byte[] all = in.readAllBytes(); // ends when the sandbox breaks the connection
         String text = new String(all, StandardCharsets.ISO_8859_1);
@@ -294,11 +394,13 @@ class FaultsAcceptanceTest {
   @Test
   void aSlowDownloadArrivesAtTheScheduledPace() {
     try (Sandbox sandbox = Sandbox.builder().port(0).jobSeconds(0).recordsPerType(200).start()) {
-      new SandboxHandle(sandbox).faults().add(java.util.Map.of("kind", "download_slow",
-          "bytes_per_second", 20_000, "times", 1));
+      new SandboxHandle(sandbox)
+          .faults()
+          .add(java.util.Map.of("kind", "download_slow", "bytes_per_second", 20_000, "times", 1));
       String uuid = request(sandbox, ENTERPRISE, SITE, "customers");
       long started = System.nanoTime();
-      String body = download(sandbox, ENTERPRISE, SITE, uuid).then().statusCode(200).extract().asString();
+      String body =
+          download(sandbox, ENTERPRISE, SITE, uuid).then().statusCode(200).extract().asString();
       double seconds = (System.nanoTime() - started) / 1e9;
       assertThat(seconds).isGreaterThanOrEqualTo(body.length() / 20_000.0 * 0.8);
     }
@@ -310,21 +412,30 @@ class FaultsAcceptanceTest {
     Files.writeString(file, "{\"faults\":[{\"kind\":\"nothing_to_export\",\"type\":\"refunds\"}]}");
     try (Sandbox sandbox = Sandbox.builder().port(0).faults(file).start()) {
       control(sandbox).get("/faults").then().body("data[0].type", equalTo("refunds"));
-      api(sandbox, ENTERPRISE).queryParam("site_id", SITE).contentType(ContentType.JSON)
-          .body(Fixtures.ofType("refunds")).post("/exports").then().statusCode(400);
+      api(sandbox, ENTERPRISE)
+          .queryParam("site_id", SITE)
+          .contentType(ContentType.JSON)
+          .body(Fixtures.ofType("refunds"))
+          .post("/exports")
+          .then()
+          .statusCode(400);
     }
     Files.writeString(file, "{\"faults\":[{\"kind\":\"meteor_strike\"}]}");
     org.assertj.core.api.Assertions.assertThatThrownBy(
-        () -> Sandbox.builder().port(0).faults(file).start())
+            () -> Sandbox.builder().port(0).faults(file).start())
         .hasMessageContaining("meteor_strike");
   }
 
   @Test
   void aMalformedFaultIsRefusedAndSchedulesNothing() {
     try (Sandbox sandbox = Sandbox.builder().port(0).start()) {
-      for (String bad : List.of("{\"kind\":\"operation_error\",\"status\":418}",
-          "{\"kind\":\"export_held\",\"type\":\"nope\"}", "{\"kind\":\"download_cut\"}",
-          "{\"faults\":[{\"kind\":\"nothing_to_export\"},{\"kind\":\"bogus\"}]}", "[1]")) {
+      for (String bad :
+          List.of(
+              "{\"kind\":\"operation_error\",\"status\":418}",
+              "{\"kind\":\"export_held\",\"type\":\"nope\"}",
+              "{\"kind\":\"download_cut\"}",
+              "{\"faults\":[{\"kind\":\"nothing_to_export\"},{\"kind\":\"bogus\"}]}",
+              "[1]")) {
         control(sandbox).body(bad).post("/faults").then().statusCode(400);
       }
       control(sandbox).get("/faults").then().body("data.size()", equalTo(0));

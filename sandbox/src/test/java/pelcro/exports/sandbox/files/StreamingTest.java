@@ -22,8 +22,14 @@ class StreamingTest {
 
   /** A query for the six months before the anchor. */
   private static ExportQuery lastSixMonths(String type) {
-    return new ExportQuery(1, type,
-        Map.of("date_from", ANCHOR.getEpochSecond() - 180L * 86_400, "date_to", ANCHOR.getEpochSecond()));
+    return new ExportQuery(
+        1,
+        type,
+        Map.of(
+            "date_from",
+            ANCHOR.getEpochSecond() - 180L * 86_400,
+            "date_to",
+            ANCHOR.getEpochSecond()));
   }
 
   @Test
@@ -47,36 +53,38 @@ class StreamingTest {
 
   @Test
   void aPartThatFailsFailsEveryLaterReadInsteadOfSkippingItsRows() throws Exception {
-    RowParts parts = new RowParts() {
-      public List<String> columns() {
-        return List.of("part");
-      }
-
-      public int count() {
-        return 3;
-      }
-
-      public Rows part(int k) {
-        return new Rows() {
-          private boolean done;
-
+    RowParts parts =
+        new RowParts() {
           public List<String> columns() {
             return List.of("part");
           }
 
-          public boolean next(String[] row) {
-            if (k == 1) {
-              throw new IllegalStateException("part 1 cannot be printed");
-            }
-            row[0] = "part" + k;
-            return !done && (done = true);
+          public int count() {
+            return 3;
+          }
+
+          public Rows part(int k) {
+            return new Rows() {
+              private boolean done;
+
+              public List<String> columns() {
+                return List.of("part");
+              }
+
+              public boolean next(String[] row) {
+                if (k == 1) {
+                  throw new IllegalStateException("part 1 cannot be printed");
+                }
+                row[0] = "part" + k;
+                return !done && (done = true);
+              }
+            };
           }
         };
-      }
-    };
     try (InputStream in = new PartedCsvStream(parts)) {
       assertThatThrownBy(in::readAllBytes).hasMessageContaining("part 1 cannot be printed");
-      assertThatThrownBy(in::read).isInstanceOf(java.io.IOException.class)
+      assertThatThrownBy(in::read)
+          .isInstanceOf(java.io.IOException.class)
           .hasMessageContaining("failed earlier");
     }
   }
@@ -133,27 +141,36 @@ class StreamingTest {
   @Test
   void valuesWithCommasQuotesAndNewlinesRoundTripAsRfc4180() throws Exception {
     List<String> values = List.of("Smith, Jones & Co", "the \"best\"", "two\nlines", "Zoë");
-    Rows rows = new Rows() {
-      private final Iterator<String> next = values.iterator();
+    Rows rows =
+        new Rows() {
+          private final Iterator<String> next = values.iterator();
 
-      public List<String> columns() {
-        return List.of("id", "company");
-      }
+          public List<String> columns() {
+            return List.of("id", "company");
+          }
 
-      public boolean next(String[] row) {
-        if (!next.hasNext()) {
-          return false;
-        }
-        row[0] = "1";
-        row[1] = next.next();
-        return true;
-      }
-    };
+          public boolean next(String[] row) {
+            if (!next.hasNext()) {
+              return false;
+            }
+            row[0] = "1";
+            row[1] = next.next();
+            return true;
+          }
+        };
     try (InputStream in = CsvStream.of(rows)) {
       byte[] raw = in.readAllBytes();
       assertThat(new String(raw, StandardCharsets.UTF_8)).startsWith("id,company\r\n");
-      List<CSVRecord> parsed = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-          .parse(new InputStreamReader(new java.io.ByteArrayInputStream(raw), StandardCharsets.UTF_8)).getRecords();
+      List<CSVRecord> parsed =
+          CSVFormat.RFC4180
+              .builder()
+              .setHeader()
+              .setSkipHeaderRecord(true)
+              .get()
+              .parse(
+                  new InputStreamReader(
+                      new java.io.ByteArrayInputStream(raw), StandardCharsets.UTF_8))
+              .getRecords();
       assertThat(parsed.stream().map(r -> r.get("company")).toList()).isEqualTo(values);
     }
   }

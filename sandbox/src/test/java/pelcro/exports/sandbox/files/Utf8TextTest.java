@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class Utf8TextTest {
   private static final String[] VALUES = {
-    "plain ascii, with \"quotes\"", "Zoë Ñúñez", "Łódź", "東京", "rocket \uD83D\uDE80 launch", "", "x"};
+    "plain ascii, with \"quotes\"", "Zoë Ñúñez", "Łódź", "東京", "rocket \uD83D\uDE80 launch", "", "x"
+  };
 
   @Test
   void printedValuesGiveTheBytesOfTheirTextInUtf8() throws Exception {

@@ -14,8 +14,10 @@ class HealthTest {
     Readiness readiness = new Readiness();
     Health health = new Health(readiness, InstantSource.fixed(start));
     assertThat(health.status()).isEqualTo(503);
-    assertThat(health.body()).containsEntry("status", "starting")
-        .containsEntry("spec_loaded", false).containsEntry("data_loaded", false);
+    assertThat(health.body())
+        .containsEntry("status", "starting")
+        .containsEntry("spec_loaded", false)
+        .containsEntry("data_loaded", false);
     readiness.specLoaded();
     assertThat(health.status()).isEqualTo(503);
     readiness.dataLoaded();

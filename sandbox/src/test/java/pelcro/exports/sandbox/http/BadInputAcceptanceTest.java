@@ -17,9 +17,9 @@ import pelcro.exports.sandbox.Sandbox;
 import pelcro.exports.sandbox.SpecValidated;
 
 /**
- * No input a client can send produces a 5xx: malformed and odd bodies, wrong types, huge
- * bodies, unknown paths, wrong methods, weird uuids and bad keys all get a 4xx JSON message.
- * Sent with the JDK client, byte-exact (REST Assured would fix some of them up).
+ * No input a client can send produces a 5xx: malformed and odd bodies, wrong types, huge bodies,
+ * unknown paths, wrong methods, weird uuids and bad keys all get a 4xx JSON message. Sent with the
+ * JDK client, byte-exact (REST Assured would fix some of them up).
  */
 class BadInputAcceptanceTest {
   private static Sandbox sandbox;
@@ -39,7 +39,11 @@ class BadInputAcceptanceTest {
   private record Case(String method, String path, String auth, String type, byte[] body) {}
 
   private static Case post(String body) {
-    return new Case("POST", "/exports?site_id=1001", ENTERPRISE, "application/json",
+    return new Case(
+        "POST",
+        "/exports?site_id=1001",
+        ENTERPRISE,
+        "application/json",
         body.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -50,40 +54,92 @@ class BadInputAcceptanceTest {
   @Test
   void answersEveryBadInputWithA4xxJsonMessage() throws Exception {
     List<Case> cases = new ArrayList<>();
-    for (String body : List.of("", "{", "{\"object\":", "[]", "[1,2]", "\"subscriptions\"", "42",
-        "null", "true", "{}", "{\"object\":null}", "{\"object\":[\"subscriptions\"]}",
-        "{\"object\":{}}", "{} {}", "{\"object\":\"subscriptions\",\"date_from\":\"yesterday\","
-            + "\"date_to\":1.5}",
-        "{\"object\":\"subscriptions\",\"date_from\":-1,\"date_to\":99999999999999999999999}",
-        "{\"object\":\"subscriptions\",\"date_from\":1704067200,\"date_to\":1711929600,"
-            + "\"plan_id\":3000000000,\"status\":null,\"mode\":1}",
-        "{\"object\":\"accounting\",\"month\":\"2024-02-30\",\"currency\":\"\"}",
-        "{\"object\":\"accounting\",\"month\":20240101,\"currency\":5}",
-        "{\"object\":\"newsletters\",\"date_from\":1,\"date_to\":2,\"email\":\"not-an-email\"}",
-        "{\"object\":\"addresses\",\"date_from\":1,\"date_to\":2,\"country\":\"usa\"}",
-        "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}",
-        "\u0000\u0001\u0002", "{\"object\":\"\\ud800\"}")) {
+    for (String body :
+        List.of(
+            "",
+            "{",
+            "{\"object\":",
+            "[]",
+            "[1,2]",
+            "\"subscriptions\"",
+            "42",
+            "null",
+            "true",
+            "{}",
+            "{\"object\":null}",
+            "{\"object\":[\"subscriptions\"]}",
+            "{\"object\":{}}",
+            "{} {}",
+            "{\"object\":\"subscriptions\",\"date_from\":\"yesterday\"," + "\"date_to\":1.5}",
+            "{\"object\":\"subscriptions\",\"date_from\":-1,\"date_to\":99999999999999999999999}",
+            "{\"object\":\"subscriptions\",\"date_from\":1704067200,\"date_to\":1711929600,"
+                + "\"plan_id\":3000000000,\"status\":null,\"mode\":1}",
+            "{\"object\":\"accounting\",\"month\":\"2024-02-30\",\"currency\":\"\"}",
+            "{\"object\":\"accounting\",\"month\":20240101,\"currency\":5}",
+            "{\"object\":\"newsletters\",\"date_from\":1,\"date_to\":2,\"email\":\"not-an-email\"}",
+            "{\"object\":\"addresses\",\"date_from\":1,\"date_to\":2,\"country\":\"usa\"}",
+            "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}",
+            "\u0000\u0001\u0002",
+            "{\"object\":\"\\ud800\"}")) {
       cases.add(post(body));
     }
-    cases.add(new Case("POST", "/exports?site_id=1001", ENTERPRISE, "application/json",
-        new byte[1024 * 1024 + 10]));
-    cases.add(new Case("POST", "/exports?site_id=1001", ENTERPRISE, "application/json",
-        new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0}));
-    cases.add(new Case("POST", "/exports?site_id=1001", ENTERPRISE,
-        "multipart/form-data; boundary=zz", "--zz\r\nbroken".getBytes()));
-    cases.add(new Case("POST", "/exports?site_id=1001", ENTERPRISE,
-        "application/x-www-form-urlencoded; charset=nonsense", "a=%zz".getBytes()));
-    cases.add(new Case("POST", "/exports?site_id=1001", ENTERPRISE, "text/plain; charset=bogus",
-        "{}".getBytes()));
-    for (String path : List.of("/nope", "/exports/", "/exports/a/b",
-        "/exports?site_id=99999999999999999999",
-        "/exports?site_id=-5", "/exports/%00?site_id=1001",
-        "/exports/" + "x".repeat(500) + "?site_id=1001", "/exports/..%2F..%2Fetc?site_id=1001",
-        "/exports/not-a-uuid?site_id=1001", "/exports/null?site_id=1001")) {
+    cases.add(
+        new Case(
+            "POST",
+            "/exports?site_id=1001",
+            ENTERPRISE,
+            "application/json",
+            new byte[1024 * 1024 + 10]));
+    cases.add(
+        new Case(
+            "POST",
+            "/exports?site_id=1001",
+            ENTERPRISE,
+            "application/json",
+            new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0}));
+    cases.add(
+        new Case(
+            "POST",
+            "/exports?site_id=1001",
+            ENTERPRISE,
+            "multipart/form-data; boundary=zz",
+            "--zz\r\nbroken".getBytes()));
+    cases.add(
+        new Case(
+            "POST",
+            "/exports?site_id=1001",
+            ENTERPRISE,
+            "application/x-www-form-urlencoded; charset=nonsense",
+            "a=%zz".getBytes()));
+    cases.add(
+        new Case(
+            "POST",
+            "/exports?site_id=1001",
+            ENTERPRISE,
+            "text/plain; charset=bogus",
+            "{}".getBytes()));
+    for (String path :
+        List.of(
+            "/nope",
+            "/exports/",
+            "/exports/a/b",
+            "/exports?site_id=99999999999999999999",
+            "/exports?site_id=-5",
+            "/exports/%00?site_id=1001",
+            "/exports/" + "x".repeat(500) + "?site_id=1001",
+            "/exports/..%2F..%2Fetc?site_id=1001",
+            "/exports/not-a-uuid?site_id=1001",
+            "/exports/null?site_id=1001")) {
       cases.add(get(path, ENTERPRISE));
     }
-    for (String auth : List.of("", "Bearer", "Bearer ", "bearer sk_test_enterprise_x", "Token x",
-        "Bearer " + "k".repeat(5000))) {
+    for (String auth :
+        List.of(
+            "",
+            "Bearer",
+            "Bearer ",
+            "bearer sk_test_enterprise_x",
+            "Token x",
+            "Bearer " + "k".repeat(5000))) {
       cases.add(new Case("GET", "/exports?site_id=1001", "RAW:" + auth, null, null));
     }
     for (String method : List.of("DELETE", "PUT", "PATCH", "OPTIONS", "HEAD")) {
@@ -92,14 +148,25 @@ class BadInputAcceptanceTest {
     }
     for (Case c : cases) {
       HttpResponse<String> response = send(c);
-      String label = c.method() + " " + c.path() + " " + (c.body() == null ? "" :
-          new String(c.body(), 0, Math.min(60, c.body().length), StandardCharsets.UTF_8));
+      String label =
+          c.method()
+              + " "
+              + c.path()
+              + " "
+              + (c.body() == null
+                  ? ""
+                  : new String(c.body(), 0, Math.min(60, c.body().length), StandardCharsets.UTF_8));
       assertThat(response.statusCode()).as(label).isBetween(400, 499);
       String path = URI.create(sandbox.baseUrl()).getPath() + c.path().split("\\?")[0];
       if (!c.method().equals("HEAD")) {
-        SpecValidated.assertResponseValid(c.method(), path, response.statusCode(),
-            response.headers().firstValue("Content-Type").orElse(null), response.body());
-        assertThat(response.headers().firstValue("Content-Type")).as(label)
+        SpecValidated.assertResponseValid(
+            c.method(),
+            path,
+            response.statusCode(),
+            response.headers().firstValue("Content-Type").orElse(null),
+            response.body());
+        assertThat(response.headers().firstValue("Content-Type"))
+            .as(label)
             .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         assertThat(response.body()).as(label).contains("\"message\"");
       }
@@ -108,12 +175,21 @@ class BadInputAcceptanceTest {
 
   @Test
   void answersAnUndecodableQueryOrPathWith400Or404() throws Exception {
-    for (String target : List.of("/api/v1/core/exports?site_id=%zz",
-        "/api/v1/core/exports?site_id=1001&%=x", "/api/v1/core/exports/%zz?site_id=1001")) {
+    for (String target :
+        List.of(
+            "/api/v1/core/exports?site_id=%zz",
+            "/api/v1/core/exports?site_id=1001&%=x", "/api/v1/core/exports/%zz?site_id=1001")) {
       try (java.net.Socket socket = new java.net.Socket("127.0.0.1", sandbox.port())) {
-        socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: x\r\n"
-            + "Authorization: Bearer " + ENTERPRISE + "\r\nConnection: close\r\n\r\n")
-            .getBytes(StandardCharsets.US_ASCII));
+        socket
+            .getOutputStream()
+            .write(
+                ("GET "
+                        + target
+                        + " HTTP/1.1\r\nHost: x\r\n"
+                        + "Authorization: Bearer "
+                        + ENTERPRISE
+                        + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
         String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(answer).as(target).matches("(?s)HTTP/1\\.1 4\\d\\d .*");
       }
@@ -128,12 +204,21 @@ class BadInputAcceptanceTest {
     // otherwise read its body as the start of the answer after.
     for (String first : List.of("HEAD", "GET")) {
       try (java.net.Socket socket = new java.net.Socket("127.0.0.1", sandbox.port())) {
-        socket.getOutputStream().write((first + " /api/v1/core/exports?site_id=1001 HTTP/1.1\r\n"
-            + "Host: x\r\nAuthorization: Bearer " + ENTERPRISE + "\r\nContent-Length: 5\r\n\r\n"
-            + "abcdeGET / HTTP/1.1 x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        socket
+            .getOutputStream()
+            .write(
+                (first
+                        + " /api/v1/core/exports?site_id=1001 HTTP/1.1\r\n"
+                        + "Host: x\r\nAuthorization: Bearer "
+                        + ENTERPRISE
+                        + "\r\nContent-Length: 5\r\n\r\n"
+                        + "abcdeGET / HTTP/1.1 x\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
         String answers = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String second = answers.substring(answers.lastIndexOf("HTTP/1.1 "));
-        assertThat(second).as(first).startsWith("HTTP/1.1 400 ")
+        assertThat(second)
+            .as(first)
+            .startsWith("HTTP/1.1 400 ")
             .containsIgnoringCase("\r\nConnection: close\r\n");
       }
     }
@@ -142,14 +227,17 @@ class BadInputAcceptanceTest {
   private static HttpResponse<String> send(Case c) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + c.path()));
     if (c.auth() != null) {
-      b.header("Authorization", c.auth().startsWith("RAW:") ? c.auth().substring(4)
-          : "Bearer " + c.auth());
+      b.header(
+          "Authorization",
+          c.auth().startsWith("RAW:") ? c.auth().substring(4) : "Bearer " + c.auth());
     }
     if (c.type() != null) {
       b.header("Content-Type", c.type());
     }
-    HttpRequest.BodyPublisher body = c.body() == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofByteArray(c.body());
+    HttpRequest.BodyPublisher body =
+        c.body() == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(c.body());
     b.method(c.method(), body);
     return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }

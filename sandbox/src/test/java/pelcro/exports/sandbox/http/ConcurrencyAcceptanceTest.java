@@ -29,8 +29,11 @@ class ConcurrencyAcceptanceTest {
   static void start() {
     sandbox = Sandbox.builder().port(0).jobSeconds(60).start();
     // Parse the spec before racing, so the threads meet at the store, not at start-up.
-    api(sandbox, ENTERPRISE).queryParam("site_id", SITE).contentType(ContentType.JSON)
-        .body("{}").post("/exports");
+    api(sandbox, ENTERPRISE)
+        .queryParam("site_id", SITE)
+        .contentType(ContentType.JSON)
+        .body("{}")
+        .post("/exports");
   }
 
   @AfterAll
@@ -42,22 +45,40 @@ class ConcurrencyAcceptanceTest {
   void startsExactlyOneOfSixteenSimultaneousRequestsOfATypeAndHandsItsFileOutOnce()
       throws Exception {
     control(sandbox).post("/reset").then().statusCode(200);
-    List<Integer> requests = race(() -> api(sandbox, ENTERPRISE).queryParam("site_id", SITE)
-        .contentType(ContentType.JSON).body(subscriptions()).post("/exports").statusCode());
+    List<Integer> requests =
+        race(
+            () ->
+                api(sandbox, ENTERPRISE)
+                    .queryParam("site_id", SITE)
+                    .contentType(ContentType.JSON)
+                    .body(subscriptions())
+                    .post("/exports")
+                    .statusCode());
     assertThat(requests).containsOnly(200, 409);
     assertThat(requests).filteredOn(s -> s == 200).hasSize(1);
-
   }
 
   @RepeatedTest(3)
   void handsAFinishedFileToExactlyOneOfSixteenSimultaneousDownloads() throws Exception {
     control(sandbox).post("/reset").then().statusCode(200);
-    String uuid = api(sandbox, ENTERPRISE).queryParam("site_id", SITE)
-        .contentType(ContentType.JSON).body(subscriptions()).post("/exports")
-        .then().statusCode(200).extract().path("data.uuid");
+    String uuid =
+        api(sandbox, ENTERPRISE)
+            .queryParam("site_id", SITE)
+            .contentType(ContentType.JSON)
+            .body(subscriptions())
+            .post("/exports")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("data.uuid");
     control(sandbox).post("/exports/" + uuid + "/complete").then().statusCode(200);
-    List<Integer> downloads = race(() -> api(sandbox, ENTERPRISE).queryParam("site_id", SITE)
-        .get("/exports/" + uuid).statusCode());
+    List<Integer> downloads =
+        race(
+            () ->
+                api(sandbox, ENTERPRISE)
+                    .queryParam("site_id", SITE)
+                    .get("/exports/" + uuid)
+                    .statusCode());
     assertThat(downloads).containsOnly(200, 400);
     assertThat(downloads).filteredOn(s -> s == 200).hasSize(1);
   }
@@ -66,12 +87,16 @@ class ConcurrencyAcceptanceTest {
     CyclicBarrier barrier = new CyclicBarrier(THREADS);
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try {
-      List<Future<Integer>> futures = IntStream.range(0, THREADS)
-          .mapToObj(i -> pool.submit(() -> {
-            barrier.await();
-            return call.call();
-          }))
-          .toList();
+      List<Future<Integer>> futures =
+          IntStream.range(0, THREADS)
+              .mapToObj(
+                  i ->
+                      pool.submit(
+                          () -> {
+                            barrier.await();
+                            return call.call();
+                          }))
+              .toList();
       List<Integer> statuses = new java.util.ArrayList<>();
       for (Future<Integer> f : futures) {
         statuses.add(f.get());

@@ -18,18 +18,38 @@ class ControlApiAcceptanceTest {
   @Test
   void showsAndAdvancesTheClockAndResetsEverything() {
     try (Sandbox sandbox = Sandbox.builder().port(0).jobSeconds(60).start()) {
-      long now = control(sandbox).get("/clock").then().statusCode(200).extract().<Integer>path("now");
-      control(sandbox).body("{\"seconds\": 3600}").post("/clock/advance").then().statusCode(200)
-          .body("now", greaterThanOrEqualTo((int) now + 3600)).body("offset_seconds", equalTo(3600));
-      control(sandbox).body("{\"seconds\": -1}").post("/clock/advance").then().statusCode(400)
+      long now =
+          control(sandbox).get("/clock").then().statusCode(200).extract().<Integer>path("now");
+      control(sandbox)
+          .body("{\"seconds\": 3600}")
+          .post("/clock/advance")
+          .then()
+          .statusCode(200)
+          .body("now", greaterThanOrEqualTo((int) now + 3600))
+          .body("offset_seconds", equalTo(3600));
+      control(sandbox)
+          .body("{\"seconds\": -1}")
+          .post("/clock/advance")
+          .then()
+          .statusCode(400)
           .body("message", notNullValue());
       control(sandbox).body("{oops").post("/clock/advance").then().statusCode(400);
-      api(sandbox, ENTERPRISE).queryParam("site_id", SITE).contentType(ContentType.JSON)
-          .body(subscriptions()).post("/exports").then().statusCode(200);
+      api(sandbox, ENTERPRISE)
+          .queryParam("site_id", SITE)
+          .contentType(ContentType.JSON)
+          .body(subscriptions())
+          .post("/exports")
+          .then()
+          .statusCode(200);
       control(sandbox).post("/reset").then().statusCode(200);
       control(sandbox).get("/clock").then().body("offset_seconds", equalTo(0));
-      api(sandbox, ENTERPRISE).queryParam("site_id", SITE).contentType(ContentType.JSON)
-          .body(subscriptions()).post("/exports").then().statusCode(200);
+      api(sandbox, ENTERPRISE)
+          .queryParam("site_id", SITE)
+          .contentType(ContentType.JSON)
+          .body(subscriptions())
+          .post("/exports")
+          .then()
+          .statusCode(200);
     }
   }
 
@@ -37,12 +57,26 @@ class ControlApiAcceptanceTest {
   void completesOrFailsOnlyRunningExports() {
     try (Sandbox sandbox = Sandbox.builder().port(0).jobSeconds(60).start()) {
       control(sandbox).post("/exports/nope/complete").then().statusCode(404);
-      String uuid = api(sandbox, ENTERPRISE).queryParam("site_id", SITE)
-          .contentType(ContentType.JSON).body(subscriptions()).post("/exports")
-          .then().statusCode(200).extract().path("data.uuid");
-      control(sandbox).post("/exports/" + uuid + "/complete").then().statusCode(200)
-          .body("finished_at", notNullValue()).body("started_at", notNullValue());
-      control(sandbox).body("{\"reason\": \"x\"}").post("/exports/" + uuid + "/fail").then()
+      String uuid =
+          api(sandbox, ENTERPRISE)
+              .queryParam("site_id", SITE)
+              .contentType(ContentType.JSON)
+              .body(subscriptions())
+              .post("/exports")
+              .then()
+              .statusCode(200)
+              .extract()
+              .path("data.uuid");
+      control(sandbox)
+          .post("/exports/" + uuid + "/complete")
+          .then()
+          .statusCode(200)
+          .body("finished_at", notNullValue())
+          .body("started_at", notNullValue());
+      control(sandbox)
+          .body("{\"reason\": \"x\"}")
+          .post("/exports/" + uuid + "/fail")
+          .then()
           .statusCode(409);
     }
   }
@@ -50,8 +84,13 @@ class ControlApiAcceptanceTest {
   @Test
   void answersNonEnterpriseKeysWith403WhenAsked() {
     try (Sandbox sandbox = Sandbox.builder().port(0).nonEnterpriseStatus(403).start()) {
-      given().baseUri(sandbox.baseUrl()).header("Authorization", "Bearer " + BASIC)
-          .queryParam("site_id", BASIC_SITE).get("/exports").then().statusCode(403)
+      given()
+          .baseUri(sandbox.baseUrl())
+          .header("Authorization", "Bearer " + BASIC)
+          .queryParam("site_id", BASIC_SITE)
+          .get("/exports")
+          .then()
+          .statusCode(403)
           .body("message", equalTo("Exports are available exclusively for Enterprise accounts."));
     }
   }
@@ -72,7 +111,11 @@ class ControlApiAcceptanceTest {
       for (int i = 0; i < 5; i++) {
         api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports").then().statusCode(200);
       }
-      given().baseUri(sandbox.rootUrl()).get("/__admin/requests").then().statusCode(200)
+      given()
+          .baseUri(sandbox.rootUrl())
+          .get("/__admin/requests")
+          .then()
+          .statusCode(200)
           .body("requests.size()", equalTo(2));
     }
   }

@@ -27,8 +27,8 @@ import pelcro.exports.sandbox.data.ExportFile;
 import pelcro.exports.sandbox.data.ExportQuery;
 
 /**
- * GET /exports/{uuid} over HTTP, and the lifecycle seen through {@code --list-mode jobs}.
- * Uses a fake ExportData: site 1002 has no records at all.
+ * GET /exports/{uuid} over HTTP, and the lifecycle seen through {@code --list-mode jobs}. Uses a
+ * fake ExportData: site 1002 has no records at all.
  */
 class DownloadExportAcceptanceTest {
   private static final String NOT_READY =
@@ -40,16 +40,18 @@ class DownloadExportAcceptanceTest {
       DownloadError.MessageEnum.THE_REQUESTED_FILE_HAS_ALREADY_BEEN_DOWNLOADED_OR_HAS_EXPIRED_
           .getValue();
 
-  /** Long enough that no test reaches it by itself on a slow machine: the tests advance the clock. */
+  /**
+   * Long enough that no test reaches it by itself on a slow machine: the tests advance the clock.
+   */
   private static final int JOB = 60;
 
-  @AutoClose
-  private static Sandbox sandbox;
+  @AutoClose private static Sandbox sandbox;
   private static final FakeData DATA = new FakeData();
 
   /** Site 1002 is empty; files are "id\n" plus the uuid. */
   static final class FakeData implements ExportData {
-    final java.util.concurrent.atomic.AtomicInteger opens = new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.atomic.AtomicInteger opens =
+        new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public boolean hasRecords(ExportQuery query, Instant asOf) {
@@ -64,7 +66,8 @@ class DownloadExportAcceptanceTest {
     @Override
     public ExportFile file(ExportQuery query, String uuid, Instant asOf) {
       String ext = query.type().equals("accounting") ? ".zip" : ".csv";
-      return new ExportFile(query.type() + "-" + uuid + ext,
+      return new ExportFile(
+          query.type() + "-" + uuid + ext,
           () -> {
             opens.incrementAndGet();
             return new java.io.ByteArrayInputStream(("id\n" + uuid + "\n").getBytes());
@@ -75,8 +78,14 @@ class DownloadExportAcceptanceTest {
   @BeforeAll
   static void start() {
     // A fixed base clock: only the control API moves time, so no step depends on machine speed.
-    sandbox = Sandbox.builder().port(0).jobSeconds(JOB).listMode("jobs").data(DATA)
-        .clock(java.time.Clock.fixed(Instant.now(), java.time.ZoneOffset.UTC)).start();
+    sandbox =
+        Sandbox.builder()
+            .port(0)
+            .jobSeconds(JOB)
+            .listMode("jobs")
+            .data(DATA)
+            .clock(java.time.Clock.fixed(Instant.now(), java.time.ZoneOffset.UTC))
+            .start();
   }
 
   @BeforeEach
@@ -85,8 +94,15 @@ class DownloadExportAcceptanceTest {
   }
 
   static String request(String key, long site, Map<String, Object> body) {
-    return api(sandbox, key).queryParam("site_id", site).contentType(ContentType.JSON).body(body)
-        .post("/exports").then().statusCode(200).extract().path("data.uuid");
+    return api(sandbox, key)
+        .queryParam("site_id", site)
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/exports")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("data.uuid");
   }
 
   static Response download(String key, long site, String uuid) {
@@ -94,14 +110,22 @@ class DownloadExportAcceptanceTest {
   }
 
   static void advance(double seconds) {
-    control(sandbox).body("{\"seconds\": " + seconds + "}").post("/clock/advance").then()
+    control(sandbox)
+        .body("{\"seconds\": " + seconds + "}")
+        .post("/clock/advance")
+        .then()
         .statusCode(200);
   }
 
   @Test
   void answersNothingToExportWhenNoRecordOfTheSiteMatches() {
-    api(sandbox, ENTERPRISE).queryParam("site_id", SECOND_SITE).contentType(ContentType.JSON)
-        .body(subscriptions()).post("/exports").then().statusCode(400)
+    api(sandbox, ENTERPRISE)
+        .queryParam("site_id", SECOND_SITE)
+        .contentType(ContentType.JSON)
+        .body(subscriptions())
+        .post("/exports")
+        .then()
+        .statusCode(400)
         .body("message", equalTo(RequestExportError.MessageEnum.NOTHING_TO_EXPORT.getValue()));
   }
 
@@ -111,8 +135,11 @@ class DownloadExportAcceptanceTest {
     download(ENTERPRISE, SITE, uuid).then().statusCode(404).body("message", equalTo(NOT_READY));
     advance(JOB);
     Response file = download(ENTERPRISE, SITE, uuid);
-    file.then().statusCode(200).contentType("application/force-download")
-        .header("Content-Disposition",
+    file.then()
+        .statusCode(200)
+        .contentType("application/force-download")
+        .header(
+            "Content-Disposition",
             equalTo("attachment; filename=\"subscriptions-" + uuid + ".csv\""));
     assertThat(file.asString()).isEqualTo("id\n" + uuid + "\n");
     download(ENTERPRISE, SITE, uuid).then().statusCode(400).body("message", equalTo(GONE));
@@ -131,9 +158,13 @@ class DownloadExportAcceptanceTest {
   void answersUnknownAndOtherAccountsUuidsAsNotFound() {
     String uuid = request(ENTERPRISE, SITE, subscriptions());
     advance(JOB);
-    download(ENTERPRISE_2, OTHER_ACCOUNT_SITE, uuid).then().statusCode(404)
+    download(ENTERPRISE_2, OTHER_ACCOUNT_SITE, uuid)
+        .then()
+        .statusCode(404)
         .body("message", equalTo(NOT_FOUND));
-    download(ENTERPRISE, SITE, "0191e3f0-0000-7000-8000-000000000000").then().statusCode(404)
+    download(ENTERPRISE, SITE, "0191e3f0-0000-7000-8000-000000000000")
+        .then()
+        .statusCode(404)
         .body("message", equalTo(NOT_FOUND));
     download(ENTERPRISE, SITE, uuid).then().statusCode(200);
   }
@@ -141,8 +172,12 @@ class DownloadExportAcceptanceTest {
   @Test
   void answersAFailedExportAsNotFound() {
     String uuid = request(ENTERPRISE, SITE, subscriptions());
-    control(sandbox).body("{\"reason\": \"Disk full\"}").post("/exports/" + uuid + "/fail")
-        .then().statusCode(200).body("failed_reason", equalTo("Disk full"));
+    control(sandbox)
+        .body("{\"reason\": \"Disk full\"}")
+        .post("/exports/" + uuid + "/fail")
+        .then()
+        .statusCode(200)
+        .body("failed_reason", equalTo("Disk full"));
     download(ENTERPRISE, SITE, uuid).then().statusCode(404).body("message", equalTo(NOT_FOUND));
   }
 
@@ -156,12 +191,19 @@ class DownloadExportAcceptanceTest {
   @Test
   void servesAccountingAsAZipNamedForTheExport() {
     String month = java.time.LocalDate.now(java.time.ZoneOffset.UTC).withDayOfMonth(1).toString();
-    String uuid = request(ENTERPRISE, SITE,
-        Map.of("object", "accounting", "month", month, "currency", "usd"));
-    control(sandbox).post("/exports/" + uuid + "/complete").then().statusCode(200)
+    String uuid =
+        request(
+            ENTERPRISE, SITE, Map.of("object", "accounting", "month", month, "currency", "usd"));
+    control(sandbox)
+        .post("/exports/" + uuid + "/complete")
+        .then()
+        .statusCode(200)
         .body("finished_at", notNullValue());
-    download(ENTERPRISE, SITE, uuid).then().statusCode(200)
-        .header("Content-Disposition", equalTo("attachment; filename=\"accounting-" + uuid + ".zip\""));
+    download(ENTERPRISE, SITE, uuid)
+        .then()
+        .statusCode(200)
+        .header(
+            "Content-Disposition", equalTo("attachment; filename=\"accounting-" + uuid + ".zip\""));
   }
 
   @Test
@@ -171,13 +213,21 @@ class DownloadExportAcceptanceTest {
     queued.then().body("data[0].uuid", equalTo(uuid)).body("data[0].started_at", nullValue());
     advance(1);
     Response started = jobs();
-    started.then().body("data[0].started_at", notNullValue()).body("data[0].finished_at", nullValue());
+    started
+        .then()
+        .body("data[0].started_at", notNullValue())
+        .body("data[0].finished_at", nullValue());
     assertThat(started.<Integer>path("data[0].updated_at"))
         .isEqualTo(started.<Integer>path("data[0].started_at"));
     advance(JOB - 1);
     Response finished = jobs();
-    finished.then().body("data[0].finished_at", notNullValue()).body("data[0].failed_reason", nullValue());
-    assertThat(finished.<Integer>path("data[0].finished_at") - finished.<Integer>path("data[0].created_at"))
+    finished
+        .then()
+        .body("data[0].finished_at", notNullValue())
+        .body("data[0].failed_reason", nullValue());
+    assertThat(
+            finished.<Integer>path("data[0].finished_at")
+                - finished.<Integer>path("data[0].created_at"))
         .isBetween(JOB - 1, JOB + 1);
     assertThat(finished.<Integer>path("data[0].updated_at"))
         .isEqualTo(finished.<Integer>path("data[0].finished_at"));
@@ -190,19 +240,42 @@ class DownloadExportAcceptanceTest {
       advance(0.01);
     }
     request(ENTERPRISE_2, OTHER_ACCOUNT_SITE, subscriptions());
-    api(sandbox, ENTERPRISE).queryParam("site_id", SITE).queryParam("limit", 2).get("/exports")
-        .then().statusCode(200).body("data.size()", equalTo(2))
-        .body("data[0].object", equalTo("orders")).body("meta.total", equalTo(3))
-        .body("meta.last_page", equalTo(2)).body("links.prev", nullValue())
+    api(sandbox, ENTERPRISE)
+        .queryParam("site_id", SITE)
+        .queryParam("limit", 2)
+        .get("/exports")
+        .then()
+        .statusCode(200)
+        .body("data.size()", equalTo(2))
+        .body("data[0].object", equalTo("orders"))
+        .body("meta.total", equalTo(3))
+        .body("meta.last_page", equalTo(2))
+        .body("links.prev", nullValue())
         .body("links.next", notNullValue());
-    api(sandbox, ENTERPRISE).queryParam("site_id", SITE).queryParam("limit", 2)
-        .queryParam("page", 2).get("/exports").then().statusCode(200)
-        .body("data.size()", equalTo(1)).body("data[0].object", equalTo("subscriptions"));
+    api(sandbox, ENTERPRISE)
+        .queryParam("site_id", SITE)
+        .queryParam("limit", 2)
+        .queryParam("page", 2)
+        .get("/exports")
+        .then()
+        .statusCode(200)
+        .body("data.size()", equalTo(1))
+        .body("data[0].object", equalTo("subscriptions"));
     // Above the documented 100, a page holds 100 (x-decision of Limit); --strict refuses it.
-    api(sandbox, ENTERPRISE).queryParam("site_id", SITE).queryParam("limit", 101).get("/exports")
-        .then().statusCode(200).body("meta.per_page", equalTo(100));
-    api(sandbox, ENTERPRISE).queryParam("site_id", SITE).queryParam("page", "abc").get("/exports")
-        .then().statusCode(200).body("meta.current_page", equalTo(1));
+    api(sandbox, ENTERPRISE)
+        .queryParam("site_id", SITE)
+        .queryParam("limit", 101)
+        .get("/exports")
+        .then()
+        .statusCode(200)
+        .body("meta.per_page", equalTo(100));
+    api(sandbox, ENTERPRISE)
+        .queryParam("site_id", SITE)
+        .queryParam("page", "abc")
+        .get("/exports")
+        .then()
+        .statusCode(200)
+        .body("meta.current_page", equalTo(1));
   }
 
   private static Response jobs() {

@@ -22,9 +22,8 @@ import pelcro.exports.openapi.model.SubscriptionsExportRequest;
 import pelcro.exports.sandbox.Sandbox;
 
 /**
- * The Java client generated from the spec works against the sandbox with both date forms the
- * spec's {@code ExportDate} takes: an integration generated from the contract is not called
- * wrong.
+ * The Java client generated from the spec works against the sandbox with both date forms the spec's
+ * {@code ExportDate} takes: an integration generated from the contract is not called wrong.
  */
 class GeneratedClientAcceptanceTest {
   private static Sandbox sandbox;
@@ -35,7 +34,8 @@ class GeneratedClientAcceptanceTest {
     sandbox = Sandbox.builder().port(0).jobSeconds(0).rateLimit(0).start();
     ApiClient client = new ApiClient();
     client.updateBaseUri(sandbox.baseUrl());
-    client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + ENTERPRISE));
+    client.setRequestInterceptor(
+        request -> request.header("Authorization", "Bearer " + ENTERPRISE));
     exports = new ExportsApi(client);
   }
 
@@ -45,24 +45,36 @@ class GeneratedClientAcceptanceTest {
   }
 
   private static ExportRequest subscriptions(ExportDate from, ExportDate to) {
-    return new ExportRequest(new SubscriptionsExportRequest()
-        ._object(SubscriptionsExportRequest.ObjectEnum.SUBSCRIPTIONS)
-        .dateFrom(from).dateTo(to).status(SubscriptionStatus.ACTIVE));
+    return new ExportRequest(
+        new SubscriptionsExportRequest()
+            ._object(SubscriptionsExportRequest.ObjectEnum.SUBSCRIPTIONS)
+            .dateFrom(from)
+            .dateTo(to)
+            .status(SubscriptionStatus.ACTIVE));
   }
 
   @Test
   void requestsAndDownloadsWithUnixSecondsAndWithIsoDates() throws Exception {
-    Export bySeconds = exports.requestExport((int) SITE,
-        subscriptions(new ExportDate(JAN_2024), new ExportDate(APR_2024))).getData();
+    Export bySeconds =
+        exports
+            .requestExport(
+                (int) SITE, subscriptions(new ExportDate(JAN_2024), new ExportDate(APR_2024)))
+            .getData();
     Path first = exports.downloadExport(bySeconds.getUuid().toString(), (int) SITE).toPath();
 
-    Export byIso = exports.requestExport((int) SITE,
-        subscriptions(new ExportDate("2024-01-01T00:00:00Z"), new ExportDate("2024-04-01"))).getData();
+    Export byIso =
+        exports
+            .requestExport(
+                (int) SITE,
+                subscriptions(new ExportDate("2024-01-01T00:00:00Z"), new ExportDate("2024-04-01")))
+            .getData();
     Path second = exports.downloadExport(byIso.getUuid().toString(), (int) SITE).toPath();
 
     List<String> rows = Files.readAllLines(first);
     assertThat(rows).hasSizeGreaterThan(1);
-    assertThat(Files.readAllLines(second)).as("the same range, written as ISO dates").isEqualTo(rows);
+    assertThat(Files.readAllLines(second))
+        .as("the same range, written as ISO dates")
+        .isEqualTo(rows);
   }
 
   @Test

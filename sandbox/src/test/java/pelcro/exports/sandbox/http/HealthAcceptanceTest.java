@@ -18,9 +18,14 @@ class HealthAcceptanceTest {
   void answersReadyWithoutAKeyWithAdminClosedAndPastTheRateLimit() {
     try (Sandbox sandbox = Sandbox.builder().port(0).admin(false).rateLimit(1).start()) {
       for (int i = 0; i < 3; i++) {
-        given().baseUri(sandbox.rootUrl()).get("/health").then().statusCode(200)
+        given()
+            .baseUri(sandbox.rootUrl())
+            .get("/health")
+            .then()
+            .statusCode(200)
             .contentType(startsWith("application/json"))
-            .body("status", equalTo("ok")).body("spec_loaded", equalTo(true))
+            .body("status", equalTo("ok"))
+            .body("spec_loaded", equalTo(true))
             .body("data_loaded", equalTo(true));
       }
     }
@@ -29,16 +34,22 @@ class HealthAcceptanceTest {
   @Test
   void answersStartingWhileTheBannerIsPrintedAndReadyOnceItIsOut() {
     AtomicReference<Response> duringBanner = new AtomicReference<>();
-    try (Sandbox sandbox = Sandbox.start(Sandbox.builder().port(0).options(),
-        Clock.systemUTC(),
-        starting -> duringBanner.set(given().baseUri(starting.rootUrl()).get("/health")))) {
+    try (Sandbox sandbox =
+        Sandbox.start(
+            Sandbox.builder().port(0).options(),
+            Clock.systemUTC(),
+            starting -> duringBanner.set(given().baseUri(starting.rootUrl()).get("/health")))) {
       // Everything is loaded and warmed up, but a health check must not let a client in
       // while the command line still prints its banner (that work would slow its first request).
       assertEquals(503, duringBanner.get().statusCode());
       assertEquals("starting", duringBanner.get().path("status"));
       assertEquals(Boolean.TRUE, duringBanner.get().path("data_loaded"));
       assertEquals(Boolean.FALSE, duringBanner.get().path("warmed_up"));
-      given().baseUri(sandbox.rootUrl()).get("/health").then().statusCode(200)
+      given()
+          .baseUri(sandbox.rootUrl())
+          .get("/health")
+          .then()
+          .statusCode(200)
           .body("status", equalTo("ok"));
     }
   }

@@ -21,10 +21,10 @@ import org.junit.jupiter.api.TestInstance;
 import pelcro.exports.sandbox.Sandbox;
 
 /**
- * The answers an outside audit found to differ from what the vendor's API would plausibly do,
- * as an integrator meets them over HTTP: the Bearer scheme's case and spacing, a repeated
- * {@code site_id}, date-times as RFC 3339 writes them, and the lint's findings around refusals
- * and failed exports. Each test works in a session of its own.
+ * The answers an outside audit found to differ from what the vendor's API would plausibly do, as an
+ * integrator meets them over HTTP: the Bearer scheme's case and spacing, a repeated {@code
+ * site_id}, date-times as RFC 3339 writes them, and the lint's findings around refusals and failed
+ * exports. Each test works in a session of its own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LastMileAcceptanceTest {
@@ -47,8 +47,8 @@ class LastMileAcceptanceTest {
   }
 
   private Session session() {
-    JsonPath created = control(sandbox).post("/sessions").then().statusCode(200).extract()
-        .jsonPath();
+    JsonPath created =
+        control(sandbox).post("/sessions").then().statusCode(200).extract().jsonPath();
     return new Session(created.getString("enterprise_key"), created.getLong("site_ids[0]"));
   }
 
@@ -57,20 +57,34 @@ class LastMileAcceptanceTest {
   }
 
   private RequestSpecification post(Session s, String body) {
-    return api("Bearer " + s.key()).queryParam("site_id", s.site()).contentType(ContentType.JSON)
+    return api("Bearer " + s.key())
+        .queryParam("site_id", s.site())
+        .contentType(ContentType.JSON)
         .body(body);
   }
 
   @Test
   void theBearerSchemeIsReadInAnyCaseWithAnySpacesAndAnyOtherSchemeIs401() {
     Session s = session();
-    for (String authorization : new String[] {"Bearer " + s.key(), "bearer " + s.key(),
-        "BEARER " + s.key(), "Bearer    " + s.key(), "bEaReR " + s.key() + "  "}) {
+    for (String authorization :
+        new String[] {
+          "Bearer " + s.key(),
+          "bearer " + s.key(),
+          "BEARER " + s.key(),
+          "Bearer    " + s.key(),
+          "bEaReR " + s.key() + "  "
+        }) {
       api(authorization).queryParam("site_id", s.site()).get("/exports").then().statusCode(200);
     }
-    for (String authorization : new String[] {s.key(), "Basic " + s.key(), "Token " + s.key(),
-        "Bearer", "Bearer" + s.key()}) {
-      api(authorization).queryParam("site_id", s.site()).get("/exports").then().statusCode(401)
+    for (String authorization :
+        new String[] {
+          s.key(), "Basic " + s.key(), "Token " + s.key(), "Bearer", "Bearer" + s.key()
+        }) {
+      api(authorization)
+          .queryParam("site_id", s.site())
+          .get("/exports")
+          .then()
+          .statusCode(401)
           .body("message", equalTo("Unauthenticated."));
     }
   }
@@ -78,12 +92,21 @@ class LastMileAcceptanceTest {
   @Test
   void aRepeatedSiteIdCountsItsLastValueAsPhpReadsIt() {
     Session s = session();
-    given().baseUri(sandbox.baseUrl()).header("Authorization", "Bearer " + s.key())
-        .urlEncodingEnabled(false).get("/exports?site_id=2147483647&site_id=" + s.site())
-        .then().statusCode(200);
-    given().baseUri(sandbox.baseUrl()).header("Authorization", "Bearer " + s.key())
-        .urlEncodingEnabled(false).get("/exports?site_id=" + s.site() + "&site_id=2147483647")
-        .then().statusCode(400).body("errors", hasKey("site_id"));
+    given()
+        .baseUri(sandbox.baseUrl())
+        .header("Authorization", "Bearer " + s.key())
+        .urlEncodingEnabled(false)
+        .get("/exports?site_id=2147483647&site_id=" + s.site())
+        .then()
+        .statusCode(200);
+    given()
+        .baseUri(sandbox.baseUrl())
+        .header("Authorization", "Bearer " + s.key())
+        .urlEncodingEnabled(false)
+        .get("/exports?site_id=" + s.site() + "&site_id=2147483647")
+        .then()
+        .statusCode(400)
+        .body("errors", hasKey("site_id"));
   }
 
   @Test
@@ -91,11 +114,27 @@ class LastMileAcceptanceTest {
     Session s = session();
     long now = FROZEN.instant().getEpochSecond();
     String day = Instant.ofEpochSecond(now - 30L * 86_400).toString().substring(0, 10);
-    post(s, "{\"object\":\"customers\",\"date_from\":\"" + day + "T00:00:00\",\"date_to\":"
-        + now + "}").post("/exports").then().statusCode(200)
+    post(
+            s,
+            "{\"object\":\"customers\",\"date_from\":\""
+                + day
+                + "T00:00:00\",\"date_to\":"
+                + now
+                + "}")
+        .post("/exports")
+        .then()
+        .statusCode(200)
         .header(LintObserver.HEADER, equalTo("date-without-zone"));
-    post(s, "{\"object\":\"orders\",\"date_from\":\"" + day + "t00:00:00z\",\"date_to\":"
-        + now + "}").post("/exports").then().statusCode(200)
+    post(
+            s,
+            "{\"object\":\"orders\",\"date_from\":\""
+                + day
+                + "t00:00:00z\",\"date_to\":"
+                + now
+                + "}")
+        .post("/exports")
+        .then()
+        .statusCode(200)
         .header(LintObserver.HEADER, nullValue());
   }
 
@@ -103,11 +142,21 @@ class LastMileAcceptanceTest {
   void aRequestRefusedForAFieldGetsNoOtherFindingAboutItAndItsUnchangedRepeatIsNamed() {
     Session s = session();
     String body = "{\"object\":\"accounting\",\"month\":\"2023-02-29\",\"currency\":\"usd\"}";
-    post(s, body).post("/exports").then().statusCode(400).body("errors", hasKey("month"))
+    post(s, body)
+        .post("/exports")
+        .then()
+        .statusCode(400)
+        .body("errors", hasKey("month"))
         .header(LintObserver.HEADER, nullValue());
-    post(s, body).post("/exports").then().statusCode(400)
+    post(s, body)
+        .post("/exports")
+        .then()
+        .statusCode(400)
         .header(LintObserver.HEADER, equalTo("refused-request-repeated"));
-    control(sandbox).get("/lint?rule=month-not-first-day").then().statusCode(200)
+    control(sandbox)
+        .get("/lint?rule=month-not-first-day")
+        .then()
+        .statusCode(200)
         .body("data.findAll { it.detail == 'month=2023-02-29' }.size()", equalTo(0));
   }
 
@@ -115,18 +164,41 @@ class LastMileAcceptanceTest {
   void pollingAFailedExportsUuidAfterNotFoundIsNamedWhateverTheCase() {
     Session s = session();
     long now = FROZEN.instant().getEpochSecond();
-    String uuid = post(s, "{\"object\":\"customers\",\"date_from\":" + (now - 86_400L * 30)
-        + ",\"date_to\":" + now + "}").post("/exports").then().statusCode(200).extract()
-        .path("data.uuid");
-    control(sandbox).body("{\"reason\":\"Disk full\"}").post("/exports/" + uuid + "/fail")
-        .then().statusCode(200);
-    api("Bearer " + s.key()).queryParam("site_id", s.site()).get("/exports/" + uuid).then()
-        .statusCode(404).header(LintObserver.HEADER, nullValue());
-    api("Bearer " + s.key()).queryParam("site_id", s.site())
-        .get("/exports/" + uuid.toUpperCase(Locale.ROOT)).then().statusCode(404)
+    String uuid =
+        post(
+                s,
+                "{\"object\":\"customers\",\"date_from\":"
+                    + (now - 86_400L * 30)
+                    + ",\"date_to\":"
+                    + now
+                    + "}")
+            .post("/exports")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("data.uuid");
+    control(sandbox)
+        .body("{\"reason\":\"Disk full\"}")
+        .post("/exports/" + uuid + "/fail")
+        .then()
+        .statusCode(200);
+    api("Bearer " + s.key())
+        .queryParam("site_id", s.site())
+        .get("/exports/" + uuid)
+        .then()
+        .statusCode(404)
+        .header(LintObserver.HEADER, nullValue());
+    api("Bearer " + s.key())
+        .queryParam("site_id", s.site())
+        .get("/exports/" + uuid.toUpperCase(Locale.ROOT))
+        .then()
+        .statusCode(404)
         .body("message", equalTo(NOT_FOUND))
         .header(LintObserver.HEADER, equalTo("not-found-polled"));
-    api("Bearer " + s.key()).queryParam("site_id", s.site()).get("/exports/" + uuid).then()
+    api("Bearer " + s.key())
+        .queryParam("site_id", s.site())
+        .get("/exports/" + uuid)
+        .then()
         .header(LintObserver.HEADER, not(equalTo("download-polled-too-soon")));
   }
 }

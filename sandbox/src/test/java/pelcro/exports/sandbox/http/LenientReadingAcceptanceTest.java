@@ -36,7 +36,8 @@ class LenientReadingAcceptanceTest {
   @BeforeAll
   static void start() {
     lenient = Sandbox.builder().port(0).jobSeconds(0).rateLimit(0).start();
-    strict = Sandbox.builder().port(0).jobSeconds(0).rateLimit(0).strict(true).listMode("jobs").start();
+    strict =
+        Sandbox.builder().port(0).jobSeconds(0).rateLimit(0).strict(true).listMode("jobs").start();
   }
 
   @AfterAll
@@ -46,8 +47,11 @@ class LenientReadingAcceptanceTest {
   }
 
   private static Response post(Sandbox sandbox, Map<String, Object> body) {
-    return api(sandbox, ENTERPRISE).queryParam("site_id", SITE).contentType(ContentType.JSON)
-        .body(body).post("/exports");
+    return api(sandbox, ENTERPRISE)
+        .queryParam("site_id", SITE)
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/exports");
   }
 
   private static Map<String, Object> body(String type, Object from, Object to, Object... extra) {
@@ -68,42 +72,79 @@ class LenientReadingAcceptanceTest {
   /** Requests the export (expecting 200) and downloads its CSV rows. */
   private static List<CSVRecord> export(Map<String, Object> body) throws Exception {
     String uuid = post(lenient, body).then().statusCode(200).extract().path("data.uuid");
-    String csv = api(lenient, ENTERPRISE).queryParam("site_id", SITE).get("/exports/" + uuid)
-        .then().statusCode(200).extract().asString();
-    return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-        .parse(new StringReader(csv)).getRecords();
+    String csv =
+        api(lenient, ENTERPRISE)
+            .queryParam("site_id", SITE)
+            .get("/exports/" + uuid)
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    return CSVFormat.RFC4180
+        .builder()
+        .setHeader()
+        .setSkipHeaderRecord(true)
+        .get()
+        .parse(new StringReader(csv))
+        .getRecords();
   }
 
   @Test
   void takesIsoDateTimesBareDatesAndNumericStringsForTheDates() {
     ZonedDateTime from = now().minusDays(60);
-    post(lenient, body("customers", from.toOffsetDateTime().toString(), from.plusDays(30).toLocalDate().toString()))
-        .then().statusCode(200);
-    post(lenient, body("customers", from.withZoneSameInstant(ZoneOffset.ofHours(2)).toOffsetDateTime().toString(),
-        String.valueOf(from.plusDays(30).toEpochSecond()))).then().statusCode(200);
-    post(strict, body("customers", from.toOffsetDateTime().toString(), String.valueOf(from.plusDays(30).toEpochSecond())))
-        .then().statusCode(200);
+    post(
+            lenient,
+            body(
+                "customers",
+                from.toOffsetDateTime().toString(),
+                from.plusDays(30).toLocalDate().toString()))
+        .then()
+        .statusCode(200);
+    post(
+            lenient,
+            body(
+                "customers",
+                from.withZoneSameInstant(ZoneOffset.ofHours(2)).toOffsetDateTime().toString(),
+                String.valueOf(from.plusDays(30).toEpochSecond())))
+        .then()
+        .statusCode(200);
+    post(
+            strict,
+            body(
+                "customers",
+                from.toOffsetDateTime().toString(),
+                String.valueOf(from.plusDays(30).toEpochSecond())))
+        .then()
+        .statusCode(200);
   }
 
   @Test
   void takesNumericStringsForIntegerFiltersUnlessStrict() {
     long from = now().minusDays(120).toEpochSecond();
-    Map<String, Object> body = body("memberships", String.valueOf(from), from + 90 * DAY, "plan_id", "456");
+    Map<String, Object> body =
+        body("memberships", String.valueOf(from), from + 90 * DAY, "plan_id", "456");
 
     post(lenient, body).then().statusCode(200);
-    post(strict, body).then().statusCode(400)
+    post(strict, body)
+        .then()
+        .statusCode(400)
         .body("errors.plan_id[0]", equalTo("The plan id must be an integer."));
   }
 
   @Test
   void ignoresFieldsTheTypeDoesNotTakeUnlessStrict() {
     long from = now().minusDays(90).toEpochSecond();
-    Map<String, Object> body = body("subscriptions", from, from + 60 * DAY, "currency", "usd", "foo", 1);
+    Map<String, Object> body =
+        body("subscriptions", from, from + 60 * DAY, "currency", "usd", "foo", 1);
 
     post(lenient, body).then().statusCode(200);
-    post(strict, body).then().statusCode(400)
+    post(strict, body)
+        .then()
+        .statusCode(400)
         .body("errors.foo[0]", equalTo("The foo field is not allowed for subscriptions exports."))
-        .body("errors.currency[0]", equalTo("The currency field is not allowed for subscriptions exports."));
+        .body(
+            "errors.currency[0]",
+            equalTo("The currency field is not allowed for subscriptions exports."));
   }
 
   @Test
@@ -119,8 +160,10 @@ class LenientReadingAcceptanceTest {
   void matchesTheEmailWithoutCase() throws Exception {
     long from = now().minusDays(150).toEpochSecond();
     String email = export(body("newsletters", from, from + 120 * DAY)).get(0).get("email");
-    String shouted = email.substring(0, 1).toUpperCase(Locale.ROOT) + email.substring(1, email.indexOf('@'))
-        + email.substring(email.indexOf('@')).toUpperCase(Locale.ROOT);
+    String shouted =
+        email.substring(0, 1).toUpperCase(Locale.ROOT)
+            + email.substring(1, email.indexOf('@'))
+            + email.substring(email.indexOf('@')).toUpperCase(Locale.ROOT);
 
     List<CSVRecord> rows = export(body("newsletters", from, from + 120 * DAY, "email", shouted));
 
@@ -136,30 +179,61 @@ class LenientReadingAcceptanceTest {
     ZonedDateTime jan1 = ZonedDateTime.of(year - 1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
     ZonedDateTime jul1 = ZonedDateTime.of(year - 1, 7, 1, 23, 59, 59, 0, ZoneOffset.UTC);
 
-    post(lenient, body("invoices", aug31.toEpochSecond(), feb28.toEpochSecond())).then().statusCode(200);
-    post(lenient, body("customers", jan1.toEpochSecond(), jul1.toEpochSecond())).then().statusCode(200);
-    post(strict, body("payments", jan1.toEpochSecond(), jul1.toEpochSecond())).then().statusCode(200);
+    post(lenient, body("invoices", aug31.toEpochSecond(), feb28.toEpochSecond()))
+        .then()
+        .statusCode(200);
+    post(lenient, body("customers", jan1.toEpochSecond(), jul1.toEpochSecond()))
+        .then()
+        .statusCode(200);
+    post(strict, body("payments", jan1.toEpochSecond(), jul1.toEpochSecond()))
+        .then()
+        .statusCode(200);
     post(lenient, body("orders", jan1.toEpochSecond(), jul1.plusSeconds(1).toEpochSecond()))
-        .then().statusCode(400).body("message", equalTo("Invalid date range"));
+        .then()
+        .statusCode(400)
+        .body("message", equalTo("Invalid date range"));
   }
 
   @Test
   void servesPageAndLimitOutOfBoundsUnlessStrict() {
-    api(lenient, ENTERPRISE).queryParam("site_id", SITE).queryParam("limit", 1000)
-        .queryParam("page", "abc").get("/exports").then().statusCode(200);
-    api(strict, ENTERPRISE).queryParam("site_id", SITE).queryParam("limit", 1000).get("/exports")
-        .then().statusCode(400).body("errors.limit[0]", equalTo("The limit must not be greater than 100."));
-    api(strict, ENTERPRISE).queryParam("site_id", SITE).queryParam("page", "abc").get("/exports")
-        .then().statusCode(400).body("errors.page[0]", equalTo("The page must be an integer."));
+    api(lenient, ENTERPRISE)
+        .queryParam("site_id", SITE)
+        .queryParam("limit", 1000)
+        .queryParam("page", "abc")
+        .get("/exports")
+        .then()
+        .statusCode(200);
+    api(strict, ENTERPRISE)
+        .queryParam("site_id", SITE)
+        .queryParam("limit", 1000)
+        .get("/exports")
+        .then()
+        .statusCode(400)
+        .body("errors.limit[0]", equalTo("The limit must not be greater than 100."));
+    api(strict, ENTERPRISE)
+        .queryParam("site_id", SITE)
+        .queryParam("page", "abc")
+        .get("/exports")
+        .then()
+        .statusCode(400)
+        .body("errors.page[0]", equalTo("The page must be an integer."));
   }
 
   @Test
   void refusesIdsAboveInt32AsTheSpecDeclares() {
     long from = now().minusDays(90).toEpochSecond();
     for (Sandbox sandbox : new Sandbox[] {lenient, strict}) {
-      post(sandbox, body("orders", from, from + DAY, "product_id", 3_000_000_000L)).then().statusCode(400)
-          .body("errors.product_id[0]", equalTo("The product id must not be greater than 2147483647."));
-      api(sandbox, ENTERPRISE).queryParam("site_id", "3000000000").get("/exports").then().statusCode(400)
+      post(sandbox, body("orders", from, from + DAY, "product_id", 3_000_000_000L))
+          .then()
+          .statusCode(400)
+          .body(
+              "errors.product_id[0]",
+              equalTo("The product id must not be greater than 2147483647."));
+      api(sandbox, ENTERPRISE)
+          .queryParam("site_id", "3000000000")
+          .get("/exports")
+          .then()
+          .statusCode(400)
           .body("errors.site_id[0]", equalTo("The site id must not be greater than 2147483647."));
     }
   }

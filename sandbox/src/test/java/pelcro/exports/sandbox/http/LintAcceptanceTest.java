@@ -25,20 +25,25 @@ import pelcro.exports.sandbox.Sandbox;
 import pelcro.exports.sandbox.lint.LintRule;
 
 /**
- * The integrator lint over HTTP: the offending answer names the rules in {@code X-Sandbox-Lint}
- * and is otherwise what it would be; the control API lists the findings per account, filtered,
- * and a reset clears them.
+ * The integrator lint over HTTP: the offending answer names the rules in {@code X-Sandbox-Lint} and
+ * is otherwise what it would be; the control API lists the findings per account, filtered, and a
+ * reset clears them.
  */
 class LintAcceptanceTest {
   private static final Clock FROZEN = Clock.fixed(Instant.now(), ZoneOffset.UTC);
-  @AutoClose
-  private static Sandbox sandbox;
+  @AutoClose private static Sandbox sandbox;
 
   @BeforeAll
   static void start() {
     // A frozen base clock: the time rules compare sandbox instants, not the test's pace.
-    sandbox = Sandbox.builder().port(0).jobSeconds(60).rateLimit(0).clock(FROZEN)
-        .corsOrigins(List.of("https://docs.example.com")).start();
+    sandbox =
+        Sandbox.builder()
+            .port(0)
+            .jobSeconds(60)
+            .rateLimit(0)
+            .clock(FROZEN)
+            .corsOrigins(List.of("https://docs.example.com"))
+            .start();
   }
 
   @BeforeEach
@@ -47,8 +52,11 @@ class LintAcceptanceTest {
   }
 
   private static Response post(Map<String, Object> body) {
-    return api(sandbox, ENTERPRISE).queryParam("site_id", SITE).contentType(ContentType.JSON)
-        .body(body).post("/exports");
+    return api(sandbox, ENTERPRISE)
+        .queryParam("site_id", SITE)
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/exports");
   }
 
   private static Response findings(String query) {
@@ -78,7 +86,9 @@ class LintAcceptanceTest {
     body.put("object", "orders");
     post(body);
 
-    findings("").then().statusCode(200)
+    findings("")
+        .then()
+        .statusCode(200)
         .body("data.size()", equalTo(1))
         .body("data[0].account_id", equalTo(1))
         .body("data[0].rule", equalTo("ignored-field"))
@@ -96,7 +106,8 @@ class LintAcceptanceTest {
 
   @Test
   void namesADownloadPolledTooSoonAndLeavesItsAnswerAlone() {
-    String uuid = post(Fixtures.ofType("payments")).then().statusCode(200).extract().path("data.uuid");
+    String uuid =
+        post(Fixtures.ofType("payments")).then().statusCode(200).extract().path("data.uuid");
     Response first = api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports/" + uuid);
     Response second = api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports/" + uuid);
 
@@ -108,13 +119,22 @@ class LintAcceptanceTest {
 
   @Test
   void namesAKeyInTheQueryStringWithoutRevealingIt() {
-    Response r = given().baseUri(sandbox.baseUrl()).queryParam("site_id", SITE)
-        .queryParam("api_key", ENTERPRISE).get("/exports");
+    Response r =
+        given()
+            .baseUri(sandbox.baseUrl())
+            .queryParam("site_id", SITE)
+            .queryParam("api_key", ENTERPRISE)
+            .get("/exports");
 
     assertThat(r.statusCode()).isEqualTo(401);
     assertThat(r.header("X-Sandbox-Lint")).isEqualTo("key-in-query");
-    String listed = findings("?account=1").then().statusCode(200)
-        .body("data[0].rule", equalTo("key-in-query")).extract().asString();
+    String listed =
+        findings("?account=1")
+            .then()
+            .statusCode(200)
+            .body("data[0].rule", equalTo("key-in-query"))
+            .extract()
+            .asString();
     assertThat(listed).doesNotContain(ENTERPRISE);
   }
 
@@ -122,8 +142,13 @@ class LintAcceptanceTest {
   void exposesTheLintHeaderToAllowedPages() {
     Map<String, Object> body = new HashMap<>(Fixtures.ofType("refunds"));
     body.put("plan_id", "456");
-    Response r = api(sandbox, ENTERPRISE).header("Origin", "https://docs.example.com")
-        .queryParam("site_id", SITE).contentType(ContentType.JSON).body(body).post("/exports");
+    Response r =
+        api(sandbox, ENTERPRISE)
+            .header("Origin", "https://docs.example.com")
+            .queryParam("site_id", SITE)
+            .contentType(ContentType.JSON)
+            .body(body)
+            .post("/exports");
 
     assertThat(r.header("X-Sandbox-Lint")).isEqualTo("ignored-field");
     assertThat(r.header("Access-Control-Expose-Headers")).contains("X-Sandbox-Lint");
@@ -137,8 +162,10 @@ class LintAcceptanceTest {
         Response r = api(limited, ENTERPRISE).queryParam("site_id", SITE).get("/exports");
         lint.add(r.statusCode() + " " + r.header("X-Sandbox-Lint"));
       }
-      assertThat(lint).containsExactly("200 null", "200 null", "429 null", "429 retried-before-retry-after");
-      assertThat(limited.lint()).singleElement()
+      assertThat(lint)
+          .containsExactly("200 null", "200 null", "429 null", "429 retried-before-retry-after");
+      assertThat(limited.lint())
+          .singleElement()
           .satisfies(f -> assertThat(f.rule()).isEqualTo("retried-before-retry-after"));
     }
   }

@@ -32,8 +32,14 @@ class PreparedFilesAcceptanceTest {
       long size = size(prepared);
 
       control(sandbox).body("{\"seconds\": 60}").post("/clock/advance").then().statusCode(200);
-      byte[] file = api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports/" + uuid)
-          .then().statusCode(200).extract().asByteArray();
+      byte[] file =
+          api(sandbox, ENTERPRISE)
+              .queryParam("site_id", SITE)
+              .get("/exports/" + uuid)
+              .then()
+              .statusCode(200)
+              .extract()
+              .asByteArray();
 
       assertThat(file).hasSize((int) size);
       assertThat(new String(file, 0, 3)).isEqualTo("id,");
@@ -58,38 +64,55 @@ class PreparedFilesAcceptanceTest {
     try (Sandbox sandbox = Sandbox.builder().port(0).jobSeconds(60).prepareFilesMb(0).start()) {
       String uuid = request(sandbox, subscriptions());
       control(sandbox).body("{\"seconds\": 60}").post("/clock/advance").then().statusCode(200);
-      api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports/" + uuid)
-          .then().statusCode(200);
+      api(sandbox, ENTERPRISE)
+          .queryParam("site_id", SITE)
+          .get("/exports/" + uuid)
+          .then()
+          .statusCode(200);
 
       assertThat(find(uuid)).isEmpty();
     }
   }
 
   private static String request(Sandbox sandbox, Map<String, Object> body) {
-    return api(sandbox, ENTERPRISE).queryParam("site_id", SITE).contentType(ContentType.JSON)
-        .body(body).post("/exports").then().statusCode(200).extract().path("data.uuid");
+    return api(sandbox, ENTERPRISE)
+        .queryParam("site_id", SITE)
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/exports")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("data.uuid");
   }
 
   /** The prepared file of an export, once its size has stopped growing. */
   private static Path awaitComplete(String uuid) {
     long[] last = {-1};
-    return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
-        .until(() -> {
-          List<Path> found = find(uuid);
-          if (found.isEmpty()) {
-            return null;
-          }
-          long now = size(found.get(0));
-          boolean stable = now > 0 && now == last[0];
-          last[0] = now;
-          return stable ? found.get(0) : null;
-        }, path -> path != null);
+    return await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              List<Path> found = find(uuid);
+              if (found.isEmpty()) {
+                return null;
+              }
+              long now = size(found.get(0));
+              boolean stable = now > 0 && now == last[0];
+              last[0] = now;
+              return stable ? found.get(0) : null;
+            },
+            path -> path != null);
   }
 
   private static List<Path> find(String uuid) {
     try (Stream<Path> folders = Files.list(TEMP)) {
-      return folders.filter(f -> f.getFileName().toString().startsWith("exports-sandbox-files-"))
-          .map(f -> f.resolve(uuid)).filter(Files::exists).toList();
+      return folders
+          .filter(f -> f.getFileName().toString().startsWith("exports-sandbox-files-"))
+          .map(f -> f.resolve(uuid))
+          .filter(Files::exists)
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -18,24 +18,37 @@ import org.junit.jupiter.api.Test;
 import pelcro.exports.sandbox.Sandbox;
 
 /**
- * Per-account clocks, the test helpers an account calls with its own key, and sessions: many
- * users share one sandbox without stepping on each other.
+ * Per-account clocks, the test helpers an account calls with its own key, and sessions: many users
+ * share one sandbox without stepping on each other.
  */
 class SessionsAndTestHelpersAcceptanceTest {
 
   private static RequestSpecification helpers(Sandbox sandbox, String key) {
-    return given().baseUri(sandbox.rootUrl() + "/__sandbox").contentType(ContentType.JSON)
+    return given()
+        .baseUri(sandbox.rootUrl() + "/__sandbox")
+        .contentType(ContentType.JSON)
         .header("Authorization", "Bearer " + key);
   }
 
   private static String requestExport(Sandbox sandbox, String key, long site) {
-    return api(sandbox, key).queryParam("site_id", site).contentType(ContentType.JSON)
-        .body(subscriptions()).post("/exports").then().statusCode(200).extract().path("data.uuid");
+    return api(sandbox, key)
+        .queryParam("site_id", site)
+        .contentType(ContentType.JSON)
+        .body(subscriptions())
+        .post("/exports")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("data.uuid");
   }
 
   private static int download(Sandbox sandbox, String key, long site, String uuid) {
-    return api(sandbox, key).queryParam("site_id", site).get("/exports/" + uuid)
-        .then().extract().statusCode();
+    return api(sandbox, key)
+        .queryParam("site_id", site)
+        .get("/exports/" + uuid)
+        .then()
+        .extract()
+        .statusCode();
   }
 
   @Test
@@ -43,15 +56,24 @@ class SessionsAndTestHelpersAcceptanceTest {
     try (Sandbox sandbox = Sandbox.builder().port(0).admin(false).jobSeconds(60).start()) {
       String mine = requestExport(sandbox, ENTERPRISE, SITE);
       String theirs = requestExport(sandbox, ENTERPRISE_2, OTHER_ACCOUNT_SITE);
-      helpers(sandbox, ENTERPRISE).body("{\"seconds\": 61}").post("/clock/advance").then()
-          .statusCode(200).body("offset_seconds", equalTo(61)).body("account_id", equalTo(1));
-      helpers(sandbox, ENTERPRISE).get("/clock").then().statusCode(200)
+      helpers(sandbox, ENTERPRISE)
+          .body("{\"seconds\": 61}")
+          .post("/clock/advance")
+          .then()
+          .statusCode(200)
+          .body("offset_seconds", equalTo(61))
+          .body("account_id", equalTo(1));
+      helpers(sandbox, ENTERPRISE)
+          .get("/clock")
+          .then()
+          .statusCode(200)
           .body("offset_seconds", equalTo(61));
       helpers(sandbox, ENTERPRISE_2).get("/clock").then().body("offset_seconds", equalTo(0));
       org.assertj.core.api.Assertions.assertThat(download(sandbox, ENTERPRISE, SITE, mine))
           .isEqualTo(200);
       org.assertj.core.api.Assertions.assertThat(
-          download(sandbox, ENTERPRISE_2, OTHER_ACCOUNT_SITE, theirs)).isEqualTo(404);
+              download(sandbox, ENTERPRISE_2, OTHER_ACCOUNT_SITE, theirs))
+          .isEqualTo(404);
     }
   }
 
@@ -61,18 +83,28 @@ class SessionsAndTestHelpersAcceptanceTest {
       String mine = requestExport(sandbox, ENTERPRISE, SITE);
       String theirs = requestExport(sandbox, ENTERPRISE_2, OTHER_ACCOUNT_SITE);
       helpers(sandbox, ENTERPRISE).post("/exports/" + theirs + "/complete").then().statusCode(404);
-      helpers(sandbox, ENTERPRISE).post("/exports/" + mine + "/complete").then().statusCode(200)
+      helpers(sandbox, ENTERPRISE)
+          .post("/exports/" + mine + "/complete")
+          .then()
+          .statusCode(200)
           .body("uuid", equalTo(mine));
-      helpers(sandbox, ENTERPRISE_2).body("{\"reason\": \"Disk full\"}")
-          .post("/exports/" + theirs + "/fail").then().statusCode(200)
+      helpers(sandbox, ENTERPRISE_2)
+          .body("{\"reason\": \"Disk full\"}")
+          .post("/exports/" + theirs + "/fail")
+          .then()
+          .statusCode(200)
           .body("failed_reason", equalTo("Disk full"));
       helpers(sandbox, ENTERPRISE).post("/reset").then().statusCode(200);
       org.assertj.core.api.Assertions.assertThat(download(sandbox, ENTERPRISE, SITE, mine))
-          .as("reset forgot my export").isEqualTo(404);
+          .as("reset forgot my export")
+          .isEqualTo(404);
       org.assertj.core.api.Assertions.assertThat(
-          download(sandbox, ENTERPRISE_2, OTHER_ACCOUNT_SITE, theirs))
-          .as("the other account's failed export is still known").isEqualTo(404);
-      helpers(sandbox, ENTERPRISE_2).post("/exports/" + theirs + "/complete").then()
+              download(sandbox, ENTERPRISE_2, OTHER_ACCOUNT_SITE, theirs))
+          .as("the other account's failed export is still known")
+          .isEqualTo(404);
+      helpers(sandbox, ENTERPRISE_2)
+          .post("/exports/" + theirs + "/complete")
+          .then()
           .statusCode(409);
     }
   }
@@ -83,11 +115,17 @@ class SessionsAndTestHelpersAcceptanceTest {
       given().baseUri(sandbox.rootUrl()).get("/__sandbox/clock").then().statusCode(401);
       helpers(sandbox, ENTERPRISE).get("/clock").then().statusCode(200);
       helpers(sandbox, ENTERPRISE).get("/clock").then().statusCode(200);
-      helpers(sandbox, ENTERPRISE).get("/clock").then().statusCode(429)
+      helpers(sandbox, ENTERPRISE)
+          .get("/clock")
+          .then()
+          .statusCode(429)
           .header("Retry-After", org.hamcrest.Matchers.notNullValue());
     }
     try (Sandbox sandbox = Sandbox.builder().port(0).testHelpers(false).start()) {
-      helpers(sandbox, ENTERPRISE).get("/clock").then().statusCode(404)
+      helpers(sandbox, ENTERPRISE)
+          .get("/clock")
+          .then()
+          .statusCode(404)
           .contentType(startsWith("application/json"));
     }
   }
@@ -96,9 +134,16 @@ class SessionsAndTestHelpersAcceptanceTest {
   void theControlApiMovesOrResetsOneAccountByItsId() {
     try (Sandbox sandbox = Sandbox.builder().port(0).jobSeconds(60).start()) {
       String mine = requestExport(sandbox, ENTERPRISE, SITE);
-      control(sandbox).body("{\"seconds\": 61}").post("/accounts/1/clock/advance").then()
-          .statusCode(200).body("account_id", equalTo(1));
-      control(sandbox).get("/accounts/2/clock").then().statusCode(200)
+      control(sandbox)
+          .body("{\"seconds\": 61}")
+          .post("/accounts/1/clock/advance")
+          .then()
+          .statusCode(200)
+          .body("account_id", equalTo(1));
+      control(sandbox)
+          .get("/accounts/2/clock")
+          .then()
+          .statusCode(200)
           .body("offset_seconds", equalTo(0));
       control(sandbox).get("/accounts/999/clock").then().statusCode(404);
       control(sandbox).get("/accounts/abc/clock").then().statusCode(400);
@@ -112,22 +157,32 @@ class SessionsAndTestHelpersAcceptanceTest {
   @Test
   void aSessionIsAFreshIsolatedEnterpriseAccountUntilItEnds() {
     try (Sandbox sandbox = Sandbox.builder().port(0).jobSeconds(60).start()) {
-      JsonPath session = control(sandbox).post("/sessions").then().statusCode(200)
-          .extract().jsonPath();
+      JsonPath session =
+          control(sandbox).post("/sessions").then().statusCode(200).extract().jsonPath();
       String key = session.getString("enterprise_key");
       long site = session.getList("site_ids", Long.class).get(0);
       requestExport(sandbox, key, site);
       requestExport(sandbox, ENTERPRISE, SITE); // the same type, another account: no 409
-      api(sandbox, session.getString("basic_key")).queryParam("site_id",
-          session.getLong("basic_site_id")).get("/exports").then().statusCode(401)
+      api(sandbox, session.getString("basic_key"))
+          .queryParam("site_id", session.getLong("basic_site_id"))
+          .get("/exports")
+          .then()
+          .statusCode(401)
           .body("message", equalTo("Exports are available exclusively for Enterprise accounts."));
-      helpers(sandbox, key).body("{\"seconds\": 3600}").post("/clock/advance").then()
+      helpers(sandbox, key)
+          .body("{\"seconds\": 3600}")
+          .post("/clock/advance")
+          .then()
           .statusCode(200);
       helpers(sandbox, ENTERPRISE).get("/clock").then().body("offset_seconds", equalTo(0));
-      control(sandbox).delete("/sessions/" + session.getString("session_id")).then()
+      control(sandbox)
+          .delete("/sessions/" + session.getString("session_id"))
+          .then()
           .statusCode(200);
       api(sandbox, key).queryParam("site_id", site).get("/exports").then().statusCode(401);
-      control(sandbox).delete("/sessions/" + session.getString("session_id")).then()
+      control(sandbox)
+          .delete("/sessions/" + session.getString("session_id"))
+          .then()
           .statusCode(404);
     }
   }

@@ -18,9 +18,8 @@ import org.junit.jupiter.api.Test;
 import pelcro.exports.sandbox.Sandbox;
 
 /**
- * An export's uuid is matched without case everywhere it names an export, as the vendor's
- * database (MySQL's default collations) would match it: the download, the control API and the
- * test helpers.
+ * An export's uuid is matched without case everywhere it names an export, as the vendor's database
+ * (MySQL's default collations) would match it: the download, the control API and the test helpers.
  */
 class UuidCaseAcceptanceTest {
   private static final String GONE =
@@ -29,12 +28,21 @@ class UuidCaseAcceptanceTest {
       "The requested file was not found, please try to export again.";
 
   private static String requestExport(Sandbox sandbox, String key, long site) {
-    return api(sandbox, key).queryParam("site_id", site).contentType(ContentType.JSON)
-        .body(subscriptions()).post("/exports").then().statusCode(200).extract().path("data.uuid");
+    return api(sandbox, key)
+        .queryParam("site_id", site)
+        .contentType(ContentType.JSON)
+        .body(subscriptions())
+        .post("/exports")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("data.uuid");
   }
 
   private static RequestSpecification helpers(Sandbox sandbox, String key) {
-    return given().baseUri(sandbox.rootUrl() + "/__sandbox").contentType(ContentType.JSON)
+    return given()
+        .baseUri(sandbox.rootUrl() + "/__sandbox")
+        .contentType(ContentType.JSON)
         .header("Authorization", "Bearer " + key);
   }
 
@@ -46,12 +54,22 @@ class UuidCaseAcceptanceTest {
   void aFinishedExportDownloadsOnceByItsUuidInUpperCaseAndThenIsGoneInEveryCase() {
     try (Sandbox sandbox = Sandbox.builder().port(0).jobSeconds(60).start()) {
       String uuid = requestExport(sandbox, ENTERPRISE, SITE);
-      control(sandbox).post("/exports/" + upper(uuid) + "/complete").then().statusCode(200)
-          .body("uuid", equalTo(uuid)).body("finished_at", notNullValue());
-      api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports/" + upper(uuid))
-          .then().statusCode(200);
-      api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports/" + uuid)
-          .then().statusCode(400)
+      control(sandbox)
+          .post("/exports/" + upper(uuid) + "/complete")
+          .then()
+          .statusCode(200)
+          .body("uuid", equalTo(uuid))
+          .body("finished_at", notNullValue());
+      api(sandbox, ENTERPRISE)
+          .queryParam("site_id", SITE)
+          .get("/exports/" + upper(uuid))
+          .then()
+          .statusCode(200);
+      api(sandbox, ENTERPRISE)
+          .queryParam("site_id", SITE)
+          .get("/exports/" + uuid)
+          .then()
+          .statusCode(400)
           .body("message", equalTo(GONE));
     }
   }
@@ -61,9 +79,16 @@ class UuidCaseAcceptanceTest {
     try (Sandbox sandbox = Sandbox.builder().port(0).jobSeconds(60).start()) {
       String uuid = requestExport(sandbox, ENTERPRISE, SITE);
       String mixed = uuid.substring(0, 9) + upper(uuid.substring(9));
-      control(sandbox).body("{\"reason\": \"Disk full\"}").post("/exports/" + mixed + "/fail")
-          .then().statusCode(200).body("failed_reason", equalTo("Disk full"));
-      api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports/" + uuid).then()
+      control(sandbox)
+          .body("{\"reason\": \"Disk full\"}")
+          .post("/exports/" + mixed + "/fail")
+          .then()
+          .statusCode(200)
+          .body("failed_reason", equalTo("Disk full"));
+      api(sandbox, ENTERPRISE)
+          .queryParam("site_id", SITE)
+          .get("/exports/" + uuid)
+          .then()
           .statusCode(404)
           .body("message", equalTo(NOT_FOUND));
     }
@@ -74,12 +99,20 @@ class UuidCaseAcceptanceTest {
     try (Sandbox sandbox = Sandbox.builder().port(0).admin(false).jobSeconds(60).start()) {
       String mine = requestExport(sandbox, ENTERPRISE, SITE);
       String theirs = requestExport(sandbox, ENTERPRISE_2, OTHER_ACCOUNT_SITE);
-      helpers(sandbox, ENTERPRISE).post("/exports/" + upper(theirs) + "/complete").then()
+      helpers(sandbox, ENTERPRISE)
+          .post("/exports/" + upper(theirs) + "/complete")
+          .then()
           .statusCode(404);
-      helpers(sandbox, ENTERPRISE).post("/exports/" + upper(mine) + "/complete").then()
-          .statusCode(200).body("uuid", equalTo(mine));
-      helpers(sandbox, ENTERPRISE_2).body("{\"reason\": \"x\"}")
-          .post("/exports/" + upper(theirs) + "/fail").then().statusCode(200)
+      helpers(sandbox, ENTERPRISE)
+          .post("/exports/" + upper(mine) + "/complete")
+          .then()
+          .statusCode(200)
+          .body("uuid", equalTo(mine));
+      helpers(sandbox, ENTERPRISE_2)
+          .body("{\"reason\": \"x\"}")
+          .post("/exports/" + upper(theirs) + "/fail")
+          .then()
+          .statusCode(200)
           .body("failed_reason", equalTo("x"));
     }
   }

@@ -32,8 +32,8 @@ class VerboseLogAcceptanceTest {
   }
 
   private static HttpResponse<String> get(String url, String key) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-        .timeout(Duration.ofSeconds(120));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120));
     if (key != null) {
       request.header("Authorization", "Bearer " + key);
     }
@@ -52,8 +52,9 @@ class VerboseLogAcceptanceTest {
     int firstHealth = 0;
     CompletableFuture<HttpResponse<String>> early;
     try {
-      starting = CompletableFuture.supplyAsync(
-          () -> Sandbox.builder().port(port).bind("127.0.0.1").verbose(true).start());
+      starting =
+          CompletableFuture.supplyAsync(
+              () -> Sandbox.builder().port(port).bind("127.0.0.1").verbose(true).start());
       // The server listens before the spec and the data are loaded; bounded wait for the port.
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
       while (firstHealth == 0 && System.nanoTime() < deadline && !starting.isDone()) {
@@ -63,13 +64,15 @@ class VerboseLogAcceptanceTest {
           Thread.onSpinWait();
         }
       }
-      early = CompletableFuture.supplyAsync(() -> {
-        try {
-          return get(root + "/api/v1/core/exports?site_id=" + SITE, ENTERPRISE);
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      early =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return get(root + "/api/v1/core/exports?site_id=" + SITE, ENTERPRISE);
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
     } finally {
       System.setOut(stdout);
     }
@@ -78,18 +81,24 @@ class VerboseLogAcceptanceTest {
       assertThat(early.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
       get(root + "/__admin/sandbox/clock", null);
       // A line the edge writes may follow its answer by a moment: it is written once sent.
-      await().atMost(Duration.ofSeconds(10)).until(() -> captured.toString(StandardCharsets.UTF_8)
-          .contains("GET /__admin/sandbox/clock -> 200"));
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  captured
+                      .toString(StandardCharsets.UTF_8)
+                      .contains("GET /__admin/sandbox/clock -> 200"));
 
       String lines = captured.toString(StandardCharsets.UTF_8);
       assertThat(lines.lines().filter(l -> l.matches(".*\\brequest\\s.*GET /health -> 503 .*")))
           .isNotEmpty();
-      String early200 = ".*\\brequest\\s+account 1\\s+GET /api/v1/core/exports\\?site_id="
-          + SITE + " -> 200 .*";
+      String early200 =
+          ".*\\brequest\\s+account 1\\s+GET /api/v1/core/exports\\?site_id=" + SITE + " -> 200 .*";
       assertThat(lines.lines().filter(l -> l.matches(early200))).hasSize(1);
       assertThat(lines.lines().filter(l -> l.contains("GET /__admin/sandbox/clock -> 200")))
           .hasSize(1);
-      assertThat(lines).as("the warm-up's own requests")
+      assertThat(lines)
+          .as("the warm-up's own requests")
           .doesNotContain("POST /api/v1/core/exports");
     }
   }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * README, "Rehearsing failures", the worked example: an integration that retries a 503 after its
- * Retry-After, requests a failed export again, and survives a cut download. Keep the README's
- * code in step with this class.
+ * Retry-After, requests a failed export again, and survives a cut download. Keep the README's code
+ * in step with this class.
  */
 @ExportsSandboxTest(jobSeconds = 1)
 class ExportJobSurvivesABadDayTest {
@@ -26,9 +26,9 @@ class ExportJobSurvivesABadDayTest {
   @Test
   void deliversTheFileThroughAnOutageAFailedExportAndACutDownload(SandboxHandle sandbox)
       throws Exception {
-    sandbox.faults().failCalls("requestExport", 1, 503);          // an outage: one 503, Retry-After: 1
-    sandbox.faults().failNext("subscriptions", 1, "Disk full");    // then the export fails
-    sandbox.faults().cutDownloads("subscriptions", 1, 10_000);     // then the download breaks
+    sandbox.faults().failCalls("requestExport", 1, 503); // an outage: one 503, Retry-After: 1
+    sandbox.faults().failNext("subscriptions", 1, "Disk full"); // then the export fails
+    sandbox.faults().cutDownloads("subscriptions", 1, 10_000); // then the download breaks
 
     ExportJob job = new ExportJob(sandbox.baseUrl(), sandbox.enterpriseKey(), sandbox.siteId());
     long to = Instant.now().getEpochSecond();
@@ -37,13 +37,14 @@ class ExportJobSurvivesABadDayTest {
     assertThat(csv.length()).isGreaterThan(10_000);
     assertThat(csv.lines()).hasSizeGreaterThan(1);
     assertThat(sandbox.faults().list().get("data"))
-        .hasSize(3).allSatisfy(f -> assertThat(f.get("struck").asInt()).isEqualTo(1));
+        .hasSize(3)
+        .allSatisfy(f -> assertThat(f.get("struck").asInt()).isEqualTo(1));
   }
 
   /**
-   * A small export job as an integration would write it: requests an export, retrying 503 and
-   * 429 after their Retry-After; polls the download once a second; requests a new export when
-   * the answer says "please try to export again"; downloads again after a broken transfer.
+   * A small export job as an integration would write it: requests an export, retrying 503 and 429
+   * after their Retry-After; polls the download once a second; requests a new export when the
+   * answer says "please try to export again"; downloads again after a broken transfer.
    */
   static final class ExportJob {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -74,11 +75,14 @@ class ExportJobSurvivesABadDayTest {
 
     private String request(String type, long from, long to, Instant deadline)
         throws IOException, InterruptedException {
-      String body = JSON.writeValueAsString(Map.of("object", type, "date_from", from, "date_to", to));
+      String body =
+          JSON.writeValueAsString(Map.of("object", type, "date_from", from, "date_to", to));
       while (true) {
-        HttpResponse<String> answer = send(call("/exports")
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body)));
+        HttpResponse<String> answer =
+            send(
+                call("/exports")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
         if (answer.statusCode() == 200) {
           return JSON.readTree(answer.body()).at("/data/uuid").asText();
         }
@@ -119,7 +123,8 @@ class ExportJobSurvivesABadDayTest {
 
     private HttpRequest.Builder call(String path) {
       return HttpRequest.newBuilder(URI.create(baseUrl + path + "?site_id=" + siteId))
-          .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + key);
+          .timeout(Duration.ofSeconds(10))
+          .header("Authorization", "Bearer " + key);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request)

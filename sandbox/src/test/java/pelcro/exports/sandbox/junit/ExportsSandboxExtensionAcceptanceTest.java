@@ -6,7 +6,6 @@ import static pelcro.exports.sandbox.SpecValidated.api;
 
 import io.restassured.http.ContentType;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import pelcro.exports.sandbox.Sandbox;
 
@@ -30,29 +29,51 @@ class ExportsSandboxExtensionAcceptanceTest {
   @Test
   void drivesAnExportThroughTheControlClient(SandboxHandle handle, Sandbox sandbox) {
     handle.reset();
-    String uuid = api(sandbox, handle.enterpriseKey()).queryParam("site_id", handle.siteId())
-        .contentType(ContentType.JSON)
-        .body(pelcro.exports.sandbox.Fixtures.ofType("customers"))
-        .post("/exports").then().statusCode(200).extract().path("data.uuid");
+    String uuid =
+        api(sandbox, handle.enterpriseKey())
+            .queryParam("site_id", handle.siteId())
+            .contentType(ContentType.JSON)
+            .body(pelcro.exports.sandbox.Fixtures.ofType("customers"))
+            .post("/exports")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("data.uuid");
     handle.advanceClock(Duration.ofSeconds(30));
-    api(sandbox, handle.enterpriseKey()).queryParam("site_id", handle.siteId())
-        .get("/exports/" + uuid).then().statusCode(200);
+    api(sandbox, handle.enterpriseKey())
+        .queryParam("site_id", handle.siteId())
+        .get("/exports/" + uuid)
+        .then()
+        .statusCode(200);
 
-    String second = api(sandbox, handle.enterpriseKey()).queryParam("site_id", handle.siteId())
-        .contentType(ContentType.JSON)
-        .body(pelcro.exports.sandbox.Fixtures.ofType("customers"))
-        .post("/exports").then().statusCode(200).extract().path("data.uuid");
+    String second =
+        api(sandbox, handle.enterpriseKey())
+            .queryParam("site_id", handle.siteId())
+            .contentType(ContentType.JSON)
+            .body(pelcro.exports.sandbox.Fixtures.ofType("customers"))
+            .post("/exports")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("data.uuid");
     assertThat(handle.fail(second, "Quota \"exceeded\"").get("failed_reason").asText())
         .isEqualTo("Quota \"exceeded\"");
-    api(sandbox, handle.enterpriseKey()).queryParam("site_id", handle.siteId())
-        .get("/exports/" + second).then().statusCode(404);
+    api(sandbox, handle.enterpriseKey())
+        .queryParam("site_id", handle.siteId())
+        .get("/exports/" + second)
+        .then()
+        .statusCode(404);
   }
 
   @Test
   void sharesOneSandboxAcrossTheClass(Sandbox sandbox, SandboxHandle handle) {
     assertThat(handle.sandbox()).isSameAs(sandbox);
     assertThat(sandbox.options().jobSeconds()).isEqualTo(30);
-    api(sandbox, handle.enterpriseKey()).queryParam("site_id", handle.siteId()).get("/exports")
-        .then().statusCode(200).body("data.size()", equalTo(14));
+    api(sandbox, handle.enterpriseKey())
+        .queryParam("site_id", handle.siteId())
+        .get("/exports")
+        .then()
+        .statusCode(200)
+        .body("data.size()", equalTo(14));
   }
 }

@@ -26,8 +26,13 @@ class FailOnLintAcceptanceTest {
     for (int i = 0; i + 1 < extra.length; i += 2) {
       body.put((String) extra[i], extra[i + 1]);
     }
-    api(sandbox.sandbox(), sandbox.enterpriseKey()).queryParam("site_id", sandbox.siteId())
-        .contentType(ContentType.JSON).body(body).post("/exports").then().statusCode(200);
+    api(sandbox.sandbox(), sandbox.enterpriseKey())
+        .queryParam("site_id", sandbox.siteId())
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/exports")
+        .then()
+        .statusCode(200);
   }
 
   /** Sends a filter subscriptions do not take, then resets the sandbox. */
@@ -53,8 +58,10 @@ class FailOnLintAcceptanceTest {
 
   private static TestExecutionSummary run(Class<?> testClass) {
     SummaryGeneratingListener listener = new SummaryGeneratingListener();
-    LauncherFactory.create().execute(
-        LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass)).build(), listener);
+    LauncherFactory.create()
+        .execute(
+            LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass)).build(),
+            listener);
     return listener.getSummary();
   }
 

@@ -28,11 +28,11 @@ import pelcro.exports.sandbox.Fixtures;
 import pelcro.exports.sandbox.Sandbox;
 
 /**
- * Test classes pointed at one running sandbox ({@code @ExportsSandboxTest(url = ...)} or
- * {@code -Dexports.sandbox.url}) and run in parallel each get a session of their own: both hold a
- * running export of the same type at once (no 409), neither sees the other's exports, clock or
- * completion. The sample classes run here through the JUnit launcher with parallel classes
- * (surefire skips nested classes); a barrier makes them wait for each other, so they overlap.
+ * Test classes pointed at one running sandbox ({@code @ExportsSandboxTest(url = ...)} or {@code
+ * -Dexports.sandbox.url}) and run in parallel each get a session of their own: both hold a running
+ * export of the same type at once (no 409), neither sees the other's exports, clock or completion.
+ * The sample classes run here through the JUnit launcher with parallel classes (surefire skips
+ * nested classes); a barrier makes them wait for each other, so they overlap.
  */
 class SharedSandboxParallelClassesTest {
   /**
@@ -41,6 +41,7 @@ class SharedSandboxParallelClassesTest {
    * loopback address of its own, so nothing else on the machine picks it by chance.
    */
   static final String FIXED_HOST = "127.0.0.87";
+
   static final int FIXED_PORT = 28467;
   static final String FIXED_URL = "http://" + FIXED_HOST + ":" + FIXED_PORT;
 
@@ -50,6 +51,7 @@ class SharedSandboxParallelClassesTest {
 
   /** What one launch's classes share: the barrier they meet at and what each saw. */
   private static volatile CyclicBarrier meet;
+
   private static final Map<String, String> UUIDS = new ConcurrentHashMap<>();
   private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
   private static final Map<String, String> THREADS = new ConcurrentHashMap<>();
@@ -58,8 +60,8 @@ class SharedSandboxParallelClassesTest {
 
   @BeforeAll
   static void startShared() throws IOException {
-    try (ServerSocket probe = new ServerSocket(FIXED_PORT, 1,
-        java.net.InetAddress.getByName(FIXED_HOST))) {
+    try (ServerSocket probe =
+        new ServerSocket(FIXED_PORT, 1, java.net.InetAddress.getByName(FIXED_HOST))) {
       probe.setReuseAddress(true); // free now; closed at once for the sandbox to take
     }
     shared = Sandbox.builder().bind(FIXED_HOST).port(FIXED_PORT).jobSeconds(60).start();
@@ -70,13 +72,15 @@ class SharedSandboxParallelClassesTest {
     shared.close();
   }
 
-  private static HttpResponse<String> call(SandboxHandle sandbox, String method, String path,
-      Object body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
-        .timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Bearer " + sandbox.enterpriseKey());
+  private static HttpResponse<String> call(
+      SandboxHandle sandbox, String method, String path, Object body) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + sandbox.enterpriseKey());
     if (body != null) {
-      request.header("Content-Type", "application/json")
+      request
+          .header("Content-Type", "application/json")
           .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
     } else {
       request.method(method, HttpRequest.BodyPublishers.noBody());
@@ -84,10 +88,16 @@ class SharedSandboxParallelClassesTest {
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  /** Surefire, given a pattern, would run the sample classes alone: they run only when launched here. */
-  static final String LAUNCHING = "pelcro.exports.sandbox.junit.SharedSandboxParallelClassesTest#launching";
+  /**
+   * Surefire, given a pattern, would run the sample classes alone: they run only when launched
+   * here.
+   */
+  static final String LAUNCHING =
+      "pelcro.exports.sandbox.junit.SharedSandboxParallelClassesTest#launching";
 
-  /** Whether this class's launch runs the sample classes (not surefire picking them by a pattern). */
+  /**
+   * Whether this class's launch runs the sample classes (not surefire picking them by a pattern).
+   */
   static boolean launching() {
     return meet != null;
   }
@@ -97,8 +107,8 @@ class SharedSandboxParallelClassesTest {
   }
 
   /**
-   * One class's traffic, the same for both: export customers (the other class does too, at the
-   * same time), look at the other's export, finish its own by {@code advancing} its clock or by
+   * One class's traffic, the same for both: export customers (the other class does too, at the same
+   * time), look at the other's export, finish its own by {@code advancing} its clock or by
    * completing it, download it once.
    */
   abstract static class ExportsOnTheSharedSandbox {
@@ -123,9 +133,11 @@ class SharedSandboxParallelClassesTest {
 
       String theirs = UUIDS.get(other());
       assertThat(call(sandbox, "GET", "/exports/" + theirs + site, null).statusCode())
-          .as("their export is not mine to see").isEqualTo(404);
+          .as("their export is not mine to see")
+          .isEqualTo(404);
       assertThat(call(sandbox, "GET", "/exports/" + mine + site, null).statusCode())
-          .as("mine is still running").isEqualTo(404);
+          .as("mine is still running")
+          .isEqualTo(404);
       if (advances()) {
         JsonNode clock = sandbox.advanceClock(Duration.ofSeconds(61));
         assertThat(clock.path("offset_seconds").asLong()).isGreaterThanOrEqualTo(61);
@@ -133,14 +145,16 @@ class SharedSandboxParallelClassesTest {
       await(); // one class moved its clock: the other's export must not have finished
       if (!advances()) {
         assertThat(call(sandbox, "GET", "/exports/" + mine + site, null).statusCode())
-            .as("their clock moved, mine did not").isEqualTo(404);
+            .as("their clock moved, mine did not")
+            .isEqualTo(404);
         sandbox.complete(mine);
       }
       HttpResponse<String> file = call(sandbox, "GET", "/exports/" + mine + site, null);
       assertThat(file.statusCode()).as(file.body()).isEqualTo(200);
       assertThat(file.body()).isNotBlank();
       assertThat(call(sandbox, "GET", "/exports/" + mine + site, null).statusCode())
-          .as("downloaded once").isEqualTo(400);
+          .as("downloaded once")
+          .isEqualTo(400);
       await(); // both downloaded: nobody's download touched the other's file
     }
   }
@@ -148,34 +162,66 @@ class SharedSandboxParallelClassesTest {
   @ExportsSandboxTest(url = FIXED_URL)
   @EnabledIf(LAUNCHING)
   static class AnnotatedAdvancesItsClock extends ExportsOnTheSharedSandbox {
-    String name() { return "annotated-advances"; }
-    String other() { return "annotated-completes"; }
-    boolean advances() { return true; }
+    String name() {
+      return "annotated-advances";
+    }
+
+    String other() {
+      return "annotated-completes";
+    }
+
+    boolean advances() {
+      return true;
+    }
   }
 
   @ExportsSandboxTest(url = FIXED_URL)
   @EnabledIf(LAUNCHING)
   static class AnnotatedCompletesItsExport extends ExportsOnTheSharedSandbox {
-    String name() { return "annotated-completes"; }
-    String other() { return "annotated-advances"; }
-    boolean advances() { return false; }
+    String name() {
+      return "annotated-completes";
+    }
+
+    String other() {
+      return "annotated-advances";
+    }
+
+    boolean advances() {
+      return false;
+    }
   }
 
   /** No url: the system property points them at the shared sandbox. */
   @ExportsSandboxTest
   @EnabledIf(LAUNCHING)
   static class PropertyAdvancesItsClock extends ExportsOnTheSharedSandbox {
-    String name() { return "property-advances"; }
-    String other() { return "property-completes"; }
-    boolean advances() { return true; }
+    String name() {
+      return "property-advances";
+    }
+
+    String other() {
+      return "property-completes";
+    }
+
+    boolean advances() {
+      return true;
+    }
   }
 
   @ExportsSandboxTest
   @EnabledIf(LAUNCHING)
   static class PropertyCompletesItsExport extends ExportsOnTheSharedSandbox {
-    String name() { return "property-completes"; }
-    String other() { return "property-advances"; }
-    boolean advances() { return false; }
+    String name() {
+      return "property-completes";
+    }
+
+    String other() {
+      return "property-advances";
+    }
+
+    boolean advances() {
+      return false;
+    }
   }
 
   /** Runs the classes with JUnit's parallel execution, two classes at once. */
@@ -183,31 +229,40 @@ class SharedSandboxParallelClassesTest {
     meet = new CyclicBarrier(2);
     SummaryGeneratingListener listener = new SummaryGeneratingListener();
     try {
-      LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
-          .selectors(selectClass(first), selectClass(second))
-          .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-          .configurationParameter("junit.jupiter.execution.parallel.mode.default", "same_thread")
-          .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
-          .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
-          .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "2")
-          .build(), listener);
+      LauncherFactory.create()
+          .execute(
+              LauncherDiscoveryRequestBuilder.request()
+                  .selectors(selectClass(first), selectClass(second))
+                  .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                  .configurationParameter(
+                      "junit.jupiter.execution.parallel.mode.default", "same_thread")
+                  .configurationParameter(
+                      "junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
+                  .configurationParameter(
+                      "junit.jupiter.execution.parallel.config.strategy", "fixed")
+                  .configurationParameter(
+                      "junit.jupiter.execution.parallel.config.fixed.parallelism", "2")
+                  .build(),
+              listener);
     } finally {
       meet = null;
     }
     return listener.getSummary();
   }
 
-  private static void assertBothPassedApartAndEndedTheirSessions(TestExecutionSummary summary,
-      String first, String second) throws Exception {
+  private static void assertBothPassedApartAndEndedTheirSessions(
+      TestExecutionSummary summary, String first, String second) throws Exception {
     assertThat(summary.getFailures()).as("failures").isEmpty();
     assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
     assertThat(THREADS.get(first)).as("on threads of their own").isNotEqualTo(THREADS.get(second));
     assertThat(KEYS.get(first)).isNotEqualTo(KEYS.get(second));
     for (String name : new String[] {first, second}) {
-      HttpResponse<String> after = HTTP.send(HttpRequest.newBuilder(
-              URI.create(shared.baseUrl() + "/exports?site_id=1001"))
-          .header("Authorization", "Bearer " + KEYS.get(name)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> after =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(shared.baseUrl() + "/exports?site_id=1001"))
+                  .header("Authorization", "Bearer " + KEYS.get(name))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(after.statusCode()).as(name + "'s session ended with its class").isEqualTo(401);
     }
   }
@@ -216,7 +271,8 @@ class SharedSandboxParallelClassesTest {
   void parallelClassesAnnotatedWithTheSharedUrlNeverCollide() throws Exception {
     TestExecutionSummary summary =
         runInParallel(AnnotatedAdvancesItsClock.class, AnnotatedCompletesItsExport.class);
-    assertBothPassedApartAndEndedTheirSessions(summary, "annotated-advances", "annotated-completes");
+    assertBothPassedApartAndEndedTheirSessions(
+        summary, "annotated-advances", "annotated-completes");
   }
 
   @Test

@@ -30,14 +30,24 @@ class SharedSandboxSessionsTest {
   }
 
   private static String requestExport(SandboxHandle handle) {
-    return api(shared, handle.enterpriseKey()).queryParam("site_id", handle.siteId())
-        .contentType(ContentType.JSON).body(Fixtures.ofType("customers")).post("/exports")
-        .then().statusCode(200).extract().path("data.uuid");
+    return api(shared, handle.enterpriseKey())
+        .queryParam("site_id", handle.siteId())
+        .contentType(ContentType.JSON)
+        .body(Fixtures.ofType("customers"))
+        .post("/exports")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("data.uuid");
   }
 
   private static int download(SandboxHandle handle, String uuid) {
-    return api(shared, handle.enterpriseKey()).queryParam("site_id", handle.siteId())
-        .get("/exports/" + uuid).then().extract().statusCode();
+    return api(shared, handle.enterpriseKey())
+        .queryParam("site_id", handle.siteId())
+        .get("/exports/" + uuid)
+        .then()
+        .extract()
+        .statusCode();
   }
 
   @Test
@@ -45,7 +55,8 @@ class SharedSandboxSessionsTest {
     try (SandboxHandle first = SandboxHandle.session(shared.baseUrl());
         SandboxHandle second = SandboxHandle.session(shared.rootUrl())) {
       assertThat(first.shared()).isTrue();
-      assertThat(first.enterpriseKey()).isNotEqualTo(second.enterpriseKey())
+      assertThat(first.enterpriseKey())
+          .isNotEqualTo(second.enterpriseKey())
           .isNotEqualTo(first.otherEnterpriseKey());
       String mine = requestExport(first);
       String theirs = requestExport(second); // the same type: no "Export in progress"
@@ -55,8 +66,11 @@ class SharedSandboxSessionsTest {
       second.complete(theirs);
       first.reset();
       assertThat(download(second, theirs)).as("their export survived my reset").isEqualTo(200);
-      api(shared, first.basicKey()).queryParam("site_id", first.basicSiteId()).get("/exports")
-          .then().statusCode(401);
+      api(shared, first.basicKey())
+          .queryParam("site_id", first.basicSiteId())
+          .get("/exports")
+          .then()
+          .statusCode(401);
     }
   }
 
@@ -66,7 +80,8 @@ class SharedSandboxSessionsTest {
     String key = session.enterpriseKey();
     session.close();
     api(shared, key).queryParam("site_id", 1001).get("/exports").then().statusCode(401);
-    assertThatThrownBy(session::reset).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(session::reset)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("401");
   }
 }

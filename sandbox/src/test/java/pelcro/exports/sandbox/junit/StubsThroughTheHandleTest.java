@@ -28,16 +28,21 @@ class StubsThroughTheHandleTest {
   @Test
   void aTestStubsAnotherCoreEndpointThroughTheHandlesWireMockClient(SandboxHandle sandbox)
       throws Exception {
-    sandbox.wireMock().register(get(urlPathEqualTo("/api/v1/core/plans"))
-        .willReturn(okJson("{\"data\": [{\"id\": 7, \"nickname\": \"Gold\"}]}")));
+    sandbox
+        .wireMock()
+        .register(
+            get(urlPathEqualTo("/api/v1/core/plans"))
+                .willReturn(okJson("{\"data\": [{\"id\": 7, \"nickname\": \"Gold\"}]}")));
     HttpResponse<String> plans = call(sandbox, "/plans");
     assertThat(plans.statusCode()).isEqualTo(200);
     assertThat(plans.body()).contains("Gold");
   }
 
   private static HttpResponse<String> call(SandboxHandle sandbox, String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
-        .header("Authorization", "Bearer " + sandbox.enterpriseKey()).build(),
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
+            .header("Authorization", "Bearer " + sandbox.enterpriseKey())
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -13,20 +13,31 @@ import org.junit.jupiter.api.io.TempDir;
 import pelcro.exports.sandbox.Sandbox;
 
 class RateLimitAcceptanceTest {
-  static final String BODY = "{\"object\":\"subscriptions\",\"date_from\":1704067200,\"date_to\":1711929600}";
+  static final String BODY =
+      "{\"object\":\"subscriptions\",\"date_from\":1704067200,\"date_to\":1711929600}";
 
   private static Response list(Sandbox sandbox, String key) {
     return given().auth().oauth2(key).when().get(sandbox.baseUrl() + "/exports?site_id=1001");
   }
 
   private static Response post(Sandbox sandbox) {
-    return given().auth().oauth2("sk_test_enterprise").contentType(ContentType.JSON).body(BODY)
-        .when().post(sandbox.baseUrl() + "/exports?site_id=1001");
+    return given()
+        .auth()
+        .oauth2("sk_test_enterprise")
+        .contentType(ContentType.JSON)
+        .body(BODY)
+        .when()
+        .post(sandbox.baseUrl() + "/exports?site_id=1001");
   }
 
   @Test
   void aRequestOverTheLimitGets429WithTheDocumentedMessageAndSandboxHeaders() {
-    try (Sandbox sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).rateLimit(3).start()) {
+    try (Sandbox sandbox =
+        Sandbox.builder()
+            .port(0)
+            .clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024)
+            .rateLimit(3)
+            .start()) {
       for (int i = 0; i < 3; i++) {
         Response ok = list(sandbox, "sk_test_enterprise");
         assertThat(ok.statusCode()).isEqualTo(200);
@@ -38,34 +49,56 @@ class RateLimitAcceptanceTest {
       assertThat(refused.asString()).isEqualTo("{\"message\":\"Too Many Attempts.\"}");
       assertThat(refused.header("X-RateLimit-Limit")).isEqualTo("3");
       assertThat(refused.header("Retry-After")).matches("[1-9][0-9]?");
-      assertThat(given().auth().oauth2("sk_test_enterprise_2").when()
-          .get(sandbox.baseUrl() + "/exports?site_id=2001").statusCode()).isEqualTo(200);
+      assertThat(
+              given()
+                  .auth()
+                  .oauth2("sk_test_enterprise_2")
+                  .when()
+                  .get(sandbox.baseUrl() + "/exports?site_id=2001")
+                  .statusCode())
+          .isEqualTo(200);
     }
   }
 
   @Test
   void aRefusedRequestChangesNoState() {
-    try (Sandbox sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).jobSeconds(3600).rateLimit(1).start()) {
+    try (Sandbox sandbox =
+        Sandbox.builder()
+            .port(0)
+            .clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024)
+            .jobSeconds(3600)
+            .rateLimit(1)
+            .start()) {
       list(sandbox, "sk_test_enterprise");
       assertThat(post(sandbox).statusCode()).isEqualTo(429);
 
       sandbox.clock().advance(Duration.ofMinutes(1));
 
-      assertThat(post(sandbox).statusCode()).as("no export was queued by the refused request").isEqualTo(200);
+      assertThat(post(sandbox).statusCode())
+          .as("no export was queued by the refused request")
+          .isEqualTo(200);
     }
   }
 
   @Test
   void theAccountsFilesApiCoreRateLimitOverridesTheDefault(@TempDir Path dir) throws Exception {
     Path accounts = dir.resolve("accounts.json");
-    Files.writeString(accounts, """
+    Files.writeString(
+        accounts,
+        """
         {"accounts": [
           {"id": 7, "key": "sk_vendor", "enterprise": true, "sites": [1001], "user_id": 70,
            "user_email": "ops@vendor.example", "api_core_rate_limit": 5},
           {"id": 8, "key": "sk_plain", "enterprise": true, "sites": [1001], "user_id": 80,
            "user_email": "ops@plain.example"}
         ]}""");
-    try (Sandbox sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).rateLimit(2).accounts(accounts).start()) {
+    try (Sandbox sandbox =
+        Sandbox.builder()
+            .port(0)
+            .clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024)
+            .rateLimit(2)
+            .accounts(accounts)
+            .start()) {
       for (int i = 0; i < 5; i++) {
         assertThat(list(sandbox, "sk_vendor").statusCode()).isEqualTo(200);
       }
@@ -78,7 +111,12 @@ class RateLimitAcceptanceTest {
 
   @Test
   void rateLimitZeroTurnsLimitingOff() {
-    try (Sandbox sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).rateLimit(0).start()) {
+    try (Sandbox sandbox =
+        Sandbox.builder()
+            .port(0)
+            .clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024)
+            .rateLimit(0)
+            .start()) {
       for (int i = 0; i < 150; i++) {
         Response r = list(sandbox, "sk_test_enterprise");
         assertThat(r.statusCode()).isEqualTo(200);
@@ -89,7 +127,11 @@ class RateLimitAcceptanceTest {
 
   @Test
   void byDefaultTheVendors120PerMinuteApply() {
-    try (Sandbox sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).start()) {
+    try (Sandbox sandbox =
+        Sandbox.builder()
+            .port(0)
+            .clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024)
+            .start()) {
       Response first = list(sandbox, "sk_test_enterprise");
       assertThat(first.header("X-RateLimit-Limit")).isEqualTo("120");
     }

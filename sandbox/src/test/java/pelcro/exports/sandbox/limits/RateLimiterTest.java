@@ -12,7 +12,8 @@ import pelcro.exports.sandbox.store.memory.MemoryEngine;
 import pelcro.exports.sandbox.tryit.support.ManualInstantSource;
 
 class RateLimiterTest {
-  private final ManualInstantSource clock = new ManualInstantSource(Instant.parse("2024-01-01T00:00:00Z"));
+  private final ManualInstantSource clock =
+      new ManualInstantSource(Instant.parse("2024-01-01T00:00:00Z"));
   private final RateWindows windows = new SandboxState(new MemoryEngine(), clock).rates();
 
   @Test
@@ -23,8 +24,10 @@ class RateLimiterTest {
     }
     RateDecision refused = limiter.acquire(1L, null, clock.instant());
     assertThat(refused.allowed()).isFalse();
-    assertThat(refused.headers()).containsEntry("Retry-After", "60")
-        .containsEntry("X-RateLimit-Limit", "120").containsEntry("X-RateLimit-Remaining", "0");
+    assertThat(refused.headers())
+        .containsEntry("Retry-After", "60")
+        .containsEntry("X-RateLimit-Limit", "120")
+        .containsEntry("X-RateLimit-Remaining", "0");
   }
 
   @Test
@@ -68,6 +71,7 @@ class RateLimiterTest {
 
   @Test
   void aNegativeLimitIsRejected() {
-    assertThatThrownBy(() -> new RateLimiter(windows, -1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new RateLimiter(windows, -1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -23,9 +23,12 @@ class LintLedgerTest {
     ledger.record(7, LintRule.KEY_IN_QUERY, "query parameter token", T0);
     ledger.record(8, LintRule.IGNORED_FIELD, "bar", T0);
 
-    assertThat(ledger.findings(7L, null)).extracting(LintFinding::rule)
+    assertThat(ledger.findings(7L, null))
+        .extracting(LintFinding::rule)
         .containsExactly("ignored-field", "key-in-query");
-    assertThat(ledger.findings(null, "ignored-field")).extracting(LintFinding::accountId).containsExactly(7L, 8L);
+    assertThat(ledger.findings(null, "ignored-field"))
+        .extracting(LintFinding::accountId)
+        .containsExactly(7L, 8L);
     LintFinding first = ledger.findings(7L, "ignored-field").get(0);
     assertThat(first.count()).isEqualTo(1000);
     assertThat(first.lastAt() - first.firstAt()).isEqualTo(999);
@@ -37,9 +40,12 @@ class LintLedgerTest {
     for (long account = 0; account < LintStore.MAX_ACCOUNTS + 10; account++) {
       ledger.record(account, LintRule.DOWNLOAD_AGAIN, "x".repeat(1000), T0);
     }
-    assertThat(ledger.findings(null, null)).hasSize(LintStore.MAX_ACCOUNTS)
+    assertThat(ledger.findings(null, null))
+        .hasSize(LintStore.MAX_ACCOUNTS)
         .allMatch(f -> f.detail().length() <= 200);
-    assertThat(ledger.findings(0L, null)).as("the account recorded longest ago went first").isEmpty();
+    assertThat(ledger.findings(0L, null))
+        .as("the account recorded longest ago went first")
+        .isEmpty();
   }
 
   @Test
@@ -59,6 +65,7 @@ class LintLedgerTest {
       memory.remember(1, "delivered:" + i, T0.plusSeconds(i));
     }
     assertThat(memory.recall(1, "delivered:0")).isEmpty();
-    assertThat(memory.recall(1, "delivered:" + (LintStore.MAX_FACTS + 4))).hasValue(T0.plusSeconds(LintStore.MAX_FACTS + 4));
+    assertThat(memory.recall(1, "delivered:" + (LintStore.MAX_FACTS + 4)))
+        .hasValue(T0.plusSeconds(LintStore.MAX_FACTS + 4));
   }
 }

@@ -18,8 +18,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Every option declared in {@link SandboxOptions#ALL} reaches the command line, the builder and
- * the JUnit annotation with its example value (the Testcontainers module has its own test).
+ * Every option declared in {@link SandboxOptions#ALL} reaches the command line, the builder and the
+ * JUnit annotation with its example value (the Testcontainers module has its own test).
  */
 class EveryOptionReachesEverySurfaceTest {
   static Stream<String> options() {
@@ -60,8 +60,13 @@ class EveryOptionReachesEverySurfaceTest {
   @MethodSource("options")
   void theBuilderTakesItByName(String name) {
     Option<?> option = SandboxOptions.named(name).orElseThrow();
-    assertThat(Sandbox.builder().option(option.name(), option.example())
-        .option("webhook-secret", "whsec").options().get(option)).isEqualTo(example(option));
+    assertThat(
+            Sandbox.builder()
+                .option(option.name(), option.example())
+                .option("webhook-secret", "whsec")
+                .options()
+                .get(option))
+        .isEqualTo(example(option));
   }
 
   @ParameterizedTest(name = "--{0}")
@@ -75,20 +80,25 @@ class EveryOptionReachesEverySurfaceTest {
 
   @Test
   void theHelpListsEveryOptionOnce() {
-    List<String> names = new CommandLine(new SandboxMain()).getCommandSpec().options().stream()
-        .map(OptionSpec::longestName).toList();
-    assertThat(names).doesNotHaveDuplicates()
+    List<String> names =
+        new CommandLine(new SandboxMain())
+            .getCommandSpec().options().stream().map(OptionSpec::longestName).toList();
+    assertThat(names)
+        .doesNotHaveDuplicates()
         .containsAll(SandboxOptions.ALL.stream().map(Option::longName).toList());
   }
 
   /** {@code @ExportsSandboxTest(options = {...})} with every other setting at its default. */
   private static ExportsSandboxTest annotation(List<String> options) {
-    return (ExportsSandboxTest) Proxy.newProxyInstance(
-        ExportsSandboxTest.class.getClassLoader(), new Class<?>[] {ExportsSandboxTest.class},
-        (proxy, method, args) -> switch (method.getName()) {
-          case "options" -> options.toArray(String[]::new);
-          case "annotationType" -> ExportsSandboxTest.class;
-          default -> method.getDefaultValue();
-        });
+    return (ExportsSandboxTest)
+        Proxy.newProxyInstance(
+            ExportsSandboxTest.class.getClassLoader(),
+            new Class<?>[] {ExportsSandboxTest.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "options" -> options.toArray(String[]::new);
+                  case "annotationType" -> ExportsSandboxTest.class;
+                  default -> method.getDefaultValue();
+                });
   }
 }

@@ -24,9 +24,9 @@ import pelcro.exports.sandbox.support.ReplyDroppingProxy;
 import pelcro.exports.sandbox.tryit.support.ManualInstantSource;
 
 /**
- * The Redis engine when the connection breaks at the worst moment: Lettuce resends a script
- * whose reply was lost, and the resent copy must answer what the first copy did (not see the
- * first copy's write as a conflict); and a {@code --state} URL that cannot work says why.
+ * The Redis engine when the connection breaks at the worst moment: Lettuce resends a script whose
+ * reply was lost, and the resent copy must answer what the first copy did (not see the first copy's
+ * write as a conflict); and a {@code --state} URL that cannot work says why.
  */
 class RedisFailureTest {
   private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
@@ -38,8 +38,8 @@ class RedisFailureTest {
 
   @BeforeAll
   static void startRedis() throws Exception {
-    assumeTrue(LocalRedis.installed(),
-        "redis-server is not installed (apt-get install redis-server)");
+    assumeTrue(
+        LocalRedis.installed(), "redis-server is not installed (apt-get install redis-server)");
     redis = LocalRedis.start(false);
   }
 
@@ -53,8 +53,11 @@ class RedisFailureTest {
   @BeforeEach
   void connectThroughTheProxy() throws Exception {
     proxy = ReplyDroppingProxy.start(redis.port());
-    state = new SandboxState(RedisEngine.connect(proxy.uri(), "test-" + UUID.randomUUID() + ":",
-        Duration.ofSeconds(5)), new ManualInstantSource(T0));
+    state =
+        new SandboxState(
+            RedisEngine.connect(
+                proxy.uri(), "test-" + UUID.randomUUID() + ":", Duration.ofSeconds(5)),
+            new ManualInstantSource(T0));
   }
 
   @AfterEach
@@ -81,8 +84,14 @@ class RedisFailureTest {
     Instant ready = T0.plusSeconds(60);
     proxy.dropNextReplyTo("EVALSHA");
 
-    ExportJob claimed = state.jobs().update(1, job.uuid(),
-        j -> j.claim(ready, "c1", Duration.ofSeconds(20)), ApiError.FILE_NOT_FOUND);
+    ExportJob claimed =
+        state
+            .jobs()
+            .update(
+                1,
+                job.uuid(),
+                j -> j.claim(ready, "c1", Duration.ofSeconds(20)),
+                ApiError.FILE_NOT_FOUND);
 
     assertThat(proxy.dropped()).as("replies dropped").isEqualTo(1);
     assertThat(claimed.heldBy("c1", ready)).isTrue();
@@ -110,14 +119,18 @@ class RedisFailureTest {
   @Test
   void aStateThatIsNotARedisUrlSaysWhatToGive() {
     assertThatThrownBy(
-        () -> RedisEngine.connect("http://127.0.0.1:6379", "x:", Duration.ofSeconds(2)))
+            () -> RedisEngine.connect("http://127.0.0.1:6379", "x:", Duration.ofSeconds(2)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("redis://HOST:PORT");
   }
 
   private static ExportJob job(long account, String type) {
-    return ExportJob.queued(ExportIds.next(T0), account, 1,
-        new ExportQuery(1001, type, Map.of("date_from", 1704067200L, "status", "active")), T0,
+    return ExportJob.queued(
+        ExportIds.next(T0),
+        account,
+        1,
+        new ExportQuery(1001, type, Map.of("date_from", 1704067200L, "status", "active")),
+        T0,
         TIMING);
   }
 }

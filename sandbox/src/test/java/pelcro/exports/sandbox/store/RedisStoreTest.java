@@ -18,7 +18,8 @@ class RedisStoreTest extends StoreContract {
 
   @BeforeAll
   static void startRedis() throws Exception {
-    assumeTrue(LocalRedis.installed(), "redis-server is not installed (apt-get install redis-server)");
+    assumeTrue(
+        LocalRedis.installed(), "redis-server is not installed (apt-get install redis-server)");
     redis = LocalRedis.start(false);
   }
 
@@ -45,6 +46,7 @@ class RedisStoreTest extends StoreContract {
   @Override
   StateEngine newEngine() {
     // A prefix of its own per test: tests never see each other's keys.
-    return RedisEngine.connect(redis.uri(), "test-" + UUID.randomUUID() + ":", Duration.ofSeconds(5));
+    return RedisEngine.connect(
+        redis.uri(), "test-" + UUID.randomUUID() + ":", Duration.ofSeconds(5));
   }
 }

@@ -26,12 +26,12 @@ import pelcro.exports.sandbox.data.ExportQuery;
 import pelcro.exports.sandbox.domain.Account;
 import pelcro.exports.sandbox.domain.ApiError;
 import pelcro.exports.sandbox.domain.ApiException;
+import pelcro.exports.sandbox.domain.ExportEventType;
 import pelcro.exports.sandbox.domain.ExportIds;
 import pelcro.exports.sandbox.domain.ExportJob;
 import pelcro.exports.sandbox.domain.ExportState;
 import pelcro.exports.sandbox.domain.FaultKind;
 import pelcro.exports.sandbox.domain.JobTiming;
-import pelcro.exports.sandbox.domain.ExportEventType;
 import pelcro.exports.sandbox.domain.WebhookDelivery;
 import pelcro.exports.sandbox.domain.WebhookEvent;
 import pelcro.exports.sandbox.store.engine.StateEngine;
@@ -64,8 +64,12 @@ abstract class StoreContract {
   }
 
   static ExportJob job(long account, String type, Instant at) {
-    return ExportJob.queued(ExportIds.next(at), account, 1,
-        new ExportQuery(1001, type, Map.of("date_from", 1704067200L, "status", "active")), at,
+    return ExportJob.queued(
+        ExportIds.next(at),
+        account,
+        1,
+        new ExportQuery(1001, type, Map.of("date_from", 1704067200L, "status", "active")),
+        at,
         TIMING);
   }
 
@@ -75,10 +79,12 @@ abstract class StoreContract {
     try {
       List<Future<T>> results = new java.util.ArrayList<>();
       for (int i = 0; i < threads; i++) {
-        results.add(pool.submit(() -> {
-          go.await();
-          return task.call();
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return task.call();
+                }));
       }
       go.countDown();
       pool.shutdown();
@@ -97,12 +103,18 @@ abstract class StoreContract {
   @Test
   void keepsEveryFieldOfAJobAsItWasStored() {
     ExportJob stored = state.jobs().insertIfNoneRunning(job(1, "orders", T0), T0);
-    ExportJob claimed = state.jobs().update(1, stored.uuid(),
-        j -> j.complete(T0.plusSeconds(3), TIMING).claim(T0.plusSeconds(4), "c1", LEASE),
-        ApiError.FILE_NOT_FOUND);
+    ExportJob claimed =
+        state
+            .jobs()
+            .update(
+                1,
+                stored.uuid(),
+                j -> j.complete(T0.plusSeconds(3), TIMING).claim(T0.plusSeconds(4), "c1", LEASE),
+                ApiError.FILE_NOT_FOUND);
     ExportJob read = state.jobs().find(1, stored.uuid()).orElseThrow();
     assertThat(read).isEqualTo(claimed);
-    assertThat(read.query().filters()).containsEntry("date_from", 1704067200L)
+    assertThat(read.query().filters())
+        .containsEntry("date_from", 1704067200L)
         .containsEntry("status", "active");
     assertThat(read.claim().id()).isEqualTo("c1");
   }
@@ -113,8 +125,10 @@ abstract class StoreContract {
     String upper = stored.uuid().toUpperCase(Locale.ROOT);
     assertThat(state.jobs().find(1, upper)).contains(stored);
     assertThat(state.jobs().findAnyAccount(upper)).contains(stored);
-    ExportJob done = state.jobs().update(1, upper, j -> j.complete(T0.plusSeconds(1), TIMING),
-        ApiError.FILE_NOT_FOUND);
+    ExportJob done =
+        state
+            .jobs()
+            .update(1, upper, j -> j.complete(T0.plusSeconds(1), TIMING), ApiError.FILE_NOT_FOUND);
     assertThat(done.uuid()).isEqualTo(stored.uuid());
     assertThat(state.jobs().find(1, stored.uuid())).contains(done);
     assertThat(state.jobs().find(2, upper)).isEmpty();
@@ -127,7 +141,8 @@ abstract class StoreContract {
     assertThat(state.jobs().find(2, mine.uuid())).isEmpty();
     assertThat(state.jobs().jobs(1)).containsExactly(mine);
     assertThatThrownBy(() -> state.jobs().update(2, mine.uuid(), j -> j, ApiError.FILE_NOT_FOUND))
-        .extracting(e -> ((ApiException) e).error()).isEqualTo(ApiError.FILE_NOT_FOUND);
+        .extracting(e -> ((ApiException) e).error())
+        .isEqualTo(ApiError.FILE_NOT_FOUND);
   }
 
   @Test
@@ -162,7 +177,9 @@ abstract class StoreContract {
     state.jobs().insertIfNoneRunning(job(1, "orders", done), done);
     ExportJob third = job(1, "invoices", done);
     state.jobs().insertIfNoneRunning(third, done);
-    state.jobs().update(1, third.uuid(), j -> j.fail(done.plusSeconds(1), "x"), ApiError.FILE_NOT_FOUND);
+    state
+        .jobs()
+        .update(1, third.uuid(), j -> j.fail(done.plusSeconds(1), "x"), ApiError.FILE_NOT_FOUND);
     state.jobs().insertIfNoneRunning(job(1, "invoices", done.plusSeconds(2)), done.plusSeconds(2));
     assertThat(state.jobs().jobs(1)).hasSize(4).contains(first);
   }
@@ -186,8 +203,17 @@ abstract class StoreContract {
     ConcurrentLinkedQueue<ApiError> refused = new ConcurrentLinkedQueue<>();
     AtomicInteger claimed = new AtomicInteger();
     AtomicInteger next = new AtomicInteger();
-    for (Future<ExportJob> result : race(24, () -> state.jobs().update(1, job.uuid(),
-        j -> j.claim(ready, "c" + next.incrementAndGet(), LEASE), ApiError.FILE_NOT_FOUND))) {
+    for (Future<ExportJob> result :
+        race(
+            24,
+            () ->
+                state
+                    .jobs()
+                    .update(
+                        1,
+                        job.uuid(),
+                        j -> j.claim(ready, "c" + next.incrementAndGet(), LEASE),
+                        ApiError.FILE_NOT_FOUND))) {
       try {
         result.get();
         claimed.incrementAndGet();
@@ -206,23 +232,39 @@ abstract class StoreContract {
     state.jobs().update(1, job.uuid(), j -> j.claim(ready, "c1", LEASE), ApiError.FILE_NOT_FOUND);
     state.jobs().update(1, job.uuid(), j -> j.withdrawClaim("c1"), ApiError.FILE_NOT_FOUND);
     state.jobs().update(1, job.uuid(), j -> j.claim(ready, "c2", LEASE), ApiError.FILE_NOT_FOUND);
-    ExportJob done = state.jobs().update(1, job.uuid(), j -> j.confirmDownload("c2", ready),
-        ApiError.FILE_NOT_FOUND);
+    ExportJob done =
+        state
+            .jobs()
+            .update(1, job.uuid(), j -> j.confirmDownload("c2", ready), ApiError.FILE_NOT_FOUND);
     assertThat(done.stateAt(ready)).isEqualTo(ExportState.DOWNLOADED);
   }
 
   @Test
   void oneKeyMakesOneAccountEvenWhenItsFirstRequestsRace() throws Exception {
-    List<Future<Account>> results = race(16, () -> state.accounts().create("try-it",
-        "sk_try_same", clock.instant(),
-        id -> new Account(id, "sk_try_same", true, List.of(1001L), id, "v@x", null)));
-    assertThat(results.stream().map(f -> {
-      try {
-        return f.get().id();
-      } catch (Exception e) {
-        throw new AssertionError(e);
-      }
-    }).distinct()).hasSize(1);
+    List<Future<Account>> results =
+        race(
+            16,
+            () ->
+                state
+                    .accounts()
+                    .create(
+                        "try-it",
+                        "sk_try_same",
+                        clock.instant(),
+                        id ->
+                            new Account(id, "sk_try_same", true, List.of(1001L), id, "v@x", null)));
+    assertThat(
+            results.stream()
+                .map(
+                    f -> {
+                      try {
+                        return f.get().id();
+                      } catch (Exception e) {
+                        throw new AssertionError(e);
+                      }
+                    })
+                .distinct())
+        .hasSize(1);
     assertThat(state.accounts().count("try-it")).isEqualTo(1);
   }
 
@@ -230,19 +272,28 @@ abstract class StoreContract {
   void noJobOutlivesAnAccountThatEndsWhileRequestsRace() throws Exception {
     for (int round = 0; round < 20; round++) {
       String key = "sk_try_r" + round;
-      Account account = state.accounts().create("try-it", key, clock.instant(),
-          id -> new Account(id, key, true, List.of(1001L), id, "v@x", null));
+      Account account =
+          state
+              .accounts()
+              .create(
+                  "try-it",
+                  key,
+                  clock.instant(),
+                  id -> new Account(id, key, true, List.of(1001L), id, "v@x", null));
       String[] types = {"orders", "invoices", "payments", "refunds", "customers", "addresses"};
       AtomicInteger type = new AtomicInteger();
-      List<Future<Object>> inserts = race(6, () -> {
-        String t = types[type.getAndIncrement() % types.length];
-        if (t.equals("customers")) {
-          state.accounts().end("try-it", account.id());
-          state.resetAccount(account.id());
-          return null;
-        }
-        return state.jobs().insertIfNoneRunning(job(account.id(), t, T0), T0);
-      });
+      List<Future<Object>> inserts =
+          race(
+              6,
+              () -> {
+                String t = types[type.getAndIncrement() % types.length];
+                if (t.equals("customers")) {
+                  state.accounts().end("try-it", account.id());
+                  state.resetAccount(account.id());
+                  return null;
+                }
+                return state.jobs().insertIfNoneRunning(job(account.id(), t, T0), T0);
+              });
       for (Future<Object> insert : inserts) {
         try {
           insert.get();
@@ -252,8 +303,10 @@ abstract class StoreContract {
       }
       state.resetAccount(account.id()); // what ending a tenant does after the end
       assertThat(state.jobs().jobs(account.id())).as("round " + round).isEmpty();
-      assertThatThrownBy(() -> state.jobs().insertIfNoneRunning(job(account.id(), "orders", T0), T0))
-          .extracting(e -> ((ApiException) e).error()).isEqualTo(ApiError.UNAUTHENTICATED);
+      assertThatThrownBy(
+              () -> state.jobs().insertIfNoneRunning(job(account.id(), "orders", T0), T0))
+          .extracting(e -> ((ApiException) e).error())
+          .isEqualTo(ApiError.UNAUTHENTICATED);
     }
   }
 
@@ -290,8 +343,9 @@ abstract class StoreContract {
     try (RequestReads.Scope request = RequestReads.open()) {
       assertThat(state.clocks().now(1)).isEqualTo(T0);
       // Another request (another thread, or another node) moves the account's clock meanwhile.
-      Executors.newSingleThreadExecutor().submit(
-          () -> state.clocks().advance(1, Duration.ofSeconds(5))).get(10, TimeUnit.SECONDS);
+      Executors.newSingleThreadExecutor()
+          .submit(() -> state.clocks().advance(1, Duration.ofSeconds(5)))
+          .get(10, TimeUnit.SECONDS);
       assertThat(state.clocks().now(1)).as("one instant per request").isEqualTo(T0);
       seen = state.clocks().advance(1, Duration.ofSeconds(10));
     }
@@ -302,18 +356,22 @@ abstract class StoreContract {
       assertThat(state.faults().strike(kind, 1, "orders")).isEmpty();
       state.faults().add(scheduled(1L, "orders", 1));
       assertThat(state.faults().strike(kind, 1, "orders"))
-          .as("a fault the request added itself").isPresent();
+          .as("a fault the request added itself")
+          .isPresent();
     }
   }
 
   @Test
   void countsEveryEventOnceUnderConcurrency() throws Exception {
-    for (Future<Object> f : race(20, () -> {
-      for (int i = 0; i < 50; i++) {
-        state.rates().count("account:1", T0, Duration.ofMinutes(1));
-      }
-      return null;
-    })) {
+    for (Future<Object> f :
+        race(
+            20,
+            () -> {
+              for (int i = 0; i < 50; i++) {
+                state.rates().count("account:1", T0, Duration.ofMinutes(1));
+              }
+              return null;
+            })) {
       f.get();
     }
     RateWindows.Count count = state.rates().count("account:1", T0, Duration.ofMinutes(1));
@@ -346,30 +404,45 @@ abstract class StoreContract {
     assertThat(state.clocks().now()).isEqualTo(T0);
   }
 
-  private static pelcro.exports.sandbox.domain.Fault scheduled(Long account, String target,
-      Integer times) {
-    return new pelcro.exports.sandbox.domain.Fault(null,
-        pelcro.exports.sandbox.domain.FaultKind.EXPORT_FAILS_AT_START, account, target, times,
-        null, null, Map.of("reason", "Disk full"), 0, 0);
+  private static pelcro.exports.sandbox.domain.Fault scheduled(
+      Long account, String target, Integer times) {
+    return new pelcro.exports.sandbox.domain.Fault(
+        null,
+        pelcro.exports.sandbox.domain.FaultKind.EXPORT_FAILS_AT_START,
+        account,
+        target,
+        times,
+        null,
+        null,
+        Map.of("reason", "Disk full"),
+        0,
+        0);
   }
 
   @Test
   void aFaultForTheNextThreeTimesStrikesExactlyThreeTimesHoweverManyRace() throws Exception {
     state.faults().add(scheduled(null, "orders", 3));
     AtomicInteger struck = new AtomicInteger();
-    for (Future<Object> f : race(16, () -> {
-      for (int i = 0; i < 5; i++) {
-        if (state.faults().strike(pelcro.exports.sandbox.domain.FaultKind.EXPORT_FAILS_AT_START,
-            1, "orders").isPresent()) {
-          struck.incrementAndGet();
-        }
-      }
-      return null;
-    })) {
+    for (Future<Object> f :
+        race(
+            16,
+            () -> {
+              for (int i = 0; i < 5; i++) {
+                if (state
+                    .faults()
+                    .strike(
+                        pelcro.exports.sandbox.domain.FaultKind.EXPORT_FAILS_AT_START, 1, "orders")
+                    .isPresent()) {
+                  struck.incrementAndGet();
+                }
+              }
+              return null;
+            })) {
       f.get();
     }
     assertThat(struck.get()).isEqualTo(3);
-    assertThat(state.faults().all()).singleElement()
+    assertThat(state.faults().all())
+        .singleElement()
         .satisfies(f -> assertThat(f.struck()).isEqualTo(3));
   }
 
@@ -381,20 +454,26 @@ abstract class StoreContract {
     assertThat(state.faults().strikeOnFile(kind, 1, "orders", "uuid-b")).as("spent").isEmpty();
     assertThat(state.faults().giveBackFileStrike("uuid-b")).as("nothing struck for it").isEmpty();
     AtomicInteger givenBack = new AtomicInteger();
-    for (Future<Object> f : race(8, () -> {
-      if (state.faults().giveBackFileStrike("UUID-A").isPresent()) {
-        givenBack.incrementAndGet();
-      }
-      return null;
-    })) {
+    for (Future<Object> f :
+        race(
+            8,
+            () -> {
+              if (state.faults().giveBackFileStrike("UUID-A").isPresent()) {
+                givenBack.incrementAndGet();
+              }
+              return null;
+            })) {
       f.get();
     }
     assertThat(givenBack.get()).isEqualTo(1);
-    assertThat(state.faults().all()).singleElement()
+    assertThat(state.faults().all())
+        .singleElement()
         .satisfies(f -> assertThat(f.struck()).isZero());
-    assertThat(state.faults().strikeOnFile(kind, 1, "orders", "uuid-c")).as("the next export")
+    assertThat(state.faults().strikeOnFile(kind, 1, "orders", "uuid-c"))
+        .as("the next export")
         .isPresent();
-    assertThat(state.faults().all()).singleElement()
+    assertThat(state.faults().all())
+        .singleElement()
         .satisfies(f -> assertThat(f.struck()).isEqualTo(1));
   }
 
@@ -416,11 +495,14 @@ abstract class StoreContract {
     SeedParameters first = new SeedParameters(42, 500, T0);
     assertThat(state.agreeOnSeed(first)).isEqualTo(first);
     SeedParameters later = new SeedParameters(42, 500, T0.plusSeconds(90));
-    assertThat(state.agreeOnSeed(later)).as("a node started later adopts the anchor").isEqualTo(first);
+    assertThat(state.agreeOnSeed(later))
+        .as("a node started later adopts the anchor")
+        .isEqualTo(first);
     state.reset();
     assertThat(state.agreeOnSeed(later)).isEqualTo(first);
     assertThatThrownBy(() -> state.agreeOnSeed(new SeedParameters(7, 500, T0)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--seed 42");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--seed 42");
   }
 
   // --- Webhook deliveries: one sender per attempt ------------------------------------------
@@ -428,45 +510,60 @@ abstract class StoreContract {
   private static final long REAL_NOW = 1_000_000L;
 
   private static WebhookEvent event(String uuid) {
-    return new WebhookEvent("evt_" + uuid,
-        ExportEventType.COMPLETED, T0.getEpochSecond(), uuid, 1,
+    return new WebhookEvent(
+        "evt_" + uuid,
+        ExportEventType.COMPLETED,
+        T0.getEpochSecond(),
+        uuid,
+        1,
         "{\"uuid\":\"" + uuid + "\"}");
   }
 
   /** What a node's sender does to start an attempt (as {@code WebhookDispatcher.pump}). */
-  private Optional<WebhookDelivery> claim(String id,
-      Instant accountNow, long realMillis) {
-    return state.deliveries().change(id, current -> current.dueAt(accountNow, realMillis)
-        ? current.sending(realMillis + 30_000) : null);
+  private Optional<WebhookDelivery> claim(String id, Instant accountNow, long realMillis) {
+    return state
+        .deliveries()
+        .change(
+            id,
+            current ->
+                current.dueAt(accountNow, realMillis)
+                    ? current.sending(realMillis + 30_000)
+                    : null);
   }
 
   @Test
   void eachDueWebhookAttemptIsClaimedByExactlyOneSenderHoweverManyRace() throws Exception {
     List<String> ids = new java.util.ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      ids.add(state.deliveries().add(event("u" + i), T0,
-          null, WebhookDelivery.Faulted.NONE, 100).id());
+      ids.add(
+          state.deliveries().add(event("u" + i), T0, null, WebhookDelivery.Faulted.NONE, 100).id());
     }
     ConcurrentLinkedQueue<String> claimed = new ConcurrentLinkedQueue<>();
-    for (Future<Object> f : race(12, () -> {
-      for (var d : state.deliveries().unfinished(256)) {
-        claim(d.id(), T0, REAL_NOW).ifPresent(c -> claimed.add(c.id()));
-      }
-      return null;
-    })) {
+    for (Future<Object> f :
+        race(
+            12,
+            () -> {
+              for (var d : state.deliveries().unfinished(256)) {
+                claim(d.id(), T0, REAL_NOW).ifPresent(c -> claimed.add(c.id()));
+              }
+              return null;
+            })) {
       f.get();
     }
-    assertThat(claimed).as("one sender per delivery").hasSize(6).doesNotHaveDuplicates()
+    assertThat(claimed)
+        .as("one sender per delivery")
+        .hasSize(6)
+        .doesNotHaveDuplicates()
         .containsExactlyInAnyOrderElementsOf(ids);
-    assertThat(state.deliveries().all()).allSatisfy(d -> assertThat(d.status())
-        .isEqualTo(WebhookDelivery.Status.SENDING));
+    assertThat(state.deliveries().all())
+        .allSatisfy(d -> assertThat(d.status()).isEqualTo(WebhookDelivery.Status.SENDING));
   }
 
   @Test
   void aFailedAttemptIsRetriedByOneSenderOnlyOnceItIsDueAgainAndADeliveredOneNever()
       throws Exception {
-    String id = state.deliveries().add(event("r"), T0, null,
-        WebhookDelivery.Faulted.NONE, 100).id();
+    String id =
+        state.deliveries().add(event("r"), T0, null, WebhookDelivery.Faulted.NONE, 100).id();
     assertThat(claim(id, T0, REAL_NOW)).isPresent();
     var failed = new WebhookDelivery.Attempt(T0, 500, null);
     state.deliveries().change(id, d -> d.recorded(failed, 3, Duration.ofSeconds(30)));
@@ -481,8 +578,14 @@ abstract class StoreContract {
     assertThat(winners.get()).as("the second attempt's senders").isEqualTo(1);
 
     var delivered = new WebhookDelivery.Attempt(T0.plusSeconds(31), 204, null);
-    state.deliveries().change(id, d -> d.status() == WebhookDelivery.Status.SENDING
-        ? d.recorded(delivered, 3, Duration.ofSeconds(30)) : null);
+    state
+        .deliveries()
+        .change(
+            id,
+            d ->
+                d.status() == WebhookDelivery.Status.SENDING
+                    ? d.recorded(delivered, 3, Duration.ofSeconds(30))
+                    : null);
     assertThat(state.deliveries().find(id).orElseThrow().attempts()).hasSize(2);
     assertThat(state.deliveries().unfinished(256)).isEmpty();
     assertThat(claim(id, T0.plusSeconds(3600), Long.MAX_VALUE)).isEmpty();
@@ -490,8 +593,8 @@ abstract class StoreContract {
 
   @Test
   void anAttemptWhoseSenderDiedIsClaimedAgainByExactlyOneSenderAfterItsLease() throws Exception {
-    String id = state.deliveries().add(event("d"), T0, null,
-        WebhookDelivery.Faulted.NONE, 100).id();
+    String id =
+        state.deliveries().add(event("d"), T0, null, WebhookDelivery.Faulted.NONE, 100).id();
     assertThat(claim(id, T0, REAL_NOW)).isPresent(); // its sender never records the attempt
     assertThat(claim(id, T0, REAL_NOW + 29_999)).as("the lease still holds").isEmpty();
     AtomicInteger winners = new AtomicInteger();
@@ -509,8 +612,11 @@ abstract class StoreContract {
     String first = state.deliveries().add(event("a"), T0, null, none, 3).id();
     String second = state.deliveries().add(event("b"), T0, null, none, 3).id();
     claim(second, T0, REAL_NOW);
-    state.deliveries().change(second, d -> d.recorded(
-        new WebhookDelivery.Attempt(T0, 200, null), 3, Duration.ofSeconds(1)));
+    state
+        .deliveries()
+        .change(
+            second,
+            d -> d.recorded(new WebhookDelivery.Attempt(T0, 200, null), 3, Duration.ofSeconds(1)));
     state.deliveries().add(event("c"), T0, null, none, 3);
     state.deliveries().add(event("d"), T0, null, none, 3);
     assertThat(state.deliveries().find(second)).as("the finished one went first").isEmpty();
@@ -526,21 +632,25 @@ abstract class StoreContract {
   @Test
   void countsEveryLintFindingOnceUnderConcurrencyWithItsFirstAndLastTime() throws Exception {
     AtomicInteger second = new AtomicInteger();
-    for (Future<Object> f : race(8, () -> {
-      for (int i = 0; i < 25; i++) {
-        int at = second.incrementAndGet();
-        state.lint().record(1, "ignored-field", "detail " + at, T0.getEpochSecond() + at);
-      }
-      return null;
-    })) {
+    for (Future<Object> f :
+        race(
+            8,
+            () -> {
+              for (int i = 0; i < 25; i++) {
+                int at = second.incrementAndGet();
+                state.lint().record(1, "ignored-field", "detail " + at, T0.getEpochSecond() + at);
+              }
+              return null;
+            })) {
       f.get();
     }
     state.lint().record(1, "polls-too-fast", "every 10 ms", T0.getEpochSecond());
     List<LintStore.Finding> mine = state.lint().findings(1L).get(1L);
-    assertThat(mine).extracting(LintStore.Finding::rule)
+    assertThat(mine)
+        .extracting(LintStore.Finding::rule)
         .containsExactlyInAnyOrder("ignored-field", "polls-too-fast");
-    LintStore.Finding ignored = mine.stream().filter(f -> f.rule().equals("ignored-field"))
-        .findFirst().orElseThrow();
+    LintStore.Finding ignored =
+        mine.stream().filter(f -> f.rule().equals("ignored-field")).findFirst().orElseThrow();
     assertThat(ignored.count()).isEqualTo(200);
     assertThat(ignored.firstAt()).isEqualTo(T0.getEpochSecond() + 1);
     assertThat(ignored.lastAt()).isEqualTo(T0.getEpochSecond() + 200);
@@ -581,20 +691,27 @@ abstract class StoreContract {
   // --- Try-it tenants and their caps -----------------------------------------------------------
 
   private TryItTenants tenants(int max, int perAddress, int inTotal) {
-    return new TryItTenants(state.accounts(), state.rates(),
-        new TryItTenants.Limits(Duration.ofMinutes(30), max,
-            perAddress, inTotal), state::resetAccount);
+    return new TryItTenants(
+        state.accounts(),
+        state.rates(),
+        new TryItTenants.Limits(Duration.ofMinutes(30), max, perAddress, inTotal),
+        state::resetAccount);
   }
 
   /** Resolves distinct keys from racing threads; returns how many got a tenant (the rest: 429). */
-  private int newTenantsRacing(TryItTenants tenants, int threads,
-      IntFunction<String> address) throws Exception {
+  private int newTenantsRacing(TryItTenants tenants, int threads, IntFunction<String> address)
+      throws Exception {
     AtomicInteger next = new AtomicInteger();
     int admitted = 0;
-    for (Future<Account> f : race(threads, () -> {
-      int i = next.getAndIncrement();
-      return tenants.resolve("sk_try_visitor" + i, address.apply(i), clock.instant()).orElseThrow();
-    })) {
+    for (Future<Account> f :
+        race(
+            threads,
+            () -> {
+              int i = next.getAndIncrement();
+              return tenants
+                  .resolve("sk_try_visitor" + i, address.apply(i), clock.instant())
+                  .orElseThrow();
+            })) {
       try {
         f.get();
         admitted++;
@@ -645,7 +762,8 @@ abstract class StoreContract {
     assertThat(state.accounts().byId(first.id())).as("the least recently used went").isEmpty();
     assertThat(state.jobs().jobs(first.id())).isEmpty();
     assertThatThrownBy(() -> state.jobs().insertIfNoneRunning(job(first.id(), "invoices", T0), T0))
-        .extracting(e -> ((ApiException) e).error()).isEqualTo(ApiError.UNAUTHENTICATED);
+        .extracting(e -> ((ApiException) e).error())
+        .isEqualTo(ApiError.UNAUTHENTICATED);
     assertThat(state.jobs().jobs(second.id())).hasSize(1);
 
     clock.advance(Duration.ofMinutes(31));
@@ -659,23 +777,28 @@ abstract class StoreContract {
     String[] types = {"orders", "invoices", "payments", "refunds"};
     List<Long> seen = new CopyOnWriteArrayList<>();
     AtomicInteger next = new AtomicInteger();
-    for (Future<Object> f : race(8, () -> {
-      int me = next.getAndIncrement();
-      for (int i = 0; i < 10; i++) {
-        // Each thread is a visitor with a fresh key: each new tenant may evict another's.
-        Account a = tenants.resolve("sk_try_t" + me + "_" + i, "10.0.5." + me, clock.instant())
-            .orElseThrow();
-        seen.add(a.id());
-        for (String type : types) {
-          try {
-            state.jobs().insertIfNoneRunning(job(a.id(), type, T0), T0);
-          } catch (ApiException e) {
-            assertThat(e.error()).isEqualTo(ApiError.UNAUTHENTICATED); // evicted meanwhile
-          }
-        }
-      }
-      return null;
-    })) {
+    for (Future<Object> f :
+        race(
+            8,
+            () -> {
+              int me = next.getAndIncrement();
+              for (int i = 0; i < 10; i++) {
+                // Each thread is a visitor with a fresh key: each new tenant may evict another's.
+                Account a =
+                    tenants
+                        .resolve("sk_try_t" + me + "_" + i, "10.0.5." + me, clock.instant())
+                        .orElseThrow();
+                seen.add(a.id());
+                for (String type : types) {
+                  try {
+                    state.jobs().insertIfNoneRunning(job(a.id(), type, T0), T0);
+                  } catch (ApiException e) {
+                    assertThat(e.error()).isEqualTo(ApiError.UNAUTHENTICATED); // evicted meanwhile
+                  }
+                }
+              }
+              return null;
+            })) {
       f.get();
     }
     assertThat(seen).hasSize(80);

@@ -29,11 +29,13 @@ import pelcro.exports.sandbox.junit.SandboxHandle;
  */
 class UserStubsAcceptanceTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final String CUSTOMERS_STUB = """
+  private static final String CUSTOMERS_STUB =
+      """
       {"name": "customers", "request": {"method": "GET", "urlPath": "/api/v1/core/customers"},
        "response": {"status": 200, "headers": {"Content-Type": "application/json"},
                     "bodyFileName": "customers.json"}}""";
-  private static final String SHADOWING_STUB = """
+  private static final String SHADOWING_STUB =
+      """
       {"name": "my exports", "request": {"method": "GET", "urlPathPattern": "/api/v1/core/.*"},
        "response": {"status": 418, "body": "stub"}}""";
 
@@ -53,15 +55,18 @@ class UserStubsAcceptanceTest {
   @Test
   void aRootDirThatIsNoFolderIsRefusedBeforeAnythingStarts(@TempDir Path root) {
     assertThatThrownBy(() -> Sandbox.builder().rootDir(root.resolve("missing")).options())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not a folder");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("is not a folder");
   }
 
   @Test
-  void aStubThatWouldShadowTheSandboxsPathsNeverAnswersThereAndTheStartSaysSo(
-      @TempDir Path root) throws Exception {
+  void aStubThatWouldShadowTheSandboxsPathsNeverAnswersThereAndTheStartSaysSo(@TempDir Path root)
+      throws Exception {
     rootFolder(root, SHADOWING_STUB);
     try (Sandbox sandbox = Sandbox.builder().port(0).rootDir(root).start()) {
-      assertThat(sandbox.shadowingStubs()).singleElement().asString()
+      assertThat(sandbox.shadowingStubs())
+          .singleElement()
+          .asString()
           .contains("\"my exports\"", "/api/v1/core/exports", "never this stub");
       HttpResponse<String> exports = api(sandbox, "/exports?site_id=1001");
       assertThat(exports.statusCode()).isEqualTo(200);
@@ -72,10 +77,10 @@ class UserStubsAcceptanceTest {
   }
 
   @Test
-  void theAdminApiAddsListsAndRemovesStubsAndResetNeverRemovesTheSandboxsRoutes()
-      throws Exception {
+  void theAdminApiAddsListsAndRemovesStubsAndResetNeverRemovesTheSandboxsRoutes() throws Exception {
     try (Sandbox sandbox = Sandbox.builder().port(0).start()) {
-      String stub = """
+      String stub =
+          """
           {"request": {"method": "GET", "url": "/api/v1/core/plans"},
            "response": {"status": 200, "jsonBody": {"data": []}}}""";
       HttpResponse<String> added = send(sandbox, "POST", "/__admin/mappings", stub, null);
@@ -102,7 +107,8 @@ class UserStubsAcceptanceTest {
   @Test
   void aStubAddedThroughTheAdminApiRendersWireMocksResponseTemplates() throws Exception {
     try (Sandbox sandbox = Sandbox.builder().port(0).start()) {
-      String stub = """
+      String stub =
+          """
           {"request": {"method": "GET", "urlPath": "/api/v1/core/plans"},
            "response": {"status": 200, "body": "plan {{request.query.id}}",
                         "transformers": ["response-template"]}}""";
@@ -116,10 +122,11 @@ class UserStubsAcceptanceTest {
   @Test
   void addingAShadowingStubThroughTheAdminApiSaysSoAndTheSandboxStillAnswers() throws Exception {
     try (Sandbox sandbox = Sandbox.builder().port(0).start()) {
-      HttpResponse<String> added =
-          send(sandbox, "POST", "/__admin/mappings", SHADOWING_STUB, null);
+      HttpResponse<String> added = send(sandbox, "POST", "/__admin/mappings", SHADOWING_STUB, null);
       assertThat(added.statusCode()).isEqualTo(201);
-      assertThat(added.headers().firstValue("X-Sandbox-Shadowed")).get().asString()
+      assertThat(added.headers().firstValue("X-Sandbox-Shadowed"))
+          .get()
+          .asString()
           .contains("/api/v1/core/exports", "never this stub");
       assertThat(api(sandbox, "/exports?site_id=1001").statusCode()).isEqualTo(200);
     }
@@ -128,11 +135,16 @@ class UserStubsAcceptanceTest {
   @Test
   void theJournalMasksTheKeysOfRequestsTheStubsServed() throws Exception {
     try (Sandbox sandbox = Sandbox.builder().port(0).start()) {
-      send(sandbox, "POST", "/__admin/mappings",
+      send(
+          sandbox,
+          "POST",
+          "/__admin/mappings",
           "{\"request\":{\"urlPath\":\"/api/v1/core/plans\"},\"response\":{\"status\":200}}",
           null);
-      HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/plans?api_key=" + ENTERPRISE))
-          .header("Authorization", "Bearer " + ENTERPRISE).build(),
+      HTTP.send(
+          HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/plans?api_key=" + ENTERPRISE))
+              .header("Authorization", "Bearer " + ENTERPRISE)
+              .build(),
           HttpResponse.BodyHandlers.ofString());
       String journal = send(sandbox, "GET", "/__admin/requests", null, null).body();
       assertThat(journal).contains("/api/v1/core/plans", "sk_test_…").doesNotContain(ENTERPRISE);
@@ -145,8 +157,7 @@ class UserStubsAcceptanceTest {
       String stub = "{\"request\":{\"url\":\"/x\"},\"response\":{\"status\":204}}";
       assertThat(send(sandbox, "POST", "/__admin/mappings", stub, null).statusCode())
           .isEqualTo(401);
-      assertThat(send(sandbox, "POST", "/__admin/reset", null, null).statusCode())
-          .isEqualTo(401);
+      assertThat(send(sandbox, "POST", "/__admin/reset", null, null).statusCode()).isEqualTo(401);
       assertThat(send(sandbox, "POST", "/__admin/mappings", stub, "s3cret").statusCode())
           .isEqualTo(201);
       assertThat(send(sandbox, "GET", "/x", null, null).statusCode()).isEqualTo(204);
@@ -156,8 +167,9 @@ class UserStubsAcceptanceTest {
   @Test
   void theHandlesWireMockClientSendsTheAdminToken() throws Exception {
     try (Sandbox sandbox = Sandbox.builder().port(0).adminToken("s3cret").start()) {
-      new SandboxHandle(sandbox).wireMock().register(
-          get(urlPathEqualTo("/api/v1/core/plans")).willReturn(okJson("{\"data\": []}")));
+      new SandboxHandle(sandbox)
+          .wireMock()
+          .register(get(urlPathEqualTo("/api/v1/core/plans")).willReturn(okJson("{\"data\": []}")));
       assertThat(send(sandbox, "GET", "/api/v1/core/plans", null, null).body())
           .isEqualTo("{\"data\": []}");
     }
@@ -168,8 +180,7 @@ class UserStubsAcceptanceTest {
       throws Exception {
     rootFolder(root, CUSTOMERS_STUB);
     try (Sandbox sandbox = Sandbox.builder().port(0).admin(false).rootDir(root).start()) {
-      assertThat(send(sandbox, "GET", "/__admin/mappings", null, null).statusCode())
-          .isEqualTo(404);
+      assertThat(send(sandbox, "GET", "/__admin/mappings", null, null).statusCode()).isEqualTo(404);
       assertThat(send(sandbox, "POST", "/__admin/mappings", CUSTOMERS_STUB, null).statusCode())
           .isEqualTo(404);
       assertThat(send(sandbox, "GET", "/api/v1/core/customers", null, null).statusCode())
@@ -178,50 +189,65 @@ class UserStubsAcceptanceTest {
   }
 
   @Test
-  void anUnmatchedRequestAnswersTheVendorsJson404AndVerboseNamesTheClosestStub()
-      throws Exception {
+  void anUnmatchedRequestAnswersTheVendorsJson404AndVerboseNamesTheClosestStub() throws Exception {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     PrintStream stdout = System.out;
     System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
     try (Sandbox sandbox = Sandbox.builder().port(0).verbose(true).start()) {
-      send(sandbox, "POST", "/__admin/mappings", """
+      send(
+          sandbox,
+          "POST",
+          "/__admin/mappings",
+          """
           {"name": "one customer", "request": {"method": "GET",
-           "urlPath": "/api/v1/core/customers/1"}, "response": {"status": 200}}""", null);
+           "urlPath": "/api/v1/core/customers/1"}, "response": {"status": 200}}""",
+          null);
       HttpResponse<String> missed = send(sandbox, "GET", "/api/v1/core/customers/2", null, null);
       assertThat(missed.statusCode()).isEqualTo(404);
-      assertThat(missed.headers().firstValue("Content-Type")).get().asString()
+      assertThat(missed.headers().firstValue("Content-Type"))
+          .get()
+          .asString()
           .startsWith("application/json");
       assertThat(missed.body())
           .isEqualTo("{\"message\":\"The route /api/v1/core/customers/2 could not be found.\"}");
-      assertThat(send(sandbox, "GET", "/__admin/requests/unmatched/near-misses", null, null)
-          .body()).contains("/api/v1/core/customers/1");
+      assertThat(send(sandbox, "GET", "/__admin/requests/unmatched/near-misses", null, null).body())
+          .contains("/api/v1/core/customers/1");
     } finally {
       System.setOut(stdout);
     }
     assertThat(printed.toString(StandardCharsets.UTF_8))
-        .contains("GET /api/v1/core/customers/2 -> 404, no stub matched; closest stub: "
-            + "\"one customer\"");
+        .contains(
+            "GET /api/v1/core/customers/2 -> 404, no stub matched; closest stub: "
+                + "\"one customer\"");
   }
 
   private static void rootFolder(Path root, String stub) throws IOException {
     Files.createDirectories(root.resolve("mappings"));
     Files.createDirectories(root.resolve("__files"));
     Files.writeString(root.resolve("mappings/stub.json"), stub);
-    Files.writeString(root.resolve("__files/customers.json"),
+    Files.writeString(
+        root.resolve("__files/customers.json"),
         "{\"data\": [{\"id\": 1, \"first_name\": \"Ada\"}]}");
   }
 
   private static HttpResponse<String> api(Sandbox sandbox, String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
-        .header("Authorization", "Bearer " + ENTERPRISE).build(),
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
+            .header("Authorization", "Bearer " + ENTERPRISE)
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private static HttpResponse<String> send(Sandbox sandbox, String method, String path,
-      String body, String adminToken) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandbox.rootUrl() + path))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
+  private static HttpResponse<String> send(
+      Sandbox sandbox, String method, String path, String body, String adminToken)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(sandbox.rootUrl() + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (adminToken != null) {
       request.header("Authorization", "Bearer " + adminToken);
     }

@@ -34,7 +34,8 @@ public final class LocalRedis implements AutoCloseable {
 
   /** Starts one; {@code appendOnly} keeps every write in its folder across restarts. */
   public static LocalRedis start(boolean appendOnly) throws IOException {
-    LocalRedis redis = new LocalRedis(Files.createTempDirectory("exports-redis"), freePort(), appendOnly);
+    LocalRedis redis =
+        new LocalRedis(Files.createTempDirectory("exports-redis"), freePort(), appendOnly);
     redis.launch();
     return redis;
   }
@@ -73,14 +74,32 @@ public final class LocalRedis implements AutoCloseable {
   }
 
   private void launch() throws IOException {
-    List<String> command = new ArrayList<>(List.of(executable(), "--port", Integer.toString(port),
-        "--bind", "127.0.0.1", "--dir", dir.toString(), "--save", "", "--daemonize", "no",
-        "--protected-mode", "yes", "--loglevel", "warning"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                executable(),
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--dir",
+                dir.toString(),
+                "--save",
+                "",
+                "--daemonize",
+                "no",
+                "--protected-mode",
+                "yes",
+                "--loglevel",
+                "warning"));
     if (appendOnly) {
       command.addAll(List.of("--appendonly", "yes", "--appendfsync", "always"));
     }
-    process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("redis.log").toFile()).start();
+    process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("redis.log").toFile())
+            .start();
     Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
     while (Instant.now().isBefore(deadline)) {
       try (Socket probe = new Socket("127.0.0.1", port)) {
@@ -94,8 +113,11 @@ public final class LocalRedis implements AutoCloseable {
         }
       }
     }
-    throw new IOException("redis-server did not start on port " + port + ": "
-        + Files.readString(dir.resolve("redis.log")));
+    throw new IOException(
+        "redis-server did not start on port "
+            + port
+            + ": "
+            + Files.readString(dir.resolve("redis.log")));
   }
 
   @Override

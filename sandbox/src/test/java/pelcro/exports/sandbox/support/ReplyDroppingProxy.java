@@ -13,11 +13,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP proxy on 127.0.0.1 in front of a Redis, for tests of a connection that breaks at the
- * worst moment: once {@link #dropNextReplyTo armed}, it forwards the next command that names the
- * given word (say {@code EVALSHA}) to Redis, and when Redis' reply comes back it closes the
- * client's connection instead of forwarding it. Redis has run the command; the client never
- * learns its outcome. Every later connection is forwarded faithfully.
+ * A TCP proxy on 127.0.0.1 in front of a Redis, for tests of a connection that breaks at the worst
+ * moment: once {@link #dropNextReplyTo armed}, it forwards the next command that names the given
+ * word (say {@code EVALSHA}) to Redis, and when Redis' reply comes back it closes the client's
+ * connection instead of forwarding it. Redis has run the command; the client never learns its
+ * outcome. Every later connection is forwarded faithfully.
  */
 public final class ReplyDroppingProxy implements AutoCloseable {
   private final ServerSocket server;
@@ -34,8 +34,9 @@ public final class ReplyDroppingProxy implements AutoCloseable {
 
   /** Starts one in front of the Redis on {@code redisPort} of 127.0.0.1. */
   public static ReplyDroppingProxy start(int redisPort) throws IOException {
-    ReplyDroppingProxy proxy = new ReplyDroppingProxy(
-        new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), redisPort);
+    ReplyDroppingProxy proxy =
+        new ReplyDroppingProxy(
+            new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), redisPort);
     Thread acceptor = new Thread(proxy::accept, "reply-dropping-proxy");
     acceptor.setDaemon(true);
     acceptor.start();
@@ -74,34 +75,40 @@ public final class ReplyDroppingProxy implements AutoCloseable {
   }
 
   /**
-   * Copies one direction. Towards Redis, it watches for the armed command; towards the client,
-   * a reply to it closes both sockets instead.
+   * Copies one direction. Towards Redis, it watches for the armed command; towards the client, a
+   * reply to it closes both sockets instead.
    */
   private void pump(Socket from, Socket to, AtomicBoolean dropReply, boolean towardsRedis) {
-    Thread thread = new Thread(() -> {
-      byte[] buffer = new byte[64 * 1024];
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        int read;
-        while ((read = in.read(buffer)) >= 0) {
-          if (towardsRedis && armed.get() && contains(buffer, read, word)
-              && armed.compareAndSet(true, false)) {
-            dropReply.set(true);
-          } else if (!towardsRedis && dropReply.get()) {
-            dropped.incrementAndGet();
-            from.close();
-            to.close();
-            return;
-          }
-          out.write(buffer, 0, read);
-          out.flush();
-        }
-      } catch (IOException e) {
-        // the other direction closed the pair
-      } finally {
-        closeQuietly(from);
-        closeQuietly(to);
-      }
-    }, "reply-dropping-proxy-pump");
+    Thread thread =
+        new Thread(
+            () -> {
+              byte[] buffer = new byte[64 * 1024];
+              try (InputStream in = from.getInputStream();
+                  OutputStream out = to.getOutputStream()) {
+                int read;
+                while ((read = in.read(buffer)) >= 0) {
+                  if (towardsRedis
+                      && armed.get()
+                      && contains(buffer, read, word)
+                      && armed.compareAndSet(true, false)) {
+                    dropReply.set(true);
+                  } else if (!towardsRedis && dropReply.get()) {
+                    dropped.incrementAndGet();
+                    from.close();
+                    to.close();
+                    return;
+                  }
+                  out.write(buffer, 0, read);
+                  out.flush();
+                }
+              } catch (IOException e) {
+                // the other direction closed the pair
+              } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+              }
+            },
+            "reply-dropping-proxy-pump");
     thread.setDaemon(true);
     thread.start();
   }

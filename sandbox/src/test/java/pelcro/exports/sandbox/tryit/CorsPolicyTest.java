@@ -6,7 +6,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CorsPolicyTest {
-  private final CorsPolicy policy = CorsPolicy.allowing(List.of("https://docs.example.com", "https://b.example/"));
+  private final CorsPolicy policy =
+      CorsPolicy.allowing(List.of("https://docs.example.com", "https://b.example/"));
 
   @Test
   void aPreflightFromAListedOriginIsGrantedWithAuthorizationAndContentType() {
@@ -22,16 +23,26 @@ class CorsPolicyTest {
   void anAnswerToAListedOriginExposesTheDownloadAndLintHeaders() {
     assertThat(policy.responseHeaders("https://b.example"))
         .containsEntry("Access-Control-Allow-Origin", "https://b.example")
-        .hasEntrySatisfying("Access-Control-Expose-Headers",
-            v -> assertThat(v).contains("Content-Disposition", "Content-Type", "Content-Length", "X-Sandbox-Lint"));
+        .hasEntrySatisfying(
+            "Access-Control-Expose-Headers",
+            v ->
+                assertThat(v)
+                    .contains(
+                        "Content-Disposition", "Content-Type", "Content-Length", "X-Sandbox-Lint"));
   }
 
   @Test
   void anOriginOutsideTheListGetsNoCorsGrantAtAll() {
-    for (String origin : List.of("https://evil.example", "http://docs.example.com", "null",
-        "https://docs.example.com.evil.example")) {
-      assertThat(policy.preflightHeaders(origin).keySet()).noneMatch(h -> h.startsWith("Access-Control-"));
-      assertThat(policy.responseHeaders(origin).keySet()).noneMatch(h -> h.startsWith("Access-Control-"));
+    for (String origin :
+        List.of(
+            "https://evil.example",
+            "http://docs.example.com",
+            "null",
+            "https://docs.example.com.evil.example")) {
+      assertThat(policy.preflightHeaders(origin).keySet())
+          .noneMatch(h -> h.startsWith("Access-Control-"));
+      assertThat(policy.responseHeaders(origin).keySet())
+          .noneMatch(h -> h.startsWith("Access-Control-"));
     }
     assertThat(CorsPolicy.none().allows("https://docs.example.com")).isFalse();
   }
@@ -39,7 +50,8 @@ class CorsPolicyTest {
   @Test
   void aStarAllowsEveryOriginOnlyWhenGivenExplicitlyAndStillNamesTheOrigin() {
     CorsPolicy any = CorsPolicy.allowing(List.of("*"));
-    assertThat(any.responseHeaders("https://x.example")).containsEntry("Access-Control-Allow-Origin", "https://x.example");
+    assertThat(any.responseHeaders("https://x.example"))
+        .containsEntry("Access-Control-Allow-Origin", "https://x.example");
   }
 
   @Test

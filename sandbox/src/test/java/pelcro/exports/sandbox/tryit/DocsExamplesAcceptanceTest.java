@@ -16,9 +16,9 @@ import pelcro.exports.openapi.ExportsSpec;
 import pelcro.exports.sandbox.Sandbox;
 
 /**
- * The request page's 14 examples, read from the spec (never retyped), work verbatim on a
- * default sandbox on the real clock: each is queued with 200, the accounting package of
- * January 2024 included.
+ * The request page's 14 examples, read from the spec (never retyped), work verbatim on a default
+ * sandbox on the real clock: each is queued with 200, the accounting package of January 2024
+ * included.
  */
 class DocsExamplesAcceptanceTest {
   private static Sandbox sandbox;
@@ -34,31 +34,48 @@ class DocsExamplesAcceptanceTest {
   }
 
   private static Map<String, Example> examples(OpenAPI api) {
-    return api.getPaths().get("/exports").getPost().getRequestBody()
-        .getContent().get("application/json").getExamples();
+    return api.getPaths()
+        .get("/exports")
+        .getPost()
+        .getRequestBody()
+        .getContent()
+        .get("application/json")
+        .getExamples();
   }
 
   @Test
   void everyRequestExampleOfTheSpecIsQueuedVerbatim() {
     Map<String, Integer> statuses = new TreeMap<>();
     Map<String, String> answers = new TreeMap<>();
-    examples(ExportsSpec.get().model()).forEach((name, example) -> {
-      var response = given().header("Authorization", "Bearer sk_test_enterprise")
-          .queryParam("site_id", 1001).contentType(ContentType.JSON).body(example.getValue())
-          .post(sandbox.baseUrl() + "/exports");
-      statuses.put(name, response.statusCode());
-      answers.put(name, response.asString());
-    });
+    examples(ExportsSpec.get().model())
+        .forEach(
+            (name, example) -> {
+              var response =
+                  given()
+                      .header("Authorization", "Bearer sk_test_enterprise")
+                      .queryParam("site_id", 1001)
+                      .contentType(ContentType.JSON)
+                      .body(example.getValue())
+                      .post(sandbox.baseUrl() + "/exports");
+              statuses.put(name, response.statusCode());
+              answers.put(name, response.asString());
+            });
 
     assertThat(statuses).hasSize(14).containsKey("accounting");
-    assertThat(statuses).as("answers: %s", answers).allSatisfy((name, status) ->
-        assertThat(status).as(name).isEqualTo(200));
+    assertThat(statuses)
+        .as("answers: %s", answers)
+        .allSatisfy((name, status) -> assertThat(status).as(name).isEqualTo(200));
   }
 
   @Test
   void theDocsPageServesTheExamplesAsTheSpecWritesThem() {
-    String yaml = given().get(sandbox.rootUrl() + "/docs/openapi.yaml").then().statusCode(200)
-        .extract().asString();
+    String yaml =
+        given()
+            .get(sandbox.rootUrl() + "/docs/openapi.yaml")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
     OpenAPI served = new OpenAPIParser().readContents(yaml, null, null).getOpenAPI();
 
     Map<String, Object> servedValues = new TreeMap<>();

@@ -28,10 +28,10 @@ import pelcro.exports.sandbox.tryit.support.SwaggerUiConsole;
 import pelcro.exports.sandbox.tryit.support.TestClocks;
 
 /**
- * The docs page's guidance in a real headless Chromium, one instance mode per test, as a
- * visitor uses it: the keys it offers, then request → "Finish my export now" → download. The
- * sandbox clock is frozen, so an export finishes only when the page's button finishes it. Each
- * test leaves a full-page screenshot under {@code target/}.
+ * The docs page's guidance in a real headless Chromium, one instance mode per test, as a visitor
+ * uses it: the keys it offers, then request → "Finish my export now" → download. The sandbox clock
+ * is frozen, so an export finishes only when the page's button finishes it. Each test leaves a
+ * full-page screenshot under {@code target/}.
  */
 class DocsGuideBrowserTest {
   private Sandbox sandbox;
@@ -67,7 +67,9 @@ class DocsGuideBrowserTest {
     Files.createDirectories(screenshot.getParent());
     Files.write(screenshot.resolveSibling(name + "-full.png"), png);
     BufferedImage page = ImageIO.read(new ByteArrayInputStream(png));
-    ImageIO.write(page.getSubimage(0, 0, page.getWidth(), Math.min(page.getHeight(), 1600)), "png",
+    ImageIO.write(
+        page.getSubimage(0, 0, page.getWidth(), Math.min(page.getHeight(), 1600)),
+        "png",
         screenshot.toFile());
   }
 
@@ -87,10 +89,12 @@ class DocsGuideBrowserTest {
     assertThat(row("sk_test_enterprise_2")).contains("2001");
     assertThat(row("sk_test_basic")).contains("not Enterprise");
     assertThat(ui.guide("guide-keys").getText()).contains("sk_try_… answer 401");
-    assertThat(ui.guide("guide-limits").getText()).contains("120 requests a minute", "/__admin/sandbox");
+    assertThat(ui.guide("guide-limits").getText())
+        .contains("120 requests a minute", "/__admin/sandbox");
 
     ui.clickGuide(By.cssSelector("[data-use-key='sk_test_enterprise']"));
-    assertThat(ui.awaitGuideText("chosen-key", "sk_test_enterprise")).isEqualTo("sk_test_enterprise");
+    assertThat(ui.awaitGuideText("chosen-key", "sk_test_enterprise"))
+        .isEqualTo("sk_test_enterprise");
     requestFinishAndDownload("1001");
   }
 
@@ -98,7 +102,8 @@ class DocsGuideBrowserTest {
   void aTryItVisitorMakesAKeyRequestsAnExportFinishesItNowAndDownloadsItsFile() throws Exception {
     open(Sandbox.builder().tryIt(true), "docs-try-it.png");
 
-    assertThat(ui.guide("guide-keys").getText()).contains("sk_try_", "sites 1001, 1002")
+    assertThat(ui.guide("guide-keys").getText())
+        .contains("sk_try_", "sites 1001, 1002")
         .doesNotContain("answer 401");
     ui.clickGuide(By.id("make-key"));
     String key = ui.awaitGuideText("chosen-key", "sk_try_");
@@ -107,22 +112,30 @@ class DocsGuideBrowserTest {
 
     String uuid = requestFinishAndDownload("1002");
     ui.clickGuide(By.cssSelector("#guide-curl summary"));
-    assertThat(ui.guide("guide-curl").getText()).contains("UUID=" + uuid,
-        "/__sandbox/exports/$UUID/complete", "curl -s -OJ \"$BASE/exports/$UUID?site_id=$SITE\"");
+    assertThat(ui.guide("guide-curl").getText())
+        .contains(
+            "UUID=" + uuid,
+            "/__sandbox/exports/$UUID/complete",
+            "curl -s -OJ \"$BASE/exports/$UUID?site_id=$SITE\"");
   }
 
   @Test
   void anInstanceWithItsOwnAccountsAndNoHelpersNamesNoKeyAndSaysToWait() throws Exception {
     Path accounts = Files.createTempFile("accounts", ".json");
-    Files.writeString(accounts, """
+    Files.writeString(
+        accounts,
+        """
         {"accounts": [{"id": 9, "key": "sk_operator_secret_1234", "enterprise": true,
           "sites": [9001], "user_id": 901, "user_email": "ops@example.com"}]}""");
-    open(Sandbox.builder().accounts(accounts).admin(false).testHelpers(false),
+    open(
+        Sandbox.builder().accounts(accounts).admin(false).testHelpers(false),
         "docs-own-accounts-no-helpers.png");
 
     assertThat(browser.getPageSource()).doesNotContain("sk_operator_secret", "sk_test_");
-    assertThat(ui.guide("guide-keys").getText()).contains("use the API key and a site you were given");
-    assertThat(ui.guide("guide-finish").getText()).contains("closed on this instance")
+    assertThat(ui.guide("guide-keys").getText())
+        .contains("use the API key and a site you were given");
+    assertThat(ui.guide("guide-finish").getText())
+        .contains("closed on this instance")
         .doesNotContain("Finish my export now");
     assertThat(ui.guide("guide-limits").getText()).doesNotContain("/__admin");
 
@@ -145,7 +158,8 @@ class DocsGuideBrowserTest {
     assertThat(ui.responseBody(download)).contains(ApiError.NOT_READY.message());
 
     ui.clickGuide(By.id("finish-now"));
-    assertThat(ui.awaitGuideText("finish-result", "has finished")).startsWith("200: export " + uuid);
+    assertThat(ui.awaitGuideText("finish-result", "has finished"))
+        .startsWith("200: export " + uuid);
 
     assertThat(ui.execute(download)).isEqualTo("200");
     ui.scrollAndClick(ui.downloadLink(download));
@@ -156,8 +170,9 @@ class DocsGuideBrowserTest {
   }
 
   private String row(String key) {
-    return browser.findElement(By.xpath(
-        "//table[@class='guide-keys']//tr[td/code='" + key + "']")).getText();
+    return browser
+        .findElement(By.xpath("//table[@class='guide-keys']//tr[td/code='" + key + "']"))
+        .getText();
   }
 
   private String curl() {
@@ -170,17 +185,23 @@ class DocsGuideBrowserTest {
     return m.group(1);
   }
 
-  /** The finished download: Chromium first writes hidden or {@code .crdownload} files, then renames. */
+  /**
+   * The finished download: Chromium first writes hidden or {@code .crdownload} files, then renames.
+   */
   private Path awaitDownload() {
     return Awaitility.await("a finished download in " + downloads)
-        .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-        .until(this::finishedDownload, Optional::isPresent).orElseThrow();
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(100))
+        .until(this::finishedDownload, Optional::isPresent)
+        .orElseThrow();
   }
 
   private Optional<Path> finishedDownload() throws IOException {
     try (Stream<Path> files = Files.list(downloads)) {
-      return files.filter(p -> !p.getFileName().toString().startsWith("."))
-          .filter(p -> !p.getFileName().toString().endsWith(".crdownload")).findFirst();
+      return files
+          .filter(p -> !p.getFileName().toString().startsWith("."))
+          .filter(p -> !p.getFileName().toString().endsWith(".crdownload"))
+          .findFirst();
     }
   }
 }

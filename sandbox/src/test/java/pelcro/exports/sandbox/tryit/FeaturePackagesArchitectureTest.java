@@ -8,12 +8,18 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** The feature packages (webhooks, limits, try-it) stay behind the HTTP adapter. */
-@AnalyzeClasses(packages = "pelcro.exports.sandbox", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = "pelcro.exports.sandbox",
+    importOptions = ImportOption.DoNotIncludeTests.class)
 class FeaturePackagesArchitectureTest {
 
   @ArchTest
-  static final ArchRule webhooksLimitsAndTryItKnowNothingOfWireMockOrJetty = noClasses()
-      .that().resideInAnyPackage("..sandbox.webhooks..", "..sandbox.limits..", "..sandbox.tryit..")
-      .should().dependOnClassesThat()
-      .resideInAnyPackage("com.github.tomakehurst..", "org.eclipse.jetty..", "jakarta.servlet..");
+  static final ArchRule webhooksLimitsAndTryItKnowNothingOfWireMockOrJetty =
+      noClasses()
+          .that()
+          .resideInAnyPackage("..sandbox.webhooks..", "..sandbox.limits..", "..sandbox.tryit..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "com.github.tomakehurst..", "org.eclipse.jetty..", "jakarta.servlet..");
 }

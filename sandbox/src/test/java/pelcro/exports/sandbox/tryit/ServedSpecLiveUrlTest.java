@@ -19,7 +19,8 @@ class ServedSpecLiveUrlTest {
   void theServedSpecNamesOnlyThisSandboxAsItsServer() {
     String yaml = ServedSpec.yaml("/api/v1/core");
 
-    assertThat(yaml).contains("servers:\n  - url: /api/v1/core\n")
+    assertThat(yaml)
+        .contains("servers:\n  - url: /api/v1/core\n")
         .doesNotContain("www.pelcro.com/api/v1/core", "x-environment");
   }
 }

@@ -21,8 +21,8 @@ import pelcro.exports.sandbox.tryit.support.HeadlessChromium;
 import pelcro.exports.sandbox.tryit.support.SwaggerUiConsole;
 
 /**
- * The docs page in a real headless Chromium, as a visitor uses it: authorize with an own
- * {@code sk_try_} key, request an export, download its file, and see a validation error.
+ * The docs page in a real headless Chromium, as a visitor uses it: authorize with an own {@code
+ * sk_try_} key, request an export, download its file, and see a validation error.
  */
 class TryItBrowserTest {
   static final Path SCREENSHOT = Path.of("target", "try-it.png");
@@ -33,7 +33,13 @@ class TryItBrowserTest {
   @BeforeEach
   void start() throws IOException {
     HeadlessChromium.assumeInstalled();
-    sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).jobSeconds(1).tryIt(true).start();
+    sandbox =
+        Sandbox.builder()
+            .port(0)
+            .clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024)
+            .jobSeconds(1)
+            .tryIt(true)
+            .start();
     downloads = Files.createTempDirectory("try-it-downloads");
     browser = HeadlessChromium.start(downloads);
   }
@@ -75,7 +81,8 @@ class TryItBrowserTest {
     ui.body(request, "{\"object\": \"subscriptions\", \"date_from\": 1704067200}");
     assertThat(ui.execute(request)).isEqualTo("400");
     assertThat(ui.responseBody(request)).contains("The given data was invalid.", "date_to");
-    ui.scrollAndClick(request.findElement(org.openqa.selenium.By.cssSelector(".live-responses-table")));
+    ui.scrollAndClick(
+        request.findElement(org.openqa.selenium.By.cssSelector(".live-responses-table")));
   }
 
   private static String firstUuid(String text) {
@@ -84,18 +91,23 @@ class TryItBrowserTest {
     return m.group(1);
   }
 
-  /** The finished download: Chromium first writes hidden or {@code .crdownload} files, then renames. */
+  /**
+   * The finished download: Chromium first writes hidden or {@code .crdownload} files, then renames.
+   */
   private Path awaitDownload() {
     return org.awaitility.Awaitility.await("a finished download in " + downloads)
-        .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-        .until(this::finishedDownload, java.util.Optional::isPresent).orElseThrow();
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(100))
+        .until(this::finishedDownload, java.util.Optional::isPresent)
+        .orElseThrow();
   }
 
   private java.util.Optional<Path> finishedDownload() throws java.io.IOException {
     try (Stream<Path> files = Files.list(downloads)) {
-      return files.filter(p -> !p.getFileName().toString().startsWith("."))
-          .filter(p -> !p.getFileName().toString().endsWith(".crdownload")).findFirst();
+      return files
+          .filter(p -> !p.getFileName().toString().startsWith("."))
+          .filter(p -> !p.getFileName().toString().endsWith(".crdownload"))
+          .findFirst();
     }
   }
-
 }

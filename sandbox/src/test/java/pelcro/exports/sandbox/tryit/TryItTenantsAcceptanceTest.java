@@ -12,110 +12,218 @@ class TryItTenantsAcceptanceTest {
   static final String BODY = CorsAndDocsAcceptanceTest.BODY;
 
   private static int post(Sandbox sandbox, String key) {
-    return given().auth().oauth2(key).contentType(ContentType.JSON).body(BODY)
-        .when().post(sandbox.baseUrl() + "/exports?site_id=1001").statusCode();
+    return given()
+        .auth()
+        .oauth2(key)
+        .contentType(ContentType.JSON)
+        .body(BODY)
+        .when()
+        .post(sandbox.baseUrl() + "/exports?site_id=1001")
+        .statusCode();
   }
 
   private static String queue(Sandbox sandbox, String key) {
-    return given().auth().oauth2(key).contentType(ContentType.JSON).body(BODY)
-        .when().post(sandbox.baseUrl() + "/exports?site_id=1001").then().statusCode(200)
-        .extract().path("data.uuid");
+    return given()
+        .auth()
+        .oauth2(key)
+        .contentType(ContentType.JSON)
+        .body(BODY)
+        .when()
+        .post(sandbox.baseUrl() + "/exports?site_id=1001")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("data.uuid");
   }
 
   @Test
   void eachVisitorGetsAnOwnEnterpriseAccountAndOneVisitorsExportNeverBlocksAnother() {
-    try (Sandbox sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).jobSeconds(600).rateLimit(0).tryIt(true).start()) {
+    try (Sandbox sandbox =
+        Sandbox.builder()
+            .port(0)
+            .clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024)
+            .jobSeconds(600)
+            .rateLimit(0)
+            .tryIt(true)
+            .start()) {
       assertThat(post(sandbox, "sk_try_alice")).isEqualTo(200);
       assertThat(post(sandbox, "sk_try_bob")).isEqualTo(200);
       assertThat(post(sandbox, "sk_test_enterprise")).isEqualTo(200);
       assertThat(post(sandbox, "sk_try_alice")).isEqualTo(409);
 
-      given().auth().oauth2("sk_try_bob").when().get(sandbox.baseUrl() + "/exports?site_id=1002")
-          .then().statusCode(200);
+      given()
+          .auth()
+          .oauth2("sk_try_bob")
+          .when()
+          .get(sandbox.baseUrl() + "/exports?site_id=1002")
+          .then()
+          .statusCode(200);
     }
   }
 
   @Test
   void aVisitorCannotReachAnotherVisitorsExport() {
-    try (Sandbox sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).jobSeconds(1).rateLimit(0).tryIt(true).start()) {
+    try (Sandbox sandbox =
+        Sandbox.builder()
+            .port(0)
+            .clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024)
+            .jobSeconds(1)
+            .rateLimit(0)
+            .tryIt(true)
+            .start()) {
       String uuid = queue(sandbox, "sk_try_alice");
       sandbox.clock().advance(Duration.ofSeconds(2));
-      given().auth().oauth2("sk_try_mallory").when()
-          .get(sandbox.baseUrl() + "/exports/" + uuid + "?site_id=1001").then().statusCode(404);
+      given()
+          .auth()
+          .oauth2("sk_try_mallory")
+          .when()
+          .get(sandbox.baseUrl() + "/exports/" + uuid + "?site_id=1001")
+          .then()
+          .statusCode(404);
     }
   }
 
   @Test
   void withoutTryItATryKeyIsUnauthenticated() {
-    try (Sandbox sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).rateLimit(0).start()) {
+    try (Sandbox sandbox =
+        Sandbox.builder()
+            .port(0)
+            .clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024)
+            .rateLimit(0)
+            .start()) {
       assertThat(post(sandbox, "sk_try_alice")).isEqualTo(401);
     }
   }
 
   @Test
   void anIdleTenantExpiresWithItsExports() {
-    try (Sandbox sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).jobSeconds(1).rateLimit(0).tryIt(true)
-        .tryItIdleMinutes(5).start()) {
+    try (Sandbox sandbox =
+        Sandbox.builder()
+            .port(0)
+            .clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024)
+            .jobSeconds(1)
+            .rateLimit(0)
+            .tryIt(true)
+            .tryItIdleMinutes(5)
+            .start()) {
       String uuid = queue(sandbox, "sk_try_alice");
       sandbox.clock().advance(Duration.ofMinutes(6));
 
-      given().auth().oauth2("sk_try_alice").when()
-          .get(sandbox.baseUrl() + "/exports/" + uuid + "?site_id=1001").then().statusCode(404);
+      given()
+          .auth()
+          .oauth2("sk_try_alice")
+          .when()
+          .get(sandbox.baseUrl() + "/exports/" + uuid + "?site_id=1001")
+          .then()
+          .statusCode(404);
     }
   }
 
   @Test
   void pastTheCapTheLeastRecentlyUsedTenantIsEvictedWithItsExports() {
-    try (Sandbox sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).jobSeconds(1).rateLimit(0).tryIt(true)
-        .tryItMaxTenants(2).tryItCreationLimits(100, 100).start()) {
+    try (Sandbox sandbox =
+        Sandbox.builder()
+            .port(0)
+            .clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024)
+            .jobSeconds(1)
+            .rateLimit(0)
+            .tryIt(true)
+            .tryItMaxTenants(2)
+            .tryItCreationLimits(100, 100)
+            .start()) {
       String first = queue(sandbox, "sk_try_v1");
       for (int i = 2; i <= 10; i++) {
         queue(sandbox, "sk_try_v" + i);
       }
       sandbox.clock().advance(Duration.ofSeconds(2));
 
-      given().auth().oauth2("sk_try_v1").when()
-          .get(sandbox.baseUrl() + "/exports/" + first + "?site_id=1001").then().statusCode(404);
+      given()
+          .auth()
+          .oauth2("sk_try_v1")
+          .when()
+          .get(sandbox.baseUrl() + "/exports/" + first + "?site_id=1001")
+          .then()
+          .statusCode(404);
     }
   }
 
   @Test
   void oneClientMakingKeysFasterThanTheLimitIsThrottledWithoutEvictingAnyone() {
-    try (Sandbox sandbox = Sandbox.builder().port(0).clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024).jobSeconds(1).rateLimit(0)
-        .tryIt(true).tryItMaxTenants(5).tryItCreationLimits(3, 100).start()) {
+    try (Sandbox sandbox =
+        Sandbox.builder()
+            .port(0)
+            .clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024)
+            .jobSeconds(1)
+            .rateLimit(0)
+            .tryIt(true)
+            .tryItMaxTenants(5)
+            .tryItCreationLimits(3, 100)
+            .start()) {
       String visitor = queue(sandbox, "sk_try_visitor");
       for (int i = 0; i < 2; i++) {
-        given().auth().oauth2("sk_try_farm" + i).when()
-            .get(sandbox.baseUrl() + "/exports?site_id=1001").then().statusCode(200);
+        given()
+            .auth()
+            .oauth2("sk_try_farm" + i)
+            .when()
+            .get(sandbox.baseUrl() + "/exports?site_id=1001")
+            .then()
+            .statusCode(200);
       }
       for (int i = 2; i < 20; i++) {
-        given().auth().oauth2("sk_try_farm" + i).when()
-            .get(sandbox.baseUrl() + "/exports?site_id=1001").then().statusCode(429)
+        given()
+            .auth()
+            .oauth2("sk_try_farm" + i)
+            .when()
+            .get(sandbox.baseUrl() + "/exports?site_id=1001")
+            .then()
+            .statusCode(429)
             .header("Retry-After", org.hamcrest.Matchers.notNullValue())
             .body("message", org.hamcrest.Matchers.equalTo("Too Many Attempts."));
       }
       sandbox.clock().advance(Duration.ofSeconds(2));
-      given().auth().oauth2("sk_try_visitor").when()
-          .get(sandbox.baseUrl() + "/exports/" + visitor + "?site_id=1001").then().statusCode(200);
+      given()
+          .auth()
+          .oauth2("sk_try_visitor")
+          .when()
+          .get(sandbox.baseUrl() + "/exports/" + visitor + "?site_id=1001")
+          .then()
+          .statusCode(200);
     }
   }
 
   @Test
   void aClientCannotDodgeItsLimitByNamingAnotherAddressUnlessItIsATrustedProxy() {
-    try (Sandbox sandbox = Sandbox.builder().port(0).rateLimit(0).tryIt(true)
-        .tryItCreationLimits(2, 100).start()) {
+    try (Sandbox sandbox =
+        Sandbox.builder().port(0).rateLimit(0).tryIt(true).tryItCreationLimits(2, 100).start()) {
       for (int i = 0; i < 4; i++) {
-        given().auth().oauth2("sk_try_spoof" + i).header("X-Forwarded-For", "10.0.0." + i).when()
-            .get(sandbox.baseUrl() + "/exports?site_id=1001").then()
+        given()
+            .auth()
+            .oauth2("sk_try_spoof" + i)
+            .header("X-Forwarded-For", "10.0.0." + i)
+            .when()
+            .get(sandbox.baseUrl() + "/exports?site_id=1001")
+            .then()
             .statusCode(i < 2 ? 200 : 429);
       }
     }
-    try (Sandbox sandbox = Sandbox.builder().port(0).rateLimit(0).tryIt(true)
-        .tryItCreationLimits(2, 100).trustedProxies(java.util.List.of("127.0.0.1")).start()) {
+    try (Sandbox sandbox =
+        Sandbox.builder()
+            .port(0)
+            .rateLimit(0)
+            .tryIt(true)
+            .tryItCreationLimits(2, 100)
+            .trustedProxies(java.util.List.of("127.0.0.1"))
+            .start()) {
       for (int i = 0; i < 4; i++) {
         // Behind nginx every client arrives from 127.0.0.1: the header names each one.
-        given().auth().oauth2("sk_try_behind" + i).header("X-Forwarded-For", "203.0.113.9, 10.0.0." + i)
-            .when().get(sandbox.baseUrl() + "/exports?site_id=1001").then().statusCode(200);
+        given()
+            .auth()
+            .oauth2("sk_try_behind" + i)
+            .header("X-Forwarded-For", "203.0.113.9, 10.0.0." + i)
+            .when()
+            .get(sandbox.baseUrl() + "/exports?site_id=1001")
+            .then()
+            .statusCode(200);
       }
     }
   }

@@ -16,13 +16,17 @@ import pelcro.exports.sandbox.store.memory.MemoryEngine;
 import pelcro.exports.sandbox.tryit.support.ManualInstantSource;
 
 class TryItTenantsTest {
-  private final ManualInstantSource clock = new ManualInstantSource(Instant.parse("2024-01-01T00:00:00Z"));
+  private final ManualInstantSource clock =
+      new ManualInstantSource(Instant.parse("2024-01-01T00:00:00Z"));
   private final SandboxState state = new SandboxState(new MemoryEngine(), clock);
   private final List<Long> ended = new ArrayList<>();
 
   private TryItTenants tenants(int max, int perClient, int inTotal) {
-    return new TryItTenants(state.accounts(), state.rates(),
-        new TryItTenants.Limits(Duration.ofMinutes(30), max, perClient, inTotal), ended::add);
+    return new TryItTenants(
+        state.accounts(),
+        state.rates(),
+        new TryItTenants.Limits(Duration.ofMinutes(30), max, perClient, inTotal),
+        ended::add);
   }
 
   private final TryItTenants tenants = tenants(10, 1000, 1000);
@@ -45,11 +49,12 @@ class TryItTenantsTest {
 
   @Test
   void onlyKeysOfTheTryItShapeGetATenant() {
-    for (String key : new String[] {"sk_live_abc", "sk_try_", "sk_try_" + "x".repeat(65),
-        "sk_try_a b", null}) {
+    for (String key :
+        new String[] {"sk_live_abc", "sk_try_", "sk_try_" + "x".repeat(65), "sk_try_a b", null}) {
       assertThat(tenants.resolve(key, "127.0.0.1", clock.instant())).as(key).isEmpty();
     }
-    assertThat(tenants.resolve("sk_try_" + "x".repeat(64), "127.0.0.1", clock.instant())).isPresent();
+    assertThat(tenants.resolve("sk_try_" + "x".repeat(64), "127.0.0.1", clock.instant()))
+        .isPresent();
   }
 
   @Test
@@ -97,14 +102,18 @@ class TryItTenantsTest {
       limited.resolve("sk_try_farm" + i, "127.0.0.9", clock.instant());
     }
     assertThatThrownBy(() -> limited.resolve("sk_try_farm3", "127.0.0.9", clock.instant()))
-        .isInstanceOfSatisfying(ApiException.class, e -> {
-          assertThat(e.error()).isEqualTo(ApiError.TOO_MANY_REQUESTS);
-          assertThat(e.retryAfter()).isPositive();
-        });
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.error()).isEqualTo(ApiError.TOO_MANY_REQUESTS);
+              assertThat(e.retryAfter()).isPositive();
+            });
     assertThat(limited.resolve("sk_try_other", "127.0.0.10", clock.instant()))
-        .as("another client is not held back").isPresent();
+        .as("another client is not held back")
+        .isPresent();
     assertThat(limited.resolve("sk_try_farm0", "127.0.0.9", clock.instant()))
-        .as("an existing tenant is not a new one").isPresent();
+        .as("an existing tenant is not a new one")
+        .isPresent();
     clock.advance(Duration.ofMinutes(1));
     assertThat(limited.resolve("sk_try_farm3", "127.0.0.9", clock.instant())).isPresent();
   }

@@ -1,6 +1,5 @@
 package pelcro.exports.sandbox.webhooks;
 
-import pelcro.exports.sandbox.domain.ExportEventType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import pelcro.exports.sandbox.data.ExportQuery;
+import pelcro.exports.sandbox.domain.ExportEventType;
 import pelcro.exports.sandbox.domain.ExportJob;
 import pelcro.exports.sandbox.domain.JobTiming;
 
@@ -19,31 +19,48 @@ class ExportLifecycleEventsTest {
   static final Instant NOW = Instant.parse("2024-06-01T12:00:00Z");
   final List<Published> published = new ArrayList<>();
   final List<String> withdrawn = new ArrayList<>();
-  final ExportEventSink sink = new ExportEventSink() {
-    @Override
-    public void publish(ExportEventType type, ExportFacts export, Instant happenedAt,
-        pelcro.exports.sandbox.faults.DeliveryFault fault) {
-      published.add(new Published(type, export, happenedAt));
-    }
+  final ExportEventSink sink =
+      new ExportEventSink() {
+        @Override
+        public void publish(
+            ExportEventType type,
+            ExportFacts export,
+            Instant happenedAt,
+            pelcro.exports.sandbox.faults.DeliveryFault fault) {
+          published.add(new Published(type, export, happenedAt));
+        }
 
-    @Override
-    public java.util.Optional<pelcro.exports.sandbox.faults.DeliveryFault> withdraw(
-        String exportUuid, ExportEventType type) {
-      withdrawn.add(exportUuid + " " + type);
-      return java.util.Optional.empty();
-    }
-  };
-  final ExportLifecycleEvents events = new ExportLifecycleEvents(sink, id -> "owner@example.com",
-      pelcro.exports.sandbox.log.ActivityLog.QUIET, pelcro.exports.sandbox.faults.Faults.NONE);
+        @Override
+        public java.util.Optional<pelcro.exports.sandbox.faults.DeliveryFault> withdraw(
+            String exportUuid, ExportEventType type) {
+          withdrawn.add(exportUuid + " " + type);
+          return java.util.Optional.empty();
+        }
+      };
+  final ExportLifecycleEvents events =
+      new ExportLifecycleEvents(
+          sink,
+          id -> "owner@example.com",
+          pelcro.exports.sandbox.log.ActivityLog.QUIET,
+          pelcro.exports.sandbox.faults.Faults.NONE);
   final JobTiming timing = JobTiming.of(Duration.ofSeconds(3), Duration.ofDays(7));
-  final ExportJob job = ExportJob.queued("u-1", 1, 101,
-      new ExportQuery(1001, "subscriptions", Map.of("date_from", 1704067200L, "date_to", 1711929600L)), NOW, timing);
+  final ExportJob job =
+      ExportJob.queued(
+          "u-1",
+          1,
+          101,
+          new ExportQuery(
+              1001, "subscriptions", Map.of("date_from", 1704067200L, "date_to", 1711929600L)),
+          NOW,
+          timing);
 
   @Test
   void aRequestPublishesRequestedNowAndSchedulesCompletedAtThePlannedFinish() {
     events.requested(job);
 
-    assertThat(published).extracting(Published::type).containsExactly(ExportEventType.REQUESTED, ExportEventType.COMPLETED);
+    assertThat(published)
+        .extracting(Published::type)
+        .containsExactly(ExportEventType.REQUESTED, ExportEventType.COMPLETED);
     Published requested = published.get(0);
     assertThat(requested.at()).isEqualTo(NOW);
     assertThat(requested.export().startedAt()).isNull();
@@ -62,22 +79,29 @@ class ExportLifecycleEventsTest {
     events.endMoved(job.fail(failedAt, "Disk full"));
 
     assertThat(withdrawn).containsExactly("u-1 COMPLETED", "u-1 FAILED");
-    assertThat(published).singleElement().satisfies(p -> {
-      assertThat(p.type()).isEqualTo(ExportEventType.FAILED);
-      assertThat(p.at()).isEqualTo(failedAt);
-      assertThat(p.export().failedReason()).isEqualTo("Disk full");
-    });
+    assertThat(published)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.type()).isEqualTo(ExportEventType.FAILED);
+              assertThat(p.at()).isEqualTo(failedAt);
+              assertThat(p.export().failedReason()).isEqualTo("Disk full");
+            });
   }
 
   @Test
   void aDownloadPublishesDownloadedAtTheDownloadInstant() {
     Instant downloadAt = job.finishAt().plusSeconds(30);
-    events.downloaded(job.claim(downloadAt, "c1", Duration.ofHours(1)).confirmDownload("c1", downloadAt));
+    events.downloaded(
+        job.claim(downloadAt, "c1", Duration.ofHours(1)).confirmDownload("c1", downloadAt));
 
-    assertThat(published).singleElement().satisfies(p -> {
-      assertThat(p.type()).isEqualTo(ExportEventType.DOWNLOADED);
-      assertThat(p.at()).isEqualTo(downloadAt);
-      assertThat(p.export().updatedAt()).isEqualTo(downloadAt);
-    });
+    assertThat(published)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.type()).isEqualTo(ExportEventType.DOWNLOADED);
+              assertThat(p.at()).isEqualTo(downloadAt);
+              assertThat(p.export().updatedAt()).isEqualTo(downloadAt);
+            });
   }
 }

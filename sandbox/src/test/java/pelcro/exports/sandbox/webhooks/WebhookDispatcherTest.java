@@ -1,7 +1,5 @@
 package pelcro.exports.sandbox.webhooks;
 
-import pelcro.exports.sandbox.domain.ExportEventType;
-import pelcro.exports.sandbox.domain.WebhookDelivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,19 +10,19 @@ import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import pelcro.exports.sandbox.tryit.support.ManualInstantSource;
+import pelcro.exports.sandbox.domain.ExportEventType;
+import pelcro.exports.sandbox.domain.WebhookDelivery;
 import pelcro.exports.sandbox.domain.WebhookDelivery.Status;
 import pelcro.exports.sandbox.faults.DeliveryFault;
 import pelcro.exports.sandbox.store.SandboxState;
 import pelcro.exports.sandbox.store.memory.MemoryEngine;
+import pelcro.exports.sandbox.tryit.support.ManualInstantSource;
 
 class WebhookDispatcherTest {
   private final ManualInstantSource clock = new ManualInstantSource(ExportEventsTest.REQUESTED);
   private final SandboxState state = new SandboxState(new MemoryEngine(), clock);
-  @AutoClose
-  private Receiver receiver;
-  @AutoClose
-  private WebhookDispatcher dispatcher;
+  @AutoClose private Receiver receiver;
+  @AutoClose private WebhookDispatcher dispatcher;
 
   private WebhookDispatcher dispatcher(WebhookOptions options) {
     untickedDispatcher(options).startTicking(Duration.ofMillis(10));
@@ -33,9 +31,14 @@ class WebhookDispatcherTest {
 
   /** A dispatcher that sends only when the test calls {@link WebhookDispatcher#pump()}. */
   private WebhookDispatcher untickedDispatcher(WebhookOptions options) {
-    dispatcher = new WebhookDispatcher(state.deliveries(), state.clocks(),
-        java.time.InstantSource.system(), options,
-        new HttpWebhookSender(options.url(), options.timeout()), new ExportEvents());
+    dispatcher =
+        new WebhookDispatcher(
+            state.deliveries(),
+            state.clocks(),
+            java.time.InstantSource.system(),
+            options,
+            new HttpWebhookSender(options.url(), options.timeout()),
+            new ExportEvents());
     return dispatcher;
   }
 
@@ -51,12 +54,17 @@ class WebhookDispatcherTest {
     receiver = new Receiver(() -> 200, 0);
     dispatcher(WebhookOptions.of(receiver.url(), "whsec_test"));
 
-    dispatcher.publish(ExportEventType.REQUESTED, ExportEventsTest.facts(ExportEventType.REQUESTED), clock.instant(), DeliveryFault.NONE);
+    dispatcher.publish(
+        ExportEventType.REQUESTED,
+        ExportEventsTest.facts(ExportEventType.REQUESTED),
+        clock.instant(),
+        DeliveryFault.NONE);
 
     await().atMost(Duration.ofSeconds(5)).until(() -> receiver.received.size() == 1);
     Receiver.Received got = receiver.received.get(0);
     assertThat(got.signature())
-        .isEqualTo(new WebhookSigner("whsec_test").sign(got.body().getBytes(StandardCharsets.UTF_8)));
+        .isEqualTo(
+            new WebhookSigner("whsec_test").sign(got.body().getBytes(StandardCharsets.UTF_8)));
     assertThat(got.body()).startsWith("{\"type\":\"export.requested\",\"id\":\"evt_");
     await().until(() -> dispatcher.deliveries().get(0).status() == Status.DELIVERED);
   }
@@ -67,14 +75,19 @@ class WebhookDispatcherTest {
     untickedDispatcher(WebhookOptions.of(receiver.url(), "s"));
     Instant finishes = clock.instant().plusSeconds(3);
 
-    dispatcher.publish(ExportEventType.COMPLETED, ExportEventsTest.facts(ExportEventType.COMPLETED), finishes, DeliveryFault.NONE);
+    dispatcher.publish(
+        ExportEventType.COMPLETED,
+        ExportEventsTest.facts(ExportEventType.COMPLETED),
+        finishes,
+        DeliveryFault.NONE);
     aTickSendsNothing();
     assertThat(dispatcher.deliveries().get(0).attempts()).isEmpty();
 
     clock.advance(Duration.ofSeconds(3));
     dispatcher.pump();
     await().atMost(Duration.ofSeconds(5)).until(() -> receiver.received.size() == 1);
-    assertThat(receiver.received.get(0).body()).contains("\"created\":" + finishes.getEpochSecond());
+    assertThat(receiver.received.get(0).body())
+        .contains("\"created\":" + finishes.getEpochSecond());
   }
 
   @Test
@@ -83,17 +96,23 @@ class WebhookDispatcherTest {
     receiver = new Receiver(answers::next, 0);
     untickedDispatcher(WebhookOptions.of(receiver.url(), "s"));
 
-    dispatcher.publish(ExportEventType.REQUESTED, ExportEventsTest.facts(ExportEventType.REQUESTED), clock.instant(), DeliveryFault.NONE);
+    dispatcher.publish(
+        ExportEventType.REQUESTED,
+        ExportEventsTest.facts(ExportEventType.REQUESTED),
+        clock.instant(),
+        DeliveryFault.NONE);
     dispatcher.pump();
     await().until(() -> receiver.calls.get() == 1);
     await().until(() -> dispatcher.deliveries().get(0).status() == Status.PENDING);
-    assertThat(dispatcher.view().get(0).get("next_attempt_at")).isEqualTo(clock.instant().getEpochSecond() + 1);
+    assertThat(dispatcher.view().get(0).get("next_attempt_at"))
+        .isEqualTo(clock.instant().getEpochSecond() + 1);
 
     clock.advance(Duration.ofSeconds(1));
     dispatcher.pump();
     await().until(() -> receiver.calls.get() == 2);
     await().until(() -> dispatcher.deliveries().get(0).status() == Status.PENDING);
-    assertThat(dispatcher.view().get(0).get("next_attempt_at")).isEqualTo(clock.instant().getEpochSecond() + 2);
+    assertThat(dispatcher.view().get(0).get("next_attempt_at"))
+        .isEqualTo(clock.instant().getEpochSecond() + 2);
     clock.advance(Duration.ofSeconds(1));
     aTickSendsNothing();
     assertThat(receiver.calls.get()).isEqualTo(2);
@@ -101,7 +120,8 @@ class WebhookDispatcherTest {
     clock.advance(Duration.ofSeconds(1));
     dispatcher.pump();
     await().until(() -> dispatcher.deliveries().get(0).status() == Status.DELIVERED);
-    assertThat(dispatcher.deliveries().get(0).attempts()).extracting(WebhookDelivery.Attempt::httpStatus)
+    assertThat(dispatcher.deliveries().get(0).attempts())
+        .extracting(WebhookDelivery.Attempt::httpStatus)
         .containsExactly(500, 503, 200);
   }
 
@@ -110,10 +130,18 @@ class WebhookDispatcherTest {
     receiver = new Receiver(() -> 500, 0);
     dispatcher(WebhookOptions.of(receiver.url(), "s").withRetries(3, Duration.ofSeconds(1)));
 
-    dispatcher.publish(ExportEventType.FAILED, ExportEventsTest.facts(ExportEventType.FAILED), clock.instant(), DeliveryFault.NONE);
+    dispatcher.publish(
+        ExportEventType.FAILED,
+        ExportEventsTest.facts(ExportEventType.FAILED),
+        clock.instant(),
+        DeliveryFault.NONE);
     for (int i = 0; i < 6; i++) {
       int before = receiver.calls.get();
-      await().until(() -> dispatcher.deliveries().get(0).status() != Status.SENDING && receiver.calls.get() >= Math.min(before + 1, 3));
+      await()
+          .until(
+              () ->
+                  dispatcher.deliveries().get(0).status() != Status.SENDING
+                      && receiver.calls.get() >= Math.min(before + 1, 3));
       clock.advance(Duration.ofSeconds(10));
     }
     await().until(() -> dispatcher.deliveries().get(0).status() == Status.FAILED);
@@ -128,20 +156,34 @@ class WebhookDispatcherTest {
     receiver = null;
     dispatcher(WebhookOptions.of(dead, "s").withRetries(1, Duration.ofSeconds(1)));
 
-    dispatcher.publish(ExportEventType.REQUESTED, ExportEventsTest.facts(ExportEventType.REQUESTED), clock.instant(), DeliveryFault.NONE);
+    dispatcher.publish(
+        ExportEventType.REQUESTED,
+        ExportEventsTest.facts(ExportEventType.REQUESTED),
+        clock.instant(),
+        DeliveryFault.NONE);
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> dispatcher.deliveries().get(0).status() == Status.FAILED);
-    assertThat(dispatcher.view().get(0).get("attempts").toString()).contains("http_status=null", "error=");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> dispatcher.deliveries().get(0).status() == Status.FAILED);
+    assertThat(dispatcher.view().get(0).get("attempts").toString())
+        .contains("http_status=null", "error=");
   }
 
   @Test
   void aHangingReceiverNeitherBlocksPublishingNorGrowsMemoryPastTheJournal() throws Exception {
     receiver = new Receiver(() -> 200, 5_000);
-    dispatcher(WebhookOptions.of(receiver.url(), "s").withJournalCapacity(100).withTimeout(Duration.ofSeconds(2)));
+    dispatcher(
+        WebhookOptions.of(receiver.url(), "s")
+            .withJournalCapacity(100)
+            .withTimeout(Duration.ofSeconds(2)));
 
     long started = System.nanoTime();
     for (int i = 0; i < 10_000; i++) {
-      dispatcher.publish(ExportEventType.REQUESTED, ExportEventsTest.facts(ExportEventType.REQUESTED), clock.instant(), DeliveryFault.NONE);
+      dispatcher.publish(
+          ExportEventType.REQUESTED,
+          ExportEventsTest.facts(ExportEventType.REQUESTED),
+          clock.instant(),
+          DeliveryFault.NONE);
     }
     long timeoutsElapsed = Duration.ofNanos(System.nanoTime() - started).toSeconds() / 2;
 
@@ -159,7 +201,11 @@ class WebhookDispatcherTest {
   void aDeliveryCanBeRedeliveredAsANewDeliveryOfTheSameEvent() throws Exception {
     receiver = new Receiver(() -> 200, 0);
     dispatcher(WebhookOptions.of(receiver.url(), "s"));
-    dispatcher.publish(ExportEventType.DOWNLOADED, ExportEventsTest.facts(ExportEventType.DOWNLOADED), clock.instant(), DeliveryFault.NONE);
+    dispatcher.publish(
+        ExportEventType.DOWNLOADED,
+        ExportEventsTest.facts(ExportEventType.DOWNLOADED),
+        clock.instant(),
+        DeliveryFault.NONE);
     await().until(() -> receiver.received.size() == 1);
     String firstId = dispatcher.deliveries().get(0).id();
 
@@ -176,7 +222,8 @@ class WebhookDispatcherTest {
     receiver = new Receiver(() -> 200, 0);
     untickedDispatcher(WebhookOptions.of(receiver.url(), "s"));
     ExportFacts facts = ExportEventsTest.facts(ExportEventType.COMPLETED);
-    dispatcher.publish(ExportEventType.COMPLETED, facts, clock.instant().plusSeconds(3), DeliveryFault.NONE);
+    dispatcher.publish(
+        ExportEventType.COMPLETED, facts, clock.instant().plusSeconds(3), DeliveryFault.NONE);
 
     dispatcher.withdraw(facts.uuid(), ExportEventType.COMPLETED);
     clock.advance(Duration.ofSeconds(5));

@@ -18,25 +18,29 @@ import pelcro.exports.sandbox.junit.SandboxFaults;
 import pelcro.exports.sandbox.junit.SandboxHandle;
 
 /**
- * The five webhook faults, through the real path: scheduled through the control API or
- * {@code sandbox.faults()}, struck by an export request, delivered over HTTP to a receiver on
- * 127.0.0.1, on the sandbox clock.
+ * The five webhook faults, through the real path: scheduled through the control API or {@code
+ * sandbox.faults()}, struck by an export request, delivered over HTTP to a receiver on 127.0.0.1,
+ * on the sandbox clock.
  */
 class WebhookFaultsAcceptanceTest {
   private static final Duration WAIT = Duration.ofSeconds(5);
   private static final String SECRET = WebhooksAcceptanceTest.SECRET;
   private static final long T0 = WebhooksAcceptanceTest.FROZEN.instant().getEpochSecond();
   private final ObjectMapper json = new ObjectMapper();
-  @AutoClose
-  private Receiver receiver;
-  @AutoClose
-  private Sandbox sandbox;
+  @AutoClose private Receiver receiver;
+  @AutoClose private Sandbox sandbox;
 
   private void start() throws Exception {
     receiver = new Receiver(() -> 200, 0);
-    sandbox = Sandbox.builder().port(0).jobSeconds(2).rateLimit(0)
-        .clock(WebhooksAcceptanceTest.FROZEN).webhook(receiver.url(), SECRET)
-        .webhookMaxAttempts(3).start();
+    sandbox =
+        Sandbox.builder()
+            .port(0)
+            .jobSeconds(2)
+            .rateLimit(0)
+            .clock(WebhooksAcceptanceTest.FROZEN)
+            .webhook(receiver.url(), SECRET)
+            .webhookMaxAttempts(3)
+            .start();
   }
 
   private SandboxFaults faults() {
@@ -44,15 +48,27 @@ class WebhookFaultsAcceptanceTest {
   }
 
   private void schedule(String fault) {
-    given().baseUri(sandbox.controlUrl()).contentType(ContentType.JSON).body(fault)
-        .post("/faults").then().statusCode(200);
+    given()
+        .baseUri(sandbox.controlUrl())
+        .contentType(ContentType.JSON)
+        .body(fault)
+        .post("/faults")
+        .then()
+        .statusCode(200);
   }
 
   private String queue() {
-    return given().auth().oauth2("sk_test_enterprise").contentType(ContentType.JSON)
+    return given()
+        .auth()
+        .oauth2("sk_test_enterprise")
+        .contentType(ContentType.JSON)
         .body(WebhooksAcceptanceTest.BODY)
-        .when().post(sandbox.baseUrl() + "/exports?site_id=1001").then().statusCode(200)
-        .extract().path("data.uuid");
+        .when()
+        .post(sandbox.baseUrl() + "/exports?site_id=1001")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("data.uuid");
   }
 
   private JsonNode event(int index) throws Exception {
@@ -69,12 +85,19 @@ class WebhookFaultsAcceptanceTest {
 
   @SuppressWarnings("unchecked")
   private List<Map<String, Object>> deliveries() {
-    return given().when().get(sandbox.controlUrl() + "/webhooks/deliveries").then()
-        .statusCode(200).extract().path("data");
+    return given()
+        .when()
+        .get(sandbox.controlUrl() + "/webhooks/deliveries")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("data");
   }
 
   private Map<String, Object> delivery(String eventType) {
-    return deliveries().stream().filter(d -> eventType.equals(d.get("event_type"))).findFirst()
+    return deliveries().stream()
+        .filter(d -> eventType.equals(d.get("event_type")))
+        .findFirst()
         .orElseThrow();
   }
 
@@ -111,8 +134,12 @@ class WebhookFaultsAcceptanceTest {
     await().atMost(WAIT).until(() -> receiver.received.size() == 2);
     assertThat(event(1).get("type").asText()).isEqualTo("export.requested");
     assertThat(event(1).get("created").asLong()).isEqualTo(T0); // it happened on time
-    await().atMost(WAIT).until(() -> "delivered".equals(delivery("export.requested").get("status")));
-    assertThat(attempts(delivery("export.requested"))).singleElement().satisfies(a -> assertThat(a.get("at")).isEqualTo((int) T0 + 30));
+    await()
+        .atMost(WAIT)
+        .until(() -> "delivered".equals(delivery("export.requested").get("status")));
+    assertThat(attempts(delivery("export.requested")))
+        .singleElement()
+        .satisfies(a -> assertThat(a.get("at")).isEqualTo((int) T0 + 30));
   }
 
   @Test
@@ -138,7 +165,8 @@ class WebhookFaultsAcceptanceTest {
     queue();
     await().atMost(WAIT).until(() -> receiver.received.size() == 1);
     Receiver.Received forged = receiver.received.get(0);
-    assertThat(forged.signature()).isNotBlank()
+    assertThat(forged.signature())
+        .isNotBlank()
         .isNotEqualTo(withTheSecret.sign(forged.body().getBytes(StandardCharsets.UTF_8)));
 
     sandbox.clock().advance(Duration.ofSeconds(2)); // struck once: the next event is signed right
@@ -156,16 +184,24 @@ class WebhookFaultsAcceptanceTest {
     queue();
     for (int tried = 1; tried <= 3; tried++) {
       int attempts = tried;
-      await().atMost(WAIT).until(() -> attempts(delivery("export.requested")).size() == attempts
-          && !"sending".equals(delivery("export.requested").get("status")));
+      await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  attempts(delivery("export.requested")).size() == attempts
+                      && !"sending".equals(delivery("export.requested").get("status")));
       sandbox.clock().advance(Duration.ofSeconds(10)); // past any backoff
     }
 
     await().atMost(WAIT).until(() -> "failed".equals(delivery("export.requested").get("status")));
-    assertThat(attempts(delivery("export.requested"))).hasSize(3)
+    assertThat(attempts(delivery("export.requested")))
+        .hasSize(3)
         .allSatisfy(a -> assertThat(a.get("error")).asString().isNotBlank());
-    await().atMost(WAIT).until(() -> "delivered".equals(delivery("export.completed").get("status")));
-    assertThat(receivedTypes()).containsExactly("export.completed"); // it never reached the receiver
+    await()
+        .atMost(WAIT)
+        .until(() -> "delivered".equals(delivery("export.completed").get("status")));
+    assertThat(receivedTypes())
+        .containsExactly("export.completed"); // it never reached the receiver
   }
 
   @SuppressWarnings("unchecked")

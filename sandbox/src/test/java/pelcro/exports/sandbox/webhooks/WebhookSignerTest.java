@@ -10,8 +10,9 @@ class WebhookSignerTest {
   @Test
   void theSignatureIsTheBase64HmacSha256OfTheRawBody() {
     // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?".
-    String signature = new WebhookSigner("Jefe")
-        .sign("what do ya want for nothing?".getBytes(StandardCharsets.UTF_8));
+    String signature =
+        new WebhookSigner("Jefe")
+            .sign("what do ya want for nothing?".getBytes(StandardCharsets.UTF_8));
     assertThat(signature).isEqualTo("W9zBRr9gdU5qBCQmCJV1x1oAPwidJzmDnexYuWTsOEM=");
   }
 

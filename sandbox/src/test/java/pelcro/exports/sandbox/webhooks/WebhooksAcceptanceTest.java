@@ -23,25 +23,38 @@ import pelcro.exports.sandbox.Sandbox;
 
 class WebhooksAcceptanceTest {
   static final String SECRET = "whsec_acceptance";
-  static final String BODY = "{\"object\":\"subscriptions\",\"date_from\":1704067200,\"date_to\":1711929600}";
+  static final String BODY =
+      "{\"object\":\"subscriptions\",\"date_from\":1704067200,\"date_to\":1711929600}";
   static final Clock FROZEN = pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024;
   private final ObjectMapper json = new ObjectMapper();
-  @AutoClose
-  private Receiver receiver;
-  @AutoClose
-  private Sandbox sandbox;
+  @AutoClose private Receiver receiver;
+  @AutoClose private Sandbox sandbox;
 
   private Sandbox start(URI url) {
-    sandbox = Sandbox.builder().port(0).jobSeconds(2).rateLimit(0).clock(FROZEN)
-        .webhook(url, SECRET).webhookMaxAttempts(4).start();
+    sandbox =
+        Sandbox.builder()
+            .port(0)
+            .jobSeconds(2)
+            .rateLimit(0)
+            .clock(FROZEN)
+            .webhook(url, SECRET)
+            .webhookMaxAttempts(4)
+            .start();
     return sandbox;
   }
 
   private String queue(String type) {
-    return given().auth().oauth2("sk_test_enterprise").contentType(ContentType.JSON)
+    return given()
+        .auth()
+        .oauth2("sk_test_enterprise")
+        .contentType(ContentType.JSON)
         .body(BODY.replace("subscriptions", type))
-        .when().post(sandbox.baseUrl() + "/exports?site_id=1001").then().statusCode(200)
-        .extract().path("data.uuid");
+        .when()
+        .post(sandbox.baseUrl() + "/exports?site_id=1001")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("data.uuid");
   }
 
   private JsonNode event(int index) throws Exception {
@@ -49,7 +62,8 @@ class WebhooksAcceptanceTest {
   }
 
   @Test
-  void theLifecycleIsDeliveredSignedInTheDocumentedEnvelopeAtTheSandboxClocksMoments() throws Exception {
+  void theLifecycleIsDeliveredSignedInTheDocumentedEnvelopeAtTheSandboxClocksMoments()
+      throws Exception {
     receiver = new Receiver(() -> 200, 0);
     start(receiver.url());
     long requestedAt = FROZEN.instant().getEpochSecond();
@@ -59,11 +73,17 @@ class WebhooksAcceptanceTest {
     sandbox.clock().advance(Duration.ofSeconds(2));
     await().until(() -> receiver.received.size() == 2);
     sandbox.clock().advance(Duration.ofSeconds(10));
-    given().auth().oauth2("sk_test_enterprise").when()
-        .get(sandbox.baseUrl() + "/exports/" + uuid + "?site_id=1001").then().statusCode(200);
+    given()
+        .auth()
+        .oauth2("sk_test_enterprise")
+        .when()
+        .get(sandbox.baseUrl() + "/exports/" + uuid + "?site_id=1001")
+        .then()
+        .statusCode(200);
     await().until(() -> receiver.received.size() == 3);
 
-    assertThat(List.of(event(0), event(1), event(2))).extracting(e -> e.get("type").asText())
+    assertThat(List.of(event(0), event(1), event(2)))
+        .extracting(e -> e.get("type").asText())
         .containsExactly("export.requested", "export.completed", "export.downloaded");
     assertThat(event(0).get("created").asLong()).isEqualTo(requestedAt);
     assertThat(event(1).get("created").asLong()).isEqualTo(requestedAt + 2);
@@ -72,11 +92,14 @@ class WebhooksAcceptanceTest {
     assertThat(event(2).at("/data/object/updated_at").asLong()).isEqualTo(requestedAt + 12);
     for (int i = 0; i < 3; i++) {
       Receiver.Received got = receiver.received.get(i);
-      assertThat(got.signature()).isEqualTo(
-          new WebhookSigner(SECRET).sign(got.body().getBytes(StandardCharsets.UTF_8)));
+      assertThat(got.signature())
+          .isEqualTo(new WebhookSigner(SECRET).sign(got.body().getBytes(StandardCharsets.UTF_8)));
       JsonNode node = event(i);
-      assertThat(new SchemaValidator(ExportsSpec.get().model(), new MessageResolver())
-          .validate(() -> node, ExportsSpec.get().schema("ExportEvent"), "event").getMessages()).isEmpty();
+      assertThat(
+              new SchemaValidator(ExportsSpec.get().model(), new MessageResolver())
+                  .validate(() -> node, ExportsSpec.get().schema("ExportEvent"), "event")
+                  .getMessages())
+          .isEmpty();
       assertThat(node.at("/data/object/uuid").asText()).isEqualTo(uuid);
       assertThat(node.at("/data/object/user_email").asText()).isEqualTo("owner@enterprise.example");
     }
@@ -89,13 +112,19 @@ class WebhooksAcceptanceTest {
     String uuid = queue("invoices");
     await().until(() -> receiver.received.size() == 1);
 
-    given().contentType(ContentType.JSON).body("{\"reason\":\"Disk full\"}")
-        .when().post(sandbox.controlUrl() + "/exports/" + uuid + "/fail").then().statusCode(200);
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"reason\":\"Disk full\"}")
+        .when()
+        .post(sandbox.controlUrl() + "/exports/" + uuid + "/fail")
+        .then()
+        .statusCode(200);
     await().until(() -> receiver.received.size() == 2);
     sandbox.clock().advance(Duration.ofSeconds(10));
 
     // The completed event planned for the job's end was withdrawn: nothing is left to send.
-    assertThat(deliveries()).extracting(d -> d.get("event_type"))
+    assertThat(deliveries())
+        .extracting(d -> d.get("event_type"))
         .containsExactly("export.requested", "export.failed");
     assertThat(receiver.received).hasSize(2);
     assertThat(event(1).get("type").asText()).isEqualTo("export.failed");
@@ -118,22 +147,39 @@ class WebhooksAcceptanceTest {
     Map<String, Object> first = deliveries().get(0);
     assertThat((List<?>) first.get("attempts")).hasSize(2);
 
-    Map<String, Object> again = given().when()
-        .post(sandbox.controlUrl() + "/webhooks/deliveries/" + first.get("id") + "/redeliver")
-        .then().statusCode(200).extract().as(Map.class);
+    Map<String, Object> again =
+        given()
+            .when()
+            .post(sandbox.controlUrl() + "/webhooks/deliveries/" + first.get("id") + "/redeliver")
+            .then()
+            .statusCode(200)
+            .extract()
+            .as(Map.class);
     assertThat(again.get("redelivery_of")).isEqualTo(first.get("id"));
     await().until(() -> receiver.calls.get() == 3);
     assertThat(receiver.received.get(2).body()).isEqualTo(receiver.received.get(0).body());
-    given().when().post(sandbox.controlUrl() + "/webhooks/deliveries/whd_404/redeliver")
-        .then().statusCode(404);
+    given()
+        .when()
+        .post(sandbox.controlUrl() + "/webhooks/deliveries/whd_404/redeliver")
+        .then()
+        .statusCode(404);
   }
 
   @Test
   void aHangingReceiverDoesNotSlowApiRequests() throws Exception {
     receiver = new Receiver(() -> 200, 20_000);
     start(receiver.url());
-    List<String> types = List.of("memberships", "invoices", "payments", "refunds",
-        "customers", "customers_metadata", "newsletters", "addresses", "orders");
+    List<String> types =
+        List.of(
+            "memberships",
+            "invoices",
+            "payments",
+            "refunds",
+            "customers",
+            "customers_metadata",
+            "newsletters",
+            "addresses",
+            "orders");
     queue("subscriptions"); // warms the sandbox up; its delivery now hangs one sender
     await().until(() -> receiver.calls.get() == 1);
 
@@ -150,7 +196,12 @@ class WebhooksAcceptanceTest {
 
   @SuppressWarnings("unchecked")
   private List<Map<String, Object>> deliveries() {
-    return given().when().get(sandbox.controlUrl() + "/webhooks/deliveries").then().statusCode(200)
-        .extract().path("data");
+    return given()
+        .when()
+        .get(sandbox.controlUrl() + "/webhooks/deliveries")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("data");
   }
 }

@@ -30,29 +30,36 @@ class ExportsSandboxWireMockExtensionTest {
       new ExportsSandboxWireMockExtension(Sandbox.builder().jobSeconds(1).rateLimit(0));
 
   @RegisterExtension
-  static WireMockExtension wm = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort().extensions(SANDBOX))
-      .build();
+  static WireMockExtension wm =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().extensions(SANDBOX))
+          .build();
 
   @Test
   void theExportsApiRunsItsWholeLifecycleOnTheIntegratorsServer() throws Exception {
     send("POST", "/__admin/sandbox/reset", null, null);
-    HttpResponse<String> requested = send("POST", "/api/v1/core/exports?site_id=1001",
-        "{\"object\": \"subscriptions\", \"date_from\": 1704067200, \"date_to\": 1711929600}",
-        ENTERPRISE);
+    HttpResponse<String> requested =
+        send(
+            "POST",
+            "/api/v1/core/exports?site_id=1001",
+            "{\"object\": \"subscriptions\", \"date_from\": 1704067200, \"date_to\": 1711929600}",
+            ENTERPRISE);
     assertThat(requested.statusCode()).isEqualTo(200);
     String uuid = JSON.readTree(requested.body()).at("/data/uuid").asText();
-    assertThat(send("GET", "/api/v1/core/exports/" + uuid + "?site_id=1001", null, ENTERPRISE)
-        .body()).contains("not yet ready");
-    assertThat(send("POST", "/__sandbox/exports/" + uuid + "/complete", null, ENTERPRISE)
-        .statusCode()).isEqualTo(200);
+    assertThat(
+            send("GET", "/api/v1/core/exports/" + uuid + "?site_id=1001", null, ENTERPRISE).body())
+        .contains("not yet ready");
+    assertThat(
+            send("POST", "/__sandbox/exports/" + uuid + "/complete", null, ENTERPRISE).statusCode())
+        .isEqualTo(200);
     HttpResponse<String> file =
         send("GET", "/api/v1/core/exports/" + uuid + "?site_id=1001", null, ENTERPRISE);
     assertThat(file.statusCode()).isEqualTo(200);
-    assertThat(file.headers().firstValue("Content-Disposition")).get().asString()
-        .contains(".csv");
-    assertThat(send("GET", "/api/v1/core/exports/" + uuid + "?site_id=1001", null, ENTERPRISE)
-        .statusCode()).isNotEqualTo(200);
+    assertThat(file.headers().firstValue("Content-Disposition")).get().asString().contains(".csv");
+    assertThat(
+            send("GET", "/api/v1/core/exports/" + uuid + "?site_id=1001", null, ENTERPRISE)
+                .statusCode())
+        .isNotEqualTo(200);
   }
 
   @Test
@@ -70,18 +77,29 @@ class ExportsSandboxWireMockExtensionTest {
   @Test
   void theControlApiFaultsAndLintBehaveAsOnTheSandboxsOwnServer() throws Exception {
     assertThat(send("POST", "/__admin/sandbox/reset", null, null).statusCode()).isEqualTo(200);
-    assertThat(send("POST", "/__admin/sandbox/faults",
-        "{\"kind\": \"operation_error\", \"operation\": \"listExports\", \"status\": 503, "
-            + "\"times\": 1}", null).statusCode())
+    assertThat(
+            send(
+                    "POST",
+                    "/__admin/sandbox/faults",
+                    "{\"kind\": \"operation_error\", \"operation\": \"listExports\", \"status\": 503, "
+                        + "\"times\": 1}",
+                    null)
+                .statusCode())
         .isEqualTo(200);
     assertThat(send("GET", "/api/v1/core/exports?site_id=1001", null, ENTERPRISE).statusCode())
         .isEqualTo(503);
     assertThat(send("GET", "/api/v1/core/exports?site_id=1001", null, ENTERPRISE).statusCode())
         .isEqualTo(200);
-    HttpResponse<String> linted = send("POST", "/api/v1/core/exports?site_id=1001",
-        "{\"object\": \"subscriptions\", \"date_from\": 1704067200, "
-            + "\"date_to\": 1711929600, \"colour\": \"blue\"}", ENTERPRISE);
-    assertThat(linted.headers().firstValue("X-Sandbox-Lint")).get().asString()
+    HttpResponse<String> linted =
+        send(
+            "POST",
+            "/api/v1/core/exports?site_id=1001",
+            "{\"object\": \"subscriptions\", \"date_from\": 1704067200, "
+                + "\"date_to\": 1711929600, \"colour\": \"blue\"}",
+            ENTERPRISE);
+    assertThat(linted.headers().firstValue("X-Sandbox-Lint"))
+        .get()
+        .asString()
         .contains("ignored-field");
     JsonNode findings = JSON.readTree(send("GET", "/__admin/sandbox/lint", null, null).body());
     assertThat(findings.get("data").toString()).contains("ignored-field");
@@ -90,10 +108,14 @@ class ExportsSandboxWireMockExtensionTest {
 
   private static HttpResponse<String> send(String method, String path, String body, String key)
       throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(wm.baseUrl() + path))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body))
-        .header("Content-Type", "application/json");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(wm.baseUrl() + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .header("Content-Type", "application/json");
     if (key != null) {
       request.header("Authorization", "Bearer " + key);
     }

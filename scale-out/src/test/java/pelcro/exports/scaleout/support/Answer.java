@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * One HTTP answer, read whole: status, headers, body, and which node served it when it came
- * through nginx (the {@code X-Sandbox-Upstream} header the test proxy adds).
+ * One HTTP answer, read whole: status, headers, body, and which node served it when it came through
+ * nginx (the {@code X-Sandbox-Upstream} header the test proxy adds).
  */
 public record Answer(String request, int status, HttpHeaders headers, byte[] body) {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -41,15 +41,21 @@ public record Answer(String request, int status, HttpHeaders headers, byte[] bod
    * first, the one that answered is the last of its list. Empty for a direct request.
    */
   public Optional<String> node() {
-    return header(Nginx.UPSTREAM_HEADER).map(list -> {
-      String[] tried = list.split(",");
-      return tried[tried.length - 1].trim();
-    });
+    return header(Nginx.UPSTREAM_HEADER)
+        .map(
+            list -> {
+              String[] tried = list.split(",");
+              return tried[tried.length - 1].trim();
+            });
   }
 
   @Override
   public String toString() {
     String shown = text();
-    return request + " -> " + status + " " + (shown.length() > 300 ? shown.substring(0, 300) + "…" : shown);
+    return request
+        + " -> "
+        + status
+        + " "
+        + (shown.length() > 300 ? shown.substring(0, 300) + "…" : shown);
   }
 }

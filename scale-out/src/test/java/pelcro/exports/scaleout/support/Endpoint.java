@@ -20,9 +20,13 @@ import java.util.Map;
 public final class Endpoint {
   /** The site every session and the default Enterprise account have. */
   public static final long SITE = 1001;
+
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
-  private static final HttpClient CLIENT = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private final String name;
   private final String root;
@@ -49,13 +53,17 @@ public final class Endpoint {
   }
 
   public Session session() {
-    Answer created = send(HttpRequest.newBuilder(uri("/__admin/sandbox/sessions"))
-        .POST(HttpRequest.BodyPublishers.noBody()));
+    Answer created =
+        send(
+            HttpRequest.newBuilder(uri("/__admin/sandbox/sessions"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
     if (created.status() != 200) {
       throw new AssertionError("no session: " + created);
     }
     JsonNode json = created.json();
-    return new Session(json.path("session_id").asText(), json.path("account_id").asLong(),
+    return new Session(
+        json.path("session_id").asText(),
+        json.path("account_id").asLong(),
         json.path("enterprise_key").asText());
   }
 
@@ -95,7 +103,9 @@ public final class Endpoint {
   /** A download's request, for a test that reads the body as a stream. */
   public HttpRequest downloadRequest(String key, String uuid) {
     return authorized("/api/v1/core/exports/" + uuid + "?site_id=" + SITE, key)
-        .timeout(TIMEOUT).GET().build();
+        .timeout(TIMEOUT)
+        .GET()
+        .build();
   }
 
   public Answer clock(String key) {
@@ -136,7 +146,10 @@ public final class Endpoint {
       HttpResponse<byte[]> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
       return new Answer(label, response.statusCode(), response.headers(), response.body());
     } catch (IOException e) {
-      return new Answer(label, 0, java.net.http.HttpHeaders.of(Map.of(), (a, b) -> true),
+      return new Answer(
+          label,
+          0,
+          java.net.http.HttpHeaders.of(Map.of(), (a, b) -> true),
           (e.getClass().getSimpleName() + ": " + e.getMessage()).getBytes());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -145,8 +158,10 @@ public final class Endpoint {
   }
 
   private Answer post(String path, String key, Object body) {
-    HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(json(body));
+    HttpRequest.BodyPublisher publisher =
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json(body));
     return send(authorized(path, key).header("Content-Type", "application/json").POST(publisher));
   }
 

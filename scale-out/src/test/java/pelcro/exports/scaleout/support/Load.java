@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Requests sent in a loop from a few threads while a test breaks something, tallied by phase
- * (what the test was doing) and by the node that answered; every answer other than 200 is kept.
+ * Requests sent in a loop from a few threads while a test breaks something, tallied by phase (what
+ * the test was doing) and by the node that answered; every answer other than 200 is kept.
  */
 public final class Load {
   private final ExecutorService threads;
@@ -28,15 +28,16 @@ public final class Load {
   }
 
   /** Starts {@code threadCount} threads, each sending {@code request} until {@link #stop}. */
-  public static Load start(ScaleOut deployment, int threadCount, String firstPhase,
-      Supplier<Answer> request) {
+  public static Load start(
+      ScaleOut deployment, int threadCount, String firstPhase, Supplier<Answer> request) {
     Load load = new Load(deployment, threadCount, firstPhase);
     for (int i = 0; i < threadCount; i++) {
-      load.threads.execute(() -> {
-        while (load.running) {
-          load.record(request.get());
-        }
-      });
+      load.threads.execute(
+          () -> {
+            while (load.running) {
+              load.record(request.get());
+            }
+          });
     }
     return load;
   }

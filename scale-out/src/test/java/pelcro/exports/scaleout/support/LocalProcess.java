@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One server process the tests started (redis-server, a sandbox node, nginx), its output
- * appended to a log file, and signalled by its own pid only. Every start registers the process
- * with {@link Reaper}, so nothing outlives the test JVM.
+ * One server process the tests started (redis-server, a sandbox node, nginx), its output appended
+ * to a log file, and signalled by its own pid only. Every start registers the process with {@link
+ * Reaper}, so nothing outlives the test JVM.
  */
 public final class LocalProcess {
   private final String name;
@@ -40,13 +40,18 @@ public final class LocalProcess {
     }
     try {
       Files.createDirectories(log.getParent());
-      Files.writeString(log, "==> " + String.join(" ", command) + System.lineSeparator(),
-          StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+      Files.writeString(
+          log,
+          "==> " + String.join(" ", command) + System.lineSeparator(),
+          StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE,
           java.nio.file.StandardOpenOption.APPEND);
-      process = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-          .start();
+      process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+              .start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name + ": " + command, e);
     }
@@ -90,8 +95,10 @@ public final class LocalProcess {
   /** Sends a signal by name ({@code STOP}, {@code CONT}, {@code HUP}) to this process only. */
   public void signal(String signal) {
     try {
-      Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid()))
-          .redirectErrorStream(true).start();
+      Process kill =
+          new ProcessBuilder("kill", "-" + signal, Long.toString(pid()))
+              .redirectErrorStream(true)
+              .start();
       if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
         throw new IllegalStateException("kill -" + signal + " " + pid() + " failed");
       }
@@ -131,8 +138,9 @@ public final class LocalProcess {
         java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     static {
-      Runtime.getRuntime().addShutdownHook(new Thread(
-          () -> RUNNING.forEach(LocalProcess::kill), "scale-out-reaper"));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(() -> RUNNING.forEach(LocalProcess::kill), "scale-out-reaper"));
     }
 
     private Reaper() {}

@@ -13,14 +13,15 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Debian's nginx as the load balancer: round-robin over the nodes, configured from
- * {@code nginx.conf.template} (the README's and bin/benchmark-scale-out's configuration) written
- * into the test's folder (pid, logs and temporary files there too, nothing root-owned), started
- * in the foreground, with an access log of the node that answered each request.
+ * Debian's nginx as the load balancer: round-robin over the nodes, configured from {@code
+ * nginx.conf.template} (the README's and bin/benchmark-scale-out's configuration) written into the
+ * test's folder (pid, logs and temporary files there too, nothing root-owned), started in the
+ * foreground, with an access log of the node that answered each request.
  */
 public record Nginx(int port, Path dir, LocalProcess process) {
   /** Added by this proxy to every answer: the node(s) nginx passed the request to. */
   public static final String UPSTREAM_HEADER = "X-Sandbox-Upstream";
+
   private static final String TEMPLATE = "nginx.conf.template";
 
   public static Nginx start(Path dir, List<String> upstreams) {
@@ -29,14 +30,25 @@ public record Nginx(int port, Path dir, LocalProcess process) {
       Files.createDirectories(dir.resolve("tmp"));
       // nginx's workers run as nobody when the tests run as root: they must reach their files.
       Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-      Files.writeString(dir.resolve("nginx.conf"), config(dir, port, upstreams),
-          StandardCharsets.UTF_8);
+      Files.writeString(
+          dir.resolve("nginx.conf"), config(dir, port, upstreams), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    LocalProcess process = LocalProcess.start("nginx", List.of(Tools.NGINX,
-        "-c", dir.resolve("nginx.conf").toString(), "-p", dir.toString(),
-        "-e", dir.resolve("error.log").toString(), "-g", "daemon off;"), dir.resolve("nginx.out"));
+    LocalProcess process =
+        LocalProcess.start(
+            "nginx",
+            List.of(
+                Tools.NGINX,
+                "-c",
+                dir.resolve("nginx.conf").toString(),
+                "-p",
+                dir.toString(),
+                "-e",
+                dir.resolve("error.log").toString(),
+                "-g",
+                "daemon off;"),
+            dir.resolve("nginx.out"));
     Ports.awaitListening(port, process, Duration.ofSeconds(30));
     return new Nginx(port, dir, process);
   }
@@ -52,10 +64,12 @@ public record Nginx(int port, Path dir, LocalProcess process) {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    String servers = upstreams.stream()
-        .map(address -> "    server " + address + " max_fails=1 fail_timeout=5s;")
-        .collect(Collectors.joining("\n"));
-    return template.replace("@PREFIX@", dir.toString())
+    String servers =
+        upstreams.stream()
+            .map(address -> "    server " + address + " max_fails=1 fail_timeout=5s;")
+            .collect(Collectors.joining("\n"));
+    return template
+        .replace("@PREFIX@", dir.toString())
         .replace("@LISTEN@", "127.0.0.1:" + port)
         .replace("@SERVERS@", servers)
         .replace("@ACCESS_LOG@", "access_log " + dir.resolve("access.log") + " upstreams;");

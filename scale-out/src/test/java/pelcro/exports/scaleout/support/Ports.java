@@ -26,8 +26,12 @@ public final class Ports {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
       if (!process.alive()) {
-        throw new IllegalStateException(process.name() + " exited before listening on " + port
-            + ":\n" + tail(process.output()));
+        throw new IllegalStateException(
+            process.name()
+                + " exited before listening on "
+                + port
+                + ":\n"
+                + tail(process.output()));
       }
       try {
         new Socket(InetAddress.getLoopbackAddress(), port).close();
@@ -36,8 +40,14 @@ public final class Ports {
         pause(Duration.ofMillis(20));
       }
     }
-    throw new IllegalStateException(process.name() + " did not listen on " + port + " within "
-        + timeout.toSeconds() + " s:\n" + tail(process.output()));
+    throw new IllegalStateException(
+        process.name()
+            + " did not listen on "
+            + port
+            + " within "
+            + timeout.toSeconds()
+            + " s:\n"
+            + tail(process.output()));
   }
 
   static void pause(Duration duration) {

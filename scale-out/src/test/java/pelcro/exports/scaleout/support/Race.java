@@ -12,9 +12,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * Sends the same request from {@code racers} threads released together (a barrier), as many
- * times as asked: the contention the store's invariants must hold under. Each round is bounded
- * by the requests' own timeout plus a margin.
+ * Sends the same request from {@code racers} threads released together (a barrier), as many times
+ * as asked: the contention the store's invariants must hold under. Each round is bounded by the
+ * requests' own timeout plus a margin.
  */
 public final class Race implements AutoCloseable {
   private final int racers;
@@ -33,12 +33,14 @@ public final class Race implements AutoCloseable {
     long[] released = new long[1];
     List<Future<Answer>> futures = new ArrayList<>();
     for (int i = 0; i < racers; i++) {
-      futures.add(pool.submit(() -> {
-        if (start.await() == 0) {
-          released[0] = System.nanoTime(); // the last to arrive opens the gate
-        }
-        return request.get();
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                if (start.await() == 0) {
+                  released[0] = System.nanoTime(); // the last to arrive opens the gate
+                }
+                return request.get();
+              }));
     }
     List<Answer> answers = new ArrayList<>();
     try {

@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Debian's {@code redis-server} on a free 127.0.0.1 port, with its append-only file on and
- * synced on every write ({@code appendfsync always}) in a folder of its own, so that a restart
- * after SIGKILL finds every write it acknowledged.
+ * Debian's {@code redis-server} on a free 127.0.0.1 port, with its append-only file on and synced
+ * on every write ({@code appendfsync always}) in a folder of its own, so that a restart after
+ * SIGKILL finds every write it acknowledged.
  */
 public final class RedisServer {
   private final int port;
@@ -24,10 +24,30 @@ public final class RedisServer {
 
   public static RedisServer start(Path dir) {
     int port = Ports.free();
-    LocalProcess process = LocalProcess.start("redis-server", List.of(Tools.REDIS_SERVER,
-        "--port", Integer.toString(port), "--bind", "127.0.0.1", "--protected-mode", "yes",
-        "--dir", dir.toString(), "--daemonize", "no", "--save", "", "--loglevel", "warning",
-        "--appendonly", "yes", "--appendfsync", "always"), dir.resolve("redis.log"));
+    LocalProcess process =
+        LocalProcess.start(
+            "redis-server",
+            List.of(
+                Tools.REDIS_SERVER,
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--protected-mode",
+                "yes",
+                "--dir",
+                dir.toString(),
+                "--daemonize",
+                "no",
+                "--save",
+                "",
+                "--loglevel",
+                "warning",
+                "--appendonly",
+                "yes",
+                "--appendfsync",
+                "always"),
+            dir.resolve("redis.log"));
     RedisServer redis = new RedisServer(port, process);
     redis.awaitUp();
     return redis;

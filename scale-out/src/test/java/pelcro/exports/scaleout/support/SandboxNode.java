@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * One sandbox node: {@code java -jar sandbox/target/exports-sandbox.jar} as a process of its
- * own on a free port, its state in Redis ({@code --state}), admin on (the contract suite runs
- * with {@code --target sandbox}), rate limiting off (the suite and the trials send far more than
- * 120 requests a minute), 2-second jobs. Its output (stdout and stderr) goes to a log file that
- * tests read for stack traces.
+ * One sandbox node: {@code java -jar sandbox/target/exports-sandbox.jar} as a process of its own on
+ * a free port, its state in Redis ({@code --state}), admin on (the contract suite runs with {@code
+ * --target sandbox}), rate limiting off (the suite and the trials send far more than 120 requests a
+ * minute), 2-second jobs. Its output (stdout and stderr) goes to a log file that tests read for
+ * stack traces.
  */
 public record SandboxNode(String name, int port, LocalProcess process) {
   /** A line of a Java stack trace ({@code "\tat pkg.Class.method(File.java:12)"}, "Caused by:"). */
@@ -22,12 +22,28 @@ public record SandboxNode(String name, int port, LocalProcess process) {
   /** Starts a node; {@link #awaitReady} waits until it answers. */
   public static SandboxNode launch(String name, Path jar, String redisUri, Path dir) {
     int port = Ports.free();
-    List<String> command = new ArrayList<>(List.of(Tools.JAVA, "-Xmx256m",
-        "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString(),
-        "--port", Integer.toString(port), "--bind", "127.0.0.1", "--state", redisUri,
-        "--rate-limit", "0", "--job-seconds", "2", "--trusted-proxies", "127.0.0.1"));
-    return new SandboxNode(name, port,
-        LocalProcess.start(name, command, dir.resolve(name + ".log")));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Tools.JAVA,
+                "-Xmx256m",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-jar",
+                jar.toString(),
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--state",
+                redisUri,
+                "--rate-limit",
+                "0",
+                "--job-seconds",
+                "2",
+                "--trusted-proxies",
+                "127.0.0.1"));
+    return new SandboxNode(
+        name, port, LocalProcess.start(name, command, dir.resolve(name + ".log")));
   }
 
   public String name() {
@@ -57,8 +73,14 @@ public record SandboxNode(String name, int port, LocalProcess process) {
       }
       Ports.pause(Duration.ofMillis(200));
     }
-    throw new IllegalStateException(name + " not ready within " + timeout.toSeconds() + " s ("
-        + last + "):\n" + Ports.tail(process.output()));
+    throw new IllegalStateException(
+        name
+            + " not ready within "
+            + timeout.toSeconds()
+            + " s ("
+            + last
+            + "):\n"
+            + Ports.tail(process.output()));
   }
 
   /** SIGKILL: the JVM dies at once, with whatever it was doing. */

@@ -8,11 +8,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * The deployment under test: one redis-server, two sandbox nodes on it (separate processes),
- * nginx round-robin in front, all on free 127.0.0.1 ports. Started once per test run by
- * {@link ScaleOutExtension} and shared by the test classes, which leave it running as they found
- * it ({@link #ensureRunning}); stopped at the end of the run. Logs and Redis' append-only file
- * stay in {@code target/scale-out/run-<time>/}.
+ * The deployment under test: one redis-server, two sandbox nodes on it (separate processes), nginx
+ * round-robin in front, all on free 127.0.0.1 ports. Started once per test run by {@link
+ * ScaleOutExtension} and shared by the test classes, which leave it running as they found it
+ * ({@link #ensureRunning}); stopped at the end of the run. Logs and Redis' append-only file stay in
+ * {@code target/scale-out/run-<time>/}.
  */
 public final class ScaleOut implements AutoCloseable {
   /** A node's start (JVM, spec, seeded data) on a loaded 2-core machine can take half a minute. */
@@ -32,8 +32,11 @@ public final class ScaleOut implements AutoCloseable {
 
   static ScaleOut start() throws Exception {
     long started = System.nanoTime();
-    Path dir = Path.of(System.getProperty("scaleout.workDir", "target/scale-out"))
-        .resolve("run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    Path dir =
+        Path.of(System.getProperty("scaleout.workDir", "target/scale-out"))
+            .resolve(
+                "run-"
+                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     Files.createDirectories(dir.resolve("redis"));
     Path jar = Tools.jar("scaleout.sandboxJar");
     RedisServer redis = RedisServer.start(dir.resolve("redis"));
@@ -57,9 +60,10 @@ public final class ScaleOut implements AutoCloseable {
       redis.stop();
       throw e;
     }
-    System.out.printf("scale-out: redis-server on %s, %s and %s, nginx on %d: started in %.1f s "
-        + "(logs in %s)%n", redis.uri(), a, b, nginx.port(),
-        (System.nanoTime() - started) / 1e9, dir);
+    System.out.printf(
+        "scale-out: redis-server on %s, %s and %s, nginx on %d: started in %.1f s "
+            + "(logs in %s)%n",
+        redis.uri(), a, b, nginx.port(), (System.nanoTime() - started) / 1e9, dir);
     return new ScaleOut(dir, redis, List.of(a, b), nginx);
   }
 
@@ -89,8 +93,8 @@ public final class ScaleOut implements AutoCloseable {
   }
 
   /**
-   * Brings back what an earlier test may have stopped: Redis, then any dead node; waits until
-   * every node is ready again.
+   * Brings back what an earlier test may have stopped: Redis, then any dead node; waits until every
+   * node is ready again.
    */
   public void ensureRunning() {
     if (!redis.alive()) {
@@ -106,8 +110,11 @@ public final class ScaleOut implements AutoCloseable {
 
   /** The node of an address as nginx reports it ({@code 127.0.0.1:PORT}). */
   public String nodeName(String address) {
-    return nodes.stream().filter(n -> n.address().equals(address)).findFirst()
-        .map(SandboxNode::name).orElse(address);
+    return nodes.stream()
+        .filter(n -> n.address().equals(address))
+        .findFirst()
+        .map(SandboxNode::name)
+        .orElse(address);
   }
 
   @Override

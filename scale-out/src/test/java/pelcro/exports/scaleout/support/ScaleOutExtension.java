@@ -8,9 +8,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Gives test classes the one {@link ScaleOut} deployment of the run: started by the first class
  * that needs it, kept in the root context's store (so JUnit closes it when the run ends), and
- * injected as a {@code ScaleOut} parameter. Skips the classes when redis-server or nginx is
- * missing (see {@link Tools}); a deployment that failed to start fails every class at once,
- * without a second attempt.
+ * injected as a {@code ScaleOut} parameter. Skips the classes when redis-server or nginx is missing
+ * (see {@link Tools}); a deployment that failed to start fails every class at once, without a
+ * second attempt.
  */
 public final class ScaleOutExtension implements BeforeAllCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE =
@@ -33,8 +33,11 @@ public final class ScaleOutExtension implements BeforeAllCallback, ParameterReso
   }
 
   private static ScaleOut deployment(ExtensionContext context) {
-    Started started = context.getRoot().getStore(NAMESPACE)
-        .getOrComputeIfAbsent(Started.class, key -> Started.attempt(), Started.class);
+    Started started =
+        context
+            .getRoot()
+            .getStore(NAMESPACE)
+            .getOrComputeIfAbsent(Started.class, key -> Started.attempt(), Started.class);
     if (started.failure != null) {
       throw new IllegalStateException("the scale-out deployment did not start", started.failure);
     }

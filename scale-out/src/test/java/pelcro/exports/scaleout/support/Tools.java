@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Assumptions;
 public final class Tools {
   public static final String REDIS_SERVER = find("redis-server");
   public static final String NGINX = find("nginx");
+
   /** The java of this JVM, for the nodes and the contract runner. */
   public static final String JAVA = ProcessHandle.current().info().command().orElse("java");
 
@@ -44,8 +45,12 @@ public final class Tools {
   public static Path jar(String property) {
     String value = System.getProperty(property);
     if (value == null || !Files.isRegularFile(Path.of(value))) {
-      throw new IllegalStateException(property + " (" + value + ") is not a built jar: run "
-          + "'mvn -B -ntp -DskipTests -pl sandbox,contract-tests -am package' first");
+      throw new IllegalStateException(
+          property
+              + " ("
+              + value
+              + ") is not a built jar: run "
+              + "'mvn -B -ntp -DskipTests -pl sandbox,contract-tests -am package' first");
     }
     return Path.of(value).toAbsolutePath().normalize();
   }

@@ -6,15 +6,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * How a stored value becomes text for an engine that keeps it outside the JVM (JSON, with
- * Jackson); the in-memory engine keeps the object itself and never calls it.
+ * How a stored value becomes text for an engine that keeps it outside the JVM (JSON, with Jackson);
+ * the in-memory engine keeps the object itself and never calls it.
  */
 public final class Codec<T> {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .registerModule(new JavaTimeModule())
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      // Filters hold JSON scalars as Long or String: a small number must not come back an Integer.
-      .enable(DeserializationFeature.USE_LONG_FOR_INTS);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          // Filters hold JSON scalars as Long or String: a small number must not come back an
+          // Integer.
+          .enable(DeserializationFeature.USE_LONG_FOR_INTS);
 
   private final Class<T> type;
 

@@ -6,12 +6,12 @@ import java.util.Optional;
 
 /**
  * Where the sandbox's mutable state is kept: keyed values read with a version and changed by
- * compare-and-set commits, counters, and sorted indexes. Every rule of the store is written once
- * on top of these few primitives, so an in-memory engine (one JVM) and a Redis engine (many
- * nodes) give the same behaviour; what differs is only how a commit is made atomic.
+ * compare-and-set commits, counters, and sorted indexes. Every rule of the store is written once on
+ * top of these few primitives, so an in-memory engine (one JVM) and a Redis engine (many nodes)
+ * give the same behaviour; what differs is only how a commit is made atomic.
  *
- * <p>Values are immutable objects; an engine that keeps them outside the JVM encodes them with
- * the {@link Codec} it is given.
+ * <p>Values are immutable objects; an engine that keeps them outside the JVM encodes them with the
+ * {@link Codec} it is given.
  */
 public interface StateEngine extends AutoCloseable {
 
@@ -19,8 +19,8 @@ public interface StateEngine extends AutoCloseable {
   <T> Versioned<T> get(String key, Codec<T> codec);
 
   /**
-   * Applies the transaction's writes if, and only if, every key it expects still has the
-   * version it was read at; all or nothing.
+   * Applies the transaction's writes if, and only if, every key it expects still has the version it
+   * was read at; all or nothing.
    *
    * @return whether it was applied (false: somebody changed an expected key; read and retry)
    */

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The writes of one atomic commit, and the versions they depend on. Built by a store rule after
- * it has read what it needs; the engine applies it whole or not at all.
+ * The writes of one atomic commit, and the versions they depend on. Built by a store rule after it
+ * has read what it needs; the engine applies it whole or not at all.
  */
 public final class Transaction {
   /** A value to write, with how to encode it. */

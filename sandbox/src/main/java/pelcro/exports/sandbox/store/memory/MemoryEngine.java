@@ -14,9 +14,9 @@ import pelcro.exports.sandbox.store.engine.Transaction;
 import pelcro.exports.sandbox.store.engine.Versioned;
 
 /**
- * The state of one JVM: values are the immutable objects themselves (nothing is encoded),
- * reads take no lock, and commits are made atomic by one lock held for the few map writes of a
- * commit. The embedded and standalone default.
+ * The state of one JVM: values are the immutable objects themselves (nothing is encoded), reads
+ * take no lock, and commits are made atomic by one lock held for the few map writes of a commit.
+ * The embedded and standalone default.
  */
 public final class MemoryEngine implements StateEngine {
   private final Map<String, Versioned<?>> values = new ConcurrentHashMap<>();
@@ -60,9 +60,13 @@ public final class MemoryEngine implements StateEngine {
   @Override
   public long increment(String key, long by, Duration ttl) {
     long now = System.nanoTime();
-    Counter counter = counters.compute(key, (k, old) -> old == null || old.expired(now)
-        ? new Counter(by, ttl == null ? Long.MAX_VALUE : now + ttl.toNanos())
-        : new Counter(old.value + by, old.expiresAtNanos));
+    Counter counter =
+        counters.compute(
+            key,
+            (k, old) ->
+                old == null || old.expired(now)
+                    ? new Counter(by, ttl == null ? Long.MAX_VALUE : now + ttl.toNanos())
+                    : new Counter(old.value + by, old.expiresAtNanos));
     if (countersCreated.incrementAndGet() % 4096 == 0) {
       counters.values().removeIf(c -> c.expired(now)); // now and then, so windows do not pile up
     }

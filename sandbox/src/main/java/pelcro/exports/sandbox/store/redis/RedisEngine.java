@@ -35,29 +35,31 @@ import pelcro.exports.sandbox.store.engine.Transaction;
 import pelcro.exports.sandbox.store.engine.Versioned;
 
 /**
- * The state shared by many sandbox nodes, in Redis (through Lettuce, one multiplexed
- * connection). A value is a hash {@code {v: version, d: JSON}}; a commit is one Lua script that
- * checks every expected version and applies every write, so it is atomic across nodes. Versions
- * come from one counter, so a key deleted and written again never shows an old version.
+ * The state shared by many sandbox nodes, in Redis (through Lettuce, one multiplexed connection). A
+ * value is a hash {@code {v: version, d: JSON}}; a commit is one Lua script that checks every
+ * expected version and applies every write, so it is atomic across nodes. Versions come from one
+ * counter, so a key deleted and written again never shows an old version.
  *
- * <p>Every key starts with the prefix (default {@code exports-sandbox:}), so one Redis database
- * can hold other things too, and a whole reset deletes only the sandbox's keys. When Redis cannot
- * be reached, calls fail with {@link StateUnavailable} after the timeout (the API answers 503),
- * and Lettuce reconnects by itself within half a second of Redis' return.
+ * <p>Every key starts with the prefix (default {@code exports-sandbox:}), so one Redis database can
+ * hold other things too, and a whole reset deletes only the sandbox's keys. When Redis cannot be
+ * reached, calls fail with {@link StateUnavailable} after the timeout (the API answers 503), and
+ * Lettuce reconnects by itself within half a second of Redis' return.
  *
  * <p>Every script that writes is idempotent: Lettuce resends a command whose reply a dropped
- * connection lost, so each run carries an id of its own under which the script records its
- * outcome, and a resent copy answers that outcome instead of deciding again (the first copy's
- * own write would otherwise look like somebody else's).
+ * connection lost, so each run carries an id of its own under which the script records its outcome,
+ * and a resent copy answers that outcome instead of deciding again (the first copy's own write
+ * would otherwise look like somebody else's).
  */
 public final class RedisEngine implements StateEngine {
   private static final String COMMIT = script("commit.lua");
   private static final String INCREMENT = script("increment.lua");
+
   /** The longest wait between two attempts to reconnect. */
   private static final Duration RECONNECT_AT_MOST = Duration.ofMillis(400);
+
   /**
-   * How long a run's outcome is kept for a resent copy: far longer than a reconnect and a
-   * command timeout, short enough that the records stay few.
+   * How long a run's outcome is kept for a resent copy: far longer than a reconnect and a command
+   * timeout, short enough that the records stay few.
    */
   private static final Duration RUN_RECORD = Duration.ofMinutes(2);
 
@@ -67,13 +69,18 @@ public final class RedisEngine implements StateEngine {
   private final String prefix;
   private final String commitSha;
   private final String incrementSha;
+
   /** This engine's part of every run's id, so that nodes never share one. */
   private final String runs = UUID.randomUUID().toString();
+
   private final AtomicLong run = new AtomicLong();
   private final ClientResources resources;
 
-  private RedisEngine(RedisClient client, ClientResources resources,
-      StatefulRedisConnection<String, String> connection, String prefix) {
+  private RedisEngine(
+      RedisClient client,
+      ClientResources resources,
+      StatefulRedisConnection<String, String> connection,
+      String prefix) {
     this.client = client;
     this.resources = resources;
     this.connection = connection;
@@ -92,19 +99,22 @@ public final class RedisEngine implements StateEngine {
     RedisURI redisUri = RedisUris.parse(uri);
     redisUri.setTimeout(timeout);
     // Lettuce's default backoff grows to 30 s: a node would answer 503 long after Redis is back.
-    ClientResources resources = ClientResources.builder()
-        .reconnectDelay(Delay.exponential(Duration.ofMillis(20), RECONNECT_AT_MOST, 2,
-            TimeUnit.MILLISECONDS))
-        .build();
+    ClientResources resources =
+        ClientResources.builder()
+            .reconnectDelay(
+                Delay.exponential(
+                    Duration.ofMillis(20), RECONNECT_AT_MOST, 2, TimeUnit.MILLISECONDS))
+            .build();
     RedisClient client = RedisClient.create(resources, redisUri);
-    client.setOptions(ClientOptions.builder()
-        // Commands wait for the reconnect (up to their timeout) rather than failing at once:
-        // only so does Lettuce resend a command whose reply a dropped connection lost, which
-        // the scripts' run records make harmless; rejecting would cancel it, answering 503 for
-        // a write that Redis made.
-        .autoReconnect(true)
-        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
-        .build());
+    client.setOptions(
+        ClientOptions.builder()
+            // Commands wait for the reconnect (up to their timeout) rather than failing at once:
+            // only so does Lettuce resend a command whose reply a dropped connection lost, which
+            // the scripts' run records make harmless; rejecting would cancel it, answering 503 for
+            // a write that Redis made.
+            .autoReconnect(true)
+            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
+            .build());
     try {
       return new RedisEngine(client, resources, client.connect(), prefix);
     } catch (RedisException e) {
@@ -116,25 +126,32 @@ public final class RedisEngine implements StateEngine {
 
   @Override
   public <T> Versioned<T> get(String key, Codec<T> codec) {
-    List<KeyValue<String, String>> fields =
-        call(() -> redis.hmget(prefix + "h:" + key, "v", "d"));
+    List<KeyValue<String, String>> fields = call(() -> redis.hmget(prefix + "h:" + key, "v", "d"));
     String version = fields.get(0).getValueOrElse(null);
     String data = fields.get(1).getValueOrElse(null);
-    return version == null || data == null ? Versioned.absent()
+    return version == null || data == null
+        ? Versioned.absent()
         : new Versioned<>(codec.decode(data), Long.parseLong(version));
   }
 
   @Override
   public boolean commit(Transaction tx) {
     List<String> keys = new ArrayList<>();
-    List<String> args = new ArrayList<>(List.of(
-        Integer.toString(tx.expected().size()), Integer.toString(tx.puts().size()),
-        Integer.toString(tx.deletes().size()), Integer.toString(tx.indexChanges().size()),
-        prefix + "versions", Long.toString(RUN_RECORD.toMillis())));
-    tx.expected().forEach((key, version) -> {
-      keys.add(prefix + "h:" + key);
-      args.add(Long.toString(version));
-    });
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                Integer.toString(tx.expected().size()),
+                Integer.toString(tx.puts().size()),
+                Integer.toString(tx.deletes().size()),
+                Integer.toString(tx.indexChanges().size()),
+                prefix + "versions",
+                Long.toString(RUN_RECORD.toMillis())));
+    tx.expected()
+        .forEach(
+            (key, version) -> {
+              keys.add(prefix + "h:" + key);
+              args.add(Long.toString(version));
+            });
     for (Transaction.Put put : tx.puts()) {
       keys.add(prefix + "h:" + put.key());
       args.add(encode(put));
@@ -146,17 +163,26 @@ public final class RedisEngine implements StateEngine {
       args.add(change.score() == null ? "" : Double.toString(change.score()));
     }
     keys.add(nextRun());
-    Long applied = call(() -> runScript(commitSha, COMMIT,
-        keys.toArray(String[]::new), args.toArray(String[]::new)));
+    Long applied =
+        call(
+            () ->
+                runScript(
+                    commitSha, COMMIT, keys.toArray(String[]::new), args.toArray(String[]::new)));
     return applied != null && applied == 1;
   }
 
   @Override
   public long increment(String key, long by, Duration ttl) {
     long ttlMillis = ttl == null ? 0 : ttl.toMillis();
-    return call(() -> runScript(incrementSha, INCREMENT,
-        new String[] {prefix + "n:" + key, nextRun()}, Long.toString(by),
-        Long.toString(ttlMillis), Long.toString(RUN_RECORD.toMillis())));
+    return call(
+        () ->
+            runScript(
+                incrementSha,
+                INCREMENT,
+                new String[] {prefix + "n:" + key, nextRun()},
+                Long.toString(by),
+                Long.toString(ttlMillis),
+                Long.toString(RUN_RECORD.toMillis())));
   }
 
   @Override
@@ -167,8 +193,8 @@ public final class RedisEngine implements StateEngine {
 
   @Override
   public List<Long> counters(List<String> keys) {
-    List<KeyValue<String, String>> values = call(() -> redis.mget(
-        keys.stream().map(k -> prefix + "n:" + k).toArray(String[]::new)));
+    List<KeyValue<String, String>> values =
+        call(() -> redis.mget(keys.stream().map(k -> prefix + "n:" + k).toArray(String[]::new)));
     return values.stream().map(v -> v.hasValue() ? Long.parseLong(v.getValue()) : 0L).toList();
   }
 
@@ -184,8 +210,11 @@ public final class RedisEngine implements StateEngine {
     Range<Double> all = Range.unbounded();
     Limit upTo = Limit.create(0, limit);
     String key = prefix + "z:" + index;
-    return call(() -> highestFirst ? redis.zrevrangebyscore(key, all, upTo)
-        : redis.zrangebyscore(key, all, upTo));
+    return call(
+        () ->
+            highestFirst
+                ? redis.zrevrangebyscore(key, all, upTo)
+                : redis.zrangebyscore(key, all, upTo));
   }
 
   @Override
@@ -200,18 +229,19 @@ public final class RedisEngine implements StateEngine {
 
   @Override
   public void clear() {
-    call(() -> {
-      KeyScanArgs mine = KeyScanArgs.Builder.matches(prefix + "*").limit(500);
-      ScanCursor cursor = ScanCursor.INITIAL;
-      do {
-        KeyScanCursor<String> page = redis.scan(cursor, mine);
-        if (!page.getKeys().isEmpty()) {
-          redis.unlink(page.getKeys().toArray(String[]::new));
-        }
-        cursor = page;
-      } while (!cursor.isFinished());
-      return null;
-    });
+    call(
+        () -> {
+          KeyScanArgs mine = KeyScanArgs.Builder.matches(prefix + "*").limit(500);
+          ScanCursor cursor = ScanCursor.INITIAL;
+          do {
+            KeyScanCursor<String> page = redis.scan(cursor, mine);
+            if (!page.getKeys().isEmpty()) {
+              redis.unlink(page.getKeys().toArray(String[]::new));
+            }
+            cursor = page;
+          } while (!cursor.isFinished());
+          return null;
+        });
   }
 
   @Override
@@ -237,8 +267,8 @@ public final class RedisEngine implements StateEngine {
   }
 
   /**
-   * Runs a loaded script. A Redis restarted without its script cache (or flushed with SCRIPT
-   * FLUSH) answers NOSCRIPT, which means the script did not run: it is loaded again and run once.
+   * Runs a loaded script. A Redis restarted without its script cache (or flushed with SCRIPT FLUSH)
+   * answers NOSCRIPT, which means the script did not run: it is loaded again and run once.
    */
   private Long runScript(String sha, String source, String[] keys, String... args) {
     try {
@@ -264,8 +294,8 @@ public final class RedisEngine implements StateEngine {
   }
 
   private static String script(String name) {
-    try (InputStream in = RedisEngine.class.getClassLoader()
-        .getResourceAsStream("sandbox/redis/" + name)) {
+    try (InputStream in =
+        RedisEngine.class.getClassLoader().getResourceAsStream("sandbox/redis/" + name)) {
       if (in == null) {
         throw new IllegalStateException("sandbox/redis/" + name + " is not on the classpath");
       }

@@ -22,15 +22,17 @@ public final class SwaggerUiConsole {
   /** Opens the page and waits for the operations to render. */
   public SwaggerUiConsole open(String docsUrl) {
     browser.get(docsUrl);
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("operations-Exports-requestExport")));
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.id("operations-Exports-requestExport")));
     return this;
   }
 
   /** Enters a bearer key in the Authorize dialog. */
   public void authorize(String key) {
     click(By.cssSelector(".auth-wrapper .btn.authorize"));
-    WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector(".auth-container input")));
+    WebElement input =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".auth-container input")));
     input.sendKeys(key);
     click(By.cssSelector(".auth-btn-wrapper .btn.modal-btn.auth.authorize"));
     click(By.cssSelector(".auth-btn-wrapper .btn-done"));
@@ -71,14 +73,18 @@ public final class SwaggerUiConsole {
       wait.until(d -> op.findElements(By.cssSelector(".live-responses-table")).isEmpty());
     }
     scrollAndClick(op.findElement(By.cssSelector(".btn.execute")));
-    WebElement status = wait.until(d -> op.findElement(
-        By.cssSelector(".live-responses-table .response .response-col_status")));
+    WebElement status =
+        wait.until(
+            d ->
+                op.findElement(
+                    By.cssSelector(".live-responses-table .response .response-col_status")));
     return status.getText().trim();
   }
 
   /** The text of the live response's body. */
   public String responseBody(WebElement op) {
-    return op.findElement(By.cssSelector(".live-responses-table .response-col_description .highlight-code"))
+    return op.findElement(
+            By.cssSelector(".live-responses-table .response-col_description .highlight-code"))
         .getAttribute("textContent");
   }
 
@@ -89,7 +95,8 @@ public final class SwaggerUiConsole {
 
   /** The value a parameter's input holds now (typed, or filled in by the page's script). */
   public String parameterValue(WebElement op, String name) {
-    return op.findElement(By.cssSelector("tr[data-param-name='" + name + "'] input")).getAttribute("value");
+    return op.findElement(By.cssSelector("tr[data-param-name='" + name + "'] input"))
+        .getAttribute("value");
   }
 
   /** The guidance element with this id, above Swagger UI. */
@@ -110,17 +117,38 @@ public final class SwaggerUiConsole {
 
   /** A PNG of the whole page, however long (Chromium's full-page capture through DevTools). */
   public byte[] fullPageScreenshot() {
-    org.openqa.selenium.chrome.ChromeDriver chrome = (org.openqa.selenium.chrome.ChromeDriver) browser;
-    java.util.Map<?, ?> metrics = chrome.executeCdpCommand("Page.getLayoutMetrics", java.util.Map.of());
+    org.openqa.selenium.chrome.ChromeDriver chrome =
+        (org.openqa.selenium.chrome.ChromeDriver) browser;
+    java.util.Map<?, ?> metrics =
+        chrome.executeCdpCommand("Page.getLayoutMetrics", java.util.Map.of());
     java.util.Map<?, ?> size = (java.util.Map<?, ?>) metrics.get("cssContentSize");
-    Object result = chrome.executeCdpCommand("Page.captureScreenshot", java.util.Map.of(
-        "format", "png", "captureBeyondViewport", true, "clip", java.util.Map.of("x", 0, "y", 0,
-            "width", size.get("width"), "height", size.get("height"), "scale", 1)));
-    return java.util.Base64.getDecoder().decode((String) ((java.util.Map<?, ?>) result).get("data"));
+    Object result =
+        chrome.executeCdpCommand(
+            "Page.captureScreenshot",
+            java.util.Map.of(
+                "format",
+                "png",
+                "captureBeyondViewport",
+                true,
+                "clip",
+                java.util.Map.of(
+                    "x",
+                    0,
+                    "y",
+                    0,
+                    "width",
+                    size.get("width"),
+                    "height",
+                    size.get("height"),
+                    "scale",
+                    1)));
+    return java.util.Base64.getDecoder()
+        .decode((String) ((java.util.Map<?, ?>) result).get("data"));
   }
 
   public void scrollAndClick(WebElement element) {
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'})", element);
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block:'center'})", element);
     wait.until(ExpectedConditions.elementToBeClickable(element)).click();
   }
 
