@@ -54,7 +54,17 @@ class VerboseLogAcceptanceTest {
     try {
       starting =
           CompletableFuture.supplyAsync(
-              () -> Sandbox.builder().port(port).bind("127.0.0.1").verbose(true).start());
+              // A seed with no pools shipped in the jar and more records than the default: the
+              // data takes a while to draw even in a JVM that started sandboxes before, so the
+              // port answers while the sandbox is still starting.
+              () ->
+                  Sandbox.builder()
+                      .port(port)
+                      .bind("127.0.0.1")
+                      .seed(4242)
+                      .recordsPerType(20_000)
+                      .verbose(true)
+                      .start());
       // The server listens before the spec and the data are loaded; bounded wait for the port.
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
       while (firstHealth == 0 && System.nanoTime() < deadline && !starting.isDone()) {
