@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.nullValue;
 import static pelcro.exports.sandbox.Fixtures.*;
 import static pelcro.exports.sandbox.SpecValidated.api;
 import static pelcro.exports.sandbox.SpecValidated.control;
+import static pelcro.exports.sandbox.support.ExportCalls.listExports;
+import static pelcro.exports.sandbox.support.ExportCalls.postExport;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -119,11 +121,7 @@ class DownloadExportAcceptanceTest {
 
   @Test
   void answersNothingToExportWhenNoRecordOfTheSiteMatches() {
-    api(sandbox, ENTERPRISE)
-        .queryParam("site_id", SECOND_SITE)
-        .contentType(ContentType.JSON)
-        .body(subscriptions())
-        .post("/exports")
+    postExport(sandbox, ENTERPRISE, SECOND_SITE)
         .then()
         .statusCode(400)
         .body("message", equalTo(RequestExportError.MessageEnum.NOTHING_TO_EXPORT.getValue()));
@@ -279,6 +277,6 @@ class DownloadExportAcceptanceTest {
   }
 
   private static Response jobs() {
-    return api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports");
+    return listExports(sandbox, ENTERPRISE, SITE);
   }
 }

@@ -7,13 +7,13 @@ import static pelcro.exports.sandbox.Fixtures.ENTERPRISE;
 import static pelcro.exports.sandbox.Fixtures.ENTERPRISE_2;
 import static pelcro.exports.sandbox.Fixtures.OTHER_ACCOUNT_SITE;
 import static pelcro.exports.sandbox.Fixtures.SITE;
-import static pelcro.exports.sandbox.Fixtures.subscriptions;
 import static pelcro.exports.sandbox.SpecValidated.api;
 import static pelcro.exports.sandbox.SpecValidated.control;
+import static pelcro.exports.sandbox.support.ExportCalls.helpers;
+import static pelcro.exports.sandbox.support.ExportCalls.listExports;
+import static pelcro.exports.sandbox.support.ExportCalls.requestExport;
 
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 import pelcro.exports.sandbox.Sandbox;
 
@@ -22,25 +22,6 @@ import pelcro.exports.sandbox.Sandbox;
  * share one sandbox without stepping on each other.
  */
 class SessionsAndTestHelpersAcceptanceTest {
-
-  private static RequestSpecification helpers(Sandbox sandbox, String key) {
-    return given()
-        .baseUri(sandbox.rootUrl() + "/__sandbox")
-        .contentType(ContentType.JSON)
-        .header("Authorization", "Bearer " + key);
-  }
-
-  private static String requestExport(Sandbox sandbox, String key, long site) {
-    return api(sandbox, key)
-        .queryParam("site_id", site)
-        .contentType(ContentType.JSON)
-        .body(subscriptions())
-        .post("/exports")
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("data.uuid");
-  }
 
   private static int download(Sandbox sandbox, String key, long site, String uuid) {
     return api(sandbox, key)
@@ -179,7 +160,7 @@ class SessionsAndTestHelpersAcceptanceTest {
           .delete("/sessions/" + session.getString("session_id"))
           .then()
           .statusCode(200);
-      api(sandbox, key).queryParam("site_id", site).get("/exports").then().statusCode(401);
+      listExports(sandbox, key, site).then().statusCode(401);
       control(sandbox)
           .delete("/sessions/" + session.getString("session_id"))
           .then()

@@ -3,6 +3,7 @@ package pelcro.exports.sandbox.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static pelcro.exports.sandbox.SpecValidated.api;
+import static pelcro.exports.sandbox.support.ExportCalls.listExports;
 
 import io.restassured.http.ContentType;
 import java.time.Duration;
@@ -79,7 +80,7 @@ class SharedSandboxSessionsTest {
     SandboxHandle session = SandboxHandle.session(shared.baseUrl());
     String key = session.enterpriseKey();
     session.close();
-    api(shared, key).queryParam("site_id", 1001).get("/exports").then().statusCode(401);
+    listExports(shared, key, 1001).then().statusCode(401);
     assertThatThrownBy(session::reset)
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("401");
