@@ -1,7 +1,6 @@
 package pelcro.exports.sandbox.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static pelcro.exports.sandbox.Fixtures.ENTERPRISE;
 import static pelcro.exports.sandbox.Fixtures.SITE;
 
@@ -18,6 +17,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import pelcro.exports.sandbox.Sandbox;
 import pelcro.exports.sandbox.support.LocalRedis;
+import pelcro.exports.sandbox.support.RedisServer;
 
 /**
  * A file counts as downloaded only once its last byte is written: a transfer that breaks can be
@@ -101,8 +101,7 @@ class DownloadTransferAcceptanceTest {
   @Test
   void aFileWhoseLastByteIsWrittenWhileRedisIsAwayCountsAsDownloadedOnceRedisIsBack()
       throws Exception {
-    assumeTrue(
-        LocalRedis.installed(), "redis-server is not installed (apt-get install redis-server)");
+    RedisServer.assumeInstalled();
     try (LocalRedis redis = LocalRedis.start(true);
         Sandbox sandbox =
             Sandbox.builder()
