@@ -112,11 +112,28 @@ class SharedSandboxParallelClassesTest {
    * completing it, download it once.
    */
   abstract static class ExportsOnTheSharedSandbox {
-    abstract String name();
+    private final String name;
+    private final String other;
+    private final boolean advances;
 
-    abstract String other();
+    /** This class's {@code name}, the {@code other} class's, and whether this one advances. */
+    ExportsOnTheSharedSandbox(String name, String other, boolean advances) {
+      this.name = name;
+      this.other = other;
+      this.advances = advances;
+    }
 
-    abstract boolean advances();
+    String name() {
+      return name;
+    }
+
+    String other() {
+      return other;
+    }
+
+    boolean advances() {
+      return advances;
+    }
 
     @Test
     void exportsAndDownloadsWithoutSeeingTheOtherClass(SandboxHandle sandbox) throws Exception {
@@ -162,32 +179,16 @@ class SharedSandboxParallelClassesTest {
   @ExportsSandboxTest(url = FIXED_URL)
   @EnabledIf(LAUNCHING)
   static class AnnotatedAdvancesItsClock extends ExportsOnTheSharedSandbox {
-    String name() {
-      return "annotated-advances";
-    }
-
-    String other() {
-      return "annotated-completes";
-    }
-
-    boolean advances() {
-      return true;
+    AnnotatedAdvancesItsClock() {
+      super("annotated-advances", "annotated-completes", true);
     }
   }
 
   @ExportsSandboxTest(url = FIXED_URL)
   @EnabledIf(LAUNCHING)
   static class AnnotatedCompletesItsExport extends ExportsOnTheSharedSandbox {
-    String name() {
-      return "annotated-completes";
-    }
-
-    String other() {
-      return "annotated-advances";
-    }
-
-    boolean advances() {
-      return false;
+    AnnotatedCompletesItsExport() {
+      super("annotated-completes", "annotated-advances", false);
     }
   }
 
@@ -195,32 +196,16 @@ class SharedSandboxParallelClassesTest {
   @ExportsSandboxTest
   @EnabledIf(LAUNCHING)
   static class PropertyAdvancesItsClock extends ExportsOnTheSharedSandbox {
-    String name() {
-      return "property-advances";
-    }
-
-    String other() {
-      return "property-completes";
-    }
-
-    boolean advances() {
-      return true;
+    PropertyAdvancesItsClock() {
+      super("property-advances", "property-completes", true);
     }
   }
 
   @ExportsSandboxTest
   @EnabledIf(LAUNCHING)
   static class PropertyCompletesItsExport extends ExportsOnTheSharedSandbox {
-    String name() {
-      return "property-completes";
-    }
-
-    String other() {
-      return "property-advances";
-    }
-
-    boolean advances() {
-      return false;
+    PropertyCompletesItsExport() {
+      super("property-completes", "property-advances", false);
     }
   }
 
