@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static pelcro.exports.sandbox.SpecValidated.api;
 import static pelcro.exports.sandbox.support.ExportCalls.listExports;
 
-import io.restassured.http.ContentType;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import pelcro.exports.sandbox.Fixtures;
 import pelcro.exports.sandbox.Sandbox;
+import pelcro.exports.sandbox.support.ExportCalls;
 
 /**
  * Test classes that share one sandbox each get a session: accounts of their own, whose clocks,
@@ -31,15 +30,7 @@ class SharedSandboxSessionsTest {
   }
 
   private static String requestExport(SandboxHandle handle) {
-    return api(shared, handle.enterpriseKey())
-        .queryParam("site_id", handle.siteId())
-        .contentType(ContentType.JSON)
-        .body(Fixtures.ofType("customers"))
-        .post("/exports")
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("data.uuid");
+    return ExportCalls.requestExport(shared, handle.enterpriseKey(), handle.siteId(), "customers");
   }
 
   private static int download(SandboxHandle handle, String uuid) {
