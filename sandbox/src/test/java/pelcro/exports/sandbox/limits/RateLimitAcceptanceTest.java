@@ -3,7 +3,6 @@ package pelcro.exports.sandbox.limits;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,23 +10,17 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pelcro.exports.sandbox.Sandbox;
+import pelcro.exports.sandbox.support.PlainHttp;
 
 class RateLimitAcceptanceTest {
-  static final String BODY =
-      "{\"object\":\"subscriptions\",\"date_from\":1704067200,\"date_to\":1711929600}";
+  static final String BODY = PlainHttp.DOCS_BODY;
 
   private static Response list(Sandbox sandbox, String key) {
-    return given().auth().oauth2(key).when().get(sandbox.baseUrl() + "/exports?site_id=1001");
+    return PlainHttp.get(sandbox, key, "/exports?site_id=1001");
   }
 
   private static Response post(Sandbox sandbox) {
-    return given()
-        .auth()
-        .oauth2("sk_test_enterprise")
-        .contentType(ContentType.JSON)
-        .body(BODY)
-        .when()
-        .post(sandbox.baseUrl() + "/exports?site_id=1001");
+    return PlainHttp.postExport(sandbox, "sk_test_enterprise", BODY);
   }
 
   @Test

@@ -2,10 +2,10 @@ package pelcro.exports.sandbox.tryit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static pelcro.exports.sandbox.support.PlainHttp.get;
+import static pelcro.exports.sandbox.support.PlainHttp.postExport;
+import static pelcro.exports.sandbox.support.PlainHttp.queueExport;
 
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
-import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import pelcro.exports.sandbox.Sandbox;
@@ -14,22 +14,12 @@ import pelcro.exports.sandbox.SandboxBuilder;
 class TryItTenantsAcceptanceTest {
   static final String BODY = CorsAndDocsAcceptanceTest.BODY;
 
-  private static Response request(Sandbox sandbox, String key) {
-    return given()
-        .auth()
-        .oauth2(key)
-        .contentType(ContentType.JSON)
-        .body(BODY)
-        .when()
-        .post(sandbox.baseUrl() + "/exports?site_id=1001");
-  }
-
   private static int post(Sandbox sandbox, String key) {
-    return request(sandbox, key).statusCode();
+    return postExport(sandbox, key, BODY).statusCode();
   }
 
   private static String queue(Sandbox sandbox, String key) {
-    return request(sandbox, key).then().statusCode(200).extract().path("data.uuid");
+    return queueExport(sandbox, key, BODY);
   }
 
   /** A sandbox with try-it on, in June 2024, without the rate limit, whose jobs take jobSeconds. */
@@ -42,10 +32,6 @@ class TryItTenantsAcceptanceTest {
         .tryIt(true);
   }
 
-  private static ValidatableResponse get(Sandbox sandbox, String key, String pathAndQuery) {
-    return given().auth().oauth2(key).when().get(sandbox.baseUrl() + pathAndQuery).then();
-  }
-
   @Test
   void eachVisitorGetsAnOwnEnterpriseAccountAndOneVisitorsExportNeverBlocksAnother() {
     try (Sandbox sandbox = tryItSandbox(600).start()) {
@@ -54,7 +40,7 @@ class TryItTenantsAcceptanceTest {
       assertThat(post(sandbox, "sk_test_enterprise")).isEqualTo(200);
       assertThat(post(sandbox, "sk_try_alice")).isEqualTo(409);
 
-      get(sandbox, "sk_try_bob", "/exports?site_id=1002").statusCode(200);
+      get(sandbox, "sk_try_bob", "/exports?site_id=1002").then().statusCode(200);
     }
   }
 
@@ -63,7 +49,7 @@ class TryItTenantsAcceptanceTest {
     try (Sandbox sandbox = tryItSandbox(1).start()) {
       String uuid = queue(sandbox, "sk_try_alice");
       sandbox.clock().advance(Duration.ofSeconds(2));
-      get(sandbox, "sk_try_mallory", "/exports/" + uuid + "?site_id=1001").statusCode(404);
+      get(sandbox, "sk_try_mallory", "/exports/" + uuid + "?site_id=1001").then().statusCode(404);
     }
   }
 
@@ -85,7 +71,7 @@ class TryItTenantsAcceptanceTest {
       String uuid = queue(sandbox, "sk_try_alice");
       sandbox.clock().advance(Duration.ofMinutes(6));
 
-      get(sandbox, "sk_try_alice", "/exports/" + uuid + "?site_id=1001").statusCode(404);
+      get(sandbox, "sk_try_alice", "/exports/" + uuid + "?site_id=1001").then().statusCode(404);
     }
   }
 
@@ -99,7 +85,7 @@ class TryItTenantsAcceptanceTest {
       }
       sandbox.clock().advance(Duration.ofSeconds(2));
 
-      get(sandbox, "sk_try_v1", "/exports/" + first + "?site_id=1001").statusCode(404);
+      get(sandbox, "sk_try_v1", "/exports/" + first + "?site_id=1001").then().statusCode(404);
     }
   }
 
@@ -108,16 +94,19 @@ class TryItTenantsAcceptanceTest {
     try (Sandbox sandbox = tryItSandbox(1).tryItMaxTenants(5).tryItCreationLimits(3, 100).start()) {
       String visitor = queue(sandbox, "sk_try_visitor");
       for (int i = 0; i < 2; i++) {
-        get(sandbox, "sk_try_farm" + i, "/exports?site_id=1001").statusCode(200);
+        get(sandbox, "sk_try_farm" + i, "/exports?site_id=1001").then().statusCode(200);
       }
       for (int i = 2; i < 20; i++) {
         get(sandbox, "sk_try_farm" + i, "/exports?site_id=1001")
+            .then()
             .statusCode(429)
             .header("Retry-After", org.hamcrest.Matchers.notNullValue())
             .body("message", org.hamcrest.Matchers.equalTo("Too Many Attempts."));
       }
       sandbox.clock().advance(Duration.ofSeconds(2));
-      get(sandbox, "sk_try_visitor", "/exports/" + visitor + "?site_id=1001").statusCode(200);
+      get(sandbox, "sk_try_visitor", "/exports/" + visitor + "?site_id=1001")
+          .then()
+          .statusCode(200);
     }
   }
 

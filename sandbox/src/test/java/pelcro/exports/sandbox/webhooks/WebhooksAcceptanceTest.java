@@ -20,11 +20,11 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import pelcro.exports.openapi.ExportsSpec;
 import pelcro.exports.sandbox.Sandbox;
+import pelcro.exports.sandbox.support.PlainHttp;
 
 class WebhooksAcceptanceTest {
   static final String SECRET = "whsec_acceptance";
-  static final String BODY =
-      "{\"object\":\"subscriptions\",\"date_from\":1704067200,\"date_to\":1711929600}";
+  static final String BODY = PlainHttp.DOCS_BODY;
   static final Clock FROZEN = pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024;
   private final ObjectMapper json = new ObjectMapper();
   @AutoClose private Receiver receiver;
@@ -44,17 +44,8 @@ class WebhooksAcceptanceTest {
   }
 
   private String queue(String type) {
-    return given()
-        .auth()
-        .oauth2("sk_test_enterprise")
-        .contentType(ContentType.JSON)
-        .body(BODY.replace("subscriptions", type))
-        .when()
-        .post(sandbox.baseUrl() + "/exports?site_id=1001")
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("data.uuid");
+    return PlainHttp.queueExport(
+        sandbox, "sk_test_enterprise", BODY.replace("subscriptions", type));
   }
 
   private JsonNode event(int index) throws Exception {
@@ -73,11 +64,7 @@ class WebhooksAcceptanceTest {
     sandbox.clock().advance(Duration.ofSeconds(2));
     await().until(() -> receiver.received.size() == 2);
     sandbox.clock().advance(Duration.ofSeconds(10));
-    given()
-        .auth()
-        .oauth2("sk_test_enterprise")
-        .when()
-        .get(sandbox.baseUrl() + "/exports/" + uuid + "?site_id=1001")
+    PlainHttp.get(sandbox, "sk_test_enterprise", "/exports/" + uuid + "?site_id=1001")
         .then()
         .statusCode(200);
     await().until(() -> receiver.received.size() == 3);
