@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pelcro.exports.sandbox.Sandbox;
 import pelcro.exports.sandbox.support.PlainHttp;
+import pelcro.exports.sandbox.tryit.support.TestClocks;
 
 class RateLimitAcceptanceTest {
   static final String BODY = PlainHttp.DOCS_BODY;
@@ -25,12 +26,7 @@ class RateLimitAcceptanceTest {
 
   @Test
   void aRequestOverTheLimitGets429WithTheDocumentedMessageAndSandboxHeaders() {
-    try (Sandbox sandbox =
-        Sandbox.builder()
-            .port(0)
-            .clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024)
-            .rateLimit(3)
-            .start()) {
+    try (Sandbox sandbox = TestClocks.sandboxInJune2024().rateLimit(3).start()) {
       for (int i = 0; i < 3; i++) {
         Response ok = list(sandbox, "sk_test_enterprise");
         assertThat(ok.statusCode()).isEqualTo(200);
@@ -55,13 +51,7 @@ class RateLimitAcceptanceTest {
 
   @Test
   void aRefusedRequestChangesNoState() {
-    try (Sandbox sandbox =
-        Sandbox.builder()
-            .port(0)
-            .clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024)
-            .jobSeconds(3600)
-            .rateLimit(1)
-            .start()) {
+    try (Sandbox sandbox = TestClocks.sandboxInJune2024().jobSeconds(3600).rateLimit(1).start()) {
       list(sandbox, "sk_test_enterprise");
       assertThat(post(sandbox).statusCode()).isEqualTo(429);
 
@@ -85,13 +75,7 @@ class RateLimitAcceptanceTest {
           {"id": 8, "key": "sk_plain", "enterprise": true, "sites": [1001], "user_id": 80,
            "user_email": "ops@plain.example"}
         ]}""");
-    try (Sandbox sandbox =
-        Sandbox.builder()
-            .port(0)
-            .clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024)
-            .rateLimit(2)
-            .accounts(accounts)
-            .start()) {
+    try (Sandbox sandbox = TestClocks.sandboxInJune2024().rateLimit(2).accounts(accounts).start()) {
       for (int i = 0; i < 5; i++) {
         assertThat(list(sandbox, "sk_vendor").statusCode()).isEqualTo(200);
       }
@@ -104,12 +88,7 @@ class RateLimitAcceptanceTest {
 
   @Test
   void rateLimitZeroTurnsLimitingOff() {
-    try (Sandbox sandbox =
-        Sandbox.builder()
-            .port(0)
-            .clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024)
-            .rateLimit(0)
-            .start()) {
+    try (Sandbox sandbox = TestClocks.sandboxInJune2024().rateLimit(0).start()) {
       for (int i = 0; i < 150; i++) {
         Response r = list(sandbox, "sk_test_enterprise");
         assertThat(r.statusCode()).isEqualTo(200);
@@ -120,11 +99,7 @@ class RateLimitAcceptanceTest {
 
   @Test
   void byDefaultTheVendors120PerMinuteApply() {
-    try (Sandbox sandbox =
-        Sandbox.builder()
-            .port(0)
-            .clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024)
-            .start()) {
+    try (Sandbox sandbox = TestClocks.sandboxInJune2024().start()) {
       Response first = list(sandbox, "sk_test_enterprise");
       assertThat(first.header("X-RateLimit-Limit")).isEqualTo("120");
     }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import pelcro.exports.sandbox.Sandbox;
 import pelcro.exports.sandbox.SandboxBuilder;
+import pelcro.exports.sandbox.tryit.support.TestClocks;
 
 class TryItTenantsAcceptanceTest {
   static final String BODY = CorsAndDocsAcceptanceTest.BODY;
@@ -24,12 +25,7 @@ class TryItTenantsAcceptanceTest {
 
   /** A sandbox with try-it on, in June 2024, without the rate limit, whose jobs take jobSeconds. */
   private static SandboxBuilder tryItSandbox(int jobSeconds) {
-    return Sandbox.builder()
-        .port(0)
-        .clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024)
-        .jobSeconds(jobSeconds)
-        .rateLimit(0)
-        .tryIt(true);
+    return TestClocks.sandboxInJune2024().jobSeconds(jobSeconds).rateLimit(0).tryIt(true);
   }
 
   @Test
@@ -55,12 +51,7 @@ class TryItTenantsAcceptanceTest {
 
   @Test
   void withoutTryItATryKeyIsUnauthenticated() {
-    try (Sandbox sandbox =
-        Sandbox.builder()
-            .port(0)
-            .clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024)
-            .rateLimit(0)
-            .start()) {
+    try (Sandbox sandbox = TestClocks.sandboxInJune2024().rateLimit(0).start()) {
       assertThat(post(sandbox, "sk_try_alice")).isEqualTo(401);
     }
   }
