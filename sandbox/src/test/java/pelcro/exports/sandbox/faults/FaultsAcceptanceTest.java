@@ -8,9 +8,11 @@ import static pelcro.exports.sandbox.Fixtures.OTHER_ACCOUNT_SITE;
 import static pelcro.exports.sandbox.Fixtures.SITE;
 import static pelcro.exports.sandbox.SpecValidated.api;
 import static pelcro.exports.sandbox.SpecValidated.control;
+import static pelcro.exports.sandbox.support.ExportCalls.helpers;
 import static pelcro.exports.sandbox.support.ExportCalls.listExports;
 import static pelcro.exports.sandbox.support.ExportCalls.postExport;
 import static pelcro.exports.sandbox.support.ExportCalls.requestExport;
+import static pelcro.exports.sandbox.support.PlainHttp.writeDownloadRequest;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -270,10 +272,7 @@ class FaultsAcceptanceTest {
   void anAccountsFaultNeverReachesAnotherAccount() {
     try (Sandbox sandbox = Sandbox.builder().port(0).admin(false).start()) {
       org.hamcrest.Matcher<Integer> ok = equalTo(200);
-      io.restassured.RestAssured.given()
-          .baseUri(sandbox.rootUrl() + "/__sandbox")
-          .header("Authorization", "Bearer " + ENTERPRISE)
-          .contentType(ContentType.JSON)
+      helpers(sandbox, ENTERPRISE)
           .body("{\"kind\":\"nothing_to_export\",\"type\":\"orders\"}")
           .post("/faults")
           .then()
@@ -315,17 +314,7 @@ class FaultsAcceptanceTest {
       String uuid = requestExport(sandbox, ENTERPRISE, SITE, "customers");
       try (Socket socket = new Socket("127.0.0.1", sandbox.port())) {
         socket.setSoTimeout(10_000);
-        socket
-            .getOutputStream()
-            .write(
-                ("GET /api/v1/core/exports/"
-                        + uuid
-                        + "?site_id="
-                        + SITE
-                        + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
-                        + ENTERPRISE
-                        + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+        writeDownloadRequest(socket, uuid, SITE, ENTERPRISE, "");
         InputStream in = socket.getInputStream();
         byte[] all = in.readAllBytes(); // ends when the sandbox breaks the connection
         String text = new String(all, StandardCharsets.ISO_8859_1);

@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import pelcro.exports.sandbox.Sandbox;
 
 /**
@@ -36,5 +39,26 @@ public final class PlainHttp {
   /** A GET of {@code pathAndQuery} under the API's base URL. */
   public static Response get(Sandbox sandbox, String key, String pathAndQuery) {
     return given().auth().oauth2(key).when().get(sandbox.baseUrl() + pathAndQuery);
+  }
+
+  /**
+   * Writes a download's request by hand on {@code socket}, with {@code headers} (each ending in
+   * CRLF) between the Host and the Authorization lines.
+   */
+  public static void writeDownloadRequest(
+      Socket socket, String uuid, long site, String key, String headers) throws IOException {
+    socket
+        .getOutputStream()
+        .write(
+            ("GET /api/v1/core/exports/"
+                    + uuid
+                    + "?site_id="
+                    + site
+                    + " HTTP/1.1\r\nHost: x\r\n"
+                    + headers
+                    + "Authorization: Bearer "
+                    + key
+                    + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
   }
 }
