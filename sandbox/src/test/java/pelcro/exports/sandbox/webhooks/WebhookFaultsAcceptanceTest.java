@@ -74,19 +74,8 @@ class WebhookFaultsAcceptanceTest {
     return types;
   }
 
-  @SuppressWarnings("unchecked")
-  private List<Map<String, Object>> deliveries() {
-    return given()
-        .when()
-        .get(sandbox.controlUrl() + "/webhooks/deliveries")
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("data");
-  }
-
   private Map<String, Object> delivery(String eventType) {
-    return deliveries().stream()
+    return WebhooksAcceptanceTest.deliveries(sandbox).stream()
         .filter(d -> eventType.equals(d.get("event_type")))
         .findFirst()
         .orElseThrow();

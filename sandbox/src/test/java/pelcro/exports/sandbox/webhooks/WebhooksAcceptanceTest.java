@@ -110,7 +110,7 @@ class WebhooksAcceptanceTest {
     sandbox.clock().advance(Duration.ofSeconds(10));
 
     // The completed event planned for the job's end was withdrawn: nothing is left to send.
-    assertThat(deliveries())
+    assertThat(deliveries(sandbox))
         .extracting(d -> d.get("event_type"))
         .containsExactly("export.requested", "export.failed");
     assertThat(receiver.received).hasSize(2);
@@ -125,13 +125,13 @@ class WebhooksAcceptanceTest {
     start(receiver.url());
     queue("payments");
     await().until(() -> receiver.calls.get() == 1);
-    await().until(() -> "pending".equals(deliveries().get(0).get("status")));
-    assertThat(deliveries().get(0).get("next_attempt_at"))
+    await().until(() -> "pending".equals(deliveries(sandbox).get(0).get("status")));
+    assertThat(deliveries(sandbox).get(0).get("next_attempt_at"))
         .isEqualTo((int) FROZEN.instant().getEpochSecond() + 1);
 
     sandbox.clock().advance(Duration.ofSeconds(1));
-    await().until(() -> "delivered".equals(deliveries().get(0).get("status")));
-    Map<String, Object> first = deliveries().get(0);
+    await().until(() -> "delivered".equals(deliveries(sandbox).get(0).get("status")));
+    Map<String, Object> first = deliveries(sandbox).get(0);
     assertThat((List<?>) first.get("attempts")).hasSize(2);
 
     Map<String, Object> again =
@@ -177,12 +177,13 @@ class WebhooksAcceptanceTest {
     // Every request was answered while the receiver still held its first delivery (it hangs
     // 20 s): API requests never wait for a receiver.
     assertThat(receiver.answered.get()).isZero();
-    assertThat(deliveries()).hasSize(20);
+    assertThat(deliveries(sandbox)).hasSize(20);
     assertThat(receiver.calls.get()).isLessThanOrEqualTo(2);
   }
 
+  /** The control API's record of the webhook deliveries. */
   @SuppressWarnings("unchecked")
-  private List<Map<String, Object>> deliveries() {
+  static List<Map<String, Object>> deliveries(Sandbox sandbox) {
     return given()
         .when()
         .get(sandbox.controlUrl() + "/webhooks/deliveries")
