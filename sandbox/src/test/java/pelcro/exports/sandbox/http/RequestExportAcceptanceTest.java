@@ -10,6 +10,7 @@ import static pelcro.exports.sandbox.Fixtures.*;
 import static pelcro.exports.sandbox.SpecValidated.api;
 import static pelcro.exports.sandbox.SpecValidated.control;
 import static pelcro.exports.sandbox.support.ExportCalls.listExports;
+import static pelcro.exports.sandbox.support.SpecExamples.exportRequestExamples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -93,16 +94,7 @@ class RequestExportAcceptanceTest {
 
   @Test
   void acceptsEveryDocumentedExampleBody() {
-    Map<String, Example> examples =
-        ExportsSpec.get()
-            .model()
-            .getPaths()
-            .get("/exports")
-            .getPost()
-            .getRequestBody()
-            .getContent()
-            .get("application/json")
-            .getExamples();
+    Map<String, Example> examples = exportRequestExamples(ExportsSpec.get().model());
     for (Map.Entry<String, Example> e : examples.entrySet()) {
       post(ENTERPRISE, SITE, json(e.getValue().getValue()))
           .then()
