@@ -9,6 +9,7 @@ import static pelcro.exports.sandbox.Fixtures.OTHER_ACCOUNT_SITE;
 import static pelcro.exports.sandbox.Fixtures.SITE;
 import static pelcro.exports.sandbox.SpecValidated.api;
 import static pelcro.exports.sandbox.SpecValidated.control;
+import static pelcro.exports.sandbox.support.ExportCalls.downloadStatus;
 import static pelcro.exports.sandbox.support.ExportCalls.helpers;
 import static pelcro.exports.sandbox.support.ExportCalls.listExports;
 import static pelcro.exports.sandbox.support.ExportCalls.requestExport;
@@ -22,15 +23,6 @@ import pelcro.exports.sandbox.Sandbox;
  * share one sandbox without stepping on each other.
  */
 class SessionsAndTestHelpersAcceptanceTest {
-
-  private static int download(Sandbox sandbox, String key, long site, String uuid) {
-    return api(sandbox, key)
-        .queryParam("site_id", site)
-        .get("/exports/" + uuid)
-        .then()
-        .extract()
-        .statusCode();
-  }
 
   @Test
   void anAccountAdvancesItsOwnClockWithItsKeyAndNoOtherAccountMoves() {
@@ -50,10 +42,10 @@ class SessionsAndTestHelpersAcceptanceTest {
           .statusCode(200)
           .body("offset_seconds", equalTo(61));
       helpers(sandbox, ENTERPRISE_2).get("/clock").then().body("offset_seconds", equalTo(0));
-      org.assertj.core.api.Assertions.assertThat(download(sandbox, ENTERPRISE, SITE, mine))
+      org.assertj.core.api.Assertions.assertThat(downloadStatus(sandbox, ENTERPRISE, SITE, mine))
           .isEqualTo(200);
       org.assertj.core.api.Assertions.assertThat(
-              download(sandbox, ENTERPRISE_2, OTHER_ACCOUNT_SITE, theirs))
+              downloadStatus(sandbox, ENTERPRISE_2, OTHER_ACCOUNT_SITE, theirs))
           .isEqualTo(404);
     }
   }
@@ -76,11 +68,11 @@ class SessionsAndTestHelpersAcceptanceTest {
           .statusCode(200)
           .body("failed_reason", equalTo("Disk full"));
       helpers(sandbox, ENTERPRISE).post("/reset").then().statusCode(200);
-      org.assertj.core.api.Assertions.assertThat(download(sandbox, ENTERPRISE, SITE, mine))
+      org.assertj.core.api.Assertions.assertThat(downloadStatus(sandbox, ENTERPRISE, SITE, mine))
           .as("reset forgot my export")
           .isEqualTo(404);
       org.assertj.core.api.Assertions.assertThat(
-              download(sandbox, ENTERPRISE_2, OTHER_ACCOUNT_SITE, theirs))
+              downloadStatus(sandbox, ENTERPRISE_2, OTHER_ACCOUNT_SITE, theirs))
           .as("the other account's failed export is still known")
           .isEqualTo(404);
       helpers(sandbox, ENTERPRISE_2)
@@ -128,7 +120,7 @@ class SessionsAndTestHelpersAcceptanceTest {
           .body("offset_seconds", equalTo(0));
       control(sandbox).get("/accounts/999/clock").then().statusCode(404);
       control(sandbox).get("/accounts/abc/clock").then().statusCode(400);
-      org.assertj.core.api.Assertions.assertThat(download(sandbox, ENTERPRISE, SITE, mine))
+      org.assertj.core.api.Assertions.assertThat(downloadStatus(sandbox, ENTERPRISE, SITE, mine))
           .isEqualTo(200);
       control(sandbox).post("/accounts/1/reset").then().statusCode(200);
       control(sandbox).get("/accounts/1/clock").then().body("offset_seconds", equalTo(0));

@@ -34,12 +34,7 @@ class SharedSandboxSessionsTest {
   }
 
   private static int download(SandboxHandle handle, String uuid) {
-    return api(shared, handle.enterpriseKey())
-        .queryParam("site_id", handle.siteId())
-        .get("/exports/" + uuid)
-        .then()
-        .extract()
-        .statusCode();
+    return ExportCalls.downloadStatus(shared, handle.enterpriseKey(), handle.siteId(), uuid);
   }
 
   @Test

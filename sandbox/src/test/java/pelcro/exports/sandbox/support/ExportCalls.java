@@ -42,6 +42,16 @@ public final class ExportCalls {
     return api(sandbox, key).queryParam("site_id", site).get("/exports");
   }
 
+  /** Downloads an export, and gives the answer's status. */
+  public static int downloadStatus(Sandbox sandbox, String key, long site, String uuid) {
+    return api(sandbox, key)
+        .queryParam("site_id", site)
+        .get("/exports/" + uuid)
+        .then()
+        .extract()
+        .statusCode();
+  }
+
   /** A request to the test helpers ({@code /__sandbox}), made with an account's own key. */
   public static RequestSpecification helpers(Sandbox sandbox, String key) {
     return given()
