@@ -10,7 +10,6 @@ import static pelcro.exports.sandbox.SpecValidated.control;
 import static pelcro.exports.sandbox.support.ExportCalls.listExports;
 import static pelcro.exports.sandbox.support.ExportCalls.postExport;
 
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -27,6 +26,7 @@ import pelcro.exports.sandbox.Sandbox;
 import pelcro.exports.sandbox.data.ExportData;
 import pelcro.exports.sandbox.data.ExportFile;
 import pelcro.exports.sandbox.data.ExportQuery;
+import pelcro.exports.sandbox.support.ExportCalls;
 
 /**
  * GET /exports/{uuid} over HTTP, and the lifecycle seen through {@code --list-mode jobs}. Uses a
@@ -96,15 +96,7 @@ class DownloadExportAcceptanceTest {
   }
 
   static String request(String key, long site, Map<String, Object> body) {
-    return api(sandbox, key)
-        .queryParam("site_id", site)
-        .contentType(ContentType.JSON)
-        .body(body)
-        .post("/exports")
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("data.uuid");
+    return ExportCalls.requestExport(sandbox, key, site, body);
   }
 
   static Response download(String key, long site, String uuid) {

@@ -6,6 +6,7 @@ import static pelcro.exports.sandbox.SpecValidated.api;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.util.Map;
 import pelcro.exports.sandbox.Fixtures;
 import pelcro.exports.sandbox.Sandbox;
 
@@ -20,7 +21,13 @@ public final class ExportCalls {
 
   /** Requests the 90 days of {@code type} before now, asserts a 200, and gives its uuid. */
   public static String requestExport(Sandbox sandbox, String key, long site, String type) {
-    return postExport(sandbox, key, site, type).then().statusCode(200).extract().path("data.uuid");
+    return requestExport(sandbox, key, site, Fixtures.ofType(type));
+  }
+
+  /** Requests an export of {@code body}, asserts a 200, and gives its uuid. */
+  public static String requestExport(
+      Sandbox sandbox, String key, long site, Map<String, Object> body) {
+    return postExport(sandbox, key, site, body).then().statusCode(200).extract().path("data.uuid");
   }
 
   /** Requests the 90 days of subscriptions before now, and gives the answer whatever it is. */
@@ -30,10 +37,16 @@ public final class ExportCalls {
 
   /** Requests the 90 days of {@code type} before now, and gives the answer whatever it is. */
   public static Response postExport(Sandbox sandbox, String key, long site, String type) {
+    return postExport(sandbox, key, site, Fixtures.ofType(type));
+  }
+
+  /** Requests an export of {@code body}, and gives the answer whatever it is. */
+  public static Response postExport(
+      Sandbox sandbox, String key, long site, Map<String, Object> body) {
     return api(sandbox, key)
         .queryParam("site_id", site)
         .contentType(ContentType.JSON)
-        .body(Fixtures.ofType(type))
+        .body(body)
         .post("/exports");
   }
 
