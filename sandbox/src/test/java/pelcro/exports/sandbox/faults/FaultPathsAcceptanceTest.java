@@ -244,6 +244,13 @@ class FaultPathsAcceptanceTest {
         .path("data.uuid");
   }
 
+  /** Requests an export and ends it by {@code path}, which must answer 200. */
+  private static String requestEnded(Session s, Path path) {
+    String uuid = request(s);
+    end(s, uuid, path).then().statusCode(200);
+    return uuid;
+  }
+
   private static void advance(Session s, long seconds) {
     helpers(s).body("{\"seconds\": " + seconds + "}").post("/clock/advance").then().statusCode(200);
   }
@@ -371,8 +378,7 @@ class FaultPathsAcceptanceTest {
       Engine engine, String kind, Path path) throws Exception {
     Session s = session(engine);
     schedule(s, fileFault(kind));
-    String failed = request(s);
-    end(s, failed, path).then().statusCode(200);
+    String failed = requestEnded(s, path);
     download(s, failed).then().statusCode(404).body("message", equalTo(NOT_FOUND));
     assertThat(struck(s)).isZero(); // given back, or never weighed: it has no file
 
@@ -392,8 +398,7 @@ class FaultPathsAcceptanceTest {
       Engine engine, String kind, Path path) {
     Session s = session(engine);
     schedule(s, fileExpiresAnd(kind));
-    String held = request(s);
-    end(s, held, path).then().statusCode(200);
+    String held = requestEnded(s, path);
     helpers(s).get("/faults").then().statusCode(200).body("data.struck", equalTo(List.of(0, 1)));
 
     String next = request(s);
@@ -409,8 +414,7 @@ class FaultPathsAcceptanceTest {
       Engine engine, String kind, Path path) {
     Session s = session(engine);
     schedule(s, fileFault(kind));
-    String uuid = request(s);
-    end(s, uuid, path).then().statusCode(200);
+    String uuid = requestEnded(s, path);
     long before = System.nanoTime();
     Response answer = download(s, uuid);
     if (kind.equals("operation_error")) {
@@ -507,8 +511,7 @@ class FaultPathsAcceptanceTest {
       Engine engine, String kind, Path path) {
     Session s = session(engine);
     schedule(s, webhookFault(kind, "export.completed"));
-    String uuid = request(s);
-    end(s, uuid, path).then().statusCode(200);
+    String uuid = requestEnded(s, path);
     assertThat(deliveries(s, uuid, "export.completed")).isEmpty();
     assertStruckTheEvent(s, kind, uuid, "export.failed");
     assertThat(struck(s)).isEqualTo(1);
