@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import pelcro.exports.sandbox.Fixtures;
 import pelcro.exports.sandbox.Sandbox;
 import pelcro.exports.sandbox.junit.SandboxHandle;
+import pelcro.exports.sandbox.support.ExportCalls;
 
 /**
  * The one client of the control surface, against a started sandbox: the control API with the admin
@@ -44,24 +45,11 @@ class SandboxControlClientTest {
   }
 
   private static String requestExport(String key, long site, String type) {
-    return api(sandbox, key)
-        .queryParam("site_id", site)
-        .contentType(ContentType.JSON)
-        .body(Fixtures.ofType(type))
-        .post("/exports")
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("data.uuid");
+    return ExportCalls.requestExport(sandbox, key, site, type);
   }
 
   private static int download(String key, long site, String uuid) {
-    return api(sandbox, key)
-        .queryParam("site_id", site)
-        .get("/exports/" + uuid)
-        .then()
-        .extract()
-        .statusCode();
+    return ExportCalls.downloadStatus(sandbox, key, site, uuid);
   }
 
   @Test

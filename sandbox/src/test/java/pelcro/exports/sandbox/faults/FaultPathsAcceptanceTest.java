@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static pelcro.exports.sandbox.SpecValidated.control;
+import static pelcro.exports.sandbox.support.PlainHttp.writeDownloadRequest;
 
 import com.sun.net.httpserver.HttpServer;
 import io.restassured.http.ContentType;
@@ -243,6 +244,13 @@ class FaultPathsAcceptanceTest {
         .path("data.uuid");
   }
 
+  /** Requests an export and ends it by {@code path}, which must answer 200. */
+  private static String requestEnded(Session s, Path path) {
+    String uuid = request(s);
+    end(s, uuid, path).then().statusCode(200);
+    return uuid;
+  }
+
   private static void advance(Session s, long seconds) {
     helpers(s).body("{\"seconds\": " + seconds + "}").post("/clock/advance").then().statusCode(200);
   }
@@ -340,17 +348,7 @@ class FaultPathsAcceptanceTest {
   @MethodSource("heldAndExpiring")
   void aHeldExportKeepsItsFileExpiryUntilItIsCompleted(Engine engine, String kind, Path path) {
     Session s = session(engine);
-    schedule(
-        s,
-        "{\"faults\":[{\"kind\":\"file_expires\",\"type\":\""
-            + TYPE
-            + "\","
-            + "\"seconds\":30,\"times\":1},{\"kind\":\""
-            + kind
-            + "\",\"type\":\""
-            + TYPE
-            + "\","
-            + "\"times\":1}]}");
+    schedule(s, fileExpiresAnd(kind));
     String uuid = request(s);
     advance(s, 3600);
     end(s, uuid, path).then().statusCode(200);
@@ -380,8 +378,7 @@ class FaultPathsAcceptanceTest {
       Engine engine, String kind, Path path) throws Exception {
     Session s = session(engine);
     schedule(s, fileFault(kind));
-    String failed = request(s);
-    end(s, failed, path).then().statusCode(200);
+    String failed = requestEnded(s, path);
     download(s, failed).then().statusCode(404).body("message", equalTo(NOT_FOUND));
     assertThat(struck(s)).isZero(); // given back, or never weighed: it has no file
 
@@ -400,19 +397,8 @@ class FaultPathsAcceptanceTest {
   void aHeldExportFailedByHandGivesItsFileExpiryToTheNextExport(
       Engine engine, String kind, Path path) {
     Session s = session(engine);
-    schedule(
-        s,
-        "{\"faults\":[{\"kind\":\"file_expires\",\"type\":\""
-            + TYPE
-            + "\","
-            + "\"seconds\":30,\"times\":1},{\"kind\":\""
-            + kind
-            + "\",\"type\":\""
-            + TYPE
-            + "\","
-            + "\"times\":1}]}");
-    String held = request(s);
-    end(s, held, path).then().statusCode(200);
+    schedule(s, fileExpiresAnd(kind));
+    String held = requestEnded(s, path);
     helpers(s).get("/faults").then().statusCode(200).body("data.struck", equalTo(List.of(0, 1)));
 
     String next = request(s);
@@ -428,8 +414,7 @@ class FaultPathsAcceptanceTest {
       Engine engine, String kind, Path path) {
     Session s = session(engine);
     schedule(s, fileFault(kind));
-    String uuid = request(s);
-    end(s, uuid, path).then().statusCode(200);
+    String uuid = requestEnded(s, path);
     long before = System.nanoTime();
     Response answer = download(s, uuid);
     if (kind.equals("operation_error")) {
@@ -441,6 +426,19 @@ class FaultPathsAcceptanceTest {
     }
     download(s, uuid).then().statusCode(404).body("message", equalTo(NOT_FOUND));
     assertThat(struck(s)).isEqualTo(1);
+  }
+
+  /** A file_expires (30 s) and a {@code kind} fault, both once, on the same type. */
+  private static String fileExpiresAnd(String kind) {
+    return "{\"faults\":[{\"kind\":\"file_expires\",\"type\":\""
+        + TYPE
+        + "\","
+        + "\"seconds\":30,\"times\":1},{\"kind\":\""
+        + kind
+        + "\",\"type\":\""
+        + TYPE
+        + "\","
+        + "\"times\":1}]}";
   }
 
   private static String fileFault(String kind) {
@@ -513,8 +511,7 @@ class FaultPathsAcceptanceTest {
       Engine engine, String kind, Path path) {
     Session s = session(engine);
     schedule(s, webhookFault(kind, "export.completed"));
-    String uuid = request(s);
-    end(s, uuid, path).then().statusCode(200);
+    String uuid = requestEnded(s, path);
     assertThat(deliveries(s, uuid, "export.completed")).isEmpty();
     assertStruckTheEvent(s, kind, uuid, "export.failed");
     assertThat(struck(s)).isEqualTo(1);
@@ -603,17 +600,7 @@ class FaultPathsAcceptanceTest {
   private static String rawDownload(Session s, String uuid) throws Exception {
     try (Socket socket = new Socket("127.0.0.1", s.sandbox().port())) {
       socket.setSoTimeout(10_000);
-      socket
-          .getOutputStream()
-          .write(
-              ("GET /api/v1/core/exports/"
-                      + uuid
-                      + "?site_id="
-                      + s.site()
-                      + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
-                      + s.key()
-                      + "\r\n\r\n")
-                  .getBytes(StandardCharsets.US_ASCII));
+      writeDownloadRequest(socket, uuid, s.site(), s.key(), "");
       InputStream in = socket.getInputStream();
       return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
     }

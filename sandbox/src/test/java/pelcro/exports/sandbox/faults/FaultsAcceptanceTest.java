@@ -8,6 +8,11 @@ import static pelcro.exports.sandbox.Fixtures.OTHER_ACCOUNT_SITE;
 import static pelcro.exports.sandbox.Fixtures.SITE;
 import static pelcro.exports.sandbox.SpecValidated.api;
 import static pelcro.exports.sandbox.SpecValidated.control;
+import static pelcro.exports.sandbox.support.ExportCalls.helpers;
+import static pelcro.exports.sandbox.support.ExportCalls.listExports;
+import static pelcro.exports.sandbox.support.ExportCalls.postExport;
+import static pelcro.exports.sandbox.support.ExportCalls.requestExport;
+import static pelcro.exports.sandbox.support.PlainHttp.writeDownloadRequest;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -23,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import pelcro.exports.sandbox.Fixtures;
 import pelcro.exports.sandbox.Sandbox;
 import pelcro.exports.sandbox.domain.ApiError;
 import pelcro.exports.sandbox.junit.SandboxHandle;
@@ -37,18 +41,6 @@ class FaultsAcceptanceTest {
       "The requested file was not found, please try to export again.";
   private static final String GONE =
       "The requested file has already been downloaded or has expired.";
-
-  private static String request(Sandbox sandbox, String key, long site, String type) {
-    return api(sandbox, key)
-        .queryParam("site_id", site)
-        .contentType(ContentType.JSON)
-        .body(Fixtures.ofType(type))
-        .post("/exports")
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("data.uuid");
-  }
 
   private static Response download(Sandbox sandbox, String key, long site, String uuid) {
     return api(sandbox, key).queryParam("site_id", site).get("/exports/" + uuid);
@@ -67,7 +59,7 @@ class FaultsAcceptanceTest {
               + "\"reason\":\"Disk full\"}");
       List<String> uuids = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
-        uuids.add(request(sandbox, ENTERPRISE, SITE, "customers"));
+        uuids.add(requestExport(sandbox, ENTERPRISE, SITE, "customers"));
         sandbox.clock().advance(Duration.ofSeconds(3)); // failed or finished: the type is free
       }
       for (int i = 0; i < 2; i++) {
@@ -91,19 +83,13 @@ class FaultsAcceptanceTest {
     try (Sandbox sandbox = Sandbox.builder().port(0).jobSeconds(1).start()) {
       SandboxHandle handle = new SandboxHandle(sandbox);
       handle.faults().holdNext("invoices", 1);
-      String held = request(sandbox, ENTERPRISE, SITE, "invoices");
+      String held = requestExport(sandbox, ENTERPRISE, SITE, "invoices");
       sandbox.clock().advance(Duration.ofDays(1));
       download(sandbox, ENTERPRISE, SITE, held)
           .then()
           .statusCode(404)
           .body("message", equalTo("The export is not yet ready to be downloaded."));
-      api(sandbox, ENTERPRISE)
-          .queryParam("site_id", SITE)
-          .contentType(ContentType.JSON)
-          .body(Fixtures.ofType("invoices"))
-          .post("/exports")
-          .then()
-          .statusCode(409);
+      postExport(sandbox, ENTERPRISE, SITE, "invoices").then().statusCode(409);
       handle.complete(held);
       download(sandbox, ENTERPRISE, SITE, held).then().statusCode(200);
     }
@@ -117,15 +103,13 @@ class FaultsAcceptanceTest {
           "{\"kind\":\"operation_error\",\"operation\":\"listExports\",\"status\":503,"
               + "\"retry_after\":5,\"times\":2}");
       for (int i = 0; i < 2; i++) {
-        api(sandbox, ENTERPRISE)
-            .queryParam("site_id", SITE)
-            .get("/exports")
+        listExports(sandbox, ENTERPRISE, SITE)
             .then()
             .statusCode(503)
             .header("Retry-After", "5")
             .body("message", equalTo("Service Unavailable"));
       }
-      api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports").then().statusCode(200);
+      listExports(sandbox, ENTERPRISE, SITE).then().statusCode(200);
     }
   }
 
@@ -134,7 +118,7 @@ class FaultsAcceptanceTest {
     try (Sandbox sandbox = Sandbox.builder().port(0).start()) {
       new SandboxHandle(sandbox).faults().slowCalls("listExports", 1, 800);
       long started = System.nanoTime();
-      api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports").then().statusCode(200);
+      listExports(sandbox, ENTERPRISE, SITE).then().statusCode(200);
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       assertThat(took)
           .isGreaterThanOrEqualTo(Duration.ofMillis(800))
@@ -150,17 +134,14 @@ class FaultsAcceptanceTest {
           sandbox,
           "{\"kind\":\"operation_error\",\"operation\":\"requestExport\","
               + "\"status\":429,\"retry_after\":7,\"times\":1}");
-      api(sandbox, ENTERPRISE)
-          .queryParam("site_id", SITE)
-          .contentType(ContentType.JSON)
-          .body(Fixtures.ofType("customers"))
-          .post("/exports")
+      postExport(sandbox, ENTERPRISE, SITE, "customers")
           .then()
           .statusCode(429)
           .contentType(ContentType.JSON)
           .header("Retry-After", "7")
           .body("message", equalTo(ApiError.TOO_MANY_REQUESTS.message()));
-      request(sandbox, ENTERPRISE, SITE, "customers"); // struck once: the next call goes through
+      // Struck once: the next call goes through.
+      requestExport(sandbox, ENTERPRISE, SITE, "customers");
     }
   }
 
@@ -171,7 +152,7 @@ class FaultsAcceptanceTest {
       handle.faults().failCalls("listExports", 1, 502);
       handle.faults().failCalls("listExports", 1, 504);
       for (Object[] expected : new Object[][] {{502, "Bad Gateway"}, {504, "Gateway Timeout"}}) {
-        Response answer = api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports");
+        Response answer = listExports(sandbox, ENTERPRISE, SITE);
         answer
             .then()
             .statusCode((Integer) expected[0])
@@ -180,7 +161,7 @@ class FaultsAcceptanceTest {
         assertThat(answer.jsonPath().getMap("$")).containsOnlyKeys("message");
         assertThat(answer.header("Retry-After")).isNull();
       }
-      api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports").then().statusCode(200);
+      listExports(sandbox, ENTERPRISE, SITE).then().statusCode(200);
     }
   }
 
@@ -188,13 +169,11 @@ class FaultsAcceptanceTest {
   void anExportFailsHalfwayThroughProcessingAfterItStarted() {
     try (Sandbox sandbox = Sandbox.builder().port(0).jobSeconds(4).listMode("jobs").start()) {
       new SandboxHandle(sandbox).faults().failNextWhileProcessing("payments", 1, "Disk full");
-      String uuid = request(sandbox, ENTERPRISE, SITE, "payments");
+      String uuid = requestExport(sandbox, ENTERPRISE, SITE, "payments");
       String it = "data.find { it.uuid == '" + uuid + "' }.";
 
       sandbox.clock().advance(Duration.ofMillis(1500)); // processing since 1 s; fails at 2.5 s
-      api(sandbox, ENTERPRISE)
-          .queryParam("site_id", SITE)
-          .get("/exports")
+      listExports(sandbox, ENTERPRISE, SITE)
           .then()
           .body(it + "started_at", org.hamcrest.Matchers.notNullValue())
           .body(it + "failed_reason", org.hamcrest.Matchers.nullValue());
@@ -204,9 +183,7 @@ class FaultsAcceptanceTest {
           .body("message", equalTo("The export is not yet ready to be downloaded."));
 
       sandbox.clock().advance(Duration.ofSeconds(1));
-      api(sandbox, ENTERPRISE)
-          .queryParam("site_id", SITE)
-          .get("/exports")
+      listExports(sandbox, ENTERPRISE, SITE)
           .then()
           .body(it + "failed_reason", equalTo("Disk full"))
           .body(it + "finished_at", org.hamcrest.Matchers.nullValue());
@@ -214,7 +191,7 @@ class FaultsAcceptanceTest {
           .then()
           .statusCode(404)
           .body("message", equalTo(NOT_FOUND));
-      request(sandbox, ENTERPRISE, SITE, "payments"); // the type is free again
+      requestExport(sandbox, ENTERPRISE, SITE, "payments"); // the type is free again
     }
   }
 
@@ -225,13 +202,11 @@ class FaultsAcceptanceTest {
           sandbox,
           "{\"kind\":\"export_held\",\"type\":\"refunds\",\"state\":\"processing\","
               + "\"times\":1}");
-      String held = request(sandbox, ENTERPRISE, SITE, "refunds");
+      String held = requestExport(sandbox, ENTERPRISE, SITE, "refunds");
       sandbox.clock().advance(Duration.ofDays(1));
       String it = "data.find { it.uuid == '" + held + "' }.";
 
-      api(sandbox, ENTERPRISE)
-          .queryParam("site_id", SITE)
-          .get("/exports")
+      listExports(sandbox, ENTERPRISE, SITE)
           .then()
           .body(it + "started_at", org.hamcrest.Matchers.notNullValue())
           .body(it + "finished_at", org.hamcrest.Matchers.nullValue());
@@ -239,13 +214,7 @@ class FaultsAcceptanceTest {
           .then()
           .statusCode(404)
           .body("message", equalTo("The export is not yet ready to be downloaded."));
-      api(sandbox, ENTERPRISE)
-          .queryParam("site_id", SITE)
-          .contentType(ContentType.JSON)
-          .body(Fixtures.ofType("refunds"))
-          .post("/exports")
-          .then()
-          .statusCode(409);
+      postExport(sandbox, ENTERPRISE, SITE, "refunds").then().statusCode(409);
 
       new SandboxHandle(sandbox).complete(held);
       download(sandbox, ENTERPRISE, SITE, held).then().statusCode(200);
@@ -266,13 +235,7 @@ class FaultsAcceptanceTest {
     }
     try (Sandbox sandbox = started) {
       schedule(sandbox, "{\"kind\":\"nothing_to_export\",\"type\":\"orders\",\"times\":1}");
-      api(sandbox, ENTERPRISE)
-          .queryParam("site_id", SITE)
-          .contentType(ContentType.JSON)
-          .body(Fixtures.ofType("orders"))
-          .post("/exports")
-          .then()
-          .statusCode(400);
+      postExport(sandbox, ENTERPRISE, SITE, "orders").then().statusCode(400);
 
       String lines = captured.toString(StandardCharsets.UTF_8);
       assertThat(
@@ -297,13 +260,7 @@ class FaultsAcceptanceTest {
                 + "\"status\":500,\"probability\":0.4,\"seed\":11}");
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-          statuses.add(
-              api(sandbox, ENTERPRISE)
-                  .queryParam("site_id", SITE)
-                  .get("/exports")
-                  .then()
-                  .extract()
-                  .statusCode());
+          statuses.add(listExports(sandbox, ENTERPRISE, SITE).then().extract().statusCode());
         }
         runs.add(statuses);
       }
@@ -315,23 +272,16 @@ class FaultsAcceptanceTest {
   void anAccountsFaultNeverReachesAnotherAccount() {
     try (Sandbox sandbox = Sandbox.builder().port(0).admin(false).start()) {
       org.hamcrest.Matcher<Integer> ok = equalTo(200);
-      io.restassured.RestAssured.given()
-          .baseUri(sandbox.rootUrl() + "/__sandbox")
-          .header("Authorization", "Bearer " + ENTERPRISE)
-          .contentType(ContentType.JSON)
+      helpers(sandbox, ENTERPRISE)
           .body("{\"kind\":\"nothing_to_export\",\"type\":\"orders\"}")
           .post("/faults")
           .then()
           .statusCode(ok);
-      api(sandbox, ENTERPRISE)
-          .queryParam("site_id", SITE)
-          .contentType(ContentType.JSON)
-          .body(Fixtures.ofType("orders"))
-          .post("/exports")
+      postExport(sandbox, ENTERPRISE, SITE, "orders")
           .then()
           .statusCode(400)
           .body("message", equalTo("Nothing to export"));
-      request(sandbox, ENTERPRISE_2, OTHER_ACCOUNT_SITE, "orders");
+      requestExport(sandbox, ENTERPRISE_2, OTHER_ACCOUNT_SITE, "orders");
     }
   }
 
@@ -340,14 +290,14 @@ class FaultsAcceptanceTest {
     try (Sandbox sandbox = Sandbox.builder().port(0).jobSeconds(1).start()) {
       SandboxHandle handle = new SandboxHandle(sandbox);
       handle.faults().expireFilesAfter("customers", 10, 1);
-      String expiring = request(sandbox, ENTERPRISE, SITE, "customers");
+      String expiring = requestExport(sandbox, ENTERPRISE, SITE, "customers");
       sandbox.clock().advance(Duration.ofSeconds(12));
       download(sandbox, ENTERPRISE, SITE, expiring)
           .then()
           .statusCode(400)
           .body("message", equalTo(GONE));
       handle.faults().expireDownloads("customers", 1);
-      String gone = request(sandbox, ENTERPRISE, SITE, "customers");
+      String gone = requestExport(sandbox, ENTERPRISE, SITE, "customers");
       sandbox.clock().advance(Duration.ofSeconds(2));
       download(sandbox, ENTERPRISE, SITE, gone)
           .then()
@@ -361,20 +311,10 @@ class FaultsAcceptanceTest {
   void aCutDownloadBreaksTheConnectionAndCanBeDownloadedAgainOnceInFull() throws Exception {
     try (Sandbox sandbox = Sandbox.builder().port(0).jobSeconds(0).start()) {
       new SandboxHandle(sandbox).faults().cutDownloads("customers", 1, 2000);
-      String uuid = request(sandbox, ENTERPRISE, SITE, "customers");
+      String uuid = requestExport(sandbox, ENTERPRISE, SITE, "customers");
       try (Socket socket = new Socket("127.0.0.1", sandbox.port())) {
         socket.setSoTimeout(10_000);
-        socket
-            .getOutputStream()
-            .write(
-                ("GET /api/v1/core/exports/"
-                        + uuid
-                        + "?site_id="
-                        + SITE
-                        + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
-                        + ENTERPRISE
-                        + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+        writeDownloadRequest(socket, uuid, SITE, ENTERPRISE, "");
         InputStream in = socket.getInputStream();
         byte[] all = in.readAllBytes(); // ends when the sandbox breaks the connection
         String text = new String(all, StandardCharsets.ISO_8859_1);
@@ -397,7 +337,7 @@ class FaultsAcceptanceTest {
       new SandboxHandle(sandbox)
           .faults()
           .add(java.util.Map.of("kind", "download_slow", "bytes_per_second", 20_000, "times", 1));
-      String uuid = request(sandbox, ENTERPRISE, SITE, "customers");
+      String uuid = requestExport(sandbox, ENTERPRISE, SITE, "customers");
       long started = System.nanoTime();
       String body =
           download(sandbox, ENTERPRISE, SITE, uuid).then().statusCode(200).extract().asString();
@@ -412,13 +352,7 @@ class FaultsAcceptanceTest {
     Files.writeString(file, "{\"faults\":[{\"kind\":\"nothing_to_export\",\"type\":\"refunds\"}]}");
     try (Sandbox sandbox = Sandbox.builder().port(0).faults(file).start()) {
       control(sandbox).get("/faults").then().body("data[0].type", equalTo("refunds"));
-      api(sandbox, ENTERPRISE)
-          .queryParam("site_id", SITE)
-          .contentType(ContentType.JSON)
-          .body(Fixtures.ofType("refunds"))
-          .post("/exports")
-          .then()
-          .statusCode(400);
+      postExport(sandbox, ENTERPRISE, SITE, "refunds").then().statusCode(400);
     }
     Files.writeString(file, "{\"faults\":[{\"kind\":\"meteor_strike\"}]}");
     org.assertj.core.api.Assertions.assertThatThrownBy(

@@ -3,9 +3,10 @@ package pelcro.exports.sandbox.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static pelcro.exports.sandbox.Fixtures.ENTERPRISE;
 import static pelcro.exports.sandbox.Fixtures.SITE;
-import static pelcro.exports.sandbox.Fixtures.subscriptions;
 import static pelcro.exports.sandbox.SpecValidated.api;
 import static pelcro.exports.sandbox.SpecValidated.control;
+import static pelcro.exports.sandbox.support.ExportCalls.postExport;
+import static pelcro.exports.sandbox.support.ExportCalls.requestExport;
 
 import io.restassured.http.ContentType;
 import java.util.List;
@@ -45,15 +46,7 @@ class ConcurrencyAcceptanceTest {
   void startsExactlyOneOfSixteenSimultaneousRequestsOfATypeAndHandsItsFileOutOnce()
       throws Exception {
     control(sandbox).post("/reset").then().statusCode(200);
-    List<Integer> requests =
-        race(
-            () ->
-                api(sandbox, ENTERPRISE)
-                    .queryParam("site_id", SITE)
-                    .contentType(ContentType.JSON)
-                    .body(subscriptions())
-                    .post("/exports")
-                    .statusCode());
+    List<Integer> requests = race(() -> postExport(sandbox, ENTERPRISE, SITE).statusCode());
     assertThat(requests).containsOnly(200, 409);
     assertThat(requests).filteredOn(s -> s == 200).hasSize(1);
   }
@@ -61,16 +54,7 @@ class ConcurrencyAcceptanceTest {
   @RepeatedTest(3)
   void handsAFinishedFileToExactlyOneOfSixteenSimultaneousDownloads() throws Exception {
     control(sandbox).post("/reset").then().statusCode(200);
-    String uuid =
-        api(sandbox, ENTERPRISE)
-            .queryParam("site_id", SITE)
-            .contentType(ContentType.JSON)
-            .body(subscriptions())
-            .post("/exports")
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("data.uuid");
+    String uuid = requestExport(sandbox, ENTERPRISE, SITE);
     control(sandbox).post("/exports/" + uuid + "/complete").then().statusCode(200);
     List<Integer> downloads =
         race(

@@ -5,10 +5,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static pelcro.exports.sandbox.Fixtures.*;
-import static pelcro.exports.sandbox.SpecValidated.api;
 import static pelcro.exports.sandbox.SpecValidated.control;
+import static pelcro.exports.sandbox.support.ExportCalls.listExports;
+import static pelcro.exports.sandbox.support.ExportCalls.requestExport;
 
-import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import pelcro.exports.sandbox.Sandbox;
 
@@ -34,22 +34,10 @@ class ControlApiAcceptanceTest {
           .statusCode(400)
           .body("message", notNullValue());
       control(sandbox).body("{oops").post("/clock/advance").then().statusCode(400);
-      api(sandbox, ENTERPRISE)
-          .queryParam("site_id", SITE)
-          .contentType(ContentType.JSON)
-          .body(subscriptions())
-          .post("/exports")
-          .then()
-          .statusCode(200);
+      requestExport(sandbox, ENTERPRISE, SITE);
       control(sandbox).post("/reset").then().statusCode(200);
       control(sandbox).get("/clock").then().body("offset_seconds", equalTo(0));
-      api(sandbox, ENTERPRISE)
-          .queryParam("site_id", SITE)
-          .contentType(ContentType.JSON)
-          .body(subscriptions())
-          .post("/exports")
-          .then()
-          .statusCode(200);
+      requestExport(sandbox, ENTERPRISE, SITE);
     }
   }
 
@@ -57,16 +45,7 @@ class ControlApiAcceptanceTest {
   void completesOrFailsOnlyRunningExports() {
     try (Sandbox sandbox = Sandbox.builder().port(0).jobSeconds(60).start()) {
       control(sandbox).post("/exports/nope/complete").then().statusCode(404);
-      String uuid =
-          api(sandbox, ENTERPRISE)
-              .queryParam("site_id", SITE)
-              .contentType(ContentType.JSON)
-              .body(subscriptions())
-              .post("/exports")
-              .then()
-              .statusCode(200)
-              .extract()
-              .path("data.uuid");
+      String uuid = requestExport(sandbox, ENTERPRISE, SITE);
       control(sandbox)
           .post("/exports/" + uuid + "/complete")
           .then()
@@ -101,7 +80,7 @@ class ControlApiAcceptanceTest {
       control(sandbox).post("/reset").then().statusCode(404);
       given().baseUri(sandbox.rootUrl()).get("/__admin/mappings").then().statusCode(404);
       given().baseUri(sandbox.rootUrl()).post("/__admin/shutdown").then().statusCode(404);
-      api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports").then().statusCode(200);
+      listExports(sandbox, ENTERPRISE, SITE).then().statusCode(200);
     }
   }
 
@@ -109,7 +88,7 @@ class ControlApiAcceptanceTest {
   void boundsWireMocksRequestJournal() {
     try (Sandbox sandbox = Sandbox.builder().port(0).journalEntries(2).start()) {
       for (int i = 0; i < 5; i++) {
-        api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports").then().statusCode(200);
+        listExports(sandbox, ENTERPRISE, SITE).then().statusCode(200);
       }
       given()
           .baseUri(sandbox.rootUrl())

@@ -7,8 +7,9 @@ import static org.hamcrest.Matchers.nullValue;
 import static pelcro.exports.sandbox.Fixtures.*;
 import static pelcro.exports.sandbox.SpecValidated.api;
 import static pelcro.exports.sandbox.SpecValidated.control;
+import static pelcro.exports.sandbox.support.ExportCalls.listExports;
+import static pelcro.exports.sandbox.support.ExportCalls.postExport;
 
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -25,6 +26,7 @@ import pelcro.exports.sandbox.Sandbox;
 import pelcro.exports.sandbox.data.ExportData;
 import pelcro.exports.sandbox.data.ExportFile;
 import pelcro.exports.sandbox.data.ExportQuery;
+import pelcro.exports.sandbox.support.ExportCalls;
 
 /**
  * GET /exports/{uuid} over HTTP, and the lifecycle seen through {@code --list-mode jobs}. Uses a
@@ -94,15 +96,7 @@ class DownloadExportAcceptanceTest {
   }
 
   static String request(String key, long site, Map<String, Object> body) {
-    return api(sandbox, key)
-        .queryParam("site_id", site)
-        .contentType(ContentType.JSON)
-        .body(body)
-        .post("/exports")
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("data.uuid");
+    return ExportCalls.requestExport(sandbox, key, site, body);
   }
 
   static Response download(String key, long site, String uuid) {
@@ -119,11 +113,7 @@ class DownloadExportAcceptanceTest {
 
   @Test
   void answersNothingToExportWhenNoRecordOfTheSiteMatches() {
-    api(sandbox, ENTERPRISE)
-        .queryParam("site_id", SECOND_SITE)
-        .contentType(ContentType.JSON)
-        .body(subscriptions())
-        .post("/exports")
+    postExport(sandbox, ENTERPRISE, SECOND_SITE)
         .then()
         .statusCode(400)
         .body("message", equalTo(RequestExportError.MessageEnum.NOTHING_TO_EXPORT.getValue()));
@@ -279,6 +269,6 @@ class DownloadExportAcceptanceTest {
   }
 
   private static Response jobs() {
-    return api(sandbox, ENTERPRISE).queryParam("site_id", SITE).get("/exports");
+    return listExports(sandbox, ENTERPRISE, SITE);
   }
 }

@@ -1,9 +1,9 @@
 package pelcro.exports.sandbox.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static pelcro.exports.sandbox.Fixtures.ENTERPRISE;
 import static pelcro.exports.sandbox.Fixtures.SITE;
+import static pelcro.exports.sandbox.support.PlainHttp.writeDownloadRequest;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,6 +18,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import pelcro.exports.sandbox.Sandbox;
 import pelcro.exports.sandbox.support.LocalRedis;
+import pelcro.exports.sandbox.support.RedisServer;
 
 /**
  * A file counts as downloaded only once its last byte is written: a transfer that breaks can be
@@ -77,17 +78,7 @@ class DownloadTransferAcceptanceTest {
       String other = requestExport(sandbox, "invoices");
       try (Socket reader = new Socket("127.0.0.1", sandbox.port())) {
         reader.setReceiveBufferSize(4096);
-        reader
-            .getOutputStream()
-            .write(
-                ("GET /api/v1/core/exports/"
-                        + slow
-                        + "?site_id="
-                        + SITE
-                        + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
-                        + ENTERPRISE
-                        + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+        writeDownloadRequest(reader, slow, SITE, ENTERPRISE, "");
         reader.getInputStream().readNBytes(1024); // started, then reads no more
         HttpResponse<String> refused = download(sandbox, other);
         assertThat(refused.statusCode()).isEqualTo(429);
@@ -101,8 +92,7 @@ class DownloadTransferAcceptanceTest {
   @Test
   void aFileWhoseLastByteIsWrittenWhileRedisIsAwayCountsAsDownloadedOnceRedisIsBack()
       throws Exception {
-    assumeTrue(
-        LocalRedis.installed(), "redis-server is not installed (apt-get install redis-server)");
+    RedisServer.assumeInstalled();
     try (LocalRedis redis = LocalRedis.start(true);
         Sandbox sandbox =
             Sandbox.builder()
@@ -117,17 +107,7 @@ class DownloadTransferAcceptanceTest {
       try (Socket socket = new Socket()) {
         socket.setReceiveBufferSize(4096);
         socket.connect(new java.net.InetSocketAddress("127.0.0.1", sandbox.port()));
-        socket
-            .getOutputStream()
-            .write(
-                ("GET /api/v1/core/exports/"
-                        + uuid
-                        + "?site_id="
-                        + SITE
-                        + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer "
-                        + ENTERPRISE
-                        + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+        writeDownloadRequest(socket, uuid, SITE, ENTERPRISE, "Connection: close\r\n");
         InputStream in = socket.getInputStream();
         assertThat(new String(in.readNBytes(12), StandardCharsets.US_ASCII))
             .isEqualTo("HTTP/1.1 200");

@@ -7,6 +7,7 @@ import static pelcro.exports.sandbox.Fixtures.ENTERPRISE;
 import static pelcro.exports.sandbox.Fixtures.SITE;
 import static pelcro.exports.sandbox.SpecValidated.api;
 import static pelcro.exports.sandbox.SpecValidated.control;
+import static pelcro.exports.sandbox.support.ExportCalls.listExports;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -159,7 +160,7 @@ class LintAcceptanceTest {
     try (Sandbox limited = Sandbox.builder().port(0).rateLimit(2).clock(FROZEN).start()) {
       List<String> lint = new java.util.ArrayList<>();
       for (int i = 0; i < 4; i++) {
-        Response r = api(limited, ENTERPRISE).queryParam("site_id", SITE).get("/exports");
+        Response r = listExports(limited, ENTERPRISE, SITE);
         lint.add(r.statusCode() + " " + r.header("X-Sandbox-Lint"));
       }
       assertThat(lint)

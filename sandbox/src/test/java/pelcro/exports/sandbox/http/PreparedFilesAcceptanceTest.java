@@ -8,7 +8,6 @@ import static pelcro.exports.sandbox.Fixtures.subscriptions;
 import static pelcro.exports.sandbox.SpecValidated.api;
 import static pelcro.exports.sandbox.SpecValidated.control;
 
-import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,6 +18,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import pelcro.exports.sandbox.Sandbox;
+import pelcro.exports.sandbox.support.ExportCalls;
 
 /** Export files printed to disk while their job runs (--prepare-files-mb), seen from outside. */
 class PreparedFilesAcceptanceTest {
@@ -75,15 +75,7 @@ class PreparedFilesAcceptanceTest {
   }
 
   private static String request(Sandbox sandbox, Map<String, Object> body) {
-    return api(sandbox, ENTERPRISE)
-        .queryParam("site_id", SITE)
-        .contentType(ContentType.JSON)
-        .body(body)
-        .post("/exports")
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("data.uuid");
+    return ExportCalls.requestExport(sandbox, ENTERPRISE, SITE, body);
   }
 
   /** The prepared file of an export, once its size has stopped growing. */

@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import static pelcro.exports.sandbox.Fixtures.*;
 import static pelcro.exports.sandbox.SpecValidated.api;
 import static pelcro.exports.sandbox.SpecValidated.control;
+import static pelcro.exports.sandbox.support.ExportCalls.listExports;
+import static pelcro.exports.sandbox.support.SpecExamples.exportRequestExamples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,12 +64,7 @@ class RequestExportAcceptanceTest {
         java.util.Arrays.stream(ExportType.values())
             .map(ExportType::getValue)
             .toArray(String[]::new);
-    api(sandbox, ENTERPRISE)
-        .queryParam("site_id", SITE)
-        .get("/exports")
-        .then()
-        .statusCode(200)
-        .body("data", contains(types));
+    listExports(sandbox, ENTERPRISE, SITE).then().statusCode(200).body("data", contains(types));
   }
 
   @Test
@@ -97,16 +94,7 @@ class RequestExportAcceptanceTest {
 
   @Test
   void acceptsEveryDocumentedExampleBody() {
-    Map<String, Example> examples =
-        ExportsSpec.get()
-            .model()
-            .getPaths()
-            .get("/exports")
-            .getPost()
-            .getRequestBody()
-            .getContent()
-            .get("application/json")
-            .getExamples();
+    Map<String, Example> examples = exportRequestExamples(ExportsSpec.get().model());
     for (Map.Entry<String, Example> e : examples.entrySet()) {
       post(ENTERPRISE, SITE, json(e.getValue().getValue()))
           .then()
@@ -147,9 +135,7 @@ class RequestExportAcceptanceTest {
   @Test
   void refusesNonEnterpriseAccountsOnEveryExportEndpoint() {
     String message = "Exports are available exclusively for Enterprise accounts.";
-    api(sandbox, BASIC)
-        .queryParam("site_id", BASIC_SITE)
-        .get("/exports")
+    listExports(sandbox, BASIC, BASIC_SITE)
         .then()
         .statusCode(401)
         .body("message", equalTo(message));
@@ -183,21 +169,13 @@ class RequestExportAcceptanceTest {
   @Test
   void answersAForeignSiteExactlyLikeAnUnknownOne() {
     String foreign =
-        api(sandbox, ENTERPRISE)
-            .queryParam("site_id", OTHER_ACCOUNT_SITE)
-            .get("/exports")
+        listExports(sandbox, ENTERPRISE, OTHER_ACCOUNT_SITE)
             .then()
             .statusCode(400)
             .extract()
             .asString();
     String unknown =
-        api(sandbox, ENTERPRISE)
-            .queryParam("site_id", 999999)
-            .get("/exports")
-            .then()
-            .statusCode(400)
-            .extract()
-            .asString();
+        listExports(sandbox, ENTERPRISE, 999999).then().statusCode(400).extract().asString();
     assertThat(foreign).isEqualTo(unknown).contains("The selected site id is invalid.");
   }
 

@@ -7,13 +7,14 @@ import static pelcro.exports.sandbox.Fixtures.ENTERPRISE;
 import static pelcro.exports.sandbox.Fixtures.ENTERPRISE_2;
 import static pelcro.exports.sandbox.Fixtures.OTHER_ACCOUNT_SITE;
 import static pelcro.exports.sandbox.Fixtures.SITE;
-import static pelcro.exports.sandbox.Fixtures.subscriptions;
 import static pelcro.exports.sandbox.SpecValidated.api;
 import static pelcro.exports.sandbox.SpecValidated.control;
+import static pelcro.exports.sandbox.support.ExportCalls.downloadStatus;
+import static pelcro.exports.sandbox.support.ExportCalls.helpers;
+import static pelcro.exports.sandbox.support.ExportCalls.listExports;
+import static pelcro.exports.sandbox.support.ExportCalls.requestExport;
 
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 import pelcro.exports.sandbox.Sandbox;
 
@@ -22,34 +23,6 @@ import pelcro.exports.sandbox.Sandbox;
  * share one sandbox without stepping on each other.
  */
 class SessionsAndTestHelpersAcceptanceTest {
-
-  private static RequestSpecification helpers(Sandbox sandbox, String key) {
-    return given()
-        .baseUri(sandbox.rootUrl() + "/__sandbox")
-        .contentType(ContentType.JSON)
-        .header("Authorization", "Bearer " + key);
-  }
-
-  private static String requestExport(Sandbox sandbox, String key, long site) {
-    return api(sandbox, key)
-        .queryParam("site_id", site)
-        .contentType(ContentType.JSON)
-        .body(subscriptions())
-        .post("/exports")
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("data.uuid");
-  }
-
-  private static int download(Sandbox sandbox, String key, long site, String uuid) {
-    return api(sandbox, key)
-        .queryParam("site_id", site)
-        .get("/exports/" + uuid)
-        .then()
-        .extract()
-        .statusCode();
-  }
 
   @Test
   void anAccountAdvancesItsOwnClockWithItsKeyAndNoOtherAccountMoves() {
@@ -69,10 +42,10 @@ class SessionsAndTestHelpersAcceptanceTest {
           .statusCode(200)
           .body("offset_seconds", equalTo(61));
       helpers(sandbox, ENTERPRISE_2).get("/clock").then().body("offset_seconds", equalTo(0));
-      org.assertj.core.api.Assertions.assertThat(download(sandbox, ENTERPRISE, SITE, mine))
+      org.assertj.core.api.Assertions.assertThat(downloadStatus(sandbox, ENTERPRISE, SITE, mine))
           .isEqualTo(200);
       org.assertj.core.api.Assertions.assertThat(
-              download(sandbox, ENTERPRISE_2, OTHER_ACCOUNT_SITE, theirs))
+              downloadStatus(sandbox, ENTERPRISE_2, OTHER_ACCOUNT_SITE, theirs))
           .isEqualTo(404);
     }
   }
@@ -95,11 +68,11 @@ class SessionsAndTestHelpersAcceptanceTest {
           .statusCode(200)
           .body("failed_reason", equalTo("Disk full"));
       helpers(sandbox, ENTERPRISE).post("/reset").then().statusCode(200);
-      org.assertj.core.api.Assertions.assertThat(download(sandbox, ENTERPRISE, SITE, mine))
+      org.assertj.core.api.Assertions.assertThat(downloadStatus(sandbox, ENTERPRISE, SITE, mine))
           .as("reset forgot my export")
           .isEqualTo(404);
       org.assertj.core.api.Assertions.assertThat(
-              download(sandbox, ENTERPRISE_2, OTHER_ACCOUNT_SITE, theirs))
+              downloadStatus(sandbox, ENTERPRISE_2, OTHER_ACCOUNT_SITE, theirs))
           .as("the other account's failed export is still known")
           .isEqualTo(404);
       helpers(sandbox, ENTERPRISE_2)
@@ -147,7 +120,7 @@ class SessionsAndTestHelpersAcceptanceTest {
           .body("offset_seconds", equalTo(0));
       control(sandbox).get("/accounts/999/clock").then().statusCode(404);
       control(sandbox).get("/accounts/abc/clock").then().statusCode(400);
-      org.assertj.core.api.Assertions.assertThat(download(sandbox, ENTERPRISE, SITE, mine))
+      org.assertj.core.api.Assertions.assertThat(downloadStatus(sandbox, ENTERPRISE, SITE, mine))
           .isEqualTo(200);
       control(sandbox).post("/accounts/1/reset").then().statusCode(200);
       control(sandbox).get("/accounts/1/clock").then().body("offset_seconds", equalTo(0));
@@ -179,7 +152,7 @@ class SessionsAndTestHelpersAcceptanceTest {
           .delete("/sessions/" + session.getString("session_id"))
           .then()
           .statusCode(200);
-      api(sandbox, key).queryParam("site_id", site).get("/exports").then().statusCode(401);
+      listExports(sandbox, key, site).then().statusCode(401);
       control(sandbox)
           .delete("/sessions/" + session.getString("session_id"))
           .then()

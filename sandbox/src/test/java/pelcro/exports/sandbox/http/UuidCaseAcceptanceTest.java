@@ -1,18 +1,16 @@
 package pelcro.exports.sandbox.http;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static pelcro.exports.sandbox.Fixtures.ENTERPRISE;
 import static pelcro.exports.sandbox.Fixtures.ENTERPRISE_2;
 import static pelcro.exports.sandbox.Fixtures.OTHER_ACCOUNT_SITE;
 import static pelcro.exports.sandbox.Fixtures.SITE;
-import static pelcro.exports.sandbox.Fixtures.subscriptions;
 import static pelcro.exports.sandbox.SpecValidated.api;
 import static pelcro.exports.sandbox.SpecValidated.control;
+import static pelcro.exports.sandbox.support.ExportCalls.helpers;
+import static pelcro.exports.sandbox.support.ExportCalls.requestExport;
 
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import pelcro.exports.sandbox.Sandbox;
@@ -26,25 +24,6 @@ class UuidCaseAcceptanceTest {
       "The requested file has already been downloaded or has expired.";
   private static final String NOT_FOUND =
       "The requested file was not found, please try to export again.";
-
-  private static String requestExport(Sandbox sandbox, String key, long site) {
-    return api(sandbox, key)
-        .queryParam("site_id", site)
-        .contentType(ContentType.JSON)
-        .body(subscriptions())
-        .post("/exports")
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("data.uuid");
-  }
-
-  private static RequestSpecification helpers(Sandbox sandbox, String key) {
-    return given()
-        .baseUri(sandbox.rootUrl() + "/__sandbox")
-        .contentType(ContentType.JSON)
-        .header("Authorization", "Bearer " + key);
-  }
 
   private static String upper(String uuid) {
     return uuid.toUpperCase(Locale.ROOT);

@@ -3,8 +3,8 @@ package pelcro.exports.sandbox.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static pelcro.exports.sandbox.SpecValidated.api;
+import static pelcro.exports.sandbox.support.ExportCalls.requestExport;
 
-import io.restassured.http.ContentType;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import pelcro.exports.sandbox.Sandbox;
@@ -29,16 +29,7 @@ class ExportsSandboxExtensionAcceptanceTest {
   @Test
   void drivesAnExportThroughTheControlClient(SandboxHandle handle, Sandbox sandbox) {
     handle.reset();
-    String uuid =
-        api(sandbox, handle.enterpriseKey())
-            .queryParam("site_id", handle.siteId())
-            .contentType(ContentType.JSON)
-            .body(pelcro.exports.sandbox.Fixtures.ofType("customers"))
-            .post("/exports")
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("data.uuid");
+    String uuid = requestExport(sandbox, handle.enterpriseKey(), handle.siteId(), "customers");
     handle.advanceClock(Duration.ofSeconds(30));
     api(sandbox, handle.enterpriseKey())
         .queryParam("site_id", handle.siteId())
@@ -46,16 +37,7 @@ class ExportsSandboxExtensionAcceptanceTest {
         .then()
         .statusCode(200);
 
-    String second =
-        api(sandbox, handle.enterpriseKey())
-            .queryParam("site_id", handle.siteId())
-            .contentType(ContentType.JSON)
-            .body(pelcro.exports.sandbox.Fixtures.ofType("customers"))
-            .post("/exports")
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("data.uuid");
+    String second = requestExport(sandbox, handle.enterpriseKey(), handle.siteId(), "customers");
     assertThat(handle.fail(second, "Quota \"exceeded\"").get("failed_reason").asText())
         .isEqualTo("Quota \"exceeded\"");
     api(sandbox, handle.enterpriseKey())

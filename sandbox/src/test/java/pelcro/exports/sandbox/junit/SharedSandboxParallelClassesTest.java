@@ -106,44 +106,47 @@ class SharedSandboxParallelClassesTest {
     meet.await(60, TimeUnit.SECONDS); // the other class never came: not run in parallel
   }
 
+  /** A class's {@code name}, the {@code other} class's, and whether this one advances its clock. */
+  record Role(String name, String other, boolean advances) {}
+
   /**
    * One class's traffic, the same for both: export customers (the other class does too, at the same
    * time), look at the other's export, finish its own by {@code advancing} its clock or by
    * completing it, download it once.
    */
   abstract static class ExportsOnTheSharedSandbox {
-    abstract String name();
+    private final Role role;
 
-    abstract String other();
-
-    abstract boolean advances();
+    ExportsOnTheSharedSandbox(Role role) {
+      this.role = role;
+    }
 
     @Test
     void exportsAndDownloadsWithoutSeeingTheOtherClass(SandboxHandle sandbox) throws Exception {
       assertThat(sandbox.shared()).isTrue();
-      KEYS.put(name(), sandbox.enterpriseKey());
-      THREADS.put(name(), Thread.currentThread().getName());
+      KEYS.put(role.name(), sandbox.enterpriseKey());
+      THREADS.put(role.name(), Thread.currentThread().getName());
       String site = "?site_id=" + sandbox.siteId();
       HttpResponse<String> requested =
           call(sandbox, "POST", "/exports" + site, Fixtures.ofType("customers"));
       assertThat(requested.statusCode()).as(requested.body()).isEqualTo(200);
       String mine = JSON.readTree(requested.body()).at("/data/uuid").asText();
-      UUIDS.put(name(), mine);
+      UUIDS.put(role.name(), mine);
       await(); // both classes now hold a running customers export on one sandbox
 
-      String theirs = UUIDS.get(other());
+      String theirs = UUIDS.get(role.other());
       assertThat(call(sandbox, "GET", "/exports/" + theirs + site, null).statusCode())
           .as("their export is not mine to see")
           .isEqualTo(404);
       assertThat(call(sandbox, "GET", "/exports/" + mine + site, null).statusCode())
           .as("mine is still running")
           .isEqualTo(404);
-      if (advances()) {
+      if (role.advances()) {
         JsonNode clock = sandbox.advanceClock(Duration.ofSeconds(61));
         assertThat(clock.path("offset_seconds").asLong()).isGreaterThanOrEqualTo(61);
       }
       await(); // one class moved its clock: the other's export must not have finished
-      if (!advances()) {
+      if (!role.advances()) {
         assertThat(call(sandbox, "GET", "/exports/" + mine + site, null).statusCode())
             .as("their clock moved, mine did not")
             .isEqualTo(404);
@@ -162,32 +165,16 @@ class SharedSandboxParallelClassesTest {
   @ExportsSandboxTest(url = FIXED_URL)
   @EnabledIf(LAUNCHING)
   static class AnnotatedAdvancesItsClock extends ExportsOnTheSharedSandbox {
-    String name() {
-      return "annotated-advances";
-    }
-
-    String other() {
-      return "annotated-completes";
-    }
-
-    boolean advances() {
-      return true;
+    AnnotatedAdvancesItsClock() {
+      super(new Role("annotated-advances", "annotated-completes", true));
     }
   }
 
   @ExportsSandboxTest(url = FIXED_URL)
   @EnabledIf(LAUNCHING)
   static class AnnotatedCompletesItsExport extends ExportsOnTheSharedSandbox {
-    String name() {
-      return "annotated-completes";
-    }
-
-    String other() {
-      return "annotated-advances";
-    }
-
-    boolean advances() {
-      return false;
+    AnnotatedCompletesItsExport() {
+      super(new Role("annotated-completes", "annotated-advances", false));
     }
   }
 
@@ -195,32 +182,16 @@ class SharedSandboxParallelClassesTest {
   @ExportsSandboxTest
   @EnabledIf(LAUNCHING)
   static class PropertyAdvancesItsClock extends ExportsOnTheSharedSandbox {
-    String name() {
-      return "property-advances";
-    }
-
-    String other() {
-      return "property-completes";
-    }
-
-    boolean advances() {
-      return true;
+    PropertyAdvancesItsClock() {
+      super(new Role("property-advances", "property-completes", true));
     }
   }
 
   @ExportsSandboxTest
   @EnabledIf(LAUNCHING)
   static class PropertyCompletesItsExport extends ExportsOnTheSharedSandbox {
-    String name() {
-      return "property-completes";
-    }
-
-    String other() {
-      return "property-advances";
-    }
-
-    boolean advances() {
-      return false;
+    PropertyCompletesItsExport() {
+      super(new Role("property-completes", "property-advances", false));
     }
   }
 

@@ -3,14 +3,14 @@ package pelcro.exports.sandbox.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static pelcro.exports.sandbox.SpecValidated.api;
+import static pelcro.exports.sandbox.support.ExportCalls.listExports;
 
-import io.restassured.http.ContentType;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import pelcro.exports.sandbox.Fixtures;
 import pelcro.exports.sandbox.Sandbox;
+import pelcro.exports.sandbox.support.ExportCalls;
 
 /**
  * Test classes that share one sandbox each get a session: accounts of their own, whose clocks,
@@ -30,24 +30,11 @@ class SharedSandboxSessionsTest {
   }
 
   private static String requestExport(SandboxHandle handle) {
-    return api(shared, handle.enterpriseKey())
-        .queryParam("site_id", handle.siteId())
-        .contentType(ContentType.JSON)
-        .body(Fixtures.ofType("customers"))
-        .post("/exports")
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("data.uuid");
+    return ExportCalls.requestExport(shared, handle.enterpriseKey(), handle.siteId(), "customers");
   }
 
   private static int download(SandboxHandle handle, String uuid) {
-    return api(shared, handle.enterpriseKey())
-        .queryParam("site_id", handle.siteId())
-        .get("/exports/" + uuid)
-        .then()
-        .extract()
-        .statusCode();
+    return ExportCalls.downloadStatus(shared, handle.enterpriseKey(), handle.siteId(), uuid);
   }
 
   @Test
@@ -79,7 +66,7 @@ class SharedSandboxSessionsTest {
     SandboxHandle session = SandboxHandle.session(shared.baseUrl());
     String key = session.enterpriseKey();
     session.close();
-    api(shared, key).queryParam("site_id", 1001).get("/exports").then().statusCode(401);
+    listExports(shared, key, 1001).then().statusCode(401);
     assertThatThrownBy(session::reset)
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("401");

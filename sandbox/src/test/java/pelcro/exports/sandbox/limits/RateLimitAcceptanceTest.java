@@ -3,7 +3,6 @@ package pelcro.exports.sandbox.limits;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,33 +10,23 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pelcro.exports.sandbox.Sandbox;
+import pelcro.exports.sandbox.support.PlainHttp;
+import pelcro.exports.sandbox.tryit.support.TestClocks;
 
 class RateLimitAcceptanceTest {
-  static final String BODY =
-      "{\"object\":\"subscriptions\",\"date_from\":1704067200,\"date_to\":1711929600}";
+  static final String BODY = PlainHttp.DOCS_BODY;
 
   private static Response list(Sandbox sandbox, String key) {
-    return given().auth().oauth2(key).when().get(sandbox.baseUrl() + "/exports?site_id=1001");
+    return PlainHttp.get(sandbox, key, "/exports?site_id=1001");
   }
 
   private static Response post(Sandbox sandbox) {
-    return given()
-        .auth()
-        .oauth2("sk_test_enterprise")
-        .contentType(ContentType.JSON)
-        .body(BODY)
-        .when()
-        .post(sandbox.baseUrl() + "/exports?site_id=1001");
+    return PlainHttp.postExport(sandbox, "sk_test_enterprise", BODY);
   }
 
   @Test
   void aRequestOverTheLimitGets429WithTheDocumentedMessageAndSandboxHeaders() {
-    try (Sandbox sandbox =
-        Sandbox.builder()
-            .port(0)
-            .clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024)
-            .rateLimit(3)
-            .start()) {
+    try (Sandbox sandbox = TestClocks.sandboxInJune2024().rateLimit(3).start()) {
       for (int i = 0; i < 3; i++) {
         Response ok = list(sandbox, "sk_test_enterprise");
         assertThat(ok.statusCode()).isEqualTo(200);
@@ -62,13 +51,7 @@ class RateLimitAcceptanceTest {
 
   @Test
   void aRefusedRequestChangesNoState() {
-    try (Sandbox sandbox =
-        Sandbox.builder()
-            .port(0)
-            .clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024)
-            .jobSeconds(3600)
-            .rateLimit(1)
-            .start()) {
+    try (Sandbox sandbox = TestClocks.sandboxInJune2024().jobSeconds(3600).rateLimit(1).start()) {
       list(sandbox, "sk_test_enterprise");
       assertThat(post(sandbox).statusCode()).isEqualTo(429);
 
@@ -92,13 +75,7 @@ class RateLimitAcceptanceTest {
           {"id": 8, "key": "sk_plain", "enterprise": true, "sites": [1001], "user_id": 80,
            "user_email": "ops@plain.example"}
         ]}""");
-    try (Sandbox sandbox =
-        Sandbox.builder()
-            .port(0)
-            .clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024)
-            .rateLimit(2)
-            .accounts(accounts)
-            .start()) {
+    try (Sandbox sandbox = TestClocks.sandboxInJune2024().rateLimit(2).accounts(accounts).start()) {
       for (int i = 0; i < 5; i++) {
         assertThat(list(sandbox, "sk_vendor").statusCode()).isEqualTo(200);
       }
@@ -111,12 +88,7 @@ class RateLimitAcceptanceTest {
 
   @Test
   void rateLimitZeroTurnsLimitingOff() {
-    try (Sandbox sandbox =
-        Sandbox.builder()
-            .port(0)
-            .clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024)
-            .rateLimit(0)
-            .start()) {
+    try (Sandbox sandbox = TestClocks.sandboxInJune2024().rateLimit(0).start()) {
       for (int i = 0; i < 150; i++) {
         Response r = list(sandbox, "sk_test_enterprise");
         assertThat(r.statusCode()).isEqualTo(200);
@@ -127,11 +99,7 @@ class RateLimitAcceptanceTest {
 
   @Test
   void byDefaultTheVendors120PerMinuteApply() {
-    try (Sandbox sandbox =
-        Sandbox.builder()
-            .port(0)
-            .clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024)
-            .start()) {
+    try (Sandbox sandbox = TestClocks.sandboxInJune2024().start()) {
       Response first = list(sandbox, "sk_test_enterprise");
       assertThat(first.header("X-RateLimit-Limit")).isEqualTo("120");
     }

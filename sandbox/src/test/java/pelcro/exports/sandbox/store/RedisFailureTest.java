@@ -2,24 +2,22 @@ package pelcro.exports.sandbox.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import pelcro.exports.sandbox.data.ExportQuery;
 import pelcro.exports.sandbox.domain.ApiError;
 import pelcro.exports.sandbox.domain.ExportIds;
 import pelcro.exports.sandbox.domain.ExportJob;
 import pelcro.exports.sandbox.domain.JobTiming;
 import pelcro.exports.sandbox.store.redis.RedisEngine;
-import pelcro.exports.sandbox.support.LocalRedis;
+import pelcro.exports.sandbox.support.RedisServer;
 import pelcro.exports.sandbox.support.ReplyDroppingProxy;
 import pelcro.exports.sandbox.tryit.support.ManualInstantSource;
 
@@ -31,24 +29,10 @@ import pelcro.exports.sandbox.tryit.support.ManualInstantSource;
 class RedisFailureTest {
   private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
   private static final JobTiming TIMING = JobTiming.of(Duration.ofSeconds(10), Duration.ofDays(7));
-  private static LocalRedis redis;
+  @RegisterExtension static final RedisServer redis = new RedisServer();
 
   private ReplyDroppingProxy proxy;
   private SandboxState state;
-
-  @BeforeAll
-  static void startRedis() throws Exception {
-    assumeTrue(
-        LocalRedis.installed(), "redis-server is not installed (apt-get install redis-server)");
-    redis = LocalRedis.start(false);
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    if (redis != null) {
-      redis.close();
-    }
-  }
 
   @BeforeEach
   void connectThroughTheProxy() throws Exception {

@@ -1,34 +1,18 @@
 package pelcro.exports.sandbox.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import pelcro.exports.sandbox.store.engine.StateEngine;
 import pelcro.exports.sandbox.store.redis.RedisEngine;
-import pelcro.exports.sandbox.support.LocalRedis;
+import pelcro.exports.sandbox.support.RedisServer;
 
 /** The store's behaviour on a real Redis: the same suite as in memory, shared by many nodes. */
 class RedisStoreTest extends StoreContract {
-  private static LocalRedis redis;
-
-  @BeforeAll
-  static void startRedis() throws Exception {
-    assumeTrue(
-        LocalRedis.installed(), "redis-server is not installed (apt-get install redis-server)");
-    redis = LocalRedis.start(false);
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    if (redis != null) {
-      redis.close();
-    }
-  }
+  @RegisterExtension static final RedisServer redis = new RedisServer();
 
   @Test
   void writesAgainWhenRedisHasLostItsScriptsAsAfterARestart() {

@@ -11,19 +11,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import pelcro.exports.sandbox.Sandbox;
+import pelcro.exports.sandbox.support.PlainHttp;
+import pelcro.exports.sandbox.tryit.support.TestClocks;
 
 class CorsAndDocsAcceptanceTest {
   static final String DOCS_ORIGIN = "https://docs.example.com";
-  static final String BODY =
-      "{\"object\":\"subscriptions\",\"date_from\":1704067200,\"date_to\":1711929600}";
+  static final String BODY = PlainHttp.DOCS_BODY;
   static Sandbox sandbox;
 
   @BeforeAll
   static void start() {
     sandbox =
-        Sandbox.builder()
-            .port(0)
-            .clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024)
+        TestClocks.sandboxInJune2024()
             .jobSeconds(1)
             .rateLimit(0)
             .corsOrigins(List.of(DOCS_ORIGIN))

@@ -2,11 +2,11 @@ package pelcro.exports.sandbox.tryit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static pelcro.exports.sandbox.support.SpecExamples.exportRequestExamples;
 
 import io.restassured.http.ContentType;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.examples.Example;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
@@ -33,21 +33,11 @@ class DocsExamplesAcceptanceTest {
     sandbox.close();
   }
 
-  private static Map<String, Example> examples(OpenAPI api) {
-    return api.getPaths()
-        .get("/exports")
-        .getPost()
-        .getRequestBody()
-        .getContent()
-        .get("application/json")
-        .getExamples();
-  }
-
   @Test
   void everyRequestExampleOfTheSpecIsQueuedVerbatim() {
     Map<String, Integer> statuses = new TreeMap<>();
     Map<String, String> answers = new TreeMap<>();
-    examples(ExportsSpec.get().model())
+    exportRequestExamples(ExportsSpec.get().model())
         .forEach(
             (name, example) -> {
               var response =
@@ -79,9 +69,10 @@ class DocsExamplesAcceptanceTest {
     OpenAPI served = new OpenAPIParser().readContents(yaml, null, null).getOpenAPI();
 
     Map<String, Object> servedValues = new TreeMap<>();
-    examples(served).forEach((name, e) -> servedValues.put(name, e.getValue()));
+    exportRequestExamples(served).forEach((name, e) -> servedValues.put(name, e.getValue()));
     Map<String, Object> specValues = new TreeMap<>();
-    examples(ExportsSpec.get().model()).forEach((name, e) -> specValues.put(name, e.getValue()));
+    exportRequestExamples(ExportsSpec.get().model())
+        .forEach((name, e) -> specValues.put(name, e.getValue()));
     assertThat(servedValues).hasSize(14).isEqualTo(specValues);
   }
 }

@@ -1,6 +1,7 @@
 package pelcro.exports.sandbox.tryit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static pelcro.exports.sandbox.support.SpecExamples.exportRequestExamples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -116,19 +117,7 @@ class DocsPageTest {
   void theWalkThroughUsesTheRealEndpointsTheSpecsFirstExampleAndItsMessages() throws Exception {
     String walk = section(page(DEFAULT), "guide-walkthrough");
     Object first =
-        ExportsSpec.get()
-            .model()
-            .getPaths()
-            .get("/exports")
-            .getPost()
-            .getRequestBody()
-            .getContent()
-            .get("application/json")
-            .getExamples()
-            .values()
-            .iterator()
-            .next()
-            .getValue();
+        exportRequestExamples(ExportsSpec.get().model()).values().iterator().next().getValue();
 
     assertThat(walk)
         .contains(

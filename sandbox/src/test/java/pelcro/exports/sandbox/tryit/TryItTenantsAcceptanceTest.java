@@ -2,190 +2,100 @@ package pelcro.exports.sandbox.tryit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static pelcro.exports.sandbox.support.PlainHttp.get;
+import static pelcro.exports.sandbox.support.PlainHttp.postExport;
+import static pelcro.exports.sandbox.support.PlainHttp.queueExport;
 
-import io.restassured.http.ContentType;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import pelcro.exports.sandbox.Sandbox;
+import pelcro.exports.sandbox.SandboxBuilder;
+import pelcro.exports.sandbox.tryit.support.TestClocks;
 
 class TryItTenantsAcceptanceTest {
   static final String BODY = CorsAndDocsAcceptanceTest.BODY;
 
   private static int post(Sandbox sandbox, String key) {
-    return given()
-        .auth()
-        .oauth2(key)
-        .contentType(ContentType.JSON)
-        .body(BODY)
-        .when()
-        .post(sandbox.baseUrl() + "/exports?site_id=1001")
-        .statusCode();
+    return postExport(sandbox, key, BODY).statusCode();
   }
 
   private static String queue(Sandbox sandbox, String key) {
-    return given()
-        .auth()
-        .oauth2(key)
-        .contentType(ContentType.JSON)
-        .body(BODY)
-        .when()
-        .post(sandbox.baseUrl() + "/exports?site_id=1001")
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("data.uuid");
+    return queueExport(sandbox, key, BODY);
+  }
+
+  /** A sandbox with try-it on, in June 2024, without the rate limit, whose jobs take jobSeconds. */
+  private static SandboxBuilder tryItSandbox(int jobSeconds) {
+    return TestClocks.sandboxInJune2024().jobSeconds(jobSeconds).rateLimit(0).tryIt(true);
   }
 
   @Test
   void eachVisitorGetsAnOwnEnterpriseAccountAndOneVisitorsExportNeverBlocksAnother() {
-    try (Sandbox sandbox =
-        Sandbox.builder()
-            .port(0)
-            .clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024)
-            .jobSeconds(600)
-            .rateLimit(0)
-            .tryIt(true)
-            .start()) {
+    try (Sandbox sandbox = tryItSandbox(600).start()) {
       assertThat(post(sandbox, "sk_try_alice")).isEqualTo(200);
       assertThat(post(sandbox, "sk_try_bob")).isEqualTo(200);
       assertThat(post(sandbox, "sk_test_enterprise")).isEqualTo(200);
       assertThat(post(sandbox, "sk_try_alice")).isEqualTo(409);
 
-      given()
-          .auth()
-          .oauth2("sk_try_bob")
-          .when()
-          .get(sandbox.baseUrl() + "/exports?site_id=1002")
-          .then()
-          .statusCode(200);
+      get(sandbox, "sk_try_bob", "/exports?site_id=1002").then().statusCode(200);
     }
   }
 
   @Test
   void aVisitorCannotReachAnotherVisitorsExport() {
-    try (Sandbox sandbox =
-        Sandbox.builder()
-            .port(0)
-            .clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024)
-            .jobSeconds(1)
-            .rateLimit(0)
-            .tryIt(true)
-            .start()) {
+    try (Sandbox sandbox = tryItSandbox(1).start()) {
       String uuid = queue(sandbox, "sk_try_alice");
       sandbox.clock().advance(Duration.ofSeconds(2));
-      given()
-          .auth()
-          .oauth2("sk_try_mallory")
-          .when()
-          .get(sandbox.baseUrl() + "/exports/" + uuid + "?site_id=1001")
-          .then()
-          .statusCode(404);
+      get(sandbox, "sk_try_mallory", "/exports/" + uuid + "?site_id=1001").then().statusCode(404);
     }
   }
 
   @Test
   void withoutTryItATryKeyIsUnauthenticated() {
-    try (Sandbox sandbox =
-        Sandbox.builder()
-            .port(0)
-            .clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024)
-            .rateLimit(0)
-            .start()) {
+    try (Sandbox sandbox = TestClocks.sandboxInJune2024().rateLimit(0).start()) {
       assertThat(post(sandbox, "sk_try_alice")).isEqualTo(401);
     }
   }
 
   @Test
   void anIdleTenantExpiresWithItsExports() {
-    try (Sandbox sandbox =
-        Sandbox.builder()
-            .port(0)
-            .clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024)
-            .jobSeconds(1)
-            .rateLimit(0)
-            .tryIt(true)
-            .tryItIdleMinutes(5)
-            .start()) {
+    try (Sandbox sandbox = tryItSandbox(1).tryItIdleMinutes(5).start()) {
       String uuid = queue(sandbox, "sk_try_alice");
       sandbox.clock().advance(Duration.ofMinutes(6));
 
-      given()
-          .auth()
-          .oauth2("sk_try_alice")
-          .when()
-          .get(sandbox.baseUrl() + "/exports/" + uuid + "?site_id=1001")
-          .then()
-          .statusCode(404);
+      get(sandbox, "sk_try_alice", "/exports/" + uuid + "?site_id=1001").then().statusCode(404);
     }
   }
 
   @Test
   void pastTheCapTheLeastRecentlyUsedTenantIsEvictedWithItsExports() {
     try (Sandbox sandbox =
-        Sandbox.builder()
-            .port(0)
-            .clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024)
-            .jobSeconds(1)
-            .rateLimit(0)
-            .tryIt(true)
-            .tryItMaxTenants(2)
-            .tryItCreationLimits(100, 100)
-            .start()) {
+        tryItSandbox(1).tryItMaxTenants(2).tryItCreationLimits(100, 100).start()) {
       String first = queue(sandbox, "sk_try_v1");
       for (int i = 2; i <= 10; i++) {
         queue(sandbox, "sk_try_v" + i);
       }
       sandbox.clock().advance(Duration.ofSeconds(2));
 
-      given()
-          .auth()
-          .oauth2("sk_try_v1")
-          .when()
-          .get(sandbox.baseUrl() + "/exports/" + first + "?site_id=1001")
-          .then()
-          .statusCode(404);
+      get(sandbox, "sk_try_v1", "/exports/" + first + "?site_id=1001").then().statusCode(404);
     }
   }
 
   @Test
   void oneClientMakingKeysFasterThanTheLimitIsThrottledWithoutEvictingAnyone() {
-    try (Sandbox sandbox =
-        Sandbox.builder()
-            .port(0)
-            .clock(pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024)
-            .jobSeconds(1)
-            .rateLimit(0)
-            .tryIt(true)
-            .tryItMaxTenants(5)
-            .tryItCreationLimits(3, 100)
-            .start()) {
+    try (Sandbox sandbox = tryItSandbox(1).tryItMaxTenants(5).tryItCreationLimits(3, 100).start()) {
       String visitor = queue(sandbox, "sk_try_visitor");
       for (int i = 0; i < 2; i++) {
-        given()
-            .auth()
-            .oauth2("sk_try_farm" + i)
-            .when()
-            .get(sandbox.baseUrl() + "/exports?site_id=1001")
-            .then()
-            .statusCode(200);
+        get(sandbox, "sk_try_farm" + i, "/exports?site_id=1001").then().statusCode(200);
       }
       for (int i = 2; i < 20; i++) {
-        given()
-            .auth()
-            .oauth2("sk_try_farm" + i)
-            .when()
-            .get(sandbox.baseUrl() + "/exports?site_id=1001")
+        get(sandbox, "sk_try_farm" + i, "/exports?site_id=1001")
             .then()
             .statusCode(429)
             .header("Retry-After", org.hamcrest.Matchers.notNullValue())
             .body("message", org.hamcrest.Matchers.equalTo("Too Many Attempts."));
       }
       sandbox.clock().advance(Duration.ofSeconds(2));
-      given()
-          .auth()
-          .oauth2("sk_try_visitor")
-          .when()
-          .get(sandbox.baseUrl() + "/exports/" + visitor + "?site_id=1001")
+      get(sandbox, "sk_try_visitor", "/exports/" + visitor + "?site_id=1001")
           .then()
           .statusCode(200);
     }

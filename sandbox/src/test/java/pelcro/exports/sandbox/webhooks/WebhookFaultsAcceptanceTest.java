@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import pelcro.exports.sandbox.Sandbox;
 import pelcro.exports.sandbox.junit.SandboxFaults;
 import pelcro.exports.sandbox.junit.SandboxHandle;
+import pelcro.exports.sandbox.support.PlainHttp;
 
 /**
  * The five webhook faults, through the real path: scheduled through the control API or {@code
@@ -58,17 +59,7 @@ class WebhookFaultsAcceptanceTest {
   }
 
   private String queue() {
-    return given()
-        .auth()
-        .oauth2("sk_test_enterprise")
-        .contentType(ContentType.JSON)
-        .body(WebhooksAcceptanceTest.BODY)
-        .when()
-        .post(sandbox.baseUrl() + "/exports?site_id=1001")
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("data.uuid");
+    return PlainHttp.queueExport(sandbox, "sk_test_enterprise", WebhooksAcceptanceTest.BODY);
   }
 
   private JsonNode event(int index) throws Exception {
@@ -83,19 +74,8 @@ class WebhookFaultsAcceptanceTest {
     return types;
   }
 
-  @SuppressWarnings("unchecked")
-  private List<Map<String, Object>> deliveries() {
-    return given()
-        .when()
-        .get(sandbox.controlUrl() + "/webhooks/deliveries")
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("data");
-  }
-
   private Map<String, Object> delivery(String eventType) {
-    return deliveries().stream()
+    return WebhooksAcceptanceTest.deliveries(sandbox).stream()
         .filter(d -> eventType.equals(d.get("event_type")))
         .findFirst()
         .orElseThrow();

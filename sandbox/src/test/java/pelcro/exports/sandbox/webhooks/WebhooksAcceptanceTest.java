@@ -20,11 +20,11 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import pelcro.exports.openapi.ExportsSpec;
 import pelcro.exports.sandbox.Sandbox;
+import pelcro.exports.sandbox.support.PlainHttp;
 
 class WebhooksAcceptanceTest {
   static final String SECRET = "whsec_acceptance";
-  static final String BODY =
-      "{\"object\":\"subscriptions\",\"date_from\":1704067200,\"date_to\":1711929600}";
+  static final String BODY = PlainHttp.DOCS_BODY;
   static final Clock FROZEN = pelcro.exports.sandbox.tryit.support.TestClocks.JUNE_2024;
   private final ObjectMapper json = new ObjectMapper();
   @AutoClose private Receiver receiver;
@@ -44,17 +44,8 @@ class WebhooksAcceptanceTest {
   }
 
   private String queue(String type) {
-    return given()
-        .auth()
-        .oauth2("sk_test_enterprise")
-        .contentType(ContentType.JSON)
-        .body(BODY.replace("subscriptions", type))
-        .when()
-        .post(sandbox.baseUrl() + "/exports?site_id=1001")
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("data.uuid");
+    return PlainHttp.queueExport(
+        sandbox, "sk_test_enterprise", BODY.replace("subscriptions", type));
   }
 
   private JsonNode event(int index) throws Exception {
@@ -73,11 +64,7 @@ class WebhooksAcceptanceTest {
     sandbox.clock().advance(Duration.ofSeconds(2));
     await().until(() -> receiver.received.size() == 2);
     sandbox.clock().advance(Duration.ofSeconds(10));
-    given()
-        .auth()
-        .oauth2("sk_test_enterprise")
-        .when()
-        .get(sandbox.baseUrl() + "/exports/" + uuid + "?site_id=1001")
+    PlainHttp.get(sandbox, "sk_test_enterprise", "/exports/" + uuid + "?site_id=1001")
         .then()
         .statusCode(200);
     await().until(() -> receiver.received.size() == 3);
@@ -123,7 +110,7 @@ class WebhooksAcceptanceTest {
     sandbox.clock().advance(Duration.ofSeconds(10));
 
     // The completed event planned for the job's end was withdrawn: nothing is left to send.
-    assertThat(deliveries())
+    assertThat(deliveries(sandbox))
         .extracting(d -> d.get("event_type"))
         .containsExactly("export.requested", "export.failed");
     assertThat(receiver.received).hasSize(2);
@@ -138,13 +125,13 @@ class WebhooksAcceptanceTest {
     start(receiver.url());
     queue("payments");
     await().until(() -> receiver.calls.get() == 1);
-    await().until(() -> "pending".equals(deliveries().get(0).get("status")));
-    assertThat(deliveries().get(0).get("next_attempt_at"))
+    await().until(() -> "pending".equals(deliveries(sandbox).get(0).get("status")));
+    assertThat(deliveries(sandbox).get(0).get("next_attempt_at"))
         .isEqualTo((int) FROZEN.instant().getEpochSecond() + 1);
 
     sandbox.clock().advance(Duration.ofSeconds(1));
-    await().until(() -> "delivered".equals(deliveries().get(0).get("status")));
-    Map<String, Object> first = deliveries().get(0);
+    await().until(() -> "delivered".equals(deliveries(sandbox).get(0).get("status")));
+    Map<String, Object> first = deliveries(sandbox).get(0);
     assertThat((List<?>) first.get("attempts")).hasSize(2);
 
     Map<String, Object> again =
@@ -190,12 +177,13 @@ class WebhooksAcceptanceTest {
     // Every request was answered while the receiver still held its first delivery (it hangs
     // 20 s): API requests never wait for a receiver.
     assertThat(receiver.answered.get()).isZero();
-    assertThat(deliveries()).hasSize(20);
+    assertThat(deliveries(sandbox)).hasSize(20);
     assertThat(receiver.calls.get()).isLessThanOrEqualTo(2);
   }
 
+  /** The control API's record of the webhook deliveries. */
   @SuppressWarnings("unchecked")
-  private List<Map<String, Object>> deliveries() {
+  static List<Map<String, Object>> deliveries(Sandbox sandbox) {
     return given()
         .when()
         .get(sandbox.controlUrl() + "/webhooks/deliveries")

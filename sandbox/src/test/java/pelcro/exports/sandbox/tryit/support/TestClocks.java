@@ -3,6 +3,8 @@ package pelcro.exports.sandbox.tryit.support;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import pelcro.exports.sandbox.Sandbox;
+import pelcro.exports.sandbox.SandboxBuilder;
 
 /**
  * Test clocks: a frozen base clock a little after the docs' example range (Q1 2024), so the seeded
@@ -13,4 +15,9 @@ public final class TestClocks {
       Clock.fixed(Instant.parse("2024-06-01T12:00:00Z"), ZoneOffset.UTC);
 
   private TestClocks() {}
+
+  /** A sandbox on a free port whose clock stands at {@link #JUNE_2024}. */
+  public static SandboxBuilder sandboxInJune2024() {
+    return Sandbox.builder().port(0).clock(JUNE_2024);
+  }
 }
