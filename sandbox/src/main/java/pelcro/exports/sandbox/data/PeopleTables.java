@@ -12,7 +12,8 @@ final class PeopleTables {
   }
 
   /** Record {@code i} of a table that belongs to a customer, with the draws it needs. */
-  record Owned(World world, long site, long i, Customer customer, long created) {
+  record Owned(World world, long site, long i, Customer customer, long created)
+      implements Table.Fact {
     long bits(Kind kind, int field) {
       return world.draw.bits(site, kind, i, field);
     }
@@ -33,10 +34,6 @@ final class PeopleTables {
       Owned fact(World w, long site, long i) {
         Customer c = w.customer(site, i);
         return new Owned(w, site, i, c, c.created());
-      }
-
-      long created(Owned f) {
-        return f.created();
       }
 
       void fill(Owned f, String[] out) {
@@ -70,10 +67,6 @@ final class PeopleTables {
       Owned fact(World w, long site, long i) {
         Customer c = w.customer(site, i);
         return new Owned(w, site, i, c, c.created());
-      }
-
-      long created(Owned f) {
-        return f.created();
       }
 
       void fill(Owned f, String[] out) {
@@ -110,10 +103,6 @@ final class PeopleTables {
         return new Owned(w, site, i, c, w.created(site, Kind.ADDRESS, i, c.created()));
       }
 
-      long created(Owned f) {
-        return f.created();
-      }
-
       void fill(Owned f, String[] out) {
         Pools p = f.world().pools;
         Customer c = f.customer();
@@ -148,10 +137,6 @@ final class PeopleTables {
       Owned fact(World w, long site, long i) {
         Customer c = w.customer(site, w.parent(site, Kind.NEWSLETTER, i, 3));
         return new Owned(w, site, i, c, w.created(site, Kind.NEWSLETTER, i, c.created()));
-      }
-
-      long created(Owned f) {
-        return f.created();
       }
 
       void fill(Owned f, String[] out) {
