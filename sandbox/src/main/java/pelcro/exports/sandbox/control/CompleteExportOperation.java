@@ -9,23 +9,13 @@ import pelcro.exports.sandbox.store.AccountClocks;
 import pelcro.exports.sandbox.store.JobStore;
 import pelcro.exports.sandbox.webhooks.ExportLifecycleEvents;
 
-/** {@code POST .../exports/{uuid}/complete}: finishes a running export now. */
-public final class CompleteExportOperation {
-  private final JobStore jobs;
-  private final AccountClocks clocks;
-  private final JobTiming timing;
-  private final ExportLifecycleEvents events;
-
-  /**
-   * @param events told that the export's end moved to now (webhooks)
-   */
-  public CompleteExportOperation(
-      JobStore jobs, AccountClocks clocks, JobTiming timing, ExportLifecycleEvents events) {
-    this.jobs = jobs;
-    this.clocks = clocks;
-    this.timing = timing;
-    this.events = events;
-  }
+/**
+ * {@code POST .../exports/{uuid}/complete}: finishes a running export now.
+ *
+ * @param events told that the export's end moved to now (webhooks)
+ */
+public record CompleteExportOperation(
+    JobStore jobs, AccountClocks clocks, JobTiming timing, ExportLifecycleEvents events) {
 
   public Export handle(ControlScope scope, String uuid) {
     ExportJob job = ScopedJobs.find(jobs, scope, uuid);

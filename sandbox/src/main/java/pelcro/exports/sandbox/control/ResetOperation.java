@@ -7,18 +7,10 @@ import pelcro.exports.sandbox.store.SandboxState;
 /**
  * {@code POST .../reset}: the whole sandbox (no exports, no runtime accounts, every clock back to
  * real time), or one account (its exports and its clock).
+ *
+ * @param afterWholeReset what else a whole reset clears (node-local journals)
  */
-public final class ResetOperation {
-  private final SandboxState state;
-  private final Runnable afterWholeReset;
-
-  /**
-   * @param afterWholeReset what else a whole reset clears (node-local journals)
-   */
-  public ResetOperation(SandboxState state, Runnable afterWholeReset) {
-    this.state = state;
-    this.afterWholeReset = afterWholeReset;
-  }
+public record ResetOperation(SandboxState state, Runnable afterWholeReset) {
 
   public Map<String, Object> handle(ControlScope scope) {
     Map<String, Object> view = new LinkedHashMap<>();

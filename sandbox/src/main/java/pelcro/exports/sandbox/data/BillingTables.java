@@ -19,7 +19,12 @@ final class BillingTables {
         w.pools.productNames, w.draw.bits(site, Kind.SUBSCRIPTION, -100 - productId, 10));
   }
 
-  record Sub(World world, long site, Subscription sub) {}
+  record Sub(World world, long site, Subscription sub) implements Table.Fact {
+    @Override
+    public long created() {
+      return sub.created();
+    }
+  }
 
   private static Table<Sub> subscriptions() {
     return new Table<>(
@@ -40,10 +45,6 @@ final class BillingTables {
         "interval") {
       Sub fact(World w, long site, long i) {
         return new Sub(w, site, w.subscription(site, i));
-      }
-
-      long created(Sub f) {
-        return f.sub().created();
       }
 
       void fill(Sub f, String[] out) {
@@ -68,8 +69,8 @@ final class BillingTables {
   }
 
   /** A member of a subscription (a group or gift seat): its own customer, status and dates. */
-  record Member(
-      World world, long i, Subscription sub, Customer member, String status, long created) {}
+  record Member(World world, long i, Subscription sub, Customer member, String status, long created)
+      implements Table.Fact {}
 
   private static Table<Member> memberships() {
     return new Table<>(
@@ -91,10 +92,6 @@ final class BillingTables {
             w.created(site, Kind.MEMBERSHIP, i, Math.max(sub.created(), member.created()));
         String status = w.subscriptionStatus.pick(w.draw.bits(site, Kind.MEMBERSHIP, i, 5));
         return new Member(w, i, sub, member, status, created);
-      }
-
-      long created(Member f) {
-        return f.created();
       }
 
       void fill(Member f, String[] out) {
@@ -130,10 +127,6 @@ final class BillingTables {
         "amount_due") {
       Invoice fact(World w, long site, long i) {
         return w.invoice(site, i);
-      }
-
-      long created(Invoice f) {
-        return f.created();
       }
 
       void fill(Invoice f, String[] out) {

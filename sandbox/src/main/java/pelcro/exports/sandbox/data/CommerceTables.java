@@ -43,7 +43,8 @@ final class CommerceTables {
       int sku,
       int quantity,
       String status,
-      long created) {
+      long created)
+      implements Table.Fact {
     long productId() {
       return ORDER_PRODUCT_IDS[sku / 4];
     }
@@ -80,10 +81,6 @@ final class CommerceTables {
             w, site, i, c, sku, quantity, status, w.created(site, Kind.ORDER, i, c.created()));
       }
 
-      long created(Order f) {
-        return f.created();
-      }
-
       void fill(Order f, String[] out) {
         out[0] = s(f.i() + 1);
         out[1] = s(f.customer().id());
@@ -104,7 +101,7 @@ final class CommerceTables {
    * of its {@code created_at}. A campaign has reports all through the seeded period, so a filter on
    * one campaign finds rows in any recent range.
    */
-  record Campaign(World world, long site, long i, long created) {
+  record Campaign(World world, long site, long i, long created) implements Table.Fact {
     long bits(int field) {
       return world.draw.bits(site, Kind.CAMPAIGN, i, field);
     }
@@ -134,10 +131,6 @@ final class CommerceTables {
         "revenue") {
       Campaign fact(World w, long site, long i) {
         return new Campaign(w, site, i, w.created(site, Kind.CAMPAIGN, i, 0));
-      }
-
-      long created(Campaign f) {
-        return f.created();
       }
 
       void fill(Campaign f, String[] out) {

@@ -36,10 +36,6 @@ final class MoneyTables {
         return w.payment(site, i);
       }
 
-      long created(Payment f) {
-        return f.created();
-      }
-
       void fill(Payment f, String[] out) {
         Customer c = f.invoice().subscription().customer();
         out[0] = s(f.id());
@@ -73,10 +69,6 @@ final class MoneyTables {
         return w.refund(site, i);
       }
 
-      long created(Refund f) {
-        return f.created();
-      }
-
       void fill(Refund f, String[] out) {
         Payment p = f.payment();
         Customer c = p.invoice().subscription().customer();
@@ -95,7 +87,8 @@ final class MoneyTables {
 
   /** A balance transaction: a credit to a customer, or a debit applying balance to an invoice. */
   record Balance(
-      long id, Customer customer, Invoice invoice, String type, long amount, long created) {}
+      long id, Customer customer, Invoice invoice, String type, long amount, long created)
+      implements Table.Fact {}
 
   private static Table<Balance> balanceTransactions() {
     return new Table<>(
@@ -132,10 +125,6 @@ final class MoneyTables {
             w.created(site, Kind.BALANCE_TRANSACTION, i, customer.created()));
       }
 
-      long created(Balance f) {
-        return f.created();
-      }
-
       void fill(Balance f, String[] out) {
         boolean debit = f.invoice() != null;
         out[0] = s(f.id());
@@ -151,7 +140,8 @@ final class MoneyTables {
 
   /** A credit note against an invoice, for at most its total. */
   record CreditNote(
-      long id, Invoice invoice, String reason, String status, long amount, long created) {}
+      long id, Invoice invoice, String reason, String status, long amount, long created)
+      implements Table.Fact {}
 
   private static Table<CreditNote> creditNotes() {
     return new Table<>(
@@ -177,10 +167,6 @@ final class MoneyTables {
             status,
             amount,
             w.created(site, Kind.CREDIT_NOTE, i, invoice.created()));
-      }
-
-      long created(CreditNote f) {
-        return f.created();
       }
 
       void fill(CreditNote f, String[] out) {

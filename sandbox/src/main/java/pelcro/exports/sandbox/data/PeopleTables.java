@@ -12,7 +12,20 @@ final class PeopleTables {
   }
 
   /** Record {@code i} of a table that belongs to a customer, with the draws it needs. */
-  record Owned(World world, long site, long i, Customer customer, long created) {
+  record Owned(World world, long site, long i, Customer customer, long created)
+      implements Table.Fact {
+    /** Customer {@code i} itself. */
+    static Owned customerAt(World w, long site, long i) {
+      Customer c = w.customer(site, i);
+      return new Owned(w, site, i, c, c.created());
+    }
+
+    /** Record {@code i} of {@code kind}, which belongs to a customer it picks (field 3). */
+    static Owned ofCustomer(World w, long site, Kind kind, long i) {
+      Customer c = w.customer(site, w.parent(site, kind, i, 3));
+      return new Owned(w, site, i, c, w.created(site, kind, i, c.created()));
+    }
+
     long bits(Kind kind, int field) {
       return world.draw.bits(site, kind, i, field);
     }
@@ -31,12 +44,7 @@ final class PeopleTables {
         "currency",
         "country") {
       Owned fact(World w, long site, long i) {
-        Customer c = w.customer(site, i);
-        return new Owned(w, site, i, c, c.created());
-      }
-
-      long created(Owned f) {
-        return f.created();
+        return Owned.customerAt(w, site, i);
       }
 
       void fill(Owned f, String[] out) {
@@ -68,12 +76,7 @@ final class PeopleTables {
         "industry",
         "referral_source") {
       Owned fact(World w, long site, long i) {
-        Customer c = w.customer(site, i);
-        return new Owned(w, site, i, c, c.created());
-      }
-
-      long created(Owned f) {
-        return f.created();
+        return Owned.customerAt(w, site, i);
       }
 
       void fill(Owned f, String[] out) {
@@ -106,12 +109,7 @@ final class PeopleTables {
         "postal_code",
         "country") {
       Owned fact(World w, long site, long i) {
-        Customer c = w.customer(site, w.parent(site, Kind.ADDRESS, i, 3));
-        return new Owned(w, site, i, c, w.created(site, Kind.ADDRESS, i, c.created()));
-      }
-
-      long created(Owned f) {
-        return f.created();
+        return Owned.ofCustomer(w, site, Kind.ADDRESS, i);
       }
 
       void fill(Owned f, String[] out) {
@@ -146,12 +144,7 @@ final class PeopleTables {
         "lists",
         "subscribed") {
       Owned fact(World w, long site, long i) {
-        Customer c = w.customer(site, w.parent(site, Kind.NEWSLETTER, i, 3));
-        return new Owned(w, site, i, c, w.created(site, Kind.NEWSLETTER, i, c.created()));
-      }
-
-      long created(Owned f) {
-        return f.created();
+        return Owned.ofCustomer(w, site, Kind.NEWSLETTER, i);
       }
 
       void fill(Owned f, String[] out) {

@@ -11,7 +11,7 @@ import pelcro.exports.sandbox.files.Rows;
  * after {@code asOf} does not exist yet; one updated after {@code asOf} is shown as it was then
  * ({@code updated_at = created_at}), so a file depends on its query and instant only.
  */
-final class Selection<F> implements Rows {
+final class Selection<F extends Table.Fact> implements Rows {
   private final World world;
   private final Table<F> table;
   private final long site;
@@ -36,7 +36,8 @@ final class Selection<F> implements Rows {
   }
 
   /** The selection of {@code table}'s rows (a factory, so a wildcard table can be passed). */
-  static <F> Selection<F> of(World world, Table<F> table, long site, Criteria criteria, long asOf) {
+  static <F extends Table.Fact> Selection<F> of(
+      World world, Table<F> table, long site, Criteria criteria, long asOf) {
     long[] range = range(world, criteria, asOf);
     return new Selection<>(world, table, site, criteria, asOf, range[0], range[1]);
   }
@@ -45,7 +46,7 @@ final class Selection<F> implements Rows {
    * The same rows cut into parts of {@code indicesPerPart} record indices, for printing on several
    * threads: record {@code i} depends on nothing but {@code i}, so parts are independent.
    */
-  static <F> RowParts parts(
+  static <F extends Table.Fact> RowParts parts(
       World world, Table<F> table, long site, Criteria criteria, long asOf, int indicesPerPart) {
     long[] range = range(world, criteria, asOf);
     long start = range[0];

@@ -11,7 +11,12 @@ import java.util.List;
  *
  * @param <F> the record's facts, computed once per row
  */
-abstract class Table<F> {
+abstract class Table<F extends Table.Fact> {
+  /** What a table knows of every record: when it was created (Unix seconds). */
+  interface Fact {
+    long created();
+  }
+
   private final String type;
   private final Kind kind;
   private final List<String> columns;
@@ -43,7 +48,9 @@ abstract class Table<F> {
   abstract F fact(World world, long site, long i);
 
   /** When the record was created (Unix seconds). */
-  abstract long created(F fact);
+  final long created(F fact) {
+    return fact.created();
+  }
 
   /** Fills every column but the last two (the timestamps). */
   abstract void fill(F fact, String[] out);

@@ -1,5 +1,7 @@
 package pelcro.exports.sandbox.data;
 
+import java.util.function.LongPredicate;
+
 /**
  * Spreads record indexes evenly over the seeded window, from its start to the anchor.
  *
@@ -49,29 +51,27 @@ final class TimeGrid {
 
   /** The first index whose slot may hold an instant at or after {@code from}. */
   long firstIndexFrom(long from) {
-    long lo = 0;
-    long hi = count;
-    while (lo < hi) {
-      long mid = (lo + hi) >>> 1;
-      if (base(mid) + width > from) {
-        hi = mid;
-      } else {
-        lo = mid + 1;
-      }
-    }
-    return lo;
+    return firstIndexWhere(i -> base(i) + width > from);
   }
 
   /** One past the last index whose slot may hold an instant at or before {@code to}. */
   long endIndexTo(long to) {
+    return firstIndexWhere(i -> base(i) > to);
+  }
+
+  /**
+   * Binary search: the first index in {@code [0, count]} at which {@code past} holds, for a {@code
+   * past} that, once true, stays true for every later index.
+   */
+  private long firstIndexWhere(LongPredicate past) {
     long lo = 0;
     long hi = count;
     while (lo < hi) {
       long mid = (lo + hi) >>> 1;
-      if (base(mid) <= to) {
-        lo = mid + 1;
-      } else {
+      if (past.test(mid)) {
         hi = mid;
+      } else {
+        lo = mid + 1;
       }
     }
     return lo;

@@ -228,7 +228,8 @@ final class World {
       long subtotal,
       long tax,
       long total,
-      long created) {}
+      long created)
+      implements Table.Fact {}
 
   /** The payment of one invoice, for the invoice's total. */
   record Payment(
@@ -238,9 +239,10 @@ final class World {
       String type,
       String category,
       String destination,
-      long created) {}
+      long created)
+      implements Table.Fact {}
 
   /** A refund of (part of) a payment. */
-  record Refund(
-      long id, Payment payment, String status, long amount, String reason, long created) {}
+  record Refund(long id, Payment payment, String status, long amount, String reason, long created)
+      implements Table.Fact {}
 }

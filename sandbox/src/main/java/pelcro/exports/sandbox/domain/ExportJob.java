@@ -109,9 +109,7 @@ public record ExportJob(
    * A fault: the export fails at {@code at} (its start, or while processing) with {@code reason}.
    */
   public ExportJob failingAt(Instant at, String reason) {
-    return new ExportJob(
-        uuid, accountId, userId, query, createdAt, startAt, finishAt, expiresAt, at, reason, null,
-        null);
+    return withState(startAt, finishAt, expiresAt, at, reason, null, null);
   }
 
   /**
@@ -120,12 +118,7 @@ public record ExportJob(
    * file_expires} fault holds once it is completed.
    */
   public ExportJob held(boolean queued) {
-    return new ExportJob(
-        uuid,
-        accountId,
-        userId,
-        query,
-        createdAt,
+    return withState(
         queued ? NEVER : startAt,
         NEVER,
         NEVER.plus(Duration.between(finishAt, expiresAt)),
@@ -137,36 +130,12 @@ public record ExportJob(
 
   /** A fault: the finished file expires {@code after} its finish instead of after its TTL. */
   public ExportJob expiringAfter(Duration after) {
-    return new ExportJob(
-        uuid,
-        accountId,
-        userId,
-        query,
-        createdAt,
-        startAt,
-        finishAt,
-        finishAt.plus(after),
-        failedAt,
-        failedReason,
-        null,
-        null);
+    return withState(startAt, finishAt, finishAt.plus(after), failedAt, failedReason, null, null);
   }
 
   /** A fault: the file expires now, before anyone downloads it. */
   public ExportJob expiredAt(Instant now) {
-    return new ExportJob(
-        uuid,
-        accountId,
-        userId,
-        query,
-        createdAt,
-        startAt,
-        finishAt,
-        now,
-        failedAt,
-        failedReason,
-        downloadedAt,
-        claim);
+    return withState(startAt, finishAt, now, failedAt, failedReason, downloadedAt, claim);
   }
 
   /** Whether it waits to be released (a fault held it). */
@@ -184,19 +153,7 @@ public record ExportJob(
     if (failedAt != null) {
       return fail(now, failedReason);
     }
-    return new ExportJob(
-        uuid,
-        accountId,
-        userId,
-        query,
-        createdAt,
-        startedBy(now),
-        now,
-        now.plus(fileLifetime(timing)),
-        null,
-        null,
-        null,
-        null);
+    return withState(startedBy(now), now, now.plus(fileLifetime(timing)), null, null, null, null);
   }
 
   /** How long the finished file is kept: the TTL, or what a {@code file_expires} fault set. */
@@ -208,19 +165,7 @@ public record ExportJob(
   /** Control API: fails a running export at {@code now}. */
   public ExportJob fail(Instant now, String reason) {
     requireRunning(now);
-    return new ExportJob(
-        uuid,
-        accountId,
-        userId,
-        query,
-        createdAt,
-        startedBy(now),
-        finishAt,
-        expiresAt,
-        now,
-        reason,
-        null,
-        null);
+    return withState(startedBy(now), finishAt, expiresAt, now, reason, null, null);
   }
 
   /**
@@ -267,17 +212,29 @@ public record ExportJob(
   }
 
   private ExportJob with(DownloadClaim newClaim, Instant downloaded) {
+    return withState(startAt, finishAt, expiresAt, failedAt, failedReason, downloaded, newClaim);
+  }
+
+  /** This job (same id, owner, query and request instant) with the given schedule and outcome. */
+  private ExportJob withState(
+      Instant start,
+      Instant finish,
+      Instant expires,
+      Instant failed,
+      String reason,
+      Instant downloaded,
+      DownloadClaim newClaim) {
     return new ExportJob(
         uuid,
         accountId,
         userId,
         query,
         createdAt,
-        startAt,
-        finishAt,
-        expiresAt,
-        failedAt,
-        failedReason,
+        start,
+        finish,
+        expires,
+        failed,
+        reason,
         downloaded,
         newClaim);
   }

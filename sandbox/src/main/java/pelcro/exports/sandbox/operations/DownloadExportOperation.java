@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import pelcro.exports.sandbox.data.ExportData;
 import pelcro.exports.sandbox.data.ExportFile;
 import pelcro.exports.sandbox.domain.ApiError;
@@ -149,12 +150,7 @@ public final class DownloadExportOperation {
   private void renew(ExportDownload.Transfer transfer) {
     try {
       Instant now = clocks.now(transfer.accountId());
-      ExportJob after =
-          jobs.update(
-              transfer.accountId(),
-              transfer.uuid(),
-              j -> j.renewClaim(transfer.claimId(), now, CLAIM_LEASE),
-              ApiError.FILE_NOT_FOUND);
+      ExportJob after = update(transfer, j -> j.renewClaim(transfer.claimId(), now, CLAIM_LEASE));
       if (!after.heldBy(transfer.claimId(), now)) {
         stopRenewing(transfer);
       }
@@ -163,6 +159,11 @@ public final class DownloadExportOperation {
     } catch (StateUnavailable away) {
       // Tried again at the next renewal; the lease covers a few missed ones.
     }
+  }
+
+  /** Changes the transferred export's job; FILE_NOT_FOUND once it is gone. */
+  private ExportJob update(ExportDownload.Transfer transfer, UnaryOperator<ExportJob> change) {
+    return jobs.update(transfer.accountId(), transfer.uuid(), change, ApiError.FILE_NOT_FOUND);
   }
 
   private void stopRenewing(ExportDownload.Transfer transfer) {
@@ -177,14 +178,12 @@ public final class DownloadExportOperation {
     try {
       Instant now = clocks.now(transfer.accountId());
       ExportJob after =
-          jobs.update(
-              transfer.accountId(),
-              transfer.uuid(),
+          update(
+              transfer,
               j ->
                   complete
                       ? j.confirmDownload(transfer.claimId(), now)
-                      : j.withdrawClaim(transfer.claimId()),
-              ApiError.FILE_NOT_FOUND);
+                      : j.withdrawClaim(transfer.claimId()));
       if (complete && now.equals(after.downloadedAt())) {
         data.release(after.uuid());
         events.downloaded(after);

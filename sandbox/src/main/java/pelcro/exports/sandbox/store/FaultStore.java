@@ -60,7 +60,7 @@ public final class FaultStore {
         engine,
         () -> {
           Versioned<FaultSet> read = engine.get(key, SET);
-          List<Fault> faults = new ArrayList<>(read.present() ? read.value().faults() : List.of());
+          List<Fault> faults = editable(read);
           faults.add(withId);
           Transaction tx = new Transaction().expect(key, read).put(key, new FaultSet(faults), SET);
           if (withId.accountId() != null) {
@@ -95,8 +95,7 @@ public final class FaultStore {
             engine,
             () -> {
               Versioned<FaultSet> read = engine.get(key, SET);
-              List<Fault> faults =
-                  new ArrayList<>(read.present() ? read.value().faults() : List.of());
+              List<Fault> faults = editable(read);
               boolean found = faults.removeIf(f -> f.id().equals(id));
               return new Attempts.Step<>(
                   new Transaction().expect(key, read).put(key, new FaultSet(faults), SET), found);
@@ -163,7 +162,7 @@ public final class FaultStore {
           }
           String key = key(note.value().scope());
           Versioned<FaultSet> read = engine.get(key, SET);
-          List<Fault> faults = new ArrayList<>(read.present() ? read.value().faults() : List.of());
+          List<Fault> faults = editable(read);
           Transaction tx = new Transaction().expect(noteKey, note).delete(noteKey);
           for (int i = 0; i < faults.size(); i++) {
             Fault f = faults.get(i);
@@ -200,8 +199,7 @@ public final class FaultStore {
               engine,
               () -> {
                 Versioned<FaultSet> read = engine.get(key, SET);
-                List<Fault> faults =
-                    new ArrayList<>(read.present() ? read.value().faults() : List.of());
+                List<Fault> faults = editable(read);
                 for (int i = 0; i < faults.size(); i++) {
                   Fault fault = faults.get(i);
                   if (fault.aimsAt(kind, accountId, target) && !fault.spent()) {
@@ -227,6 +225,11 @@ public final class FaultStore {
       }
     }
     return Optional.empty();
+  }
+
+  /** A scope's faults as read, in a list the caller may change (empty when none). */
+  private static List<Fault> editable(Versioned<FaultSet> read) {
+    return new ArrayList<>(read.present() ? read.value().faults() : List.of());
   }
 
   private static String key(Long accountId) {

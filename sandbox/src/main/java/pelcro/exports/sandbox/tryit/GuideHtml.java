@@ -12,30 +12,16 @@ import pelcro.exports.sandbox.domain.ApiError;
  * <p>The page's script ({@code sandbox-docs.js}) fills in what only the browser knows (the origin,
  * the key the visitor chose, the uuid of the last export) in the elements marked {@code
  * data-origin}, {@code data-key}, {@code data-uuid} and {@code #finish-uuid}.
+ *
+ * @param exampleBody the spec's first request example, as compact JSON
+ * @param liveBaseUrl the base URL of Pelcro's own API (the spec's production server)
  */
-final class GuideHtml {
-  private final DocsGuide guide;
-  private final String apiBasePath;
-  private final String helpersPath;
-  private final String exampleBody;
-  private final String liveBaseUrl;
-
-  /**
-   * @param exampleBody the spec's first request example, as compact JSON
-   * @param liveBaseUrl the base URL of Pelcro's own API (the spec's production server)
-   */
-  GuideHtml(
-      DocsGuide guide,
-      String apiBasePath,
-      String helpersPath,
-      String exampleBody,
-      String liveBaseUrl) {
-    this.guide = guide;
-    this.apiBasePath = apiBasePath;
-    this.helpersPath = helpersPath;
-    this.exampleBody = exampleBody;
-    this.liveBaseUrl = liveBaseUrl;
-  }
+record GuideHtml(
+    DocsGuide guide,
+    String apiBasePath,
+    String helpersPath,
+    String exampleBody,
+    String liveBaseUrl) {
 
   String render() {
     return """

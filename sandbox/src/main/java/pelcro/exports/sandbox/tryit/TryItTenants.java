@@ -19,8 +19,11 @@ import pelcro.exports.sandbox.store.RuntimeAccounts;
  * maxTenants} are live, the least recently used one being ended to make room. New tenants are
  * limited per minute, per client address and in total, so that one client cannot farm keys to push
  * every other visitor out (429, the vendor's throttling answer).
+ *
+ * @param forget clears what an ended tenant owned (its exports, its clock)
  */
-public final class TryItTenants {
+public record TryItTenants(
+    RuntimeAccounts accounts, RateWindows windows, Limits limits, LongConsumer forget) {
   /** How every Try-it key starts. */
   public static final String PREFIX = "sk_try_";
 
@@ -46,22 +49,6 @@ public final class TryItTenants {
    * @param newInTotal new tenants per minute in total
    */
   public record Limits(Duration idle, int maxTenants, int newPerAddress, int newInTotal) {}
-
-  private final RuntimeAccounts accounts;
-  private final RateWindows windows;
-  private final Limits limits;
-  private final LongConsumer forget;
-
-  /**
-   * @param forget clears what an ended tenant owned (its exports, its clock)
-   */
-  public TryItTenants(
-      RuntimeAccounts accounts, RateWindows windows, Limits limits, LongConsumer forget) {
-    this.accounts = accounts;
-    this.windows = windows;
-    this.limits = limits;
-    this.forget = forget;
-  }
 
   /** Whether a key has the Try-it shape (whether or not its tenant is live). */
   public static boolean isTryItKey(String key) {

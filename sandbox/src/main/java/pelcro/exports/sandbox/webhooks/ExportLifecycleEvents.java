@@ -18,33 +18,17 @@ import pelcro.exports.sandbox.log.ActivityLog;
  * <p>{@code export.requested} happens at {@code created_at}, {@code export.completed} at {@code
  * finished_at}, {@code export.failed} at the failure, {@code export.downloaded} at the download;
  * each event's object is the export as it is at that instant.
+ *
+ * @param sink where events go
+ * @param userEmailOfAccount the requesting user's email for an account id, or null
+ * @param log where {@code --verbose} writes each change
+ * @param faults the webhook faults that may strike each event
  */
-public final class ExportLifecycleEvents {
+public record ExportLifecycleEvents(
+    ExportEventSink sink, LongFunction<String> userEmailOfAccount, ActivityLog log, Faults faults) {
   /** Reports nothing (no webhook configured). */
   public static final ExportLifecycleEvents NONE =
       new ExportLifecycleEvents(ExportEventSink.NONE, id -> null, ActivityLog.QUIET, Faults.NONE);
-
-  private final ExportEventSink sink;
-  private final LongFunction<String> userEmailOfAccount;
-  private final ActivityLog log;
-  private final Faults faults;
-
-  /**
-   * @param sink where events go
-   * @param userEmailOfAccount the requesting user's email for an account id, or null
-   * @param log where {@code --verbose} writes each change
-   * @param faults the webhook faults that may strike each event
-   */
-  public ExportLifecycleEvents(
-      ExportEventSink sink,
-      LongFunction<String> userEmailOfAccount,
-      ActivityLog log,
-      Faults faults) {
-    this.sink = sink;
-    this.userEmailOfAccount = userEmailOfAccount;
-    this.log = log;
-    this.faults = faults;
-  }
 
   /**
    * A job was queued: {@code export.requested} now, {@code export.completed} at its planned finish.
