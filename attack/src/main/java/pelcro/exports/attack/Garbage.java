@@ -26,12 +26,17 @@ public final class Garbage {
     this.key = key;
   }
 
+  /** A request line and the well-behaved Host header, for the headers and body to follow. */
+  private String head(String method, String target) {
+    return method + " " + target + " HTTP/1.1\r\nHost: " + host + "\r\n";
+  }
+
   /** Every fast case: each answers (or closes) without waiting on a server timeout. */
   public List<RawScript> cases() {
     List<RawScript> out = new ArrayList<>();
     String auth = "Authorization: Bearer " + key + "\r\n";
     String json = "Content-Type: application/json\r\n";
-    String post = "POST " + API + "?site_id=1001 HTTP/1.1\r\nHost: " + host + "\r\n" + json;
+    String post = head("POST", API + "?site_id=1001") + json;
     // Chunked bodies with broken framing.
     for (String size : List.of("zz", "-1", "fffffffffffffffffffff", "0x10", " 5", "5 ;", "")) {
       out.add(
@@ -146,21 +151,13 @@ public final class Garbage {
     out.add(
         half(
             "h2c-upgrade",
-            "GET "
-                + API
-                + "?site_id=1001 HTTP/1.1\r\nHost: "
-                + host
-                + "\r\n"
+            head("GET", API + "?site_id=1001")
                 + "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQCAAAAAAIAAAAA\r\n\r\n",
             "GET"));
     out.add(
         half(
             "websocket-upgrade",
-            "GET "
-                + API
-                + " HTTP/1.1\r\nHost: "
-                + host
-                + "\r\n"
+            head("GET", API)
                 + "Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\n"
                 + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n",
             "GET"));
@@ -200,71 +197,34 @@ public final class Garbage {
     out.add(
         half(
             "uri-8k",
-            "GET "
-                + API
-                + "?site_id=1001&x="
-                + "a".repeat(8192)
-                + " HTTP/1.1\r\nHost: "
-                + host
-                + "\r\n"
-                + auth
-                + "\r\n",
+            head("GET", API + "?site_id=1001&x=" + "a".repeat(8192)) + auth + "\r\n",
             "GET"));
-    out.add(
-        half(
-            "uri-70k",
-            "GET " + API + "?x=" + "a".repeat(70_000) + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n",
-            "GET"));
+    out.add(half("uri-70k", head("GET", API + "?x=" + "a".repeat(70_000)) + "\r\n", "GET"));
     out.add(
         half(
             "query-10000-params",
-            "GET "
-                + API
-                + "?"
-                + "site_id=1001&".repeat(10_000)
-                + " HTTP/1.1\r\nHost: "
-                + host
-                + "\r\n"
-                + auth
-                + "\r\n",
+            head("GET", API + "?" + "site_id=1001&".repeat(10_000)) + auth + "\r\n",
             "GET"));
     // Methods.
-    out.add(
-        half(
-            "connect-path",
-            "CONNECT " + API + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n",
-            "CONNECT"));
+    out.add(half("connect-path", head("CONNECT", API) + "\r\n", "CONNECT"));
     out.add(
         half(
             "connect-authority",
             "CONNECT evil.example:443 HTTP/1.1\r\nHost: evil.example:443\r\n\r\n",
             "CONNECT"));
-    out.add(
-        half(
-            "connect-admin", "CONNECT /__admin HTTP/1.1\r\nHost: " + host + "\r\n\r\n", "CONNECT"));
+    out.add(half("connect-admin", head("CONNECT", "/__admin") + "\r\n", "CONNECT"));
     for (String method :
         List.of(
             "TRACE", "TRACK", "FOO", "get", "PROPFIND", "M-SEARCH", "DEBUG", "G".repeat(5000))) {
       out.add(
           half(
               "method-" + printableName(method.length() > 20 ? "5000-letters" : method),
-              method
-                  + " "
-                  + API
-                  + "?site_id=1001 HTTP/1.1\r\nHost: "
-                  + host
-                  + "\r\n"
-                  + auth
-                  + "\r\n",
+              head(method, API + "?site_id=1001") + auth + "\r\n",
               method));
     }
-    out.add(
-        half(
-            "trace-with-key",
-            "TRACE / HTTP/1.1\r\nHost: " + host + "\r\n" + auth + "Cookie: secret\r\n\r\n",
-            "TRACE"));
+    out.add(half("trace-with-key", head("TRACE", "/") + auth + "Cookie: secret\r\n\r\n", "TRACE"));
     // Headers.
-    String get = "GET " + API + "?site_id=1001 HTTP/1.1\r\nHost: " + host + "\r\n";
+    String get = head("GET", API + "?site_id=1001");
     out.add(
         half(
             "header-value-16k",
@@ -306,15 +266,9 @@ public final class Garbage {
     out.add(
         half(
             "absolute-form-evil",
-            "GET http://evil.example"
-                + API
-                + "?site_id=1001 HTTP/1.1\r\nHost: "
-                + host
-                + "\r\n"
-                + auth
-                + "\r\n",
+            head("GET", "http://evil.example" + API + "?site_id=1001") + auth + "\r\n",
             "GET"));
-    out.add(half("asterisk-form", "OPTIONS * HTTP/1.1\r\nHost: " + host + "\r\n\r\n", "OPTIONS"));
+    out.add(half("asterisk-form", head("OPTIONS", "*") + "\r\n", "OPTIONS"));
     out.add(
         half(
             "expect-100-continue-then-eof",
@@ -333,22 +287,14 @@ public final class Garbage {
     out.add(
         half(
             "content-type-charset-bogus",
-            "POST "
-                + API
-                + "?site_id=1001 HTTP/1.1\r\nHost: "
-                + host
-                + "\r\n"
+            head("POST", API + "?site_id=1001")
                 + auth
                 + "Content-Type: application/json; charset=x-bogus\r\nContent-Length: 2\r\n\r\n{}",
             "POST"));
     out.add(
         half(
             "content-type-multipart-no-boundary",
-            "POST "
-                + API
-                + "?site_id=1001 HTTP/1.1\r\nHost: "
-                + host
-                + "\r\n"
+            head("POST", API + "?site_id=1001")
                 + auth
                 + "Content-Type: multipart/form-data\r\nContent-Length: 5\r\n\r\n--\r\n\r",
             "POST"));
@@ -371,11 +317,8 @@ public final class Garbage {
       out.add(
           half(
               "x-forwarded-host-evil-" + printableName(path),
-              "GET "
-                  + path
-                  + " HTTP/1.1\r\nHost: "
-                  + host
-                  + "\r\nX-Forwarded-Host: evil.example\r\nX-Forwarded-Proto: https\r\n\r\n",
+              head("GET", path)
+                  + "X-Forwarded-Host: evil.example\r\nX-Forwarded-Proto: https\r\n\r\n",
               "GET",
               path));
     }
@@ -393,15 +336,7 @@ public final class Garbage {
         out.add(
             half(
                 "files-" + method + "-" + printableName(path),
-                method
-                    + " "
-                    + path
-                    + " HTTP/1.1\r\nHost: "
-                    + host
-                    + "\r\nContent-Length: "
-                    + body.length()
-                    + "\r\n\r\n"
-                    + body,
+                head(method, path) + "Content-Length: " + body.length() + "\r\n\r\n" + body,
                 method,
                 path));
       }
@@ -437,7 +372,7 @@ public final class Garbage {
       out.add(
           half(
               "target-" + printableName(target.length() > 40 ? target.substring(0, 40) : target),
-              "GET " + target + " HTTP/1.1\r\nHost: " + host + "\r\n" + auth + "\r\n",
+              head("GET", target) + auth + "\r\n",
               "GET",
               pathOf(target)));
     }
@@ -456,11 +391,8 @@ public final class Garbage {
    */
   public List<RawScript> stalled(long stallMillis) {
     String post =
-        "POST "
-            + API
-            + "?site_id=1001 HTTP/1.1\r\nHost: "
-            + host
-            + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"object\":";
+        head("POST", API + "?site_id=1001")
+            + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"object\":";
     List<RawScript> out = new ArrayList<>();
     out.add(
         new RawScript(
@@ -487,11 +419,8 @@ public final class Garbage {
             List.of(
                 new RawScript.Write(
                     latin1(
-                        "POST "
-                            + API
-                            + "?site_id=1001 HTTP/1.1\r\nHost: "
-                            + host
-                            + "\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{\"a\"")),
+                        head("POST", API + "?site_id=1001")
+                            + "Transfer-Encoding: chunked\r\n\r\n5\r\n{\"a\"")),
                 new RawScript.Pause(stallMillis)),
             false,
             "POST",
@@ -500,8 +429,7 @@ public final class Garbage {
         new RawScript(
             "stalled-headers",
             List.of(
-                new RawScript.Write(
-                    latin1("GET " + API + " HTTP/1.1\r\nHost: " + host + "\r\nX-Half: ")),
+                new RawScript.Write(latin1(head("GET", API) + "X-Half: ")),
                 new RawScript.Pause(stallMillis)),
             false,
             "GET",

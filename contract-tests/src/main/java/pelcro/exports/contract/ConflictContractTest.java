@@ -27,14 +27,12 @@ class ConflictContractTest {
 
     Response second = Exports.post(account, Exports.recent("subscriptions"));
 
-    assertThat(second.statusCode())
-        .as(
-            "request-export, Common Errors: a second subscriptions export while one runs must be 409 (body: %s)",
-            second.asString())
-        .isEqualTo(409);
-    assertThat(Exports.message(second))
-        .as("request-export, Common Errors: the message is \"Export in progress\"")
-        .isEqualTo(Exports.IN_PROGRESS);
+    Exports.assertRefused(
+        second,
+        409,
+        "request-export, Common Errors: a second subscriptions export while one runs must be 409",
+        Exports.IN_PROGRESS,
+        "request-export, Common Errors: the message is \"Export in progress\"");
     Exports.drain(account, first);
   }
 

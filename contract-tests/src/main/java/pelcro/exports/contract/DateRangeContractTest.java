@@ -38,14 +38,12 @@ class DateRangeContractTest {
         Exports.post(
             Target.get().enterprise(), range("invoices", to.minusMonths(6).minusDays(1), to));
 
-    assertThat(r.statusCode())
-        .as(
-            "request-export, Common Errors: a range over 6 months must be 400 (body: %s)",
-            r.asString())
-        .isEqualTo(400);
-    assertThat(Exports.message(r))
-        .as("request-export, Common Errors: the message is \"Invalid date range\"")
-        .isEqualTo(Exports.INVALID_DATE_RANGE);
+    Exports.assertRefused(
+        r,
+        400,
+        "request-export, Common Errors: a range over 6 months must be 400",
+        Exports.INVALID_DATE_RANGE,
+        "request-export, Common Errors: the message is \"Invalid date range\"");
   }
 
   @Test
@@ -70,14 +68,12 @@ class DateRangeContractTest {
     Response r =
         Exports.post(Target.get().enterprise(), range("subscriptions", from, from.plusMonths(2)));
 
-    assertThat(r.statusCode())
-        .as(
-            "request-export, Common Errors: no matching records must be 400 (body: %s)",
-            r.asString())
-        .isEqualTo(400);
-    assertThat(Exports.message(r))
-        .as("request-export, Common Errors: the message is \"Nothing to export\"")
-        .isEqualTo(Exports.NOTHING_TO_EXPORT);
+    Exports.assertRefused(
+        r,
+        400,
+        "request-export, Common Errors: no matching records must be 400",
+        Exports.NOTHING_TO_EXPORT,
+        "request-export, Common Errors: the message is \"Nothing to export\"");
   }
 
   /**

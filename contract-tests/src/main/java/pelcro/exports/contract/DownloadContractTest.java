@@ -21,15 +21,24 @@ class DownloadContractTest {
     return Api.as(account).when().get("/exports/{uuid}", uuid);
   }
 
+  /** Asserts the status and the exact message, each with the documented behaviour it checks. */
+  private static void assertAnswer(
+      Response r, int status, String statusChecks, String message, String messageChecks) {
+    assertThat(r.statusCode()).as(statusChecks).isEqualTo(status);
+    assertThat(Exports.message(r)).as(messageChecks).isEqualTo(message);
+  }
+
   @Test
   @Documented(DOC + ": \"The requested file was not found, please try to export again.\"")
   void answersNotFoundForAnUnknownUuid() {
     Response r = download(Target.get().enterprise(), UUID.randomUUID().toString());
 
-    assertThat(r.statusCode()).as("download-export: an unknown uuid must be 404").isEqualTo(404);
-    assertThat(Exports.message(r))
-        .as("download-export: the not-found message, verbatim")
-        .isEqualTo(Exports.NOT_FOUND);
+    assertAnswer(
+        r,
+        404,
+        "download-export: an unknown uuid must be 404",
+        Exports.NOT_FOUND,
+        "download-export: the not-found message, verbatim");
   }
 
   @Test
@@ -43,12 +52,12 @@ class DownloadContractTest {
 
     Response r = download(account, uuid);
 
-    assertThat(r.statusCode())
-        .as("download-export: a download right after the request must be 404 (not ready)")
-        .isEqualTo(404);
-    assertThat(Exports.message(r))
-        .as("download-export: the not-ready message, verbatim")
-        .isEqualTo(Exports.NOT_READY);
+    assertAnswer(
+        r,
+        404,
+        "download-export: a download right after the request must be 404 (not ready)",
+        Exports.NOT_READY,
+        "download-export: the not-ready message, verbatim");
     Exports.drain(account, uuid);
   }
 
@@ -86,12 +95,12 @@ class DownloadContractTest {
 
     Response second = download(account, uuid);
 
-    assertThat(second.statusCode())
-        .as("download-export: a second download must be refused (400)")
-        .isEqualTo(400);
-    assertThat(Exports.message(second))
-        .as("download-export: the already-downloaded message, verbatim")
-        .isEqualTo(Exports.ALREADY_DOWNLOADED);
+    assertAnswer(
+        second,
+        400,
+        "download-export: a second download must be refused (400)",
+        Exports.ALREADY_DOWNLOADED,
+        "download-export: the already-downloaded message, verbatim");
   }
 
   @Test
@@ -107,12 +116,12 @@ class DownloadContractTest {
     String uuid = Exports.request(owner, Exports.recent("newsletters"));
 
     Response whileRunning = download(other, uuid);
-    assertThat(whileRunning.statusCode())
-        .as("download-export: another account's export must be 404")
-        .isEqualTo(404);
-    assertThat(Exports.message(whileRunning))
-        .as("download-export: another account's export is simply not found")
-        .isEqualTo(Exports.NOT_FOUND);
+    assertAnswer(
+        whileRunning,
+        404,
+        "download-export: another account's export must be 404",
+        Exports.NOT_FOUND,
+        "download-export: another account's export is simply not found");
 
     Response mine = Exports.awaitDownload(owner, uuid);
     assertThat(mine.statusCode())

@@ -14,14 +14,30 @@ import java.util.List;
  * Subclasses rewrite only the responses they target and pass every other one through.
  */
 abstract class Fault implements ResponseTransformerV2 {
+  private final String breaks;
+  private final List<String> checkedBy;
+
+  Fault(String breaks, List<String> checkedBy) {
+    this.breaks = breaks;
+    this.checkedBy = List.copyOf(checkedBy);
+  }
+
+  Fault(String breaks, String checkedBy) {
+    this(breaks, List.of(checkedBy));
+  }
+
   /** Which documented behaviour the fault breaks, for the kill report. */
-  abstract String breaks();
+  final String breaks() {
+    return breaks;
+  }
 
   /**
    * Simple names of the suite's classes that check that behaviour (the subset run against this
    * fault).
    */
-  abstract List<String> checkedBy();
+  final List<String> checkedBy() {
+    return checkedBy;
+  }
 
   @Override
   public String getName() {

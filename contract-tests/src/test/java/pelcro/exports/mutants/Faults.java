@@ -39,12 +39,8 @@ final class Faults {
 
   /** 403 instead of 401: the overview's reading, not the endpoint pages'. */
   static final class NonEnterpriseGets403 extends Fault {
-    String breaks() {
-      return "401 for missing/bad keys and non-Enterprise accounts";
-    }
-
-    List<String> checkedBy() {
-      return List.of("AuthenticationContractTest");
+    NonEnterpriseGets403() {
+      super("401 for missing/bad keys and non-Enterprise accounts", "AuthenticationContractTest");
     }
 
     public Response transform(Response r, ServeEvent e) {
@@ -54,12 +50,8 @@ final class Faults {
 
   /** The export object without {@code started_at}. */
   static final class ExportLosesStartedAt extends Fault {
-    String breaks() {
-      return "the export object's fields (export attributes)";
-    }
-
-    List<String> checkedBy() {
-      return List.of("LifecycleContractTest");
+    ExportLosesStartedAt() {
+      super("the export object's fields (export attributes)", "LifecycleContractTest");
     }
 
     public Response transform(Response r, ServeEvent e) {
@@ -78,12 +70,8 @@ final class Faults {
   static final class SecondDownloadServed extends Fault {
     private final Map<String, Response> served = new ConcurrentHashMap<>();
 
-    String breaks() {
-      return "download once, then 400 already downloaded";
-    }
-
-    List<String> checkedBy() {
-      return List.of("DownloadContractTest");
+    SecondDownloadServed() {
+      super("download once, then 400 already downloaded", "DownloadContractTest");
     }
 
     public Response transform(Response r, ServeEvent e) {
@@ -98,12 +86,8 @@ final class Faults {
   static final class ConflictAccepted extends Fault {
     private volatile Response lastAccepted;
 
-    String breaks() {
-      return "409 Export in progress, one export per type";
-    }
-
-    List<String> checkedBy() {
-      return List.of("ConflictContractTest");
+    ConflictAccepted() {
+      super("409 Export in progress, one export per type", "ConflictContractTest");
     }
 
     public Response transform(Response r, ServeEvent e) {
@@ -115,12 +99,8 @@ final class Faults {
 
   /** The not-ready message in other words. */
   static final class NotReadyMessageReworded extends Fault {
-    String breaks() {
-      return "the download page's exact not-ready message";
-    }
-
-    List<String> checkedBy() {
-      return List.of("DownloadContractTest");
+    NotReadyMessageReworded() {
+      super("the download page's exact not-ready message", "DownloadContractTest");
     }
 
     public Response transform(Response r, ServeEvent e) {
@@ -132,12 +112,8 @@ final class Faults {
 
   /** The file as text/csv instead of application/force-download. */
   static final class DownloadServedAsCsv extends Fault {
-    String breaks() {
-      return "the download's Content-Type application/force-download";
-    }
-
-    List<String> checkedBy() {
-      return List.of("DownloadContractTest");
+    DownloadServedAsCsv() {
+      super("the download's Content-Type application/force-download", "DownloadContractTest");
     }
 
     public Response transform(Response r, ServeEvent e) {
@@ -151,12 +127,8 @@ final class Faults {
 
   /** Validation errors without {@code errors}: the caller cannot tell which field is wrong. */
   static final class ValidationLosesErrors extends Fault {
-    String breaks() {
-      return "400 validation names each field in errors (core-errors)";
-    }
-
-    List<String> checkedBy() {
-      return List.of("SiteIdContractTest");
+    ValidationLosesErrors() {
+      super("400 validation names each field in errors (core-errors)", "SiteIdContractTest");
     }
 
     public Response transform(Response r, ServeEvent e) {
@@ -168,12 +140,8 @@ final class Faults {
 
   /** The accounting ZIP with one report missing. */
   static final class AccountingZipLosesAReport extends Fault {
-    String breaks() {
-      return "the accounting ZIP holds the 11 documented reports";
-    }
-
-    List<String> checkedBy() {
-      return List.of("AccountingContractTest");
+    AccountingZipLosesAReport() {
+      super("the accounting ZIP holds the 11 documented reports", "AccountingContractTest");
     }
 
     public Response transform(Response r, ServeEvent e) {

@@ -55,15 +55,7 @@ class SuiteCatchesInjectedFaultsTest {
         Faults.all().stream().flatMap(f -> f.get().checkedBy().stream()).distinct().toList();
     TestExecutionSummary control =
         runAgainst(
-            new Fault() {
-              String breaks() {
-                return "nothing (control run)";
-              }
-
-              List<String> checkedBy() {
-                return allClasses;
-              }
-
+            new Fault("nothing (control run)", allClasses) {
               public com.github.tomakehurst.wiremock.http.Response transform(
                   com.github.tomakehurst.wiremock.http.Response r,
                   com.github.tomakehurst.wiremock.stubbing.ServeEvent e) {

@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.syntax.elements.GivenMethodsConjunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,28 +20,27 @@ import pelcro.exports.contract.support.Documented;
     importOptions = ImportOption.DoNotIncludeTests.class)
 class EveryContractTestCitesTheDocsTest {
 
+  /** Every method JUnit runs as a test: plain, parameterized or a factory of tests. */
+  private static GivenMethodsConjunction testMethods() {
+    return methods()
+        .that()
+        .areAnnotatedWith(Test.class)
+        .or()
+        .areAnnotatedWith(ParameterizedTest.class)
+        .or()
+        .areAnnotatedWith(TestFactory.class);
+  }
+
   @ArchTest
   static final ArchRule everyTestMethodCarriesDocumented =
-      methods()
-          .that()
-          .areAnnotatedWith(Test.class)
-          .or()
-          .areAnnotatedWith(ParameterizedTest.class)
-          .or()
-          .areAnnotatedWith(TestFactory.class)
+      testMethods()
           .should()
           .beAnnotatedWith(Documented.class)
           .because("a failing contract test must say which documented behaviour broke");
 
   @ArchTest
   static final ArchRule suiteClassesFollowTheContractTestNaming =
-      methods()
-          .that()
-          .areAnnotatedWith(Test.class)
-          .or()
-          .areAnnotatedWith(ParameterizedTest.class)
-          .or()
-          .areAnnotatedWith(TestFactory.class)
+      testMethods()
           .should()
           .beDeclaredInClassesThat()
           .haveSimpleNameEndingWith("ContractTest")

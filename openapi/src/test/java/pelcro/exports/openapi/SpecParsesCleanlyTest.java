@@ -6,17 +6,22 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class SpecParsesCleanlyTest {
 
-  @Test
-  void parsesWithoutAnyMessageWhenReferencesAreResolved() {
+  /** The spec parsed with references resolved, plus the given options. */
+  private static SwaggerParseResult parse(Consumer<ParseOptions> more) {
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
-    options.setValidateInternalRefs(true);
-    SwaggerParseResult result =
-        new OpenAPIParser().readContents(ExportsSpec.get().yaml(), null, options);
+    more.accept(options);
+    return new OpenAPIParser().readContents(ExportsSpec.get().yaml(), null, options);
+  }
+
+  @Test
+  void parsesWithoutAnyMessageWhenReferencesAreResolved() {
+    SwaggerParseResult result = parse(options -> options.setValidateInternalRefs(true));
 
     assertThat(result.getMessages()).isEmpty();
     assertThat(result.getOpenAPI().getOpenapi()).startsWith("3.0.");
@@ -24,11 +29,7 @@ class SpecParsesCleanlyTest {
 
   @Test
   void parsesWithoutAnyMessageWhenFullyFlattened() {
-    ParseOptions options = new ParseOptions();
-    options.setResolve(true);
-    options.setResolveFully(true);
-    SwaggerParseResult result =
-        new OpenAPIParser().readContents(ExportsSpec.get().yaml(), null, options);
+    SwaggerParseResult result = parse(options -> options.setResolveFully(true));
 
     assertThat(result.getMessages()).isEmpty();
   }

@@ -137,6 +137,16 @@ public final class Exports {
     awaitDownload(account, uuid);
   }
 
+  /**
+   * Asserts a refusal: its status (the failure shows the body) and its exact message, each
+   * described by the documented behaviour it checks.
+   */
+  public static void assertRefused(
+      Response r, int status, String statusChecks, String message, String messageChecks) {
+    assertThat(r.statusCode()).as("%s (body: %s)", statusChecks, r.asString()).isEqualTo(status);
+    assertThat(message(r)).as(messageChecks).isEqualTo(message);
+  }
+
   /** The {@code message} of a JSON error body, or null. */
   public static String message(Response r) {
     try {

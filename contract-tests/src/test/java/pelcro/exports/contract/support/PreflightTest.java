@@ -69,6 +69,19 @@ class PreflightTest {
         401);
   }
 
+  /** The default sandbox's keys and sites, with no other account configured. */
+  private static ContractConfig withoutOtherAccount(String baseUrl, int nonEnterpriseStatus) {
+    return config(
+        baseUrl,
+        "sk_test_enterprise",
+        1001,
+        "sk_test_basic",
+        3001,
+        Optional.empty(),
+        Optional.empty(),
+        nonEnterpriseStatus);
+  }
+
   private static String failure(ContractConfig config, OptionStyle style) {
     PreflightFailure failure =
         catchThrowableOfType(
@@ -95,17 +108,7 @@ class PreflightTest {
   void namesTheBaseUrlWhenNothingListensThere() throws IOException {
     String base = Unreachable.baseUrl();
 
-    String message =
-        failure(
-            config(
-                base,
-                "sk_test_enterprise",
-                1001,
-                "sk_test_basic",
-                3001,
-                Optional.empty(),
-                Optional.empty(),
-                401));
+    String message = failure(withoutOtherAccount(base, 401));
 
     assertThat(message)
         .isEqualTo(
@@ -117,17 +120,7 @@ class PreflightTest {
 
   @Test
   void namesTheBaseUrlWhenItIsNotTheApi() {
-    String message =
-        failure(
-            config(
-                sandbox.rootUrl() + "/api/v2",
-                "sk_test_enterprise",
-                1001,
-                "sk_test_basic",
-                3001,
-                Optional.empty(),
-                Optional.empty(),
-                401));
+    String message = failure(withoutOtherAccount(sandbox.rootUrl() + "/api/v2", 401));
 
     assertThat(message)
         .contains("answers 404")
@@ -183,17 +176,7 @@ class PreflightTest {
 
   @Test
   void namesTheNonEnterpriseStatusWhenTheTargetAnswersAnother() {
-    String message =
-        failure(
-            config(
-                sandbox.baseUrl(),
-                "sk_test_enterprise",
-                1001,
-                "sk_test_basic",
-                3001,
-                Optional.empty(),
-                Optional.empty(),
-                403));
+    String message = failure(withoutOtherAccount(sandbox.baseUrl(), 403));
 
     assertThat(message)
         .contains("gets 401")
