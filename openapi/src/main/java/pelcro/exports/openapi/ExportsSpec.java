@@ -2,6 +2,7 @@ package pelcro.exports.openapi;
 
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -49,6 +50,20 @@ public final class ExportsSpec {
   /** The parsed model; treat it as read-only, it is shared. */
   public OpenAPI model() {
     return model;
+  }
+
+  /**
+   * The named examples of {@code POST /exports}' JSON request body in {@code api} (this spec's
+   * model, or a model read from its served text), in the spec's order.
+   */
+  public static Map<String, Example> requestExamples(OpenAPI api) {
+    return api.getPaths()
+        .get("/exports")
+        .getPost()
+        .getRequestBody()
+        .getContent()
+        .get("application/json")
+        .getExamples();
   }
 
   /** A named schema from {@code components/schemas}. */

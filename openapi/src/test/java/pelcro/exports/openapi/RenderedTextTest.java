@@ -60,16 +60,7 @@ class RenderedTextTest {
 
   @Test
   void everyRequestExampleSummaryNamesTheDatesItSends() {
-    Map<String, Example> examples =
-        ExportsSpec.get()
-            .model()
-            .getPaths()
-            .get("/exports")
-            .getPost()
-            .getRequestBody()
-            .getContent()
-            .get("application/json")
-            .getExamples();
+    Map<String, Example> examples = ExportsSpec.requestExamples(ExportsSpec.get().model());
 
     assertThat(examples)
         .hasSize(14)

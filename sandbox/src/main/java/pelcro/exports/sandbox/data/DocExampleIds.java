@@ -56,16 +56,7 @@ final class DocExampleIds {
   }
 
   private static DocExampleIds read() {
-    Map<String, Example> examples =
-        ExportsSpec.get()
-            .model()
-            .getPaths()
-            .get("/exports")
-            .getPost()
-            .getRequestBody()
-            .getContent()
-            .get("application/json")
-            .getExamples();
+    Map<String, Example> examples = ExportsSpec.requestExamples(ExportsSpec.get().model());
     List<Map<?, ?>> bodies = new ArrayList<>();
     // The parser hands inline examples over as Jackson trees; read them as plain maps.
     ObjectMapper json = new ObjectMapper();

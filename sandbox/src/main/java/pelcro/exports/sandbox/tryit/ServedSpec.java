@@ -73,19 +73,7 @@ final class ServedSpec {
    * The first example of {@code POST /exports}, the one Swagger UI fills in, as one line of JSON.
    */
   static String firstRequestExample() {
-    Object value =
-        api()
-            .getPaths()
-            .get("/exports")
-            .getPost()
-            .getRequestBody()
-            .getContent()
-            .get("application/json")
-            .getExamples()
-            .values()
-            .iterator()
-            .next()
-            .getValue();
+    Object value = ExportsSpec.requestExamples(api()).values().iterator().next().getValue();
     return json(value, true);
   }
 

@@ -6,11 +6,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static pelcro.exports.openapi.ExportsSpec.requestExamples;
 import static pelcro.exports.sandbox.Fixtures.*;
 import static pelcro.exports.sandbox.SpecValidated.api;
 import static pelcro.exports.sandbox.SpecValidated.control;
 import static pelcro.exports.sandbox.support.ExportCalls.listExports;
-import static pelcro.exports.sandbox.support.SpecExamples.exportRequestExamples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -94,7 +94,7 @@ class RequestExportAcceptanceTest {
 
   @Test
   void acceptsEveryDocumentedExampleBody() {
-    Map<String, Example> examples = exportRequestExamples(ExportsSpec.get().model());
+    Map<String, Example> examples = requestExamples(ExportsSpec.get().model());
     for (Map.Entry<String, Example> e : examples.entrySet()) {
       post(ENTERPRISE, SITE, json(e.getValue().getValue()))
           .then()

@@ -2,7 +2,7 @@ package pelcro.exports.sandbox.tryit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static pelcro.exports.sandbox.support.SpecExamples.exportRequestExamples;
+import static pelcro.exports.openapi.ExportsSpec.requestExamples;
 
 import io.restassured.http.ContentType;
 import io.swagger.parser.OpenAPIParser;
@@ -37,7 +37,7 @@ class DocsExamplesAcceptanceTest {
   void everyRequestExampleOfTheSpecIsQueuedVerbatim() {
     Map<String, Integer> statuses = new TreeMap<>();
     Map<String, String> answers = new TreeMap<>();
-    exportRequestExamples(ExportsSpec.get().model())
+    requestExamples(ExportsSpec.get().model())
         .forEach(
             (name, example) -> {
               var response =
@@ -69,9 +69,9 @@ class DocsExamplesAcceptanceTest {
     OpenAPI served = new OpenAPIParser().readContents(yaml, null, null).getOpenAPI();
 
     Map<String, Object> servedValues = new TreeMap<>();
-    exportRequestExamples(served).forEach((name, e) -> servedValues.put(name, e.getValue()));
+    requestExamples(served).forEach((name, e) -> servedValues.put(name, e.getValue()));
     Map<String, Object> specValues = new TreeMap<>();
-    exportRequestExamples(ExportsSpec.get().model())
+    requestExamples(ExportsSpec.get().model())
         .forEach((name, e) -> specValues.put(name, e.getValue()));
     assertThat(servedValues).hasSize(14).isEqualTo(specValues);
   }

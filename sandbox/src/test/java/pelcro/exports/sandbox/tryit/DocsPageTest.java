@@ -1,7 +1,7 @@
 package pelcro.exports.sandbox.tryit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static pelcro.exports.sandbox.support.SpecExamples.exportRequestExamples;
+import static pelcro.exports.openapi.ExportsSpec.requestExamples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -116,8 +116,7 @@ class DocsPageTest {
   @Test
   void theWalkThroughUsesTheRealEndpointsTheSpecsFirstExampleAndItsMessages() throws Exception {
     String walk = section(page(DEFAULT), "guide-walkthrough");
-    Object first =
-        exportRequestExamples(ExportsSpec.get().model()).values().iterator().next().getValue();
+    Object first = requestExamples(ExportsSpec.get().model()).values().iterator().next().getValue();
 
     assertThat(walk)
         .contains(
