@@ -10,21 +10,12 @@ import java.util.List;
  * absurd headers, hostile Host headers, the static-file servlet and odd request targets. Each case
  * is complete or ends with a half-close, so the server can always answer at once; the stalled cases
  * ({@link #stalled}) wait on the server's own timeouts.
+ *
+ * @param host the Host header of well-behaved cases ({@code 127.0.0.1:<port>})
+ * @param key a valid Enterprise key, for cases that should get past authentication
  */
-public final class Garbage {
+public record Garbage(String host, String key) {
   private static final String API = "/api/v1/core/exports";
-
-  private final String host;
-  private final String key;
-
-  /**
-   * @param host the Host header of well-behaved cases ({@code 127.0.0.1:<port>})
-   * @param key a valid Enterprise key, for cases that should get past authentication
-   */
-  public Garbage(String host, String key) {
-    this.host = host;
-    this.key = key;
-  }
 
   /** A request line and the well-behaved Host header, for the headers and body to follow. */
   private String head(String method, String target) {
@@ -393,48 +384,29 @@ public final class Garbage {
     String post =
         head("POST", API + "?site_id=1001")
             + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"object\":";
-    List<RawScript> out = new ArrayList<>();
-    out.add(
-        new RawScript(
-            "stalled-body-no-key",
-            List.of(new RawScript.Write(latin1(post)), new RawScript.Pause(stallMillis)),
-            false,
-            "POST",
-            API));
-    out.add(
-        new RawScript(
+    return List.of(
+        stall("stalled-body-no-key", post, "POST", stallMillis),
+        stall(
             "stalled-body-with-key",
-            List.of(
-                new RawScript.Write(
-                    latin1(
-                        post.replace(
-                            "Content-Type", "Authorization: Bearer " + key + "\r\nContent-Type"))),
-                new RawScript.Pause(stallMillis)),
-            false,
+            post.replace("Content-Type", "Authorization: Bearer " + key + "\r\nContent-Type"),
             "POST",
-            API));
-    out.add(
-        new RawScript(
+            stallMillis),
+        stall(
             "stalled-chunked-body",
-            List.of(
-                new RawScript.Write(
-                    latin1(
-                        head("POST", API + "?site_id=1001")
-                            + "Transfer-Encoding: chunked\r\n\r\n5\r\n{\"a\"")),
-                new RawScript.Pause(stallMillis)),
-            false,
+            head("POST", API + "?site_id=1001") + "Transfer-Encoding: chunked\r\n\r\n5\r\n{\"a\"",
             "POST",
-            API));
-    out.add(
-        new RawScript(
-            "stalled-headers",
-            List.of(
-                new RawScript.Write(latin1(head("GET", API) + "X-Half: ")),
-                new RawScript.Pause(stallMillis)),
-            false,
-            "GET",
-            API));
-    return out;
+            stallMillis),
+        stall("stalled-headers", head("GET", API) + "X-Half: ", "GET", stallMillis));
+  }
+
+  /** Sends {@code text}, then nothing for {@code stallMillis}; the answer may never come. */
+  private static RawScript stall(String name, String text, String method, long stallMillis) {
+    return new RawScript(
+        name,
+        List.of(new RawScript.Write(latin1(text)), new RawScript.Pause(stallMillis)),
+        false,
+        method,
+        API);
   }
 
   private static RawScript half(String name, String text, String method) {
