@@ -134,30 +134,14 @@ final class FrontDoor extends Handler.Wrapper {
             if (STUB_WRITES.matcher(method + " " + path).matches()) {
               shadowWarning(body).ifPresent(w -> answer.getHeaders().put(StubShadows.HEADER, w));
             }
-            forward(
-                hasBody(request)
-                    ? new BufferedRequest(request, body)
-                    : BufferedRequest.plain(request),
-                answer,
-                logged,
-                path);
+            forward(request, body, answer, logged, path);
           });
     }
     if (!Routes.owns(path)) {
       // The user's stubs (--root-dir, /__admin/mappings); none matched: the vendor's JSON 404.
       Callback logged = logged(request, response, callback, method);
       return withBody(
-          request,
-          response,
-          logged,
-          body ->
-              forward(
-                  hasBody(request)
-                      ? new BufferedRequest(request, body)
-                      : BufferedRequest.plain(request),
-                  response,
-                  logged,
-                  path));
+          request, response, logged, body -> forward(request, body, response, logged, path));
     }
     String transfer = null;
     Callback done = callback;
@@ -259,22 +243,21 @@ final class FrontDoor extends Handler.Wrapper {
     return declared || body.length >= 2 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b;
   }
 
-  private boolean forward(Request request, Response response, Callback callback, String path) {
+  /** Hands the request, with the body the edge read, to WireMock: its admin API or the stubs. */
+  private void forward(
+      Request request, byte[] body, Response response, Callback callback, String path) {
+    Request whole =
+        hasBody(request) ? new BufferedRequest(request, body) : BufferedRequest.plain(request);
     try {
-      if (!super.handle(request, response, callback)) {
+      if (!super.handle(whole, response, callback)) {
         JettyAnswers.error(
             response, callback, new ApiException(ApiError.ROUTE_NOT_FOUND, path), false);
       }
     } catch (Exception | Error e) {
       callback.failed(e); // Jetty's error handler answers a bare JSON 500
     }
-    return true;
   }
 
-  /**
-   * A request the edge answered itself, or handed to the admin API (the rest are written by the
-   * dispatcher).
-   */
   /** {@code callback}, logging the answer's status when {@code --verbose} is on. */
   private Callback logged(Request request, Response response, Callback callback, String method) {
     return log.enabled()
