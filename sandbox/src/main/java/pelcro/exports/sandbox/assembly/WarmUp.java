@@ -33,15 +33,7 @@ public final class WarmUp {
   private static final AtomicBoolean WARMED = new AtomicBoolean();
   private static final AtomicBoolean WARMED_EXPORTS = new AtomicBoolean();
 
-  private final String root;
-  private final String key;
-  private final long site;
-
-  private WarmUp(String root, String key, long site) {
-    this.root = root;
-    this.key = key;
-    this.site = site;
-  }
+  private WarmUp() {}
 
   /**
    * @param successfulExport whether one export may really be requested (no webhook would tell
@@ -67,7 +59,7 @@ public final class WarmUp {
     ownAccount.accept(session.enterprise().id());
     ownAccount.accept(session.basic().id());
     try {
-      new WarmUp(root, session.enterprise().key(), Sessions.SITES.get(0))
+      new Client(root, session.enterprise().key(), Sessions.SITES.get(0))
           .requests(successfulExport, helpers);
     } finally {
       state.sessions().end(session.id());
@@ -76,74 +68,79 @@ public final class WarmUp {
     }
   }
 
-  private void requests(boolean successfulExport, boolean helpers) {
-    String exports = "/api/v1/core/exports?site_id=" + site;
-    send("GET", exports, null);
-    for (ExportType type : ExportType.values()) {
-      // Before the seeded data: "Nothing to export" (or, for accounting, a month too early).
-      send(
-          "POST",
-          exports,
-          type == ExportType.ACCOUNTING
-              ? Map.of("object", type.getValue(), "month", "2020-01-01", "currency", "usd")
-              : Map.of(
-                  "object", type.getValue(), "date_from", "2020-01-01", "date_to", 1580515200));
-    }
-    send("POST", exports, Map.of("object", "subscriptions"));
-    send("GET", "/api/v1/core/exports/" + UUID.randomUUID() + "?site_id=" + site, null);
-    if (successfulExport) {
-      // Every type once: the paths of an accepted export (its insert, its 409, its download not
-      // yet ready) run a dozen times, not once, so the first client's requests find them
-      // compiled (measured: the first accepted export took 2.6-3.6 times the later ones).
-      long now = Instant.now().getEpochSecond();
+  /** The warm-up's requests, as a client of the sandbox at {@code root} with one account's key. */
+  private record Client(String root, String key, long site) {
+    void requests(boolean successfulExport, boolean helpers) {
+      String exports = "/api/v1/core/exports?site_id=" + site;
+      send("GET", exports, null);
       for (ExportType type : ExportType.values()) {
-        if (type == ExportType.ACCOUNTING) {
-          continue;
-        }
-        Map<String, Object> body =
-            Map.of("object", type.getValue(), "date_from", now - 30L * 86_400, "date_to", now);
-        String answer = send("POST", exports, body);
-        send("POST", exports, body);
-        String uuid = answer == null ? null : answer.replaceAll(".*\"uuid\":\"([^\"]+)\".*", "$1");
-        if (uuid != null && !uuid.equals(answer)) {
-          send("GET", "/api/v1/core/exports/" + uuid + "?site_id=" + site, null);
+        // Before the seeded data: "Nothing to export" (or, for accounting, a month too early).
+        send(
+            "POST",
+            exports,
+            type == ExportType.ACCOUNTING
+                ? Map.of("object", type.getValue(), "month", "2020-01-01", "currency", "usd")
+                : Map.of(
+                    "object", type.getValue(), "date_from", "2020-01-01", "date_to", 1580515200));
+      }
+      send("POST", exports, Map.of("object", "subscriptions"));
+      send("GET", "/api/v1/core/exports/" + UUID.randomUUID() + "?site_id=" + site, null);
+      if (successfulExport) {
+        // Every type once: the paths of an accepted export (its insert, its 409, its download not
+        // yet ready) run a dozen times, not once, so the first client's requests find them
+        // compiled (measured: the first accepted export took 2.6-3.6 times the later ones).
+        long now = Instant.now().getEpochSecond();
+        for (ExportType type : ExportType.values()) {
+          if (type == ExportType.ACCOUNTING) {
+            continue;
+          }
+          Map<String, Object> body =
+              Map.of("object", type.getValue(), "date_from", now - 30L * 86_400, "date_to", now);
+          String answer = send("POST", exports, body);
+          send("POST", exports, body);
+          String uuid =
+              answer == null ? null : answer.replaceAll(".*\"uuid\":\"([^\"]+)\".*", "$1");
+          if (uuid != null && !uuid.equals(answer)) {
+            send("GET", "/api/v1/core/exports/" + uuid + "?site_id=" + site, null);
+          }
         }
       }
+      if (helpers) {
+        send("GET", "/__sandbox/clock", null);
+      }
     }
-    if (helpers) {
-      send("GET", "/__sandbox/clock", null);
-    }
-  }
 
-  /**
-   * One request with the JDK's {@link HttpURLConnection}: plain HTTP over loopback needs nothing
-   * more, and java.net.http's client would first build the default TLS context (some 600 classes
-   * loaded and run once, before the sandbox may say it is ready).
-   */
-  private String send(String method, String path, Object body) {
-    try {
-      HttpURLConnection http = (HttpURLConnection) URI.create(root + path).toURL().openConnection();
-      http.setConnectTimeout((int) TIMEOUT.toMillis());
-      http.setReadTimeout((int) TIMEOUT.toMillis());
-      http.setRequestMethod(method);
-      http.setRequestProperty("Authorization", "Bearer " + key);
-      http.setRequestProperty("Content-Type", "application/json");
-      if (body != null) {
-        http.setDoOutput(true);
-        try (OutputStream out = http.getOutputStream()) {
-          out.write(JSON.writeValueAsBytes(body));
+    /**
+     * One request with the JDK's {@link HttpURLConnection}: plain HTTP over loopback needs nothing
+     * more, and java.net.http's client would first build the default TLS context (some 600 classes
+     * loaded and run once, before the sandbox may say it is ready).
+     */
+    String send(String method, String path, Object body) {
+      try {
+        HttpURLConnection http =
+            (HttpURLConnection) URI.create(root + path).toURL().openConnection();
+        http.setConnectTimeout((int) TIMEOUT.toMillis());
+        http.setReadTimeout((int) TIMEOUT.toMillis());
+        http.setRequestMethod(method);
+        http.setRequestProperty("Authorization", "Bearer " + key);
+        http.setRequestProperty("Content-Type", "application/json");
+        if (body != null) {
+          http.setDoOutput(true);
+          try (OutputStream out = http.getOutputStream()) {
+            out.write(JSON.writeValueAsBytes(body));
+          }
         }
+        InputStream in =
+            http.getResponseCode() >= 400 ? http.getErrorStream() : http.getInputStream();
+        if (in == null) {
+          return "";
+        }
+        try (in) {
+          return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+      } catch (IOException e) {
+        return null;
       }
-      InputStream in =
-          http.getResponseCode() >= 400 ? http.getErrorStream() : http.getInputStream();
-      if (in == null) {
-        return "";
-      }
-      try (in) {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-    } catch (IOException e) {
-      return null;
     }
   }
 }
