@@ -23,19 +23,9 @@ import org.eclipse.jetty.util.Callback;
  * <p>WireMock's stub pipeline would add nothing here (one catch-all stub) and cost most of each
  * request: it copies every request into its journal format twice and parses its query eagerly.
  */
-final class ApiHandler {
+record ApiHandler(ExportsDispatcher dispatcher, ApiJournal journal, ClientAddresses clients) {
   /** How much of an export file is generated ahead of the client, per download. */
   private static final int FILE_BUFFER = 64 * 1024;
-
-  private final ExportsDispatcher dispatcher;
-  private final ApiJournal journal;
-  private final ClientAddresses clients;
-
-  ApiHandler(ExportsDispatcher dispatcher, ApiJournal journal, ClientAddresses clients) {
-    this.dispatcher = dispatcher;
-    this.journal = journal;
-    this.clients = clients;
-  }
 
   /** Whether a control route takes this request. */
   boolean isControl(String method, String path) {
@@ -56,36 +46,40 @@ final class ApiHandler {
       Response response,
       Callback callback,
       boolean journaled) {
-    long arrived = System.currentTimeMillis();
-    ApiRequest api =
-        new ApiRequest(
-            request.getMethod(),
-            request.getHttpURI().getPathQuery(),
-            request.getHttpURI().asString(),
-            headers(request),
-            clients.of(request),
-            body);
-    Answer answer = dispatcher.answer(api, transfer);
-    if (journaled) {
-      journal.record(api, answer, arrived);
-    }
-    response.setStatus(answer.status());
-    answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
-    if (answer.file() == null) {
-      response.getHeaders().put(HttpHeader.CONTENT_LENGTH, answer.body().length);
-      response.write(true, ByteBuffer.wrap(answer.body()), callback);
-      return;
-    }
-    InputStream file;
     try {
-      file = answer.file().opener().open();
-    } catch (java.io.IOException | RuntimeException e) {
-      callback.failed(e); // nothing written yet: Jetty's error handler answers a JSON 500
-      return;
+      long arrived = System.currentTimeMillis();
+      ApiRequest api =
+          new ApiRequest(
+              request.getMethod(),
+              request.getHttpURI().getPathQuery(),
+              request.getHttpURI().asString(),
+              headers(request),
+              clients.of(request),
+              body);
+      Answer answer = dispatcher.answer(api, transfer);
+      if (journaled) {
+        journal.record(api, answer, arrived);
+      }
+      response.setStatus(answer.status());
+      answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
+      if (answer.file() == null) {
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, answer.body().length);
+        response.write(true, ByteBuffer.wrap(answer.body()), callback);
+        return;
+      }
+      InputStream file;
+      try {
+        file = answer.file().opener().open();
+      } catch (java.io.IOException | RuntimeException e) {
+        callback.failed(e); // nothing written yet: Jetty's error handler answers a JSON 500
+        return;
+      }
+      ByteBufferPool.Sized buffers =
+          new ByteBufferPool.Sized(request.getComponents().getByteBufferPool(), false, FILE_BUFFER);
+      Content.copy(Content.Source.from(buffers, file), response, callback);
+    } catch (RuntimeException | Error e) {
+      callback.failed(e); // Jetty's error handler answers a bare JSON 500
     }
-    ByteBufferPool.Sized buffers =
-        new ByteBufferPool.Sized(request.getComponents().getByteBufferPool(), false, FILE_BUFFER);
-    Content.copy(Content.Source.from(buffers, file), response, callback);
   }
 
   private static List<Map.Entry<String, String>> headers(Request request) {

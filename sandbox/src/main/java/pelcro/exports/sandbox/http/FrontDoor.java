@@ -121,7 +121,7 @@ final class FrontDoor extends Handler.Wrapper {
             request,
             response,
             callback,
-            body -> answer(request, body, null, response, callback, false));
+            body -> api.handle(request, body, null, response, callback, false));
       }
       // WireMock's admin API.
       Response answer = new JsonErrorResponse(request, response, path);
@@ -166,21 +166,7 @@ final class FrontDoor extends Handler.Wrapper {
         request,
         response,
         finished,
-        body -> answer(request, body, token, response, finished, true));
-  }
-
-  private void answer(
-      Request request,
-      byte[] body,
-      String transfer,
-      Response response,
-      Callback callback,
-      boolean journaled) {
-    try {
-      api.handle(request, body, transfer, response, callback, journaled);
-    } catch (RuntimeException | Error e) {
-      callback.failed(e); // Jetty's error handler answers a bare JSON 500
-    }
+        body -> api.handle(request, body, token, response, finished, true));
   }
 
   /** The warning for a stub sent to the admin API that would shadow the sandbox's paths. */
