@@ -45,6 +45,9 @@ class JsonErrorHandler extends ErrorHandler {
       String message,
       Throwable cause,
       Callback callback) {
+    if (answersOwnError(request, response, code, callback)) {
+      return;
+    }
     if (code == 505) {
       // An unknown HTTP version is the client's garbage like any other: 400, not 505.
       code = 400;
@@ -57,6 +60,14 @@ class JsonErrorHandler extends ErrorHandler {
     // connection cannot be trusted either, so the connection ends (see badMessageError).
     response.getHeaders().put(HttpHeader.CONNECTION, "close");
     response.write(true, ByteBuffer.wrap(body(code, message)), callback);
+  }
+
+  /**
+   * Where a subclass answers an error its own way (it writes the answer and returns true); false
+   * leaves the answer to this class.
+   */
+  boolean answersOwnError(Request request, Response response, int code, Callback callback) {
+    return false;
   }
 
   /**

@@ -15,16 +15,9 @@ import pelcro.exports.sandbox.domain.ApiException;
  */
 final class UnmatchedErrorHandler extends JsonErrorHandler {
   @Override
-  protected void generateResponse(
-      Request request,
-      Response response,
-      int code,
-      String message,
-      Throwable cause,
-      Callback callback) {
+  boolean answersOwnError(Request request, Response response, int code, Callback callback) {
     if (code != 404) {
-      super.generateResponse(request, response, code, message, cause, callback);
-      return;
+      return false;
     }
     ErrorRenderer.Rendered rendered =
         ErrorRenderer.render(
@@ -32,5 +25,6 @@ final class UnmatchedErrorHandler extends JsonErrorHandler {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     rendered.headers().forEach((name, value) -> response.getHeaders().put(name, value));
     response.write(true, ByteBuffer.wrap(rendered.body()), callback);
+    return true;
   }
 }
