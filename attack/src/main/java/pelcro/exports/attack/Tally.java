@@ -18,39 +18,25 @@ import java.util.function.Supplier;
 public final class Tally {
   private static final int MAX_FINDINGS = 5000;
 
-  /** One case that broke rules: its first request, its answer, the rules, how often. */
-  public static final class Finding {
-    final String caseName;
-    final String request;
-    final String answer;
-    final Set<Rule> rules = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    final LongAdder count = new LongAdder();
-
+  /**
+   * One case that broke rules: its first request, its answer, the rules, how often.
+   *
+   * @param brokenRules the rules the case broke, added to as it breaks more
+   * @param times how often it broke them
+   */
+  public record Finding(
+      String caseName, String request, String answer, Set<Rule> brokenRules, LongAdder times) {
     Finding(String caseName, String request, String answer) {
-      this.caseName = caseName;
-      this.request = request;
-      this.answer = answer;
-    }
-
-    public String caseName() {
-      return caseName;
-    }
-
-    public String request() {
-      return request;
-    }
-
-    public String answer() {
-      return answer;
+      this(caseName, request, answer, ConcurrentHashMap.newKeySet(), new LongAdder());
     }
 
     /** The rules this case broke, in the catalogue's order. */
     public Set<Rule> rules() {
-      return java.util.EnumSet.copyOf(rules);
+      return java.util.EnumSet.copyOf(brokenRules);
     }
 
     public long count() {
-      return count.sum();
+      return times.sum();
     }
   }
 
@@ -108,8 +94,8 @@ public final class Tally {
       finding = findings.computeIfAbsent(key, k -> new Finding(caseName, request.get(), what));
     }
     if (finding != null) {
-      finding.rules.addAll(rules);
-      finding.count.increment();
+      finding.brokenRules().addAll(rules);
+      finding.times().increment();
     }
   }
 
@@ -149,7 +135,7 @@ public final class Tally {
   /** The findings, most frequent first. */
   public List<Finding> findings() {
     List<Finding> out = new ArrayList<>(findings.values());
-    out.sort(Comparator.comparing((Finding f) -> -f.count()).thenComparing(f -> f.caseName));
+    out.sort(Comparator.comparing((Finding f) -> -f.count()).thenComparing(Finding::caseName));
     return out;
   }
 
@@ -212,7 +198,7 @@ public final class Tally {
       out.append(
           String.format(
               "-- %s: %s (%,d times)%n   sent:     %s%n   answered: %s%n",
-              f.caseName, f.rules(), f.count(), f.request, f.answer));
+              f.caseName(), f.rules(), f.count(), f.request(), f.answer()));
     }
     if (all.size() > max) {
       out.append(String.format("… and %d more cases%n", all.size() - max));
