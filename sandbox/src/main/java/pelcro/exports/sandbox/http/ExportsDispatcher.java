@@ -1,6 +1,5 @@
 package pelcro.exports.sandbox.http;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -11,10 +10,6 @@ import pelcro.exports.sandbox.domain.KeyMask;
 import pelcro.exports.sandbox.faults.Faults;
 import pelcro.exports.sandbox.limits.RateDecision;
 import pelcro.exports.sandbox.log.ActivityLog;
-import pelcro.exports.sandbox.operations.DownloadExportOperation;
-import pelcro.exports.sandbox.operations.ExportDownload;
-import pelcro.exports.sandbox.operations.ListExportsOperation;
-import pelcro.exports.sandbox.operations.RequestExportOperation;
 import pelcro.exports.sandbox.store.RequestReads;
 import pelcro.exports.sandbox.store.engine.StateUnavailable;
 
@@ -23,94 +18,23 @@ import pelcro.exports.sandbox.store.engine.StateUnavailable;
  * renders its result or its error; the control API's routes need no key (the edge checked the admin
  * token). The sandbox's own server ({@link FrontDoor}) and the WireMock extension ({@link
  * SandboxExtensions}) both hand it each such request whole.
+ *
+ * @param routes the API's routes ({@link ApiRoutes}), and those of the test helpers and the control
+ *     API where they are open
  */
-final class ExportsDispatcher {
+record ExportsDispatcher(
+    Routes routes,
+    Authenticator authenticator,
+    ApiExtrasGate extras,
+    ActivityLog log,
+    Faults faults,
+    LintObserver lint) {
   private static final Logger LOG = Logger.getLogger(ExportsDispatcher.class.getName());
-
-  private final Routes routes;
-  private final Authenticator authenticator;
-  private final ApiExtrasGate extras;
-  private final DownloadTransfers transfers;
-  private final ActivityLog log;
-  private final Faults faults;
-  private final LintObserver lint;
-
-  ExportsDispatcher(
-      Authenticator authenticator,
-      ApiExtrasGate extras,
-      ApiOperations api,
-      TestHelpers helpers,
-      ControlRoutes control,
-      DownloadTransfers transfers,
-      ActivityLog log,
-      Faults faults,
-      LintObserver lint) {
-    this.faults = faults;
-    this.lint = lint;
-    this.authenticator = authenticator;
-    this.extras = extras;
-    this.transfers = transfers;
-    this.log = log;
-    String exports = Routes.BASE_PATH + "/exports";
-    Routes.Builder table =
-        new Routes.Builder()
-            .add(
-                "GET",
-                exports,
-                "listExports",
-                call ->
-                    Answer.json(
-                        200,
-                        api.list()
-                            .handle(
-                                call.caller(),
-                                call.query().get("site_id"),
-                                call.query().get("page"),
-                                call.query().get("limit"),
-                                call.pathUrl())))
-            .add(
-                "POST",
-                exports,
-                "requestExport",
-                call ->
-                    Answer.json(
-                        200,
-                        api.request()
-                            .handle(
-                                call.caller(),
-                                call.query().get("site_id"),
-                                Json.readBody(call.body()))))
-            .add(
-                "GET",
-                exports + "/{uuid}",
-                "downloadExport",
-                call ->
-                    file(
-                        api.download()
-                            .handle(
-                                call.caller(),
-                                call.query().get("site_id"),
-                                call.params().get("uuid")),
-                        call));
-    if (helpers != null) {
-      helpers.addTo(table);
-    }
-    if (control != null) {
-      control.addTo(table);
-    }
-    this.routes = table.build();
-  }
 
   /** Whether a control route takes this request (else WireMock's admin API answers it). */
   boolean isControl(String method, String path) {
     return routes.isControl(method, path);
   }
-
-  /** The API's three operations. */
-  record ApiOperations(
-      ListExportsOperation list,
-      RequestExportOperation request,
-      DownloadExportOperation download) {}
 
   /**
    * The answer to one request.
@@ -231,26 +155,5 @@ final class ExportsDispatcher {
     return Answer.error(
         new ApiException(ApiError.SERVICE_UNAVAILABLE)
             .withRetryAfter(java.time.Duration.ofSeconds(1)));
-  }
-
-  /**
-   * The file, streamed: it is opened only when the edge writes the body, never read whole. The
-   * transfer is registered under the token the edge gave the request, so the edge can report
-   * whether the last byte was written.
-   */
-  private Answer file(ExportDownload download, Call call) {
-    try {
-      transfers.begin(call.transfer(), download.transfer(), call.client());
-    } catch (ApiException noSlot) {
-      transfers.refused(download.transfer()); // the file stays downloadable
-      throw noSlot;
-    }
-    return Answer.file(
-        download.file(),
-        Map.of(
-            "Content-Type",
-            ExportDownload.CONTENT_TYPE,
-            "Content-Disposition",
-            download.contentDisposition()));
   }
 }

@@ -139,26 +139,29 @@ public final class SandboxServer implements SandboxHost {
       Operations ops,
       Extras extras,
       DownloadTransfers transfers) {
+    Routes.Builder table = new Routes.Builder();
+    new ApiRoutes(ops.list(), ops.request(), ops.download(), transfers).addTo(table);
+    if (settings.testHelpers()) {
+      new TestHelpers(ops.clock(), ops.reset(), ops.complete(), ops.fail(), ops.faults())
+          .addTo(table);
+    }
+    if (settings.admin()) {
+      new ControlRoutes(
+              ops.reset(),
+              ops.clock(),
+              ops.complete(),
+              ops.fail(),
+              ops.sessions(),
+              ops.faults(),
+              extras.deliveries(),
+              new LintControl(extras.lint()),
+              extras.knownAccount())
+          .addTo(table);
+    }
     return new ExportsDispatcher(
+        table.build(),
         new Authenticator(accounts, settings.nonEnterpriseStatus(), extras.runtimeKeys()::apply),
         new ApiExtrasGate(extras.cors(), extras.docs(), extras.limiter(), extras.clocks()),
-        new ExportsDispatcher.ApiOperations(ops.list(), ops.request(), ops.download()),
-        settings.testHelpers()
-            ? new TestHelpers(ops.clock(), ops.reset(), ops.complete(), ops.fail(), ops.faults())
-            : null,
-        settings.admin()
-            ? new ControlRoutes(
-                ops.reset(),
-                ops.clock(),
-                ops.complete(),
-                ops.fail(),
-                ops.sessions(),
-                ops.faults(),
-                extras.deliveries(),
-                new LintControl(extras.lint()),
-                extras.knownAccount())
-            : null,
-        transfers,
         extras.log(),
         extras.faults(),
         new LintObserver(extras.lint()));
