@@ -1,5 +1,10 @@
 package pelcro.exports.attack;
 
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +40,18 @@ public record Answer(
     /** The server closed or reset the connection without answering. */
     CLOSED,
     /** Bytes came back that are not an HTTP/1.x answer. */
-    MALFORMED
+    MALFORMED;
+
+    /** What an I/O failure before the answer means, whichever client met it. */
+    public static Failure of(IOException e) {
+      if (e instanceof ConnectException || e instanceof HttpConnectTimeoutException) {
+        return CONNECT;
+      }
+      if (e instanceof SocketTimeoutException || e instanceof HttpTimeoutException) {
+        return TIMEOUT;
+      }
+      return CLOSED;
+    }
   }
 
   public static Answer failed(Failure failure, long nanos) {

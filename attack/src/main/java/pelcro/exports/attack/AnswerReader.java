@@ -3,7 +3,6 @@ package pelcro.exports.attack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +10,6 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
-import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.impl.io.DefaultBHttpClientConnection;
 
@@ -44,14 +42,10 @@ final class AnswerReader {
       do {
         response = conn.receiveResponseHeader();
       } while (response.getCode() < 200);
-    } catch (SocketTimeoutException e) {
-      return Answer.failed(Answer.Failure.TIMEOUT, System.nanoTime() - started);
-    } catch (NoHttpResponseException e) {
-      return Answer.failed(Answer.Failure.CLOSED, System.nanoTime() - started);
     } catch (HttpException e) {
       return Answer.failed(Answer.Failure.MALFORMED, System.nanoTime() - started);
     } catch (IOException e) {
-      return Answer.failed(Answer.Failure.CLOSED, System.nanoTime() - started);
+      return Answer.failed(Answer.Failure.of(e), System.nanoTime() - started);
     }
     Map<String, String> headers = new LinkedHashMap<>();
     for (Header h : response.getHeaders()) {

@@ -2,13 +2,10 @@ package pelcro.exports.attack;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -99,12 +96,8 @@ public final class JdkSender {
           false,
           Answer.Failure.NONE,
           System.nanoTime() - started);
-    } catch (HttpConnectTimeoutException | ConnectException e) {
-      return Answer.failed(Answer.Failure.CONNECT, System.nanoTime() - started);
-    } catch (HttpTimeoutException e) {
-      return Answer.failed(Answer.Failure.TIMEOUT, System.nanoTime() - started);
     } catch (IOException e) {
-      return Answer.failed(Answer.Failure.CLOSED, System.nanoTime() - started);
+      return Answer.failed(Answer.Failure.of(e), System.nanoTime() - started);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Answer.failed(Answer.Failure.TIMEOUT, System.nanoTime() - started);

@@ -2,11 +2,9 @@ package pelcro.exports.attack;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 
 /**
  * Runs a {@link RawScript} on a fresh socket bound to a chosen loopback source address, and reads
@@ -47,12 +45,8 @@ public record RawClient(InetSocketAddress server, int readTimeoutMillis, int bod
         return Answer.failed(Answer.Failure.TIMEOUT, System.nanoTime() - started);
       }
       return AnswerReader.read(conn, script.method(), bodyCap, started);
-    } catch (ConnectException e) {
-      return Answer.failed(Answer.Failure.CONNECT, System.nanoTime() - started);
-    } catch (SocketTimeoutException e) {
-      return Answer.failed(Answer.Failure.TIMEOUT, System.nanoTime() - started);
     } catch (IOException e) {
-      return Answer.failed(Answer.Failure.CLOSED, System.nanoTime() - started);
+      return Answer.failed(Answer.Failure.of(e), System.nanoTime() - started);
     }
   }
 }
