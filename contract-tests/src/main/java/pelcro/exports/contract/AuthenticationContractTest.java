@@ -43,10 +43,7 @@ class AuthenticationContractTest {
     Response r =
         call.apply(Api.anonymous().queryParam("site_id", Target.get().enterprise().siteId()));
 
-    assertThat(r.statusCode())
-        .as("core-errors: %s without Authorization must be 401", operation)
-        .isEqualTo(401);
-    assertThat(Exports.message(r)).as("core-errors: the 401 body carries a message").isNotBlank();
+    assertUnauthorized(r, operation + " without Authorization");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -59,10 +56,7 @@ class AuthenticationContractTest {
                 .header("Authorization", "Bearer sk_contract_no_such_key")
                 .queryParam("site_id", Target.get().enterprise().siteId()));
 
-    assertThat(r.statusCode())
-        .as("core-errors: %s with an unknown key must be 401", operation)
-        .isEqualTo(401);
-    assertThat(Exports.message(r)).as("core-errors: the 401 body carries a message").isNotBlank();
+    assertUnauthorized(r, operation + " with an unknown key");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -79,5 +73,11 @@ class AuthenticationContractTest {
             operation, Target.get().nonEnterpriseStatus())
         .isEqualTo(Target.get().nonEnterpriseStatus());
     assertThat(Exports.message(r)).as("core-errors: the refusal carries a message").isNotBlank();
+  }
+
+  /** core-errors: a 401 that carries a message; {@code call} names the refused call. */
+  private static void assertUnauthorized(Response r, String call) {
+    assertThat(r.statusCode()).as("core-errors: %s must be 401", call).isEqualTo(401);
+    assertThat(Exports.message(r)).as("core-errors: the 401 body carries a message").isNotBlank();
   }
 }
