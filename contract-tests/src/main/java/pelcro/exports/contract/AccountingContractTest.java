@@ -37,14 +37,11 @@ class AccountingContractTest {
     Response r =
         Exports.post(Target.get().enterprise(), Exports.recent("accounting", "month", nextYear));
 
-    assertThat(r.statusCode())
-        .as(
-            "request-export, Accounting: a future month must be refused with 400 (body: %s)",
-            r.asString())
-        .isEqualTo(400);
-    assertThat(r.jsonPath().getMap("errors"))
-        .as("request-export, Accounting: errors names month")
-        .containsKey("month");
+    Exports.assertFieldRefused(
+        r,
+        "request-export, Accounting: a future month must be refused with 400",
+        "month",
+        "request-export, Accounting: errors names month");
   }
 
   @Test
@@ -67,12 +64,11 @@ class AccountingContractTest {
     Response r =
         Exports.post(Target.get().enterprise(), Exports.recent("accounting", "currency", "USD"));
 
-    assertThat(r.statusCode())
-        .as("request-export: currency USD (uppercase) must be refused with 400")
-        .isEqualTo(400);
-    assertThat(r.jsonPath().getMap("errors"))
-        .as("request-export: errors names currency")
-        .containsKey("currency");
+    Exports.assertFieldRefused(
+        r,
+        "request-export: currency USD (uppercase) must be refused with 400",
+        "currency",
+        "request-export: errors names currency");
   }
 
   @Test

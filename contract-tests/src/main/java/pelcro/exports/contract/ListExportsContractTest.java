@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import pelcro.exports.contract.support.Api;
 import pelcro.exports.contract.support.Documented;
+import pelcro.exports.contract.support.Exports;
 import pelcro.exports.contract.support.Target;
 import pelcro.exports.openapi.ExportsSpec;
 
@@ -52,11 +53,10 @@ class ListExportsContractTest {
             .when()
             .get("/exports");
 
-    assertThat(r.statusCode())
-        .as("core-intro: a call without site_id must be refused with 400")
-        .isEqualTo(400);
-    assertThat(r.jsonPath().getMap("errors"))
-        .as("core-errors: errors names site_id")
-        .containsKey("site_id");
+    Exports.assertFieldRefused(
+        r,
+        "core-intro: a call without site_id must be refused with 400",
+        "site_id",
+        "core-errors: errors names site_id");
   }
 }

@@ -1,7 +1,5 @@
 package pelcro.exports.contract;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -72,11 +70,10 @@ class SiteIdContractTest {
   }
 
   private static void assertSiteIdRefused(Response r, String what) {
-    assertThat(r.statusCode())
-        .as("core-intro: %s must be refused with 400 (body: %s)", what, r.asString())
-        .isEqualTo(400);
-    assertThat(r.jsonPath().getMap("errors"))
-        .as("core-errors: the 400 for %s names errors.site_id", what)
-        .containsKey("site_id");
+    Exports.assertFieldRefused(
+        r,
+        "core-intro: " + what + " must be refused with 400",
+        "site_id",
+        "core-errors: the 400 for " + what + " names errors.site_id");
   }
 }

@@ -1,6 +1,5 @@
 package pelcro.exports.contract;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.restassured.response.Response;
@@ -51,12 +50,11 @@ class StrictModeContractTest {
   }
 
   private static void assertRefused(Response r, String field, String what) {
-    assertThat(r.statusCode())
-        .as("--strict: %s must be refused with 400 (body: %s)", what, r.asString())
-        .isEqualTo(400);
-    assertThat(r.jsonPath().getMap("errors"))
-        .as("core-errors: errors must name `%s` for %s", field, what)
-        .containsKey(field);
+    Exports.assertFieldRefused(
+        r,
+        "--strict: " + what + " must be refused with 400",
+        field,
+        "core-errors: errors must name `" + field + "` for " + what);
   }
 
   @TestFactory

@@ -81,10 +81,10 @@ public final class Exports {
   }
 
   /**
-   * Requests an export and returns its uuid, first waiting out an export of the same type that is
-   * still running on the account (a leftover of an earlier run on a real account).
+   * POST /exports, first waiting out an export of the same type that is still running on the
+   * account (a leftover of an earlier run on a real account): the first answer other than 409.
    */
-  public static String request(Account account, Map<String, Object> body) {
+  public static Response postWhenFree(Account account, Map<String, Object> body) {
     AtomicReference<Response> last = new AtomicReference<>();
     await("a free slot for a " + body.get("object") + " export")
         .atMost(Target.get().timeout())
@@ -96,13 +96,23 @@ public final class Exports {
               last.set(r);
               return r.statusCode() != 409;
             });
-    Response r = last.get();
+    return last.get();
+  }
+
+  /** Requests an export (see {@link #postWhenFree}) and returns its 200 answer. */
+  public static Response queue(Account account, Map<String, Object> body) {
+    Response r = postWhenFree(account, body);
     assertThat(r.statusCode())
         .as(
             "request-export: a valid request must be queued with 200 {data: export} (body: %s)",
             r.asString())
         .isEqualTo(200);
-    return r.jsonPath().getString("data.uuid");
+    return r;
+  }
+
+  /** Requests an export (see {@link #postWhenFree}) and returns its uuid. */
+  public static String request(Account account, Map<String, Object> body) {
+    return queue(account, body).jsonPath().getString("data.uuid");
   }
 
   /**
@@ -145,6 +155,16 @@ public final class Exports {
       Response r, int status, String statusChecks, String message, String messageChecks) {
     assertThat(r.statusCode()).as("%s (body: %s)", statusChecks, r.asString()).isEqualTo(status);
     assertThat(message(r)).as(messageChecks).isEqualTo(message);
+  }
+
+  /**
+   * Asserts a 400 that names {@code field} in its {@code errors} (core-errors): its status (the
+   * failure shows the body) and the field, each described by the documented behaviour it checks.
+   */
+  public static void assertFieldRefused(
+      Response r, String statusChecks, String field, String errorsChecks) {
+    assertThat(r.statusCode()).as("%s (body: %s)", statusChecks, r.asString()).isEqualTo(400);
+    assertThat(r.jsonPath().getMap("errors")).as(errorsChecks).containsKey(field);
   }
 
   /** The {@code message} of a JSON error body, or null. */
