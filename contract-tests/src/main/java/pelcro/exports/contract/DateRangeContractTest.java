@@ -82,11 +82,7 @@ class DateRangeContractTest {
    */
   private static void assertNotRefusedForItsDates(Map<String, Object> body, String what) {
     Account account = Target.get().enterprise();
-    Response r = Exports.post(account, body);
-    for (int i = 0; r.statusCode() == 409 && i < 120; i++) {
-      sleep();
-      r = Exports.post(account, body);
-    }
+    Response r = Exports.postWhenFree(account, body);
     if (r.statusCode() == 200) {
       Exports.drain(account, r.jsonPath().getString("data.uuid"));
       return;
@@ -97,14 +93,6 @@ class DateRangeContractTest {
     assertThat(Exports.message(r))
         .as("%s may only find nothing to export (body: %s)", what, r.asString())
         .isEqualTo(Exports.NOTHING_TO_EXPORT);
-  }
-
-  private static void sleep() {
-    try {
-      Thread.sleep(500);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   @Test

@@ -22,7 +22,7 @@ class LifecycleContractTest {
       covers = "requestExport:200")
   void answersANewExportAsQueuedWithItsUuid() {
     Account account = Target.get().enterprise();
-    Response r = requestFree(account, "customers");
+    Response r = Exports.queue(account, Exports.recent("customers"));
 
     JsonPath data = r.jsonPath().setRootPath("data");
     assertThat(data.getString("uuid"))
@@ -57,27 +57,11 @@ class LifecycleContractTest {
       covers = "requestExport:200")
   void acceptsCreditNoteAsASynonymOfCreditNotes() {
     Account account = Target.get().enterprise();
-    Response r = requestFree(account, "credit_note");
+    Response r = Exports.queue(account, Exports.recent("credit_note"));
 
     assertThat(r.jsonPath().getString("data.object"))
         .as("x-decision ExportType: credit_note is stored as credit_notes")
         .isEqualTo("credit_notes");
     Exports.drain(account, r.jsonPath().getString("data.uuid"));
-  }
-
-  /** POST, waiting out a leftover export of the type; returns the 200 answer. */
-  private static Response requestFree(Account account, String type) {
-    Response[] answer = new Response[1];
-    org.awaitility.Awaitility.await("a free slot for " + type)
-        .atMost(Target.get().timeout())
-        .pollDelay(java.time.Duration.ZERO)
-        .pollInterval(java.time.Duration.ofMillis(500))
-        .until(() -> (answer[0] = Exports.post(account, Exports.recent(type))).statusCode() != 409);
-    assertThat(answer[0].statusCode())
-        .as(
-            "request-export: a valid request must be queued with 200 (body: %s)",
-            answer[0].asString())
-        .isEqualTo(200);
-    return answer[0];
   }
 }
