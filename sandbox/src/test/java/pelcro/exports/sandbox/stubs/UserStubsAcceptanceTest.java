@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pelcro.exports.sandbox.Sandbox;
 import pelcro.exports.sandbox.junit.SandboxHandle;
+import pelcro.exports.sandbox.support.PlainHttp;
 
 /**
  * The user's WireMock stubs next to the sandbox: a root folder ({@code --root-dir}), WireMock's
@@ -241,13 +242,7 @@ class UserStubsAcceptanceTest {
   private static HttpResponse<String> send(
       Sandbox sandbox, String method, String path, String body, String adminToken)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(sandbox.rootUrl() + path))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request = PlainHttp.request(method, sandbox.rootUrl() + path, body);
     if (adminToken != null) {
       request.header("Authorization", "Bearer " + adminToken);
     }
