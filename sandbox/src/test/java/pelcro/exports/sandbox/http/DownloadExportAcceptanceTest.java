@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static pelcro.exports.sandbox.Fixtures.*;
 import static pelcro.exports.sandbox.SpecValidated.api;
 import static pelcro.exports.sandbox.SpecValidated.control;
+import static pelcro.exports.sandbox.support.ExportCalls.failByHand;
 import static pelcro.exports.sandbox.support.ExportCalls.listExports;
 import static pelcro.exports.sandbox.support.ExportCalls.postExport;
 
@@ -162,10 +163,7 @@ class DownloadExportAcceptanceTest {
   @Test
   void answersAFailedExportAsNotFound() {
     String uuid = request(ENTERPRISE, SITE, subscriptions());
-    control(sandbox)
-        .body("{\"reason\": \"Disk full\"}")
-        .post("/exports/" + uuid + "/fail")
-        .then()
+    failByHand(control(sandbox), uuid, "Disk full")
         .statusCode(200)
         .body("failed_reason", equalTo("Disk full"));
     download(ENTERPRISE, SITE, uuid).then().statusCode(404).body("message", equalTo(NOT_FOUND));

@@ -5,6 +5,7 @@ import static pelcro.exports.sandbox.SpecValidated.api;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.util.Map;
 import pelcro.exports.sandbox.Fixtures;
@@ -16,18 +17,23 @@ public final class ExportCalls {
 
   /** Requests the 90 days of subscriptions before now, asserts a 200, and gives its uuid. */
   public static String requestExport(Sandbox sandbox, String key, long site) {
-    return requestExport(sandbox, key, site, "subscriptions");
+    return accepted(postExport(sandbox, key, site));
   }
 
   /** Requests the 90 days of {@code type} before now, asserts a 200, and gives its uuid. */
   public static String requestExport(Sandbox sandbox, String key, long site, String type) {
-    return requestExport(sandbox, key, site, Fixtures.ofType(type));
+    return accepted(postExport(sandbox, key, site, type));
   }
 
   /** Requests an export of {@code body}, asserts a 200, and gives its uuid. */
   public static String requestExport(
       Sandbox sandbox, String key, long site, Map<String, Object> body) {
-    return postExport(sandbox, key, site, body).then().statusCode(200).extract().path("data.uuid");
+    return accepted(postExport(sandbox, key, site, body));
+  }
+
+  /** Asserts that an export request got a 200, and gives its uuid. */
+  private static String accepted(Response answer) {
+    return answer.then().statusCode(200).extract().path("data.uuid");
   }
 
   /** Requests the 90 days of subscriptions before now, and gives the answer whatever it is. */
@@ -63,6 +69,15 @@ public final class ExportCalls {
         .then()
         .extract()
         .statusCode();
+  }
+
+  /**
+   * Fails an export by hand through {@code calls} (the control API or the test helpers) for {@code
+   * reason}, and gives the answer to check.
+   */
+  public static ValidatableResponse failByHand(
+      RequestSpecification calls, String uuid, String reason) {
+    return calls.body("{\"reason\": \"" + reason + "\"}").post("/exports/" + uuid + "/fail").then();
   }
 
   /** A request to the test helpers ({@code /__sandbox}), made with an account's own key. */
