@@ -1,6 +1,8 @@
 package pelcro.exports.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static pelcro.exports.runner.RunnerProcess.accounts;
+import static pelcro.exports.runner.RunnerProcess.args;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,22 +40,10 @@ class ConformanceRunnerTest {
     sandbox.close();
   }
 
-  private static List<String> accounts(String enterpriseKey) {
-    return List.of(
-        "--enterprise-key",
-        enterpriseKey,
-        "--site-id",
-        "1001",
-        "--basic-key",
-        "sk_test_basic",
-        "--basic-site-id",
-        "3001");
-  }
-
-  private static String[] args(List<String> first, String... rest) {
-    List<String> all = new java.util.ArrayList<>(first);
-    all.addAll(List.of(rest));
-    return all.toArray(String[]::new);
+  /** Asserts that the runner stopped with exit code 2, saying only {@code line} on stderr. */
+  private static void assertStoppedSaying(RunnerProcess.Result r, String line) {
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.stderr().strip().lines()).containsExactly(line);
   }
 
   @Test
@@ -92,11 +82,10 @@ class ConformanceRunnerTest {
                 "--report-dir",
                 "reports"));
 
-    assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.stderr().strip().lines())
-        .containsExactly(
-            "preflight failed: the Enterprise key sk_test_…typo is refused "
-                + "(401 \"Unauthenticated.\"): it must be an Enterprise account's key; check --enterprise-key");
+    assertStoppedSaying(
+        r,
+        "preflight failed: the Enterprise key sk_test_…typo is refused "
+            + "(401 \"Unauthenticated.\"): it must be an Enterprise account's key; check --enterprise-key");
     assertThat(r.stdout()).isEmpty();
   }
 
@@ -184,10 +173,9 @@ class ConformanceRunnerTest {
                 "--select-class",
                 "NoSuchContractTest"));
 
-    assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.stderr().strip().lines())
-        .containsExactly(
-            "--select-class NoSuchContractTest: no suite class of that "
-                + "name (they are named like DownloadContractTest); --help lists the options");
+    assertStoppedSaying(
+        r,
+        "--select-class NoSuchContractTest: no suite class of that "
+            + "name (they are named like DownloadContractTest); --help lists the options");
   }
 }

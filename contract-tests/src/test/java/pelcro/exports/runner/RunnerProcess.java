@@ -20,6 +20,26 @@ final class RunnerProcess {
 
   private RunnerProcess() {}
 
+  /** The default sandbox's accounts as the runner's flags, with {@code enterpriseKey} told. */
+  static List<String> accounts(String enterpriseKey) {
+    return List.of(
+        "--enterprise-key",
+        enterpriseKey,
+        "--site-id",
+        "1001",
+        "--basic-key",
+        "sk_test_basic",
+        "--basic-site-id",
+        "3001");
+  }
+
+  /** The runner's arguments: {@code first}, then {@code rest}. */
+  static String[] args(List<String> first, String... rest) {
+    List<String> all = new ArrayList<>(first);
+    all.addAll(List.of(rest));
+    return all.toArray(String[]::new);
+  }
+
   static Result run(Path workDir, Duration timeout, String... args)
       throws IOException, InterruptedException {
     Files.createDirectories(workDir);
