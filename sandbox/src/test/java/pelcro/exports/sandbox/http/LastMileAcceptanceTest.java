@@ -92,16 +92,12 @@ class LastMileAcceptanceTest {
   @Test
   void aRepeatedSiteIdCountsItsLastValueAsPhpReadsIt() {
     Session s = session();
-    given()
-        .baseUri(sandbox.baseUrl())
-        .header("Authorization", "Bearer " + s.key())
+    api("Bearer " + s.key())
         .urlEncodingEnabled(false)
         .get("/exports?site_id=2147483647&site_id=" + s.site())
         .then()
         .statusCode(200);
-    given()
-        .baseUri(sandbox.baseUrl())
-        .header("Authorization", "Bearer " + s.key())
+    api("Bearer " + s.key())
         .urlEncodingEnabled(false)
         .get("/exports?site_id=" + s.site() + "&site_id=2147483647")
         .then()

@@ -52,6 +52,18 @@ class WebhookDispatcherTest {
     dispatcher.publish(type, ExportEventsTest.facts(type), at, DeliveryFault.NONE);
   }
 
+  /**
+   * After a tick, the only delivery's {@code attempt}th attempt was sent and failed, and the next
+   * one waits {@code backoffSeconds} on the sandbox clock.
+   */
+  private void assertAttemptFailsAndWaits(int attempt, long backoffSeconds) {
+    dispatcher.pump();
+    await().until(() -> receiver.calls.get() == attempt);
+    await().until(() -> dispatcher.deliveries().get(0).status() == Status.PENDING);
+    assertThat(dispatcher.view().get(0).get("next_attempt_at"))
+        .isEqualTo(clock.instant().getEpochSecond() + backoffSeconds);
+  }
+
   /** After a tick, the only delivery is still waiting: that tick started no attempt. */
   private void aTickSendsNothing() {
     dispatcher.pump();
@@ -99,18 +111,10 @@ class WebhookDispatcherTest {
     untickedDispatcher(WebhookOptions.of(receiver.url(), "s"));
 
     publish(ExportEventType.REQUESTED);
-    dispatcher.pump();
-    await().until(() -> receiver.calls.get() == 1);
-    await().until(() -> dispatcher.deliveries().get(0).status() == Status.PENDING);
-    assertThat(dispatcher.view().get(0).get("next_attempt_at"))
-        .isEqualTo(clock.instant().getEpochSecond() + 1);
+    assertAttemptFailsAndWaits(1, 1);
 
     clock.advance(Duration.ofSeconds(1));
-    dispatcher.pump();
-    await().until(() -> receiver.calls.get() == 2);
-    await().until(() -> dispatcher.deliveries().get(0).status() == Status.PENDING);
-    assertThat(dispatcher.view().get(0).get("next_attempt_at"))
-        .isEqualTo(clock.instant().getEpochSecond() + 2);
+    assertAttemptFailsAndWaits(2, 2);
     clock.advance(Duration.ofSeconds(1));
     aTickSendsNothing();
     assertThat(receiver.calls.get()).isEqualTo(2);
