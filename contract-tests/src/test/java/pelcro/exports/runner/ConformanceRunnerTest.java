@@ -40,6 +40,15 @@ class ConformanceRunnerTest {
     sandbox.close();
   }
 
+  /**
+   * Runs the runner in {@code dir} on the default accounts but {@code enterpriseKey}, and {@code
+   * rest}.
+   */
+  private static RunnerProcess.Result run(Path dir, String enterpriseKey, String... rest)
+      throws IOException, InterruptedException {
+    return RunnerProcess.run(dir, TIMEOUT, args(accounts(enterpriseKey), rest));
+  }
+
   /** Asserts that the runner stopped with exit code 2, saying only {@code line} on stderr. */
   private static void assertStoppedSaying(RunnerProcess.Result r, String line) {
     assertThat(r.exitCode()).isEqualTo(2);
@@ -52,10 +61,7 @@ class ConformanceRunnerTest {
     Path dir = WORK.resolve("unreachable");
 
     RunnerProcess.Result r =
-        RunnerProcess.run(
-            dir,
-            TIMEOUT,
-            args(accounts("sk_test_enterprise"), "--base-url", base, "--report-dir", "reports"));
+        run(dir, "sk_test_enterprise", "--base-url", base, "--report-dir", "reports");
 
     assertThat(r.exitCode()).as("exit code of a failed preflight").isEqualTo(2);
     assertThat(r.stderr().strip())
@@ -72,15 +78,13 @@ class ConformanceRunnerTest {
     Path dir = WORK.resolve("bad-key");
 
     RunnerProcess.Result r =
-        RunnerProcess.run(
+        run(
             dir,
-            TIMEOUT,
-            args(
-                accounts("sk_test_enterprise_typo"),
-                "--base-url",
-                sandbox.baseUrl(),
-                "--report-dir",
-                "reports"));
+            "sk_test_enterprise_typo",
+            "--base-url",
+            sandbox.baseUrl(),
+            "--report-dir",
+            "reports");
 
     assertStoppedSaying(
         r,
@@ -96,25 +100,23 @@ class ConformanceRunnerTest {
     // stop that, is off); the rate-limit test is sandbox-only (skipped) and, without a second
     // account, the isolation test aborts on its assumption.
     RunnerProcess.Result r =
-        RunnerProcess.run(
+        run(
             dir,
-            TIMEOUT,
-            args(
-                accounts("sk_test_enterprise"),
-                "--base-url",
-                sandbox.baseUrl(),
-                "--allow-writes",
-                "--no-preflight",
-                "--non-enterprise-status",
-                "403",
-                "--report-dir",
-                "reports",
-                "--select-class",
-                "AuthenticationContractTest",
-                "--select-class",
-                "DownloadContractTest",
-                "--select-class",
-                "RateLimitContractTest"));
+            "sk_test_enterprise",
+            "--base-url",
+            sandbox.baseUrl(),
+            "--allow-writes",
+            "--no-preflight",
+            "--non-enterprise-status",
+            "403",
+            "--report-dir",
+            "reports",
+            "--select-class",
+            "AuthenticationContractTest",
+            "--select-class",
+            "DownloadContractTest",
+            "--select-class",
+            "RateLimitContractTest");
 
     String expected = "tests: 10 passed, 3 failed, 2 skipped (1 of them aborted)";
     assertThat(r.exitCode())
@@ -163,15 +165,13 @@ class ConformanceRunnerTest {
   @Test
   void refusesAnUnknownSuiteClassAsAWrongOption() throws IOException, InterruptedException {
     RunnerProcess.Result r =
-        RunnerProcess.run(
+        run(
             WORK.resolve("unknown-class"),
-            TIMEOUT,
-            args(
-                accounts("sk_test_enterprise"),
-                "--base-url",
-                sandbox.baseUrl(),
-                "--select-class",
-                "NoSuchContractTest"));
+            "sk_test_enterprise",
+            "--base-url",
+            sandbox.baseUrl(),
+            "--select-class",
+            "NoSuchContractTest");
 
     assertStoppedSaying(
         r,

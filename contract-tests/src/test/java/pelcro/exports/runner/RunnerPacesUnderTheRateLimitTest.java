@@ -2,7 +2,7 @@ package pelcro.exports.runner;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static pelcro.exports.runner.RunnerProcess.accounts;
+import static pelcro.exports.runner.RunnerProcess.allAccounts;
 import static pelcro.exports.runner.RunnerProcess.args;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,13 +46,9 @@ class RunnerPacesUnderTheRateLimitTest {
               Path.of("target", "runner-test", "paced"),
               Duration.ofMinutes(5),
               args(
-                  accounts("sk_test_enterprise"),
+                  allAccounts(),
                   "--base-url",
                   sandbox.baseUrl(),
-                  "--other-key",
-                  "sk_test_enterprise_2",
-                  "--other-site-id",
-                  "2001",
                   "--allow-writes",
                   "--timeout-seconds",
                   "60",

@@ -33,6 +33,13 @@ final class RunnerProcess {
         "3001");
   }
 
+  /** The default sandbox's three accounts, the second Enterprise one included, as the flags. */
+  static List<String> allAccounts() {
+    List<String> all = new ArrayList<>(accounts("sk_test_enterprise"));
+    all.addAll(List.of("--other-key", "sk_test_enterprise_2", "--other-site-id", "2001"));
+    return all;
+  }
+
   /** The runner's arguments: {@code first}, then {@code rest}. */
   static String[] args(List<String> first, String... rest) {
     List<String> all = new ArrayList<>(first);
