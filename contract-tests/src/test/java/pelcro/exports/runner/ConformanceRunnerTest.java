@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -41,12 +42,15 @@ class ConformanceRunnerTest {
   }
 
   /**
-   * Runs the runner in {@code dir} on the default accounts but {@code enterpriseKey}, and {@code
-   * rest}.
+   * Runs the runner in {@code dir} against {@code baseUrl} on the default accounts but {@code
+   * enterpriseKey}, with {@code rest}.
    */
-  private static RunnerProcess.Result run(Path dir, String enterpriseKey, String... rest)
+  private static RunnerProcess.Result run(
+      Path dir, String baseUrl, String enterpriseKey, String... rest)
       throws IOException, InterruptedException {
-    return RunnerProcess.run(dir, TIMEOUT, args(accounts(enterpriseKey), rest));
+    List<String> flags = new ArrayList<>(accounts(enterpriseKey));
+    flags.addAll(List.of("--base-url", baseUrl));
+    return RunnerProcess.run(dir, TIMEOUT, args(flags, rest));
   }
 
   /** Asserts that the runner stopped with exit code 2, saying only {@code line} on stderr. */
@@ -60,8 +64,7 @@ class ConformanceRunnerTest {
     String base = Unreachable.baseUrl();
     Path dir = WORK.resolve("unreachable");
 
-    RunnerProcess.Result r =
-        run(dir, "sk_test_enterprise", "--base-url", base, "--report-dir", "reports");
+    RunnerProcess.Result r = run(dir, base, "sk_test_enterprise", "--report-dir", "reports");
 
     assertThat(r.exitCode()).as("exit code of a failed preflight").isEqualTo(2);
     assertThat(r.stderr().strip())
@@ -78,13 +81,7 @@ class ConformanceRunnerTest {
     Path dir = WORK.resolve("bad-key");
 
     RunnerProcess.Result r =
-        run(
-            dir,
-            "sk_test_enterprise_typo",
-            "--base-url",
-            sandbox.baseUrl(),
-            "--report-dir",
-            "reports");
+        run(dir, sandbox.baseUrl(), "sk_test_enterprise_typo", "--report-dir", "reports");
 
     assertStoppedSaying(
         r,
@@ -102,9 +99,8 @@ class ConformanceRunnerTest {
     RunnerProcess.Result r =
         run(
             dir,
-            "sk_test_enterprise",
-            "--base-url",
             sandbox.baseUrl(),
+            "sk_test_enterprise",
             "--allow-writes",
             "--no-preflight",
             "--non-enterprise-status",
@@ -167,9 +163,8 @@ class ConformanceRunnerTest {
     RunnerProcess.Result r =
         run(
             WORK.resolve("unknown-class"),
-            "sk_test_enterprise",
-            "--base-url",
             sandbox.baseUrl(),
+            "sk_test_enterprise",
             "--select-class",
             "NoSuchContractTest");
 

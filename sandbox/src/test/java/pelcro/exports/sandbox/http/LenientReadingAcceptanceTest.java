@@ -6,7 +6,6 @@ import static pelcro.exports.sandbox.Fixtures.ENTERPRISE;
 import static pelcro.exports.sandbox.Fixtures.SITE;
 import static pelcro.exports.sandbox.SpecValidated.api;
 
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.io.StringReader;
 import java.time.Instant;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import pelcro.exports.sandbox.Sandbox;
+import pelcro.exports.sandbox.support.ExportCalls;
 
 /**
  * Never reject what the vendor would accept (spec x-decisions): the requests of issue 11 that a
@@ -47,11 +47,7 @@ class LenientReadingAcceptanceTest {
   }
 
   private static Response post(Sandbox sandbox, Map<String, Object> body) {
-    return api(sandbox, ENTERPRISE)
-        .queryParam("site_id", SITE)
-        .contentType(ContentType.JSON)
-        .body(body)
-        .post("/exports");
+    return ExportCalls.postExport(sandbox, ENTERPRISE, SITE, body);
   }
 
   /** Asserts a 400 whose first message for {@code field} is {@code message}. */
