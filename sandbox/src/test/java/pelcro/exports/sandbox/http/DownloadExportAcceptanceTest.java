@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static pelcro.exports.sandbox.Fixtures.*;
 import static pelcro.exports.sandbox.SpecValidated.api;
 import static pelcro.exports.sandbox.SpecValidated.control;
+import static pelcro.exports.sandbox.support.ExportCalls.assertNothingToExport;
 import static pelcro.exports.sandbox.support.ExportCalls.failByHand;
 import static pelcro.exports.sandbox.support.ExportCalls.listExports;
 import static pelcro.exports.sandbox.support.ExportCalls.postExport;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import pelcro.exports.openapi.model.DownloadError;
 import pelcro.exports.openapi.model.DownloadNotFoundError;
-import pelcro.exports.openapi.model.RequestExportError;
 import pelcro.exports.sandbox.Sandbox;
 import pelcro.exports.sandbox.data.ExportData;
 import pelcro.exports.sandbox.data.ExportFile;
@@ -114,10 +114,7 @@ class DownloadExportAcceptanceTest {
 
   @Test
   void answersNothingToExportWhenNoRecordOfTheSiteMatches() {
-    postExport(sandbox, ENTERPRISE, SECOND_SITE)
-        .then()
-        .statusCode(400)
-        .body("message", equalTo(RequestExportError.MessageEnum.NOTHING_TO_EXPORT.getValue()));
+    assertNothingToExport(postExport(sandbox, ENTERPRISE, SECOND_SITE));
   }
 
   @Test

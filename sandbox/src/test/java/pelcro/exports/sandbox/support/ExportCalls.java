@@ -1,6 +1,7 @@
 package pelcro.exports.sandbox.support;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static pelcro.exports.sandbox.SpecValidated.api;
 
 import io.restassured.http.ContentType;
@@ -8,6 +9,7 @@ import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.util.Map;
+import pelcro.exports.openapi.model.RequestExportError;
 import pelcro.exports.sandbox.Fixtures;
 import pelcro.exports.sandbox.Sandbox;
 
@@ -54,6 +56,14 @@ public final class ExportCalls {
         .contentType(ContentType.JSON)
         .body(body)
         .post("/exports");
+  }
+
+  /** Asserts the vendor's 400 "Nothing to export" answer to an export request. */
+  public static void assertNothingToExport(Response answer) {
+    answer
+        .then()
+        .statusCode(400)
+        .body("message", equalTo(RequestExportError.MessageEnum.NOTHING_TO_EXPORT.getValue()));
   }
 
   /** Lists a site's exports. */
