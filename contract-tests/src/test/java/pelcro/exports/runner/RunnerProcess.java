@@ -20,7 +20,10 @@ final class RunnerProcess {
 
   private RunnerProcess() {}
 
-  /** The default sandbox's accounts as the runner's flags, with {@code enterpriseKey} told. */
+  /**
+   * The default sandbox's Enterprise and basic accounts as the runner's flags, the Enterprise key
+   * being {@code enterpriseKey}.
+   */
   static List<String> accounts(String enterpriseKey) {
     return List.of(
         "--enterprise-key",
