@@ -1,11 +1,14 @@
 package pelcro.exports.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static pelcro.exports.runner.RunnerProcess.accounts;
+import static pelcro.exports.runner.RunnerProcess.args;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -38,22 +41,22 @@ class ConformanceRunnerTest {
     sandbox.close();
   }
 
-  private static List<String> accounts(String enterpriseKey) {
-    return List.of(
-        "--enterprise-key",
-        enterpriseKey,
-        "--site-id",
-        "1001",
-        "--basic-key",
-        "sk_test_basic",
-        "--basic-site-id",
-        "3001");
+  /**
+   * Runs the runner in {@code dir} against {@code baseUrl} on the default accounts but {@code
+   * enterpriseKey}, with {@code rest}.
+   */
+  private static RunnerProcess.Result run(
+      Path dir, String baseUrl, String enterpriseKey, String... rest)
+      throws IOException, InterruptedException {
+    List<String> flags = new ArrayList<>(accounts(enterpriseKey));
+    flags.addAll(List.of("--base-url", baseUrl));
+    return RunnerProcess.run(dir, TIMEOUT, args(flags, rest));
   }
 
-  private static String[] args(List<String> first, String... rest) {
-    List<String> all = new java.util.ArrayList<>(first);
-    all.addAll(List.of(rest));
-    return all.toArray(String[]::new);
+  /** Asserts that the runner stopped with exit code 2, saying only {@code line} on stderr. */
+  private static void assertStoppedSaying(RunnerProcess.Result r, String line) {
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.stderr().strip().lines()).containsExactly(line);
   }
 
   @Test
@@ -61,11 +64,7 @@ class ConformanceRunnerTest {
     String base = Unreachable.baseUrl();
     Path dir = WORK.resolve("unreachable");
 
-    RunnerProcess.Result r =
-        RunnerProcess.run(
-            dir,
-            TIMEOUT,
-            args(accounts("sk_test_enterprise"), "--base-url", base, "--report-dir", "reports"));
+    RunnerProcess.Result r = run(dir, base, "sk_test_enterprise", "--report-dir", "reports");
 
     assertThat(r.exitCode()).as("exit code of a failed preflight").isEqualTo(2);
     assertThat(r.stderr().strip())
@@ -82,21 +81,12 @@ class ConformanceRunnerTest {
     Path dir = WORK.resolve("bad-key");
 
     RunnerProcess.Result r =
-        RunnerProcess.run(
-            dir,
-            TIMEOUT,
-            args(
-                accounts("sk_test_enterprise_typo"),
-                "--base-url",
-                sandbox.baseUrl(),
-                "--report-dir",
-                "reports"));
+        run(dir, sandbox.baseUrl(), "sk_test_enterprise_typo", "--report-dir", "reports");
 
-    assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.stderr().strip().lines())
-        .containsExactly(
-            "preflight failed: the Enterprise key sk_test_…typo is refused "
-                + "(401 \"Unauthenticated.\"): it must be an Enterprise account's key; check --enterprise-key");
+    assertStoppedSaying(
+        r,
+        "preflight failed: the Enterprise key sk_test_…typo is refused "
+            + "(401 \"Unauthenticated.\"): it must be an Enterprise account's key; check --enterprise-key");
     assertThat(r.stdout()).isEmpty();
   }
 
@@ -107,25 +97,22 @@ class ConformanceRunnerTest {
     // stop that, is off); the rate-limit test is sandbox-only (skipped) and, without a second
     // account, the isolation test aborts on its assumption.
     RunnerProcess.Result r =
-        RunnerProcess.run(
+        run(
             dir,
-            TIMEOUT,
-            args(
-                accounts("sk_test_enterprise"),
-                "--base-url",
-                sandbox.baseUrl(),
-                "--allow-writes",
-                "--no-preflight",
-                "--non-enterprise-status",
-                "403",
-                "--report-dir",
-                "reports",
-                "--select-class",
-                "AuthenticationContractTest",
-                "--select-class",
-                "DownloadContractTest",
-                "--select-class",
-                "RateLimitContractTest"));
+            sandbox.baseUrl(),
+            "sk_test_enterprise",
+            "--allow-writes",
+            "--no-preflight",
+            "--non-enterprise-status",
+            "403",
+            "--report-dir",
+            "reports",
+            "--select-class",
+            "AuthenticationContractTest",
+            "--select-class",
+            "DownloadContractTest",
+            "--select-class",
+            "RateLimitContractTest");
 
     String expected = "tests: 10 passed, 3 failed, 2 skipped (1 of them aborted)";
     assertThat(r.exitCode())
@@ -174,20 +161,16 @@ class ConformanceRunnerTest {
   @Test
   void refusesAnUnknownSuiteClassAsAWrongOption() throws IOException, InterruptedException {
     RunnerProcess.Result r =
-        RunnerProcess.run(
+        run(
             WORK.resolve("unknown-class"),
-            TIMEOUT,
-            args(
-                accounts("sk_test_enterprise"),
-                "--base-url",
-                sandbox.baseUrl(),
-                "--select-class",
-                "NoSuchContractTest"));
+            sandbox.baseUrl(),
+            "sk_test_enterprise",
+            "--select-class",
+            "NoSuchContractTest");
 
-    assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.stderr().strip().lines())
-        .containsExactly(
-            "--select-class NoSuchContractTest: no suite class of that "
-                + "name (they are named like DownloadContractTest); --help lists the options");
+    assertStoppedSaying(
+        r,
+        "--select-class NoSuchContractTest: no suite class of that "
+            + "name (they are named like DownloadContractTest); --help lists the options");
   }
 }

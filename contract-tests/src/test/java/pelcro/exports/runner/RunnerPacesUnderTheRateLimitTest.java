@@ -2,6 +2,8 @@ package pelcro.exports.runner;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static pelcro.exports.runner.RunnerProcess.allAccounts;
+import static pelcro.exports.runner.RunnerProcess.args;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,31 +45,21 @@ class RunnerPacesUnderTheRateLimitTest {
           RunnerProcess.run(
               Path.of("target", "runner-test", "paced"),
               Duration.ofMinutes(5),
-              "--base-url",
-              sandbox.baseUrl(),
-              "--enterprise-key",
-              "sk_test_enterprise",
-              "--site-id",
-              "1001",
-              "--basic-key",
-              "sk_test_basic",
-              "--basic-site-id",
-              "3001",
-              "--other-key",
-              "sk_test_enterprise_2",
-              "--other-site-id",
-              "2001",
-              "--allow-writes",
-              "--timeout-seconds",
-              "60",
-              "--report-dir",
-              "reports",
-              "--select-class",
-              "DownloadContractTest",
-              "--select-class",
-              "ConflictContractTest",
-              "--select-class",
-              "AccountingContractTest");
+              args(
+                  allAccounts(),
+                  "--base-url",
+                  sandbox.baseUrl(),
+                  "--allow-writes",
+                  "--timeout-seconds",
+                  "60",
+                  "--report-dir",
+                  "reports",
+                  "--select-class",
+                  "DownloadContractTest",
+                  "--select-class",
+                  "ConflictContractTest",
+                  "--select-class",
+                  "AccountingContractTest"));
 
       assertThat(r.exitCode())
           .as("the runner's exit code; its output:%n%s%s", r.stdout(), r.stderr())

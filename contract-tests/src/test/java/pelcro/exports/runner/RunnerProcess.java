@@ -20,6 +20,36 @@ final class RunnerProcess {
 
   private RunnerProcess() {}
 
+  /**
+   * The default sandbox's Enterprise and basic accounts as the runner's flags, the Enterprise key
+   * being {@code enterpriseKey}.
+   */
+  static List<String> accounts(String enterpriseKey) {
+    return List.of(
+        "--enterprise-key",
+        enterpriseKey,
+        "--site-id",
+        "1001",
+        "--basic-key",
+        "sk_test_basic",
+        "--basic-site-id",
+        "3001");
+  }
+
+  /** The default sandbox's three accounts, the second Enterprise one included, as the flags. */
+  static List<String> allAccounts() {
+    List<String> all = new ArrayList<>(accounts("sk_test_enterprise"));
+    all.addAll(List.of("--other-key", "sk_test_enterprise_2", "--other-site-id", "2001"));
+    return all;
+  }
+
+  /** The runner's arguments: {@code first}, then {@code rest}. */
+  static String[] args(List<String> first, String... rest) {
+    List<String> all = new ArrayList<>(first);
+    all.addAll(List.of(rest));
+    return all.toArray(String[]::new);
+  }
+
   static Result run(Path workDir, Duration timeout, String... args)
       throws IOException, InterruptedException {
     Files.createDirectories(workDir);

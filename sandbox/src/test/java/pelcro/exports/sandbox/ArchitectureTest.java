@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.syntax.elements.GivenClassesConjunction;
 import pelcro.exports.sandbox.store.engine.StateUnavailable;
 
 /** The layers of the sandbox, as the folder tree shows them. */
@@ -81,8 +82,28 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAPackage("pelcro.exports.sandbox.http..");
 
+  /** The feature packages (webhooks, limits, try-it) stay behind the HTTP adapter. */
+  @ArchTest
+  static final ArchRule webhooksLimitsAndTryItKnowNothingOfWireMockOrJetty =
+      noClasses()
+          .that()
+          .resideInAnyPackage("..sandbox.webhooks..", "..sandbox.limits..", "..sandbox.tryit..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "com.github.tomakehurst..", "org.eclipse.jetty..", "jakarta.servlet..");
+
   /** The one class outside the store that builds an engine: it picks one for {@code --state}. */
   static final String STORE_WIRING = "pelcro.exports.sandbox.assembly.StateEngines";
+
+  /** No class outside the store, the wiring aside. */
+  private static GivenClassesConjunction noClassOutsideTheStoreButTheWiring() {
+    return noClasses()
+        .that()
+        .resideOutsideOfPackage("pelcro.exports.sandbox.store..")
+        .and()
+        .doNotHaveFullyQualifiedName(STORE_WIRING);
+  }
 
   /**
    * Outside the store only the wiring knows the engines: operations, domain, HTTP adapter, control,
@@ -91,11 +112,7 @@ class ArchitectureTest {
    */
   @ArchTest
   static final ArchRule onlyTheWiringKnowsTheMemoryOrRedisEngine =
-      noClasses()
-          .that()
-          .resideOutsideOfPackage("pelcro.exports.sandbox.store..")
-          .and()
-          .doNotHaveFullyQualifiedName(STORE_WIRING)
+      noClassOutsideTheStoreButTheWiring()
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
@@ -108,11 +125,7 @@ class ArchitectureTest {
    */
   @ArchTest
   static final ArchRule outsideTheStoreOnlyTheWiringSeesTheEngineAndOnlyItsUnavailabilityCrosses =
-      noClasses()
-          .that()
-          .resideOutsideOfPackage("pelcro.exports.sandbox.store..")
-          .and()
-          .doNotHaveFullyQualifiedName(STORE_WIRING)
+      noClassOutsideTheStoreButTheWiring()
           .should()
           .dependOnClassesThat(
               resideInAPackage("pelcro.exports.sandbox.store.engine..")

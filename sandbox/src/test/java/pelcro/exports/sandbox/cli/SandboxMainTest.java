@@ -74,32 +74,31 @@ class SandboxMainTest {
     return stderr.lines().filter(l -> l.startsWith("exports-sandbox:")).toList();
   }
 
-  @Test
-  void namesABusyPortAndTheFixInOneLineWithoutAStackTrace() throws Exception {
-    try (java.net.ServerSocket taken =
-        new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-      String[] result = run("--port", Integer.toString(taken.getLocalPort()));
-      assertThat(result[0]).isEqualTo("2");
-      assertThat(ours(result[1]))
-          .singleElement()
-          .asString()
-          .doesNotContain("Exception")
-          .contains("already in use")
-          .contains("--port 0");
-      assertThat(result[1]).doesNotContain("\tat ");
-    }
-  }
-
-  @Test
-  void namesAMissingAccountsFileAndWhatItShouldBe() {
-    String[] result = run("--port", "0", "--accounts", "/nonexistent/accounts.json");
+  /** Exit code 2 and one line of the CLI's own naming each of {@code mentions}, no stack trace. */
+  private static void assertRefusedInOneLine(String[] result, String... mentions) {
     assertThat(result[0]).isEqualTo("2");
     assertThat(ours(result[1]))
         .singleElement()
         .asString()
         .doesNotContain("Exception")
-        .contains("/nonexistent/accounts.json")
-        .contains("JSON file");
+        .contains(mentions);
     assertThat(result[1]).doesNotContain("\tat ");
+  }
+
+  @Test
+  void namesABusyPortAndTheFixInOneLineWithoutAStackTrace() throws Exception {
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      assertRefusedInOneLine(
+          run("--port", Integer.toString(taken.getLocalPort())), "already in use", "--port 0");
+    }
+  }
+
+  @Test
+  void namesAMissingAccountsFileAndWhatItShouldBe() {
+    assertRefusedInOneLine(
+        run("--port", "0", "--accounts", "/nonexistent/accounts.json"),
+        "/nonexistent/accounts.json",
+        "JSON file");
   }
 }

@@ -134,6 +134,18 @@ class FaultPathsAcceptanceTest {
     receiver.stop(0);
   }
 
+  private static final List<String> FILE_FAULTS =
+      List.of("file_expires", "download_gone", "download_cut", "download_slow");
+  private static final List<String> OPERATION_FAULTS =
+      List.of("operation_error", "operation_latency");
+  private static final List<String> WEBHOOK_FAULTS =
+      List.of(
+          "webhook_late",
+          "webhook_duplicate",
+          "webhook_out_of_order",
+          "webhook_bad_signature",
+          "webhook_dropped");
+
   private Stream<Arguments> cases(List<String> kinds, List<Path> paths) {
     List<Arguments> all = new ArrayList<>();
     for (Engine engine : sandboxes.keySet()) {
@@ -157,48 +169,24 @@ class FaultPathsAcceptanceTest {
 
   Stream<Arguments> finishes() {
     return cases(
-        List.of(
-            "file_expires",
-            "download_gone",
-            "download_cut",
-            "download_slow",
-            "operation_error",
-            "operation_latency"),
+        Stream.concat(FILE_FAULTS.stream(), OPERATION_FAULTS.stream()).toList(),
         List.of(Path.NATURAL, Path.CONTROL_COMPLETE, Path.HELPER_COMPLETE));
   }
 
   Stream<Arguments> fileFaultsFailedByHand() {
-    return cases(
-        List.of("file_expires", "download_gone", "download_cut", "download_slow"),
-        List.of(Path.CONTROL_FAIL, Path.HELPER_FAIL));
+    return cases(FILE_FAULTS, List.of(Path.CONTROL_FAIL, Path.HELPER_FAIL));
   }
 
   Stream<Arguments> operationFaultsFailedByHand() {
-    return cases(
-        List.of("operation_error", "operation_latency"),
-        List.of(Path.CONTROL_FAIL, Path.HELPER_FAIL));
+    return cases(OPERATION_FAULTS, List.of(Path.CONTROL_FAIL, Path.HELPER_FAIL));
   }
 
   Stream<Arguments> webhooks() {
-    return cases(
-        List.of(
-            "webhook_late",
-            "webhook_duplicate",
-            "webhook_out_of_order",
-            "webhook_bad_signature",
-            "webhook_dropped"),
-        List.of(Path.values()));
+    return cases(WEBHOOK_FAULTS, List.of(Path.values()));
   }
 
   Stream<Arguments> webhooksFailedByHand() {
-    return cases(
-        List.of(
-            "webhook_late",
-            "webhook_duplicate",
-            "webhook_out_of_order",
-            "webhook_bad_signature",
-            "webhook_dropped"),
-        List.of(Path.CONTROL_FAIL, Path.HELPER_FAIL));
+    return cases(WEBHOOK_FAULTS, List.of(Path.CONTROL_FAIL, Path.HELPER_FAIL));
   }
 
   Stream<Arguments> requests() {

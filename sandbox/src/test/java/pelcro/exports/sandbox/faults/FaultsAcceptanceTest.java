@@ -46,6 +46,14 @@ class FaultsAcceptanceTest {
     return api(sandbox, key).queryParam("site_id", site).get("/exports/" + uuid);
   }
 
+  /** Asserts the vendor's answer to a download of an export that has not finished. */
+  private static void assertNotReady(Sandbox sandbox, String uuid) {
+    download(sandbox, ENTERPRISE, SITE, uuid)
+        .then()
+        .statusCode(404)
+        .body("message", equalTo("The export is not yet ready to be downloaded."));
+  }
+
   private static void schedule(Sandbox sandbox, String fault) {
     control(sandbox).body(fault).post("/faults").then().statusCode(200);
   }
@@ -85,10 +93,7 @@ class FaultsAcceptanceTest {
       handle.faults().holdNext("invoices", 1);
       String held = requestExport(sandbox, ENTERPRISE, SITE, "invoices");
       sandbox.clock().advance(Duration.ofDays(1));
-      download(sandbox, ENTERPRISE, SITE, held)
-          .then()
-          .statusCode(404)
-          .body("message", equalTo("The export is not yet ready to be downloaded."));
+      assertNotReady(sandbox, held);
       postExport(sandbox, ENTERPRISE, SITE, "invoices").then().statusCode(409);
       handle.complete(held);
       download(sandbox, ENTERPRISE, SITE, held).then().statusCode(200);
@@ -177,10 +182,7 @@ class FaultsAcceptanceTest {
           .then()
           .body(it + "started_at", org.hamcrest.Matchers.notNullValue())
           .body(it + "failed_reason", org.hamcrest.Matchers.nullValue());
-      download(sandbox, ENTERPRISE, SITE, uuid)
-          .then()
-          .statusCode(404)
-          .body("message", equalTo("The export is not yet ready to be downloaded."));
+      assertNotReady(sandbox, uuid);
 
       sandbox.clock().advance(Duration.ofSeconds(1));
       listExports(sandbox, ENTERPRISE, SITE)
@@ -210,10 +212,7 @@ class FaultsAcceptanceTest {
           .then()
           .body(it + "started_at", org.hamcrest.Matchers.notNullValue())
           .body(it + "finished_at", org.hamcrest.Matchers.nullValue());
-      download(sandbox, ENTERPRISE, SITE, held)
-          .then()
-          .statusCode(404)
-          .body("message", equalTo("The export is not yet ready to be downloaded."));
+      assertNotReady(sandbox, held);
       postExport(sandbox, ENTERPRISE, SITE, "refunds").then().statusCode(409);
 
       new SandboxHandle(sandbox).complete(held);

@@ -39,12 +39,11 @@ class BadInputAcceptanceTest {
   private record Case(String method, String path, String auth, String type, byte[] body) {}
 
   private static Case post(String body) {
-    return new Case(
-        "POST",
-        "/exports?site_id=1001",
-        ENTERPRISE,
-        "application/json",
-        body.getBytes(StandardCharsets.UTF_8));
+    return post("application/json", body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Case post(String type, byte[] body) {
+    return new Case("POST", "/exports?site_id=1001", ENTERPRISE, type, body);
   }
 
   private static Case get(String path, String auth) {
@@ -83,41 +82,11 @@ class BadInputAcceptanceTest {
             "{\"object\":\"\\ud800\"}")) {
       cases.add(post(body));
     }
-    cases.add(
-        new Case(
-            "POST",
-            "/exports?site_id=1001",
-            ENTERPRISE,
-            "application/json",
-            new byte[1024 * 1024 + 10]));
-    cases.add(
-        new Case(
-            "POST",
-            "/exports?site_id=1001",
-            ENTERPRISE,
-            "application/json",
-            new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0}));
-    cases.add(
-        new Case(
-            "POST",
-            "/exports?site_id=1001",
-            ENTERPRISE,
-            "multipart/form-data; boundary=zz",
-            "--zz\r\nbroken".getBytes()));
-    cases.add(
-        new Case(
-            "POST",
-            "/exports?site_id=1001",
-            ENTERPRISE,
-            "application/x-www-form-urlencoded; charset=nonsense",
-            "a=%zz".getBytes()));
-    cases.add(
-        new Case(
-            "POST",
-            "/exports?site_id=1001",
-            ENTERPRISE,
-            "text/plain; charset=bogus",
-            "{}".getBytes()));
+    cases.add(post("application/json", new byte[1024 * 1024 + 10]));
+    cases.add(post("application/json", new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0}));
+    cases.add(post("multipart/form-data; boundary=zz", "--zz\r\nbroken".getBytes()));
+    cases.add(post("application/x-www-form-urlencoded; charset=nonsense", "a=%zz".getBytes()));
+    cases.add(post("text/plain; charset=bogus", "{}".getBytes()));
     for (String path :
         List.of(
             "/nope",

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static pelcro.exports.sandbox.Fixtures.*;
 import static pelcro.exports.sandbox.SpecValidated.control;
+import static pelcro.exports.sandbox.support.ExportCalls.failByHand;
 import static pelcro.exports.sandbox.support.ExportCalls.listExports;
 import static pelcro.exports.sandbox.support.ExportCalls.requestExport;
 
@@ -52,11 +53,7 @@ class ControlApiAcceptanceTest {
           .statusCode(200)
           .body("finished_at", notNullValue())
           .body("started_at", notNullValue());
-      control(sandbox)
-          .body("{\"reason\": \"x\"}")
-          .post("/exports/" + uuid + "/fail")
-          .then()
-          .statusCode(409);
+      failByHand(control(sandbox), uuid, "x").statusCode(409);
     }
   }
 

@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.nullValue;
 import static pelcro.exports.sandbox.Fixtures.*;
 import static pelcro.exports.sandbox.SpecValidated.api;
 import static pelcro.exports.sandbox.SpecValidated.control;
+import static pelcro.exports.sandbox.support.ExportCalls.assertNothingToExport;
+import static pelcro.exports.sandbox.support.ExportCalls.failByHand;
 import static pelcro.exports.sandbox.support.ExportCalls.listExports;
 import static pelcro.exports.sandbox.support.ExportCalls.postExport;
 
@@ -21,7 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import pelcro.exports.openapi.model.DownloadError;
 import pelcro.exports.openapi.model.DownloadNotFoundError;
-import pelcro.exports.openapi.model.RequestExportError;
 import pelcro.exports.sandbox.Sandbox;
 import pelcro.exports.sandbox.data.ExportData;
 import pelcro.exports.sandbox.data.ExportFile;
@@ -113,10 +114,7 @@ class DownloadExportAcceptanceTest {
 
   @Test
   void answersNothingToExportWhenNoRecordOfTheSiteMatches() {
-    postExport(sandbox, ENTERPRISE, SECOND_SITE)
-        .then()
-        .statusCode(400)
-        .body("message", equalTo(RequestExportError.MessageEnum.NOTHING_TO_EXPORT.getValue()));
+    assertNothingToExport(postExport(sandbox, ENTERPRISE, SECOND_SITE));
   }
 
   @Test
@@ -162,10 +160,7 @@ class DownloadExportAcceptanceTest {
   @Test
   void answersAFailedExportAsNotFound() {
     String uuid = request(ENTERPRISE, SITE, subscriptions());
-    control(sandbox)
-        .body("{\"reason\": \"Disk full\"}")
-        .post("/exports/" + uuid + "/fail")
-        .then()
+    failByHand(control(sandbox), uuid, "Disk full")
         .statusCode(200)
         .body("failed_reason", equalTo("Disk full"));
     download(ENTERPRISE, SITE, uuid).then().statusCode(404).body("message", equalTo(NOT_FOUND));

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import pelcro.exports.sandbox.Sandbox;
+import pelcro.exports.sandbox.support.PlainHttp;
 
 /**
  * The edge in front of WireMock: protocol garbage and closed routes get JSON 4xx answers, the admin
@@ -260,13 +261,7 @@ class EdgeAcceptanceTest {
   private static HttpResponse<String> send(Sandbox sandbox, String method, String path, String body)
       throws IOException, InterruptedException {
     return HTTP.send(
-        HttpRequest.newBuilder(URI.create(sandbox.rootUrl() + path))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .build(),
+        PlainHttp.request(method, sandbox.rootUrl() + path, body).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

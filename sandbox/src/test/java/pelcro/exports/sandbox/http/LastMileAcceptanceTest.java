@@ -9,6 +9,7 @@ import static pelcro.exports.sandbox.SpecValidated.control;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,6 +57,11 @@ class LastMileAcceptanceTest {
     return given().baseUri(sandbox.baseUrl()).header("Authorization", authorization);
   }
 
+  /** Lists the session's first site with {@code authorization} as the header's value. */
+  private Response list(Session s, String authorization) {
+    return api(authorization).queryParam("site_id", s.site()).get("/exports");
+  }
+
   private RequestSpecification post(Session s, String body) {
     return api("Bearer " + s.key())
         .queryParam("site_id", s.site())
@@ -74,34 +80,25 @@ class LastMileAcceptanceTest {
           "Bearer    " + s.key(),
           "bEaReR " + s.key() + "  "
         }) {
-      api(authorization).queryParam("site_id", s.site()).get("/exports").then().statusCode(200);
+      list(s, authorization).then().statusCode(200);
     }
     for (String authorization :
         new String[] {
           s.key(), "Basic " + s.key(), "Token " + s.key(), "Bearer", "Bearer" + s.key()
         }) {
-      api(authorization)
-          .queryParam("site_id", s.site())
-          .get("/exports")
-          .then()
-          .statusCode(401)
-          .body("message", equalTo("Unauthenticated."));
+      list(s, authorization).then().statusCode(401).body("message", equalTo("Unauthenticated."));
     }
   }
 
   @Test
   void aRepeatedSiteIdCountsItsLastValueAsPhpReadsIt() {
     Session s = session();
-    given()
-        .baseUri(sandbox.baseUrl())
-        .header("Authorization", "Bearer " + s.key())
+    api("Bearer " + s.key())
         .urlEncodingEnabled(false)
         .get("/exports?site_id=2147483647&site_id=" + s.site())
         .then()
         .statusCode(200);
-    given()
-        .baseUri(sandbox.baseUrl())
-        .header("Authorization", "Bearer " + s.key())
+    api("Bearer " + s.key())
         .urlEncodingEnabled(false)
         .get("/exports?site_id=" + s.site() + "&site_id=2147483647")
         .then()

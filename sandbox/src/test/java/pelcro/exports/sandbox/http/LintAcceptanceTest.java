@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import pelcro.exports.sandbox.Fixtures;
 import pelcro.exports.sandbox.Sandbox;
 import pelcro.exports.sandbox.lint.LintRule;
+import pelcro.exports.sandbox.support.ExportCalls;
 
 /**
  * The integrator lint over HTTP: the offending answer names the rules in {@code X-Sandbox-Lint} and
@@ -53,11 +54,7 @@ class LintAcceptanceTest {
   }
 
   private static Response post(Map<String, Object> body) {
-    return api(sandbox, ENTERPRISE)
-        .queryParam("site_id", SITE)
-        .contentType(ContentType.JSON)
-        .body(body)
-        .post("/exports");
+    return ExportCalls.postExport(sandbox, ENTERPRISE, SITE, body);
   }
 
   private static Response findings(String query) {

@@ -10,6 +10,7 @@ import static pelcro.exports.openapi.ExportsSpec.requestExamples;
 import static pelcro.exports.sandbox.Fixtures.*;
 import static pelcro.exports.sandbox.SpecValidated.api;
 import static pelcro.exports.sandbox.SpecValidated.control;
+import static pelcro.exports.sandbox.support.ExportCalls.assertNothingToExport;
 import static pelcro.exports.sandbox.support.ExportCalls.listExports;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -189,10 +190,7 @@ class RequestExportAcceptanceTest {
         .body("errors.site_id[0]", equalTo("The selected site id is invalid."));
     // The export uses the body's site: 1002 has no records in the fake data.
     body.put("site_id", SECOND_SITE);
-    post(ENTERPRISE, SITE, body)
-        .then()
-        .statusCode(400)
-        .body("message", equalTo(RequestExportError.MessageEnum.NOTHING_TO_EXPORT.getValue()));
+    assertNothingToExport(post(ENTERPRISE, SITE, body));
   }
 
   @Test

@@ -10,6 +10,7 @@ import static pelcro.exports.sandbox.Fixtures.SITE;
 import static pelcro.exports.sandbox.SpecValidated.api;
 import static pelcro.exports.sandbox.SpecValidated.control;
 import static pelcro.exports.sandbox.support.ExportCalls.downloadStatus;
+import static pelcro.exports.sandbox.support.ExportCalls.failByHand;
 import static pelcro.exports.sandbox.support.ExportCalls.helpers;
 import static pelcro.exports.sandbox.support.ExportCalls.listExports;
 import static pelcro.exports.sandbox.support.ExportCalls.requestExport;
@@ -61,10 +62,7 @@ class SessionsAndTestHelpersAcceptanceTest {
           .then()
           .statusCode(200)
           .body("uuid", equalTo(mine));
-      helpers(sandbox, ENTERPRISE_2)
-          .body("{\"reason\": \"Disk full\"}")
-          .post("/exports/" + theirs + "/fail")
-          .then()
+      failByHand(helpers(sandbox, ENTERPRISE_2), theirs, "Disk full")
           .statusCode(200)
           .body("failed_reason", equalTo("Disk full"));
       helpers(sandbox, ENTERPRISE).post("/reset").then().statusCode(200);

@@ -8,6 +8,7 @@ import static pelcro.exports.sandbox.Fixtures.OTHER_ACCOUNT_SITE;
 import static pelcro.exports.sandbox.Fixtures.SITE;
 import static pelcro.exports.sandbox.SpecValidated.api;
 import static pelcro.exports.sandbox.SpecValidated.control;
+import static pelcro.exports.sandbox.support.ExportCalls.failByHand;
 import static pelcro.exports.sandbox.support.ExportCalls.helpers;
 import static pelcro.exports.sandbox.support.ExportCalls.requestExport;
 
@@ -58,10 +59,7 @@ class UuidCaseAcceptanceTest {
     try (Sandbox sandbox = Sandbox.builder().port(0).jobSeconds(60).start()) {
       String uuid = requestExport(sandbox, ENTERPRISE, SITE);
       String mixed = uuid.substring(0, 9) + upper(uuid.substring(9));
-      control(sandbox)
-          .body("{\"reason\": \"Disk full\"}")
-          .post("/exports/" + mixed + "/fail")
-          .then()
+      failByHand(control(sandbox), mixed, "Disk full")
           .statusCode(200)
           .body("failed_reason", equalTo("Disk full"));
       api(sandbox, ENTERPRISE)
@@ -87,10 +85,7 @@ class UuidCaseAcceptanceTest {
           .then()
           .statusCode(200)
           .body("uuid", equalTo(mine));
-      helpers(sandbox, ENTERPRISE_2)
-          .body("{\"reason\": \"x\"}")
-          .post("/exports/" + upper(theirs) + "/fail")
-          .then()
+      failByHand(helpers(sandbox, ENTERPRISE_2), upper(theirs), "x")
           .statusCode(200)
           .body("failed_reason", equalTo("x"));
     }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pelcro.exports.sandbox.Sandbox;
 import pelcro.exports.sandbox.junit.SandboxHandle;
+import pelcro.exports.sandbox.support.PlainHttp;
 
 /**
  * The user's WireMock stubs next to the sandbox: a root folder ({@code --root-dir}), WireMock's
@@ -44,7 +45,7 @@ class UserStubsAcceptanceTest {
       throws Exception {
     rootFolder(root, CUSTOMERS_STUB);
     try (Sandbox sandbox = Sandbox.builder().port(0).rootDir(root).start()) {
-      HttpResponse<String> customers = send(sandbox, "GET", "/api/v1/core/customers", null, null);
+      HttpResponse<String> customers = fetch(sandbox, "/api/v1/core/customers");
       assertThat(customers.statusCode()).isEqualTo(200);
       assertThat(customers.body()).contains("\"Ada\"");
       assertThat(sandbox.shadowingStubs()).isEmpty();
@@ -71,8 +72,7 @@ class UserStubsAcceptanceTest {
       HttpResponse<String> exports = api(sandbox, "/exports?site_id=1001");
       assertThat(exports.statusCode()).isEqualTo(200);
       assertThat(exports.body()).startsWith("{\"data\"");
-      assertThat(send(sandbox, "GET", "/api/v1/core/plans", null, null).statusCode())
-          .isEqualTo(418);
+      assertThat(fetch(sandbox, "/api/v1/core/plans").statusCode()).isEqualTo(418);
     }
   }
 
@@ -83,24 +83,20 @@ class UserStubsAcceptanceTest {
           """
           {"request": {"method": "GET", "url": "/api/v1/core/plans"},
            "response": {"status": 200, "jsonBody": {"data": []}}}""";
-      HttpResponse<String> added = send(sandbox, "POST", "/__admin/mappings", stub, null);
+      HttpResponse<String> added = addStub(sandbox, stub);
       assertThat(added.statusCode()).isEqualTo(201);
       assertThat(added.headers().firstValue("X-Sandbox-Shadowed")).isEmpty();
-      assertThat(send(sandbox, "GET", "/api/v1/core/plans", null, null).body())
-          .isEqualTo("{\"data\":[]}");
-      assertThat(send(sandbox, "GET", "/__admin/mappings", null, null).body())
-          .contains("/api/v1/core/plans");
+      assertThat(fetch(sandbox, "/api/v1/core/plans").body()).isEqualTo("{\"data\":[]}");
+      assertThat(fetch(sandbox, "/__admin/mappings").body()).contains("/api/v1/core/plans");
 
       assertThat(send(sandbox, "POST", "/__admin/reset", null, null).statusCode()).isEqualTo(200);
-      assertThat(send(sandbox, "GET", "/api/v1/core/plans", null, null).statusCode())
-          .isEqualTo(404);
+      assertThat(fetch(sandbox, "/api/v1/core/plans").statusCode()).isEqualTo(404);
       assertThat(api(sandbox, "/exports?site_id=1001").statusCode()).isEqualTo(200);
 
-      send(sandbox, "POST", "/__admin/mappings", stub, null);
+      addStub(sandbox, stub);
       assertThat(send(sandbox, "POST", "/__admin/mappings/reset", null, null).statusCode())
           .isEqualTo(200);
-      assertThat(send(sandbox, "GET", "/__admin/mappings", null, null).body())
-          .doesNotContain("/api/v1/core/plans");
+      assertThat(fetch(sandbox, "/__admin/mappings").body()).doesNotContain("/api/v1/core/plans");
     }
   }
 
@@ -112,17 +108,15 @@ class UserStubsAcceptanceTest {
           {"request": {"method": "GET", "urlPath": "/api/v1/core/plans"},
            "response": {"status": 200, "body": "plan {{request.query.id}}",
                         "transformers": ["response-template"]}}""";
-      assertThat(send(sandbox, "POST", "/__admin/mappings", stub, null).statusCode())
-          .isEqualTo(201);
-      assertThat(send(sandbox, "GET", "/api/v1/core/plans?id=7", null, null).body())
-          .isEqualTo("plan 7");
+      assertThat(addStub(sandbox, stub).statusCode()).isEqualTo(201);
+      assertThat(fetch(sandbox, "/api/v1/core/plans?id=7").body()).isEqualTo("plan 7");
     }
   }
 
   @Test
   void addingAShadowingStubThroughTheAdminApiSaysSoAndTheSandboxStillAnswers() throws Exception {
     try (Sandbox sandbox = Sandbox.builder().port(0).start()) {
-      HttpResponse<String> added = send(sandbox, "POST", "/__admin/mappings", SHADOWING_STUB, null);
+      HttpResponse<String> added = addStub(sandbox, SHADOWING_STUB);
       assertThat(added.statusCode()).isEqualTo(201);
       assertThat(added.headers().firstValue("X-Sandbox-Shadowed"))
           .get()
@@ -135,18 +129,15 @@ class UserStubsAcceptanceTest {
   @Test
   void theJournalMasksTheKeysOfRequestsTheStubsServed() throws Exception {
     try (Sandbox sandbox = Sandbox.builder().port(0).start()) {
-      send(
+      addStub(
           sandbox,
-          "POST",
-          "/__admin/mappings",
-          "{\"request\":{\"urlPath\":\"/api/v1/core/plans\"},\"response\":{\"status\":200}}",
-          null);
+          "{\"request\":{\"urlPath\":\"/api/v1/core/plans\"},\"response\":{\"status\":200}}");
       HTTP.send(
           HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/plans?api_key=" + ENTERPRISE))
               .header("Authorization", "Bearer " + ENTERPRISE)
               .build(),
           HttpResponse.BodyHandlers.ofString());
-      String journal = send(sandbox, "GET", "/__admin/requests", null, null).body();
+      String journal = fetch(sandbox, "/__admin/requests").body();
       assertThat(journal).contains("/api/v1/core/plans", "sk_test_…").doesNotContain(ENTERPRISE);
     }
   }
@@ -155,12 +146,11 @@ class UserStubsAcceptanceTest {
   void theAdminTokenGuardsTheStubAdminApiAsItGuardsTheControlApi() throws Exception {
     try (Sandbox sandbox = Sandbox.builder().port(0).adminToken("s3cret").start()) {
       String stub = "{\"request\":{\"url\":\"/x\"},\"response\":{\"status\":204}}";
-      assertThat(send(sandbox, "POST", "/__admin/mappings", stub, null).statusCode())
-          .isEqualTo(401);
+      assertThat(addStub(sandbox, stub).statusCode()).isEqualTo(401);
       assertThat(send(sandbox, "POST", "/__admin/reset", null, null).statusCode()).isEqualTo(401);
       assertThat(send(sandbox, "POST", "/__admin/mappings", stub, "s3cret").statusCode())
           .isEqualTo(201);
-      assertThat(send(sandbox, "GET", "/x", null, null).statusCode()).isEqualTo(204);
+      assertThat(fetch(sandbox, "/x").statusCode()).isEqualTo(204);
     }
   }
 
@@ -170,8 +160,7 @@ class UserStubsAcceptanceTest {
       new SandboxHandle(sandbox)
           .wireMock()
           .register(get(urlPathEqualTo("/api/v1/core/plans")).willReturn(okJson("{\"data\": []}")));
-      assertThat(send(sandbox, "GET", "/api/v1/core/plans", null, null).body())
-          .isEqualTo("{\"data\": []}");
+      assertThat(fetch(sandbox, "/api/v1/core/plans").body()).isEqualTo("{\"data\": []}");
     }
   }
 
@@ -180,11 +169,9 @@ class UserStubsAcceptanceTest {
       throws Exception {
     rootFolder(root, CUSTOMERS_STUB);
     try (Sandbox sandbox = Sandbox.builder().port(0).admin(false).rootDir(root).start()) {
-      assertThat(send(sandbox, "GET", "/__admin/mappings", null, null).statusCode()).isEqualTo(404);
-      assertThat(send(sandbox, "POST", "/__admin/mappings", CUSTOMERS_STUB, null).statusCode())
-          .isEqualTo(404);
-      assertThat(send(sandbox, "GET", "/api/v1/core/customers", null, null).statusCode())
-          .isEqualTo(200);
+      assertThat(fetch(sandbox, "/__admin/mappings").statusCode()).isEqualTo(404);
+      assertThat(addStub(sandbox, CUSTOMERS_STUB).statusCode()).isEqualTo(404);
+      assertThat(fetch(sandbox, "/api/v1/core/customers").statusCode()).isEqualTo(200);
     }
   }
 
@@ -194,15 +181,12 @@ class UserStubsAcceptanceTest {
     PrintStream stdout = System.out;
     System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
     try (Sandbox sandbox = Sandbox.builder().port(0).verbose(true).start()) {
-      send(
+      addStub(
           sandbox,
-          "POST",
-          "/__admin/mappings",
           """
           {"name": "one customer", "request": {"method": "GET",
-           "urlPath": "/api/v1/core/customers/1"}, "response": {"status": 200}}""",
-          null);
-      HttpResponse<String> missed = send(sandbox, "GET", "/api/v1/core/customers/2", null, null);
+           "urlPath": "/api/v1/core/customers/1"}, "response": {"status": 200}}""");
+      HttpResponse<String> missed = fetch(sandbox, "/api/v1/core/customers/2");
       assertThat(missed.statusCode()).isEqualTo(404);
       assertThat(missed.headers().firstValue("Content-Type"))
           .get()
@@ -210,7 +194,7 @@ class UserStubsAcceptanceTest {
           .startsWith("application/json");
       assertThat(missed.body())
           .isEqualTo("{\"message\":\"The route /api/v1/core/customers/2 could not be found.\"}");
-      assertThat(send(sandbox, "GET", "/__admin/requests/unmatched/near-misses", null, null).body())
+      assertThat(fetch(sandbox, "/__admin/requests/unmatched/near-misses").body())
           .contains("/api/v1/core/customers/1");
     } finally {
       System.setOut(stdout);
@@ -238,16 +222,22 @@ class UserStubsAcceptanceTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Adds {@code stub} through WireMock's admin API, without a token. */
+  private static HttpResponse<String> addStub(Sandbox sandbox, String stub)
+      throws IOException, InterruptedException {
+    return send(sandbox, "POST", "/__admin/mappings", stub, null);
+  }
+
+  /** A GET of {@code path} under the sandbox's root, without a token. */
+  private static HttpResponse<String> fetch(Sandbox sandbox, String path)
+      throws IOException, InterruptedException {
+    return send(sandbox, "GET", path, null, null);
+  }
+
   private static HttpResponse<String> send(
       Sandbox sandbox, String method, String path, String body, String adminToken)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(sandbox.rootUrl() + path))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request = PlainHttp.request(method, sandbox.rootUrl() + path, body);
     if (adminToken != null) {
       request.header("Authorization", "Bearer " + adminToken);
     }

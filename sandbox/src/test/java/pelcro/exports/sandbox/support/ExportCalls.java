@@ -1,12 +1,15 @@
 package pelcro.exports.sandbox.support;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static pelcro.exports.sandbox.SpecValidated.api;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.util.Map;
+import pelcro.exports.openapi.model.RequestExportError;
 import pelcro.exports.sandbox.Fixtures;
 import pelcro.exports.sandbox.Sandbox;
 
@@ -16,18 +19,23 @@ public final class ExportCalls {
 
   /** Requests the 90 days of subscriptions before now, asserts a 200, and gives its uuid. */
   public static String requestExport(Sandbox sandbox, String key, long site) {
-    return requestExport(sandbox, key, site, "subscriptions");
+    return accepted(postExport(sandbox, key, site));
   }
 
   /** Requests the 90 days of {@code type} before now, asserts a 200, and gives its uuid. */
   public static String requestExport(Sandbox sandbox, String key, long site, String type) {
-    return requestExport(sandbox, key, site, Fixtures.ofType(type));
+    return accepted(postExport(sandbox, key, site, type));
   }
 
   /** Requests an export of {@code body}, asserts a 200, and gives its uuid. */
   public static String requestExport(
       Sandbox sandbox, String key, long site, Map<String, Object> body) {
-    return postExport(sandbox, key, site, body).then().statusCode(200).extract().path("data.uuid");
+    return accepted(postExport(sandbox, key, site, body));
+  }
+
+  /** Asserts that an export request got a 200, and gives its uuid. */
+  private static String accepted(Response answer) {
+    return answer.then().statusCode(200).extract().path("data.uuid");
   }
 
   /** Requests the 90 days of subscriptions before now, and gives the answer whatever it is. */
@@ -50,6 +58,14 @@ public final class ExportCalls {
         .post("/exports");
   }
 
+  /** Asserts the vendor's 400 "Nothing to export" answer to an export request. */
+  public static void assertNothingToExport(Response answer) {
+    answer
+        .then()
+        .statusCode(400)
+        .body("message", equalTo(RequestExportError.MessageEnum.NOTHING_TO_EXPORT.getValue()));
+  }
+
   /** Lists a site's exports. */
   public static Response listExports(Sandbox sandbox, String key, long site) {
     return api(sandbox, key).queryParam("site_id", site).get("/exports");
@@ -63,6 +79,15 @@ public final class ExportCalls {
         .then()
         .extract()
         .statusCode();
+  }
+
+  /**
+   * Fails an export by hand through {@code calls} (the control API or the test helpers) for {@code
+   * reason}, and gives the answer to check.
+   */
+  public static ValidatableResponse failByHand(
+      RequestSpecification calls, String uuid, String reason) {
+    return calls.body("{\"reason\": \"" + reason + "\"}").post("/exports/" + uuid + "/fail").then();
   }
 
   /** A request to the test helpers ({@code /__sandbox}), made with an account's own key. */

@@ -6,6 +6,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import pelcro.exports.sandbox.Sandbox;
 
@@ -39,6 +41,18 @@ public final class PlainHttp {
   /** A GET of {@code pathAndQuery} under the API's base URL. */
   public static Response get(Sandbox sandbox, String key, String pathAndQuery) {
     return given().auth().oauth2(key).when().get(sandbox.baseUrl() + pathAndQuery);
+  }
+
+  /**
+   * A JDK client's request of {@code method} on {@code url}, with {@code body} (or none if null).
+   */
+  public static HttpRequest.Builder request(String method, String url, String body) {
+    return HttpRequest.newBuilder(URI.create(url))
+        .method(
+            method,
+            body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
   }
 
   /**

@@ -23,6 +23,19 @@ class TryItTenantsAcceptanceTest {
     return queueExport(sandbox, key, BODY);
   }
 
+  /**
+   * Lists site 1001's exports with {@code key} as sent through {@code forwardedFor}: the status.
+   */
+  private static int listFrom(Sandbox sandbox, String key, String forwardedFor) {
+    return given()
+        .auth()
+        .oauth2(key)
+        .header("X-Forwarded-For", forwardedFor)
+        .when()
+        .get(sandbox.baseUrl() + "/exports?site_id=1001")
+        .statusCode();
+  }
+
   /** A sandbox with try-it on, in June 2024, without the rate limit, whose jobs take jobSeconds. */
   private static SandboxBuilder tryItSandbox(int jobSeconds) {
     return TestClocks.sandboxInJune2024().jobSeconds(jobSeconds).rateLimit(0).tryIt(true);
@@ -106,14 +119,8 @@ class TryItTenantsAcceptanceTest {
     try (Sandbox sandbox =
         Sandbox.builder().port(0).rateLimit(0).tryIt(true).tryItCreationLimits(2, 100).start()) {
       for (int i = 0; i < 4; i++) {
-        given()
-            .auth()
-            .oauth2("sk_try_spoof" + i)
-            .header("X-Forwarded-For", "10.0.0." + i)
-            .when()
-            .get(sandbox.baseUrl() + "/exports?site_id=1001")
-            .then()
-            .statusCode(i < 2 ? 200 : 429);
+        assertThat(listFrom(sandbox, "sk_try_spoof" + i, "10.0.0." + i))
+            .isEqualTo(i < 2 ? 200 : 429);
       }
     }
     try (Sandbox sandbox =
@@ -126,14 +133,8 @@ class TryItTenantsAcceptanceTest {
             .start()) {
       for (int i = 0; i < 4; i++) {
         // Behind nginx every client arrives from 127.0.0.1: the header names each one.
-        given()
-            .auth()
-            .oauth2("sk_try_behind" + i)
-            .header("X-Forwarded-For", "203.0.113.9, 10.0.0." + i)
-            .when()
-            .get(sandbox.baseUrl() + "/exports?site_id=1001")
-            .then()
-            .statusCode(200);
+        assertThat(listFrom(sandbox, "sk_try_behind" + i, "203.0.113.9, 10.0.0." + i))
+            .isEqualTo(200);
       }
     }
   }

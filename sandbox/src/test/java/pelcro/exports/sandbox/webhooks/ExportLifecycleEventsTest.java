@@ -54,6 +54,15 @@ class ExportLifecycleEventsTest {
           NOW,
           timing);
 
+  /** Asserts that one event alone was published, of {@code type} at {@code at}: its export. */
+  private ExportFacts onlyPublished(ExportEventType type, Instant at) {
+    assertThat(published).hasSize(1);
+    Published only = published.get(0);
+    assertThat(only.type()).isEqualTo(type);
+    assertThat(only.at()).isEqualTo(at);
+    return only.export();
+  }
+
   @Test
   void aRequestPublishesRequestedNowAndSchedulesCompletedAtThePlannedFinish() {
     events.requested(job);
@@ -79,14 +88,8 @@ class ExportLifecycleEventsTest {
     events.endMoved(job.fail(failedAt, "Disk full"));
 
     assertThat(withdrawn).containsExactly("u-1 COMPLETED", "u-1 FAILED");
-    assertThat(published)
-        .singleElement()
-        .satisfies(
-            p -> {
-              assertThat(p.type()).isEqualTo(ExportEventType.FAILED);
-              assertThat(p.at()).isEqualTo(failedAt);
-              assertThat(p.export().failedReason()).isEqualTo("Disk full");
-            });
+    assertThat(onlyPublished(ExportEventType.FAILED, failedAt).failedReason())
+        .isEqualTo("Disk full");
   }
 
   @Test
@@ -95,13 +98,7 @@ class ExportLifecycleEventsTest {
     events.downloaded(
         job.claim(downloadAt, "c1", Duration.ofHours(1)).confirmDownload("c1", downloadAt));
 
-    assertThat(published)
-        .singleElement()
-        .satisfies(
-            p -> {
-              assertThat(p.type()).isEqualTo(ExportEventType.DOWNLOADED);
-              assertThat(p.at()).isEqualTo(downloadAt);
-              assertThat(p.export().updatedAt()).isEqualTo(downloadAt);
-            });
+    assertThat(onlyPublished(ExportEventType.DOWNLOADED, downloadAt).updatedAt())
+        .isEqualTo(downloadAt);
   }
 }

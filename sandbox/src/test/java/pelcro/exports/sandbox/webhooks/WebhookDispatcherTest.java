@@ -42,6 +42,28 @@ class WebhookDispatcherTest {
     return dispatcher;
   }
 
+  /** Publishes the fixture export's {@code type} event, due now, without a fault. */
+  private void publish(ExportEventType type) {
+    publish(type, clock.instant());
+  }
+
+  /** Publishes the fixture export's {@code type} event, due {@code at}, without a fault. */
+  private void publish(ExportEventType type, Instant at) {
+    dispatcher.publish(type, ExportEventsTest.facts(type), at, DeliveryFault.NONE);
+  }
+
+  /**
+   * After a tick, the only delivery's {@code attempt}th attempt was sent and failed, and the next
+   * one waits {@code backoffSeconds} on the sandbox clock.
+   */
+  private void assertAttemptFailsAndWaits(int attempt, long backoffSeconds) {
+    dispatcher.pump();
+    await().until(() -> receiver.calls.get() == attempt);
+    await().until(() -> dispatcher.deliveries().get(0).status() == Status.PENDING);
+    assertThat(dispatcher.view().get(0).get("next_attempt_at"))
+        .isEqualTo(clock.instant().getEpochSecond() + backoffSeconds);
+  }
+
   /** After a tick, the only delivery is still waiting: that tick started no attempt. */
   private void aTickSendsNothing() {
     dispatcher.pump();
@@ -54,11 +76,7 @@ class WebhookDispatcherTest {
     receiver = new Receiver(() -> 200, 0);
     dispatcher(WebhookOptions.of(receiver.url(), "whsec_test"));
 
-    dispatcher.publish(
-        ExportEventType.REQUESTED,
-        ExportEventsTest.facts(ExportEventType.REQUESTED),
-        clock.instant(),
-        DeliveryFault.NONE);
+    publish(ExportEventType.REQUESTED);
 
     await().atMost(Duration.ofSeconds(5)).until(() -> receiver.received.size() == 1);
     Receiver.Received got = receiver.received.get(0);
@@ -75,11 +93,7 @@ class WebhookDispatcherTest {
     untickedDispatcher(WebhookOptions.of(receiver.url(), "s"));
     Instant finishes = clock.instant().plusSeconds(3);
 
-    dispatcher.publish(
-        ExportEventType.COMPLETED,
-        ExportEventsTest.facts(ExportEventType.COMPLETED),
-        finishes,
-        DeliveryFault.NONE);
+    publish(ExportEventType.COMPLETED, finishes);
     aTickSendsNothing();
     assertThat(dispatcher.deliveries().get(0).attempts()).isEmpty();
 
@@ -96,23 +110,11 @@ class WebhookDispatcherTest {
     receiver = new Receiver(answers::next, 0);
     untickedDispatcher(WebhookOptions.of(receiver.url(), "s"));
 
-    dispatcher.publish(
-        ExportEventType.REQUESTED,
-        ExportEventsTest.facts(ExportEventType.REQUESTED),
-        clock.instant(),
-        DeliveryFault.NONE);
-    dispatcher.pump();
-    await().until(() -> receiver.calls.get() == 1);
-    await().until(() -> dispatcher.deliveries().get(0).status() == Status.PENDING);
-    assertThat(dispatcher.view().get(0).get("next_attempt_at"))
-        .isEqualTo(clock.instant().getEpochSecond() + 1);
+    publish(ExportEventType.REQUESTED);
+    assertAttemptFailsAndWaits(1, 1);
 
     clock.advance(Duration.ofSeconds(1));
-    dispatcher.pump();
-    await().until(() -> receiver.calls.get() == 2);
-    await().until(() -> dispatcher.deliveries().get(0).status() == Status.PENDING);
-    assertThat(dispatcher.view().get(0).get("next_attempt_at"))
-        .isEqualTo(clock.instant().getEpochSecond() + 2);
+    assertAttemptFailsAndWaits(2, 2);
     clock.advance(Duration.ofSeconds(1));
     aTickSendsNothing();
     assertThat(receiver.calls.get()).isEqualTo(2);
@@ -130,11 +132,7 @@ class WebhookDispatcherTest {
     receiver = new Receiver(() -> 500, 0);
     dispatcher(WebhookOptions.of(receiver.url(), "s").withRetries(3, Duration.ofSeconds(1)));
 
-    dispatcher.publish(
-        ExportEventType.FAILED,
-        ExportEventsTest.facts(ExportEventType.FAILED),
-        clock.instant(),
-        DeliveryFault.NONE);
+    publish(ExportEventType.FAILED);
     for (int i = 0; i < 6; i++) {
       int before = receiver.calls.get();
       await()
@@ -156,11 +154,7 @@ class WebhookDispatcherTest {
     receiver = null;
     dispatcher(WebhookOptions.of(dead, "s").withRetries(1, Duration.ofSeconds(1)));
 
-    dispatcher.publish(
-        ExportEventType.REQUESTED,
-        ExportEventsTest.facts(ExportEventType.REQUESTED),
-        clock.instant(),
-        DeliveryFault.NONE);
+    publish(ExportEventType.REQUESTED);
 
     await()
         .atMost(Duration.ofSeconds(10))
@@ -179,11 +173,7 @@ class WebhookDispatcherTest {
 
     long started = System.nanoTime();
     for (int i = 0; i < 10_000; i++) {
-      dispatcher.publish(
-          ExportEventType.REQUESTED,
-          ExportEventsTest.facts(ExportEventType.REQUESTED),
-          clock.instant(),
-          DeliveryFault.NONE);
+      publish(ExportEventType.REQUESTED);
     }
     long timeoutsElapsed = Duration.ofNanos(System.nanoTime() - started).toSeconds() / 2;
 
@@ -201,11 +191,7 @@ class WebhookDispatcherTest {
   void aDeliveryCanBeRedeliveredAsANewDeliveryOfTheSameEvent() throws Exception {
     receiver = new Receiver(() -> 200, 0);
     dispatcher(WebhookOptions.of(receiver.url(), "s"));
-    dispatcher.publish(
-        ExportEventType.DOWNLOADED,
-        ExportEventsTest.facts(ExportEventType.DOWNLOADED),
-        clock.instant(),
-        DeliveryFault.NONE);
+    publish(ExportEventType.DOWNLOADED);
     await().until(() -> receiver.received.size() == 1);
     String firstId = dispatcher.deliveries().get(0).id();
 

@@ -10,13 +10,13 @@ import static pelcro.exports.sandbox.Fixtures.ENTERPRISE;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import pelcro.exports.sandbox.Sandbox;
+import pelcro.exports.sandbox.support.PlainHttp;
 
 /**
  * The sandbox registered in an integrator's own WireMock (WireMock's JUnit 5 extension): the
@@ -109,12 +109,7 @@ class ExportsSandboxWireMockExtensionTest {
   private static HttpResponse<String> send(String method, String path, String body, String key)
       throws Exception {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(wm.baseUrl() + path))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
+        PlainHttp.request(method, wm.baseUrl() + path, body)
             .header("Content-Type", "application/json");
     if (key != null) {
       request.header("Authorization", "Bearer " + key);
