@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import pelcro.exports.sandbox.store.engine.Batch;
 import pelcro.exports.sandbox.store.engine.StateEngine;
 
@@ -22,9 +21,6 @@ import pelcro.exports.sandbox.store.engine.StateEngine;
  * node moved the clock).
  */
 public final class RequestPlans {
-  /** Offsets remembered per account for the rate window's guess; beyond it, forgotten at once. */
-  private static final int REMEMBERED = 10_000;
-
   /** What a request is, as far as its reads go. */
   public enum Kind {
     LIST,
@@ -53,12 +49,12 @@ public final class RequestPlans {
 
   private final StateEngine engine;
   private final InstantSource base;
-  private final Map<Long, Long> lastOffsets = new ConcurrentHashMap<>();
-  private volatile long lastSandboxOffset;
+  private final AccountClocks clocks;
 
-  RequestPlans(StateEngine engine, InstantSource base) {
+  RequestPlans(StateEngine engine, InstantSource base, AccountClocks clocks) {
     this.engine = engine;
     this.base = base;
+    this.clocks = clocks;
   }
 
   /** Reads what {@code request} will need, in one round trip; kept until the request ends. */
@@ -84,8 +80,9 @@ public final class RequestPlans {
     if (request.kind() == Kind.DOWNLOAD && request.uuid() != null) {
       batch.value(Keys.job(request.uuid()));
     }
-    long sandboxGuess = lastSandboxOffset;
-    long accountGuess = lastOffsets.getOrDefault(account, 0L);
+    long[] offsets = clocks.guess(account);
+    long sandboxGuess = offsets[0];
+    long accountGuess = offsets[1];
     if (request.rateSubject() != null) {
       Instant guess = base.instant().plusMillis(sandboxGuess + accountGuess);
       Map<String, Long> seen = new LinkedHashMap<>();
@@ -99,14 +96,6 @@ public final class RequestPlans {
           seen);
     }
     RequestReads.prefetch(engine, batch);
-    Long sandbox = RequestReads.seen(Keys.SANDBOX_CLOCK);
-    Long mine = RequestReads.seen(accountClock);
-    if (sandbox != null && mine != null) {
-      lastSandboxOffset = sandbox;
-      if (lastOffsets.size() >= REMEMBERED) {
-        lastOffsets.clear();
-      }
-      lastOffsets.put(account, mine);
-    }
+    clocks.saw(account);
   }
 }

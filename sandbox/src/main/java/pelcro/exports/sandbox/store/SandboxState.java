@@ -37,7 +37,7 @@ public final class SandboxState implements AutoCloseable {
     this.deliveries = new DeliveryStore(reads);
     this.faults = new FaultStore(reads);
     this.lint = new LintStore(reads);
-    this.plans = new RequestPlans(reads, base);
+    this.plans = new RequestPlans(reads, base, clocks);
   }
 
   /** What each kind of request reads first, in one round trip. */

@@ -250,7 +250,7 @@ class RedisCommandsPerRequestTest {
             break;
           } else if (inside && !line.contains(mine) && !line.contains(" lua]")) {
             String[] words = line.split("\"");
-            sent.add(words.length > 1 ? words[1] : line);
+            sent.add(words.length > 3 ? words[1] + " " + words[3] : line);
           }
         }
       }
