@@ -34,7 +34,12 @@ final class Keys {
   }
 
   static String account(long accountId) {
-    return "account:" + accountId;
+    return accountPrefix() + accountId;
+  }
+
+  /** What {@link #account} puts before an id: the prefix a key's account id is followed with. */
+  static String accountPrefix() {
+    return "account:";
   }
 
   static String key(String apiKey) {

@@ -51,10 +51,27 @@ public final class LintStore {
 
   private static final ThreadLocal<Pending> PENDING = new ThreadLocal<>();
 
+  /** One exchange's changes to an account's notes, and when it happened. */
+  private record Change(UnaryOperator<Notes> change, long atMillis) {}
+
   private final StateEngine engine;
+  private final GroupedChanges<Change> grouped;
 
   LintStore(StateEngine engine) {
     this.engine = engine;
+    this.grouped =
+        new GroupedChanges<>(
+            (accountId, changes) ->
+                change(
+                    accountId,
+                    changes.stream().mapToLong(Change::atMillis).max().orElseThrow(),
+                    notes -> {
+                      Notes changed = notes;
+                      for (Change change : changes) {
+                        changed = change.change().apply(changed);
+                      }
+                      return changed;
+                    }));
   }
 
   /**
@@ -93,16 +110,8 @@ public final class LintStore {
       if (deferred) {
         return result; // made with the commit that ends the request (a download's confirmation)
       }
-      change(
-          accountId,
-          pending.atMillis,
-          notes -> {
-            Notes changed = notes;
-            for (UnaryOperator<Notes> change : pending.changes) {
-              changed = change.apply(changed);
-            }
-            return changed;
-          });
+      // With the changes of this node's other requests of the account that arrive meanwhile.
+      grouped.submit(accountId, new Change(all, pending.atMillis));
     }
     return result;
   }
