@@ -110,8 +110,12 @@ public final class LintStore {
       if (deferred) {
         return result; // made with the commit that ends the request (a download's confirmation)
       }
-      // With the changes of this node's other requests of the account that arrive meanwhile.
-      grouped.submit(accountId, new Change(all, pending.atMillis));
+      if (engine.inProcess()) {
+        change(accountId, pending.atMillis, all);
+      } else {
+        // With the changes of this node's other requests of the account that arrive meanwhile.
+        grouped.submit(accountId, new Change(all, pending.atMillis));
+      }
     }
     return result;
   }

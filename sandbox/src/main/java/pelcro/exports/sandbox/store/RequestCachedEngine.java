@@ -83,6 +83,11 @@ final class RequestCachedEngine implements StateEngine {
   }
 
   @Override
+  public boolean inProcess() {
+    return engine.inProcess();
+  }
+
+  @Override
   public Optional<String> unreachable() {
     return engine.unreachable();
   }

@@ -64,6 +64,14 @@ public interface StateEngine extends AutoCloseable {
   /** How many members an index has. */
   long size(String index);
 
+  /**
+   * Whether the state is in this JVM: a commit costs no round trip, so nothing is gained by
+   * gathering several requests' changes into one.
+   */
+  default boolean inProcess() {
+    return false;
+  }
+
   /** Forgets everything (the control API's reset of the whole sandbox). */
   void clear();
 

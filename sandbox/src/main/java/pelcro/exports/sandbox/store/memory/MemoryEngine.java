@@ -162,6 +162,11 @@ public final class MemoryEngine implements StateEngine {
   }
 
   @Override
+  public boolean inProcess() {
+    return true;
+  }
+
+  @Override
   public Optional<String> unreachable() {
     return Optional.empty();
   }
