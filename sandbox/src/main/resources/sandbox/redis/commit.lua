@@ -1,9 +1,12 @@
 -- Applies one transaction of the sandbox's store atomically (see RedisEngine.commit).
--- ARGV[1..4]: how many keys expect a version, are written, deleted, and index changes.
--- KEYS, in order: expected keys, written keys, deleted keys, indexes, then the commit's record.
--- ARGV from 7 on: the expected versions, the written values, then (member, score) pairs;
--- an empty score removes the member. ARGV[5] is the key of the version counter, ARGV[6] how
--- long (ms) the commit's record is kept.
+-- ARGV[1..4]: how many keys expect a version, are written, deleted, and index changes;
+-- ARGV[7]: how many counters expect a value.
+-- KEYS, in order: expected keys, written keys, deleted keys, indexes, counters, then the
+-- commit's record.
+-- ARGV from 8 on: the expected versions, the written values, (member, score) pairs (an empty
+-- score removes the member), then the counters' expected values. ARGV[5] is the key of the
+-- version counter, ARGV[6] how long (ms) the commit's record is kept.
+-- Answers the version given to every value written, or 0 when an expectation failed.
 -- The record makes a resent copy of this script (a client that lost the reply and sent it
 -- again on a new connection) answer what the first copy did instead of deciding again.
 local record = KEYS[#KEYS]
@@ -11,9 +14,9 @@ local done = redis.call('GET', record)
 if done then
   return tonumber(done)
 end
-local expects, puts, deletes, changes = tonumber(ARGV[1]), tonumber(ARGV[2]),
-    tonumber(ARGV[3]), tonumber(ARGV[4])
-local arg = 7
+local expects, puts, deletes, changes, counters = tonumber(ARGV[1]), tonumber(ARGV[2]),
+    tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[7])
+local arg = 8
 for i = 1, expects do
   local current = redis.call('HGET', KEYS[i], 'v') or '0'
   if current ~= ARGV[arg] then
@@ -21,6 +24,15 @@ for i = 1, expects do
     return 0
   end
   arg = arg + 1
+end
+local counterKey = expects + puts + deletes + changes
+local counterArg = arg + puts + 2 * changes
+for i = 1, counters do
+  local current = redis.call('GET', KEYS[counterKey + i]) or '0'
+  if current ~= ARGV[counterArg + i - 1] then
+    redis.call('SET', record, 0, 'PX', ARGV[6])
+    return 0
+  end
 end
 local version = redis.call('INCR', ARGV[5])
 local key = expects
@@ -40,5 +52,5 @@ for i = 1, changes do
   end
   arg = arg + 2
 end
-redis.call('SET', record, 1, 'PX', ARGV[6])
-return 1
+redis.call('SET', record, version, 'PX', ARGV[6])
+return version

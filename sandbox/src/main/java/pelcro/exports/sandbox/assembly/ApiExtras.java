@@ -99,6 +99,7 @@ public record ApiExtras(
                     options.rateLimit())),
             new RateLimiter(state.rates(), options.rateLimit()),
             state.clocks(),
+            state.plans(),
             (key, client) ->
                 TryItTenants.isTryItKey(key)
                     ? Optional.ofNullable(tenants)

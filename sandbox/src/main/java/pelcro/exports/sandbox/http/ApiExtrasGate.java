@@ -9,6 +9,7 @@ import pelcro.exports.sandbox.domain.Caller;
 import pelcro.exports.sandbox.limits.RateDecision;
 import pelcro.exports.sandbox.limits.RateLimiter;
 import pelcro.exports.sandbox.store.AccountClocks;
+import pelcro.exports.sandbox.store.RequestPlans;
 import pelcro.exports.sandbox.tryit.CorsPolicy;
 import pelcro.exports.sandbox.tryit.DocsPage;
 
@@ -22,12 +23,48 @@ final class ApiExtrasGate {
   private final DocsPage docs;
   private final RateLimiter limiter;
   private final AccountClocks clocks;
+  private final RequestPlans plans;
 
-  ApiExtrasGate(CorsPolicy cors, DocsPage docs, RateLimiter limiter, AccountClocks clocks) {
+  ApiExtrasGate(
+      CorsPolicy cors,
+      DocsPage docs,
+      RateLimiter limiter,
+      AccountClocks clocks,
+      RequestPlans plans) {
     this.cors = cors;
     this.docs = docs;
     this.limiter = limiter;
     this.clocks = clocks;
+    this.plans = plans;
+  }
+
+  /**
+   * Reads, in one round trip, what the caller's request will need (its clock, its lint notes, the
+   * job or slot it names) and counts it in its rate window (see {@link RequestPlans}).
+   *
+   * @param operationId the route's operation, null for a test helper
+   * @param type the export type a request's body asks for, if it names one
+   * @param uuid the export a download names, if any
+   */
+  void prefetch(Caller caller, String operationId, String type, String uuid, boolean lint) {
+    RequestPlans.Kind kind =
+        operationId == null
+            ? RequestPlans.Kind.OTHER
+            : switch (operationId) {
+              case "listExports" -> RequestPlans.Kind.LIST;
+              case "requestExport" -> RequestPlans.Kind.REQUEST;
+              case "downloadExport" -> RequestPlans.Kind.DOWNLOAD;
+              default -> RequestPlans.Kind.OTHER;
+            };
+    plans.prefetch(
+        new RequestPlans.Request(
+            caller.accountId(),
+            kind,
+            type,
+            uuid,
+            lint,
+            limiter.subject(caller.accountId(), caller.account().apiCoreRateLimit()),
+            RateLimiter.window()));
   }
 
   /** Complete answers that need no route nor key: the docs page and CORS preflights. */

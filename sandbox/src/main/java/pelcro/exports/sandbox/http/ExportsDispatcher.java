@@ -1,5 +1,6 @@
 package pelcro.exports.sandbox.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -71,6 +72,12 @@ record ExportsDispatcher(
         return controlled;
       }
       caller = authenticator.authenticate(request.header("Authorization"), request.clientIp());
+      extras.prefetch(
+          caller,
+          match.route().operationId(),
+          requestedType(match, request),
+          match.params().get("uuid"),
+          lint.enabled());
       rate = extras.limit(caller);
       if (match.route().operationId() != null) {
         faults.beforeOperation(caller.accountId(), match.route().operationId());
@@ -109,6 +116,22 @@ record ExportsDispatcher(
     Answer decorated = extras.decorate(answer, request, rate);
     // The lint's observation would only wait for the same absent Redis a second time.
     return away ? decorated : lint.observe(request, match, caller, decorated);
+  }
+
+  /**
+   * The export type a {@code POST /exports} body names, read ahead so that its slot is read with
+   * the request's first read; null when there is none (the operation then refuses the body).
+   */
+  private static String requestedType(Routes.Match match, ApiRequest request) {
+    if (!"requestExport".equals(match.route().operationId())) {
+      return null;
+    }
+    try {
+      JsonNode object = Json.readOptionalBody(request.body()).path("object");
+      return object.isTextual() ? object.asText() : null;
+    } catch (ApiException | IllegalArgumentException notJson) {
+      return null;
+    }
   }
 
   private void logRequest(ApiRequest request, Caller caller, Answer answer, long started) {

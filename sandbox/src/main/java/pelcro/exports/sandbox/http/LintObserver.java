@@ -24,6 +24,11 @@ final class LintObserver {
     this.lint = lint;
   }
 
+  /** Whether the lint observes exchanges (its notes are read with each request's first read). */
+  boolean enabled() {
+    return lint != null;
+  }
+
   /**
    * @param match the request's route, or null when it has none
    * @param caller the authenticated caller, or null

@@ -32,6 +32,7 @@ import pelcro.exports.sandbox.operations.ListExportsOperation;
 import pelcro.exports.sandbox.operations.RequestExportOperation;
 import pelcro.exports.sandbox.store.AccountClocks;
 import pelcro.exports.sandbox.store.Accounts;
+import pelcro.exports.sandbox.store.RequestPlans;
 import pelcro.exports.sandbox.tryit.CorsPolicy;
 import pelcro.exports.sandbox.tryit.DocsPage;
 import pelcro.exports.sandbox.webhooks.DeliveriesControl;
@@ -111,6 +112,7 @@ public final class SandboxServer implements SandboxHost {
       DocsPage docs,
       RateLimiter limiter,
       AccountClocks clocks,
+      RequestPlans plans,
       BiFunction<String, String, Optional<Account>> runtimeKeys,
       LongPredicate knownAccount,
       DeliveriesControl deliveries,
@@ -161,7 +163,8 @@ public final class SandboxServer implements SandboxHost {
     return new ExportsDispatcher(
         table.build(),
         new Authenticator(accounts, settings.nonEnterpriseStatus(), extras.runtimeKeys()::apply),
-        new ApiExtrasGate(extras.cors(), extras.docs(), extras.limiter(), extras.clocks()),
+        new ApiExtrasGate(
+            extras.cors(), extras.docs(), extras.limiter(), extras.clocks(), extras.plans()),
         extras.log(),
         extras.faults(),
         new LintObserver(extras.lint()));

@@ -49,6 +49,20 @@ public final class RateLimiter {
     return accountOverride != null && accountOverride > 0 ? accountOverride : defaultLimit;
   }
 
+  /** The window an account's requests are counted in, when they are (null: not limited). */
+  public String subject(long accountId, Integer accountOverride) {
+    return limitFor(accountOverride) == 0 ? null : subjectOf(accountId);
+  }
+
+  /** How long one window lasts. */
+  public static Duration window() {
+    return WINDOW;
+  }
+
+  private static String subjectOf(long accountId) {
+    return "account:" + accountId;
+  }
+
   /**
    * Counts one request of the account and says whether it is within the limit. Call it before any
    * state change, so that a refused request changes nothing.
@@ -61,7 +75,7 @@ public final class RateLimiter {
     if (limit == 0) {
       return RateDecision.unlimited();
     }
-    RateWindows.Count count = windows.count("account:" + accountId, now, WINDOW);
+    RateWindows.Count count = windows.count(subjectOf(accountId), now, WINDOW);
     long retryAfter = Math.max(1, count.resetsAt().getEpochSecond() - now.getEpochSecond());
     boolean allowed = count.value() <= limit;
     return new RateDecision(

@@ -88,18 +88,27 @@ public final class IntegratorLint {
     if (served && Exchange.LIST.equals(exchange.operationId())) {
       pagination(exchange.query(), hits);
     }
-    Instant now = account == null ? null : clockOf.apply(account);
-    if (account != null) {
-      traffic(account, exchange, body, now, hits);
+    if (account == null) {
+      return List.copyOf(broken(hits).keySet());
     }
-    // One occurrence per rule and request: several ignored fields of one body count once.
+    long id = account;
+    // Every fact and finding of the exchange in one commit of the account's notes.
+    return memory.together(
+        id,
+        () -> {
+          Instant now = clockOf.apply(id);
+          traffic(id, exchange, body, now, hits);
+          Map<LintRule, String> broken = broken(hits);
+          broken.forEach((rule, detail) -> ledger.record(id, rule, detail, now));
+          return List.copyOf(broken.keySet());
+        });
+  }
+
+  /** One occurrence per rule and request: several ignored fields of one body count once. */
+  private static Map<LintRule, String> broken(List<LintHit> hits) {
     Map<LintRule, String> broken = new TreeMap<>();
     hits.forEach(hit -> broken.merge(hit.rule(), hit.detail(), (a, b) -> a + "; " + b));
-    if (account != null) {
-      long id = account;
-      broken.forEach((rule, detail) -> ledger.record(id, rule, detail, now));
-    }
-    return List.copyOf(broken.keySet());
+    return broken;
   }
 
   /** The rules that compare this exchange with the account's earlier ones. */

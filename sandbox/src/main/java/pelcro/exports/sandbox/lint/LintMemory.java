@@ -2,6 +2,7 @@ package pelcro.exports.sandbox.lint;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import pelcro.exports.sandbox.store.LintStore;
 
 /**
@@ -21,6 +22,14 @@ public final class LintMemory {
   /** Notes that {@code fact} happened (or, for a deadline, ends) at {@code at}. */
   public void remember(long accountId, String fact, Instant at) {
     store.remember(accountId, fact, at.toEpochMilli());
+  }
+
+  /**
+   * Runs the lint's look at one exchange of the account; what it remembers and records is kept in
+   * one commit afterwards (see {@link LintStore#together}).
+   */
+  public <T> T together(long accountId, Supplier<T> observe) {
+    return store.together(accountId, observe);
   }
 
   /** When {@code fact} last happened, if it is still remembered. */

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import pelcro.exports.sandbox.data.ExportData;
 import pelcro.exports.sandbox.data.ExportFile;
@@ -22,6 +23,7 @@ import pelcro.exports.sandbox.faults.Faults;
 import pelcro.exports.sandbox.files.PacedStream;
 import pelcro.exports.sandbox.store.AccountClocks;
 import pelcro.exports.sandbox.store.JobStore;
+import pelcro.exports.sandbox.store.RequestReads;
 import pelcro.exports.sandbox.store.engine.StateUnavailable;
 import pelcro.exports.sandbox.webhooks.ExportLifecycleEvents;
 
@@ -111,8 +113,11 @@ public final class DownloadExportOperation {
                 () ->
                     new PacedStream(
                         plain.opener().open(), fault.cutAfterBytes(), fault.bytesPerSecond()));
+    // Confirmed after the last byte with what this request read (the claimed job, the clock),
+    // with the writes it leaves for then (the lint's notes): one more commit, no read.
+    RequestReads.endsLater();
     ExportDownload.Transfer transfer =
-        new ExportDownload.Transfer(caller.accountId(), job.uuid(), claimId);
+        new ExportDownload.Transfer(caller.accountId(), job.uuid(), claimId, RequestReads.carry());
     writing.put(
         claimId,
         RENEWALS.scheduleWithFixedDelay(
@@ -175,16 +180,21 @@ public final class DownloadExportOperation {
 
   /** Records one ending; false when the store cannot be reached. */
   private boolean settle(ExportDownload.Transfer transfer, boolean complete) {
-    try {
-      Instant now = clocks.now(transfer.accountId());
+    try (RequestReads.Scope reads = RequestReads.resume(transfer.reads())) {
+      AtomicReference<Instant> at = new AtomicReference<>();
       ExportJob after =
-          update(
-              transfer,
-              j ->
-                  complete
-                      ? j.confirmDownload(transfer.claimId(), now)
-                      : j.withdrawClaim(transfer.claimId()));
-      if (complete && now.equals(after.downloadedAt())) {
+          jobs.updateToEnd(
+              transfer.accountId(),
+              transfer.uuid(),
+              j -> {
+                Instant now = clocks.now(transfer.accountId());
+                at.set(now);
+                return complete
+                    ? j.confirmDownload(transfer.claimId(), now)
+                    : j.withdrawClaim(transfer.claimId());
+              },
+              ApiError.FILE_NOT_FOUND);
+      if (complete && at.get().equals(after.downloadedAt())) {
         data.release(after.uuid());
         events.downloaded(after);
       } else if (!complete) {

@@ -1,6 +1,7 @@
 package pelcro.exports.sandbox.operations;
 
 import pelcro.exports.sandbox.data.ExportFile;
+import pelcro.exports.sandbox.store.RequestReads;
 
 /**
  * A file being handed out by {@code downloadExport}: streamed as {@code application/force-download}
@@ -16,6 +17,10 @@ public record ExportDownload(ExportFile file, Transfer transfer) {
     return "attachment; filename=\"" + file.fileName().replace("\"", "") + "\"";
   }
 
-  /** One transfer of one export's file, identified by its claim on the file. */
-  public record Transfer(long accountId, String uuid, String claimId) {}
+  /**
+   * One transfer of one export's file, identified by its claim on the file.
+   *
+   * @param reads what its request read, for the commit that ends it
+   */
+  public record Transfer(long accountId, String uuid, String claimId, RequestReads.Carried reads) {}
 }

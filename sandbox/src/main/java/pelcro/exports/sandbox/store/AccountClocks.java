@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import pelcro.exports.sandbox.store.engine.StateEngine;
 
 /**
@@ -16,8 +18,13 @@ import pelcro.exports.sandbox.store.engine.StateEngine;
  * test clocks, per account).
  */
 public final class AccountClocks {
+  /** Offsets remembered per account for {@link #guess}; beyond it, forgotten at once. */
+  private static final int REMEMBERED = 10_000;
+
   private final InstantSource base;
   private final StateEngine engine;
+  private final Map<Long, Long> lastOffsets = new ConcurrentHashMap<>();
+  private volatile long lastSandboxOffset;
 
   AccountClocks(InstantSource base, StateEngine engine) {
     this.base = base;
@@ -49,25 +56,52 @@ public final class AccountClocks {
   }
 
   public Duration offset() {
-    return Duration.ofMillis(engine.counter(Keys.SANDBOX_CLOCK));
+    return Duration.ofMillis(sandboxOffset(List.of(Keys.SANDBOX_CLOCK, Keys.FAULTS_PRESENT)));
   }
 
   /** How far the account's clock is ahead of the sandbox clock. */
   public Duration offset(long accountId) {
-    return Duration.ofMillis(engine.counter(Keys.clock(accountId)));
+    List<String> together = List.of(Keys.SANDBOX_CLOCK, Keys.clock(accountId), Keys.FAULTS_PRESENT);
+    return Duration.ofMillis(RequestReads.counter(engine, Keys.clock(accountId), together));
+  }
+
+  /**
+   * The offsets (the sandbox's, the account's) this node saw last: a guess of the account's clock
+   * for work that must be keyed on it before the offsets are read, checked against them in the same
+   * round trip (the rate window, see {@link RequestPlans}).
+   */
+  long[] guess(long accountId) {
+    return new long[] {lastSandboxOffset, lastOffsets.getOrDefault(accountId, 0L)};
+  }
+
+  /** Remembers the offsets a request read, for the next {@link #guess}. */
+  void saw(long accountId) {
+    Long sandbox = RequestReads.seen(Keys.SANDBOX_CLOCK);
+    Long mine = RequestReads.seen(Keys.clock(accountId));
+    if (sandbox != null) {
+      lastSandboxOffset = sandbox;
+    }
+    if (mine != null) {
+      if (lastOffsets.size() >= REMEMBERED) {
+        lastOffsets.clear();
+      }
+      lastOffsets.put(accountId, mine);
+    }
   }
 
   /** Moves every account's clock forward. */
   public Instant advance(Duration by) {
-    RequestReads.changed(
-        Keys.SANDBOX_CLOCK, engine.increment(Keys.SANDBOX_CLOCK, millis(by), null));
+    long offset = engine.increment(Keys.SANDBOX_CLOCK, millis(by), null);
+    RequestReads.changed(Keys.SANDBOX_CLOCK, offset);
+    lastSandboxOffset = offset;
     return now();
   }
 
   /** Moves one account's clock forward, and no other. */
   public Instant advance(long accountId, Duration by) {
-    RequestReads.changed(
-        Keys.clock(accountId), engine.increment(Keys.clock(accountId), millis(by), null));
+    long offset = engine.increment(Keys.clock(accountId), millis(by), null);
+    RequestReads.changed(Keys.clock(accountId), offset);
+    lastOffsets.put(accountId, offset);
     return now(accountId);
   }
 

@@ -232,6 +232,11 @@ public final class FaultStore {
     return new ArrayList<>(read.present() ? read.value().faults() : List.of());
   }
 
+  /** The key of a scope's faults: an account's, or (null) the whole sandbox's. */
+  static String keyOf(Long accountId) {
+    return key(accountId);
+  }
+
   private static String key(Long accountId) {
     return Keys.faults(accountId == null ? SANDBOX : "account:" + accountId);
   }

@@ -47,26 +47,30 @@ public final class JobStore {
    */
   public ExportJob insertIfNoneRunning(ExportJob job, Instant now) {
     String slotKey = Keys.slot(job.accountId(), job.type());
-    Attempts.commit(
-        engine,
-        () -> {
-          Transaction tx = new Transaction();
-          accounts.expectLive(job.accountId(), tx);
-          Versioned<String> slot = engine.get(slotKey, TEXT);
-          if (slot.present()) {
-            Versioned<ExportJob> latest = engine.get(Keys.job(slot.value()), JOB);
-            if (latest.present() && latest.value().stateAt(now).running()) {
-              throw new ApiException(ApiError.EXPORT_IN_PROGRESS);
-            }
-            tx.expect(Keys.job(slot.value()), latest);
-          }
-          tx.expect(slotKey, slot)
-              .put(slotKey, job.uuid(), TEXT)
-              .put(Keys.job(job.uuid()), job, JOB)
-              .index(Keys.jobs(job.accountId()), job.uuid(), job.createdAt().toEpochMilli());
-          return new Attempts.Step<>(tx, job);
-        });
-    prune(job.accountId(), now);
+    long before =
+        Attempts.commit(
+            engine,
+            () -> {
+              Transaction tx = new Transaction();
+              accounts.expectLive(job.accountId(), tx);
+              Versioned<String> slot = engine.get(slotKey, TEXT);
+              if (slot.present()) {
+                Versioned<ExportJob> latest = engine.get(Keys.job(slot.value()), JOB);
+                if (latest.present() && latest.value().stateAt(now).running()) {
+                  throw new ApiException(ApiError.EXPORT_IN_PROGRESS);
+                }
+                tx.expect(Keys.job(slot.value()), latest);
+              }
+              tx.expect(slotKey, slot)
+                  .put(slotKey, job.uuid(), TEXT)
+                  .put(Keys.job(job.uuid()), job, JOB)
+                  .index(Keys.jobs(job.accountId()), job.uuid(), job.createdAt().toEpochMilli());
+              // How many jobs the account had: a request read it with its slot (RequestPlans).
+              return new Attempts.Step<>(tx, engine.size(Keys.jobs(job.accountId())));
+            });
+    if (before + 1 > MAX_JOBS_PER_ACCOUNT) {
+      prune(job.accountId(), now);
+    }
     return job;
   }
 
@@ -86,6 +90,28 @@ public final class JobStore {
    */
   public ExportJob update(
       long accountId, String uuid, UnaryOperator<ExportJob> change, ApiError missing) {
+    return update(accountId, uuid, change, missing, false);
+  }
+
+  /**
+   * As {@link #update}, for the commit that ends a request after it was answered (a download's
+   * confirmation): {@code change} reads the account's clock as the request saw it, so the commit
+   * applies only while that clock has not moved (else it reads the clock again and retries), and
+   * the writes the request left for it (the lint's notes) are made with it.
+   */
+  public ExportJob updateToEnd(
+      long accountId, String uuid, UnaryOperator<ExportJob> change, ApiError missing) {
+    ExportJob changed = update(accountId, uuid, change, missing, true);
+    RequestReads.deferredDone();
+    return changed;
+  }
+
+  private ExportJob update(
+      long accountId,
+      String uuid,
+      UnaryOperator<ExportJob> change,
+      ApiError missing,
+      boolean ending) {
     return Attempts.commit(
         engine,
         () -> {
@@ -97,6 +123,15 @@ public final class JobStore {
           Transaction tx = new Transaction().expect(Keys.job(uuid), read);
           if (changed != read.value()) {
             tx.put(Keys.job(uuid), changed, JOB);
+          }
+          if (ending) {
+            for (String clock : List.of(Keys.SANDBOX_CLOCK, Keys.clock(accountId))) {
+              Long seen = RequestReads.seen(clock);
+              if (seen != null) {
+                tx.expectCounter(clock, seen);
+              }
+            }
+            RequestReads.addDeferred(tx);
           }
           return new Attempts.Step<>(tx, changed);
         });

@@ -18,6 +18,11 @@ final class Keys {
     return "job:" + uuid.toLowerCase(Locale.ROOT);
   }
 
+  /** What {@link #job} puts before a uuid: the prefix a slot's uuid is followed with. */
+  static String jobPrefix() {
+    return job("");
+  }
+
   /** The account's jobs, scored by creation time. */
   static String jobs(long accountId) {
     return "jobs:" + accountId;
@@ -29,7 +34,12 @@ final class Keys {
   }
 
   static String account(long accountId) {
-    return "account:" + accountId;
+    return accountPrefix() + accountId;
+  }
+
+  /** What {@link #account} puts before an id: the prefix a key's account id is followed with. */
+  static String accountPrefix() {
+    return "account:";
   }
 
   static String key(String apiKey) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import pelcro.exports.sandbox.store.engine.Attempts;
 import pelcro.exports.sandbox.store.engine.Codec;
@@ -37,10 +38,86 @@ public final class LintStore {
 
   private static final Codec<Notes> NOTES = Codec.of(Notes.class);
 
+  /** The changes of one observed exchange, made in one commit when it has been observed. */
+  private static final class Pending {
+    final long accountId;
+    final List<UnaryOperator<Notes>> changes = new ArrayList<>();
+    long atMillis = Long.MIN_VALUE;
+
+    Pending(long accountId) {
+      this.accountId = accountId;
+    }
+  }
+
+  private static final ThreadLocal<Pending> PENDING = new ThreadLocal<>();
+
+  /** One exchange's changes to an account's notes, and when it happened. */
+  private record Change(UnaryOperator<Notes> change, long atMillis) {}
+
   private final StateEngine engine;
+  private final GroupedChanges<Change> grouped;
 
   LintStore(StateEngine engine) {
     this.engine = engine;
+    this.grouped =
+        new GroupedChanges<>(
+            (accountId, changes) ->
+                change(
+                    accountId,
+                    changes.stream().mapToLong(Change::atMillis).max().orElseThrow(),
+                    notes -> {
+                      Notes changed = notes;
+                      for (Change change : changes) {
+                        changed = change.change().apply(changed);
+                      }
+                      return changed;
+                    }));
+  }
+
+  /**
+   * Runs {@code observe} (the lint's look at one exchange of the account) and makes every change it
+   * asks for to the account's notes in one commit afterwards: one round trip per exchange, however
+   * many rules it broke and facts it noted. What {@code observe} recalls is what was there before.
+   */
+  public <T> T together(long accountId, Supplier<T> observe) {
+    Pending outer = PENDING.get();
+    Pending pending = new Pending(accountId);
+    PENDING.set(pending);
+    T result;
+    try {
+      result = observe.get();
+    } finally {
+      PENDING.set(outer);
+    }
+    if (!pending.changes.isEmpty()) {
+      UnaryOperator<Notes> all =
+          notes -> {
+            Notes changed = notes;
+            for (UnaryOperator<Notes> change : pending.changes) {
+              changed = change.apply(changed);
+            }
+            return changed;
+          };
+      String key = Keys.lint(accountId);
+      boolean deferred =
+          RequestReads.defer(
+              tx -> {
+                Versioned<Notes> read = engine.get(key, NOTES);
+                tx.expect(key, read)
+                    .put(key, all.apply(read.present() ? read.value() : Notes.EMPTY), NOTES)
+                    .index(Keys.LINTED_ACCOUNTS, Long.toString(accountId), pending.atMillis);
+              });
+      if (deferred) {
+        return result; // made with the commit that ends the request (a download's confirmation)
+      }
+      if (engine.inProcess()) {
+        change(accountId, pending.atMillis, all);
+      } else {
+        // With the changes of this node's other requests of the account that arrive meanwhile.
+        grouped.submit(accountId, new Change(all, pending.atMillis));
+      }
+    }
+    return result;
   }
 
   /** Counts one occurrence of {@code rule} at {@code atSecond}, with its detail. */
@@ -125,7 +202,15 @@ public final class LintStore {
   }
 
   private void change(long accountId, long atMillis, UnaryOperator<Notes> change) {
+    Pending pending = PENDING.get();
+    if (pending != null && pending.accountId == accountId) {
+      pending.changes.add(change);
+      pending.atMillis = Math.max(pending.atMillis, atMillis);
+      return;
+    }
     String key = Keys.lint(accountId);
+    // How many accounts had notes before (read with the request's first read, RequestPlans).
+    long linted = engine.size(Keys.LINTED_ACCOUNTS);
     boolean fresh =
         Attempts.commit(
             engine,
@@ -139,7 +224,7 @@ public final class LintStore {
                       .index(Keys.LINTED_ACCOUNTS, Long.toString(accountId), atMillis),
                   !read.present());
             });
-    if (fresh && engine.size(Keys.LINTED_ACCOUNTS) > MAX_ACCOUNTS) {
+    if (fresh && linted + 1 > MAX_ACCOUNTS) {
       engine
           .range(Keys.LINTED_ACCOUNTS, false, 1)
           .forEach(oldest -> forget(Long.parseLong(oldest)));

@@ -3,14 +3,15 @@ package pelcro.exports.sandbox.store;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import pelcro.exports.sandbox.store.engine.Batch;
 import pelcro.exports.sandbox.store.engine.Codec;
 import pelcro.exports.sandbox.store.engine.StateEngine;
 import pelcro.exports.sandbox.store.engine.Transaction;
 import pelcro.exports.sandbox.store.engine.Versioned;
 
 /**
- * The engine as the store's facets see it: a value read twice in one request comes from the engine
- * once ({@link RequestReads}); everything else goes straight through.
+ * The engine as the store's facets see it: within a request, values and index sizes come from what
+ * the request read already ({@link RequestReads}); everything else goes straight through.
  */
 final class RequestCachedEngine implements StateEngine {
   private final StateEngine engine;
@@ -25,12 +26,19 @@ final class RequestCachedEngine implements StateEngine {
   }
 
   @Override
-  public boolean commit(Transaction transaction) {
+  public long commitAt(Transaction transaction) {
+    long version = 0;
     try {
-      return engine.commit(transaction);
+      version = engine.commitAt(transaction);
+      return version;
     } finally {
-      RequestReads.committed(transaction);
+      RequestReads.committed(transaction, version);
     }
+  }
+
+  @Override
+  public Batch.Result read(Batch batch) {
+    return engine.read(batch);
   }
 
   @Override
@@ -65,13 +73,18 @@ final class RequestCachedEngine implements StateEngine {
 
   @Override
   public long size(String index) {
-    return engine.size(index);
+    return RequestReads.size(engine, index);
   }
 
   @Override
   public void clear() {
     engine.clear();
     RequestReads.forgetAll();
+  }
+
+  @Override
+  public boolean inProcess() {
+    return engine.inProcess();
   }
 
   @Override

@@ -3,11 +3,13 @@ package pelcro.exports.sandbox.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.LongFunction;
 import pelcro.exports.sandbox.domain.Account;
 import pelcro.exports.sandbox.domain.ApiError;
 import pelcro.exports.sandbox.domain.ApiException;
 import pelcro.exports.sandbox.store.engine.Attempts;
+import pelcro.exports.sandbox.store.engine.Batch;
 import pelcro.exports.sandbox.store.engine.Codec;
 import pelcro.exports.sandbox.store.engine.StateEngine;
 import pelcro.exports.sandbox.store.engine.Transaction;
@@ -38,8 +40,9 @@ public final class RuntimeAccounts {
     return accountId >= FIRST_ID;
   }
 
-  /** The runtime account of a key. */
+  /** The runtime account of a key: the key and the account it names, in one round trip. */
   public Optional<Account> byKey(String apiKey) {
+    RequestReads.prefetch(engine, new Batch().follow(Keys.key(apiKey), Keys.accountPrefix()));
     Long id = engine.get(Keys.key(apiKey), ID).value();
     return id == null ? Optional.empty() : byId(id);
   }
@@ -55,6 +58,45 @@ public final class RuntimeAccounts {
    */
   public Account create(String kind, String apiKey, Instant now, LongFunction<Account> make) {
     return create(kind, apiKey, now, make, 0).orElseThrow();
+  }
+
+  /**
+   * Creates accounts under fresh keys (random, never handed out before) in one commit, with one
+   * increment of the id sequence for all of them: {@code makes} builds each from its id, in order.
+   * Keys expected absent without a read: a key already taken (it never is) fails the commit, and
+   * the accounts are then made one by one, each seeing what exists. {@code alongside} adds what is
+   * written with them (a session's record) to their commit.
+   */
+  List<Account> createFresh(
+      String kind,
+      List<String> apiKeys,
+      Instant now,
+      List<LongFunction<Account>> makes,
+      BiConsumer<List<Account>, Transaction> alongside) {
+    long last = engine.increment(Keys.ACCOUNT_SEQUENCE, apiKeys.size(), null);
+    long first = FIRST_ID + last - apiKeys.size();
+    Transaction tx = new Transaction();
+    List<Account> made = new java.util.ArrayList<>();
+    for (int i = 0; i < apiKeys.size(); i++) {
+      Account account = makes.get(i).apply(first + i);
+      made.add(account);
+      tx.expect(Keys.key(apiKeys.get(i)), Versioned.absent())
+          .put(Keys.key(apiKeys.get(i)), account.id(), ID)
+          .put(Keys.account(account.id()), account, ACCOUNT)
+          .index(Keys.accounts(kind), Long.toString(account.id()), now.toEpochMilli());
+    }
+    alongside.accept(made, tx);
+    if (engine.commit(tx)) {
+      return made;
+    }
+    List<Account> one = new java.util.ArrayList<>();
+    for (int i = 0; i < apiKeys.size(); i++) {
+      one.add(create(kind, apiKeys.get(i), now, makes.get(i)));
+    }
+    Transaction rest = new Transaction();
+    alongside.accept(one, rest);
+    engine.commit(rest);
+    return one;
   }
 
   /**

@@ -20,6 +20,7 @@ public final class SandboxState implements AutoCloseable {
   private final DeliveryStore deliveries;
   private final FaultStore faults;
   private final LintStore lint;
+  private final RequestPlans plans;
   private SeedParameters seed;
 
   /**
@@ -36,6 +37,12 @@ public final class SandboxState implements AutoCloseable {
     this.deliveries = new DeliveryStore(reads);
     this.faults = new FaultStore(reads);
     this.lint = new LintStore(reads);
+    this.plans = new RequestPlans(reads, base, clocks);
+  }
+
+  /** What each kind of request reads first, in one round trip. */
+  public RequestPlans plans() {
+    return plans;
   }
 
   public LintStore lint() {

@@ -44,40 +44,43 @@ public final class Sessions {
    */
   public record Session(String id, Account enterprise, Account basic) {}
 
+  /** A new session: its two accounts and its record in one commit. */
   public Session create(Instant now) {
     String enterpriseKey = "sk_test_session_" + random(24);
-    Account enterprise =
-        accounts.create(
-            KIND,
-            enterpriseKey,
-            now,
-            id ->
-                new Account(
-                    id,
-                    enterpriseKey,
-                    true,
-                    SITES,
-                    id,
-                    "session-" + id + "@sandbox.example",
-                    null));
     String basicKey = "sk_test_session_basic_" + random(24);
-    Account basic =
-        accounts.create(
+    List<Account> made =
+        accounts.createFresh(
             KIND,
-            basicKey,
+            List.of(enterpriseKey, basicKey),
             now,
-            id ->
-                new Account(
-                    id,
-                    basicKey,
-                    false,
-                    List.of(BASIC_SITE),
-                    id,
-                    "session-" + id + "@sandbox.example",
-                    null));
-    Session session = new Session("ses_" + enterprise.id(), enterprise, basic);
-    engine.commit(new Transaction().put(key(session.id()), session, SESSION));
-    return session;
+            List.of(
+                id ->
+                    new Account(
+                        id,
+                        enterpriseKey,
+                        true,
+                        SITES,
+                        id,
+                        "session-" + id + "@sandbox.example",
+                        null),
+                id ->
+                    new Account(
+                        id,
+                        basicKey,
+                        false,
+                        List.of(BASIC_SITE),
+                        id,
+                        "session-" + id + "@sandbox.example",
+                        null)),
+            (accounts, tx) -> {
+              Session session = session(accounts);
+              tx.put(key(session.id()), session, SESSION);
+            });
+    return session(made);
+  }
+
+  private static Session session(List<Account> accounts) {
+    return new Session("ses_" + accounts.get(0).id(), accounts.get(0), accounts.get(1));
   }
 
   public Optional<Session> find(String id) {

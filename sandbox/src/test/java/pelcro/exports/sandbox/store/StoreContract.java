@@ -48,6 +48,7 @@ abstract class StoreContract {
   static final Duration LEASE = Duration.ofHours(1);
 
   final ManualInstantSource clock = new ManualInstantSource(T0);
+  StateEngine engine;
   SandboxState state;
 
   /** A fresh, empty engine. */
@@ -55,7 +56,8 @@ abstract class StoreContract {
 
   @BeforeEach
   void open() {
-    state = new SandboxState(newEngine(), clock);
+    engine = newEngine();
+    state = new SandboxState(engine, clock);
   }
 
   @AfterEach
@@ -359,6 +361,84 @@ abstract class StoreContract {
           .as("a fault the request added itself")
           .isPresent();
     }
+  }
+
+  @Test
+  void aRequestsFirstReadFindsItsSlotsJobAndCountsItsRateWindowOnceInTheAccountsWindow() {
+    ExportJob running = state.jobs().insertIfNoneRunning(job(1, "orders", T0), T0);
+    try (RequestReads.Scope request = RequestReads.open()) {
+      state.plans().prefetch(plan(1, "orders"));
+      Instant now = state.clocks().now(1);
+      assertThat(now).isEqualTo(T0);
+      assertThatThrownBy(() -> state.jobs().insertIfNoneRunning(job(1, "orders", now), now))
+          .isInstanceOf(ApiException.class)
+          .hasFieldOrPropertyWithValue("error", ApiError.EXPORT_IN_PROGRESS);
+      RateWindows.Count counted = state.rates().count("account:1", now, Duration.ofMinutes(1));
+      assertThat(counted.value()).as("counted by the first read").isEqualTo(1);
+      assertThat(counted.resetsAt()).isEqualTo(T0.plusSeconds(60));
+    }
+    assertThat(state.jobs().jobs(1)).extracting(ExportJob::uuid).containsExactly(running.uuid());
+    assertThat(state.rates().count("account:1", T0, Duration.ofMinutes(1)).value())
+        .as("counted once")
+        .isEqualTo(2);
+  }
+
+  @Test
+  void aRateWindowGuessedOnAClockAnotherNodeMovedIsCountedOnceInTheRightWindow() throws Exception {
+    try (RequestReads.Scope warm = RequestReads.open()) {
+      state.plans().prefetch(plan(1, null)); // this node sees offset 0
+    }
+    // Another node moves the account's clock: this node's guess is stale.
+    new SandboxState(engine, clock).clocks().advance(1, Duration.ofMinutes(5));
+    try (RequestReads.Scope request = RequestReads.open()) {
+      state.plans().prefetch(plan(1, null));
+      Instant now = state.clocks().now(1);
+      assertThat(now).isEqualTo(T0.plusSeconds(300));
+      assertThat(state.rates().count("account:1", now, Duration.ofMinutes(1)).value()).isEqualTo(1);
+    }
+    assertThat(state.rates().count("account:1", T0, Duration.ofMinutes(1)).value())
+        .as("the first request, then this one: nothing counted there by the stale guess")
+        .isEqualTo(2);
+  }
+
+  @Test
+  void aDownloadConfirmedAfterItsClockMovedIsConfirmedAtTheMovedTime() {
+    ExportJob queued = state.jobs().insertIfNoneRunning(job(1, "orders", T0), T0);
+    Instant ready = T0.plusSeconds(60);
+    state.clocks().advance(1, Duration.ofSeconds(60));
+    RequestReads.Carried reads;
+    try (RequestReads.Scope request = RequestReads.open()) {
+      state.plans().prefetch(plan(1, null));
+      Instant now = state.clocks().now(1);
+      assertThat(now).isEqualTo(ready);
+      state
+          .jobs()
+          .update(1, queued.uuid(), j -> j.claim(now, "c1", LEASE), ApiError.FILE_NOT_FOUND);
+      reads = RequestReads.carry();
+    }
+    state.clocks().advance(1, Duration.ofSeconds(7)); // while the file is written
+    try (RequestReads.Scope end = RequestReads.resume(reads)) {
+      ExportJob confirmed =
+          state
+              .jobs()
+              .updateToEnd(
+                  1,
+                  queued.uuid(),
+                  j -> j.confirmDownload("c1", state.clocks().now(1)),
+                  ApiError.FILE_NOT_FOUND);
+      assertThat(confirmed.downloadedAt()).isEqualTo(ready.plusSeconds(7));
+    }
+  }
+
+  private static RequestPlans.Request plan(long account, String type) {
+    return new RequestPlans.Request(
+        account,
+        type == null ? RequestPlans.Kind.LIST : RequestPlans.Kind.REQUEST,
+        type,
+        null,
+        true,
+        "account:" + account,
+        Duration.ofMinutes(1));
   }
 
   @Test

@@ -20,11 +20,22 @@ public interface StateEngine extends AutoCloseable {
 
   /**
    * Applies the transaction's writes if, and only if, every key it expects still has the version it
-   * was read at; all or nothing.
+   * was read at (and every counter it expects the value); all or nothing.
    *
    * @return whether it was applied (false: somebody changed an expected key; read and retry)
    */
-  boolean commit(Transaction transaction);
+  default boolean commit(Transaction transaction) {
+    return commitAt(transaction) > 0;
+  }
+
+  /**
+   * As {@link #commit}, returning the version the commit gave every value it wrote (so its writer
+   * may keep them without reading them back); 0 when it did not apply.
+   */
+  long commitAt(Transaction transaction);
+
+  /** Reads everything {@code batch} names at once (one round trip for a shared engine). */
+  Batch.Result read(Batch batch);
 
   /**
    * Adds {@code by} to a counter (created at 0) and returns the new value.
@@ -52,6 +63,14 @@ public interface StateEngine extends AutoCloseable {
 
   /** How many members an index has. */
   long size(String index);
+
+  /**
+   * Whether the state is in this JVM: a commit costs no round trip, so nothing is gained by
+   * gathering several requests' changes into one.
+   */
+  default boolean inProcess() {
+    return false;
+  }
 
   /** Forgets everything (the control API's reset of the whole sandbox). */
   void clear();

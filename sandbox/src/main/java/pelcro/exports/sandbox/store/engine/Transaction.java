@@ -20,10 +20,20 @@ public final class Transaction {
   private final List<Put> puts = new ArrayList<>();
   private final List<String> deletes = new ArrayList<>();
   private final List<IndexChange> indexChanges = new ArrayList<>();
+  private final Map<String, Long> expectedCounters = new LinkedHashMap<>();
 
   /** The commit applies only if {@code key} still has this version (0: still absent). */
   public Transaction expect(String key, Versioned<?> read) {
     expected.put(key, read.version());
+    return this;
+  }
+
+  /**
+   * The commit applies only if the counter at {@code key} still holds {@code value} (0: absent): a
+   * decision made on a clock read earlier holds only while that clock has not moved.
+   */
+  public Transaction expectCounter(String key, long value) {
+    expectedCounters.put(key, value);
     return this;
   }
 
@@ -61,5 +71,9 @@ public final class Transaction {
 
   public List<IndexChange> indexChanges() {
     return indexChanges;
+  }
+
+  public Map<String, Long> expectedCounters() {
+    return expectedCounters;
   }
 }

@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import pelcro.exports.sandbox.store.engine.Batch;
 import pelcro.exports.sandbox.store.engine.Codec;
 import pelcro.exports.sandbox.store.engine.StateEngine;
+import pelcro.exports.sandbox.store.engine.Stored;
 import pelcro.exports.sandbox.store.engine.Transaction;
 import pelcro.exports.sandbox.store.engine.Versioned;
 
@@ -34,12 +36,17 @@ public final class MemoryEngine implements StateEngine {
   }
 
   @Override
-  public synchronized boolean commit(Transaction tx) {
+  public synchronized long commitAt(Transaction tx) {
     for (Map.Entry<String, Long> expected : tx.expected().entrySet()) {
       Versioned<?> current = values.get(expected.getKey());
       long version = current == null ? 0 : current.version();
       if (version != expected.getValue()) {
-        return false;
+        return 0;
+      }
+    }
+    for (Map.Entry<String, Long> expected : tx.expectedCounters().entrySet()) {
+      if (counter(expected.getKey()) != expected.getValue()) {
+        return 0;
       }
     }
     long version = versions.incrementAndGet();
@@ -54,11 +61,47 @@ public final class MemoryEngine implements StateEngine {
         indexes.remove(change.index());
       }
     }
-    return true;
+    return version;
   }
 
   @Override
-  public long increment(String key, long by, Duration ttl) {
+  public Batch.Result read(Batch batch) {
+    Map<String, Stored> read = new HashMap<>();
+    batch.values().forEach(key -> read.put(key, stored(key)));
+    for (Batch.Follow follow : batch.follows()) {
+      Stored source = stored(follow.key());
+      read.put(follow.key(), source);
+      if (source.value() != null) {
+        String target = follow.prefix() + source.value();
+        read.put(target, stored(target));
+      }
+    }
+    Map<String, Long> counted = new HashMap<>();
+    batch.counters().forEach(key -> counted.put(key, counter(key)));
+    Map<String, Long> sized = new HashMap<>();
+    batch.sizes().forEach(index -> sized.put(index, size(index)));
+    Long incremented = null;
+    Batch.Increment increment = batch.increment();
+    if (increment != null) {
+      synchronized (this) {
+        boolean holds =
+            increment.ifCounters().entrySet().stream()
+                .allMatch(e -> counter(e.getKey()) == e.getValue());
+        if (holds) {
+          incremented = increment(increment.key(), increment.by(), increment.ttl());
+        }
+      }
+    }
+    return new Batch.Result(read, counted, sized, incremented);
+  }
+
+  private Stored stored(String key) {
+    Versioned<?> value = values.get(key);
+    return value == null ? Stored.ABSENT : new Stored(value.value(), null, value.version());
+  }
+
+  @Override
+  public synchronized long increment(String key, long by, Duration ttl) {
     long now = System.nanoTime();
     Counter counter =
         counters.compute(
@@ -116,6 +159,11 @@ public final class MemoryEngine implements StateEngine {
     values.clear();
     counters.clear();
     indexes.clear();
+  }
+
+  @Override
+  public boolean inProcess() {
+    return true;
   }
 
   @Override

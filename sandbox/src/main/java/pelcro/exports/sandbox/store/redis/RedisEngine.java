@@ -22,15 +22,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import pelcro.exports.sandbox.store.engine.Batch;
 import pelcro.exports.sandbox.store.engine.Codec;
 import pelcro.exports.sandbox.store.engine.StateEngine;
 import pelcro.exports.sandbox.store.engine.StateUnavailable;
+import pelcro.exports.sandbox.store.engine.Stored;
 import pelcro.exports.sandbox.store.engine.Transaction;
 import pelcro.exports.sandbox.store.engine.Versioned;
 
@@ -53,6 +57,7 @@ import pelcro.exports.sandbox.store.engine.Versioned;
 public final class RedisEngine implements StateEngine {
   private static final String COMMIT = script("commit.lua");
   private static final String INCREMENT = script("increment.lua");
+  private static final String READ = script("read.lua");
 
   /** The longest wait between two attempts to reconnect. */
   private static final Duration RECONNECT_AT_MOST = Duration.ofMillis(400);
@@ -69,6 +74,7 @@ public final class RedisEngine implements StateEngine {
   private final String prefix;
   private final String commitSha;
   private final String incrementSha;
+  private final String readSha;
 
   /** This engine's part of every run's id, so that nodes never share one. */
   private final String runs = UUID.randomUUID().toString();
@@ -88,6 +94,7 @@ public final class RedisEngine implements StateEngine {
     this.prefix = prefix;
     this.commitSha = redis.scriptLoad(COMMIT);
     this.incrementSha = redis.scriptLoad(INCREMENT);
+    this.readSha = redis.scriptLoad(READ);
   }
 
   /**
@@ -135,7 +142,7 @@ public final class RedisEngine implements StateEngine {
   }
 
   @Override
-  public boolean commit(Transaction tx) {
+  public long commitAt(Transaction tx) {
     List<String> keys = new ArrayList<>();
     List<String> args =
         new ArrayList<>(
@@ -145,7 +152,8 @@ public final class RedisEngine implements StateEngine {
                 Integer.toString(tx.deletes().size()),
                 Integer.toString(tx.indexChanges().size()),
                 prefix + "versions",
-                Long.toString(RUN_RECORD.toMillis())));
+                Long.toString(RUN_RECORD.toMillis()),
+                Integer.toString(tx.expectedCounters().size())));
     tx.expected()
         .forEach(
             (key, version) -> {
@@ -162,13 +170,98 @@ public final class RedisEngine implements StateEngine {
       args.add(change.member());
       args.add(change.score() == null ? "" : Double.toString(change.score()));
     }
+    tx.expectedCounters()
+        .forEach(
+            (key, value) -> {
+              keys.add(prefix + "n:" + key);
+              args.add(Long.toString(value));
+            });
     keys.add(nextRun());
-    Long applied =
+    Long version =
         call(
             () ->
                 runScript(
                     commitSha, COMMIT, keys.toArray(String[]::new), args.toArray(String[]::new)));
-    return applied != null && applied == 1;
+    return version == null ? 0 : version;
+  }
+
+  @Override
+  public Batch.Result read(Batch batch) {
+    List<String> keys = new ArrayList<>();
+    batch.values().forEach(key -> keys.add(prefix + "h:" + key));
+    batch.follows().forEach(follow -> keys.add(prefix + "h:" + follow.key()));
+    batch.counters().forEach(key -> keys.add(prefix + "n:" + key));
+    batch.sizes().forEach(index -> keys.add(prefix + "z:" + index));
+    Batch.Increment increment = batch.increment();
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                Integer.toString(batch.values().size()),
+                Integer.toString(batch.follows().size()),
+                Integer.toString(batch.counters().size()),
+                Integer.toString(batch.sizes().size()),
+                increment == null ? "0" : "1",
+                increment == null ? "0" : Long.toString(increment.by()),
+                increment == null || increment.ttl() == null
+                    ? "0"
+                    : Long.toString(increment.ttl().toMillis()),
+                Long.toString(RUN_RECORD.toMillis()),
+                Integer.toString(increment == null ? 0 : increment.ifCounters().size())));
+    batch.follows().forEach(follow -> args.add(prefix + "h:" + follow.prefix()));
+    if (increment != null) {
+      keys.add(prefix + "n:" + increment.key());
+      keys.add(nextRun());
+      increment
+          .ifCounters()
+          .forEach(
+              (key, value) -> {
+                keys.add(prefix + "n:" + key);
+                args.add(Long.toString(value));
+              });
+    }
+    List<Object> out =
+        call(
+            () ->
+                runScript(
+                    readSha,
+                    READ,
+                    ScriptOutputType.MULTI,
+                    keys.toArray(String[]::new),
+                    args.toArray(String[]::new)));
+    int at = 0;
+    Map<String, Stored> values = new HashMap<>();
+    for (String key : batch.values()) {
+      values.put(key, stored(out.get(at), out.get(at + 1)));
+      at += 2;
+    }
+    String hashes = prefix + "h:";
+    for (Batch.Follow follow : batch.follows()) {
+      values.put(follow.key(), stored(out.get(at), out.get(at + 1)));
+      Object named = out.get(at + 2);
+      if (named != null) {
+        values.put(
+            ((String) named).substring(hashes.length()), stored(out.get(at + 3), out.get(at + 4)));
+      }
+      at += 5;
+    }
+    Map<String, Long> counters = new HashMap<>();
+    for (String key : batch.counters()) {
+      Object value = out.get(at++);
+      counters.put(key, value == null ? 0L : Long.parseLong((String) value));
+    }
+    Map<String, Long> sizes = new HashMap<>();
+    for (String index : batch.sizes()) {
+      sizes.put(index, (Long) out.get(at++));
+    }
+    Object incremented = out.get(at);
+    return new Batch.Result(
+        values, counters, sizes, incremented == null ? null : ((Number) incremented).longValue());
+  }
+
+  private static Stored stored(Object version, Object data) {
+    return version == null || data == null
+        ? Stored.ABSENT
+        : new Stored(null, (String) data, Long.parseLong((String) version));
   }
 
   @Override
@@ -271,11 +364,16 @@ public final class RedisEngine implements StateEngine {
    * answers NOSCRIPT, which means the script did not run: it is loaded again and run once.
    */
   private Long runScript(String sha, String source, String[] keys, String... args) {
+    return runScript(sha, source, ScriptOutputType.INTEGER, keys, args);
+  }
+
+  private <T> T runScript(
+      String sha, String source, ScriptOutputType type, String[] keys, String... args) {
     try {
-      return redis.evalsha(sha, ScriptOutputType.INTEGER, keys, args);
+      return redis.evalsha(sha, type, keys, args);
     } catch (RedisNoScriptException e) {
       redis.scriptLoad(source);
-      return redis.evalsha(sha, ScriptOutputType.INTEGER, keys, args);
+      return redis.evalsha(sha, type, keys, args);
     }
   }
 

@@ -1,0 +1,296 @@
+package pelcro.exports.sandbox.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static pelcro.exports.sandbox.Fixtures.ENTERPRISE;
+import static pelcro.exports.sandbox.Fixtures.SITE;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import pelcro.exports.sandbox.Sandbox;
+import pelcro.exports.sandbox.support.LocalRedis;
+import pelcro.exports.sandbox.support.RedisServer;
+
+/**
+ * What one request costs in Redis, counted with {@code MONITOR} on a real {@code redis-server}: the
+ * commands a node sends for each kind of request (a script counts once; the commands it runs
+ * inside, shown by MONITOR as {@code [0 lua]}, are not sent by the node). One node, rate limiting
+ * on, no webhook sender and no download long enough to renew its lease: nothing else talks to Redis
+ * while a request is counted.
+ */
+class RedisCommandsPerRequestTest {
+  private static final int MOST = 3;
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String BODY =
+      "{\"object\":\"subscriptions\",\"date_from\":1704067200,\"date_to\":1706745600}";
+  private static final String INVALID = "{\"object\":\"invoices\",\"date_from\":1704067200}";
+
+  private static LocalRedis redis;
+  private static Sandbox sandbox;
+  private static Monitor monitor;
+
+  @BeforeAll
+  static void startOneNodeOnRedis() throws Exception {
+    RedisServer.assumeInstalled();
+    redis = LocalRedis.start(false);
+    sandbox =
+        Sandbox.builder()
+            .port(0)
+            .jobSeconds(60)
+            .rateLimit(100_000)
+            .admin(true)
+            .state(redis.uri())
+            .start();
+    monitor = new Monitor(redis.port());
+    api("GET", "/exports?site_id=" + SITE, null); // scripts loaded, connection made
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (monitor != null) {
+      monitor.close();
+    }
+    if (sandbox != null) {
+      sandbox.close();
+    }
+    if (redis != null) {
+      redis.close();
+    }
+  }
+
+  @Test
+  void everyKindOfRequestSendsAtMostThreeCommandsToRedis() throws Exception {
+    Map<String, List<String>> sent = new LinkedHashMap<>();
+    sent.put("list", count(() -> expect(200, api("GET", "/exports?site_id=" + SITE, null))));
+    String[] uuid = new String[1];
+    sent.put(
+        "POST accepted",
+        count(
+            () -> {
+              HttpResponse<String> accepted = api("POST", "/exports?site_id=" + SITE, BODY);
+              expect(200, accepted);
+              uuid[0] = JSON.readTree(accepted.body()).path("data").path("uuid").asText();
+            }));
+    sent.put(
+        "POST 409 in progress",
+        count(() -> expect(409, api("POST", "/exports?site_id=" + SITE, BODY))));
+    sent.put(
+        "POST 400 invalid",
+        count(() -> expect(400, api("POST", "/exports?site_id=" + SITE, INVALID))));
+    String download = "/exports/" + uuid[0] + "?site_id=" + SITE;
+    sent.put("download, not ready", count(() -> expect(404, api("GET", download, null))));
+    sent.put(
+        "test helper: clock advance",
+        count(
+            () ->
+                expect(
+                    200,
+                    send(
+                        "POST",
+                        "/__sandbox/clock/advance",
+                        "{\"seconds\":61}",
+                        "Bearer " + ENTERPRISE))));
+    sent.put(
+        "download",
+        count(
+            () -> {
+              expect(200, api("GET", download, null));
+              // The confirmation is made once the last byte is written, after the answer.
+              Awaitility.await()
+                  .atMost(Duration.ofSeconds(10))
+                  .until(() -> monitor.jobDownloaded(uuid[0]));
+            }));
+    sent.put("download, already downloaded", count(() -> expect(400, api("GET", download, null))));
+    sent.put(
+        "control: account clock advance",
+        count(
+            () ->
+                expect(
+                    200,
+                    send(
+                        "POST",
+                        "/__admin/sandbox/accounts/1/clock/advance",
+                        "{\"seconds\":1}",
+                        null))));
+    sent.put(
+        "control: clock",
+        count(() -> expect(200, send("GET", "/__admin/sandbox/clock", null, null))));
+
+    sent.forEach((kind, commands) -> System.out.println(kind + ": " + commands));
+    sent.forEach(
+        (kind, commands) ->
+            assertThat(commands).as("commands sent for " + kind).hasSizeLessThanOrEqualTo(MOST));
+  }
+
+  private interface Exchange {
+    void run() throws Exception;
+  }
+
+  /** The commands the node sent while {@code exchange} ran (its name and first argument). */
+  private static List<String> count(Exchange exchange) throws Exception {
+    String before = monitor.mark();
+    exchange.run();
+    String after = monitor.mark();
+    return monitor.sentBetween(before, after);
+  }
+
+  private static void expect(int status, HttpResponse<String> response) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+  }
+
+  private static HttpResponse<String> api(String method, String path, String body)
+      throws Exception {
+    return send(method, "/api/v1/core" + path, body, "Bearer " + ENTERPRISE);
+  }
+
+  private static HttpResponse<String> send(
+      String method, String path, String body, String authorization) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sandbox.port() + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .header("Content-Type", "application/json");
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * {@code MONITOR} on one connection, and a second connection of the test's own whose commands
+   * (markers, checks) are told apart by its address.
+   */
+  private static final class Monitor implements AutoCloseable {
+    private final Socket feed;
+    private final Socket own;
+    private final BufferedReader ownReplies;
+    private final List<String> lines = new ArrayList<>();
+    private final Thread reader;
+
+    Monitor(int port) throws Exception {
+      feed = new Socket("127.0.0.1", port);
+      own = new Socket("127.0.0.1", port);
+      ownReplies =
+          new BufferedReader(new InputStreamReader(own.getInputStream(), StandardCharsets.UTF_8));
+      feed.getOutputStream().write(command("MONITOR"));
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(feed.getInputStream(), StandardCharsets.UTF_8));
+      in.readLine(); // +OK
+      reader =
+          new Thread(
+              () -> {
+                try {
+                  for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    synchronized (lines) {
+                      lines.add(line);
+                      lines.notifyAll();
+                    }
+                  }
+                } catch (Exception closed) {
+                  // the test is over
+                }
+              },
+              "redis-monitor");
+      reader.setDaemon(true);
+      reader.start();
+    }
+
+    /** Sends a marker of the test's own and waits until MONITOR shows it. */
+    String mark() throws Exception {
+      String marker = "mark-" + UUID.randomUUID();
+      ask("ECHO", marker);
+      synchronized (lines) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (lines.stream().noneMatch(l -> l.contains(marker))) {
+          long left = deadline - System.currentTimeMillis();
+          assertThat(left).as("MONITOR shows the marker").isPositive();
+          lines.wait(left);
+        }
+      }
+      return marker;
+    }
+
+    /** Whether the export's job says it was downloaded (asked on the test's own connection). */
+    boolean jobDownloaded(String uuid) throws Exception {
+      String data = ask("HGET", "exports-sandbox:h:job:" + uuid, "d");
+      return data != null && !data.contains("\"downloadedAt\":null");
+    }
+
+    /** The commands sent by anyone but the test between two markers, scripts' insides left out. */
+    List<String> sentBetween(String from, String to) {
+      String mine = "127.0.0.1:" + own.getLocalPort() + "]";
+      List<String> sent = new ArrayList<>();
+      synchronized (lines) {
+        boolean inside = false;
+        for (String line : lines) {
+          if (line.contains(from)) {
+            inside = true;
+          } else if (line.contains(to)) {
+            break;
+          } else if (inside && !line.contains(mine) && !line.contains(" lua]")) {
+            String[] words = line.split("\"");
+            sent.add(words.length > 3 ? words[1] + " " + words[3] : line);
+          }
+        }
+      }
+      return sent;
+    }
+
+    private String ask(String... words) throws Exception {
+      OutputStream out = own.getOutputStream();
+      out.write(command(words));
+      out.flush();
+      String head = ownReplies.readLine();
+      if (head.startsWith("$")) {
+        int length = Integer.parseInt(head.substring(1));
+        if (length < 0) {
+          return null;
+        }
+        char[] body = new char[length];
+        int read = 0;
+        while (read < length) {
+          read += ownReplies.read(body, read, length - read);
+        }
+        ownReplies.readLine();
+        return new String(body);
+      }
+      return head.substring(1);
+    }
+
+    private static byte[] command(String... words) {
+      StringBuilder text = new StringBuilder("*" + words.length + "\r\n");
+      for (String word : words) {
+        byte[] bytes = word.getBytes(StandardCharsets.UTF_8);
+        text.append('$').append(bytes.length).append("\r\n").append(word).append("\r\n");
+      }
+      return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws Exception {
+      feed.close();
+      own.close();
+    }
+  }
+}
