@@ -1,21 +1,16 @@
 package pelcro.exports.sandbox.store.redis;
 
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyScanArgs;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.Delay;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import pelcro.exports.sandbox.store.engine.Codec;
@@ -54,73 +48,70 @@ public final class RedisEngine implements StateEngine {
   private static final String COMMIT = script("commit.lua");
   private static final String INCREMENT = script("increment.lua");
 
-  /** The longest wait between two attempts to reconnect. */
-  private static final Duration RECONNECT_AT_MOST = Duration.ofMillis(400);
-
   /**
    * How long a run's outcome is kept for a resent copy: far longer than a reconnect and a command
    * timeout, short enough that the records stay few.
    */
   private static final Duration RUN_RECORD = Duration.ofMinutes(2);
 
-  private final RedisClient client;
-  private final StatefulRedisConnection<String, String> connection;
-  private final RedisCommands<String, String> redis;
+  private final RedisLink link;
+  private final RedisClusterCommands<String, String> redis;
   private final String prefix;
   private final String commitSha;
   private final String incrementSha;
+  private final int waitReplicas;
+  private final long waitMillis;
 
   /** This engine's part of every run's id, so that nodes never share one. */
   private final String runs = UUID.randomUUID().toString();
 
   private final AtomicLong run = new AtomicLong();
-  private final ClientResources resources;
 
-  private RedisEngine(
-      RedisClient client,
-      ClientResources resources,
-      StatefulRedisConnection<String, String> connection,
-      String prefix) {
-    this.client = client;
-    this.resources = resources;
-    this.connection = connection;
-    this.redis = connection.sync();
+  private RedisEngine(RedisLink link, String prefix, int waitReplicas, Duration timeout) {
+    this.link = link;
+    this.redis = link.commands();
     this.prefix = prefix;
+    this.waitReplicas = waitReplicas;
+    // WAIT must give up before the command times out, so that its answer is read, not lost.
+    this.waitMillis = Math.max(1, timeout.toMillis() - Math.min(250, timeout.toMillis() / 4));
     this.commitSha = redis.scriptLoad(COMMIT);
     this.incrementSha = redis.scriptLoad(INCREMENT);
   }
 
   /**
-   * Connects to {@code redis://HOST:PORT[/DB]}.
+   * Connects to {@code redis://HOST:PORT[/DB]} (or another form {@link RedisUris} reads), trusting
+   * the JVM's certificates and waiting for no replica.
    *
    * @param timeout how long one call may take before the node answers 503
    */
   public static RedisEngine connect(String uri, String prefix, Duration timeout) {
-    RedisURI redisUri = RedisUris.parse(uri);
-    redisUri.setTimeout(timeout);
-    // Lettuce's default backoff grows to 30 s: a node would answer 503 long after Redis is back.
-    ClientResources resources =
-        ClientResources.builder()
-            .reconnectDelay(
-                Delay.exponential(
-                    Duration.ofMillis(20), RECONNECT_AT_MOST, 2, TimeUnit.MILLISECONDS))
-            .build();
-    RedisClient client = RedisClient.create(resources, redisUri);
-    client.setOptions(
-        ClientOptions.builder()
-            // Commands wait for the reconnect (up to their timeout) rather than failing at once:
-            // only so does Lettuce resend a command whose reply a dropped connection lost, which
-            // the scripts' run records make harmless; rejecting would cancel it, answering 503 for
-            // a write that Redis made.
-            .autoReconnect(true)
-            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
-            .build());
+    return connect(uri, prefix, timeout, RedisSettings.DEFAULTS);
+  }
+
+  /**
+   * Connects to {@code redis://HOST:PORT[/DB]}, {@code rediss://…}, {@code
+   * redis-sentinel://HOST:PORT[,HOST:PORT...][/DB]#MASTER} or {@code
+   * redis-cluster://HOST:PORT[,HOST:PORT...]}.
+   *
+   * @param timeout how long one call may take before the node answers 503
+   */
+  public static RedisEngine connect(
+      String uri, String prefix, Duration timeout, RedisSettings settings) {
+    RedisLink link;
+    if (RedisUris.cluster(uri)) {
+      List<RedisURI> seeds = RedisUris.parseCluster(uri);
+      seeds.forEach(seed -> seed.setTimeout(timeout));
+      link = ClusterLink.open(seeds, settings);
+    } else {
+      RedisURI redisUri = RedisUris.parse(uri);
+      redisUri.setTimeout(timeout);
+      link = ServerLink.open(redisUri, settings);
+    }
     try {
-      return new RedisEngine(client, resources, client.connect(), prefix);
+      return new RedisEngine(link, prefix, settings.waitReplicas(), timeout);
     } catch (RedisException e) {
-      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-      resources.shutdown();
-      throw new IllegalArgumentException(RedisUris.whyNot(redisUri, e), e);
+      link.close();
+      throw new IllegalArgumentException("cannot use Redis: " + RedisUris.rootMessage(e), e);
     }
   }
 
@@ -168,21 +159,28 @@ public final class RedisEngine implements StateEngine {
             () ->
                 runScript(
                     commitSha, COMMIT, keys.toArray(String[]::new), args.toArray(String[]::new)));
-    return applied != null && applied == 1;
+    if (applied != null && applied == 1) {
+      awaitReplicas(keys.get(0));
+      return true;
+    }
+    return false;
   }
 
   @Override
   public long increment(String key, long by, Duration ttl) {
     long ttlMillis = ttl == null ? 0 : ttl.toMillis();
-    return call(
-        () ->
-            runScript(
-                incrementSha,
-                INCREMENT,
-                new String[] {prefix + "n:" + key, nextRun()},
-                Long.toString(by),
-                Long.toString(ttlMillis),
-                Long.toString(RUN_RECORD.toMillis())));
+    long value =
+        call(
+            () ->
+                runScript(
+                    incrementSha,
+                    INCREMENT,
+                    new String[] {prefix + "n:" + key, nextRun()},
+                    Long.toString(by),
+                    Long.toString(ttlMillis),
+                    Long.toString(RUN_RECORD.toMillis())));
+    awaitReplicas(prefix + "n:" + key);
+    return value;
   }
 
   @Override
@@ -256,9 +254,30 @@ public final class RedisEngine implements StateEngine {
 
   @Override
   public void close() {
-    connection.close();
-    client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-    resources.shutdown();
+    link.close();
+  }
+
+  /**
+   * With {@code --state-wait-replicas N}: waits until N replicas have the write just made (to the
+   * server that holds {@code key}), so that a failover to one of them cannot lose it; when they do
+   * not have it in time the request is answered 503, as for any write whose outcome is unknown.
+   */
+  private void awaitReplicas(String key) {
+    if (waitReplicas == 0) {
+      return;
+    }
+    long reached = call(() -> link.awaitReplicas(key, waitReplicas, waitMillis));
+    if (reached < waitReplicas) {
+      throw new StateUnavailable(
+          "Redis: the write reached "
+              + reached
+              + " of "
+              + waitReplicas
+              + " replicas within "
+              + waitMillis
+              + " ms (--state-wait-replicas)",
+          null);
+    }
   }
 
   /** The key under which the next script run records its outcome. */
