@@ -1,6 +1,7 @@
 package pelcro.exports.sandbox.store.redis;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.KillArgs;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
@@ -12,13 +13,15 @@ import java.time.Duration;
 /**
  * One Redis server: {@code redis://}, {@code rediss://} (TLS), or the master that Sentinels name
  * ({@code redis-sentinel://}). Behind Sentinels, Lettuce asks them for the master at every
- * (re)connection, so after a failover the node follows the new master once the old one drops its
- * clients (Sentinel makes a demoted master do so).
+ * (re)connection; when they announce a new master ({@link SentinelWatch}) the node closes its
+ * connection to the old one at once, so its next commands (and those in flight, which Lettuce sends
+ * again) go to the new master.
  */
 final class ServerLink implements RedisLink {
   private final RedisClient client;
   private final ClientResources resources;
   private final StatefulRedisConnection<String, String> connection;
+  private SentinelWatch sentinels;
 
   private ServerLink(
       RedisClient client,
@@ -43,7 +46,11 @@ final class ServerLink implements RedisLink {
     Tls.options(settings).ifPresent(options::sslOptions);
     client.setOptions(options.build());
     try {
-      return new ServerLink(client, resources, client.connect());
+      ServerLink link = new ServerLink(client, resources, client.connect());
+      if (uri.getSentinelMasterId() != null) {
+        link.sentinels = SentinelWatch.start(client, uri, newMaster -> link.reconnect());
+      }
+      return link;
     } catch (RedisException e) {
       client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
       resources.shutdown();
@@ -61,8 +68,23 @@ final class ServerLink implements RedisLink {
     return connection.sync().waitForReplication(replicas, timeoutMillis);
   }
 
+  /**
+   * Has the server close this connection ({@code CLIENT KILL ID <own id> SKIPME no}); Lettuce
+   * reconnects, asking the Sentinels where the master is now. Does not wait: it runs on Lettuce's
+   * thread.
+   */
+  private void reconnect() {
+    connection
+        .async()
+        .clientId()
+        .thenCompose(id -> connection.async().clientKill(KillArgs.Builder.id(id).skipme(false)));
+  }
+
   @Override
   public void close() {
+    if (sentinels != null) {
+      sentinels.close();
+    }
     connection.close();
     client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     resources.shutdown();
