@@ -62,6 +62,9 @@ public final class RedisEngine implements StateEngine {
   private final int waitReplicas;
   private final long waitMillis;
 
+  /** Whether Redis is a Cluster: each script on one slot, versions counted per hash tag. */
+  private final boolean sharded;
+
   /** This engine's part of every run's id, so that nodes never share one. */
   private final String runs = UUID.randomUUID().toString();
 
@@ -69,6 +72,7 @@ public final class RedisEngine implements StateEngine {
 
   private RedisEngine(RedisLink link, String prefix, int waitReplicas, Duration timeout) {
     this.link = link;
+    this.sharded = link instanceof ClusterLink;
     this.redis = link.commands();
     this.prefix = prefix;
     this.waitReplicas = waitReplicas;
@@ -125,8 +129,29 @@ public final class RedisEngine implements StateEngine {
         : new Versioned<>(codec.decode(data), Long.parseLong(version));
   }
 
+  /**
+   * On a Cluster, the commit proper (the expected keys' slot) in one script, then the writes to
+   * other slots ({@link SlotSplit}); on one server, the whole commit in one script.
+   */
   @Override
   public boolean commit(Transaction tx) {
+    if (!sharded) {
+      return commitInOneScript(tx);
+    }
+    List<Transaction> parts =
+        SlotSplit.parts(tx, key -> prefix + "h:" + key, index -> prefix + "z:" + index);
+    if (parts.isEmpty()) {
+      return true; // nothing expected, nothing written
+    }
+    if (!commitInOneScript(parts.get(0))) {
+      return false;
+    }
+    parts.subList(1, parts.size()).forEach(this::commitInOneScript);
+    return true;
+  }
+
+  private boolean commitInOneScript(Transaction tx) {
+    String first = firstKey(tx);
     List<String> keys = new ArrayList<>();
     List<String> args =
         new ArrayList<>(
@@ -135,7 +160,7 @@ public final class RedisEngine implements StateEngine {
                 Integer.toString(tx.puts().size()),
                 Integer.toString(tx.deletes().size()),
                 Integer.toString(tx.indexChanges().size()),
-                prefix + "versions",
+                versions(first),
                 Long.toString(RUN_RECORD.toMillis())));
     tx.expected()
         .forEach(
@@ -153,7 +178,7 @@ public final class RedisEngine implements StateEngine {
       args.add(change.member());
       args.add(change.score() == null ? "" : Double.toString(change.score()));
     }
-    keys.add(nextRun());
+    keys.add(nextRun(first));
     Long applied =
         call(
             () ->
@@ -175,7 +200,7 @@ public final class RedisEngine implements StateEngine {
                 runScript(
                     incrementSha,
                     INCREMENT,
-                    new String[] {prefix + "n:" + key, nextRun()},
+                    new String[] {prefix + "n:" + key, nextRun(prefix + "n:" + key)},
                     Long.toString(by),
                     Long.toString(ttlMillis),
                     Long.toString(RUN_RECORD.toMillis())));
@@ -280,9 +305,38 @@ public final class RedisEngine implements StateEngine {
     }
   }
 
-  /** The key under which the next script run records its outcome. */
-  private String nextRun() {
-    return prefix + "run:" + runs + ":" + run.incrementAndGet();
+  /**
+   * The key under which the next script run records its outcome; on a Cluster in the slot of {@code
+   * redisKey}, the script's first key.
+   */
+  private String nextRun(String redisKey) {
+    String record = prefix + "run:" + runs + ":" + run.incrementAndGet();
+    return sharded ? record + "{" + SlotSplit.tag(redisKey) + "}" : record;
+  }
+
+  /**
+   * The counter a commit's versions come from: one for all on one server; on a Cluster one per hash
+   * tag (the script's keys share one), in its slot.
+   */
+  private String versions(String redisKey) {
+    return sharded ? prefix + "versions{" + SlotSplit.tag(redisKey) + "}" : prefix + "versions";
+  }
+
+  /** The Redis key of the first key a commit names (it decides the slot on a Cluster). */
+  private String firstKey(Transaction tx) {
+    if (!tx.expected().isEmpty()) {
+      return prefix + "h:" + tx.expected().keySet().iterator().next();
+    }
+    if (!tx.puts().isEmpty()) {
+      return prefix + "h:" + tx.puts().get(0).key();
+    }
+    if (!tx.deletes().isEmpty()) {
+      return prefix + "h:" + tx.deletes().get(0);
+    }
+    if (!tx.indexChanges().isEmpty()) {
+      return prefix + "z:" + tx.indexChanges().get(0).index();
+    }
+    return prefix + "versions";
   }
 
   /**
