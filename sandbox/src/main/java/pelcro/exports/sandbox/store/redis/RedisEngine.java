@@ -29,10 +29,12 @@ import pelcro.exports.sandbox.store.engine.Transaction;
 import pelcro.exports.sandbox.store.engine.Versioned;
 
 /**
- * The state shared by many sandbox nodes, in Redis (through Lettuce, one multiplexed connection). A
- * value is a hash {@code {v: version, d: JSON}}; a commit is one Lua script that checks every
- * expected version and applies every write, so it is atomic across nodes. Versions come from one
- * counter, so a key deleted and written again never shows an old version.
+ * The state shared by many sandbox nodes, in Redis (through Lettuce, one multiplexed connection;
+ * on a Cluster one per master): one server, a master found through Sentinels, or a Cluster ({@link
+ * RedisLink}). A value is a hash {@code {v: version, d: JSON}}; a commit is one Lua script that
+ * checks every expected version and applies every write, so it is atomic across nodes. Versions
+ * come from one counter (on a Cluster, one per hash tag, in the slot of the keys it versions), so a
+ * key deleted and written again never shows an old version.
  *
  * <p>Every key starts with the prefix (default {@code exports-sandbox:}), so one Redis database can
  * hold other things too, and a whole reset deletes only the sandbox's keys. When Redis cannot be
