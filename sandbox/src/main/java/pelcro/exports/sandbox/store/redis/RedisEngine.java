@@ -29,8 +29,8 @@ import pelcro.exports.sandbox.store.engine.Transaction;
 import pelcro.exports.sandbox.store.engine.Versioned;
 
 /**
- * The state shared by many sandbox nodes, in Redis (through Lettuce, one multiplexed connection;
- * on a Cluster one per master): one server, a master found through Sentinels, or a Cluster ({@link
+ * The state shared by many sandbox nodes, in Redis (through Lettuce, one multiplexed connection; on
+ * a Cluster one per master): one server, a master found through Sentinels, or a Cluster ({@link
  * RedisLink}). A value is a hash {@code {v: version, d: JSON}}; a commit is one Lua script that
  * checks every expected version and applies every write, so it is atomic across nodes. Versions
  * come from one counter (on a Cluster, one per hash tag, in the slot of the keys it versions), so a
