@@ -5,7 +5,8 @@
 -- counters its condition names.
 -- KEYS, in order: value hashes, followed hashes, counters, indexes; then, with an increment,
 -- its counter, its record and the condition's counters. ARGV from 10 on: each followed
--- hash's prefix, then the condition's values.
+-- hash's prefix and suffix (the named key is prefix .. value .. suffix), then the condition's
+-- values.
 -- Answers one flat array: per value its version and data, per followed value its version and
 -- data then the named key, its version and data; each counter; each index size; then the
 -- increment's new value (false: its condition did not hold, or none was asked for).
@@ -26,7 +27,7 @@ for i = 1, follows do
   local vd = redis.call('HMGET', KEYS[k + i], 'v', 'd')
   push(vd[1]); push(vd[2])
   if vd[2] then
-    local named = ARGV[9 + i] .. (string.match(vd[2], '^"(.*)"$') or vd[2])
+    local named = ARGV[8 + 2 * i] .. (string.match(vd[2], '^"(.*)"$') or vd[2]) .. ARGV[9 + 2 * i]
     local nvd = redis.call('HMGET', named, 'v', 'd')
     push(named); push(nvd[1]); push(nvd[2])
   else
@@ -53,7 +54,7 @@ if ARGV[5] == '1' then
   local conditions = tonumber(ARGV[9])
   for i = 1, conditions do
     local current = redis.call('GET', KEYS[k + 2 + i]) or '0'
-    if current ~= ARGV[9 + follows + i] then
+    if current ~= ARGV[9 + 2 * follows + i] then
       holds = false
     end
   end

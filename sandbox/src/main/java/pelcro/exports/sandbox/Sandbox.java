@@ -113,7 +113,7 @@ public final class Sandbox implements AutoCloseable {
       ExportData customData,
       Consumer<Sandbox> announce,
       SandboxHost.Factory hosting) {
-    SandboxState state = new SandboxState(StateEngines.open(options.state()), baseClock);
+    SandboxState state = new SandboxState(StateEngines.open(options), baseClock);
     SandboxClock clock = new SandboxClock(state.clocks());
     Accounts accounts =
         options.accounts() == null ? Accounts.defaults() : Accounts.load(options.accounts());

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import pelcro.exports.sandbox.domain.KeyMask;
 import pelcro.exports.sandbox.options.CommandLineOptions;
 import pelcro.exports.sandbox.options.Option;
@@ -151,10 +152,39 @@ public final class SandboxOptions {
               "redis://127.0.0.1:6379/2",
               "Where jobs, clocks, runtime accounts, rate windows and"
                   + " deliveries are kept; nodes on one Redis share them (default: ${DEFAULT-VALUE}).")
-          .label("memory|redis://HOST:PORT[/DB]")
+          .label("memory|redis[s]://HOST:PORT[/DB]|redis-sentinel://…#MASTER|redis-cluster://…")
           .check(
-              v -> v.equals("memory") || v.startsWith("redis://"),
-              "state must be memory or redis://HOST:PORT[/DB]");
+              v ->
+                  v.equals("memory")
+                      || Stream.of(
+                              "redis://",
+                              "rediss://",
+                              "redis-sentinel://",
+                              "rediss-sentinel://",
+                              "redis-cluster://")
+                          .anyMatch(v::startsWith),
+              "state must be memory, redis://HOST:PORT[/DB] (rediss:// for TLS),"
+                  + " redis-sentinel://HOST:PORT[,HOST:PORT...][/DB]#MASTER"
+                  + " or redis-cluster://HOST:PORT[,HOST:PORT...]");
+  public static final Option<Path> STATE_CA =
+      Option.<Path>of(
+              "state-ca",
+              Path.class,
+              null,
+              "redis-ca.pem",
+              "PEM certificate(s) that a rediss:// Redis' certificate must chain to"
+                  + " (default: the JVM's trust store).")
+          .label("FILE");
+  public static final Option<Integer> STATE_WAIT_REPLICAS =
+      Option.of(
+              "state-wait-replicas",
+              Integer.class,
+              0,
+              "1",
+              "Acknowledge a write only once this many Redis replicas have it (WAIT), so that a"
+                  + " failover loses none; 0 does not wait (default: ${DEFAULT-VALUE}).")
+          .label("N")
+          .check(v -> v >= 0, "state-wait-replicas must be 0 (do not wait) or more");
   public static final Option<Path> FAULTS =
       Option.<Path>of(
               "faults",
@@ -343,6 +373,8 @@ public final class SandboxOptions {
           MAX_DOWNLOADS_PER_CLIENT,
           NO_TEST_HELPERS,
           STATE,
+          STATE_CA,
+          STATE_WAIT_REPLICAS,
           FAULTS,
           VERBOSE,
           NO_REQUEST_JOURNAL,
@@ -500,9 +532,19 @@ public final class SandboxOptions {
     return !get(NO_TEST_HELPERS);
   }
 
-  /** {@code memory}, or {@code redis://HOST:PORT[/DB]}. */
+  /** {@code memory}, or a Redis URL ({@code redis://HOST:PORT[/DB]} and the other forms). */
   public String state() {
     return get(STATE);
+  }
+
+  /** PEM certificates a {@code rediss://} Redis' certificate must chain to, or null: the JVM's. */
+  public Path stateCa() {
+    return get(STATE_CA);
+  }
+
+  /** How many Redis replicas must have a write before it is acknowledged (0: none). */
+  public int stateWaitReplicas() {
+    return get(STATE_WAIT_REPLICAS);
   }
 
   public boolean verbose() {
@@ -596,6 +638,8 @@ public final class SandboxOptions {
     view.put("--max-downloads", maxDownloads() + " (" + maxDownloadsPerClient() + " per client)");
     view.put("--no-test-helpers", !testHelpers());
     view.put("--state", KeyMask.urlPassword(state()));
+    view.put("--state-ca", stateCa() == null ? "(the JVM's trust store)" : stateCa());
+    view.put("--state-wait-replicas", stateWaitReplicas());
     view.put("--verbose", verbose());
     view.put("--faults", faults() == null ? "(none)" : faults());
     view.put("--strict", strict());

@@ -1,6 +1,7 @@
 package pelcro.exports.sandbox.assembly;
 
 import java.time.Duration;
+import pelcro.exports.sandbox.SandboxOptions;
 import pelcro.exports.sandbox.store.engine.StateEngine;
 import pelcro.exports.sandbox.store.memory.MemoryEngine;
 
@@ -17,13 +18,17 @@ public final class StateEngines {
 
   private StateEngines() {}
 
-  public static StateEngine open(String state) {
-    if (state.equals("memory")) {
+  public static StateEngine open(SandboxOptions options) {
+    if (options.state().equals("memory")) {
       return new MemoryEngine();
     }
     try {
       return pelcro.exports.sandbox.store.redis.RedisEngine.connect(
-          state, REDIS_PREFIX, REDIS_TIMEOUT);
+          options.state(),
+          REDIS_PREFIX,
+          REDIS_TIMEOUT,
+          new pelcro.exports.sandbox.store.redis.RedisSettings(
+              options.stateCa(), options.stateWaitReplicas()));
     } catch (NoClassDefFoundError e) {
       throw new IllegalArgumentException(
           "--state redis needs io.lettuce:lettuce-core on the classpath (the standalone jar has it)",

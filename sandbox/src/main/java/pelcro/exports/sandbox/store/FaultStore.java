@@ -32,8 +32,8 @@ public final class FaultStore {
   private static final Codec<FileStrike> FILE_STRIKE = Codec.of(FileStrike.class);
   private static final String SANDBOX = "sandbox";
   private static final String PRESENT = Keys.FAULTS_PRESENT;
-  private static final String SEQUENCE = "seq:fault";
-  private static final String ACCOUNTS = "faults:accounts";
+  private static final String SEQUENCE = Keys.FAULT_SEQUENCE;
+  private static final String ACCOUNTS = Keys.FAULTED_ACCOUNTS;
 
   private final StateEngine engine;
 

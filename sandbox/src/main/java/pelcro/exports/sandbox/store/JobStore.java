@@ -30,6 +30,7 @@ public final class JobStore {
 
   private static final Codec<ExportJob> JOB = Codec.of(ExportJob.class);
   private static final Codec<String> TEXT = Codec.of(String.class);
+  private static final Codec<Long> OWNER = Codec.of(Long.class);
 
   private final StateEngine engine;
   private final RuntimeAccounts accounts;
@@ -55,16 +56,18 @@ public final class JobStore {
               accounts.expectLive(job.accountId(), tx);
               Versioned<String> slot = engine.get(slotKey, TEXT);
               if (slot.present()) {
-                Versioned<ExportJob> latest = engine.get(Keys.job(slot.value()), JOB);
+                String latestKey = Keys.job(job.accountId(), slot.value());
+                Versioned<ExportJob> latest = engine.get(latestKey, JOB);
                 if (latest.present() && latest.value().stateAt(now).running()) {
                   throw new ApiException(ApiError.EXPORT_IN_PROGRESS);
                 }
-                tx.expect(Keys.job(slot.value()), latest);
+                tx.expect(latestKey, latest);
               }
               tx.expect(slotKey, slot)
                   .put(slotKey, job.uuid(), TEXT)
-                  .put(Keys.job(job.uuid()), job, JOB)
-                  .index(Keys.jobs(job.accountId()), job.uuid(), job.createdAt().toEpochMilli());
+                  .put(Keys.job(job.accountId(), job.uuid()), job, JOB)
+                  .index(Keys.jobs(job.accountId()), job.uuid(), job.createdAt().toEpochMilli())
+                  .put(Keys.owner(job.uuid()), job.accountId(), OWNER);
               // How many jobs the account had: a request read it with its slot (RequestPlans).
               return new Attempts.Step<>(tx, engine.size(Keys.jobs(job.accountId())));
             });
@@ -76,12 +79,14 @@ public final class JobStore {
 
   /** The account's job with this uuid. */
   public Optional<ExportJob> find(long accountId, String uuid) {
-    return findAnyAccount(uuid).filter(j -> j.accountId() == accountId);
+    return Optional.ofNullable(engine.get(Keys.job(accountId, uuid), JOB).value())
+        .filter(j -> j.accountId() == accountId);
   }
 
   /** A job of any account (control API only). */
   public Optional<ExportJob> findAnyAccount(String uuid) {
-    return Optional.ofNullable(engine.get(Keys.job(uuid), JOB).value());
+    Long owner = engine.get(Keys.owner(uuid), OWNER).value();
+    return owner == null ? Optional.empty() : find(owner, uuid);
   }
 
   /**
@@ -115,14 +120,15 @@ public final class JobStore {
     return Attempts.commit(
         engine,
         () -> {
-          Versioned<ExportJob> read = engine.get(Keys.job(uuid), JOB);
+          String key = Keys.job(accountId, uuid);
+          Versioned<ExportJob> read = engine.get(key, JOB);
           if (!read.present() || read.value().accountId() != accountId) {
             throw new ApiException(missing, uuid);
           }
           ExportJob changed = change.apply(read.value());
-          Transaction tx = new Transaction().expect(Keys.job(uuid), read);
+          Transaction tx = new Transaction().expect(key, read);
           if (changed != read.value()) {
-            tx.put(Keys.job(uuid), changed, JOB);
+            tx.put(key, changed, JOB);
           }
           if (ending) {
             for (String clock : List.of(Keys.SANDBOX_CLOCK, Keys.clock(accountId))) {
@@ -141,7 +147,7 @@ public final class JobStore {
   public List<ExportJob> jobs(long accountId) {
     List<ExportJob> jobs = new ArrayList<>();
     for (String uuid : engine.range(Keys.jobs(accountId), true, MAX_JOBS_PER_ACCOUNT * 2)) {
-      findAnyAccount(uuid).ifPresent(jobs::add);
+      find(accountId, uuid).ifPresent(jobs::add);
     }
     return jobs;
   }
@@ -151,7 +157,10 @@ public final class JobStore {
     List<String> uuids = engine.range(Keys.jobs(accountId), false, Integer.MAX_VALUE);
     Transaction tx = new Transaction();
     for (String uuid : uuids) {
-      tx.delete(Keys.job(uuid)).delete(Keys.faultOnFile(uuid)).unindex(Keys.jobs(accountId), uuid);
+      tx.delete(Keys.job(accountId, uuid))
+          .delete(Keys.owner(uuid))
+          .delete(Keys.faultOnFile(uuid))
+          .unindex(Keys.jobs(accountId), uuid);
     }
     for (ExportType type : ExportType.values()) {
       tx.delete(Keys.slot(accountId, type.getValue()));
@@ -167,10 +176,11 @@ public final class JobStore {
     }
     Transaction tx = new Transaction();
     for (String uuid : engine.range(Keys.jobs(accountId), false, (int) excess + 16)) {
-      Versioned<ExportJob> job = engine.get(Keys.job(uuid), JOB);
+      Versioned<ExportJob> job = engine.get(Keys.job(accountId, uuid), JOB);
       if (excess > 0 && (!job.present() || !job.value().stateAt(now).running())) {
-        tx.expect(Keys.job(uuid), job)
-            .delete(Keys.job(uuid))
+        tx.expect(Keys.job(accountId, uuid), job)
+            .delete(Keys.job(accountId, uuid))
+            .delete(Keys.owner(uuid))
             .delete(Keys.faultOnFile(uuid))
             .unindex(Keys.jobs(accountId), uuid);
         excess--;

@@ -75,10 +75,12 @@ public final class RequestPlans {
       batch.value(Keys.account(account));
     }
     if (request.kind() == Kind.REQUEST && request.type() != null) {
-      batch.follow(Keys.slot(account, request.type()), Keys.jobPrefix()).size(Keys.jobs(account));
+      batch
+          .follow(Keys.slot(account, request.type()), Keys.jobPrefix(account), "")
+          .size(Keys.jobs(account));
     }
     if (request.kind() == Kind.DOWNLOAD && request.uuid() != null) {
-      batch.value(Keys.job(request.uuid()));
+      batch.value(Keys.job(account, request.uuid()));
     }
     long[] offsets = clocks.guess(account);
     long sandboxGuess = offsets[0];

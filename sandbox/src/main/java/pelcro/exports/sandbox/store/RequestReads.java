@@ -172,6 +172,9 @@ public final class RequestReads {
     if (version > 0) {
       tx.puts().forEach(put -> kept.values.put(put.key(), new Versioned<>(put.value(), version)));
       tx.deletes().forEach(key -> kept.values.put(key, Versioned.absent()));
+    } else if (version == StateEngine.SEVERAL_VERSIONS) {
+      tx.puts().forEach(put -> kept.values.remove(put.key()));
+      tx.deletes().forEach(key -> kept.values.put(key, Versioned.absent()));
     } else {
       tx.expected().keySet().forEach(kept.values::remove);
       tx.puts().forEach(put -> kept.values.remove(put.key()));

@@ -1,5 +1,6 @@
 package pelcro.exports.sandbox.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,9 @@ public final class RuntimeAccounts {
   private static final Codec<Account> ACCOUNT = Codec.of(Account.class);
   private static final Codec<Long> ID = Codec.of(Long.class);
 
+  /** How long a creation on a Cluster may take between writing a key and its account. */
+  private static final Duration CREATION_SETTLES = Duration.ofMillis(200);
+
   private final StateEngine engine;
 
   RuntimeAccounts(StateEngine engine) {
@@ -42,13 +46,35 @@ public final class RuntimeAccounts {
 
   /** The runtime account of a key: the key and the account it names, in one round trip. */
   public Optional<Account> byKey(String apiKey) {
-    RequestReads.prefetch(engine, new Batch().follow(Keys.key(apiKey), Keys.accountPrefix()));
+    RequestReads.prefetch(
+        engine, new Batch().follow(Keys.key(apiKey), Keys.accountPrefix(), Keys.ACCOUNT_SUFFIX));
     Long id = engine.get(Keys.key(apiKey), ID).value();
     return id == null ? Optional.empty() : byId(id);
   }
 
   public Optional<Account> byId(long accountId) {
     return Optional.ofNullable(engine.get(Keys.account(accountId), ACCOUNT).value());
+  }
+
+  /**
+   * The account a taken key names. On a Redis Cluster the key is written a moment before the
+   * account (their slots differ, see SlotSplit): while its creator finishes, the account is looked
+   * for again for up to {@link #CREATION_SETTLES}; a key whose account never comes (its creator
+   * died in between) is then taken over.
+   */
+  private Optional<Account> named(long accountId) {
+    long deadline = System.nanoTime() + CREATION_SETTLES.toNanos();
+    Optional<Account> account = byId(accountId);
+    while (account.isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      account = byId(accountId);
+    }
+    return account;
   }
 
   /**
@@ -113,7 +139,7 @@ public final class RuntimeAccounts {
         () -> {
           Versioned<Long> taken = engine.get(Keys.key(apiKey), ID);
           if (taken.present()) {
-            Optional<Account> existing = byId(taken.value());
+            Optional<Account> existing = named(taken.value());
             if (existing.isPresent()) {
               return new Attempts.Step<>(new Transaction(), existing);
             }

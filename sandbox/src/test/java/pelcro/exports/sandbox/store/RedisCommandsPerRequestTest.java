@@ -233,7 +233,7 @@ class RedisCommandsPerRequestTest {
 
     /** Whether the export's job says it was downloaded (asked on the test's own connection). */
     boolean jobDownloaded(String uuid) throws Exception {
-      String data = ask("HGET", "exports-sandbox:h:job:" + uuid, "d");
+      String data = ask("HGET", "exports-sandbox:h:job:{a1}:" + uuid, "d");
       return data != null && !data.contains("\"downloadedAt\":null");
     }
 

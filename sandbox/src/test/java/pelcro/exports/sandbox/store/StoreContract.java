@@ -387,6 +387,7 @@ abstract class StoreContract {
   void aRateWindowGuessedOnAClockAnotherNodeMovedIsCountedOnceInTheRightWindow() throws Exception {
     try (RequestReads.Scope warm = RequestReads.open()) {
       state.plans().prefetch(plan(1, null)); // this node sees offset 0
+      state.rates().count("account:1", T0, Duration.ofMinutes(1));
     }
     // Another node moves the account's clock: this node's guess is stale.
     new SandboxState(engine, clock).clocks().advance(1, Duration.ofMinutes(5));

@@ -13,8 +13,11 @@ import java.util.Map;
  * an account's clock).
  */
 public final class Batch {
-  /** The value at {@code key} names another value: {@code prefix} followed by it, read too. */
-  public record Follow(String key, String prefix) {}
+  /**
+   * The value at {@code key} names another value, {@code prefix} + the value + {@code suffix}, read
+   * too.
+   */
+  public record Follow(String key, String prefix, String suffix) {}
 
   /**
    * Adds {@code by} to {@code key} (created with {@code ttl}; null: for ever) only if each counter
@@ -33,8 +36,8 @@ public final class Batch {
     return this;
   }
 
-  public Batch follow(String key, String prefix) {
-    follows.add(new Follow(key, prefix));
+  public Batch follow(String key, String prefix, String suffix) {
+    follows.add(new Follow(key, prefix, suffix));
     return this;
   }
 

@@ -14,6 +14,11 @@ import java.util.Optional;
  * {@link Codec} it is given.
  */
 public interface StateEngine extends AutoCloseable {
+  /**
+   * What {@link #commitAt} answers for a commit that applied but gave its values versions of more
+   * than one counter (a Redis Cluster commit over several slots): its writer reads them again.
+   */
+  long SEVERAL_VERSIONS = -1;
 
   /** The value at {@code key} with the version to expect when changing it; absent: version 0. */
   <T> Versioned<T> get(String key, Codec<T> codec);
@@ -25,12 +30,13 @@ public interface StateEngine extends AutoCloseable {
    * @return whether it was applied (false: somebody changed an expected key; read and retry)
    */
   default boolean commit(Transaction transaction) {
-    return commitAt(transaction) > 0;
+    return commitAt(transaction) != 0;
   }
 
   /**
    * As {@link #commit}, returning the version the commit gave every value it wrote (so its writer
-   * may keep them without reading them back); 0 when it did not apply.
+   * may keep them without reading them back); 0 when it did not apply; {@link #SEVERAL_VERSIONS}
+   * when it applied with no single version.
    */
   long commitAt(Transaction transaction);
 

@@ -37,6 +37,12 @@ public final class Transaction {
     return this;
   }
 
+  /** The commit applies only if {@code key} still has {@code version} (0: still absent). */
+  public Transaction expectVersion(String key, long version) {
+    expected.put(key, version);
+    return this;
+  }
+
   public <T> Transaction put(String key, T value, Codec<T> codec) {
     puts.add(new Put(key, value, codec));
     return this;

@@ -72,7 +72,7 @@ public final class MemoryEngine implements StateEngine {
       Stored source = stored(follow.key());
       read.put(follow.key(), source);
       if (source.value() != null) {
-        String target = follow.prefix() + source.value();
+        String target = follow.prefix() + source.value() + follow.suffix();
         read.put(target, stored(target));
       }
     }

@@ -1,21 +1,16 @@
 package pelcro.exports.sandbox.store.redis;
 
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyScanArgs;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.Delay;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import pelcro.exports.sandbox.store.engine.Batch;
@@ -39,10 +33,12 @@ import pelcro.exports.sandbox.store.engine.Transaction;
 import pelcro.exports.sandbox.store.engine.Versioned;
 
 /**
- * The state shared by many sandbox nodes, in Redis (through Lettuce, one multiplexed connection). A
- * value is a hash {@code {v: version, d: JSON}}; a commit is one Lua script that checks every
- * expected version and applies every write, so it is atomic across nodes. Versions come from one
- * counter, so a key deleted and written again never shows an old version.
+ * The state shared by many sandbox nodes, in Redis (through Lettuce, one multiplexed connection; on
+ * a Cluster one per master): one server, a master found through Sentinels, or a Cluster ({@link
+ * RedisLink}). A value is a hash {@code {v: version, d: JSON}}; a commit is one Lua script that
+ * checks every expected version and applies every write, so it is atomic across nodes. Versions
+ * come from one counter (on a Cluster, one per hash tag, in the slot of the keys it versions), so a
+ * key deleted and written again never shows an old version.
  *
  * <p>Every key starts with the prefix (default {@code exports-sandbox:}), so one Redis database can
  * hold other things too, and a whole reset deletes only the sandbox's keys. When Redis cannot be
@@ -59,75 +55,76 @@ public final class RedisEngine implements StateEngine {
   private static final String INCREMENT = script("increment.lua");
   private static final String READ = script("read.lua");
 
-  /** The longest wait between two attempts to reconnect. */
-  private static final Duration RECONNECT_AT_MOST = Duration.ofMillis(400);
-
   /**
    * How long a run's outcome is kept for a resent copy: far longer than a reconnect and a command
    * timeout, short enough that the records stay few.
    */
   private static final Duration RUN_RECORD = Duration.ofMinutes(2);
 
-  private final RedisClient client;
-  private final StatefulRedisConnection<String, String> connection;
-  private final RedisCommands<String, String> redis;
+  private final RedisLink link;
+  private final RedisClusterCommands<String, String> redis;
   private final String prefix;
   private final String commitSha;
   private final String incrementSha;
   private final String readSha;
+  private final int waitReplicas;
+  private final long waitMillis;
+
+  /** Whether Redis is a Cluster: each script on one slot, versions counted per hash tag. */
+  private final boolean sharded;
 
   /** This engine's part of every run's id, so that nodes never share one. */
   private final String runs = UUID.randomUUID().toString();
 
   private final AtomicLong run = new AtomicLong();
-  private final ClientResources resources;
 
-  private RedisEngine(
-      RedisClient client,
-      ClientResources resources,
-      StatefulRedisConnection<String, String> connection,
-      String prefix) {
-    this.client = client;
-    this.resources = resources;
-    this.connection = connection;
-    this.redis = connection.sync();
+  private RedisEngine(RedisLink link, String prefix, int waitReplicas, Duration timeout) {
+    this.link = link;
+    this.sharded = link instanceof ClusterLink;
+    this.redis = link.commands();
     this.prefix = prefix;
+    this.waitReplicas = waitReplicas;
+    // WAIT must give up before the command times out, so that its answer is read, not lost.
+    this.waitMillis = Math.max(1, timeout.toMillis() - Math.min(250, timeout.toMillis() / 4));
     this.commitSha = redis.scriptLoad(COMMIT);
     this.incrementSha = redis.scriptLoad(INCREMENT);
     this.readSha = redis.scriptLoad(READ);
   }
 
   /**
-   * Connects to {@code redis://HOST:PORT[/DB]}.
+   * Connects to {@code redis://HOST:PORT[/DB]} (or another form {@link RedisUris} reads), trusting
+   * the JVM's certificates and waiting for no replica.
    *
    * @param timeout how long one call may take before the node answers 503
    */
   public static RedisEngine connect(String uri, String prefix, Duration timeout) {
-    RedisURI redisUri = RedisUris.parse(uri);
-    redisUri.setTimeout(timeout);
-    // Lettuce's default backoff grows to 30 s: a node would answer 503 long after Redis is back.
-    ClientResources resources =
-        ClientResources.builder()
-            .reconnectDelay(
-                Delay.exponential(
-                    Duration.ofMillis(20), RECONNECT_AT_MOST, 2, TimeUnit.MILLISECONDS))
-            .build();
-    RedisClient client = RedisClient.create(resources, redisUri);
-    client.setOptions(
-        ClientOptions.builder()
-            // Commands wait for the reconnect (up to their timeout) rather than failing at once:
-            // only so does Lettuce resend a command whose reply a dropped connection lost, which
-            // the scripts' run records make harmless; rejecting would cancel it, answering 503 for
-            // a write that Redis made.
-            .autoReconnect(true)
-            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
-            .build());
+    return connect(uri, prefix, timeout, RedisSettings.DEFAULTS);
+  }
+
+  /**
+   * Connects to {@code redis://HOST:PORT[/DB]}, {@code rediss://…}, {@code
+   * redis-sentinel://HOST:PORT[,HOST:PORT...][/DB]#MASTER} or {@code
+   * redis-cluster://HOST:PORT[,HOST:PORT...]}.
+   *
+   * @param timeout how long one call may take before the node answers 503
+   */
+  public static RedisEngine connect(
+      String uri, String prefix, Duration timeout, RedisSettings settings) {
+    RedisLink link;
+    if (RedisUris.cluster(uri)) {
+      List<RedisURI> seeds = RedisUris.parseCluster(uri);
+      seeds.forEach(seed -> seed.setTimeout(timeout));
+      link = ClusterLink.open(seeds, settings);
+    } else {
+      RedisURI redisUri = RedisUris.parse(uri);
+      redisUri.setTimeout(timeout);
+      link = ServerLink.open(redisUri, settings);
+    }
     try {
-      return new RedisEngine(client, resources, client.connect(), prefix);
+      return new RedisEngine(link, prefix, settings.waitReplicas(), timeout);
     } catch (RedisException e) {
-      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-      resources.shutdown();
-      throw new IllegalArgumentException(RedisUris.whyNot(redisUri, e), e);
+      link.close();
+      throw new IllegalArgumentException("cannot use Redis: " + RedisUris.rootMessage(e), e);
     }
   }
 
@@ -141,8 +138,33 @@ public final class RedisEngine implements StateEngine {
         : new Versioned<>(codec.decode(data), Long.parseLong(version));
   }
 
+  /**
+   * On a Cluster, the commit proper (the expected keys' slot) in one script, then the writes to
+   * other slots ({@link SlotSplit}); on one server, the whole commit in one script. A commit over
+   * several slots gives each slot's values a version of that slot's counter: it answers {@link
+   * #SEVERAL_VERSIONS}.
+   */
   @Override
   public long commitAt(Transaction tx) {
+    if (!sharded) {
+      return commitInOneScript(tx);
+    }
+    List<Transaction> parts =
+        SlotSplit.parts(
+            tx, key -> prefix + "h:" + key, index -> prefix + "z:" + index, this::counterKey);
+    if (parts.isEmpty()) {
+      return SEVERAL_VERSIONS; // nothing expected, nothing written
+    }
+    long version = commitInOneScript(parts.get(0));
+    if (version == 0) {
+      return 0;
+    }
+    parts.subList(1, parts.size()).forEach(this::commitInOneScript);
+    return parts.size() == 1 ? version : SEVERAL_VERSIONS;
+  }
+
+  private long commitInOneScript(Transaction tx) {
+    String first = firstKey(tx);
     List<String> keys = new ArrayList<>();
     List<String> args =
         new ArrayList<>(
@@ -151,7 +173,7 @@ public final class RedisEngine implements StateEngine {
                 Integer.toString(tx.puts().size()),
                 Integer.toString(tx.deletes().size()),
                 Integer.toString(tx.indexChanges().size()),
-                prefix + "versions",
+                versions(first),
                 Long.toString(RUN_RECORD.toMillis()),
                 Integer.toString(tx.expectedCounters().size())));
     tx.expected()
@@ -173,24 +195,36 @@ public final class RedisEngine implements StateEngine {
     tx.expectedCounters()
         .forEach(
             (key, value) -> {
-              keys.add(prefix + "n:" + key);
+              keys.add(counterKey(key));
               args.add(Long.toString(value));
             });
-    keys.add(nextRun());
+    keys.add(nextRun(first));
     Long version =
         call(
             () ->
                 runScript(
                     commitSha, COMMIT, keys.toArray(String[]::new), args.toArray(String[]::new)));
-    return version == null ? 0 : version;
+    if (version == null || version == 0) {
+      return 0;
+    }
+    awaitReplicas(keys.get(0));
+    return version;
   }
 
+  /**
+   * On one server, everything in one script; on a Cluster, where one script reads one slot, each
+   * key with a command of its own (the rate window then counts on its own: no increment here).
+   */
   @Override
   public Batch.Result read(Batch batch) {
+    return sharded ? ClusterReads.read(this, batch) : readInOneScript(batch);
+  }
+
+  private Batch.Result readInOneScript(Batch batch) {
     List<String> keys = new ArrayList<>();
     batch.values().forEach(key -> keys.add(prefix + "h:" + key));
     batch.follows().forEach(follow -> keys.add(prefix + "h:" + follow.key()));
-    batch.counters().forEach(key -> keys.add(prefix + "n:" + key));
+    batch.counters().forEach(key -> keys.add(counterKey(key)));
     batch.sizes().forEach(index -> keys.add(prefix + "z:" + index));
     Batch.Increment increment = batch.increment();
     List<String> args =
@@ -207,15 +241,18 @@ public final class RedisEngine implements StateEngine {
                     : Long.toString(increment.ttl().toMillis()),
                 Long.toString(RUN_RECORD.toMillis()),
                 Integer.toString(increment == null ? 0 : increment.ifCounters().size())));
-    batch.follows().forEach(follow -> args.add(prefix + "h:" + follow.prefix()));
+    for (Batch.Follow follow : batch.follows()) {
+      args.add(prefix + "h:" + follow.prefix());
+      args.add(follow.suffix());
+    }
     if (increment != null) {
-      keys.add(prefix + "n:" + increment.key());
-      keys.add(nextRun());
+      keys.add(counterKey(increment.key()));
+      keys.add(nextRun(counterKey(increment.key())));
       increment
           .ifCounters()
           .forEach(
               (key, value) -> {
-                keys.add(prefix + "n:" + key);
+                keys.add(counterKey(key));
                 args.add(Long.toString(value));
               });
     }
@@ -258,24 +295,47 @@ public final class RedisEngine implements StateEngine {
         values, counters, sizes, incremented == null ? null : ((Number) incremented).longValue());
   }
 
-  private static Stored stored(Object version, Object data) {
+  static Stored stored(Object version, Object data) {
     return version == null || data == null
         ? Stored.ABSENT
         : new Stored(null, (String) data, Long.parseLong((String) version));
   }
 
+  /** The Redis key of a counter. */
+  String counterKey(String key) {
+    return prefix + "n:" + key;
+  }
+
+  /** The Redis key of a value. */
+  String valueKey(String key) {
+    return prefix + "h:" + key;
+  }
+
+  /** The Redis key of an index. */
+  String indexKey(String index) {
+    return prefix + "z:" + index;
+  }
+
+  /** The commands, for {@link ClusterReads}. */
+  RedisClusterCommands<String, String> commands() {
+    return redis;
+  }
+
   @Override
   public long increment(String key, long by, Duration ttl) {
     long ttlMillis = ttl == null ? 0 : ttl.toMillis();
-    return call(
-        () ->
-            runScript(
-                incrementSha,
-                INCREMENT,
-                new String[] {prefix + "n:" + key, nextRun()},
-                Long.toString(by),
-                Long.toString(ttlMillis),
-                Long.toString(RUN_RECORD.toMillis())));
+    long value =
+        call(
+            () ->
+                runScript(
+                    incrementSha,
+                    INCREMENT,
+                    new String[] {prefix + "n:" + key, nextRun(prefix + "n:" + key)},
+                    Long.toString(by),
+                    Long.toString(ttlMillis),
+                    Long.toString(RUN_RECORD.toMillis())));
+    awaitReplicas(prefix + "n:" + key);
+    return value;
   }
 
   @Override
@@ -349,14 +409,64 @@ public final class RedisEngine implements StateEngine {
 
   @Override
   public void close() {
-    connection.close();
-    client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-    resources.shutdown();
+    link.close();
   }
 
-  /** The key under which the next script run records its outcome. */
-  private String nextRun() {
-    return prefix + "run:" + runs + ":" + run.incrementAndGet();
+  /**
+   * With {@code --state-wait-replicas N}: waits until N replicas have the write just made (to the
+   * server that holds {@code key}), so that a failover to one of them cannot lose it; when they do
+   * not have it in time the request is answered 503, as for any write whose outcome is unknown.
+   */
+  private void awaitReplicas(String key) {
+    if (waitReplicas == 0) {
+      return;
+    }
+    long reached = call(() -> link.awaitReplicas(key, waitReplicas, waitMillis));
+    if (reached < waitReplicas) {
+      throw new StateUnavailable(
+          "Redis: the write reached "
+              + reached
+              + " of "
+              + waitReplicas
+              + " replicas within "
+              + waitMillis
+              + " ms (--state-wait-replicas)",
+          null);
+    }
+  }
+
+  /**
+   * The key under which the next script run records its outcome; on a Cluster in the slot of {@code
+   * redisKey}, the script's first key.
+   */
+  private String nextRun(String redisKey) {
+    String record = prefix + "run:" + runs + ":" + run.incrementAndGet();
+    return sharded ? record + "{" + SlotSplit.tag(redisKey) + "}" : record;
+  }
+
+  /**
+   * The counter a commit's versions come from: one for all on one server; on a Cluster one per hash
+   * tag (the script's keys share one), in its slot.
+   */
+  private String versions(String redisKey) {
+    return sharded ? prefix + "versions{" + SlotSplit.tag(redisKey) + "}" : prefix + "versions";
+  }
+
+  /** The Redis key of the first key a commit names (it decides the slot on a Cluster). */
+  private String firstKey(Transaction tx) {
+    if (!tx.expected().isEmpty()) {
+      return prefix + "h:" + tx.expected().keySet().iterator().next();
+    }
+    if (!tx.puts().isEmpty()) {
+      return prefix + "h:" + tx.puts().get(0).key();
+    }
+    if (!tx.deletes().isEmpty()) {
+      return prefix + "h:" + tx.deletes().get(0);
+    }
+    if (!tx.indexChanges().isEmpty()) {
+      return prefix + "z:" + tx.indexChanges().get(0).index();
+    }
+    return prefix + "versions";
   }
 
   /**
@@ -383,7 +493,7 @@ public final class RedisEngine implements StateEngine {
   }
 
   /** One Redis call; an unreachable or failing Redis becomes {@link StateUnavailable}. */
-  private static <T> T call(Supplier<T> command) {
+  static <T> T call(Supplier<T> command) {
     try {
       return command.get();
     } catch (RedisException e) {

@@ -1,0 +1,92 @@
+package pelcro.exports.sandbox.store.redis;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.KillArgs;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.resource.ClientResources;
+import java.time.Duration;
+
+/**
+ * One Redis server: {@code redis://}, {@code rediss://} (TLS), or the master that Sentinels name
+ * ({@code redis-sentinel://}). Behind Sentinels, Lettuce asks them for the master at every
+ * (re)connection; when they announce a new master ({@link SentinelWatch}) the node closes its
+ * connection to the old one at once, so its next commands (and those in flight, which Lettuce sends
+ * again) go to the new master.
+ */
+final class ServerLink implements RedisLink {
+  private final RedisClient client;
+  private final ClientResources resources;
+  private final StatefulRedisConnection<String, String> connection;
+  private SentinelWatch sentinels;
+
+  private ServerLink(
+      RedisClient client,
+      ClientResources resources,
+      StatefulRedisConnection<String, String> connection) {
+    this.client = client;
+    this.resources = resources;
+    this.connection = connection;
+  }
+
+  static ServerLink open(RedisURI uri, RedisSettings settings) {
+    ClientResources resources = Reconnection.resources();
+    RedisClient client = RedisClient.create(resources, uri);
+    ClientOptions.Builder options =
+        ClientOptions.builder()
+            // Commands wait for the reconnect (up to their timeout) rather than failing at once:
+            // only so does Lettuce resend a command whose reply a dropped connection lost, which
+            // the scripts' run records make harmless; rejecting would cancel it, answering 503 for
+            // a write that Redis made.
+            .autoReconnect(true)
+            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS);
+    Tls.options(settings).ifPresent(options::sslOptions);
+    client.setOptions(options.build());
+    try {
+      ServerLink link = new ServerLink(client, resources, client.connect());
+      if (uri.getSentinelMasterId() != null) {
+        link.sentinels = SentinelWatch.start(client, uri, newMaster -> link.reconnect());
+      }
+      return link;
+    } catch (RedisException e) {
+      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+      resources.shutdown();
+      throw new IllegalArgumentException(RedisUris.whyNot(uri, e), e);
+    }
+  }
+
+  @Override
+  public RedisClusterCommands<String, String> commands() {
+    return connection.sync();
+  }
+
+  @Override
+  public long awaitReplicas(String key, int replicas, long timeoutMillis) {
+    return connection.sync().waitForReplication(replicas, timeoutMillis);
+  }
+
+  /**
+   * Has the server close this connection ({@code CLIENT KILL ID <own id> SKIPME no}); Lettuce
+   * reconnects, asking the Sentinels where the master is now. Does not wait: it runs on Lettuce's
+   * thread.
+   */
+  private void reconnect() {
+    connection
+        .async()
+        .clientId()
+        .thenCompose(id -> connection.async().clientKill(KillArgs.Builder.id(id).skipme(false)));
+  }
+
+  @Override
+  public void close() {
+    if (sentinels != null) {
+      sentinels.close();
+    }
+    connection.close();
+    client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    resources.shutdown();
+  }
+}

@@ -1,0 +1,141 @@
+package pelcro.exports.sandbox.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real Redis Cluster of three masters (no replicas) on free ports of 127.0.0.1 for a test class
+ * (a static {@code @RegisterExtension} field): three {@code redis-server --cluster-enabled yes},
+ * joined by {@code redis-cli --cluster create --cluster-yes}, each in a folder of its own, all
+ * stopped after the class.
+ */
+public final class ClusterRedis implements BeforeAllCallback, AfterAllCallback {
+  private final List<Integer> ports = new ArrayList<>();
+  private final List<Process> processes = new ArrayList<>();
+  private Path dir;
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    RedisServer.assumeInstalled();
+    dir = Files.createTempDirectory("exports-cluster");
+    for (int i = 0; i < 3; i++) {
+      int port = free();
+      Path folder = Files.createDirectories(dir.resolve("redis-" + port));
+      processes.add(
+          new ProcessBuilder(
+                  "/usr/bin/redis-server",
+                  "--port",
+                  Integer.toString(port),
+                  "--bind",
+                  "127.0.0.1",
+                  "--cluster-enabled",
+                  "yes",
+                  "--cluster-config-file",
+                  "nodes.conf",
+                  "--cluster-node-timeout",
+                  "2000",
+                  "--dir",
+                  folder.toString(),
+                  "--save",
+                  "",
+                  "--appendonly",
+                  "no",
+                  "--daemonize",
+                  "no",
+                  "--loglevel",
+                  "warning")
+              .redirectErrorStream(true)
+              .redirectOutput(folder.resolve("redis.log").toFile())
+              .start());
+      ports.add(port);
+    }
+    for (int port : ports) {
+      awaitListening(port);
+    }
+    List<String> create = new ArrayList<>(List.of("/usr/bin/redis-cli", "--cluster", "create"));
+    ports.forEach(p -> create.add("127.0.0.1:" + p));
+    create.add("--cluster-yes");
+    run(create);
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!clusterOk()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the cluster did not reach cluster_state:ok in 30 s");
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    for (Process process : processes) {
+      process.destroy();
+    }
+    for (Process process : processes) {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    }
+  }
+
+  /** {@code redis-cluster://127.0.0.1:P1,127.0.0.1:P2,127.0.0.1:P3}, for {@code --state}. */
+  public String uri() {
+    return "redis-cluster://"
+        + ports.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
+  }
+
+  public List<Integer> ports() {
+    return List.copyOf(ports);
+  }
+
+  private boolean clusterOk() throws IOException, InterruptedException {
+    for (int port : ports) {
+      String info =
+          run(List.of("/usr/bin/redis-cli", "-p", Integer.toString(port), "cluster", "info"));
+      if (!info.contains("cluster_state:ok")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private String run(List<String> command) throws IOException, InterruptedException {
+    Path log = Files.createTempFile(dir, "redis-cli", ".log");
+    Process p =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IOException(String.join(" ", command) + " failed: " + Files.readString(log));
+    }
+    return Files.readString(log);
+  }
+
+  private static void awaitListening(int port) throws InterruptedException, IOException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (true) {
+      try (Socket probe = new Socket("127.0.0.1", port)) {
+        return;
+      } catch (IOException notYet) {
+        if (System.nanoTime() > deadline) {
+          throw notYet;
+        }
+        Thread.sleep(20);
+      }
+    }
+  }
+
+  private static int free() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
