@@ -56,7 +56,7 @@ final class ClusterLink implements RedisLink {
       client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
       resources.shutdown();
       throw new IllegalArgumentException(
-          "cannot reach the Redis Cluster at "
+          "cannot reach Redis Cluster at "
               + String.join(",", seeds.stream().map(s -> s.getHost() + ":" + s.getPort()).toList())
               + ": "
               + RedisUris.rootMessage(e),

@@ -65,8 +65,9 @@ final class RedisUris {
       throw new IllegalArgumentException(
           "--state " + text + " is neither memory nor a Redis URL; " + FORMS);
     }
-    RedisURI uri = parse(text, text);
-    if (lower.contains("-sentinel://") && uri.getSentinelMasterId() == null) {
+    boolean sentinel = lower.contains("-sentinel://");
+    RedisURI uri = sentinel && !text.contains("#") ? null : parse(text, text);
+    if (sentinel && (uri == null || uri.getSentinelMasterId() == null)) {
       throw new IllegalArgumentException(
           "--state "
               + text
