@@ -6,9 +6,11 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import pelcro.exports.contract.support.Account;
 import pelcro.exports.contract.support.Api;
 import pelcro.exports.contract.support.Documented;
+import pelcro.exports.contract.support.EnterpriseAccount;
 import pelcro.exports.contract.support.Exports;
 import pelcro.exports.contract.support.InProcessSandbox;
 import pelcro.exports.contract.support.SandboxOnly;
@@ -16,6 +18,7 @@ import pelcro.exports.contract.support.Target;
 
 /** Behaviours that need forced outcomes or a moved clock: only the sandbox can stage them. */
 @SandboxOnly("needs the control API (/__admin/sandbox)")
+@ExtendWith(EnterpriseAccount.class)
 class SandboxControlContractTest {
 
   @Test
@@ -23,8 +26,7 @@ class SandboxControlContractTest {
       value =
           "download-export: a failed export answers like an unknown one (x-decision downloadExport 404)",
       covers = "downloadExport:404")
-  void answersNotFoundForAFailedExport() {
-    Account account = Target.get().enterprise();
+  void answersNotFoundForAFailedExport(Account account) {
     String uuid = Exports.request(account, Exports.recent("orders"));
     Target.get().admin().fail(uuid, "contract suite: forced failure");
 
@@ -40,8 +42,7 @@ class SandboxControlContractTest {
   @Documented(
       value = "export-attributes, Export Flow: a completed export is downloadable at once",
       covers = "downloadExport:200")
-  void servesAnExportAsSoonAsItIsCompleted() {
-    Account account = Target.get().enterprise();
+  void servesAnExportAsSoonAsItIsCompleted(Account account) {
     String uuid = Exports.request(account, Exports.recent("campaign_reports"));
     Target.get().admin().complete(uuid);
 
