@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import pelcro.exports.contract.support.Account;
@@ -27,10 +28,11 @@ class SandboxControlContractTest {
           "download-export: a failed export answers like an unknown one (x-decision downloadExport 404)",
       covers = "downloadExport:404")
   void answersNotFoundForAFailedExport(Account account) {
-    String uuid = Exports.request(account, Exports.recent("orders"));
-    Target.get().admin().fail(uuid, "contract suite: forced failure");
-
-    Response r = Api.as(account).when().get("/exports/{uuid}", uuid);
+    Response r =
+        downloadAfter(
+            account,
+            "orders",
+            uuid -> Target.get().admin().fail(uuid, "contract suite: forced failure"));
 
     assertThat(r.statusCode()).as("download-export: a failed export must be 404").isEqualTo(404);
     assertThat(Exports.message(r))
@@ -43,10 +45,8 @@ class SandboxControlContractTest {
       value = "export-attributes, Export Flow: a completed export is downloadable at once",
       covers = "downloadExport:200")
   void servesAnExportAsSoonAsItIsCompleted(Account account) {
-    String uuid = Exports.request(account, Exports.recent("campaign_reports"));
-    Target.get().admin().complete(uuid);
-
-    Response r = Api.as(account).when().get("/exports/{uuid}", uuid);
+    Response r =
+        downloadAfter(account, "campaign_reports", uuid -> Target.get().admin().complete(uuid));
 
     assertThat(r.statusCode())
         .as("download-export: a completed export downloads with 200")
@@ -99,6 +99,15 @@ class SandboxControlContractTest {
             return null;
           });
     }
+  }
+
+  /**
+   * Requests an export of {@code type}, forces its outcome through the control API, downloads it.
+   */
+  private static Response downloadAfter(Account account, String type, Consumer<String> outcome) {
+    String uuid = Exports.request(account, Exports.recent(type));
+    outcome.accept(uuid);
+    return Api.as(account).when().get("/exports/{uuid}", uuid);
   }
 
   private static JsonPath job(Account account, String uuid) {
