@@ -15,14 +15,17 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import pelcro.exports.contract.support.Account;
 import pelcro.exports.contract.support.Documented;
+import pelcro.exports.contract.support.EnterpriseAccount;
 import pelcro.exports.contract.support.Exports;
 import pelcro.exports.contract.support.Target;
 import pelcro.exports.contract.support.Writes;
 import pelcro.exports.openapi.ExportsSpec;
 
 /** The accounting package: its month rules and its ZIP of 11 reports. */
+@ExtendWith(EnterpriseAccount.class)
 class AccountingContractTest {
 
   @Test
@@ -76,8 +79,7 @@ class AccountingContractTest {
   @Documented(
       value = "download-export: accounting is a ZIP of 11 CSV reports (request-export, Accounting)",
       covers = {"requestExport:200", "downloadExport:200"})
-  void downloadsAZipHoldingTheElevenDocumentedReports() throws IOException {
-    Account account = Target.get().enterprise();
+  void downloadsAZipHoldingTheElevenDocumentedReports(Account account) throws IOException {
     Map<String, Object> body = Exports.recent("accounting");
     String uuid = Exports.request(account, body);
     Response r = Exports.awaitDownload(account, uuid);

@@ -4,16 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import pelcro.exports.contract.support.Account;
 import pelcro.exports.contract.support.Documented;
+import pelcro.exports.contract.support.EnterpriseAccount;
 import pelcro.exports.contract.support.Exports;
-import pelcro.exports.contract.support.Target;
 import pelcro.exports.contract.support.Writes;
 
 /**
  * One export of a type at a time per account (request-export, Common Errors: "Export in progress").
  */
 @Writes
+@ExtendWith(EnterpriseAccount.class)
 class ConflictContractTest {
 
   @Test
@@ -21,8 +23,7 @@ class ConflictContractTest {
       value =
           "request-export, Common Errors: \"Export in progress\" — one export of a type at a time",
       covers = {"requestExport:200", "requestExport:409"})
-  void refusesASecondExportOfTheSameTypeWhileTheFirstRuns() {
-    Account account = Target.get().enterprise();
+  void refusesASecondExportOfTheSameTypeWhileTheFirstRuns(Account account) {
     String first = Exports.request(account, Exports.recent("subscriptions"));
 
     Response second = Exports.post(account, Exports.recent("subscriptions"));
@@ -40,8 +41,7 @@ class ConflictContractTest {
   @Documented(
       value = "request-export: the one-at-a-time rule is per type; other types are not blocked",
       covers = "requestExport:200")
-  void doesNotBlockOtherTypesWhileOneRuns() {
-    Account account = Target.get().enterprise();
+  void doesNotBlockOtherTypesWhileOneRuns(Account account) {
     String payments = Exports.request(account, Exports.recent("payments"));
 
     Response invoices = Exports.post(account, Exports.recent("invoices"));

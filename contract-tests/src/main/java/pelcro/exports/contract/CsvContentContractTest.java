@@ -14,24 +14,25 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import pelcro.exports.contract.support.Account;
 import pelcro.exports.contract.support.Documented;
+import pelcro.exports.contract.support.EnterpriseAccount;
 import pelcro.exports.contract.support.Exports;
 import pelcro.exports.contract.support.SandboxOnly;
-import pelcro.exports.contract.support.Target;
 import pelcro.exports.contract.support.Writes;
 import pelcro.exports.openapi.ExportsSpec;
 
 /** The CSV files: a header row, then one row per record. */
 @Writes
+@ExtendWith(EnterpriseAccount.class)
 class CsvContentContractTest {
 
   @Test
   @Documented(
       value = "download-export: each non-accounting export is a CSV file",
       covers = {"requestExport:200", "downloadExport:200"})
-  void downloadsEachExportTypeAsACsvWithAHeaderAndRows() throws IOException {
-    Account account = Target.get().enterprise();
+  void downloadsEachExportTypeAsACsvWithAHeaderAndRows(Account account) throws IOException {
     // Different types run side by side, so all of them are requested before any is awaited.
     Map<String, String> uuids = new LinkedHashMap<>();
     for (String type :
@@ -69,8 +70,7 @@ class CsvContentContractTest {
   @Documented(
       value = "request-export, Subscriptions filters: status keeps only matching records",
       covers = {"requestExport:200", "downloadExport:200"})
-  void keepsOnlyTheRecordsThatMatchTheFilters() throws IOException {
-    Account account = Target.get().enterprise();
+  void keepsOnlyTheRecordsThatMatchTheFilters(Account account) throws IOException {
     String uuid = Exports.request(account, Exports.recent("subscriptions", "status", "active"));
     Response r = Exports.awaitDownload(account, uuid);
     assertThat(r.statusCode()).isEqualTo(200);

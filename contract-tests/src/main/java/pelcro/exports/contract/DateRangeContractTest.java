@@ -8,13 +8,16 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import pelcro.exports.contract.support.Account;
 import pelcro.exports.contract.support.Documented;
+import pelcro.exports.contract.support.EnterpriseAccount;
 import pelcro.exports.contract.support.Exports;
 import pelcro.exports.contract.support.Target;
 import pelcro.exports.contract.support.Writes;
 
 /** The six-month rule and "Nothing to export" (request-export, Common Errors). */
+@ExtendWith(EnterpriseAccount.class)
 class DateRangeContractTest {
   private static final String COMMON_ERRORS = "request-export, Common Errors";
 
@@ -159,8 +162,7 @@ class DateRangeContractTest {
   @Documented(
       value = "request-export: the date range may span up to 6 months",
       covers = "requestExport:200")
-  void acceptsARangeOfExactlySixMonths() {
-    Account account = Target.get().enterprise();
+  void acceptsARangeOfExactlySixMonths(Account account) {
     ZonedDateTime to = end();
     String uuid = Exports.request(account, range("invoices", to.minusMonths(6), to));
 

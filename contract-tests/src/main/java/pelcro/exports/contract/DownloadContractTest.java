@@ -6,14 +6,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.restassured.response.Response;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import pelcro.exports.contract.support.Account;
 import pelcro.exports.contract.support.Api;
 import pelcro.exports.contract.support.Documented;
+import pelcro.exports.contract.support.EnterpriseAccount;
 import pelcro.exports.contract.support.Exports;
 import pelcro.exports.contract.support.Target;
 import pelcro.exports.contract.support.Writes;
 
 /** GET /exports/{uuid}: not ready, once, already downloaded, not found (download-export). */
+@ExtendWith(EnterpriseAccount.class)
 class DownloadContractTest {
   private static final String DOC = "download-export, Common Errors";
 
@@ -46,8 +49,7 @@ class DownloadContractTest {
   @Documented(
       value = DOC + ": \"The export is not yet ready to be downloaded.\"",
       covers = "downloadExport:404")
-  void answersNotReadyWhileTheExportRuns() {
-    Account account = Target.get().enterprise();
+  void answersNotReadyWhileTheExportRuns(Account account) {
     String uuid = Exports.request(account, Exports.recent("refunds"));
 
     Response r = download(account, uuid);
@@ -66,8 +68,7 @@ class DownloadContractTest {
   @Documented(
       value = "download-export: the file is sent once, as application/force-download",
       covers = "downloadExport:200")
-  void servesAFinishedExportAsAForcedDownload() {
-    Account account = Target.get().enterprise();
+  void servesAFinishedExportAsAForcedDownload(Account account) {
     Response r =
         Exports.awaitDownload(account, Exports.request(account, Exports.recent("addresses")));
 
@@ -85,8 +86,7 @@ class DownloadContractTest {
   @Documented(
       value = DOC + ": \"The requested file has already been downloaded or has expired.\"",
       covers = {"downloadExport:200", "downloadExport:400"})
-  void refusesASecondDownloadOfTheSameExport() {
-    Account account = Target.get().enterprise();
+  void refusesASecondDownloadOfTheSameExport(Account account) {
     String uuid = Exports.request(account, Exports.recent("balance_transactions"));
     Response first = Exports.awaitDownload(account, uuid);
     assertThat(first.statusCode())

@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import pelcro.exports.contract.support.Account;
 import pelcro.exports.contract.support.Documented;
+import pelcro.exports.contract.support.EnterpriseAccount;
 import pelcro.exports.contract.support.Exports;
 import pelcro.exports.contract.support.Target;
 import pelcro.exports.contract.support.Writes;
 
 /** The export object as POST /exports returns it (export attributes, export.requested event). */
 @Writes
+@ExtendWith(EnterpriseAccount.class)
 class LifecycleContractTest {
 
   @Test
@@ -20,8 +23,7 @@ class LifecycleContractTest {
       value =
           "export-attributes + webhooks-exports: a new export is queued, not started, not finished",
       covers = "requestExport:200")
-  void answersANewExportAsQueuedWithItsUuid() {
-    Account account = Target.get().enterprise();
+  void answersANewExportAsQueuedWithItsUuid(Account account) {
     Response r = Exports.queue(account, Exports.recent("customers"));
 
     JsonPath data = r.jsonPath().setRootPath("data");
@@ -55,8 +57,7 @@ class LifecycleContractTest {
       value =
           "request-export: the docs' example spells the type credit_note (x-decision ExportType)",
       covers = "requestExport:200")
-  void acceptsCreditNoteAsASynonymOfCreditNotes() {
-    Account account = Target.get().enterprise();
+  void acceptsCreditNoteAsASynonymOfCreditNotes(Account account) {
     Response r = Exports.queue(account, Exports.recent("credit_note"));
 
     assertThat(r.jsonPath().getString("data.object"))

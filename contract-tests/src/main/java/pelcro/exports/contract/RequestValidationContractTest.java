@@ -15,10 +15,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import pelcro.exports.contract.support.Account;
 import pelcro.exports.contract.support.Documented;
+import pelcro.exports.contract.support.EnterpriseAccount;
 import pelcro.exports.contract.support.Exports;
 import pelcro.exports.contract.support.Target;
 import pelcro.exports.contract.support.Writes;
@@ -30,6 +32,7 @@ import pelcro.exports.openapi.ExportsSpec;
  * errors}. A field the type does not take is accepted and ignored (x-decision of {@code
  * ExportRequest}); {@link StrictModeContractTest} checks a {@code --strict} sandbox's 400.
  */
+@ExtendWith(EnterpriseAccount.class)
 class RequestValidationContractTest {
   private static final String DOC =
       "request-export, Query Params / filter tables; core-errors: 400 names each field";
@@ -72,8 +75,7 @@ class RequestValidationContractTest {
       value =
           "request-export: filters are per type; x-decision of ExportRequest: another field is ignored",
       covers = "requestExport:200")
-  void acceptsAndIgnoresFieldsTheTypeDoesNotTake() {
-    Account account = Target.get().enterprise();
+  void acceptsAndIgnoresFieldsTheTypeDoesNotTake(Account account) {
     Map<String, Object> body = Exports.recent("subscriptions");
     allFields().stream()
         .filter(

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import pelcro.exports.contract.support.Account;
 import pelcro.exports.contract.support.Api;
 import pelcro.exports.contract.support.Documented;
+import pelcro.exports.contract.support.EnterpriseAccount;
 import pelcro.exports.contract.support.Exports;
 import pelcro.exports.contract.support.InProcessSandbox;
 import pelcro.exports.contract.support.SandboxOnly;
@@ -16,6 +19,7 @@ import pelcro.exports.contract.support.Target;
 
 /** Behaviours that need forced outcomes or a moved clock: only the sandbox can stage them. */
 @SandboxOnly("needs the control API (/__admin/sandbox)")
+@ExtendWith(EnterpriseAccount.class)
 class SandboxControlContractTest {
 
   @Test
@@ -23,12 +27,12 @@ class SandboxControlContractTest {
       value =
           "download-export: a failed export answers like an unknown one (x-decision downloadExport 404)",
       covers = "downloadExport:404")
-  void answersNotFoundForAFailedExport() {
-    Account account = Target.get().enterprise();
-    String uuid = Exports.request(account, Exports.recent("orders"));
-    Target.get().admin().fail(uuid, "contract suite: forced failure");
-
-    Response r = Api.as(account).when().get("/exports/{uuid}", uuid);
+  void answersNotFoundForAFailedExport(Account account) {
+    Response r =
+        downloadAfter(
+            account,
+            "orders",
+            uuid -> Target.get().admin().fail(uuid, "contract suite: forced failure"));
 
     assertThat(r.statusCode()).as("download-export: a failed export must be 404").isEqualTo(404);
     assertThat(Exports.message(r))
@@ -40,12 +44,9 @@ class SandboxControlContractTest {
   @Documented(
       value = "export-attributes, Export Flow: a completed export is downloadable at once",
       covers = "downloadExport:200")
-  void servesAnExportAsSoonAsItIsCompleted() {
-    Account account = Target.get().enterprise();
-    String uuid = Exports.request(account, Exports.recent("campaign_reports"));
-    Target.get().admin().complete(uuid);
-
-    Response r = Api.as(account).when().get("/exports/{uuid}", uuid);
+  void servesAnExportAsSoonAsItIsCompleted(Account account) {
+    Response r =
+        downloadAfter(account, "campaign_reports", uuid -> Target.get().admin().complete(uuid));
 
     assertThat(r.statusCode())
         .as("download-export: a completed export downloads with 200")
@@ -98,6 +99,15 @@ class SandboxControlContractTest {
             return null;
           });
     }
+  }
+
+  /**
+   * Requests an export of {@code type}, forces its outcome through the control API, downloads it.
+   */
+  private static Response downloadAfter(Account account, String type, Consumer<String> outcome) {
+    String uuid = Exports.request(account, Exports.recent(type));
+    outcome.accept(uuid);
+    return Api.as(account).when().get("/exports/{uuid}", uuid);
   }
 
   private static JsonPath job(Account account, String uuid) {

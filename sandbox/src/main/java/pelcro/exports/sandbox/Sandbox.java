@@ -39,6 +39,7 @@ import pelcro.exports.sandbox.lint.LintFinding;
 import pelcro.exports.sandbox.log.ActivityLog;
 import pelcro.exports.sandbox.log.PrintingActivityLog;
 import pelcro.exports.sandbox.operations.DownloadExportOperation;
+import pelcro.exports.sandbox.operations.ExportContext;
 import pelcro.exports.sandbox.operations.ListExportsOperation;
 import pelcro.exports.sandbox.operations.RequestExportOperation;
 import pelcro.exports.sandbox.store.Accounts;
@@ -169,15 +170,14 @@ public final class Sandbox implements AutoCloseable {
         options.listMode().equals("jobs")
             ? ListExportsOperation.Mode.JOBS
             : ListExportsOperation.Mode.TYPES;
-    RequestExportOperation request =
-        new RequestExportOperation(
-            state.jobs(), state.clocks(), data, timing, events, faults, options.strict());
+    ExportContext exports = new ExportContext(state.jobs(), state.clocks(), data, events, faults);
+    RequestExportOperation request = new RequestExportOperation(exports, timing, options.strict());
     FaultsOperation faultsControl = new FaultsOperation(state.faults());
     SandboxServer.Operations ops =
         new SandboxServer.Operations(
             new ListExportsOperation(state.jobs(), state.clocks(), mode, options.strict()),
             request,
-            new DownloadExportOperation(state.jobs(), state.clocks(), data, events, faults),
+            new DownloadExportOperation(exports),
             new ResetOperation(state, wiring.lint()::clear),
             new ClockOperation(state.clocks()),
             new CompleteExportOperation(state.jobs(), state.clocks(), timing, events),

@@ -37,16 +37,6 @@ final class AccountingReports {
   }
 
   private static List<Report> definitions() {
-    List<String> invoiceColumns =
-        List.of(
-            "date",
-            "invoice_id",
-            "invoice_number",
-            "customer_id",
-            "subscription_id",
-            "plan_id",
-            "currency",
-            "amount");
     List<String> recognized =
         List.of("date", "source", "source_id", "customer_id", "currency", "amount");
     Part paidInvoices =
@@ -70,133 +60,86 @@ final class AccountingReports {
             "currency",
             "amount");
     return List.of(
-        Report.of("subscription_revenue.csv", invoiceColumns, invoices("paid")),
-        Report.of(
+        invoices("subscription_revenue.csv", "paid"),
+        Report.select(
             "order_revenue.csv",
-            List.of(
-                "date",
-                "order_id",
-                "customer_id",
-                "product_id",
-                "sku_id",
-                "quantity",
-                "currency",
-                "amount"),
-            Report.part(
-                "orders",
-                Map.of("status", Set.of("paid", "fulfilled")),
-                "created_at",
-                "id",
-                "customer_id",
-                "product_id",
-                "sku_id",
-                "quantity",
-                "currency",
-                "amount")),
+            "orders",
+            Map.of("status", Set.of("paid", "fulfilled")),
+            "created_at as date",
+            "id as order_id",
+            "customer_id",
+            "product_id",
+            "sku_id",
+            "quantity",
+            "currency",
+            "amount"),
         Report.of("recognized_revenue.csv", recognized, paidInvoices, soldOrders),
         Report.of("recognized_revenue_issue_based.csv", recognized, paidInvoices),
         Report.of("recognized_revenue_order_based.csv", recognized, soldOrders),
-        Report.of(
+        Report.select(
             "payments_received.csv",
-            List.of(
-                "date",
-                "payment_id",
-                "invoice_id",
-                "customer_id",
-                "category",
-                "type",
-                "destination",
-                "currency",
-                "amount"),
-            Report.part(
-                "payments",
-                Map.of("status", Set.of("succeeded")),
-                "created_at",
-                "id",
-                "invoice_id",
-                "customer_id",
-                "category",
-                "type",
-                "destination",
-                "currency",
-                "amount")),
-        Report.of(
+            "payments",
+            Map.of("status", Set.of("succeeded")),
+            "created_at as date",
+            "id as payment_id",
+            "invoice_id",
+            "customer_id",
+            "category",
+            "type",
+            "destination",
+            "currency",
+            "amount"),
+        Report.select(
             "applied_balance.csv",
-            List.of(
-                "date",
-                "balance_transaction_id",
-                "invoice_id",
-                "customer_id",
-                "currency",
-                "amount"),
-            Report.part(
-                "balance_transactions",
-                Map.of("type", Set.of("debit")),
-                "created_at",
-                "id",
-                "invoice_id",
-                "customer_id",
-                "currency",
-                "amount")),
-        Report.of(
+            "balance_transactions",
+            Map.of("type", Set.of("debit")),
+            "created_at as date",
+            "id as balance_transaction_id",
+            "invoice_id",
+            "customer_id",
+            "currency",
+            "amount"),
+        Report.select(
             "refunds_made.csv",
-            List.of(
-                "date",
-                "refund_id",
-                "payment_id",
-                "invoice_id",
-                "customer_id",
-                "reason",
-                "currency",
-                "amount"),
-            Report.part(
-                "refunds",
-                Map.of("status", Set.of("succeeded")),
-                "created_at",
-                "id",
-                "payment_id",
-                "invoice_id",
-                "customer_id",
-                "reason",
-                "currency",
-                "amount")),
-        Report.of("uncollectible.csv", invoiceColumns, invoices("uncollectible")),
-        Report.of("voided.csv", invoiceColumns, invoices("void")),
-        Report.of(
+            "refunds",
+            Map.of("status", Set.of("succeeded")),
+            "created_at as date",
+            "id as refund_id",
+            "payment_id",
+            "invoice_id",
+            "customer_id",
+            "reason",
+            "currency",
+            "amount"),
+        invoices("uncollectible.csv", "uncollectible"),
+        invoices("voided.csv", "void"),
+        Report.select(
             "credit_notes.csv",
-            List.of(
-                "date",
-                "credit_note_id",
-                "credit_note_number",
-                "invoice_id",
-                "customer_id",
-                "reason",
-                "currency",
-                "amount"),
-            Report.part(
-                "credit_notes",
-                Map.of("status", Set.of("issued")),
-                "created_at",
-                "id",
-                "number",
-                "invoice_id",
-                "customer_id",
-                "reason",
-                "currency",
-                "amount")));
+            "credit_notes",
+            Map.of("status", Set.of("issued")),
+            "created_at as date",
+            "id as credit_note_id",
+            "number as credit_note_number",
+            "invoice_id",
+            "customer_id",
+            "reason",
+            "currency",
+            "amount"));
   }
 
-  private static Part invoices(String status) {
-    return Report.part(
+  /** The invoices of one status, the same columns in each invoice report. */
+  private static Report invoices(String file, String status) {
+    return Report.select(
+        file,
         "invoices",
         Map.of("status", Set.of(status)),
-        "created_at",
-        "id",
-        "number",
+        "created_at as date",
+        "id as invoice_id",
+        "number as invoice_number",
         "customer_id",
         "subscription_id",
         "plan_id",
         "currency",
-        "total");
+        "total as amount");
   }
 }

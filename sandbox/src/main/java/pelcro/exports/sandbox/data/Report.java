@@ -1,5 +1,6 @@
 package pelcro.exports.sandbox.data;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +34,22 @@ record Report(String file, List<String> columns, List<Part> parts) {
       }
     }
     return new Report(file, columns, List.of(parts));
+  }
+
+  /**
+   * A report of one type's rows, each column named as SQL selects it: {@code "id as payment_id"}
+   * takes the type's {@code id} column, {@code "currency"} keeps the type's name.
+   */
+  static Report select(
+      String file, String type, Map<String, Set<String>> filters, String... columns) {
+    List<String> names = new ArrayList<>();
+    List<String> sources = new ArrayList<>();
+    for (String column : columns) {
+      int as = column.indexOf(" as ");
+      sources.add(as < 0 ? column : column.substring(0, as));
+      names.add(as < 0 ? column : column.substring(as + " as ".length()));
+    }
+    return of(file, List.copyOf(names), new Part(type, filters, List.copyOf(sources)));
   }
 
   static Part part(String type, Map<String, Set<String>> filters, String... sources) {

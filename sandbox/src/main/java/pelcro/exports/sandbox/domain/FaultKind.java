@@ -1,6 +1,7 @@
 package pelcro.exports.sandbox.domain;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,40 +12,39 @@ import java.util.Set;
  */
 public enum FaultKind {
   /** The export fails as soon as it starts processing, with {@code reason} as failed_reason. */
-  EXPORT_FAILS_AT_START("export_fails_at_start", Aim.EXPORT_TYPE, Set.of(), Set.of("reason")),
+  EXPORT_FAILS_AT_START(Aim.EXPORT_TYPE, Set.of(), Set.of("reason")),
   /** The export fails halfway through processing. */
-  EXPORT_FAILS_WHILE_PROCESSING(
-      "export_fails_while_processing", Aim.EXPORT_TYPE, Set.of(), Set.of("reason")),
+  EXPORT_FAILS_WHILE_PROCESSING(Aim.EXPORT_TYPE, Set.of(), Set.of("reason")),
   /**
    * The export stays queued (or processing) until completed or failed through the control calls.
    */
-  EXPORT_HELD("export_held", Aim.EXPORT_TYPE, Set.of(), Set.of("state")),
+  EXPORT_HELD(Aim.EXPORT_TYPE, Set.of(), Set.of("state")),
   /** The finished file expires {@code seconds} after it is ready, on the account's clock. */
-  FILE_EXPIRES("file_expires", Aim.EXPORT_TYPE, Set.of("seconds"), Set.of()),
+  FILE_EXPIRES(Aim.EXPORT_TYPE, Set.of("seconds"), Set.of()),
   /** The request is answered "Nothing to export" whatever the data holds. */
-  NOTHING_TO_EXPORT("nothing_to_export", Aim.EXPORT_TYPE, Set.of(), Set.of()),
+  NOTHING_TO_EXPORT(Aim.EXPORT_TYPE, Set.of(), Set.of()),
   /**
    * The operation answers {@code status} (429, 500, 502, 503 or 504) in the vendor's error shape.
    */
-  OPERATION_ERROR("operation_error", Aim.OPERATION, Set.of("status"), Set.of("retry_after")),
+  OPERATION_ERROR(Aim.OPERATION, Set.of("status"), Set.of("retry_after")),
   /** The operation answers {@code latency_ms} later than it would. */
-  OPERATION_LATENCY("operation_latency", Aim.OPERATION, Set.of("latency_ms"), Set.of()),
+  OPERATION_LATENCY(Aim.OPERATION, Set.of("latency_ms"), Set.of()),
   /** The download's connection closes after {@code after_bytes} bytes (it may be tried again). */
-  DOWNLOAD_CUT("download_cut", Aim.EXPORT_TYPE, Set.of("after_bytes"), Set.of()),
+  DOWNLOAD_CUT(Aim.EXPORT_TYPE, Set.of("after_bytes"), Set.of()),
   /** The download is streamed at {@code bytes_per_second}. */
-  DOWNLOAD_SLOW("download_slow", Aim.EXPORT_TYPE, Set.of("bytes_per_second"), Set.of()),
+  DOWNLOAD_SLOW(Aim.EXPORT_TYPE, Set.of("bytes_per_second"), Set.of()),
   /** The download is answered "already downloaded or has expired": the file expired early. */
-  DOWNLOAD_GONE("download_gone", Aim.EXPORT_TYPE, Set.of(), Set.of()),
+  DOWNLOAD_GONE(Aim.EXPORT_TYPE, Set.of(), Set.of()),
   /** The webhook event is delivered twice. */
-  WEBHOOK_DUPLICATE("webhook_duplicate", Aim.EVENT_TYPE, Set.of(), Set.of()),
+  WEBHOOK_DUPLICATE(Aim.EVENT_TYPE, Set.of(), Set.of()),
   /** The webhook event is delivered {@code seconds} late, on the account's clock. */
-  WEBHOOK_LATE("webhook_late", Aim.EVENT_TYPE, Set.of("seconds"), Set.of()),
+  WEBHOOK_LATE(Aim.EVENT_TYPE, Set.of("seconds"), Set.of()),
   /** The webhook event is delivered after the export's next event. */
-  WEBHOOK_OUT_OF_ORDER("webhook_out_of_order", Aim.EVENT_TYPE, Set.of(), Set.of()),
+  WEBHOOK_OUT_OF_ORDER(Aim.EVENT_TYPE, Set.of(), Set.of()),
   /** The webhook event is signed with a key other than the webhook secret. */
-  WEBHOOK_BAD_SIGNATURE("webhook_bad_signature", Aim.EVENT_TYPE, Set.of(), Set.of()),
+  WEBHOOK_BAD_SIGNATURE(Aim.EVENT_TYPE, Set.of(), Set.of()),
   /** Every attempt of the webhook event fails; it is dropped after the last retry. */
-  WEBHOOK_DROPPED("webhook_dropped", Aim.EVENT_TYPE, Set.of(), Set.of());
+  WEBHOOK_DROPPED(Aim.EVENT_TYPE, Set.of(), Set.of());
 
   /** What a fault's {@code target} names: an export type, an operationId, an event type. */
   public enum Aim {
@@ -64,20 +64,19 @@ public enum FaultKind {
     }
   }
 
-  private final String wireName;
   private final Aim aim;
   private final Set<String> required;
   private final Set<String> optional;
 
-  FaultKind(String wireName, Aim aim, Set<String> required, Set<String> optional) {
-    this.wireName = wireName;
+  FaultKind(Aim aim, Set<String> required, Set<String> optional) {
     this.aim = aim;
     this.required = required;
     this.optional = optional;
   }
 
+  /** The name in the control API: the constant's name in lower case, {@code download_cut}. */
   public String wireName() {
-    return wireName;
+    return name().toLowerCase(Locale.ROOT);
   }
 
   public Aim aim() {
@@ -95,6 +94,6 @@ public enum FaultKind {
   }
 
   public static Optional<FaultKind> of(String wireName) {
-    return Arrays.stream(values()).filter(k -> k.wireName.equals(wireName)).findFirst();
+    return Arrays.stream(values()).filter(k -> k.wireName().equals(wireName)).findFirst();
   }
 }

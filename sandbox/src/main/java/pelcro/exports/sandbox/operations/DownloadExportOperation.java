@@ -67,20 +67,15 @@ public final class DownloadExportOperation {
   private final Map<String, ScheduledFuture<?>> writing = new ConcurrentHashMap<>();
 
   /**
-   * @param events told of each download (webhooks)
-   * @param faults the download faults that may strike (gone early, cut, slow)
+   * @param context its events are told of each download (webhooks); its faults are the download
+   *     faults that may strike (gone early, cut, slow)
    */
-  public DownloadExportOperation(
-      JobStore jobs,
-      AccountClocks clocks,
-      ExportData data,
-      ExportLifecycleEvents events,
-      Faults faults) {
-    this.jobs = jobs;
-    this.clocks = clocks;
-    this.data = data;
-    this.events = events;
-    this.faults = faults;
+  public DownloadExportOperation(ExportContext context) {
+    this.jobs = context.jobs();
+    this.clocks = context.clocks();
+    this.data = context.data();
+    this.events = context.events();
+    this.faults = context.faults();
   }
 
   public ExportDownload handle(Caller caller, String siteIdParam, String uuid) {

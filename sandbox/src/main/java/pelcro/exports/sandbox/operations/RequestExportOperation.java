@@ -44,25 +44,18 @@ public final class RequestExportOperation {
   private final boolean strict;
 
   /**
-   * @param events told of each queued export (webhooks)
-   * @param faults the lifecycle faults that may strike (failing, held, expiring, nothing to export)
+   * @param context its events are told of each queued export (webhooks); its faults are the
+   *     lifecycle faults that may strike (failing, held, expiring, nothing to export)
    * @param strict refuse fields the type does not take and numeric strings in integer fields
    *     ({@code --strict}), instead of reading them as the vendor's framework does
    */
-  public RequestExportOperation(
-      JobStore jobs,
-      AccountClocks clocks,
-      ExportData data,
-      JobTiming timing,
-      ExportLifecycleEvents events,
-      Faults faults,
-      boolean strict) {
-    this.faults = faults;
-    this.jobs = jobs;
-    this.clocks = clocks;
-    this.data = data;
+  public RequestExportOperation(ExportContext context, JobTiming timing, boolean strict) {
+    this.jobs = context.jobs();
+    this.clocks = context.clocks();
+    this.data = context.data();
+    this.events = context.events();
+    this.faults = context.faults();
     this.timing = timing;
-    this.events = events;
     this.strict = strict;
   }
 

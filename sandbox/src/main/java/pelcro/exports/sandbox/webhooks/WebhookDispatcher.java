@@ -51,16 +51,6 @@ public final class WebhookDispatcher implements ExportEventSink, AutoCloseable {
   private final AtomicInteger inFlight = new AtomicInteger();
   private ScheduledExecutorService ticker;
 
-  public WebhookDispatcher(
-      DeliveryStore store,
-      AccountClocks clocks,
-      InstantSource realTime,
-      WebhookOptions options,
-      WebhookSender sender,
-      ExportEvents events) {
-    this(store, clocks, realTime, options, sender, events, ActivityLog.QUIET);
-  }
-
   /**
    * @param log where {@code --verbose} writes each attempt
    */

@@ -38,7 +38,8 @@ class WebhookDispatcherTest {
             java.time.InstantSource.system(),
             options,
             new HttpWebhookSender(options.url(), options.timeout()),
-            new ExportEvents());
+            new ExportEvents(),
+            pelcro.exports.sandbox.log.ActivityLog.QUIET);
     return dispatcher;
   }
 
