@@ -75,6 +75,14 @@ final class Keys {
     return "key:{accounts}:" + apiKey;
   }
 
+  /**
+   * A copy of {@link #key}'s id in the API key's own slot, which each request with the key reads:
+   * so the requests of all Try-it tenants do not all read one slot.
+   */
+  static String keyLookup(String apiKey) {
+    return "keyid:" + apiKey;
+  }
+
   /** Runtime accounts of a kind (sessions, Try-it tenants), scored by last use. */
   static String accounts(String kind) {
     return "accounts:{accounts}:" + kind;

@@ -1,7 +1,7 @@
 package pelcro.exports.sandbox.store;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -31,9 +31,6 @@ public final class RuntimeAccounts {
   private static final Codec<Account> ACCOUNT = Codec.of(Account.class);
   private static final Codec<Long> ID = Codec.of(Long.class);
 
-  /** How long a creation on a Cluster may take between writing a key and its account. */
-  private static final Duration CREATION_SETTLES = Duration.ofMillis(200);
-
   private final StateEngine engine;
 
   RuntimeAccounts(StateEngine engine) {
@@ -47,34 +44,14 @@ public final class RuntimeAccounts {
   /** The runtime account of a key: the key and the account it names, in one round trip. */
   public Optional<Account> byKey(String apiKey) {
     RequestReads.prefetch(
-        engine, new Batch().follow(Keys.key(apiKey), Keys.accountPrefix(), Keys.ACCOUNT_SUFFIX));
-    Long id = engine.get(Keys.key(apiKey), ID).value();
+        engine,
+        new Batch().follow(Keys.keyLookup(apiKey), Keys.accountPrefix(), Keys.ACCOUNT_SUFFIX));
+    Long id = engine.get(Keys.keyLookup(apiKey), ID).value();
     return id == null ? Optional.empty() : byId(id);
   }
 
   public Optional<Account> byId(long accountId) {
     return Optional.ofNullable(engine.get(Keys.account(accountId), ACCOUNT).value());
-  }
-
-  /**
-   * The account a taken key names. On a Redis Cluster the key is written a moment before the
-   * account (their slots differ, see SlotSplit): while its creator finishes, the account is looked
-   * for again for up to {@link #CREATION_SETTLES}; a key whose account never comes (its creator
-   * died in between) is then taken over.
-   */
-  private Optional<Account> named(long accountId) {
-    long deadline = System.nanoTime() + CREATION_SETTLES.toNanos();
-    Optional<Account> account = byId(accountId);
-    while (account.isEmpty() && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(1);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-      account = byId(accountId);
-    }
-    return account;
   }
 
   /**
@@ -108,6 +85,7 @@ public final class RuntimeAccounts {
       made.add(account);
       tx.expect(Keys.key(apiKeys.get(i)), Versioned.absent())
           .put(Keys.key(apiKeys.get(i)), account.id(), ID)
+          .put(Keys.keyLookup(apiKeys.get(i)), account.id(), ID)
           .put(Keys.account(account.id()), account, ACCOUNT)
           .index(Keys.accounts(kind), Long.toString(account.id()), now.toEpochMilli());
     }
@@ -134,33 +112,51 @@ public final class RuntimeAccounts {
    */
   public Optional<Account> create(
       String kind, String apiKey, Instant now, LongFunction<Account> make, int cap) {
-    return Attempts.commit(
-        engine,
-        () -> {
-          Versioned<Long> taken = engine.get(Keys.key(apiKey), ID);
-          if (taken.present()) {
-            Optional<Account> existing = named(taken.value());
-            if (existing.isPresent()) {
-              return new Attempts.Step<>(new Transaction(), existing);
-            }
-          }
-          Transaction tx = new Transaction().expect(Keys.key(apiKey), taken);
-          if (cap > 0) {
-            String guard = Keys.creations(kind);
-            Versioned<Long> creations = engine.get(guard, ID);
-            if (count(kind) >= cap) {
-              return new Attempts.Step<>(tx.expect(guard, creations), Optional.<Account>empty());
-            }
-            tx.expect(guard, creations)
-                .put(guard, (creations.present() ? creations.value() : 0) + 1, ID);
-          }
-          long id = FIRST_ID + engine.increment(Keys.ACCOUNT_SEQUENCE, 1, null) - 1;
-          Account account = make.apply(id);
-          tx.put(Keys.key(apiKey), id, ID)
-              .put(Keys.account(id), account, ACCOUNT)
-              .index(Keys.accounts(kind), Long.toString(id), now.toEpochMilli());
-          return new Attempts.Step<>(tx, Optional.of(account));
-        });
+    List<Long> made = new ArrayList<>();
+    Optional<Account> created =
+        Attempts.commit(
+            engine,
+            () -> {
+              Versioned<Long> taken = engine.get(Keys.key(apiKey), ID);
+              if (taken.present()) {
+                Optional<Account> existing = byId(taken.value());
+                if (existing.isPresent()) {
+                  // The lookup may be missing (a Cluster node died before writing it): again.
+                  return new Attempts.Step<>(
+                      new Transaction().put(Keys.keyLookup(apiKey), taken.value(), ID), existing);
+                }
+              }
+              Transaction tx = new Transaction().expect(Keys.key(apiKey), taken);
+              if (cap > 0) {
+                String guard = Keys.creations(kind);
+                Versioned<Long> creations = engine.get(guard, ID);
+                if (count(kind) >= cap) {
+                  return new Attempts.Step<>(
+                      tx.expect(guard, creations), Optional.<Account>empty());
+                }
+                tx.expect(guard, creations)
+                    .put(guard, (creations.present() ? creations.value() : 0) + 1, ID);
+              }
+              long id = FIRST_ID + engine.increment(Keys.ACCOUNT_SEQUENCE, 1, null) - 1;
+              Account account = make.apply(id);
+              // The account is written before its key can name it (on a Cluster they are in two
+              // slots): a racing first request that finds the key always finds the account too.
+              engine.commit(new Transaction().put(Keys.account(id), account, ACCOUNT));
+              made.add(id);
+              tx.put(Keys.key(apiKey), id, ID)
+                  .put(Keys.keyLookup(apiKey), id, ID)
+                  .index(Keys.accounts(kind), Long.toString(id), now.toEpochMilli());
+              return new Attempts.Step<>(tx, Optional.of(account));
+            });
+    // Accounts written by attempts whose key lost a race are named by nothing: forget them.
+    Transaction unused = new Transaction();
+    made.stream()
+        .filter(id -> created.map(a -> a.id() != id).orElse(true))
+        .forEach(id -> unused.delete(Keys.account(id)));
+    if (!unused.deletes().isEmpty()) {
+      engine.commit(unused);
+    }
+    return created;
   }
 
   /** Records that the account was used now (its place in the kind's last-use order). */
@@ -201,7 +197,8 @@ public final class RuntimeAccounts {
     if (read.present()) {
       tx.expect(Keys.account(accountId), read)
           .delete(Keys.account(accountId))
-          .delete(Keys.key(read.value().key()));
+          .delete(Keys.key(read.value().key()))
+          .delete(Keys.keyLookup(read.value().key()));
     }
     return engine.commit(tx) && read.present();
   }

@@ -15,21 +15,32 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real Redis Cluster of three masters (no replicas) on free ports of 127.0.0.1 for a test class
- * (a static {@code @RegisterExtension} field): three {@code redis-server --cluster-enabled yes},
- * joined by {@code redis-cli --cluster create --cluster-yes}, each in a folder of its own, all
- * stopped after the class.
+ * A real Redis Cluster of three masters on free ports of 127.0.0.1 for a test class (a static
+ * {@code @RegisterExtension} field): three {@code redis-server --cluster-enabled yes} (six with a
+ * replica each), joined by {@code redis-cli --cluster create --cluster-yes}, each in a folder of
+ * its own, all stopped after the class.
  */
 public final class ClusterRedis implements BeforeAllCallback, AfterAllCallback {
   private final List<Integer> ports = new ArrayList<>();
   private final List<Process> processes = new ArrayList<>();
+  private final int replicasPerMaster;
   private Path dir;
+
+  /** Three masters, no replicas. */
+  public ClusterRedis() {
+    this(0);
+  }
+
+  /** Three masters with {@code replicasPerMaster} replicas each. */
+  public ClusterRedis(int replicasPerMaster) {
+    this.replicasPerMaster = replicasPerMaster;
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     RedisServer.assumeInstalled();
     dir = Files.createTempDirectory("exports-cluster");
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 3 * (1 + replicasPerMaster); i++) {
       int port = free();
       Path folder = Files.createDirectories(dir.resolve("redis-" + port));
       processes.add(
@@ -65,6 +76,7 @@ public final class ClusterRedis implements BeforeAllCallback, AfterAllCallback {
     }
     List<String> create = new ArrayList<>(List.of("/usr/bin/redis-cli", "--cluster", "create"));
     ports.forEach(p -> create.add("127.0.0.1:" + p));
+    create.addAll(List.of("--cluster-replicas", Integer.toString(replicasPerMaster)));
     create.add("--cluster-yes");
     run(create);
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -98,11 +110,23 @@ public final class ClusterRedis implements BeforeAllCallback, AfterAllCallback {
     return List.copyOf(ports);
   }
 
+  /** SIGKILL to the server on {@code port}: its replica takes over its slots. */
+  public void kill(int port) throws InterruptedException {
+    Process process = processes.get(ports.indexOf(port));
+    process.destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
+  }
+
   private boolean clusterOk() throws IOException, InterruptedException {
     for (int port : ports) {
       String info =
           run(List.of("/usr/bin/redis-cli", "-p", Integer.toString(port), "cluster", "info"));
-      if (!info.contains("cluster_state:ok")) {
+      String replication =
+          run(List.of("/usr/bin/redis-cli", "-p", Integer.toString(port), "info", "replication"));
+      if (!info.contains("cluster_state:ok")
+          || (replication.contains("role:slave") && !replication.contains("master_link_status:up"))
+          || (replication.contains("role:master")
+              && !replication.contains("connected_slaves:" + replicasPerMaster))) {
         return false;
       }
     }

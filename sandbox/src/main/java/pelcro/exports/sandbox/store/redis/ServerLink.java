@@ -9,6 +9,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One Redis server: {@code redis://}, {@code rediss://} (TLS), or the master that Sentinels name
@@ -48,7 +49,7 @@ final class ServerLink implements RedisLink {
     try {
       ServerLink link = new ServerLink(client, resources, client.connect());
       if (uri.getSentinelMasterId() != null) {
-        link.sentinels = SentinelWatch.start(client, uri, newMaster -> link.reconnect());
+        link.sentinels = SentinelWatch.start(client, uri, link::reconnectUnlessOn);
       }
       return link;
     } catch (RedisException e) {
@@ -69,15 +70,29 @@ final class ServerLink implements RedisLink {
   }
 
   /**
-   * Has the server close this connection ({@code CLIENT KILL ID <own id> SKIPME no}); Lettuce
-   * reconnects, asking the Sentinels where the master is now. Does not wait: it runs on Lettuce's
-   * thread.
+   * Has the server close this connection ({@code CLIENT KILL ID <own id> SKIPME no}) unless it is
+   * already to the new master ({@code HOST:PORT}; a connection to a master that died has
+   * reconnected by itself); Lettuce reconnects, asking the Sentinels where the master is now. Does
+   * not wait: it runs on Lettuce's thread.
    */
-  private void reconnect() {
+  private void reconnectUnlessOn(String newMaster) {
+    String port = newMaster.substring(newMaster.lastIndexOf(':') + 1);
     connection
         .async()
-        .clientId()
-        .thenCompose(id -> connection.async().clientKill(KillArgs.Builder.id(id).skipme(false)));
+        .info("server")
+        .thenCompose(
+            info ->
+                info.contains("tcp_port:" + port + "\r")
+                    ? CompletableFuture.completedFuture("already there")
+                    : connection
+                        .async()
+                        .clientId()
+                        .thenCompose(
+                            id ->
+                                connection
+                                    .async()
+                                    .clientKill(KillArgs.Builder.id(id).skipme(false))
+                                    .thenApply(String::valueOf)));
   }
 
   @Override
