@@ -1,8 +1,6 @@
 package pelcro.exports.sandbox.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,38 +39,27 @@ public final class ClusterRedis implements BeforeAllCallback, AfterAllCallback {
     RedisServer.assumeInstalled();
     dir = Files.createTempDirectory("exports-cluster");
     for (int i = 0; i < 3 * (1 + replicasPerMaster); i++) {
-      int port = free();
+      int port = RedisProcesses.freePort();
       Path folder = Files.createDirectories(dir.resolve("redis-" + port));
       processes.add(
-          new ProcessBuilder(
-                  "/usr/bin/redis-server",
-                  "--port",
-                  Integer.toString(port),
-                  "--bind",
-                  "127.0.0.1",
+          RedisProcesses.start(
+              RedisProcesses.server(
+                  port,
+                  folder,
                   "--cluster-enabled",
                   "yes",
                   "--cluster-config-file",
                   "nodes.conf",
                   "--cluster-node-timeout",
                   "2000",
-                  "--dir",
-                  folder.toString(),
-                  "--save",
-                  "",
                   "--appendonly",
-                  "no",
-                  "--daemonize",
-                  "no",
-                  "--loglevel",
-                  "warning")
-              .redirectErrorStream(true)
-              .redirectOutput(folder.resolve("redis.log").toFile())
-              .start());
+                  "no"),
+              folder));
       ports.add(port);
     }
-    for (int port : ports) {
-      awaitListening(port);
+    for (int i = 0; i < ports.size(); i++) {
+      RedisProcesses.awaitListening(
+          ports.get(i), processes.get(i), dir.resolve("redis-" + ports.get(i)));
     }
     List<String> create = new ArrayList<>(List.of("/usr/bin/redis-cli", "--cluster", "create"));
     ports.forEach(p -> create.add("127.0.0.1:" + p));
@@ -141,25 +128,5 @@ public final class ClusterRedis implements BeforeAllCallback, AfterAllCallback {
       throw new IOException(String.join(" ", command) + " failed: " + Files.readString(log));
     }
     return Files.readString(log);
-  }
-
-  private static void awaitListening(int port) throws InterruptedException, IOException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (true) {
-      try (Socket probe = new Socket("127.0.0.1", port)) {
-        return;
-      } catch (IOException notYet) {
-        if (System.nanoTime() > deadline) {
-          throw notYet;
-        }
-        Thread.sleep(20);
-      }
-    }
-  }
-
-  private static int free() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -1,14 +1,8 @@
 package pelcro.exports.sandbox.support;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,13 +23,14 @@ public final class LocalRedis implements AutoCloseable {
   }
 
   public static boolean installed() {
-    return executable() != null;
+    return RedisProcesses.executable() != null;
   }
 
   /** Starts one; {@code appendOnly} keeps every write in its folder across restarts. */
   public static LocalRedis start(boolean appendOnly) throws IOException {
     LocalRedis redis =
-        new LocalRedis(Files.createTempDirectory("exports-redis"), freePort(), appendOnly);
+        new LocalRedis(
+            Files.createTempDirectory("exports-redis"), RedisProcesses.freePort(), appendOnly);
     redis.launch();
     return redis;
   }
@@ -74,70 +69,20 @@ public final class LocalRedis implements AutoCloseable {
   }
 
   private void launch() throws IOException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                executable(),
-                "--port",
-                Integer.toString(port),
-                "--bind",
-                "127.0.0.1",
-                "--dir",
-                dir.toString(),
-                "--save",
-                "",
-                "--daemonize",
-                "no",
-                "--protected-mode",
-                "yes",
-                "--loglevel",
-                "warning"));
+    List<String> command = RedisProcesses.server(port, dir, "--protected-mode", "yes");
     if (appendOnly) {
       command.addAll(List.of("--appendonly", "yes", "--appendfsync", "always"));
     }
-    process =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("redis.log").toFile())
-            .start();
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-    while (Instant.now().isBefore(deadline)) {
-      try (Socket probe = new Socket("127.0.0.1", port)) {
-        return;
-      } catch (IOException notYet) {
-        try {
-          Thread.sleep(20);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
+    process = RedisProcesses.start(command, dir);
+    try {
+      RedisProcesses.awaitListening(port, process, dir);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
-    throw new IOException(
-        "redis-server did not start on port "
-            + port
-            + ": "
-            + Files.readString(dir.resolve("redis.log")));
   }
 
   @Override
   public void close() {
     stop();
-  }
-
-  private static String executable() {
-    for (String dir : List.of("/usr/bin", "/usr/local/bin", "/usr/sbin")) {
-      File candidate = new File(dir, "redis-server");
-      if (candidate.canExecute()) {
-        return candidate.getPath();
-      }
-    }
-    return null;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -8,7 +8,6 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.sentinel.api.StatefulRedisSentinelConnection;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,11 +42,13 @@ public final class SentinelRedis implements AutoCloseable {
   public static SentinelRedis start() throws Exception {
     RedisServer.assumeInstalled();
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/redis-sentinel")), "no redis-sentinel");
-    SentinelRedis redis = new SentinelRedis(Files.createTempDirectory("exports-sentinel"), free());
+    SentinelRedis redis =
+        new SentinelRedis(Files.createTempDirectory("exports-sentinel"), RedisProcesses.freePort());
     try {
-      int master = free();
+      int master = RedisProcesses.freePort();
       redis.server(master, List.of());
-      redis.server(free(), List.of("--replicaof", "127.0.0.1", Integer.toString(master)));
+      redis.server(
+          RedisProcesses.freePort(), List.of("--replicaof", "127.0.0.1", Integer.toString(master)));
       redis.sentinel(master);
       redis.await("the Sentinel to see the replica", redis::sentinelKnowsAReplica);
     } catch (Exception | AssertionError e) {
@@ -111,25 +112,11 @@ public final class SentinelRedis implements AutoCloseable {
 
   private void server(int port, List<String> extra) throws IOException, InterruptedException {
     Path folder = Files.createDirectories(dir.resolve("redis-" + port));
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                "/usr/bin/redis-server",
-                "--port",
-                Integer.toString(port),
-                "--bind",
-                "127.0.0.1",
-                "--dir",
-                folder.toString(),
-                "--save",
-                "",
-                "--daemonize",
-                "no",
-                "--loglevel",
-                "warning"));
-    command.addAll(extra);
-    servers.put(port, launch(command, folder.resolve("redis.log")));
-    awaitListening(port);
+    Process server =
+        RedisProcesses.start(
+            RedisProcesses.server(port, folder, extra.toArray(String[]::new)), folder);
+    servers.put(port, server);
+    RedisProcesses.awaitListening(port, server, folder);
   }
 
   private void sentinel(int master) throws IOException, InterruptedException {
@@ -204,11 +191,5 @@ public final class SentinelRedis implements AutoCloseable {
             return false;
           }
         });
-  }
-
-  private static int free() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -3,12 +3,8 @@ package pelcro.exports.sandbox.support;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -65,18 +61,14 @@ public final class TlsRedis implements BeforeAllCallback, AfterAllCallback {
         "san.ext",
         "-out",
         "server.pem");
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    port = RedisProcesses.freePort();
     process =
-        new ProcessBuilder(
-                "/usr/bin/redis-server",
-                "--port",
-                "0",
+        RedisProcesses.start(
+            RedisProcesses.server(
+                0,
+                dir,
                 "--tls-port",
                 Integer.toString(port),
-                "--bind",
-                "127.0.0.1",
                 "--tls-cert-file",
                 "server.pem",
                 "--tls-key-file",
@@ -84,31 +76,9 @@ public final class TlsRedis implements BeforeAllCallback, AfterAllCallback {
                 "--tls-ca-cert-file",
                 "ca.pem",
                 "--tls-auth-clients",
-                "no",
-                "--dir",
-                dir.toString(),
-                "--save",
-                "",
-                "--daemonize",
-                "no",
-                "--loglevel",
-                "warning")
-            .directory(dir.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("redis.log").toFile())
-            .start();
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-    while (true) {
-      try (Socket probe = new Socket("127.0.0.1", port)) {
-        return;
-      } catch (IOException notYet) {
-        if (Instant.now().isAfter(deadline) || !process.isAlive()) {
-          throw new IOException(
-              "redis-server with TLS did not start: " + Files.readString(dir.resolve("redis.log")));
-        }
-        Thread.sleep(20);
-      }
-    }
+                "no"),
+            dir);
+    RedisProcesses.awaitListening(port, process, dir);
   }
 
   @Override

@@ -20,19 +20,11 @@ import java.util.List;
  * hash-tagged so that they do), and the topology is read again when Redis answers MOVED or a node
  * goes away, so the node follows a failover of one master to its replica.
  */
-final class ClusterLink implements RedisLink {
-  private final RedisClusterClient client;
-  private final ClientResources resources;
-  private final StatefulRedisClusterConnection<String, String> connection;
-
-  private ClusterLink(
-      RedisClusterClient client,
-      ClientResources resources,
-      StatefulRedisClusterConnection<String, String> connection) {
-    this.client = client;
-    this.resources = resources;
-    this.connection = connection;
-  }
+record ClusterLink(
+    RedisClusterClient client,
+    ClientResources resources,
+    StatefulRedisClusterConnection<String, String> connection)
+    implements RedisLink {
 
   static ClusterLink open(List<RedisURI> seeds, RedisSettings settings) {
     ClientResources resources = Reconnection.resources();
