@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -17,10 +16,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import pelcro.exports.sandbox.data.ExportQuery;
-import pelcro.exports.sandbox.domain.ExportIds;
 import pelcro.exports.sandbox.domain.ExportJob;
-import pelcro.exports.sandbox.domain.JobTiming;
 import pelcro.exports.sandbox.store.engine.StateUnavailable;
 import pelcro.exports.sandbox.store.redis.RedisEngine;
 import pelcro.exports.sandbox.store.redis.RedisSettings;
@@ -34,8 +30,7 @@ import pelcro.exports.sandbox.tryit.support.ManualInstantSource;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RedisClusterFailoverTest {
-  private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
-  private static final JobTiming TIMING = JobTiming.of(Duration.ofSeconds(10), Duration.ofDays(7));
+  private static final Instant T0 = StoreContract.T0;
   private static final String PREFIX = "test-" + UUID.randomUUID() + ":";
 
   @RegisterExtension static final ClusterRedis cluster = new ClusterRedis(1);
@@ -52,7 +47,7 @@ class RedisClusterFailoverTest {
   void withWaitReplicasEveryExportIsAcknowledgedOnceItsSlotsReplicaHasIt() {
     SandboxState node = node(1);
     for (long account = 1; account <= 12; account++) {
-      node.jobs().insertIfNoneRunning(job(account, "orders"), T0);
+      node.jobs().insertIfNoneRunning(StoreContract.job(account, "orders", T0), T0);
     }
     for (long account = 1; account <= 12; account++) {
       assertThat(node.jobs().jobs(account)).hasSize(1);
@@ -63,7 +58,7 @@ class RedisClusterFailoverTest {
   @Order(2)
   void aNodeFollowsWhenTheMasterOfAnAccountsSlotFailsOverToItsReplica() throws Exception {
     SandboxState node = node(0);
-    ExportJob first = node(1).jobs().insertIfNoneRunning(job(100, "orders"), T0);
+    ExportJob first = node(1).jobs().insertIfNoneRunning(StoreContract.job(100, "orders", T0), T0);
     cluster.kill(masterOf("a100"));
     long killed = System.nanoTime();
 
@@ -72,7 +67,7 @@ class RedisClusterFailoverTest {
     int refused = 0;
     while (second == null && System.nanoTime() < deadline) {
       try {
-        second = node.jobs().insertIfNoneRunning(job(100, "invoices"), T0);
+        second = node.jobs().insertIfNoneRunning(StoreContract.job(100, "invoices", T0), T0);
       } catch (StateUnavailable notYet) {
         refused++;
       }
@@ -117,15 +112,5 @@ class RedisClusterFailoverTest {
             new ManualInstantSource(T0));
     states.add(state);
     return state;
-  }
-
-  private static ExportJob job(long account, String type) {
-    return ExportJob.queued(
-        ExportIds.next(T0),
-        account,
-        1,
-        new ExportQuery(1001, type, Map.of("date_from", 1704067200L, "status", "active")),
-        T0,
-        TIMING);
   }
 }

@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import pelcro.exports.sandbox.data.ExportQuery;
 import pelcro.exports.sandbox.domain.ApiError;
-import pelcro.exports.sandbox.domain.ExportIds;
 import pelcro.exports.sandbox.domain.ExportJob;
-import pelcro.exports.sandbox.domain.JobTiming;
 import pelcro.exports.sandbox.store.redis.RedisEngine;
 import pelcro.exports.sandbox.support.RedisServer;
 import pelcro.exports.sandbox.support.ReplyDroppingProxy;
@@ -27,8 +23,7 @@ import pelcro.exports.sandbox.tryit.support.ManualInstantSource;
  * write as a conflict); and a {@code --state} URL that cannot work says why.
  */
 class RedisFailureTest {
-  private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
-  private static final JobTiming TIMING = JobTiming.of(Duration.ofSeconds(10), Duration.ofDays(7));
+  private static final Instant T0 = StoreContract.T0;
   @RegisterExtension static final RedisServer redis = new RedisServer();
 
   private ReplyDroppingProxy proxy;
@@ -52,7 +47,7 @@ class RedisFailureTest {
 
   @Test
   void anExportWhoseCommitReplyWasLostIsAcceptedNotRefusedAsInProgressByItself() {
-    ExportJob job = job(1, "orders");
+    ExportJob job = StoreContract.job(1, "orders", T0);
     proxy.dropNextReplyTo("EVALSHA");
 
     ExportJob accepted = state.jobs().insertIfNoneRunning(job, T0);
@@ -64,7 +59,7 @@ class RedisFailureTest {
 
   @Test
   void aDownloadClaimWhoseReplyWasLostHandsTheFileToItsTransferNotAlreadyDownloaded() {
-    ExportJob job = state.jobs().insertIfNoneRunning(job(1, "orders"), T0);
+    ExportJob job = state.jobs().insertIfNoneRunning(StoreContract.job(1, "orders", T0), T0);
     Instant ready = T0.plusSeconds(60);
     proxy.dropNextReplyTo("EVALSHA");
 
@@ -106,15 +101,5 @@ class RedisFailureTest {
             () -> RedisEngine.connect("http://127.0.0.1:6379", "x:", Duration.ofSeconds(2)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("redis://HOST:PORT");
-  }
-
-  private static ExportJob job(long account, String type) {
-    return ExportJob.queued(
-        ExportIds.next(T0),
-        account,
-        1,
-        new ExportQuery(1001, type, Map.of("date_from", 1704067200L, "status", "active")),
-        T0,
-        TIMING);
   }
 }
