@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import pelcro.exports.sandbox.store.engine.StateEngine;
+import pelcro.exports.sandbox.store.engine.Transaction;
 
 /**
  * The sandbox clock and every account's own clock: the base clock plus a sandbox-wide offset, plus
@@ -115,6 +116,12 @@ public final class AccountClocks {
   public void reset(long accountId) {
     engine.deleteCounters(List.of(Keys.clock(accountId)));
     RequestReads.changed(Keys.clock(accountId), null);
+  }
+
+  /** Adds to {@code tx} the account's clock going back to the sandbox clock. */
+  Transaction reset(long accountId, Transaction tx) {
+    lastOffsets.put(accountId, 0L); // the next guess of its rate window (if the commit applies)
+    return tx.deleteCounter(Keys.clock(accountId));
   }
 
   private static long millis(Duration by) {

@@ -21,6 +21,8 @@ public final class Transaction {
   private final List<String> deletes = new ArrayList<>();
   private final List<IndexChange> indexChanges = new ArrayList<>();
   private final Map<String, Long> expectedCounters = new LinkedHashMap<>();
+  private final Map<String, Long> counterAdds = new LinkedHashMap<>();
+  private final List<String> counterDeletes = new ArrayList<>();
 
   /** The commit applies only if {@code key} still has this version (0: still absent). */
   public Transaction expect(String key, Versioned<?> read) {
@@ -34,6 +36,18 @@ public final class Transaction {
    */
   public Transaction expectCounter(String key, long value) {
     expectedCounters.put(key, value);
+    return this;
+  }
+
+  /** Adds {@code by} to a counter (created at 0, for ever) with the commit's writes. */
+  public Transaction add(String counter, long by) {
+    counterAdds.merge(counter, by, Long::sum);
+    return this;
+  }
+
+  /** Deletes a counter with the commit's writes. */
+  public Transaction deleteCounter(String counter) {
+    counterDeletes.add(counter);
     return this;
   }
 
@@ -75,5 +89,13 @@ public final class Transaction {
 
   public Map<String, Long> expectedCounters() {
     return expectedCounters;
+  }
+
+  public Map<String, Long> counterAdds() {
+    return counterAdds;
+  }
+
+  public List<String> counterDeletes() {
+    return counterDeletes;
   }
 }

@@ -61,6 +61,8 @@ public final class MemoryEngine implements StateEngine {
         indexes.remove(change.index());
       }
     }
+    tx.counterDeletes().forEach(counters::remove);
+    tx.counterAdds().forEach((key, by) -> increment(key, by, null));
     return version;
   }
 
@@ -80,6 +82,8 @@ public final class MemoryEngine implements StateEngine {
     batch.counters().forEach(key -> counted.put(key, counter(key)));
     Map<String, Long> sized = new HashMap<>();
     batch.sizes().forEach(index -> sized.put(index, size(index)));
+    Map<String, List<String>> members = new HashMap<>();
+    batch.members().forEach(index -> members.put(index, range(index, false, Integer.MAX_VALUE)));
     Long incremented = null;
     Batch.Increment increment = batch.increment();
     if (increment != null) {
@@ -92,7 +96,7 @@ public final class MemoryEngine implements StateEngine {
         }
       }
     }
-    return new Batch.Result(read, counted, sized, incremented);
+    return new Batch.Result(read, counted, sized, members, incremented);
   }
 
   private Stored stored(String key) {

@@ -153,7 +153,9 @@ public final class RedisEngine implements StateEngine {
                 Integer.toString(tx.indexChanges().size()),
                 prefix + "versions",
                 Long.toString(RUN_RECORD.toMillis()),
-                Integer.toString(tx.expectedCounters().size())));
+                Integer.toString(tx.expectedCounters().size()),
+                Integer.toString(tx.counterAdds().size()),
+                Integer.toString(tx.counterDeletes().size())));
     tx.expected()
         .forEach(
             (key, version) -> {
@@ -176,6 +178,13 @@ public final class RedisEngine implements StateEngine {
               keys.add(prefix + "n:" + key);
               args.add(Long.toString(value));
             });
+    tx.counterAdds()
+        .forEach(
+            (key, by) -> {
+              keys.add(prefix + "n:" + key);
+              args.add(Long.toString(by));
+            });
+    tx.counterDeletes().forEach(key -> keys.add(prefix + "n:" + key));
     keys.add(nextRun());
     Long version =
         call(
@@ -192,6 +201,7 @@ public final class RedisEngine implements StateEngine {
     batch.follows().forEach(follow -> keys.add(prefix + "h:" + follow.key()));
     batch.counters().forEach(key -> keys.add(prefix + "n:" + key));
     batch.sizes().forEach(index -> keys.add(prefix + "z:" + index));
+    batch.members().forEach(index -> keys.add(prefix + "z:" + index));
     Batch.Increment increment = batch.increment();
     List<String> args =
         new ArrayList<>(
@@ -206,7 +216,8 @@ public final class RedisEngine implements StateEngine {
                     ? "0"
                     : Long.toString(increment.ttl().toMillis()),
                 Long.toString(RUN_RECORD.toMillis()),
-                Integer.toString(increment == null ? 0 : increment.ifCounters().size())));
+                Integer.toString(increment == null ? 0 : increment.ifCounters().size()),
+                Integer.toString(batch.members().size())));
     batch.follows().forEach(follow -> args.add(prefix + "h:" + follow.prefix()));
     if (increment != null) {
       keys.add(prefix + "n:" + increment.key());
@@ -253,9 +264,19 @@ public final class RedisEngine implements StateEngine {
     for (String index : batch.sizes()) {
       sizes.put(index, (Long) out.get(at++));
     }
+    Map<String, List<String>> members = new HashMap<>();
+    for (String index : batch.members()) {
+      @SuppressWarnings("unchecked")
+      List<String> all = (List<String>) out.get(at++);
+      members.put(index, all);
+    }
     Object incremented = out.get(at);
     return new Batch.Result(
-        values, counters, sizes, incremented == null ? null : ((Number) incremented).longValue());
+        values,
+        counters,
+        sizes,
+        members,
+        incremented == null ? null : ((Number) incremented).longValue());
   }
 
   private static Stored stored(Object version, Object data) {
