@@ -79,10 +79,11 @@ public final class AccountClocks {
   void saw(long accountId) {
     Long sandbox = RequestReads.seen(Keys.SANDBOX_CLOCK);
     Long mine = RequestReads.seen(Keys.clock(accountId));
-    if (sandbox != null) {
+    // Written only when they moved: every request of an account passes here.
+    if (sandbox != null && sandbox != lastSandboxOffset) {
       lastSandboxOffset = sandbox;
     }
-    if (mine != null) {
+    if (mine != null && !mine.equals(lastOffsets.get(accountId))) {
       if (lastOffsets.size() >= REMEMBERED) {
         lastOffsets.clear();
       }
