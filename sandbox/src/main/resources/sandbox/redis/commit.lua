@@ -1,11 +1,11 @@
 -- Applies one transaction of the sandbox's store atomically (see RedisEngine.commit).
 -- ARGV[1..4]: how many keys expect a version, are written, deleted, and index changes;
--- ARGV[7]: how many counters expect a value.
--- KEYS, in order: expected keys, written keys, deleted keys, indexes, counters, then the
--- commit's record.
--- ARGV from 8 on: the expected versions, the written values, (member, score) pairs (an empty
--- score removes the member), then the counters' expected values. ARGV[5] is the key of the
--- version counter, ARGV[6] how long (ms) the commit's record is kept.
+-- ARGV[7..9]: how many counters expect a value, are added to, and are deleted.
+-- KEYS, in order: expected keys, written keys, deleted keys, indexes, expected counters,
+-- counters added to, counters deleted, then the commit's record.
+-- ARGV from 10 on: the expected versions, the written values, (member, score) pairs (an empty
+-- score removes the member), the counters' expected values, then the amounts added. ARGV[5] is
+-- the key of the version counter, ARGV[6] how long (ms) the commit's record is kept.
 -- Answers the version given to every value written, or 0 when an expectation failed.
 -- The record makes a resent copy of this script (a client that lost the reply and sent it
 -- again on a new connection) answer what the first copy did instead of deciding again.
@@ -16,7 +16,8 @@ if done then
 end
 local expects, puts, deletes, changes, counters = tonumber(ARGV[1]), tonumber(ARGV[2]),
     tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[7])
-local arg = 8
+local adds, removals = tonumber(ARGV[8]), tonumber(ARGV[9])
+local arg = 10
 for i = 1, expects do
   local current = redis.call('HGET', KEYS[i], 'v') or '0'
   if current ~= ARGV[arg] then
@@ -51,6 +52,13 @@ for i = 1, changes do
     redis.call('ZADD', KEYS[key + i], ARGV[arg + 1], ARGV[arg])
   end
   arg = arg + 2
+end
+local addKey, addArg = counterKey + counters, counterArg + counters
+for i = 1, removals do
+  redis.call('DEL', KEYS[addKey + adds + i])
+end
+for i = 1, adds do
+  redis.call('INCRBY', KEYS[addKey + i], ARGV[addArg + i - 1])
 end
 redis.call('SET', record, version, 'PX', ARGV[6])
 return version

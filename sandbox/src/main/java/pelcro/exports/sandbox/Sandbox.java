@@ -182,7 +182,7 @@ public final class Sandbox implements AutoCloseable {
             new ClockOperation(state.clocks()),
             new CompleteExportOperation(state.jobs(), state.clocks(), timing, events),
             new FailExportOperation(state.jobs(), state.clocks(), events, faults),
-            new SessionsOperation(state.sessions(), clock, state::resetAccount),
+            new SessionsOperation(state.sessions(), clock, state::endSession),
             faultsControl);
     // The spec and the data load on their own threads while WireMock and Jetty start here.
     Thread spec = new Thread(ExportsSpec::get, "exports-sandbox-spec");

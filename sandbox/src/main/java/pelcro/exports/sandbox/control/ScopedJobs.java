@@ -12,6 +12,7 @@ final class ScopedJobs {
 
   /** The job, or 404: an unknown uuid and another account's uuid look the same. */
   static ExportJob find(JobStore jobs, ControlScope scope, String uuid) {
+    jobs.readForControl(uuid); // with what completing or failing it changes, in one round trip
     return (scope.wholeSandbox() ? jobs.findAnyAccount(uuid) : jobs.find(scope.accountId(), uuid))
         .orElseThrow(() -> new ApiException(ApiError.CONTROL_EXPORT_NOT_FOUND, uuid));
   }

@@ -3,7 +3,8 @@ package pelcro.exports.sandbox.control;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.LongConsumer;
+import java.util.Optional;
+import java.util.function.Function;
 import pelcro.exports.sandbox.domain.ApiError;
 import pelcro.exports.sandbox.domain.ApiException;
 import pelcro.exports.sandbox.store.Sessions;
@@ -18,9 +19,10 @@ import pelcro.exports.sandbox.store.Sessions;
  *
  * @param sessions the sessions and their accounts
  * @param clock when a session starts
- * @param forget clears what an ended account owned (exports, clock, findings)
+ * @param end ends a session and what its accounts owned (exports, clock, findings)
  */
-public record SessionsOperation(Sessions sessions, InstantSource clock, LongConsumer forget) {
+public record SessionsOperation(
+    Sessions sessions, InstantSource clock, Function<String, Optional<Sessions.Session>> end) {
   public Map<String, Object> create() {
     Sessions.Session session = sessions.create(clock.instant());
     Map<String, Object> view = new LinkedHashMap<>();
@@ -35,12 +37,7 @@ public record SessionsOperation(Sessions sessions, InstantSource clock, LongCons
   }
 
   public Map<String, Object> end(String id) {
-    Sessions.Session ended =
-        sessions
-            .end(id)
-            .orElseThrow(() -> new ApiException(ApiError.CONTROL_SESSION_NOT_FOUND, id));
-    forget.accept(ended.enterprise().id());
-    forget.accept(ended.basic().id());
+    end.apply(id).orElseThrow(() -> new ApiException(ApiError.CONTROL_SESSION_NOT_FOUND, id));
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("session_id", id);
     view.put("ended", true);

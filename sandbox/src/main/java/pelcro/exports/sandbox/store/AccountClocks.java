@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import pelcro.exports.sandbox.store.engine.StateEngine;
+import pelcro.exports.sandbox.store.engine.Transaction;
 
 /**
  * The sandbox clock and every account's own clock: the base clock plus a sandbox-wide offset, plus
@@ -78,10 +79,11 @@ public final class AccountClocks {
   void saw(long accountId) {
     Long sandbox = RequestReads.seen(Keys.SANDBOX_CLOCK);
     Long mine = RequestReads.seen(Keys.clock(accountId));
-    if (sandbox != null) {
+    // Written only when they moved: every request of an account passes here.
+    if (sandbox != null && sandbox != lastSandboxOffset) {
       lastSandboxOffset = sandbox;
     }
-    if (mine != null) {
+    if (mine != null && !mine.equals(lastOffsets.get(accountId))) {
       if (lastOffsets.size() >= REMEMBERED) {
         lastOffsets.clear();
       }
@@ -115,6 +117,12 @@ public final class AccountClocks {
   public void reset(long accountId) {
     engine.deleteCounters(List.of(Keys.clock(accountId)));
     RequestReads.changed(Keys.clock(accountId), null);
+  }
+
+  /** Adds to {@code tx} the account's clock going back to the sandbox clock. */
+  Transaction reset(long accountId, Transaction tx) {
+    lastOffsets.put(accountId, 0L); // the next guess of its rate window (if the commit applies)
+    return tx.deleteCounter(Keys.clock(accountId));
   }
 
   private static long millis(Duration by) {

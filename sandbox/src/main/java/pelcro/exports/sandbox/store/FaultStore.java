@@ -62,13 +62,16 @@ public final class FaultStore {
           Versioned<FaultSet> read = engine.get(key, SET);
           List<Fault> faults = editable(read);
           faults.add(withId);
-          Transaction tx = new Transaction().expect(key, read).put(key, new FaultSet(faults), SET);
+          Transaction tx =
+              new Transaction()
+                  .expect(key, read)
+                  .put(key, new FaultSet(faults), SET)
+                  .add(PRESENT, 1);
           if (withId.accountId() != null) {
             tx.index(ACCOUNTS, withId.accountId().toString(), withId.accountId());
           }
           return new Attempts.Step<>(tx, withId);
         });
-    RequestReads.changed(PRESENT, engine.increment(PRESENT, 1, null));
     return withId;
   }
 
@@ -97,31 +100,42 @@ public final class FaultStore {
               Versioned<FaultSet> read = engine.get(key, SET);
               List<Fault> faults = editable(read);
               boolean found = faults.removeIf(f -> f.id().equals(id));
-              return new Attempts.Step<>(
-                  new Transaction().expect(key, read).put(key, new FaultSet(faults), SET), found);
+              Transaction tx =
+                  new Transaction().expect(key, read).put(key, new FaultSet(faults), SET);
+              if (found) {
+                tx.add(PRESENT, -1);
+              }
+              return new Attempts.Step<>(tx, found);
             });
-    if (removed) {
-      RequestReads.changed(PRESENT, engine.increment(PRESENT, -1, null));
-    }
     return removed;
   }
 
   /** Removes every fault of one scope (an account's reset), or of every scope (null). */
   public void clear(Long accountId) {
+    Attempts.commit(engine, () -> new Attempts.Step<>(clear(accountId, new Transaction()), null));
+  }
+
+  /**
+   * Adds to {@code tx} the removal of every fault of one scope, or of every scope (null), with the
+   * count of scheduled faults brought down by as many; the commit applies only while the scopes
+   * still hold what was read.
+   */
+  Transaction clear(Long accountId, Transaction tx) {
     List<Long> scopes = new ArrayList<>();
     scopes.add(accountId);
     if (accountId == null) {
       engine.range(ACCOUNTS, false, Integer.MAX_VALUE).forEach(a -> scopes.add(Long.valueOf(a)));
     }
     for (Long scope : scopes) {
-      int count = of(scope).size();
-      Transaction tx = new Transaction().delete(key(scope));
+      Versioned<FaultSet> read = engine.get(key(scope), SET);
+      if (read.present()) {
+        tx.expect(key(scope), read).delete(key(scope)).add(PRESENT, -read.value().faults().size());
+      }
       if (scope != null) {
         tx.unindex(ACCOUNTS, scope.toString());
       }
-      engine.commit(tx);
-      RequestReads.changed(PRESENT, engine.increment(PRESENT, -count, null));
     }
+    return tx;
   }
 
   /**

@@ -10,6 +10,7 @@ import pelcro.exports.sandbox.domain.ApiError;
 import pelcro.exports.sandbox.domain.ApiException;
 import pelcro.exports.sandbox.domain.ExportJob;
 import pelcro.exports.sandbox.store.engine.Attempts;
+import pelcro.exports.sandbox.store.engine.Batch;
 import pelcro.exports.sandbox.store.engine.Codec;
 import pelcro.exports.sandbox.store.engine.StateEngine;
 import pelcro.exports.sandbox.store.engine.Transaction;
@@ -83,6 +84,18 @@ public final class JobStore {
         .filter(j -> j.accountId() == accountId);
   }
 
+  /**
+   * Reads, in one round trip, a job a control call names and what failing it changes with it (the
+   * fault noted for its file), kept for the rest of the call.
+   */
+  public void readForControl(String uuid) {
+    RequestReads.prefetch(
+        engine,
+        new Batch()
+            .follow(Keys.owner(uuid), Keys.jobBeforeAccount(), Keys.jobAfterAccount(uuid))
+            .value(Keys.faultOnFile(uuid)));
+  }
+
   /** A job of any account (control API only). */
   public Optional<ExportJob> findAnyAccount(String uuid) {
     Long owner = engine.get(Keys.owner(uuid), OWNER).value();
@@ -154,8 +167,12 @@ public final class JobStore {
 
   /** Forgets an account's jobs (a reset of the account, or an account that ended). */
   public void removeAccount(long accountId) {
+    engine.commit(removeAccount(accountId, new Transaction())); // expects nothing: it applies
+  }
+
+  /** Adds to {@code tx} the removal of the account's jobs. */
+  Transaction removeAccount(long accountId, Transaction tx) {
     List<String> uuids = engine.range(Keys.jobs(accountId), false, Integer.MAX_VALUE);
-    Transaction tx = new Transaction();
     for (String uuid : uuids) {
       tx.delete(Keys.job(accountId, uuid))
           .delete(Keys.owner(uuid))
@@ -165,7 +182,7 @@ public final class JobStore {
     for (ExportType type : ExportType.values()) {
       tx.delete(Keys.slot(accountId, type.getValue()));
     }
-    engine.commit(tx); // expects nothing, so it always applies
+    return tx;
   }
 
   /** Drops the oldest finished jobs over the cap; never a running one. */

@@ -35,6 +35,16 @@ final class Keys {
     return "job:" + of(accountId) + ":" + uuid.toLowerCase(Locale.ROOT);
   }
 
+  /** What a job's key has before its account's id ({@link #job}): how an owner names the job. */
+  static String jobBeforeAccount() {
+    return "job:{a";
+  }
+
+  /** What a job's key has after its account's id. */
+  static String jobAfterAccount(String uuid) {
+    return ACCOUNT_SUFFIX + ":" + uuid.toLowerCase(Locale.ROOT);
+  }
+
   /** The account that owns a job, for the control API, which names a job by its uuid alone. */
   static String owner(String uuid) {
     return "owner:" + uuid.toLowerCase(Locale.ROOT);

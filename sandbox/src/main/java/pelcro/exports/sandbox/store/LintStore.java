@@ -183,10 +183,12 @@ public final class LintStore {
 
   /** Forgets one account's notes. */
   public void forget(long accountId) {
-    engine.commit(
-        new Transaction()
-            .delete(Keys.lint(accountId))
-            .unindex(Keys.LINTED_ACCOUNTS, Long.toString(accountId)));
+    engine.commit(forget(accountId, new Transaction()));
+  }
+
+  /** Adds to {@code tx} forgetting one account's notes. */
+  Transaction forget(long accountId, Transaction tx) {
+    return tx.delete(Keys.lint(accountId)).unindex(Keys.LINTED_ACCOUNTS, Long.toString(accountId));
   }
 
   /** Forgets every account's notes. */

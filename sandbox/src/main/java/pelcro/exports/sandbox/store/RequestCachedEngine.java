@@ -63,7 +63,7 @@ final class RequestCachedEngine implements StateEngine {
 
   @Override
   public List<String> range(String index, boolean highestFirst, int limit) {
-    return engine.range(index, highestFirst, limit);
+    return RequestReads.range(engine, index, highestFirst, limit);
   }
 
   @Override

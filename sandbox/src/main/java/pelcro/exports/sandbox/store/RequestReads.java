@@ -1,6 +1,7 @@
 package pelcro.exports.sandbox.store;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ public final class RequestReads {
     final Map<String, Long> counters = new HashMap<>();
     final Map<String, Long> sizes = new HashMap<>();
     final Map<String, Long> incremented = new HashMap<>();
+    final Map<String, List<String>> members = new HashMap<>();
 
     /** {@link Versioned} once decoded, {@link Stored} until then. */
     final Map<String, Object> values = new HashMap<>();
@@ -119,6 +121,7 @@ public final class RequestReads {
     kept.values.putAll(read.values());
     kept.counters.putAll(read.counters());
     kept.sizes.putAll(read.sizes());
+    kept.members.putAll(read.members());
     if (read.incremented() != null) {
       kept.incremented.put(batch.increment().key(), read.incremented());
     }
@@ -149,6 +152,21 @@ public final class RequestReads {
       return engine.size(index);
     }
     return kept.sizes.computeIfAbsent(index, engine::size);
+  }
+
+  /** An index's members by score, from what the request read whole, else from the engine. */
+  static List<String> range(StateEngine engine, String index, boolean highestFirst, int limit) {
+    Kept kept = KEPT.get();
+    List<String> all = kept == null ? null : kept.members.get(index);
+    if (all == null) {
+      return engine.range(index, highestFirst, limit);
+    }
+    List<String> ordered = all;
+    if (highestFirst) {
+      ordered = new ArrayList<>(all);
+      Collections.reverse(ordered);
+    }
+    return List.copyOf(ordered.subList(0, Math.min(limit, ordered.size())));
   }
 
   /**
@@ -182,6 +200,11 @@ public final class RequestReads {
       tx.expectedCounters().keySet().forEach(kept.counters::remove);
     }
     tx.indexChanges().forEach(change -> kept.sizes.remove(change.index()));
+    tx.indexChanges().forEach(change -> kept.members.remove(change.index()));
+    tx.counterAdds().keySet().forEach(kept.counters::remove);
+    // A counter the commit deleted is absent, 0; one it did not is read again.
+    tx.counterDeletes()
+        .forEach(key -> kept.counters.compute(key, (k, v) -> version > 0 ? 0L : null));
   }
 
   /** The reads of one request; closing it forgets them. */
@@ -229,6 +252,7 @@ public final class RequestReads {
       kept.values.clear();
       kept.sizes.clear();
       kept.incremented.clear();
+      kept.members.clear();
     }
   }
 

@@ -192,15 +192,22 @@ public final class RuntimeAccounts {
    * (jobs, clock, findings) is the caller's to forget afterwards.
    */
   public boolean end(String kind, long accountId) {
+    Transaction tx = new Transaction();
+    boolean existed = end(kind, accountId, tx);
+    return engine.commit(tx) && existed;
+  }
+
+  /** Adds ending the account to {@code tx}; whether it exists (as read). */
+  boolean end(String kind, long accountId, Transaction tx) {
     Versioned<Account> read = engine.get(Keys.account(accountId), ACCOUNT);
-    Transaction tx = new Transaction().unindex(Keys.accounts(kind), Long.toString(accountId));
+    tx.unindex(Keys.accounts(kind), Long.toString(accountId));
     if (read.present()) {
       tx.expect(Keys.account(accountId), read)
           .delete(Keys.account(accountId))
           .delete(Keys.key(read.value().key()))
           .delete(Keys.keyLookup(read.value().key()));
     }
-    return engine.commit(tx) && read.present();
+    return read.present();
   }
 
   /**

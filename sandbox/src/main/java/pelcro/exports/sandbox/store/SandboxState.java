@@ -1,8 +1,12 @@
 package pelcro.exports.sandbox.store;
 
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Optional;
+import pelcro.exports.sandbox.store.engine.Attempts;
+import pelcro.exports.sandbox.store.engine.Batch;
 import pelcro.exports.sandbox.store.engine.StateEngine;
+import pelcro.exports.sandbox.store.engine.Transaction;
 
 /**
  * The store boundary: all of the sandbox's mutable state (jobs, accounts made at run time, clocks,
@@ -12,6 +16,7 @@ import pelcro.exports.sandbox.store.engine.StateEngine;
  */
 public final class SandboxState implements AutoCloseable {
   private final StateEngine engine;
+  private final StateEngine reads;
   private final AccountClocks clocks;
   private final RuntimeAccounts accounts;
   private final JobStore jobs;
@@ -28,7 +33,7 @@ public final class SandboxState implements AutoCloseable {
    */
   public SandboxState(StateEngine engine, InstantSource base) {
     this.engine = engine;
-    StateEngine reads = new RequestCachedEngine(engine); // each value once per request
+    this.reads = new RequestCachedEngine(engine); // each value once per request
     this.clocks = new AccountClocks(base, reads);
     this.accounts = new RuntimeAccounts(reads);
     this.jobs = new JobStore(reads, accounts);
@@ -79,13 +84,49 @@ public final class SandboxState implements AutoCloseable {
 
   /**
    * Forgets what the account owns (jobs, its clock, its faults, its lint findings), keeping the
-   * account itself.
+   * account itself: one commit, which applies only while the account's faults are as read (the
+   * count of scheduled faults moves with them).
    */
   public void resetAccount(long accountId) {
-    jobs.removeAccount(accountId);
-    clocks.reset(accountId);
-    faults.clear(accountId);
-    lint.forget(accountId);
+    Attempts.commit(
+        reads, () -> new Attempts.Step<>(resetAccount(accountId, new Transaction()), null));
+  }
+
+  /**
+   * Ends a session: its two accounts, and what they own (jobs, clocks, faults, lint findings), in
+   * one commit, after one read of all of it; the ended session, if it existed.
+   */
+  public Optional<Sessions.Session> endSession(String id) {
+    Optional<Sessions.Session> found = sessions.find(id);
+    found.ifPresent(
+        session -> {
+          Batch owned = new Batch();
+          for (long account : List.of(session.enterprise().id(), session.basic().id())) {
+            owned
+                .value(Keys.account(account))
+                .value(FaultStore.keyOf(account))
+                .members(Keys.jobs(account));
+          }
+          RequestReads.prefetch(reads, owned);
+          Attempts.commit(
+              reads,
+              () -> {
+                Transaction tx = new Transaction();
+                sessions.end(session, tx);
+                resetAccount(session.enterprise().id(), tx);
+                resetAccount(session.basic().id(), tx);
+                return new Attempts.Step<>(tx, null);
+              });
+        });
+    return found;
+  }
+
+  private Transaction resetAccount(long accountId, Transaction tx) {
+    jobs.removeAccount(accountId, tx);
+    clocks.reset(accountId, tx);
+    faults.clear(accountId, tx);
+    lint.forget(accountId, tx);
+    return tx;
   }
 
   /**

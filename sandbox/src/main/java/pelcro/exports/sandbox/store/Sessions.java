@@ -87,6 +87,13 @@ public final class Sessions {
     return Optional.ofNullable(engine.get(key(id), SESSION).value());
   }
 
+  /** Adds ending the session and its two accounts to {@code tx}. */
+  void end(Session session, Transaction tx) {
+    accounts.end(KIND, session.enterprise().id(), tx);
+    accounts.end(KIND, session.basic().id(), tx);
+    tx.delete(key(session.id()));
+  }
+
   /** Ends the session's two accounts; returns the ended session, if it existed. */
   public Optional<Session> end(String id) {
     Optional<Session> session = find(id);

@@ -326,6 +326,27 @@ abstract class StoreContract {
   }
 
   @Test
+  void endingASessionEndsBothAccountsWithTheirJobsFaultsAndClocks() {
+    Sessions.Session session = state.sessions().create(clock.instant());
+    long enterprise = session.enterprise().id();
+    long basic = session.basic().id();
+    state.jobs().insertIfNoneRunning(job(enterprise, "orders", T0), T0);
+    state.faults().add(scheduled(enterprise, "orders", 1));
+    state.faults().add(scheduled(basic, "orders", 1));
+    state.clocks().advance(enterprise, Duration.ofMinutes(5));
+
+    assertThat(state.endSession(session.id())).isPresent();
+
+    assertThat(state.accounts().byKey(session.enterprise().key())).isEmpty();
+    assertThat(state.accounts().byKey(session.basic().key())).isEmpty();
+    assertThat(state.jobs().jobs(enterprise)).isEmpty();
+    assertThat(state.faults().of(enterprise)).isEmpty();
+    assertThat(state.faults().of(basic)).isEmpty();
+    assertThat(state.clocks().now(enterprise)).isEqualTo(state.clocks().now(1));
+    assertThat(state.sessions().find(session.id())).isEmpty();
+  }
+
+  @Test
   void anAccountsClockMovesAloneAndTheSandboxClockMovesEveryAccount() {
     state.clocks().advance(1, Duration.ofMinutes(5));
     assertThat(state.clocks().now(1)).isEqualTo(T0.plus(Duration.ofMinutes(5)));

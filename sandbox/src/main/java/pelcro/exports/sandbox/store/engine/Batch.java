@@ -29,6 +29,7 @@ public final class Batch {
   private final List<Follow> follows = new ArrayList<>();
   private final List<String> counters = new ArrayList<>();
   private final List<String> sizes = new ArrayList<>();
+  private final List<String> members = new ArrayList<>();
   private Increment increment;
 
   public Batch value(String key) {
@@ -48,6 +49,12 @@ public final class Batch {
 
   public Batch size(String index) {
     sizes.add(index);
+    return this;
+  }
+
+  /** Every member of an index, lowest score first. */
+  public Batch members(String index) {
+    members.add(index);
     return this;
   }
 
@@ -72,6 +79,10 @@ public final class Batch {
     return sizes;
   }
 
+  public List<String> members() {
+    return members;
+  }
+
   /** The increment asked for, or null. */
   public Increment increment() {
     return increment;
@@ -81,6 +92,7 @@ public final class Batch {
    * What a batch read.
    *
    * @param values every value read, the followed ones included (absent ones too)
+   * @param members each index's members asked for, lowest score first
    * @param incremented the increment's new value; null when none was asked for or its condition did
    *     not hold (nothing was added)
    */
@@ -88,5 +100,6 @@ public final class Batch {
       Map<String, Stored> values,
       Map<String, Long> counters,
       Map<String, Long> sizes,
+      Map<String, List<String>> members,
       Long incremented) {}
 }

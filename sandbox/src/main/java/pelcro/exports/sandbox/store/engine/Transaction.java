@@ -21,6 +21,8 @@ public final class Transaction {
   private final List<String> deletes = new ArrayList<>();
   private final List<IndexChange> indexChanges = new ArrayList<>();
   private final Map<String, Long> expectedCounters = new LinkedHashMap<>();
+  private final Map<String, Long> counterAdds = new LinkedHashMap<>();
+  private final List<String> counterDeletes = new ArrayList<>();
 
   /** The commit applies only if {@code key} still has this version (0: still absent). */
   public Transaction expect(String key, Versioned<?> read) {
@@ -40,6 +42,18 @@ public final class Transaction {
   /** The commit applies only if {@code key} still has {@code version} (0: still absent). */
   public Transaction expectVersion(String key, long version) {
     expected.put(key, version);
+    return this;
+  }
+
+  /** Adds {@code by} to a counter (created at 0, for ever) with the commit's writes. */
+  public Transaction add(String counter, long by) {
+    counterAdds.merge(counter, by, Long::sum);
+    return this;
+  }
+
+  /** Deletes a counter with the commit's writes. */
+  public Transaction deleteCounter(String counter) {
+    counterDeletes.add(counter);
     return this;
   }
 
@@ -81,5 +95,13 @@ public final class Transaction {
 
   public Map<String, Long> expectedCounters() {
     return expectedCounters;
+  }
+
+  public Map<String, Long> counterAdds() {
+    return counterAdds;
+  }
+
+  public List<String> counterDeletes() {
+    return counterDeletes;
   }
 }

@@ -25,6 +25,9 @@ public final class MemoryEngine implements StateEngine {
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
   // Guarded by this (commits): each index's members, by score.
   private final Map<String, SortedIndex> indexes = new HashMap<>();
+  // Each index's size, kept by commits so that it is read without the lock (every request reads
+  // one).
+  private final Map<String, Integer> sizes = new ConcurrentHashMap<>();
   private final AtomicLong versions = new AtomicLong();
   private final AtomicLong countersCreated = new AtomicLong();
 
@@ -59,8 +62,13 @@ public final class MemoryEngine implements StateEngine {
       index.set(change.member(), change.score());
       if (index.scores.isEmpty()) {
         indexes.remove(change.index());
+        sizes.remove(change.index());
+      } else {
+        sizes.put(change.index(), index.scores.size());
       }
     }
+    tx.counterDeletes().forEach(counters::remove);
+    tx.counterAdds().forEach((key, by) -> increment(key, by, null));
     return version;
   }
 
@@ -80,6 +88,8 @@ public final class MemoryEngine implements StateEngine {
     batch.counters().forEach(key -> counted.put(key, counter(key)));
     Map<String, Long> sized = new HashMap<>();
     batch.sizes().forEach(index -> sized.put(index, size(index)));
+    Map<String, List<String>> members = new HashMap<>();
+    batch.members().forEach(index -> members.put(index, range(index, false, Integer.MAX_VALUE)));
     Long incremented = null;
     Batch.Increment increment = batch.increment();
     if (increment != null) {
@@ -92,7 +102,7 @@ public final class MemoryEngine implements StateEngine {
         }
       }
     }
-    return new Batch.Result(read, counted, sized, incremented);
+    return new Batch.Result(read, counted, sized, members, incremented);
   }
 
   private Stored stored(String key) {
@@ -149,9 +159,8 @@ public final class MemoryEngine implements StateEngine {
   }
 
   @Override
-  public synchronized long size(String index) {
-    SortedIndex sorted = indexes.get(index);
-    return sorted == null ? 0 : sorted.scores.size();
+  public long size(String index) {
+    return sizes.getOrDefault(index, 0);
   }
 
   @Override
@@ -159,6 +168,7 @@ public final class MemoryEngine implements StateEngine {
     values.clear();
     counters.clear();
     indexes.clear();
+    sizes.clear();
   }
 
   @Override

@@ -38,7 +38,12 @@ final class ClusterReads {
     for (String index : batch.sizes()) {
       sizes.put(index, RedisEngine.call(() -> engine.commands().zcard(engine.indexKey(index))));
     }
-    return new Batch.Result(values, counters, sizes, null);
+    Map<String, List<String>> members = new HashMap<>();
+    for (String index : batch.members()) {
+      members.put(
+          index, RedisEngine.call(() -> engine.commands().zrange(engine.indexKey(index), 0, -1)));
+    }
+    return new Batch.Result(values, counters, sizes, members, null);
   }
 
   private static Stored value(RedisEngine engine, String key) {

@@ -152,14 +152,13 @@ public final class RedisEngine implements StateEngine {
     List<Transaction> parts =
         SlotSplit.parts(
             tx, key -> prefix + "h:" + key, index -> prefix + "z:" + index, this::counterKey);
-    if (parts.isEmpty()) {
-      return SEVERAL_VERSIONS; // nothing expected, nothing written
+    long version = SEVERAL_VERSIONS; // nothing expected, nothing written
+    for (Transaction part : parts) {
+      version = commitInOneScript(part);
+      if (version == 0 && SlotSplit.decides(part)) {
+        return 0;
+      }
     }
-    long version = commitInOneScript(parts.get(0));
-    if (version == 0) {
-      return 0;
-    }
-    parts.subList(1, parts.size()).forEach(this::commitInOneScript);
     return parts.size() == 1 ? version : SEVERAL_VERSIONS;
   }
 
@@ -175,7 +174,9 @@ public final class RedisEngine implements StateEngine {
                 Integer.toString(tx.indexChanges().size()),
                 versions(first),
                 Long.toString(RUN_RECORD.toMillis()),
-                Integer.toString(tx.expectedCounters().size())));
+                Integer.toString(tx.expectedCounters().size()),
+                Integer.toString(tx.counterAdds().size()),
+                Integer.toString(tx.counterDeletes().size())));
     tx.expected()
         .forEach(
             (key, version) -> {
@@ -198,6 +199,13 @@ public final class RedisEngine implements StateEngine {
               keys.add(counterKey(key));
               args.add(Long.toString(value));
             });
+    tx.counterAdds()
+        .forEach(
+            (key, by) -> {
+              keys.add(counterKey(key));
+              args.add(Long.toString(by));
+            });
+    tx.counterDeletes().forEach(key -> keys.add(counterKey(key)));
     keys.add(nextRun(first));
     Long version =
         call(
@@ -226,6 +234,7 @@ public final class RedisEngine implements StateEngine {
     batch.follows().forEach(follow -> keys.add(prefix + "h:" + follow.key()));
     batch.counters().forEach(key -> keys.add(counterKey(key)));
     batch.sizes().forEach(index -> keys.add(prefix + "z:" + index));
+    batch.members().forEach(index -> keys.add(prefix + "z:" + index));
     Batch.Increment increment = batch.increment();
     List<String> args =
         new ArrayList<>(
@@ -240,7 +249,8 @@ public final class RedisEngine implements StateEngine {
                     ? "0"
                     : Long.toString(increment.ttl().toMillis()),
                 Long.toString(RUN_RECORD.toMillis()),
-                Integer.toString(increment == null ? 0 : increment.ifCounters().size())));
+                Integer.toString(increment == null ? 0 : increment.ifCounters().size()),
+                Integer.toString(batch.members().size())));
     for (Batch.Follow follow : batch.follows()) {
       args.add(prefix + "h:" + follow.prefix());
       args.add(follow.suffix());
@@ -290,9 +300,19 @@ public final class RedisEngine implements StateEngine {
     for (String index : batch.sizes()) {
       sizes.put(index, (Long) out.get(at++));
     }
+    Map<String, List<String>> members = new HashMap<>();
+    for (String index : batch.members()) {
+      @SuppressWarnings("unchecked")
+      List<String> all = (List<String>) out.get(at++);
+      members.put(index, all);
+    }
     Object incremented = out.get(at);
     return new Batch.Result(
-        values, counters, sizes, incremented == null ? null : ((Number) incremented).longValue());
+        values,
+        counters,
+        sizes,
+        members,
+        incremented == null ? null : ((Number) incremented).longValue());
   }
 
   static Stored stored(Object version, Object data) {
@@ -465,6 +485,15 @@ public final class RedisEngine implements StateEngine {
     }
     if (!tx.indexChanges().isEmpty()) {
       return prefix + "z:" + tx.indexChanges().get(0).index();
+    }
+    if (!tx.expectedCounters().isEmpty()) {
+      return counterKey(tx.expectedCounters().keySet().iterator().next());
+    }
+    if (!tx.counterAdds().isEmpty()) {
+      return counterKey(tx.counterAdds().keySet().iterator().next());
+    }
+    if (!tx.counterDeletes().isEmpty()) {
+      return counterKey(tx.counterDeletes().get(0));
     }
     return prefix + "versions";
   }
