@@ -16,8 +16,8 @@ import java.util.Set;
  * @param status the answer's status
  * @param message the {@code message} of a JSON error answer, or null
  * @param retryAfterSeconds the answer's {@code Retry-After}, or null
- * @param refusedFields the fields the answer's {@code errors} names (core-errors), none when it
- *     names none
+ * @param refusedFields the fields the answer's {@code errors} names (core-errors); null or none
+ *     when it names none
  */
 public record Exchange(
     Long accountId,
@@ -35,18 +35,5 @@ public record Exchange(
 
   public Exchange {
     refusedFields = refusedFields == null ? Set.of() : Set.copyOf(refusedFields);
-  }
-
-  /** An exchange whose answer names no refused field. */
-  public Exchange(
-      Long accountId,
-      String operationId,
-      String uuid,
-      Map<String, String> query,
-      byte[] body,
-      int status,
-      String message,
-      Long retryAfterSeconds) {
-    this(accountId, operationId, uuid, query, body, status, message, retryAfterSeconds, Set.of());
   }
 }

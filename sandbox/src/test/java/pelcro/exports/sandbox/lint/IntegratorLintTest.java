@@ -42,6 +42,7 @@ class IntegratorLintTest {
         body.getBytes(StandardCharsets.UTF_8),
         status,
         error == null ? null : error.message(),
+        null,
         null);
   }
 
@@ -54,11 +55,13 @@ class IntegratorLintTest {
         new byte[0],
         status,
         error == null ? null : error.message(),
+        null,
         null);
   }
 
   private static Exchange list(Map<String, String> query, int status, Long retryAfter) {
-    return new Exchange(ACCOUNT, Exchange.LIST, null, query, new byte[0], status, null, retryAfter);
+    return new Exchange(
+        ACCOUNT, Exchange.LIST, null, query, new byte[0], status, null, retryAfter, null);
   }
 
   private List<String> ids(Exchange exchange) {
@@ -188,6 +191,7 @@ class IntegratorLintTest {
                     new byte[0],
                     404,
                     ApiError.FILE_NOT_FOUND.message(),
+                    null,
                     null)))
         .containsExactly("not-found-polled");
     assertThat(lint.findings(ACCOUNT, "not-found-polled").get(0).detail()).isEqualTo(UUID);
@@ -335,6 +339,7 @@ class IntegratorLintTest {
             new byte[0],
             401,
             "Unauthenticated.",
+            null,
             null);
 
     assertThat(ids(anonymous)).containsExactly("key-in-query");
@@ -354,6 +359,7 @@ class IntegratorLintTest {
                     Map.of("token", "sk_unknown"),
                     new byte[0],
                     401,
+                    null,
                     null,
                     null)))
         .as("unknown key: named, not recorded")
