@@ -53,6 +53,7 @@ public final class SandboxMain implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    ServerJvm.followLauncher();
     quietLibraryLogs();
     System.exit(new CommandLine(new SandboxMain()).execute(args));
   }
@@ -86,7 +87,10 @@ public final class SandboxMain implements Callable<Integer> {
           Sandbox.start(
               options,
               Clock.systemUTC(),
-              ready -> banner(System.out, ready, (System.nanoTime() - started) / 1_000_000));
+              ready -> {
+                banner(System.out, ready, (System.nanoTime() - started) / 1_000_000);
+                ServerJvm.ready();
+              });
     } catch (RuntimeException e) {
       // A wrong option, an unreadable accounts file or a busy port: say so, no stack trace.
       System.err.println(

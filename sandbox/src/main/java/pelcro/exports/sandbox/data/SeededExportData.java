@@ -34,11 +34,14 @@ public final class SeededExportData implements ExportData {
 
   private static final int SETTLED_MAX = 4096;
 
-  /** Rows of each type {@link #warmUp} prints: enough for C2 to compile each table's code. */
-  static final int WARM_UP_ROWS = 2_000;
+  /**
+   * Rows of each type {@link #warmUp} prints: enough for C1 to compile each table's code, so that
+   * the first file is not printed by the interpreter; C2 then compiles it under real load.
+   */
+  static final int WARM_UP_ROWS = 200;
 
   /** Scans of each type's records that {@link #warmUp} makes finding nothing. */
-  private static final int WARM_UP_SCANS = 5;
+  private static final int WARM_UP_SCANS = 1;
 
   /** Compiled code serves every sandbox of the JVM (tests start many): one warm-up is enough. */
   private static final AtomicBoolean WARMED_UP = new AtomicBoolean();
