@@ -70,6 +70,16 @@ public final class LocalProcess {
     return process.pid();
   }
 
+  /** The processes it started (a launcher's server JVM, Redis' rewrite child). */
+  public List<ProcessHandle> children() {
+    return process.toHandle().children().toList();
+  }
+
+  /** Its exit status, waiting up to {@code timeout} for it to exit; null if it has not. */
+  public Integer exitStatus(Duration timeout) {
+    return awaitExit(timeout) ? process.exitValue() : null;
+  }
+
   /** SIGKILL to the process and to any child it forked (a Redis rewrite, nginx's workers). */
   public void kill() {
     if (process == null) {
