@@ -30,10 +30,11 @@ done
 case "$bind" in 0.0.0.0|::|"[::]") bind=127.0.0.1 ;; esac
 printf '%s %s\n' "$bind" "$port" >/tmp/exports-sandbox.address 2>/dev/null || true
 
-# shellcheck disable=SC2086
 # The class-data archive recorded when the image was built (Containerfile); a JVM that cannot
-# use it (other options) starts without it, silently.
+# use it (other options) starts without it, silently. The sandbox runs in this JVM: the jar's
+# launcher, which records an archive and starts a second JVM, is for hosts without one.
 share=""
 [ -f /app/exports-sandbox.jsa ] && share="-XX:SharedArchiveFile=/app/exports-sandbox.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
-exec java $share @/app/java-options -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:-} \
-  -jar /app/exports-sandbox.jar "$@"
+# shellcheck disable=SC2086
+exec java $share @/app/java-options -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError \
+  -Dexports.sandbox.launch=direct ${JAVA_OPTS:-} -jar /app/exports-sandbox.jar "$@"
