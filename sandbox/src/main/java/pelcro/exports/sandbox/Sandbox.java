@@ -10,7 +10,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import pelcro.exports.openapi.ExportsSpec;
 import pelcro.exports.sandbox.assembly.ApiExtras;
 import pelcro.exports.sandbox.assembly.StateEngines;
 import pelcro.exports.sandbox.assembly.WarmUp;
@@ -184,8 +183,19 @@ public final class Sandbox implements AutoCloseable {
             new FailExportOperation(state.jobs(), state.clocks(), events, faults),
             new SessionsOperation(state.sessions(), clock, state::endSession),
             faultsControl);
-    // The spec and the data load on their own threads while WireMock and Jetty start here.
-    Thread spec = new Thread(ExportsSpec::get, "exports-sandbox-spec");
+    // The spec with the request validator, and the data, load on their own threads while
+    // WireMock and Jetty start here.
+    Thread spec =
+        new Thread(
+            () -> {
+              try {
+                request.warmUp();
+                readiness.specLoaded();
+              } catch (RuntimeException | Error e) {
+                readiness.failed(e);
+              }
+            },
+            "exports-sandbox-spec");
     spec.setDaemon(true);
     spec.start();
     if (customData == null) {
@@ -218,8 +228,6 @@ public final class Sandbox implements AutoCloseable {
     // /health can answer 503 meanwhile; start() returns only once both are loaded, so the
     // banner, /health's 200 and the first request all come after the slow part.
     try {
-      request.warmUp();
-      readiness.specLoaded();
       readiness.await();
       if (server.port() > 0) {
         WarmUp.run(

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
+import pelcro.exports.openapi.ExportsSpec;
 import pelcro.exports.sandbox.Sandbox;
 import pelcro.exports.sandbox.SandboxOptions;
 import pelcro.exports.sandbox.domain.Account;
@@ -54,6 +55,10 @@ public final class SandboxMain implements Callable<Integer> {
 
   public static void main(String[] args) {
     ServerJvm.followLauncher();
+    // The spec takes longest to load and depends on no option: it loads while picocli reads them.
+    Thread spec = new Thread(ExportsSpec::get, "exports-sandbox-spec-early");
+    spec.setDaemon(true);
+    spec.start();
     quietLibraryLogs();
     System.exit(new CommandLine(new SandboxMain()).execute(args));
   }
