@@ -66,13 +66,25 @@ public record SandboxProcess(Process process, int port, Path log) implements Aut
     return log;
   }
 
-  /** The resident memory of the process in MiB, from /proc; -1 where unknown. */
+  /**
+   * The resident memory of the sandbox in MiB, from /proc: of the process and the server JVM that
+   * {@code java -jar}'s launcher starts; -1 where unknown.
+   */
   public long rssMiB() {
+    long kib = rssKiB(pid());
+    for (ProcessHandle child : process.toHandle().children().toList()) {
+      long more = rssKiB(child.pid());
+      kib = kib < 0 || more < 0 ? -1 : kib + more;
+    }
+    return kib < 0 ? -1 : kib / 1024;
+  }
+
+  private static long rssKiB(long pid) {
     try {
       for (String line :
-          java.nio.file.Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
+          java.nio.file.Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
         if (line.startsWith("VmRSS:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
         }
       }
     } catch (IOException | NumberFormatException e) {
@@ -91,13 +103,17 @@ public record SandboxProcess(Process process, int port, Path log) implements Aut
     if (!process.isAlive()) {
       return;
     }
+    // The launcher passes SIGTERM on to its server JVM; killed, it would leave that JVM behind.
+    List<ProcessHandle> servers = process.toHandle().children().toList();
     process.destroy();
     try {
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        servers.forEach(ProcessHandle::destroyForcibly);
       }
     } catch (InterruptedException e) {
       process.destroyForcibly();
+      servers.forEach(ProcessHandle::destroyForcibly);
       Thread.currentThread().interrupt();
     }
   }
