@@ -34,7 +34,7 @@ final class ServerLink implements RedisLink {
   }
 
   static ServerLink open(RedisURI uri, RedisSettings settings) {
-    ClientResources resources = Reconnection.resources();
+    ClientResources resources = LinkResources.create();
     RedisClient client = RedisClient.create(resources, uri);
     ClientOptions.Builder options =
         ClientOptions.builder()
