@@ -113,11 +113,21 @@ public final class RequestReads {
 
   /** Reads {@code batch} in one round trip and keeps what it read for the rest of the request. */
   static void prefetch(StateEngine engine, Batch batch) {
+    if (KEPT.get() != null) {
+      read(engine, batch);
+    }
+  }
+
+  /**
+   * Reads {@code batch} in one round trip, inside a request or not (a batch that also writes, a
+   * touch, is never skipped), and keeps what it read for the rest of the request.
+   */
+  static Batch.Result read(StateEngine engine, Batch batch) {
+    Batch.Result read = engine.read(batch);
     Kept kept = KEPT.get();
     if (kept == null) {
-      return;
+      return read;
     }
-    Batch.Result read = engine.read(batch);
     kept.values.putAll(read.values());
     kept.counters.putAll(read.counters());
     kept.sizes.putAll(read.sizes());
@@ -125,6 +135,9 @@ public final class RequestReads {
     if (read.incremented() != null) {
       kept.incremented.put(batch.increment().key(), read.incremented());
     }
+    // A touch moved a member: the index is read again if the request wants it.
+    batch.touches().forEach(touch -> kept.members.remove(touch.index()));
+    return read;
   }
 
   /** The value at {@code key}, read from the engine once per request. */

@@ -13,6 +13,7 @@ import pelcro.exports.sandbox.store.engine.Attempts;
 import pelcro.exports.sandbox.store.engine.Batch;
 import pelcro.exports.sandbox.store.engine.Codec;
 import pelcro.exports.sandbox.store.engine.StateEngine;
+import pelcro.exports.sandbox.store.engine.Stored;
 import pelcro.exports.sandbox.store.engine.Transaction;
 import pelcro.exports.sandbox.store.engine.Versioned;
 
@@ -49,6 +50,40 @@ public final class RuntimeAccounts {
     Long id = engine.get(Keys.keyLookup(apiKey), ID).value();
     return id == null ? Optional.empty() : byId(id);
   }
+
+  /**
+   * What a request with a key finds, in one round trip: the key's account, if it has one, and when
+   * it was last used; the use is recorded at {@code now} in the same round trip if the account was
+   * used after {@code idleSince} (an idle one is left for the caller to end). So a returning
+   * visitor costs one read, whatever else the kind's accounts are doing.
+   */
+  public Use use(String kind, String apiKey, Instant now, Instant idleSince) {
+    String lookup = Keys.keyLookup(apiKey);
+    Batch.Result read =
+        RequestReads.read(
+            engine,
+            new Batch()
+                .follow(lookup, Keys.accountPrefix(), Keys.ACCOUNT_SUFFIX)
+                .touch(lookup, Keys.accounts(kind), now.toEpochMilli(), idleSince.toEpochMilli()));
+    Long id = read.values().getOrDefault(lookup, Stored.ABSENT).as(ID).value();
+    if (id == null) {
+      return new Use(Optional.empty(), Optional.empty());
+    }
+    Stored account = read.values().getOrDefault(Keys.account(id), Stored.ABSENT);
+    Double used = read.touched().get(Keys.accounts(kind));
+    return new Use(
+        Optional.ofNullable(account.as(ACCOUNT).value()),
+        Optional.ofNullable(used).map(millis -> Instant.ofEpochMilli(used.longValue())));
+  }
+
+  /**
+   * What {@link #use} found.
+   *
+   * @param account the key's account, if it has one
+   * @param lastUsed when it was used before this request; empty when it is not among the kind's
+   *     accounts
+   */
+  public record Use(Optional<Account> account, Optional<Instant> lastUsed) {}
 
   public Optional<Account> byId(long accountId) {
     return Optional.ofNullable(engine.get(Keys.account(accountId), ACCOUNT).value());

@@ -62,7 +62,8 @@ public record TryItTenants(
 
   /**
    * The key's tenant, created if it has none (within the creation limits), and marked as used;
-   * empty for a key of another shape.
+   * empty for a key of another shape. A tenant idle for longer than {@code idle} is ended when its
+   * key comes back (it then gets a fresh one), when a tenant is made, or when they are counted.
    *
    * @param now the sandbox clock
    */
@@ -70,12 +71,24 @@ public record TryItTenants(
     if (!isTryItKey(key)) {
       return Optional.empty();
     }
-    expireIdle(now);
-    Optional<Account> existing = accounts.byKey(key);
-    if (existing.isPresent()) {
-      accounts.touch(KIND, existing.get().id(), now);
-      return existing;
+    // A returning visitor: found and marked as used in one read, unless idle for too long.
+    Instant idleSince = now.minus(limits.idle());
+    RuntimeAccounts.Use use = accounts.use(KIND, key, now, idleSince);
+    if (use.account().isPresent()) {
+      Account existing = use.account().get();
+      if (use.lastUsed().isEmpty()) {
+        // Not in the index (a Cluster node died while writing it): put it back.
+        accounts.touch(KIND, existing.id(), now);
+        return use.account();
+      }
+      if (use.lastUsed().get().isAfter(idleSince)) {
+        return use.account();
+      }
+      end(existing.id()); // idle: its key gets a fresh tenant, as if it had been swept
     }
+    // Other idle tenants are swept when a tenant is made, not on every request: until then they
+    // only take room, and the cap ends the least recently used first, idle ones before any other.
+    expireIdle(now);
     admitNewTenant(clientAddress, now);
     // The cap is checked in the creation's own commit: racing visitors (on any node) cannot
     // together push the live tenants past it. When full, the least recently used one makes room.

@@ -34,7 +34,8 @@ import pelcro.exports.sandbox.support.RedisServer;
  * inside, shown by MONITOR as {@code [0 lua]}, are not sent by the node). One node, rate limiting
  * on, no webhook sender and no download long enough to renew its lease: nothing else talks to Redis
  * while a request is counted. Left out, as docs/scaling-out.md says: a reset of the whole sandbox
- * (one {@code SCAN} per page of keys) and Try-it visitors.
+ * (one {@code SCAN} per page of keys), a Try-it visitor's request other than a returning key's list
+ * (printed, not held to three) and a new Try-it key's first request.
  */
 class RedisCommandsPerRequestTest {
   private static final int MOST = 3;
@@ -60,6 +61,7 @@ class RedisCommandsPerRequestTest {
             .jobSeconds(60)
             .rateLimit(100_000)
             .admin(true)
+            .tryIt(true)
             .state(redis.uri())
             .start();
     monitor = new Monitor(redis.port());
@@ -177,6 +179,28 @@ class RedisCommandsPerRequestTest {
     sent.put(
         "test helper: reset the account",
         count(() -> expect(200, send("POST", "/__sandbox/reset", null, "Bearer " + ENTERPRISE))));
+
+    String visitor = "Bearer sk_try_" + UUID.randomUUID().toString().replace("-", "");
+    Map<String, List<String>> tryIt = new LinkedHashMap<>();
+    tryIt.put(
+        "Try-it: a new key's first list",
+        count(() -> expect(200, send("GET", "/api/v1/core/exports?site_id=1001", null, visitor))));
+    tryIt.put(
+        "Try-it: a returning key's list",
+        count(() -> expect(200, send("GET", "/api/v1/core/exports?site_id=1001", null, visitor))));
+    tryIt.put(
+        "Try-it: a returning key's POST accepted",
+        count(() -> expect(200, send("POST", "/api/v1/core/exports?site_id=1001", BODY, visitor))));
+    tryIt.put(
+        "Try-it: a returning key's POST 409",
+        count(() -> expect(409, send("POST", "/api/v1/core/exports?site_id=1001", BODY, visitor))));
+    String other = "Bearer sk_try_" + UUID.randomUUID().toString().replace("-", "");
+    tryIt.put(
+        "Try-it: a new key's first POST",
+        count(() -> expect(200, send("POST", "/api/v1/core/exports?site_id=1001", BODY, other))));
+    tryIt.forEach((kind, commands) -> System.out.println(kind + ": " + commands));
+    // A returning visitor is found and marked as used in one read: no sweep of the idle tenants.
+    sent.put("Try-it: a returning key's list", tryIt.get("Try-it: a returning key's list"));
 
     sent.forEach((kind, commands) -> System.out.println(kind + ": " + commands));
     sent.forEach(

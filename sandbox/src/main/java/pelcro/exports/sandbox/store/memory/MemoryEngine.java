@@ -102,7 +102,21 @@ public final class MemoryEngine implements StateEngine {
         }
       }
     }
-    return new Batch.Result(read, counted, sized, members, incremented);
+    Map<String, Double> touched = new HashMap<>();
+    batch.touches().forEach(touch -> touch(touch, touched));
+    return new Batch.Result(read, counted, sized, members, incremented, touched);
+  }
+
+  private synchronized void touch(Batch.Touch touch, Map<String, Double> touched) {
+    Versioned<?> named = values.get(touch.key());
+    SortedIndex index = indexes.get(touch.index());
+    Double old = named == null || index == null ? null : index.scores.get(named.value().toString());
+    if (old != null) {
+      touched.put(touch.index(), old);
+      if (old > touch.since()) {
+        index.set(named.value().toString(), touch.score());
+      }
+    }
   }
 
   private Stored stored(String key) {
