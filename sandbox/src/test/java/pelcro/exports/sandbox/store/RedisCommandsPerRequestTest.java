@@ -180,6 +180,28 @@ class RedisCommandsPerRequestTest {
         "test helper: reset the account",
         count(() -> expect(200, send("POST", "/__sandbox/reset", null, "Bearer " + ENTERPRISE))));
 
+    expect(200, control("POST", "/faults", FAULT));
+    Map<String, List<String>> withFault = new LinkedHashMap<>();
+    withFault.put(
+        "fault scheduled: list",
+        count(() -> expect(200, api("GET", "/exports?site_id=" + SITE, null))));
+    withFault.put(
+        "fault scheduled: POST of another type",
+        count(() -> expect(200, api("POST", "/exports?site_id=" + SITE, BODY))));
+    withFault.put(
+        "fault scheduled: POST that it strikes",
+        count(
+            () ->
+                expect(
+                    200,
+                    api(
+                        "POST",
+                        "/exports?site_id=" + SITE,
+                        BODY.replace("subscriptions", "orders")))));
+    // An occasion no fault aims at costs nothing; a strike that shapes a new export is one commit.
+    sent.putAll(withFault);
+    expect(200, control("DELETE", "/faults", null));
+
     String visitor = "Bearer sk_try_" + UUID.randomUUID().toString().replace("-", "");
     Map<String, List<String>> tryIt = new LinkedHashMap<>();
     tryIt.put(

@@ -549,6 +549,36 @@ abstract class StoreContract {
   }
 
   @Test
+  void aFaultThatShapesNewExportsStrikesExactlyItsTimesAndWritesEachShapedExportWithItsStrike()
+      throws Exception {
+    state.faults().add(scheduled(null, "orders", 3));
+    var kind = pelcro.exports.sandbox.domain.FaultKind.EXPORT_FAILS_AT_START;
+    List<ExportJob> shaped = new CopyOnWriteArrayList<>();
+    AtomicInteger next = new AtomicInteger();
+    for (Future<Object> f :
+        race(
+            12,
+            () -> {
+              ExportJob made = job(1, "orders", T0.plusSeconds(next.incrementAndGet()));
+              state.jobs().insertIfNoneRunning(made, T0.plusSeconds(86_400));
+              state
+                  .faults()
+                  .strikeOnJob(kind, made, false, fault -> made.failingAt(made.startAt(), "x"))
+                  .ifPresent(struck -> shaped.add(struck.job()));
+              return null;
+            })) {
+      f.get();
+    }
+    assertThat(shaped).hasSize(3);
+    for (ExportJob job : shaped) {
+      assertThat(state.jobs().find(1, job.uuid())).as("written with its strike").contains(job);
+    }
+    assertThat(state.faults().all())
+        .singleElement()
+        .satisfies(f -> assertThat(f.struck()).isEqualTo(3));
+  }
+
+  @Test
   void aFileStrikeIsGivenBackOnceHoweverManyRaceAndStrikesTheNextExport() throws Exception {
     state.faults().add(scheduled(1L, "orders", 1));
     var kind = pelcro.exports.sandbox.domain.FaultKind.EXPORT_FAILS_AT_START;
