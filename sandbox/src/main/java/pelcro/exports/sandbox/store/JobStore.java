@@ -140,8 +140,9 @@ public final class JobStore {
             throw new ApiException(missing, uuid);
           }
           ExportJob changed = change.apply(read.value());
-          if (!ending && changed.equals(read.value())) {
-            // Nothing to change (a fault that shaped the job wrote it with its strike already).
+          if (!ending && changed == read.value() && RequestReads.wrote(key, read)) {
+            // The job is what this request wrote an instant ago and stays so (a fault that shaped
+            // a new job wrote it with its strike): nothing to check, nothing to write.
             return new Attempts.Step<>(new Transaction(), changed);
           }
           Transaction tx = new Transaction().expect(key, read);

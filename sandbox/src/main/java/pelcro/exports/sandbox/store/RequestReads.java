@@ -42,6 +42,9 @@ public final class RequestReads {
     /** {@link Versioned} once decoded, {@link Stored} until then. */
     final Map<String, Object> values = new HashMap<>();
 
+    /** The version each value this request wrote was given by its commit. */
+    final Map<String, Long> written = new HashMap<>();
+
     /** Writes left for the commit that ends the request later; null: none is coming. */
     List<Deferred> deferred;
   }
@@ -202,6 +205,7 @@ public final class RequestReads {
     }
     if (version > 0) {
       tx.puts().forEach(put -> kept.values.put(put.key(), new Versioned<>(put.value(), version)));
+      tx.puts().forEach(put -> kept.written.put(put.key(), version));
       tx.deletes().forEach(key -> kept.values.put(key, Versioned.absent()));
     } else if (version == StateEngine.SEVERAL_VERSIONS) {
       tx.puts().forEach(put -> kept.values.remove(put.key()));
@@ -251,6 +255,13 @@ public final class RequestReads {
     return value;
   }
 
+  /** Whether {@code read} is the value this request itself wrote at {@code key}, as it wrote it. */
+  static boolean wrote(String key, Versioned<?> read) {
+    Kept kept = KEPT.get();
+    Long version = kept == null ? null : kept.written.get(key);
+    return version != null && version == read.version();
+  }
+
   /** The counter as this request last saw it, if it read it. */
   static Long seen(String key) {
     Kept kept = KEPT.get();
@@ -263,6 +274,7 @@ public final class RequestReads {
     if (kept != null) {
       kept.counters.clear();
       kept.values.clear();
+      kept.written.clear();
       kept.sizes.clear();
       kept.incremented.clear();
       kept.members.clear();

@@ -73,7 +73,7 @@ public final class RuntimeAccounts {
     Double used = read.touched().get(Keys.accounts(kind));
     return new Use(
         Optional.ofNullable(account.as(ACCOUNT).value()),
-        Optional.ofNullable(used).map(millis -> Instant.ofEpochMilli(used.longValue())));
+        Optional.ofNullable(used).map(millis -> Instant.ofEpochMilli(millis.longValue())));
   }
 
   /**
