@@ -579,6 +579,42 @@ abstract class StoreContract {
   }
 
   @Test
+  void aKeysUseMarksItsLiveAccountAsUsedAndLeavesAnIdleOrEndedOneAsItIs() {
+    Account made =
+        state
+            .accounts()
+            .create(
+                "try-it",
+                "sk_try_used",
+                T0,
+                id ->
+                    new Account(
+                        id, "sk_try_used", true, List.of(1001L), id, "u@example.com", null));
+    Instant later = T0.plusSeconds(60);
+
+    RuntimeAccounts.Use live =
+        state.accounts().use("try-it", "sk_try_used", later, T0.minusSeconds(1));
+    assertThat(live.account()).contains(made);
+    assertThat(live.lastUsed()).contains(T0);
+    assertThat(state.accounts().lastUsed("try-it", made.id())).contains(later);
+
+    RuntimeAccounts.Use idle =
+        state.accounts().use("try-it", "sk_try_used", later.plusSeconds(60), later);
+    assertThat(idle.account()).contains(made);
+    assertThat(idle.lastUsed()).as("idle since: left as it was").contains(later);
+    assertThat(state.accounts().lastUsed("try-it", made.id())).contains(later);
+
+    state.accounts().end("try-it", made.id());
+    RuntimeAccounts.Use ended =
+        state.accounts().use("try-it", "sk_try_used", later.plusSeconds(120), T0);
+    assertThat(ended.account()).isEmpty();
+    assertThat(state.accounts().lastUsed("try-it", made.id()))
+        .as("not back in the index")
+        .isEmpty();
+    assertThat(state.accounts().use("try-it", "sk_try_never", later, T0).account()).isEmpty();
+  }
+
+  @Test
   void aFileStrikeIsGivenBackOnceHoweverManyRaceAndStrikesTheNextExport() throws Exception {
     state.faults().add(scheduled(1L, "orders", 1));
     var kind = pelcro.exports.sandbox.domain.FaultKind.EXPORT_FAILS_AT_START;
