@@ -147,6 +147,10 @@ public final class RuntimeAccounts {
    */
   public Optional<Account> create(
       String kind, String apiKey, Instant now, LongFunction<Account> make, int cap) {
+    // What the first attempt decides on, in one round trip.
+    RequestReads.prefetch(
+        engine,
+        new Batch().value(Keys.key(apiKey)).value(Keys.creations(kind)).size(Keys.accounts(kind)));
     List<Long> made = new ArrayList<>();
     Optional<Account> created =
         Attempts.commit(
@@ -174,10 +178,14 @@ public final class RuntimeAccounts {
               }
               long id = FIRST_ID + engine.increment(Keys.ACCOUNT_SEQUENCE, 1, null) - 1;
               Account account = make.apply(id);
-              // The account is written before its key can name it (on a Cluster they are in two
-              // slots): a racing first request that finds the key always finds the account too.
-              engine.commit(new Transaction().put(Keys.account(id), account, ACCOUNT));
-              made.add(id);
+              if (engine.oneStepAcrossTags()) {
+                tx.put(Keys.account(id), account, ACCOUNT);
+              } else {
+                // The account is written before its key can name it (on a Cluster they are in
+                // two slots): a racing first request that finds the key always finds the account.
+                engine.commit(new Transaction().put(Keys.account(id), account, ACCOUNT));
+                made.add(id);
+              }
               tx.put(Keys.key(apiKey), id, ID)
                   .put(Keys.keyLookup(apiKey), id, ID)
                   .index(Keys.accounts(kind), Long.toString(id), now.toEpochMilli());

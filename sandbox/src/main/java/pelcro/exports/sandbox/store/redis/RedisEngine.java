@@ -457,6 +457,11 @@ public final class RedisEngine implements StateEngine {
   }
 
   @Override
+  public boolean oneStepAcrossTags() {
+    return !sharded;
+  }
+
+  @Override
   public Optional<String> unreachable() {
     try {
       redis.ping();
