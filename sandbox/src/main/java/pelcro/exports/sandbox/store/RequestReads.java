@@ -39,6 +39,9 @@ public final class RequestReads {
     final Map<String, Long> incremented = new HashMap<>();
     final Map<String, List<String>> members = new HashMap<>();
 
+    /** Indexes' lowest members, as a batch read them (each taken once). */
+    final Map<String, List<String>> lowest = new HashMap<>();
+
     /** {@link Versioned} once decoded, {@link Stored} until then. */
     final Map<String, Object> values = new HashMap<>();
 
@@ -138,6 +141,8 @@ public final class RequestReads {
     if (read.incremented() != null) {
       kept.incremented.put(batch.increment().key(), read.incremented());
     }
+    kept.incremented.putAll(read.counted());
+    kept.lowest.putAll(read.lowest());
     // A touch moved a member: the index is read again if the request wants it.
     batch.touches().forEach(touch -> kept.members.remove(touch.index()));
     return read;
@@ -218,6 +223,7 @@ public final class RequestReads {
     }
     tx.indexChanges().forEach(change -> kept.sizes.remove(change.index()));
     tx.indexChanges().forEach(change -> kept.members.remove(change.index()));
+    tx.indexChanges().forEach(change -> kept.lowest.remove(change.index()));
     tx.counterAdds().keySet().forEach(kept.counters::remove);
     // A counter the commit deleted is absent, 0; one it did not is read again.
     tx.counterDeletes()
@@ -262,6 +268,15 @@ public final class RequestReads {
     return version != null && version == read.version();
   }
 
+  /**
+   * The lowest members of {@code index} the request's batch read (once: they belong to one caller);
+   * null when it did not, or when a commit has changed the index since.
+   */
+  static List<String> takeLowest(String index) {
+    Kept kept = KEPT.get();
+    return kept == null ? null : kept.lowest.remove(index);
+  }
+
   /** The counter as this request last saw it, if it read it. */
   static Long seen(String key) {
     Kept kept = KEPT.get();
@@ -278,6 +293,7 @@ public final class RequestReads {
       kept.sizes.clear();
       kept.incremented.clear();
       kept.members.clear();
+      kept.lowest.clear();
     }
   }
 

@@ -1,5 +1,6 @@
 package pelcro.exports.sandbox.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,9 @@ public final class RuntimeAccounts {
 
   private static final Codec<Account> ACCOUNT = Codec.of(Account.class);
   private static final Codec<Long> ID = Codec.of(Long.class);
+
+  /** Idle accounts ended at most per sweep (a sweep is bounded however many went idle). */
+  private static final int IDLE_AT_ONCE = 16;
 
   private final StateEngine engine;
 
@@ -147,10 +151,6 @@ public final class RuntimeAccounts {
    */
   public Optional<Account> create(
       String kind, String apiKey, Instant now, LongFunction<Account> make, int cap) {
-    // What the first attempt decides on, in one round trip.
-    RequestReads.prefetch(
-        engine,
-        new Batch().value(Keys.key(apiKey)).value(Keys.creations(kind)).size(Keys.accounts(kind)));
     List<Long> made = new ArrayList<>();
     Optional<Account> created =
         Attempts.commit(
@@ -176,7 +176,10 @@ public final class RuntimeAccounts {
                 tx.expect(guard, creations)
                     .put(guard, (creations.present() ? creations.value() : 0) + 1, ID);
               }
-              long id = FIRST_ID + engine.increment(Keys.ACCOUNT_SEQUENCE, 1, null) - 1;
+              Long counted = RequestReads.takeIncrement(Keys.ACCOUNT_SEQUENCE);
+              long last =
+                  counted != null ? counted : engine.increment(Keys.ACCOUNT_SEQUENCE, 1, null);
+              long id = FIRST_ID + last - 1;
               Account account = make.apply(id);
               if (engine.oneStepAcrossTags()) {
                 tx.put(Keys.account(id), account, ACCOUNT);
@@ -202,6 +205,34 @@ public final class RuntimeAccounts {
     return created;
   }
 
+  /**
+   * Within a request, reads in one round trip what making an account of the kind under {@code
+   * apiKey} decides on (the key, the cap's counter, the kind's count, the accounts idle since
+   * {@code idleSince} as {@link #idle} finds them), takes the next id of the sequence and counts
+   * the request in each of its creation windows ({@link RateWindows}, by subject): the creation and
+   * its limits then send nothing more but their commit, unless they retry or end idle accounts.
+   * Outside a request it does nothing: they read and count as they go.
+   */
+  public void prepareCreation(
+      String kind,
+      String apiKey,
+      Instant idleSince,
+      List<String> windowSubjects,
+      Instant now,
+      Duration window) {
+    Batch batch =
+        new Batch()
+            .value(Keys.key(apiKey))
+            .value(Keys.creations(kind))
+            .size(Keys.accounts(kind))
+            .lowest(Keys.accounts(kind), idleSince.toEpochMilli(), IDLE_AT_ONCE)
+            .count(Keys.ACCOUNT_SEQUENCE, 1, null);
+    for (String subject : windowSubjects) {
+      batch.count(RateWindows.key(subject, now, window), 1, RateWindows.lifetime(window));
+    }
+    RequestReads.prefetch(engine, batch);
+  }
+
   /** Records that the account was used now (its place in the kind's last-use order). */
   public void touch(String kind, long accountId, Instant now) {
     Versioned<Account> read = engine.get(Keys.account(accountId), ACCOUNT);
@@ -212,6 +243,25 @@ public final class RuntimeAccounts {
               .expect(Keys.account(accountId), read)
               .index(Keys.accounts(kind), Long.toString(accountId), now.toEpochMilli()));
     }
+  }
+
+  /**
+   * The kind's accounts last used at {@code idleSince} or before, least recently used first, at
+   * most {@value #IDLE_AT_ONCE}: from the request's read when {@link #prepareCreation} made it.
+   */
+  public List<Long> idle(String kind, Instant idleSince) {
+    List<String> read = RequestReads.takeLowest(Keys.accounts(kind));
+    if (read != null) {
+      return read.stream().map(Long::valueOf).toList();
+    }
+    List<Long> idle = new ArrayList<>();
+    for (Long id : leastRecentlyUsed(kind, IDLE_AT_ONCE)) {
+      if (lastUsed(kind, id).orElse(Instant.MAX).isAfter(idleSince)) {
+        break; // least recently used first: the first used since ends the list
+      }
+      idle.add(id);
+    }
+    return idle;
   }
 
   /** The kind's accounts, least recently used first, at most {@code limit}. */

@@ -2,6 +2,7 @@ package pelcro.exports.sandbox.tryit;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
@@ -38,6 +39,11 @@ public record TryItTenants(
 
   static final String KIND = "try-it";
   private static final Duration MINUTE = Duration.ofMinutes(1);
+
+  /** The creation windows' subjects: per client address, and all clients together. */
+  private static final String ADDRESS = "try-it:";
+
+  private static final String ALL = "try-it:all";
 
   /** Evictions one new tenant may make before it gives up (bounded however busy the store). */
   private static final int MAX_EVICTION_ROUNDS = 1000;
@@ -88,6 +94,8 @@ public record TryItTenants(
     }
     // Other idle tenants are swept when a tenant is made, not on every request: until then they
     // only take room, and the cap ends the least recently used first, idle ones before any other.
+    accounts.prepareCreation(
+        KIND, key, idleSince, List.of(ADDRESS + clientAddress, ALL), now, MINUTE);
     expireIdle(now);
     admitNewTenant(clientAddress, now);
     // The cap is checked in the creation's own commit: racing visitors (on any node) cannot
@@ -116,8 +124,8 @@ public record TryItTenants(
   }
 
   private void admitNewTenant(String clientAddress, Instant now) {
-    RateWindows.Count fromAddress = windows.count("try-it:" + clientAddress, now, MINUTE);
-    RateWindows.Count inTotal = windows.count("try-it:all", now, MINUTE);
+    RateWindows.Count fromAddress = windows.count(ADDRESS + clientAddress, now, MINUTE);
+    RateWindows.Count inTotal = windows.count(ALL, now, MINUTE);
     if (fromAddress.value() > limits.newPerAddress() || inTotal.value() > limits.newInTotal()) {
       Instant resets =
           fromAddress.resetsAt().isAfter(inTotal.resetsAt())
@@ -130,14 +138,7 @@ public record TryItTenants(
   }
 
   private void expireIdle(Instant now) {
-    Instant idleSince = now.minus(limits.idle());
-    for (Long id : accounts.leastRecentlyUsed(KIND, 16)) {
-      Optional<Account> tenant = accounts.byId(id);
-      if (tenant.isPresent() && accounts.lastUsed(KIND, id).orElse(now).isAfter(idleSince)) {
-        return; // least recently used first: the first live one ends the sweep
-      }
-      end(id);
-    }
+    accounts.idle(KIND, now.minus(limits.idle())).forEach(this::end);
   }
 
   private void end(long accountId) {

@@ -32,8 +32,21 @@ public final class Batch {
    */
   public record Touch(String key, String index, double score, double since) {}
 
+  /**
+   * Adds {@code by} to {@code key} (created with {@code ttl}; null: for ever), whatever it holds.
+   */
+  public record Count(String key, long by, Duration ttl) {}
+
+  /**
+   * The members of {@code index} scored at most {@code atMost}, lowest first, at most {@code
+   * limit}.
+   */
+  public record Lowest(String index, double atMost, int limit) {}
+
   private final List<String> values = new ArrayList<>();
   private final List<Touch> touches = new ArrayList<>();
+  private final List<Count> counts = new ArrayList<>();
+  private final List<Lowest> lowest = new ArrayList<>();
   private final List<Follow> follows = new ArrayList<>();
   private final List<String> counters = new ArrayList<>();
   private final List<String> sizes = new ArrayList<>();
@@ -71,6 +84,16 @@ public final class Batch {
     return this;
   }
 
+  public Batch count(String key, long by, Duration ttl) {
+    counts.add(new Count(key, by, ttl));
+    return this;
+  }
+
+  public Batch lowest(String index, double atMost, int limit) {
+    lowest.add(new Lowest(index, atMost, limit));
+    return this;
+  }
+
   public Batch increment(String key, long by, Duration ttl, Map<String, Long> ifCounters) {
     increment = new Increment(key, by, ttl, new LinkedHashMap<>(ifCounters));
     return this;
@@ -100,6 +123,14 @@ public final class Batch {
     return touches;
   }
 
+  public List<Count> counts() {
+    return counts;
+  }
+
+  public List<Lowest> lowest() {
+    return lowest;
+  }
+
   /** The increment asked for, or null. */
   public Increment increment() {
     return increment;
@@ -113,6 +144,8 @@ public final class Batch {
    * @param incremented the increment's new value; null when none was asked for or its condition did
    *     not hold (nothing was added)
    * @param touched per touched index, the member's score before the touch (none: not a member)
+   * @param counted each counted counter's new value
+   * @param lowest per index asked for its lowest members, those members
    */
   public record Result(
       Map<String, Stored> values,
@@ -120,5 +153,7 @@ public final class Batch {
       Map<String, Long> sizes,
       Map<String, List<String>> members,
       Long incremented,
-      Map<String, Double> touched) {}
+      Map<String, Double> touched,
+      Map<String, Long> counted,
+      Map<String, List<String>> lowest) {}
 }

@@ -104,7 +104,25 @@ public final class MemoryEngine implements StateEngine {
     }
     Map<String, Double> touched = new HashMap<>();
     batch.touches().forEach(touch -> touch(touch, touched));
-    return new Batch.Result(read, counted, sized, members, incremented, touched);
+    Map<String, Long> countedUp = new HashMap<>();
+    batch.counts().forEach(c -> countedUp.put(c.key(), increment(c.key(), c.by(), c.ttl())));
+    Map<String, List<String>> lowest = new HashMap<>();
+    batch.lowest().forEach(l -> lowest.put(l.index(), lowest(l)));
+    return new Batch.Result(read, counted, sized, members, incremented, touched, countedUp, lowest);
+  }
+
+  private synchronized List<String> lowest(Batch.Lowest asked) {
+    SortedIndex sorted = indexes.get(asked.index());
+    List<String> result = new ArrayList<>();
+    if (sorted != null) {
+      for (Scored member : sorted.order) {
+        if (result.size() >= asked.limit() || member.score() > asked.atMost()) {
+          break;
+        }
+        result.add(member.member());
+      }
+    }
+    return result;
   }
 
   private synchronized void touch(Batch.Touch touch, Map<String, Double> touched) {

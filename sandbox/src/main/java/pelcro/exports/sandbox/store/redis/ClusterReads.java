@@ -56,7 +56,13 @@ final class ClusterReads {
         }
       }
     }
-    return new Batch.Result(values, counters, sizes, members, null, touched);
+    Map<String, Long> counted = new HashMap<>();
+    batch.counts().forEach(c -> counted.put(c.key(), engine.increment(c.key(), c.by(), c.ttl())));
+    Map<String, List<String>> lowest = new HashMap<>();
+    for (Batch.Lowest asked : batch.lowest()) {
+      lowest.put(asked.index(), engine.lowest(asked));
+    }
+    return new Batch.Result(values, counters, sizes, members, null, touched, counted, lowest);
   }
 
   private static Stored value(RedisEngine engine, String key) {

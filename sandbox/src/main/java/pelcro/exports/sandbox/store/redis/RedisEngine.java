@@ -242,6 +242,11 @@ public final class RedisEngine implements StateEngine {
       keys.add(prefix + "h:" + touch.key());
       keys.add(prefix + "z:" + touch.index());
     }
+    for (Batch.Count count : batch.counts()) {
+      keys.add(counterKey(count.key()));
+      keys.add(nextRun(counterKey(count.key())));
+    }
+    batch.lowest().forEach(asked -> keys.add(indexKey(asked.index())));
     Batch.Increment increment = batch.increment();
     List<String> args =
         new ArrayList<>(
@@ -258,7 +263,9 @@ public final class RedisEngine implements StateEngine {
                 Long.toString(RUN_RECORD.toMillis()),
                 Integer.toString(increment == null ? 0 : increment.ifCounters().size()),
                 Integer.toString(batch.members().size()),
-                Integer.toString(batch.touches().size())));
+                Integer.toString(batch.touches().size()),
+                Integer.toString(batch.counts().size()),
+                Integer.toString(batch.lowest().size())));
     for (Batch.Follow follow : batch.follows()) {
       args.add(prefix + "h:" + follow.prefix());
       args.add(follow.suffix());
@@ -266,6 +273,14 @@ public final class RedisEngine implements StateEngine {
     for (Batch.Touch touch : batch.touches()) {
       args.add(Double.toString(touch.since()));
       args.add(Double.toString(touch.score()));
+    }
+    for (Batch.Count count : batch.counts()) {
+      args.add(Long.toString(count.by()));
+      args.add(count.ttl() == null ? "0" : Long.toString(count.ttl().toMillis()));
+    }
+    for (Batch.Lowest asked : batch.lowest()) {
+      args.add(Double.toString(asked.atMost()));
+      args.add(Integer.toString(asked.limit()));
     }
     if (increment != null) {
       keys.add(counterKey(increment.key()));
@@ -325,6 +340,16 @@ public final class RedisEngine implements StateEngine {
         touched.put(touch.index(), Double.valueOf((String) score));
       }
     }
+    Map<String, Long> counted = new HashMap<>();
+    for (Batch.Count count : batch.counts()) {
+      counted.put(count.key(), ((Number) out.get(at++)).longValue());
+    }
+    Map<String, List<String>> lowest = new HashMap<>();
+    for (Batch.Lowest asked : batch.lowest()) {
+      @SuppressWarnings("unchecked")
+      List<String> found = (List<String>) out.get(at++);
+      lowest.put(asked.index(), found);
+    }
     Object incremented = out.get(at);
     return new Batch.Result(
         values,
@@ -332,7 +357,9 @@ public final class RedisEngine implements StateEngine {
         sizes,
         members,
         incremented == null ? null : ((Number) incremented).longValue(),
-        touched);
+        touched,
+        counted,
+        lowest);
   }
 
   /**
@@ -373,6 +400,16 @@ public final class RedisEngine implements StateEngine {
   /** The Redis key of an index. */
   String indexKey(String index) {
     return prefix + "z:" + index;
+  }
+
+  /** The lowest members of an index, on their own ({@link ClusterReads}). */
+  List<String> lowest(Batch.Lowest asked) {
+    return call(
+        () ->
+            redis.zrangebyscore(
+                indexKey(asked.index()),
+                Range.create(Double.NEGATIVE_INFINITY, asked.atMost()),
+                Limit.create(0, asked.limit())));
   }
 
   /** The commands, for {@link ClusterReads}. */
