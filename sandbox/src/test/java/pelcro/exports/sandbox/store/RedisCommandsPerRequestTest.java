@@ -36,8 +36,9 @@ import pelcro.exports.sandbox.support.RedisServer;
  * while a request is counted. Above three, as docs/scaling-out.md says: a returning Try-it key's
  * requests but its list (held to two more than the same request with a key of the accounts file), a
  * download that a fault strikes (held to four: the strike is weighed after the claim) and a new
- * Try-it key's first request (printed). Left out: a reset of the whole sandbox (one {@code SCAN}
- * per page of keys).
+ * Try-it key's first request (held to four more than with a key of the accounts file: its
+ * creation's read and commit). Left out: a reset of the whole sandbox (one {@code SCAN} per page of
+ * keys).
  */
 class RedisCommandsPerRequestTest {
   private static final int MOST = 3;
@@ -289,6 +290,17 @@ class RedisCommandsPerRequestTest {
             assertThat(tryIt.get(kind))
                 .as("commands sent for " + kind)
                 .hasSizeLessThanOrEqualTo(sent.get(same).size() + 2));
+    // A new key: four more, its creation's read and commit after the clock and the lookup.
+    Map.of(
+            "Try-it: a new key's first list",
+            "list",
+            "Try-it: a new key's first POST",
+            "POST accepted")
+        .forEach(
+            (kind, same) ->
+                assertThat(tryIt.get(kind))
+                    .as("commands sent for " + kind)
+                    .hasSizeLessThanOrEqualTo(sent.get(same).size() + 4));
     assertThat(above.get("fault strikes: download slowed"))
         .as("commands sent for a download that a fault strikes")
         .hasSizeLessThanOrEqualTo(MOST + 1);
