@@ -29,11 +29,12 @@ public final class ExportsSpec {
 
   private static final ExportsSpec INSTANCE = load();
 
-  private final String yaml;
+  private final String json;
   private final OpenAPI model;
+  private volatile String yaml;
 
-  private ExportsSpec(String yaml, OpenAPI model) {
-    this.yaml = yaml;
+  private ExportsSpec(String json, OpenAPI model) {
+    this.json = json;
     this.model = model;
   }
 
@@ -44,7 +45,17 @@ public final class ExportsSpec {
 
   /** The spec's text, exactly as shipped (served to docs pages and validators). */
   public String yaml() {
-    return yaml;
+    String text = yaml;
+    if (text == null) {
+      text = readResource(RESOURCE);
+      yaml = text;
+    }
+    return text;
+  }
+
+  /** The same document as JSON, the form a JSON parser reads fastest. */
+  public String json() {
+    return json;
   }
 
   /** The parsed model; treat it as read-only, it is shared. */
@@ -147,20 +158,27 @@ public final class ExportsSpec {
   }
 
   private static ExportsSpec load() {
-    String text = readResource();
+    // The build's JSON copy (SpecJson); made from the YAML here where the build step did not run.
+    String json = readResource(SpecJson.RESOURCE);
+    if (json == null) {
+      json = SpecJson.of(readResource(RESOURCE));
+    }
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
-    SwaggerParseResult result = new OpenAPIParser().readContents(text, null, options);
+    SwaggerParseResult result = new OpenAPIParser().readContents(json, null, options);
     if (result.getOpenAPI() == null || !result.getMessages().isEmpty()) {
       throw new IllegalStateException("The spec does not parse cleanly: " + result.getMessages());
     }
-    return new ExportsSpec(text, result.getOpenAPI());
+    return new ExportsSpec(json, result.getOpenAPI());
   }
 
-  private static String readResource() {
-    try (InputStream in = ExportsSpec.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+  private static String readResource(String name) {
+    try (InputStream in = ExportsSpec.class.getClassLoader().getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is not on the classpath");
+        if (name.equals(RESOURCE)) {
+          throw new IllegalStateException(RESOURCE + " is not on the classpath");
+        }
+        return null;
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -3,7 +3,7 @@ package pelcro.exports.sandbox.operations;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.AnnotationKeyword;
 import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
@@ -56,9 +56,9 @@ final class RequestSchemas {
   // int bound it truncates a fraction first, and 2147483647.5 would pass maximum 2147483647.
   private static JsonNode read(ExportsSpec spec) {
     try {
-      return new YAMLMapper()
+      return new ObjectMapper()
           .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-          .readTree(spec.yaml());
+          .readTree(spec.json());
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
