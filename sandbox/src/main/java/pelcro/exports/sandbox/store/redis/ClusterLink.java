@@ -27,7 +27,7 @@ record ClusterLink(
     implements RedisLink {
 
   static ClusterLink open(List<RedisURI> seeds, RedisSettings settings) {
-    ClientResources resources = LinkResources.create();
+    ClientResources resources = Reconnection.resources();
     RedisClusterClient client = RedisClusterClient.create(resources, seeds);
     ClusterClientOptions.Builder options =
         ClusterClientOptions.builder()

@@ -34,7 +34,7 @@ final class ServerLink implements RedisLink {
   }
 
   static ServerLink open(RedisURI uri, RedisSettings settings) {
-    ClientResources resources = LinkResources.create();
+    ClientResources resources = Reconnection.resources();
     RedisClient client = RedisClient.create(resources, uri);
     ClientOptions.Builder options =
         ClientOptions.builder()
