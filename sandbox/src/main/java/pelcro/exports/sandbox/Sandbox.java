@@ -229,9 +229,9 @@ public final class Sandbox implements AutoCloseable {
     // banner, /health's 200 and the first request all come after the slow part.
     try {
       readiness.await();
-      // Before the warm-up, so that its accepted export also runs the path of a file printed
-      // while its job runs (a month of one type, some 40 rows by default; released with the
-      // warm-up's account): otherwise the first client's export paid for that path's first run.
+      // Before the warm-up, so that its accepted exports also run the path of a file printed
+      // while its job runs (a month of four types, some 40 rows each by default): otherwise the
+      // first client's export paid for that path's first run.
       if (customData == null) {
         prepared.activate();
       }
