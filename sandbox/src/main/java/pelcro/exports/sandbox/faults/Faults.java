@@ -2,7 +2,6 @@ package pelcro.exports.sandbox.faults;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.Function;
 import pelcro.exports.sandbox.domain.ApiError;
 import pelcro.exports.sandbox.domain.ApiException;
 import pelcro.exports.sandbox.domain.ExportEventType;
@@ -52,48 +51,26 @@ public final class Faults {
     return strike(FaultKind.NOTHING_TO_EXPORT, accountId, type).isPresent();
   }
 
-  /**
-   * A new job as the lifecycle faults shape it (failing, held, expiring early), or as it is. A
-   * fault that strikes writes the shaped job in its own commit: the caller's update of the job to
-   * what this returns then finds it done.
-   */
+  /** A new job as the lifecycle faults shape it (failing, held, expiring early), or as it is. */
   public ExportJob shape(ExportJob job) {
-    Optional<ExportJob> atStart =
-        strikeOnJob(
-            FaultKind.EXPORT_FAILS_AT_START,
-            job,
-            false,
-            f -> job.failingAt(job.startAt(), reason(f)));
+    long account = job.accountId();
+    Optional<Fault> atStart = strike(FaultKind.EXPORT_FAILS_AT_START, account, job.type());
     if (atStart.isPresent()) {
-      return atStart.get();
+      return job.failingAt(job.startAt(), reason(atStart.get()));
     }
-    Optional<ExportJob> midway =
-        strikeOnJob(
-            FaultKind.EXPORT_FAILS_WHILE_PROCESSING,
-            job,
-            false,
-            f -> {
-              Duration half = Duration.between(job.startAt(), job.finishAt()).dividedBy(2);
-              return job.failingAt(job.startAt().plus(half), reason(f));
-            });
+    Optional<Fault> midway = strike(FaultKind.EXPORT_FAILS_WHILE_PROCESSING, account, job.type());
     if (midway.isPresent()) {
-      return midway.get();
+      Duration half = Duration.between(job.startAt(), job.finishAt()).dividedBy(2);
+      return job.failingAt(job.startAt().plus(half), reason(midway.get()));
     }
     // A failing export has no file, so no file fault is weighed for it; a held one has, once
-    // released: its file's lifetime is set first and kept while it is held. The file's strike is
-    // noted with the export, to be given back if it never gets its file.
+    // released: its file's lifetime is set first and kept while it is held.
     ExportJob expiring =
-        strikeOnJob(
-                FaultKind.FILE_EXPIRES,
-                job,
-                true,
-                f -> job.expiringAfter(Duration.ofSeconds(f.number("seconds", 0))))
+        strikeOnFile(job)
+            .map(f -> job.expiringAfter(Duration.ofSeconds(f.number("seconds", 0))))
             .orElse(job);
-    return strikeOnJob(
-            FaultKind.EXPORT_HELD,
-            expiring,
-            false,
-            hold -> expiring.held(!"processing".equals(hold.text("state"))))
+    return strike(FaultKind.EXPORT_HELD, account, job.type())
+        .map(hold -> expiring.held(!"processing".equals(hold.text("state"))))
         .orElse(expiring);
   }
 
@@ -158,15 +135,16 @@ public final class Faults {
         : logged(store.strike(kind, accountId, target), kind, accountId, target);
   }
 
-  /** A strike that shapes a job just made, written with the strike; the job as shaped. */
-  private Optional<ExportJob> strikeOnJob(
-      FaultKind kind, ExportJob job, boolean onFile, Function<Fault, ExportJob> shaping) {
-    if (store == null) {
-      return Optional.empty();
-    }
-    Optional<FaultStore.Struck> struck = store.strikeOnJob(kind, job, onFile, shaping);
-    logged(struck.map(FaultStore.Struck::fault), kind, job.accountId(), job.type());
-    return struck.map(FaultStore.Struck::job);
+  /** A file fault's strike is noted with the export, to be given back if it never has a file. */
+  private Optional<Fault> strikeOnFile(ExportJob job) {
+    FaultKind kind = FaultKind.FILE_EXPIRES;
+    return store == null
+        ? Optional.empty()
+        : logged(
+            store.strikeOnFile(kind, job.accountId(), job.type(), job.uuid()),
+            kind,
+            job.accountId(),
+            job.type());
   }
 
   private Optional<Fault> logged(

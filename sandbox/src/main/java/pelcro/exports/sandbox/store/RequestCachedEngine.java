@@ -83,11 +83,6 @@ final class RequestCachedEngine implements StateEngine {
   }
 
   @Override
-  public boolean oneStepAcrossTags() {
-    return engine.oneStepAcrossTags();
-  }
-
-  @Override
   public boolean inProcess() {
     return engine.inProcess();
   }
