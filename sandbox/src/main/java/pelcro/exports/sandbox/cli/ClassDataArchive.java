@@ -1,7 +1,6 @@
 package pelcro.exports.sandbox.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +43,8 @@ final class ClassDataArchive {
 
   /**
    * {@code -Dexports.sandbox.class-data=DIR}, else {@code $XDG_CACHE_HOME/exports-sandbox}, else
-   * {@code ~/.cache/exports-sandbox}; empty when it cannot be made or written, or is {@code off}.
+   * {@code ~/.cache/exports-sandbox}; empty when it cannot be made or written, when there is no
+   * home folder (the JVM then says {@code user.home} is {@code ?}), or when it is {@code off}.
    */
   static Optional<Path> cacheFolder() {
     String chosen = System.getProperty(FOLDER);
@@ -57,7 +57,11 @@ final class ClassDataArchive {
     } else if (System.getenv("XDG_CACHE_HOME") != null) {
       folder = Path.of(System.getenv("XDG_CACHE_HOME"), "exports-sandbox");
     } else {
-      folder = Path.of(System.getProperty("user.home", "?"), ".cache", "exports-sandbox");
+      String home = System.getProperty("user.home", "?");
+      if (home.equals("?") || home.isEmpty()) {
+        return Optional.empty(); // a relative "?/.cache" would litter the working folder
+      }
+      folder = Path.of(home, ".cache", "exports-sandbox");
     }
     try {
       Files.createDirectories(folder);
@@ -94,7 +98,7 @@ final class ClassDataArchive {
         Files.move(
             recording, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       }
-    } catch (IOException | UncheckedIOException e) {
+    } catch (IOException e) {
       // Not fatal: the next start records the archive again.
     } finally {
       deleteQuietly(recording);
