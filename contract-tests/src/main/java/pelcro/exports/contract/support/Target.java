@@ -24,7 +24,9 @@ public final class Target {
 
   /**
    * Per thread, and inherited by the threads a test starts (Awaitility's pollers): suite classes
-   * may run in parallel, each on its own session ({@link ClassSessions}) or nested target.
+   * may run in parallel, each on its own session ({@link ClassSessions}) or nested target. The
+   * class target is set around each piece of test code, on the thread that runs it: JUnit's workers
+   * run pieces of many classes, and a binding left on a worker once named an ended session.
    */
   private static final InheritableThreadLocal<Target> OVERRIDE = new InheritableThreadLocal<>();
 
@@ -143,13 +145,14 @@ public final class Target {
     return new Target(kind, baseUrl, own, recordsCoverage, pacer);
   }
 
-  /** Makes {@code target} this thread's target until {@link #unbindClassTarget}. */
-  static void bindClassTarget(Target target) {
+  /**
+   * Makes {@code target} (null: none) this thread's class target; answers the one it replaces, for
+   * {@link ClassSessions} to put back when the test code it wraps returns.
+   */
+  static Target bindClassTarget(Target target) {
+    Target previous = CLASS_TARGET.get();
     CLASS_TARGET.set(target);
-  }
-
-  static void unbindClassTarget() {
-    CLASS_TARGET.remove();
+    return previous;
   }
 
   private static Target fromConfig(ContractConfig config) {

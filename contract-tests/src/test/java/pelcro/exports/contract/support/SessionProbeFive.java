@@ -1,0 +1,4 @@
+package pelcro.exports.contract.support;
+
+/** One of the {@link SessionProbe} classes {@link ClassSessionsTest} runs at once. */
+class SessionProbeFive extends SessionProbe {}
