@@ -56,6 +56,20 @@ public final class ClassSessions
     }
   }
 
+  /**
+   * The target of the test or class {@code context} names, for code JUnit runs before it binds one
+   * (parameter resolvers, execution conditions).
+   */
+  static Target targetOf(ExtensionContext context) {
+    Own own = context.getStore(NAMESPACE).get(Own.class, Own.class);
+    Target previous = Target.bindClassTarget(own == null ? null : own.target());
+    try {
+      return Target.get();
+    } finally {
+      Target.bindClassTarget(previous);
+    }
+  }
+
   /** Runs {@code invocation} with the class's target bound on this thread, or none bound. */
   private static <T> T bound(ExtensionContext context, Invocation<T> invocation) throws Throwable {
     Own own = context.getStore(NAMESPACE).get(Own.class, Own.class);

@@ -6,7 +6,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Hands a suite test its caller: an {@link Account} parameter is the target's Enterprise account,
- * resolved as the test starts (so a class's own session accounts, {@link ClassSessions}, apply).
+ * resolved as the test starts: a class's own session accounts ({@link ClassSessions}) when it has
+ * them.
  */
 public final class EnterpriseAccount implements ParameterResolver {
   @Override
@@ -16,6 +17,6 @@ public final class EnterpriseAccount implements ParameterResolver {
 
   @Override
   public Account resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return Target.get().enterprise();
+    return ClassSessions.targetOf(context).enterprise();
   }
 }

@@ -17,7 +17,7 @@ public final class TargetCondition implements ExecutionCondition {
     if (element.isEmpty()) {
       return ConditionEvaluationResult.enabled("no element");
     }
-    Target target = Target.get();
+    Target target = ClassSessions.targetOf(context);
     Optional<SandboxOnly> sandboxOnly = find(context, SandboxOnly.class);
     if (sandboxOnly.isPresent() && !target.hasControlApi()) {
       return ConditionEvaluationResult.disabled("sandbox-only: " + sandboxOnly.get().value());

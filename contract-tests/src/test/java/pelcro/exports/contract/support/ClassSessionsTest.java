@@ -59,7 +59,7 @@ class ClassSessionsTest {
     StringWriter failures = new StringWriter();
     summary.printFailuresTo(new PrintWriter(failures), 5);
     assertThat(summary.getTotalFailureCount()).as(failures.toString()).isZero();
-    assertThat(summary.getTestsSucceededCount()).isEqualTo(PROBES.size() * 8L);
+    assertThat(summary.getTestsSucceededCount()).isEqualTo(PROBES.size() * 9L);
     assertThat(SessionProbe.OWN_KEYS.keySet()).containsExactlyInAnyOrderElementsOf(PROBES);
     assertThat(SessionProbe.OWN_KEYS.values())
         .doesNotHaveDuplicates()

@@ -12,15 +12,18 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * A suite class in miniature for {@link ClassSessionsTest}: notes the key its class starts with,
- * then checks from every test, on whatever worker runs it, that the key is still its class's own.
- * Run only through that test's launcher (the name is not one surefire picks up).
+ * then checks from every test, on whatever worker runs it, that the key is still its class's own
+ * (and the one an {@link Account} parameter gets). Run only through that test's launcher (the name
+ * is not one surefire picks up).
  */
 @Execution(ExecutionMode.CONCURRENT)
+@ExtendWith(EnterpriseAccount.class)
 abstract class SessionProbe {
   /** The Enterprise key each probe class saw in its {@code @BeforeAll}. */
   static final Map<Class<?>, String> OWN_KEYS = new ConcurrentHashMap<>();
@@ -56,6 +59,12 @@ abstract class SessionProbe {
 
   @Test
   void fourth() throws InterruptedException {
+    seesItsOwnKey();
+  }
+
+  @Test
+  void resolvesItsAccountParameter(Account account) throws InterruptedException {
+    assertThat(account.key()).isEqualTo(OWN_KEYS.get(getClass()));
     seesItsOwnKey();
   }
 
