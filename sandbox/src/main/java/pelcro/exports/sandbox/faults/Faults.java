@@ -2,6 +2,7 @@ package pelcro.exports.sandbox.faults;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 import pelcro.exports.sandbox.domain.ApiError;
 import pelcro.exports.sandbox.domain.ApiException;
 import pelcro.exports.sandbox.domain.ExportEventType;
@@ -51,26 +52,48 @@ public final class Faults {
     return strike(FaultKind.NOTHING_TO_EXPORT, accountId, type).isPresent();
   }
 
-  /** A new job as the lifecycle faults shape it (failing, held, expiring early), or as it is. */
+  /**
+   * A new job as the lifecycle faults shape it (failing, held, expiring early), or as it is. A
+   * fault that strikes writes the shaped job in its own commit: the caller's update of the job to
+   * what this returns then finds it done.
+   */
   public ExportJob shape(ExportJob job) {
-    long account = job.accountId();
-    Optional<Fault> atStart = strike(FaultKind.EXPORT_FAILS_AT_START, account, job.type());
+    Optional<ExportJob> atStart =
+        strikeOnJob(
+            FaultKind.EXPORT_FAILS_AT_START,
+            job,
+            false,
+            f -> job.failingAt(job.startAt(), reason(f)));
     if (atStart.isPresent()) {
-      return job.failingAt(job.startAt(), reason(atStart.get()));
+      return atStart.get();
     }
-    Optional<Fault> midway = strike(FaultKind.EXPORT_FAILS_WHILE_PROCESSING, account, job.type());
+    Optional<ExportJob> midway =
+        strikeOnJob(
+            FaultKind.EXPORT_FAILS_WHILE_PROCESSING,
+            job,
+            false,
+            f -> {
+              Duration half = Duration.between(job.startAt(), job.finishAt()).dividedBy(2);
+              return job.failingAt(job.startAt().plus(half), reason(f));
+            });
     if (midway.isPresent()) {
-      Duration half = Duration.between(job.startAt(), job.finishAt()).dividedBy(2);
-      return job.failingAt(job.startAt().plus(half), reason(midway.get()));
+      return midway.get();
     }
     // A failing export has no file, so no file fault is weighed for it; a held one has, once
-    // released: its file's lifetime is set first and kept while it is held.
+    // released: its file's lifetime is set first and kept while it is held. The file's strike is
+    // noted with the export, to be given back if it never gets its file.
     ExportJob expiring =
-        strikeOnFile(job)
-            .map(f -> job.expiringAfter(Duration.ofSeconds(f.number("seconds", 0))))
+        strikeOnJob(
+                FaultKind.FILE_EXPIRES,
+                job,
+                true,
+                f -> job.expiringAfter(Duration.ofSeconds(f.number("seconds", 0))))
             .orElse(job);
-    return strike(FaultKind.EXPORT_HELD, account, job.type())
-        .map(hold -> expiring.held(!"processing".equals(hold.text("state"))))
+    return strikeOnJob(
+            FaultKind.EXPORT_HELD,
+            expiring,
+            false,
+            hold -> expiring.held(!"processing".equals(hold.text("state"))))
         .orElse(expiring);
   }
 
@@ -135,16 +158,15 @@ public final class Faults {
         : logged(store.strike(kind, accountId, target), kind, accountId, target);
   }
 
-  /** A file fault's strike is noted with the export, to be given back if it never has a file. */
-  private Optional<Fault> strikeOnFile(ExportJob job) {
-    FaultKind kind = FaultKind.FILE_EXPIRES;
-    return store == null
-        ? Optional.empty()
-        : logged(
-            store.strikeOnFile(kind, job.accountId(), job.type(), job.uuid()),
-            kind,
-            job.accountId(),
-            job.type());
+  /** A strike that shapes a job just made, written with the strike; the job as shaped. */
+  private Optional<ExportJob> strikeOnJob(
+      FaultKind kind, ExportJob job, boolean onFile, Function<Fault, ExportJob> shaping) {
+    if (store == null) {
+      return Optional.empty();
+    }
+    Optional<FaultStore.Struck> struck = store.strikeOnJob(kind, job, onFile, shaping);
+    logged(struck.map(FaultStore.Struck::fault), kind, job.accountId(), job.type());
+    return struck.map(FaultStore.Struck::job);
   }
 
   private Optional<Fault> logged(

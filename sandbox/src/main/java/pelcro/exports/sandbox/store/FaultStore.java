@@ -3,6 +3,8 @@ package pelcro.exports.sandbox.store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import pelcro.exports.sandbox.domain.ExportJob;
 import pelcro.exports.sandbox.domain.Fault;
 import pelcro.exports.sandbox.domain.FaultKind;
 import pelcro.exports.sandbox.store.engine.Attempts;
@@ -30,6 +32,7 @@ public final class FaultStore {
 
   private static final Codec<FaultSet> SET = Codec.of(FaultSet.class);
   private static final Codec<FileStrike> FILE_STRIKE = Codec.of(FileStrike.class);
+  private static final Codec<ExportJob> JOB = Codec.of(ExportJob.class);
   private static final String SANDBOX = "sandbox";
   private static final String PRESENT = Keys.FAULTS_PRESENT;
   private static final String SEQUENCE = Keys.FAULT_SEQUENCE;
@@ -143,7 +146,25 @@ public final class FaultStore {
    * one with strikes left) and returns the one that struck, if one did.
    */
   public Optional<Fault> strike(FaultKind kind, long accountId, String target) {
-    return strike(kind, accountId, target, null);
+    return strike(kind, accountId, target, null, null).map(Struck::fault);
+  }
+
+  /**
+   * A fault that struck an export as it was made, and the export as the fault shaped it.
+   *
+   * @param job the shaped export, the very object written with the strike
+   */
+  public record Struck(Fault fault, ExportJob job) {}
+
+  /**
+   * As {@link #strike(FaultKind, long, String)}, for a fault that shapes an export just made (its
+   * target is the export's type): the export as {@code shaping} makes it is written in the strike's
+   * own commit, so the export and the count of strikes change together (on a Cluster, the export
+   * right after). With {@code onFile}, the strike is also noted as {@link #strikeOnFile} notes it.
+   */
+  public Optional<Struck> strikeOnJob(
+      FaultKind kind, ExportJob job, boolean onFile, Function<Fault, ExportJob> shaping) {
+    return strike(kind, job.accountId(), job.type(), onFile ? job.uuid() : null, shaping);
   }
 
   /**
@@ -153,7 +174,7 @@ public final class FaultStore {
    */
   public Optional<Fault> strikeOnFile(
       FaultKind kind, long accountId, String target, String exportUuid) {
-    return strike(kind, accountId, target, exportUuid);
+    return strike(kind, accountId, target, exportUuid, null).map(Struck::fault);
   }
 
   /**
@@ -202,13 +223,24 @@ public final class FaultStore {
         });
   }
 
-  private Optional<Fault> strike(FaultKind kind, long accountId, String target, String exportUuid) {
+  /**
+   * Weighs the first fault of each scope aimed at the occasion (the account's first), in one
+   * compare-and-set of the scope's schedule; no commit at all when none is aimed at it.
+   *
+   * @param shaping with a strike, the export to write in the same commit; null: none
+   */
+  private Optional<Struck> strike(
+      FaultKind kind,
+      long accountId,
+      String target,
+      String exportUuid,
+      Function<Fault, ExportJob> shaping) {
     if (RequestReads.counter(engine, PRESENT, List.of(PRESENT)) <= 0) {
       return Optional.empty();
     }
     for (Long scope : new Long[] {accountId, null}) {
       String key = key(scope);
-      Optional<Optional<Fault>> weighed =
+      Optional<Optional<Struck>> weighed =
           Attempts.commit(
               engine,
               () -> {
@@ -228,11 +260,22 @@ public final class FaultStore {
                           new FileStrike(scope, after.id()),
                           FILE_STRIKE);
                     }
+                    ExportJob shaped = null;
+                    if (struck && shaping != null) {
+                      // Written without a check: the export was made by this request an instant
+                      // ago, and is shaped whatever it holds now, as a separate update would.
+                      shaped = shaping.apply(after);
+                      tx.put(Keys.job(shaped.accountId(), shaped.uuid()), shaped, JOB);
+                    }
                     return new Attempts.Step<>(
-                        tx, Optional.of(struck ? Optional.of(after) : Optional.<Fault>empty()));
+                        tx,
+                        Optional.of(
+                            struck
+                                ? Optional.of(new Struck(after, shaped))
+                                : Optional.<Struck>empty()));
                   }
                 }
-                return new Attempts.Step<>(new Transaction(), Optional.<Optional<Fault>>empty());
+                return new Attempts.Step<>(new Transaction(), Optional.<Optional<Struck>>empty());
               });
       if (weighed.isPresent()) {
         return weighed.get(); // the first fault aimed at it decided

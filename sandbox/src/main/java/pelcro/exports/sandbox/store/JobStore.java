@@ -104,7 +104,8 @@ public final class JobStore {
 
   /**
    * Replaces the account's job atomically with {@code change}'s result; {@code missing} is thrown
-   * when the account has no such job. Exceptions from {@code change} leave it unchanged.
+   * when the account has no such job. Exceptions from {@code change} leave it unchanged, and a
+   * result equal to the job as read commits nothing.
    */
   public ExportJob update(
       long accountId, String uuid, UnaryOperator<ExportJob> change, ApiError missing) {
@@ -139,6 +140,11 @@ public final class JobStore {
             throw new ApiException(missing, uuid);
           }
           ExportJob changed = change.apply(read.value());
+          if (!ending && changed == read.value() && RequestReads.wrote(key, read)) {
+            // The job is what this request wrote an instant ago and stays so (a fault that shaped
+            // a new job wrote it with its strike): nothing to check, nothing to write.
+            return new Attempts.Step<>(new Transaction(), changed);
+          }
           Transaction tx = new Transaction().expect(key, read);
           if (changed != read.value()) {
             tx.put(key, changed, JOB);

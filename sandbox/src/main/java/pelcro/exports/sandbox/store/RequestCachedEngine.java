@@ -83,6 +83,11 @@ final class RequestCachedEngine implements StateEngine {
   }
 
   @Override
+  public boolean oneStepAcrossTags() {
+    return engine.oneStepAcrossTags();
+  }
+
+  @Override
   public boolean inProcess() {
     return engine.inProcess();
   }

@@ -39,8 +39,14 @@ public final class RequestReads {
     final Map<String, Long> incremented = new HashMap<>();
     final Map<String, List<String>> members = new HashMap<>();
 
+    /** Indexes' lowest members, as a batch read them (each taken once). */
+    final Map<String, List<String>> lowest = new HashMap<>();
+
     /** {@link Versioned} once decoded, {@link Stored} until then. */
     final Map<String, Object> values = new HashMap<>();
+
+    /** The version each value this request wrote was given by its commit. */
+    final Map<String, Long> written = new HashMap<>();
 
     /** Writes left for the commit that ends the request later; null: none is coming. */
     List<Deferred> deferred;
@@ -113,11 +119,21 @@ public final class RequestReads {
 
   /** Reads {@code batch} in one round trip and keeps what it read for the rest of the request. */
   static void prefetch(StateEngine engine, Batch batch) {
+    if (KEPT.get() != null) {
+      read(engine, batch);
+    }
+  }
+
+  /**
+   * Reads {@code batch} in one round trip, inside a request or not (a batch that also writes, a
+   * touch, is never skipped), and keeps what it read for the rest of the request.
+   */
+  static Batch.Result read(StateEngine engine, Batch batch) {
+    Batch.Result read = engine.read(batch);
     Kept kept = KEPT.get();
     if (kept == null) {
-      return;
+      return read;
     }
-    Batch.Result read = engine.read(batch);
     kept.values.putAll(read.values());
     kept.counters.putAll(read.counters());
     kept.sizes.putAll(read.sizes());
@@ -125,6 +141,11 @@ public final class RequestReads {
     if (read.incremented() != null) {
       kept.incremented.put(batch.increment().key(), read.incremented());
     }
+    kept.incremented.putAll(read.counted());
+    kept.lowest.putAll(read.lowest());
+    // A touch moved a member: the index is read again if the request wants it.
+    batch.touches().forEach(touch -> kept.members.remove(touch.index()));
+    return read;
   }
 
   /** The value at {@code key}, read from the engine once per request. */
@@ -189,6 +210,7 @@ public final class RequestReads {
     }
     if (version > 0) {
       tx.puts().forEach(put -> kept.values.put(put.key(), new Versioned<>(put.value(), version)));
+      tx.puts().forEach(put -> kept.written.put(put.key(), version));
       tx.deletes().forEach(key -> kept.values.put(key, Versioned.absent()));
     } else if (version == StateEngine.SEVERAL_VERSIONS) {
       tx.puts().forEach(put -> kept.values.remove(put.key()));
@@ -201,6 +223,7 @@ public final class RequestReads {
     }
     tx.indexChanges().forEach(change -> kept.sizes.remove(change.index()));
     tx.indexChanges().forEach(change -> kept.members.remove(change.index()));
+    tx.indexChanges().forEach(change -> kept.lowest.remove(change.index()));
     tx.counterAdds().keySet().forEach(kept.counters::remove);
     // A counter the commit deleted is absent, 0; one it did not is read again.
     tx.counterDeletes()
@@ -238,6 +261,22 @@ public final class RequestReads {
     return value;
   }
 
+  /** Whether {@code read} is the value this request itself wrote at {@code key}, as it wrote it. */
+  static boolean wrote(String key, Versioned<?> read) {
+    Kept kept = KEPT.get();
+    Long version = kept == null ? null : kept.written.get(key);
+    return version != null && version == read.version();
+  }
+
+  /**
+   * The lowest members of {@code index} the request's batch read (once: they belong to one caller);
+   * null when it did not, or when a commit has changed the index since.
+   */
+  static List<String> takeLowest(String index) {
+    Kept kept = KEPT.get();
+    return kept == null ? null : kept.lowest.remove(index);
+  }
+
   /** The counter as this request last saw it, if it read it. */
   static Long seen(String key) {
     Kept kept = KEPT.get();
@@ -250,9 +289,11 @@ public final class RequestReads {
     if (kept != null) {
       kept.counters.clear();
       kept.values.clear();
+      kept.written.clear();
       kept.sizes.clear();
       kept.incremented.clear();
       kept.members.clear();
+      kept.lowest.clear();
     }
   }
 

@@ -1,5 +1,6 @@
 package pelcro.exports.sandbox.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import pelcro.exports.sandbox.store.engine.Attempts;
 import pelcro.exports.sandbox.store.engine.Batch;
 import pelcro.exports.sandbox.store.engine.Codec;
 import pelcro.exports.sandbox.store.engine.StateEngine;
+import pelcro.exports.sandbox.store.engine.Stored;
 import pelcro.exports.sandbox.store.engine.Transaction;
 import pelcro.exports.sandbox.store.engine.Versioned;
 
@@ -30,6 +32,9 @@ public final class RuntimeAccounts {
 
   private static final Codec<Account> ACCOUNT = Codec.of(Account.class);
   private static final Codec<Long> ID = Codec.of(Long.class);
+
+  /** Idle accounts ended at most per sweep (a sweep is bounded however many went idle). */
+  private static final int IDLE_AT_ONCE = 16;
 
   private final StateEngine engine;
 
@@ -49,6 +54,40 @@ public final class RuntimeAccounts {
     Long id = engine.get(Keys.keyLookup(apiKey), ID).value();
     return id == null ? Optional.empty() : byId(id);
   }
+
+  /**
+   * What a request with a key finds, in one round trip: the key's account, if it has one, and when
+   * it was last used; the use is recorded at {@code now} in the same round trip if the account was
+   * used after {@code idleSince} (an idle one is left for the caller to end). So a returning
+   * visitor costs one read, whatever else the kind's accounts are doing.
+   */
+  public Use use(String kind, String apiKey, Instant now, Instant idleSince) {
+    String lookup = Keys.keyLookup(apiKey);
+    Batch.Result read =
+        RequestReads.read(
+            engine,
+            new Batch()
+                .follow(lookup, Keys.accountPrefix(), Keys.ACCOUNT_SUFFIX)
+                .touch(lookup, Keys.accounts(kind), now.toEpochMilli(), idleSince.toEpochMilli()));
+    Long id = read.values().getOrDefault(lookup, Stored.ABSENT).as(ID).value();
+    if (id == null) {
+      return new Use(Optional.empty(), Optional.empty());
+    }
+    Stored account = read.values().getOrDefault(Keys.account(id), Stored.ABSENT);
+    Double used = read.touched().get(Keys.accounts(kind));
+    return new Use(
+        Optional.ofNullable(account.as(ACCOUNT).value()),
+        Optional.ofNullable(used).map(millis -> Instant.ofEpochMilli(millis.longValue())));
+  }
+
+  /**
+   * What {@link #use} found.
+   *
+   * @param account the key's account, if it has one
+   * @param lastUsed when it was used before this request; empty when it is not among the kind's
+   *     accounts
+   */
+  public record Use(Optional<Account> account, Optional<Instant> lastUsed) {}
 
   public Optional<Account> byId(long accountId) {
     return Optional.ofNullable(engine.get(Keys.account(accountId), ACCOUNT).value());
@@ -137,12 +176,19 @@ public final class RuntimeAccounts {
                 tx.expect(guard, creations)
                     .put(guard, (creations.present() ? creations.value() : 0) + 1, ID);
               }
-              long id = FIRST_ID + engine.increment(Keys.ACCOUNT_SEQUENCE, 1, null) - 1;
+              Long counted = RequestReads.takeIncrement(Keys.ACCOUNT_SEQUENCE);
+              long last =
+                  counted != null ? counted : engine.increment(Keys.ACCOUNT_SEQUENCE, 1, null);
+              long id = FIRST_ID + last - 1;
               Account account = make.apply(id);
-              // The account is written before its key can name it (on a Cluster they are in two
-              // slots): a racing first request that finds the key always finds the account too.
-              engine.commit(new Transaction().put(Keys.account(id), account, ACCOUNT));
-              made.add(id);
+              if (engine.oneStepAcrossTags()) {
+                tx.put(Keys.account(id), account, ACCOUNT);
+              } else {
+                // The account is written before its key can name it (on a Cluster they are in
+                // two slots): a racing first request that finds the key always finds the account.
+                engine.commit(new Transaction().put(Keys.account(id), account, ACCOUNT));
+                made.add(id);
+              }
               tx.put(Keys.key(apiKey), id, ID)
                   .put(Keys.keyLookup(apiKey), id, ID)
                   .index(Keys.accounts(kind), Long.toString(id), now.toEpochMilli());
@@ -159,6 +205,34 @@ public final class RuntimeAccounts {
     return created;
   }
 
+  /**
+   * Within a request, reads in one round trip what making an account of the kind under {@code
+   * apiKey} decides on (the key, the cap's counter, the kind's count, the accounts idle since
+   * {@code idleSince} as {@link #idle} finds them), takes the next id of the sequence and counts
+   * the request in each of its creation windows ({@link RateWindows}, by subject): the creation and
+   * its limits then send nothing more but their commit, unless they retry or end idle accounts.
+   * Outside a request it does nothing: they read and count as they go.
+   */
+  public void prepareCreation(
+      String kind,
+      String apiKey,
+      Instant idleSince,
+      List<String> windowSubjects,
+      Instant now,
+      Duration window) {
+    Batch batch =
+        new Batch()
+            .value(Keys.key(apiKey))
+            .value(Keys.creations(kind))
+            .size(Keys.accounts(kind))
+            .lowest(Keys.accounts(kind), idleSince.toEpochMilli(), IDLE_AT_ONCE)
+            .count(Keys.ACCOUNT_SEQUENCE, 1, null);
+    for (String subject : windowSubjects) {
+      batch.count(RateWindows.key(subject, now, window), 1, RateWindows.lifetime(window));
+    }
+    RequestReads.prefetch(engine, batch);
+  }
+
   /** Records that the account was used now (its place in the kind's last-use order). */
   public void touch(String kind, long accountId, Instant now) {
     Versioned<Account> read = engine.get(Keys.account(accountId), ACCOUNT);
@@ -169,6 +243,25 @@ public final class RuntimeAccounts {
               .expect(Keys.account(accountId), read)
               .index(Keys.accounts(kind), Long.toString(accountId), now.toEpochMilli()));
     }
+  }
+
+  /**
+   * The kind's accounts last used at {@code idleSince} or before, least recently used first, at
+   * most {@value #IDLE_AT_ONCE}: from the request's read when {@link #prepareCreation} made it.
+   */
+  public List<Long> idle(String kind, Instant idleSince) {
+    List<String> read = RequestReads.takeLowest(Keys.accounts(kind));
+    if (read != null) {
+      return read.stream().map(Long::valueOf).toList();
+    }
+    List<Long> idle = new ArrayList<>();
+    for (Long id : leastRecentlyUsed(kind, IDLE_AT_ONCE)) {
+      if (lastUsed(kind, id).orElse(Instant.MAX).isAfter(idleSince)) {
+        break; // least recently used first: the first used since ends the list
+      }
+      idle.add(id);
+    }
+    return idle;
   }
 
   /** The kind's accounts, least recently used first, at most {@code limit}. */

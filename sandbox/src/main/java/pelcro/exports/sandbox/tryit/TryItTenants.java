@@ -2,6 +2,7 @@ package pelcro.exports.sandbox.tryit;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
@@ -39,6 +40,11 @@ public record TryItTenants(
   static final String KIND = "try-it";
   private static final Duration MINUTE = Duration.ofMinutes(1);
 
+  /** The creation windows' subjects: per client address, and all clients together. */
+  private static final String ADDRESS = "try-it:";
+
+  private static final String ALL = "try-it:all";
+
   /** Evictions one new tenant may make before it gives up (bounded however busy the store). */
   private static final int MAX_EVICTION_ROUNDS = 1000;
 
@@ -62,7 +68,8 @@ public record TryItTenants(
 
   /**
    * The key's tenant, created if it has none (within the creation limits), and marked as used;
-   * empty for a key of another shape.
+   * empty for a key of another shape. A tenant idle for longer than {@code idle} is ended when its
+   * key comes back (it then gets a fresh one), when a tenant is made, or when they are counted.
    *
    * @param now the sandbox clock
    */
@@ -70,12 +77,26 @@ public record TryItTenants(
     if (!isTryItKey(key)) {
       return Optional.empty();
     }
-    expireIdle(now);
-    Optional<Account> existing = accounts.byKey(key);
-    if (existing.isPresent()) {
-      accounts.touch(KIND, existing.get().id(), now);
-      return existing;
+    // A returning visitor: found and marked as used in one read, unless idle for too long.
+    Instant idleSince = now.minus(limits.idle());
+    RuntimeAccounts.Use use = accounts.use(KIND, key, now, idleSince);
+    if (use.account().isPresent()) {
+      Account existing = use.account().get();
+      if (use.lastUsed().isEmpty()) {
+        // Not in the index (a Cluster node died while writing it): put it back.
+        accounts.touch(KIND, existing.id(), now);
+        return use.account();
+      }
+      if (use.lastUsed().get().isAfter(idleSince)) {
+        return use.account();
+      }
+      end(existing.id()); // idle: its key gets a fresh tenant, as if it had been swept
     }
+    // Other idle tenants are swept when a tenant is made, not on every request: until then they
+    // only take room, and the cap ends the least recently used first, idle ones before any other.
+    accounts.prepareCreation(
+        KIND, key, idleSince, List.of(ADDRESS + clientAddress, ALL), now, MINUTE);
+    expireIdle(now);
     admitNewTenant(clientAddress, now);
     // The cap is checked in the creation's own commit: racing visitors (on any node) cannot
     // together push the live tenants past it. When full, the least recently used one makes room.
@@ -103,8 +124,8 @@ public record TryItTenants(
   }
 
   private void admitNewTenant(String clientAddress, Instant now) {
-    RateWindows.Count fromAddress = windows.count("try-it:" + clientAddress, now, MINUTE);
-    RateWindows.Count inTotal = windows.count("try-it:all", now, MINUTE);
+    RateWindows.Count fromAddress = windows.count(ADDRESS + clientAddress, now, MINUTE);
+    RateWindows.Count inTotal = windows.count(ALL, now, MINUTE);
     if (fromAddress.value() > limits.newPerAddress() || inTotal.value() > limits.newInTotal()) {
       Instant resets =
           fromAddress.resetsAt().isAfter(inTotal.resetsAt())
@@ -117,14 +138,7 @@ public record TryItTenants(
   }
 
   private void expireIdle(Instant now) {
-    Instant idleSince = now.minus(limits.idle());
-    for (Long id : accounts.leastRecentlyUsed(KIND, 16)) {
-      Optional<Account> tenant = accounts.byId(id);
-      if (tenant.isPresent() && accounts.lastUsed(KIND, id).orElse(now).isAfter(idleSince)) {
-        return; // least recently used first: the first live one ends the sweep
-      }
-      end(id);
-    }
+    accounts.idle(KIND, now.minus(limits.idle())).forEach(this::end);
   }
 
   private void end(long accountId) {

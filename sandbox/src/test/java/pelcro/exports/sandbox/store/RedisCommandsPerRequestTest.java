@@ -33,8 +33,12 @@ import pelcro.exports.sandbox.support.RedisServer;
  * commands a node sends for each kind of request (a script counts once; the commands it runs
  * inside, shown by MONITOR as {@code [0 lua]}, are not sent by the node). One node, rate limiting
  * on, no webhook sender and no download long enough to renew its lease: nothing else talks to Redis
- * while a request is counted. Left out, as docs/scaling-out.md says: a reset of the whole sandbox
- * (one {@code SCAN} per page of keys) and Try-it visitors.
+ * while a request is counted. Above three, as docs/scaling-out.md says: a returning Try-it key's
+ * requests but its list (held to two more than the same request with a key of the accounts file), a
+ * download that a fault strikes (held to four: the strike is weighed after the claim) and a new
+ * Try-it key's first request (held to four more than with a key of the accounts file: its
+ * creation's read and commit). Left out: a reset of the whole sandbox (one {@code SCAN} per page of
+ * keys).
  */
 class RedisCommandsPerRequestTest {
   private static final int MOST = 3;
@@ -43,6 +47,11 @@ class RedisCommandsPerRequestTest {
   private static final String BODY =
       "{\"object\":\"subscriptions\",\"date_from\":1704067200,\"date_to\":1706745600}";
   private static final String INVALID = "{\"object\":\"invoices\",\"date_from\":1704067200}";
+  private static final String LIST_ERROR =
+      "{\"kind\":\"operation_error\",\"operation\":\"listExports\",\"status\":503,\"times\":1}";
+  private static final String SLOW_DOWNLOAD =
+      "{\"kind\":\"download_slow\",\"type\":\"invoices\",\"bytes_per_second\":100000000,"
+          + "\"times\":1}";
   private static final String FAULT =
       "{\"kind\":\"export_fails_at_start\",\"type\":\"orders\",\"times\":1}";
 
@@ -60,6 +69,7 @@ class RedisCommandsPerRequestTest {
             .jobSeconds(60)
             .rateLimit(100_000)
             .admin(true)
+            .tryIt(true)
             .state(redis.uri())
             .start();
     monitor = new Monitor(redis.port());
@@ -178,7 +188,122 @@ class RedisCommandsPerRequestTest {
         "test helper: reset the account",
         count(() -> expect(200, send("POST", "/__sandbox/reset", null, "Bearer " + ENTERPRISE))));
 
+    expect(200, control("POST", "/faults", FAULT));
+    Map<String, List<String>> withFault = new LinkedHashMap<>();
+    withFault.put(
+        "fault scheduled: list",
+        count(() -> expect(200, api("GET", "/exports?site_id=" + SITE, null))));
+    withFault.put(
+        "fault scheduled: POST of another type",
+        count(() -> expect(200, api("POST", "/exports?site_id=" + SITE, BODY))));
+    withFault.put(
+        "fault scheduled: POST that it strikes",
+        count(
+            () ->
+                expect(
+                    200,
+                    api(
+                        "POST",
+                        "/exports?site_id=" + SITE,
+                        BODY.replace("subscriptions", "orders")))));
+    // An occasion no fault aims at costs nothing; a strike that shapes a new export is one commit.
+    sent.putAll(withFault);
+    expect(200, control("DELETE", "/faults", null));
+
+    Map<String, List<String>> above = new LinkedHashMap<>();
+    expect(200, control("POST", "/faults", LIST_ERROR));
+    sent.put(
+        "fault strikes: list answered 503",
+        count(() -> expect(503, api("GET", "/exports?site_id=" + SITE, null))));
+    String slowed = accepted("invoices");
+    expect(
+        200, send("POST", "/__sandbox/clock/advance", "{\"seconds\":61}", "Bearer " + ENTERPRISE));
+    expect(200, control("POST", "/faults", SLOW_DOWNLOAD));
+    above.put(
+        "fault strikes: download slowed",
+        count(
+            () -> {
+              expect(200, api("GET", "/exports/" + slowed + "?site_id=" + SITE, null));
+              Awaitility.await()
+                  .atMost(Duration.ofSeconds(10))
+                  .until(() -> monitor.jobDownloaded(slowed));
+            }));
+    expect(200, control("DELETE", "/faults", null));
+
+    String visitor = "Bearer sk_try_" + UUID.randomUUID().toString().replace("-", "");
+    Map<String, List<String>> tryIt = new LinkedHashMap<>();
+    tryIt.put(
+        "Try-it: a new key's first list",
+        count(() -> expect(200, send("GET", "/api/v1/core/exports?site_id=1001", null, visitor))));
+    tryIt.put(
+        "Try-it: a returning key's list",
+        count(() -> expect(200, send("GET", "/api/v1/core/exports?site_id=1001", null, visitor))));
+    String[] tenantExport = new String[1];
+    tryIt.put(
+        "Try-it: a returning key's POST accepted",
+        count(
+            () -> {
+              HttpResponse<String> made =
+                  send("POST", "/api/v1/core/exports?site_id=1001", BODY, visitor);
+              expect(200, made);
+              tenantExport[0] = JSON.readTree(made.body()).path("data").path("uuid").asText();
+            }));
+    tryIt.put(
+        "Try-it: a returning key's POST 409",
+        count(() -> expect(409, send("POST", "/api/v1/core/exports?site_id=1001", BODY, visitor))));
+    expect(200, send("POST", "/__sandbox/clock/advance", "{\"seconds\":61}", visitor));
+    String tenant = monitor.tenantOf(visitor.substring("Bearer ".length()));
+    tryIt.put(
+        "Try-it: a returning key's download",
+        count(
+            () -> {
+              expect(
+                  200,
+                  send(
+                      "GET",
+                      "/api/v1/core/exports/" + tenantExport[0] + "?site_id=1001",
+                      null,
+                      visitor));
+              Awaitility.await()
+                  .atMost(Duration.ofSeconds(10))
+                  .until(() -> monitor.jobDownloaded(tenant, tenantExport[0]));
+            }));
+    String other = "Bearer sk_try_" + UUID.randomUUID().toString().replace("-", "");
+    tryIt.put(
+        "Try-it: a new key's first POST",
+        count(() -> expect(200, send("POST", "/api/v1/core/exports?site_id=1001", BODY, other))));
+    tryIt.forEach((kind, commands) -> System.out.println(kind + ": " + commands));
+    above.forEach((kind, commands) -> System.out.println(kind + ": " + commands));
+    // A returning visitor is found and marked as used in one read: no sweep of the idle tenants.
+    sent.put("Try-it: a returning key's list", tryIt.get("Try-it: a returning key's list"));
+
     sent.forEach((kind, commands) -> System.out.println(kind + ": " + commands));
+    // A returning Try-it key costs two commands more than a key of the accounts file: the sandbox
+    // clock and the key's lookup (which marks its tenant as used), both before the request's read.
+    Map<String, String> sameWithAFileKey =
+        Map.of(
+            "Try-it: a returning key's POST accepted", "POST accepted",
+            "Try-it: a returning key's POST 409", "POST 409 in progress",
+            "Try-it: a returning key's download", "download");
+    sameWithAFileKey.forEach(
+        (kind, same) ->
+            assertThat(tryIt.get(kind))
+                .as("commands sent for " + kind)
+                .hasSizeLessThanOrEqualTo(sent.get(same).size() + 2));
+    // A new key: four more, its creation's read and commit after the clock and the lookup.
+    Map.of(
+            "Try-it: a new key's first list",
+            "list",
+            "Try-it: a new key's first POST",
+            "POST accepted")
+        .forEach(
+            (kind, same) ->
+                assertThat(tryIt.get(kind))
+                    .as("commands sent for " + kind)
+                    .hasSizeLessThanOrEqualTo(sent.get(same).size() + 4));
+    assertThat(above.get("fault strikes: download slowed"))
+        .as("commands sent for a download that a fault strikes")
+        .hasSizeLessThanOrEqualTo(MOST + 1);
     sent.forEach(
         (kind, commands) ->
             assertThat(commands).as("commands sent for " + kind).hasSizeLessThanOrEqualTo(MOST));
@@ -290,8 +415,18 @@ class RedisCommandsPerRequestTest {
 
     /** Whether the export's job says it was downloaded (asked on the test's own connection). */
     boolean jobDownloaded(String uuid) throws Exception {
-      String data = ask("HGET", "exports-sandbox:h:job:{a1}:" + uuid, "d");
+      return jobDownloaded("1", uuid);
+    }
+
+    /** As {@link #jobDownloaded(String)}, for the export of another account. */
+    boolean jobDownloaded(String account, String uuid) throws Exception {
+      String data = ask("HGET", "exports-sandbox:h:job:{a" + account + "}:" + uuid, "d");
       return data != null && !data.contains("\"downloadedAt\":null");
+    }
+
+    /** The id of the Try-it tenant of {@code key}. */
+    String tenantOf(String key) throws Exception {
+      return ask("HGET", "exports-sandbox:h:keyid:" + key, "d");
     }
 
     /** The commands sent by anyone but the test between two markers, scripts' insides left out. */

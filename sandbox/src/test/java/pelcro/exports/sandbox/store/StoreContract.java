@@ -549,6 +549,72 @@ abstract class StoreContract {
   }
 
   @Test
+  void aFaultThatShapesNewExportsStrikesExactlyItsTimesAndWritesEachShapedExportWithItsStrike()
+      throws Exception {
+    state.faults().add(scheduled(null, "orders", 3));
+    var kind = pelcro.exports.sandbox.domain.FaultKind.EXPORT_FAILS_AT_START;
+    List<ExportJob> shaped = new CopyOnWriteArrayList<>();
+    AtomicInteger next = new AtomicInteger();
+    for (Future<Object> f :
+        race(
+            12,
+            () -> {
+              ExportJob made = job(1, "orders", T0.plusSeconds(next.incrementAndGet()));
+              state.jobs().insertIfNoneRunning(made, T0.plusSeconds(86_400));
+              state
+                  .faults()
+                  .strikeOnJob(kind, made, false, fault -> made.failingAt(made.startAt(), "x"))
+                  .ifPresent(struck -> shaped.add(struck.job()));
+              return null;
+            })) {
+      f.get();
+    }
+    assertThat(shaped).hasSize(3);
+    for (ExportJob job : shaped) {
+      assertThat(state.jobs().find(1, job.uuid())).as("written with its strike").contains(job);
+    }
+    assertThat(state.faults().all())
+        .singleElement()
+        .satisfies(f -> assertThat(f.struck()).isEqualTo(3));
+  }
+
+  @Test
+  void aKeysUseMarksItsLiveAccountAsUsedAndLeavesAnIdleOrEndedOneAsItIs() {
+    Account made =
+        state
+            .accounts()
+            .create(
+                "try-it",
+                "sk_try_used",
+                T0,
+                id ->
+                    new Account(
+                        id, "sk_try_used", true, List.of(1001L), id, "u@example.com", null));
+    Instant later = T0.plusSeconds(60);
+
+    RuntimeAccounts.Use live =
+        state.accounts().use("try-it", "sk_try_used", later, T0.minusSeconds(1));
+    assertThat(live.account()).contains(made);
+    assertThat(live.lastUsed()).contains(T0);
+    assertThat(state.accounts().lastUsed("try-it", made.id())).contains(later);
+
+    RuntimeAccounts.Use idle =
+        state.accounts().use("try-it", "sk_try_used", later.plusSeconds(60), later);
+    assertThat(idle.account()).contains(made);
+    assertThat(idle.lastUsed()).as("idle since: left as it was").contains(later);
+    assertThat(state.accounts().lastUsed("try-it", made.id())).contains(later);
+
+    state.accounts().end("try-it", made.id());
+    RuntimeAccounts.Use ended =
+        state.accounts().use("try-it", "sk_try_used", later.plusSeconds(120), T0);
+    assertThat(ended.account()).isEmpty();
+    assertThat(state.accounts().lastUsed("try-it", made.id()))
+        .as("not back in the index")
+        .isEmpty();
+    assertThat(state.accounts().use("try-it", "sk_try_never", later, T0).account()).isEmpty();
+  }
+
+  @Test
   void aFileStrikeIsGivenBackOnceHoweverManyRaceAndStrikesTheNextExport() throws Exception {
     state.faults().add(scheduled(1L, "orders", 1));
     var kind = pelcro.exports.sandbox.domain.FaultKind.EXPORT_FAILS_AT_START;

@@ -70,6 +70,19 @@ class TryItTenantsTest {
   }
 
   @Test
+  void anIdleTenantWhoseKeyComesBackIsEndedAndTheKeyGetsAFreshAccount() {
+    Account first = resolve(tenants, "sk_try_alice");
+    clock.advance(Duration.ofMinutes(31));
+
+    Account again = resolve(tenants, "sk_try_alice");
+
+    assertThat(again.id()).isNotEqualTo(first.id());
+    assertThat(ended).containsExactly(first.id());
+    assertThat(state.accounts().byId(first.id())).isEmpty();
+    assertThat(tenants.liveCount(clock.instant())).isEqualTo(1);
+  }
+
+  @Test
   void theNumberOfLiveTenantsStaysAtTheCapHoweverManyVisitorsCome() {
     for (int i = 0; i < 50; i++) {
       resolve(tenants, "sk_try_visitor" + i);

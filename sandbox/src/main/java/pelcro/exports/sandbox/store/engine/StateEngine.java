@@ -78,6 +78,15 @@ public interface StateEngine extends AutoCloseable {
     return false;
   }
 
+  /**
+   * Whether a commit over keys of several hash tags is applied whole, in one step (one server, or
+   * the JVM); false on a Redis Cluster, where it is applied slot by slot and a reader may see one
+   * slot's writes before another's.
+   */
+  default boolean oneStepAcrossTags() {
+    return true;
+  }
+
   /** Forgets everything (the control API's reset of the whole sandbox). */
   void clear();
 

@@ -77,6 +77,17 @@ public final class Transaction {
     return this;
   }
 
+  /** Whether it expects nothing and writes nothing: committing it would change nothing. */
+  public boolean isEmpty() {
+    return expected.isEmpty()
+        && puts.isEmpty()
+        && deletes.isEmpty()
+        && indexChanges.isEmpty()
+        && expectedCounters.isEmpty()
+        && counterAdds.isEmpty()
+        && counterDeletes.isEmpty();
+  }
+
   public Map<String, Long> expected() {
     return expected;
   }

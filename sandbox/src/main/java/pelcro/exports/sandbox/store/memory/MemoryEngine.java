@@ -102,7 +102,39 @@ public final class MemoryEngine implements StateEngine {
         }
       }
     }
-    return new Batch.Result(read, counted, sized, members, incremented);
+    Map<String, Double> touched = new HashMap<>();
+    batch.touches().forEach(touch -> touch(touch, touched));
+    Map<String, Long> countedUp = new HashMap<>();
+    batch.counts().forEach(c -> countedUp.put(c.key(), increment(c.key(), c.by(), c.ttl())));
+    Map<String, List<String>> lowest = new HashMap<>();
+    batch.lowest().forEach(l -> lowest.put(l.index(), lowest(l)));
+    return new Batch.Result(read, counted, sized, members, incremented, touched, countedUp, lowest);
+  }
+
+  private synchronized List<String> lowest(Batch.Lowest asked) {
+    SortedIndex sorted = indexes.get(asked.index());
+    List<String> result = new ArrayList<>();
+    if (sorted != null) {
+      for (Scored member : sorted.order) {
+        if (result.size() >= asked.limit() || member.score() > asked.atMost()) {
+          break;
+        }
+        result.add(member.member());
+      }
+    }
+    return result;
+  }
+
+  private synchronized void touch(Batch.Touch touch, Map<String, Double> touched) {
+    Versioned<?> named = values.get(touch.key());
+    SortedIndex index = indexes.get(touch.index());
+    Double old = named == null || index == null ? null : index.scores.get(named.value().toString());
+    if (old != null) {
+      touched.put(touch.index(), old);
+      if (old > touch.since()) {
+        index.set(named.value().toString(), touch.score());
+      }
+    }
   }
 
   private Stored stored(String key) {

@@ -11,7 +11,8 @@ import pelcro.exports.sandbox.store.engine.Stored;
  * A request's first read on a Redis Cluster: one script may only read keys of one slot, and a
  * request reads its account's keys, the sandbox-wide clock and fault count and the runtime
  * accounts' lookup, which are in different slots. So each key is read with a command of its own,
- * and the rate window is not counted here (its limiter counts it with one more command).
+ * and the rate window is not counted here (its limiter counts it with one more command); a touch is
+ * a script on its index's slot, after its member is read.
  */
 final class ClusterReads {
   private ClusterReads() {}
@@ -43,7 +44,25 @@ final class ClusterReads {
       members.put(
           index, RedisEngine.call(() -> engine.commands().zrange(engine.indexKey(index), 0, -1)));
     }
-    return new Batch.Result(values, counters, sizes, members, null);
+    Map<String, Double> touched = new HashMap<>();
+    for (Batch.Touch touch : batch.touches()) {
+      Stored named =
+          values.containsKey(touch.key()) ? values.get(touch.key()) : value(engine, touch.key());
+      if (named.text() != null) {
+        Double old =
+            engine.touch(touch.index(), unquoted(named.text()), touch.score(), touch.since());
+        if (old != null) {
+          touched.put(touch.index(), old);
+        }
+      }
+    }
+    Map<String, Long> counted = new HashMap<>();
+    batch.counts().forEach(c -> counted.put(c.key(), engine.increment(c.key(), c.by(), c.ttl())));
+    Map<String, List<String>> lowest = new HashMap<>();
+    for (Batch.Lowest asked : batch.lowest()) {
+      lowest.put(asked.index(), engine.lowest(asked));
+    }
+    return new Batch.Result(values, counters, sizes, members, null, touched, counted, lowest);
   }
 
   private static Stored value(RedisEngine engine, String key) {

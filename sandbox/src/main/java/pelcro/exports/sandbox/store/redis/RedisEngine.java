@@ -54,6 +54,7 @@ public final class RedisEngine implements StateEngine {
   private static final String COMMIT = script("commit.lua");
   private static final String INCREMENT = script("increment.lua");
   private static final String READ = script("read.lua");
+  private static final String TOUCH = script("touch.lua");
 
   /**
    * How long a run's outcome is kept for a resent copy: far longer than a reconnect and a command
@@ -67,6 +68,7 @@ public final class RedisEngine implements StateEngine {
   private final String commitSha;
   private final String incrementSha;
   private final String readSha;
+  private final String touchSha;
   private final int waitReplicas;
   private final long waitMillis;
 
@@ -89,6 +91,7 @@ public final class RedisEngine implements StateEngine {
     this.commitSha = redis.scriptLoad(COMMIT);
     this.incrementSha = redis.scriptLoad(INCREMENT);
     this.readSha = redis.scriptLoad(READ);
+    this.touchSha = redis.scriptLoad(TOUCH);
   }
 
   /**
@@ -235,6 +238,15 @@ public final class RedisEngine implements StateEngine {
     batch.counters().forEach(key -> keys.add(counterKey(key)));
     batch.sizes().forEach(index -> keys.add(prefix + "z:" + index));
     batch.members().forEach(index -> keys.add(prefix + "z:" + index));
+    for (Batch.Touch touch : batch.touches()) {
+      keys.add(prefix + "h:" + touch.key());
+      keys.add(prefix + "z:" + touch.index());
+    }
+    for (Batch.Count count : batch.counts()) {
+      keys.add(counterKey(count.key()));
+      keys.add(nextRun(counterKey(count.key())));
+    }
+    batch.lowest().forEach(asked -> keys.add(indexKey(asked.index())));
     Batch.Increment increment = batch.increment();
     List<String> args =
         new ArrayList<>(
@@ -250,10 +262,25 @@ public final class RedisEngine implements StateEngine {
                     : Long.toString(increment.ttl().toMillis()),
                 Long.toString(RUN_RECORD.toMillis()),
                 Integer.toString(increment == null ? 0 : increment.ifCounters().size()),
-                Integer.toString(batch.members().size())));
+                Integer.toString(batch.members().size()),
+                Integer.toString(batch.touches().size()),
+                Integer.toString(batch.counts().size()),
+                Integer.toString(batch.lowest().size())));
     for (Batch.Follow follow : batch.follows()) {
       args.add(prefix + "h:" + follow.prefix());
       args.add(follow.suffix());
+    }
+    for (Batch.Touch touch : batch.touches()) {
+      args.add(Double.toString(touch.since()));
+      args.add(Double.toString(touch.score()));
+    }
+    for (Batch.Count count : batch.counts()) {
+      args.add(Long.toString(count.by()));
+      args.add(count.ttl() == null ? "0" : Long.toString(count.ttl().toMillis()));
+    }
+    for (Batch.Lowest asked : batch.lowest()) {
+      args.add(Double.toString(asked.atMost()));
+      args.add(Integer.toString(asked.limit()));
     }
     if (increment != null) {
       keys.add(counterKey(increment.key()));
@@ -306,13 +333,52 @@ public final class RedisEngine implements StateEngine {
       List<String> all = (List<String>) out.get(at++);
       members.put(index, all);
     }
+    Map<String, Double> touched = new HashMap<>();
+    for (Batch.Touch touch : batch.touches()) {
+      Object score = out.get(at++);
+      if (score != null) {
+        touched.put(touch.index(), Double.valueOf((String) score));
+      }
+    }
+    Map<String, Long> counted = new HashMap<>();
+    for (Batch.Count count : batch.counts()) {
+      counted.put(count.key(), ((Number) out.get(at++)).longValue());
+    }
+    Map<String, List<String>> lowest = new HashMap<>();
+    for (Batch.Lowest asked : batch.lowest()) {
+      @SuppressWarnings("unchecked")
+      List<String> found = (List<String>) out.get(at++);
+      lowest.put(asked.index(), found);
+    }
     Object incremented = out.get(at);
     return new Batch.Result(
         values,
         counters,
         sizes,
         members,
-        incremented == null ? null : ((Number) incremented).longValue());
+        incremented == null ? null : ((Number) incremented).longValue(),
+        touched,
+        counted,
+        lowest);
+  }
+
+  /**
+   * A touch of a member on its own ({@link ClusterReads}): its score, set to {@code score} if it
+   * was above {@code since}, in one script on the index's slot.
+   */
+  Double touch(String index, String member, double score, double since) {
+    String old =
+        call(
+            () ->
+                runScript(
+                    touchSha,
+                    TOUCH,
+                    ScriptOutputType.VALUE,
+                    new String[] {indexKey(index)},
+                    member,
+                    Double.toString(since),
+                    Double.toString(score)));
+    return old == null ? null : Double.valueOf(old);
   }
 
   static Stored stored(Object version, Object data) {
@@ -334,6 +400,16 @@ public final class RedisEngine implements StateEngine {
   /** The Redis key of an index. */
   String indexKey(String index) {
     return prefix + "z:" + index;
+  }
+
+  /** The lowest members of an index, on their own ({@link ClusterReads}). */
+  List<String> lowest(Batch.Lowest asked) {
+    return call(
+        () ->
+            redis.zrangebyscore(
+                indexKey(asked.index()),
+                Range.create(Double.NEGATIVE_INFINITY, asked.atMost()),
+                Limit.create(0, asked.limit())));
   }
 
   /** The commands, for {@link ClusterReads}. */
@@ -415,6 +491,11 @@ public final class RedisEngine implements StateEngine {
           } while (!cursor.isFinished());
           return null;
         });
+  }
+
+  @Override
+  public boolean oneStepAcrossTags() {
+    return !sharded;
   }
 
   @Override
