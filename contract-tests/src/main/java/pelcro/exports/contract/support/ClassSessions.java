@@ -61,8 +61,7 @@ public final class ClassSessions
    * (parameter resolvers, execution conditions).
    */
   static Target targetOf(ExtensionContext context) {
-    Own own = context.getStore(NAMESPACE).get(Own.class, Own.class);
-    Target previous = Target.bindClassTarget(own == null ? null : own.target());
+    Target previous = Target.bindClassTarget(classTarget(context));
     try {
       return Target.get();
     } finally {
@@ -70,10 +69,15 @@ public final class ClassSessions
     }
   }
 
+  /** The target of the class {@code context} belongs to, if it has a session (else null). */
+  private static Target classTarget(ExtensionContext context) {
+    Own own = context.getStore(NAMESPACE).get(Own.class, Own.class);
+    return own == null ? null : own.target();
+  }
+
   /** Runs {@code invocation} with the class's target bound on this thread, or none bound. */
   private static <T> T bound(ExtensionContext context, Invocation<T> invocation) throws Throwable {
-    Own own = context.getStore(NAMESPACE).get(Own.class, Own.class);
-    Target previous = Target.bindClassTarget(own == null ? null : own.target());
+    Target previous = Target.bindClassTarget(classTarget(context));
     try {
       return invocation.proceed();
     } finally {
