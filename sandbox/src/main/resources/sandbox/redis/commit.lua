@@ -4,7 +4,7 @@
 -- KEYS, in order: expected keys, written keys, deleted keys, indexes, expected counters,
 -- counters added to, counters deleted, then the commit's record.
 -- ARGV from 10 on: the expected versions, the written values, (member, score) pairs (an empty
--- score removes the member), the counters' expected values, then the amounts added. ARGV[5] is
+-- score removes the member; a score after "xx" re-scores a member, adding none), the counters' expected values, then the amounts added. ARGV[5] is
 -- the key of the version counter, ARGV[6] how long (ms) the commit's record is kept.
 -- Answers the version given to every value written, or 0 when an expectation failed.
 -- The record makes a resent copy of this script (a client that lost the reply and sent it
@@ -48,6 +48,8 @@ key = key + puts + deletes
 for i = 1, changes do
   if ARGV[arg + 1] == '' then
     redis.call('ZREM', KEYS[key + i], ARGV[arg])
+  elseif string.sub(ARGV[arg + 1], 1, 2) == 'xx' then
+    redis.call('ZADD', KEYS[key + i], 'XX', string.sub(ARGV[arg + 1], 3), ARGV[arg])
   else
     redis.call('ZADD', KEYS[key + i], ARGV[arg + 1], ARGV[arg])
   end
@@ -59,6 +61,12 @@ for i = 1, removals do
 end
 for i = 1, adds do
   redis.call('INCRBY', KEYS[addKey + i], ARGV[addArg + i - 1])
+end
+-- Read what was written once more: a node that keeps what it read (CLIENT TRACKING with NOLOOP,
+-- see ReadCache) is told of another node's next write of a key only if it read the key after its
+-- own write, which drops the key from Redis' tracking.
+for i = 1, puts + deletes do
+  redis.call('EXISTS', KEYS[expects + i])
 end
 redis.call('SET', record, version, 'PX', ARGV[6])
 return version

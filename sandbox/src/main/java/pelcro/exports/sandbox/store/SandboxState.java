@@ -162,6 +162,7 @@ public final class SandboxState implements AutoCloseable {
 
   @Override
   public void close() {
+    lint.close();
     engine.close();
   }
 }

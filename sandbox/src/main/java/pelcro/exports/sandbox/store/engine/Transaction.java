@@ -13,8 +13,12 @@ public final class Transaction {
   /** A value to write, with how to encode it. */
   public record Put(String key, Object value, Codec<?> codec) {}
 
-  /** A member added to (score present) or removed from (score null) a sorted index. */
-  public record IndexChange(String index, String member, Double score) {}
+  /**
+   * A member added to (score present) or removed from (score null) a sorted index; or, with {@code
+   * existing}, a member the index has given a new score (nothing happens if it is not a member, so
+   * the index's size stays as it is, which a caching engine relies on).
+   */
+  public record IndexChange(String index, String member, Double score, boolean existing) {}
 
   private final Map<String, Long> expected = new LinkedHashMap<>();
   private final List<Put> puts = new ArrayList<>();
@@ -68,12 +72,18 @@ public final class Transaction {
   }
 
   public Transaction index(String index, String member, double score) {
-    indexChanges.add(new IndexChange(index, member, score));
+    indexChanges.add(new IndexChange(index, member, score, false));
+    return this;
+  }
+
+  /** Gives a member of {@code index} a new score; a member it does not have stays out. */
+  public Transaction rescore(String index, String member, double score) {
+    indexChanges.add(new IndexChange(index, member, score, true));
     return this;
   }
 
   public Transaction unindex(String index, String member) {
-    indexChanges.add(new IndexChange(index, member, null));
+    indexChanges.add(new IndexChange(index, member, null, false));
     return this;
   }
 

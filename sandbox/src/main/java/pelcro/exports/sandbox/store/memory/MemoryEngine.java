@@ -59,6 +59,9 @@ public final class MemoryEngine implements StateEngine {
     }
     for (Transaction.IndexChange change : tx.indexChanges()) {
       SortedIndex index = indexes.computeIfAbsent(change.index(), i -> new SortedIndex());
+      if (change.existing() && !index.scores.containsKey(change.member())) {
+        continue;
+      }
       index.set(change.member(), change.score());
       if (index.scores.isEmpty()) {
         indexes.remove(change.index());

@@ -73,7 +73,7 @@ final class ClusterReads {
   }
 
   /** The key a value names, as read.lua reads it: a JSON string without its quotes. */
-  private static String unquoted(String json) {
+  static String unquoted(String json) {
     return json.length() >= 2 && json.startsWith("\"") && json.endsWith("\"")
         ? json.substring(1, json.length() - 1)
         : json;

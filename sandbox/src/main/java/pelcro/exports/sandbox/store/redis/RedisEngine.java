@@ -80,6 +80,18 @@ public final class RedisEngine implements StateEngine {
 
   private final AtomicLong run = new AtomicLong();
 
+  /**
+   * What this node read, kept current by Redis' invalidation messages; null on a Cluster (every
+   * read goes to Redis there).
+   */
+  private final ReadCache cache;
+
+  /** What a read served from {@link #cache} passes first; null on a Cluster. */
+  private final Fence fence;
+
+  /** At most this many keys are held; more empties the copy (it fills again as requests read). */
+  private static final int CACHE_CAPACITY = 200_000;
+
   private RedisEngine(RedisLink link, String prefix, int waitReplicas, Duration timeout) {
     this.link = link;
     this.sharded = link instanceof ClusterLink;
@@ -92,6 +104,11 @@ public final class RedisEngine implements StateEngine {
     this.incrementSha = redis.scriptLoad(INCREMENT);
     this.readSha = redis.scriptLoad(READ);
     this.touchSha = redis.scriptLoad(TOUCH);
+    this.cache = sharded ? null : new ReadCache(CACHE_CAPACITY);
+    this.fence = sharded ? null : new Fence(link::ping, timeout.toMillis());
+    if (cache != null) {
+      link.track(cache, prefix);
+    }
   }
 
   /**
@@ -133,12 +150,15 @@ public final class RedisEngine implements StateEngine {
 
   @Override
   public <T> Versioned<T> get(String key, Codec<T> codec) {
-    List<KeyValue<String, String>> fields = call(() -> redis.hmget(prefix + "h:" + key, "v", "d"));
-    String version = fields.get(0).getValueOrElse(null);
-    String data = fields.get(1).getValueOrElse(null);
-    return version == null || data == null
-        ? Versioned.absent()
-        : new Versioned<>(codec.decode(data), Long.parseLong(version));
+    String redisKey = valueKey(key);
+    if (held(redisKey) instanceof Stored && fence() && held(redisKey) instanceof Stored stored) {
+      return stored.as(codec);
+    }
+    long since = begin();
+    List<KeyValue<String, String>> fields = send(() -> redis.hmget(redisKey, "v", "d"));
+    Stored stored = stored(fields.get(0).getValueOrElse(null), fields.get(1).getValueOrElse(null));
+    keep(since, redisKey, redisKey, stored);
+    return stored.as(codec);
   }
 
   /**
@@ -194,7 +214,10 @@ public final class RedisEngine implements StateEngine {
     for (Transaction.IndexChange change : tx.indexChanges()) {
       keys.add(prefix + "z:" + change.index());
       args.add(change.member());
-      args.add(change.score() == null ? "" : Double.toString(change.score()));
+      args.add(
+          change.score() == null
+              ? ""
+              : (change.existing() ? "xx" : "") + Double.toString(change.score()));
     }
     tx.expectedCounters()
         .forEach(
@@ -210,14 +233,16 @@ public final class RedisEngine implements StateEngine {
             });
     tx.counterDeletes().forEach(key -> keys.add(counterKey(key)));
     keys.add(nextRun(first));
+    long since = begin();
     Long version =
-        call(
+        send(
             () ->
                 runScript(
                     commitSha, COMMIT, keys.toArray(String[]::new), args.toArray(String[]::new)));
     if (version == null || version == 0) {
       return 0;
     }
+    wrote(since, tx, version);
     awaitReplicas(keys.get(0));
     return version;
   }
@@ -228,10 +253,15 @@ public final class RedisEngine implements StateEngine {
    */
   @Override
   public Batch.Result read(Batch batch) {
-    return sharded ? ClusterReads.read(this, batch) : readInOneScript(batch);
+    if (sharded) {
+      return ClusterReads.read(this, batch);
+    }
+    Batch.Result held = CachedReads.answer(this, batch);
+    return held != null ? held : readInOneScript(batch);
   }
 
   private Batch.Result readInOneScript(Batch batch) {
+    long since = begin();
     List<String> keys = new ArrayList<>();
     batch.values().forEach(key -> keys.add(prefix + "h:" + key));
     batch.follows().forEach(follow -> keys.add(prefix + "h:" + follow.key()));
@@ -294,7 +324,7 @@ public final class RedisEngine implements StateEngine {
               });
     }
     List<Object> out =
-        call(
+        send(
             () ->
                 runScript(
                     readSha,
@@ -351,15 +381,23 @@ public final class RedisEngine implements StateEngine {
       lowest.put(asked.index(), found);
     }
     Object incremented = out.get(at);
-    return new Batch.Result(
-        values,
-        counters,
-        sizes,
-        members,
-        incremented == null ? null : ((Number) incremented).longValue(),
-        touched,
-        counted,
-        lowest);
+    Batch.Result result =
+        new Batch.Result(
+            values,
+            counters,
+            sizes,
+            members,
+            incremented == null ? null : ((Number) incremented).longValue(),
+            touched,
+            counted,
+            lowest);
+    batch.touches().forEach(touch -> changed(indexKey(touch.index())));
+    batch.counts().forEach(count -> changed(counterKey(count.key())));
+    if (increment != null) {
+      changed(counterKey(increment.key()));
+    }
+    CachedReads.keep(this, since, batch, result);
+    return result;
   }
 
   /**
@@ -368,7 +406,7 @@ public final class RedisEngine implements StateEngine {
    */
   Double touch(String index, String member, double score, double since) {
     String old =
-        call(
+        send(
             () ->
                 runScript(
                     touchSha,
@@ -378,6 +416,7 @@ public final class RedisEngine implements StateEngine {
                     member,
                     Double.toString(since),
                     Double.toString(score)));
+    changed(indexKey(index));
     return old == null ? null : Double.valueOf(old);
   }
 
@@ -404,7 +443,7 @@ public final class RedisEngine implements StateEngine {
 
   /** The lowest members of an index, on their own ({@link ClusterReads}). */
   List<String> lowest(Batch.Lowest asked) {
-    return call(
+    return send(
         () ->
             redis.zrangebyscore(
                 indexKey(asked.index()),
@@ -421,7 +460,7 @@ public final class RedisEngine implements StateEngine {
   public long increment(String key, long by, Duration ttl) {
     long ttlMillis = ttl == null ? 0 : ttl.toMillis();
     long value =
-        call(
+        send(
             () ->
                 runScript(
                     incrementSha,
@@ -430,27 +469,38 @@ public final class RedisEngine implements StateEngine {
                     Long.toString(by),
                     Long.toString(ttlMillis),
                     Long.toString(RUN_RECORD.toMillis())));
+    changed(counterKey(key));
     awaitReplicas(prefix + "n:" + key);
     return value;
   }
 
   @Override
   public long counter(String key) {
-    String value = call(() -> redis.get(prefix + "n:" + key));
-    return value == null ? 0 : Long.parseLong(value);
+    return counters(List.of(key)).get(0);
   }
 
   @Override
   public List<Long> counters(List<String> keys) {
+    List<Long> held = heldCounters(keys);
+    if (held != null && fence() && (held = heldCounters(keys)) != null) {
+      return held;
+    }
+    long since = begin();
     List<KeyValue<String, String>> values =
-        call(() -> redis.mget(keys.stream().map(k -> prefix + "n:" + k).toArray(String[]::new)));
-    return values.stream().map(v -> v.hasValue() ? Long.parseLong(v.getValue()) : 0L).toList();
+        send(() -> redis.mget(keys.stream().map(this::counterKey).toArray(String[]::new)));
+    List<Long> read =
+        values.stream().map(v -> v.hasValue() ? Long.parseLong(v.getValue()) : 0L).toList();
+    for (int i = 0; i < keys.size(); i++) {
+      keep(since, counterKey(keys.get(i)), counterKey(keys.get(i)), read.get(i));
+    }
+    return read;
   }
 
   @Override
   public void deleteCounters(List<String> keys) {
     if (!keys.isEmpty()) {
-      call(() -> redis.del(keys.stream().map(k -> prefix + "n:" + k).toArray(String[]::new)));
+      send(() -> redis.del(keys.stream().map(this::counterKey).toArray(String[]::new)));
+      keys.forEach(key -> changed(counterKey(key)));
     }
   }
 
@@ -459,7 +509,7 @@ public final class RedisEngine implements StateEngine {
     Range<Double> all = Range.unbounded();
     Limit upTo = Limit.create(0, limit);
     String key = prefix + "z:" + index;
-    return call(
+    return send(
         () ->
             highestFirst
                 ? redis.zrevrangebyscore(key, all, upTo)
@@ -468,17 +518,26 @@ public final class RedisEngine implements StateEngine {
 
   @Override
   public Optional<Double> score(String index, String member) {
-    return Optional.ofNullable(call(() -> redis.zscore(prefix + "z:" + index, member)));
+    return Optional.ofNullable(send(() -> redis.zscore(prefix + "z:" + index, member)));
   }
 
   @Override
   public long size(String index) {
-    return call(() -> redis.zcard(prefix + "z:" + index));
+    String key = indexKey(index);
+    if (held(key + ReadCache.SIZE) instanceof Long
+        && fence()
+        && held(key + ReadCache.SIZE) instanceof Long size) {
+      return size;
+    }
+    long since = begin();
+    long size = send(() -> redis.zcard(key));
+    keep(since, key, key + ReadCache.SIZE, size);
+    return size;
   }
 
   @Override
   public void clear() {
-    call(
+    send(
         () -> {
           KeyScanArgs mine = KeyScanArgs.Builder.matches(prefix + "*").limit(500);
           ScanCursor cursor = ScanCursor.INITIAL;
@@ -491,6 +550,9 @@ public final class RedisEngine implements StateEngine {
           } while (!cursor.isFinished());
           return null;
         });
+    if (cache != null) {
+      cache.changedAll();
+    }
   }
 
   @Override
@@ -522,7 +584,7 @@ public final class RedisEngine implements StateEngine {
     if (waitReplicas == 0) {
       return;
     }
-    long reached = call(() -> link.awaitReplicas(key, waitReplicas, waitMillis));
+    long reached = send(() -> link.awaitReplicas(key, waitReplicas, waitMillis));
     if (reached < waitReplicas) {
       throw new StateUnavailable(
           "Redis: the write reached "
@@ -600,6 +662,101 @@ public final class RedisEngine implements StateEngine {
   @SuppressWarnings("unchecked")
   private static String encode(Transaction.Put put) {
     return ((Codec<Object>) put.codec()).encode(put.value());
+  }
+
+  /** What this node holds for {@code entry} (see {@link ReadCache}), or null. */
+  Object held(String entry) {
+    return cache == null ? null : cache.get(entry);
+  }
+
+  /**
+   * Brings what this node holds up to this instant ({@link Fence}) before a read is answered from
+   * it. A read whose keys are not all held goes to Redis without one; one whose keys are all held
+   * looks again after it (a message may have dropped one meanwhile). Always true, to chain.
+   */
+  boolean fence() {
+    if (cache != null) {
+      send(
+          () -> {
+            fence.pass();
+            return null;
+          });
+    }
+    return true;
+  }
+
+  private List<Long> heldCounters(List<String> keys) {
+    List<Long> held = new ArrayList<>(keys.size());
+    for (String key : keys) {
+      if (!(held(counterKey(key)) instanceof Long value)) {
+        return null;
+      }
+      held.add(value);
+    }
+    return held;
+  }
+
+  /** The tick a read about to be sent gives {@link #keep}. */
+  long begin() {
+    return cache == null ? 0 : cache.begin();
+  }
+
+  /** Keeps what a read sent at {@code since} brought, unless its key changed since. */
+  void keep(long since, String redisKey, String entry, Object value) {
+    if (cache != null) {
+      cache.keep(since, redisKey, entry, value);
+    }
+  }
+
+  /**
+   * What an applied commit wrote, sent at {@code since}, into the node's copy: the values with the
+   * version the commit gave them, the indexes and counters only dropped (their new contents are not
+   * known here).
+   */
+  private void wrote(long since, Transaction tx, long version) {
+    if (cache == null) {
+      return;
+    }
+    // What is only dropped goes first: a reader that sees one of the commit's values then finds
+    // none of its other changes held (a count of members next to the counter guarding it).
+    for (Transaction.IndexChange change : tx.indexChanges()) {
+      if (change.existing()) {
+        cache.reordered(indexKey(change.index()));
+      } else {
+        changed(indexKey(change.index()));
+      }
+    }
+    tx.counterAdds().keySet().forEach(key -> changed(counterKey(key)));
+    tx.counterDeletes().forEach(key -> changed(counterKey(key)));
+    tx.deletes().forEach(key -> cache.wrote(since, valueKey(key), Stored.ABSENT));
+    for (Transaction.Put put : tx.puts()) {
+      cache.wrote(since, valueKey(put.key()), new Stored(put.value(), encode(put), version));
+    }
+  }
+
+  /**
+   * This node wrote {@code redisKey}: Redis sends the writer no message about it ({@code NOLOOP}),
+   * so the node drops its copy itself.
+   */
+  private void changed(String redisKey) {
+    if (cache != null) {
+      cache.changed(redisKey);
+    }
+  }
+
+  /**
+   * {@link #call}, on this engine's connection: a failed call may have written (its reply lost), so
+   * the node's copy is left unused until Redis has run it or dropped it.
+   */
+  private <T> T send(Supplier<T> command) {
+    try {
+      return call(command);
+    } catch (StateUnavailable e) {
+      if (cache != null) {
+        cache.unsure();
+      }
+      throw e;
+    }
   }
 
   /** One Redis call; an unreachable or failing Redis becomes {@link StateUnavailable}. */

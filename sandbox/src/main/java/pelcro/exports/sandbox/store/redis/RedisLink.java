@@ -19,6 +19,17 @@ interface RedisLink extends AutoCloseable {
    */
   long awaitReplicas(String key, int replicas, long timeoutMillis);
 
+  /** Sends {@code PING} on the connection the replies and the invalidation messages share. */
+  default java.util.concurrent.CompletionStage<String> ping() {
+    throw new UnsupportedOperationException("no read cache on this link");
+  }
+
+  /**
+   * Keeps {@code cache} current with the server's invalidation messages for keys under {@code
+   * prefix}; a link that cannot (a Cluster) leaves it unused, so every read goes to Redis.
+   */
+  default void track(ReadCache cache, String prefix) {}
+
   @Override
   void close();
 }

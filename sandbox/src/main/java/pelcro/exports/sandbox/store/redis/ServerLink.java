@@ -2,13 +2,21 @@ package pelcro.exports.sandbox.store.redis;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KillArgs;
+import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.TrackingArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.push.PushMessage;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -62,6 +70,62 @@ final class ServerLink implements RedisLink {
   @Override
   public RedisClusterCommands<String, String> commands() {
     return connection.sync();
+  }
+
+  /**
+   * Keeps {@code cache} current: asks the server to send a message whenever a key under {@code
+   * prefix} changes, again after every reconnection, and applies the messages as they come.
+   */
+  @Override
+  public void track(ReadCache cache, String prefix) {
+    connection.addListener(message -> invalidate(cache, message));
+    cache.retrackWith(() -> askToTrack(cache, prefix));
+    client.addListener(
+        new RedisConnectionStateListener() {
+          @Override
+          public void onRedisConnected(RedisChannelHandler<?, ?> handler, SocketAddress address) {
+            askToTrack(cache, prefix);
+          }
+
+          @Override
+          public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
+            cache.lost();
+          }
+        });
+    askToTrack(cache, prefix);
+  }
+
+  @Override
+  public java.util.concurrent.CompletionStage<String> ping() {
+    return connection.async().ping();
+  }
+
+  private void askToTrack(ReadCache cache, String prefix) {
+    connection
+        .async()
+        .clientTracking(TrackingArgs.Builder.enabled().noloop())
+        .whenComplete(
+            (ok, failure) -> {
+              // Without RESP3 (or on a server without tracking) the copy stays unused.
+              if (failure == null) {
+                cache.tracking();
+              }
+            });
+  }
+
+  private static void invalidate(ReadCache cache, PushMessage message) {
+    if (!"invalidate".equals(message.getType())) {
+      return;
+    }
+    List<Object> content = message.getContent(StringCodec.UTF8::decodeKey);
+    if (content.size() < 2 || !(content.get(1) instanceof List<?> keys)) {
+      cache.changedAll(); // a null list: the database was flushed
+      return;
+    }
+    for (Object key : keys) {
+      cache.changed(
+          key instanceof ByteBuffer bytes ? StringCodec.UTF8.decodeKey(bytes) : (String) key);
+    }
   }
 
   @Override
