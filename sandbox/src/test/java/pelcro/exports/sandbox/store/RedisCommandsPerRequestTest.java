@@ -313,10 +313,15 @@ class RedisCommandsPerRequestTest {
     void run() throws Exception;
   }
 
-  /** The commands the node sent while {@code exchange} ran (its name and first argument). */
+  /**
+   * The commands the node sent while {@code exchange} ran (its name and first argument), the lint
+   * writer's commit of the exchange's notes included: the node is let go quiet before and after.
+   */
   private static List<String> count(Exchange exchange) throws Exception {
+    monitor.awaitQuiet();
     String before = monitor.mark();
     exchange.run();
+    monitor.awaitQuiet();
     String after = monitor.mark();
     return monitor.sentBetween(before, after);
   }
@@ -396,6 +401,27 @@ class RedisCommandsPerRequestTest {
               "redis-monitor");
       reader.setDaemon(true);
       reader.start();
+    }
+
+    /**
+     * Waits until the node has sent nothing for 200 ms (the lint writer commits an exchange's notes
+     * just after its answer), at most 5 s.
+     */
+    void awaitQuiet() throws InterruptedException {
+      String mine = "127.0.0.1:" + own.getLocalPort() + "]";
+      long deadline = System.currentTimeMillis() + 5_000;
+      while (System.currentTimeMillis() < deadline) {
+        long seen;
+        synchronized (lines) {
+          seen = lines.stream().filter(l -> !l.contains(mine)).count();
+        }
+        Thread.sleep(200);
+        synchronized (lines) {
+          if (lines.stream().filter(l -> !l.contains(mine)).count() == seen) {
+            return;
+          }
+        }
+      }
     }
 
     /** Sends a marker of the test's own and waits until MONITOR shows it. */

@@ -6,18 +6,21 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The node's copy of what it read from one Redis server, kept current by the server's invalidation
- * messages (client-side caching: {@code CLIENT TRACKING ON BCAST PREFIX <prefix>} on the node's
- * connection, RESP3), so that a request whose every key is held here needs no round trip.
+ * messages (client-side caching: {@code CLIENT TRACKING ON NOLOOP} on the node's connection, RESP3;
+ * https://redis.io/docs/latest/develop/reference/client-side-caching/), so that a request whose
+ * every key is held here needs no read ({@link Fence} makes it wait for one shared {@code PING}).
  *
- * <p>Redis sends the message for a key on the same connection as the replies, when another node
- * writes it (or it expires, or is deleted); so a node has applied every change made before its last
- * reply. What a reply brought is kept only if no message about its key was applied since the read
- * was sent ({@link #begin}): a read that crossed a write never overwrites the message's removal.
- * The node's own writes send no message ({@code NOLOOP}): it applies them itself, with the values
- * it wrote ({@link #wrote}), so that its own commits (the lint's notes, many a second) do not empty
- * the copy for its next requests. A write whose outcome is unknown (an error, a timeout) leaves the
- * copy unused until tracking is asked for again ({@link #unsure}): on one connection, that answer
- * comes after the write has run. Losing the connection loses messages, so it empties the copy too.
+ * <p>Redis remembers the keys the connection read (in scripts too) and sends the message for one on
+ * the same connection as the replies when another node writes it (or it expires, or is deleted); so
+ * a node has applied every change made before its last reply. Redis then forgets the key until it
+ * is read again, which is why {@code commit.lua} reads what it wrote once more. What a reply
+ * brought is kept only if no message about its key was applied since the read was sent ({@link
+ * #begin}): a read that crossed a write never overwrites the message's removal. The node's own
+ * writes send no message ({@code NOLOOP}): it applies them itself, with the values it wrote ({@link
+ * #wrote}), so that its own commits (the lint's notes, many a second) do not empty the copy for its
+ * next requests. A write whose outcome is unknown (an error, a timeout) leaves the copy unused
+ * until tracking is asked for again ({@link #unsure}): on one connection, that answer comes after
+ * the write has run. Losing the connection loses messages, so it empties the copy too.
  *
  * <p>Entries are named by their Redis key; an index keeps its size and its members apart ({@link
  * #SIZE}, {@link #MEMBERS}), both dropped by a message about the index.

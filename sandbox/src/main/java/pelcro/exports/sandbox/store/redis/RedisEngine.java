@@ -107,7 +107,7 @@ public final class RedisEngine implements StateEngine {
     this.cache = sharded ? null : new ReadCache(CACHE_CAPACITY);
     this.fence = sharded ? null : new Fence(link::ping, timeout.toMillis());
     if (cache != null) {
-      link.track(cache, prefix);
+      link.track(cache);
     }
   }
 

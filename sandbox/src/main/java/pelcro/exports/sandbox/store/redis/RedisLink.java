@@ -25,10 +25,10 @@ interface RedisLink extends AutoCloseable {
   }
 
   /**
-   * Keeps {@code cache} current with the server's invalidation messages for keys under {@code
-   * prefix}; a link that cannot (a Cluster) leaves it unused, so every read goes to Redis.
+   * Keeps {@code cache} current with the server's invalidation messages for the keys the link read;
+   * a link that cannot (a Cluster) leaves it unused, so every read goes to Redis.
    */
-  default void track(ReadCache cache, String prefix) {}
+  default void track(ReadCache cache) {}
 
   @Override
   void close();

@@ -73,18 +73,19 @@ final class ServerLink implements RedisLink {
   }
 
   /**
-   * Keeps {@code cache} current: asks the server to send a message whenever a key under {@code
-   * prefix} changes, again after every reconnection, and applies the messages as they come.
+   * Keeps {@code cache} current: asks the server to send a message whenever another client changes
+   * a key this connection read, again after every reconnection, and applies the messages as they
+   * come (on Lettuce's thread, before the reply that follows them completes its command).
    */
   @Override
-  public void track(ReadCache cache, String prefix) {
+  public void track(ReadCache cache) {
     connection.addListener(message -> invalidate(cache, message));
-    cache.retrackWith(() -> askToTrack(cache, prefix));
+    cache.retrackWith(() -> askToTrack(cache));
     client.addListener(
         new RedisConnectionStateListener() {
           @Override
           public void onRedisConnected(RedisChannelHandler<?, ?> handler, SocketAddress address) {
-            askToTrack(cache, prefix);
+            askToTrack(cache);
           }
 
           @Override
@@ -92,7 +93,7 @@ final class ServerLink implements RedisLink {
             cache.lost();
           }
         });
-    askToTrack(cache, prefix);
+    askToTrack(cache);
   }
 
   @Override
@@ -100,7 +101,7 @@ final class ServerLink implements RedisLink {
     return connection.async().ping();
   }
 
-  private void askToTrack(ReadCache cache, String prefix) {
+  private void askToTrack(ReadCache cache) {
     connection
         .async()
         .clientTracking(TrackingArgs.Builder.enabled().noloop())
