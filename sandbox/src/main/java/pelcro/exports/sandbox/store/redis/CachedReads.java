@@ -23,12 +23,10 @@ final class CachedReads {
     if (!batch.touches().isEmpty()
         || !batch.counts().isEmpty()
         || !batch.lowest().isEmpty()
-        || batch.increment() != null
-        || held(engine, batch) == null) {
+        || batch.increment() != null) {
       return null;
     }
-    engine.fence();
-    return held(engine, batch);
+    return engine.current(() -> held(engine, batch));
   }
 
   private static Batch.Result held(RedisEngine engine, Batch batch) {

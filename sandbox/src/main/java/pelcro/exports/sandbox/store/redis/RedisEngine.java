@@ -151,8 +151,9 @@ public final class RedisEngine implements StateEngine {
   @Override
   public <T> Versioned<T> get(String key, Codec<T> codec) {
     String redisKey = valueKey(key);
-    if (held(redisKey) instanceof Stored && fence() && held(redisKey) instanceof Stored stored) {
-      return stored.as(codec);
+    Stored current = current(() -> held(redisKey) instanceof Stored held ? held : null);
+    if (current != null) {
+      return current.as(codec);
     }
     long since = begin();
     List<KeyValue<String, String>> fields = send(() -> redis.hmget(redisKey, "v", "d"));
@@ -481,8 +482,8 @@ public final class RedisEngine implements StateEngine {
 
   @Override
   public List<Long> counters(List<String> keys) {
-    List<Long> held = heldCounters(keys);
-    if (held != null && fence() && (held = heldCounters(keys)) != null) {
+    List<Long> held = current(() -> heldCounters(keys));
+    if (held != null) {
       return held;
     }
     long since = begin();
@@ -524,10 +525,9 @@ public final class RedisEngine implements StateEngine {
   @Override
   public long size(String index) {
     String key = indexKey(index);
-    if (held(key + ReadCache.SIZE) instanceof Long
-        && fence()
-        && held(key + ReadCache.SIZE) instanceof Long size) {
-      return size;
+    Long held = current(() -> held(key + ReadCache.SIZE) instanceof Long size ? size : null);
+    if (held != null) {
+      return held;
     }
     long since = begin();
     long size = send(() -> redis.zcard(key));
@@ -670,19 +670,20 @@ public final class RedisEngine implements StateEngine {
   }
 
   /**
-   * Brings what this node holds up to this instant ({@link Fence}) before a read is answered from
-   * it. A read whose keys are not all held goes to Redis without one; one whose keys are all held
-   * looks again after it (a message may have dropped one meanwhile). Always true, to chain.
+   * What {@code lookup} finds in this node's copy, brought up to this instant first ({@link
+   * Fence}); null when it finds nothing (not everything held), which needs no fence: the read goes
+   * to Redis. Looked up again after the fence, since a message may have dropped a key meanwhile.
    */
-  boolean fence() {
-    if (cache != null) {
-      send(
-          () -> {
-            fence.pass();
-            return null;
-          });
+  <T> T current(Supplier<T> lookup) {
+    if (cache == null || lookup.get() == null) {
+      return null;
     }
-    return true;
+    send(
+        () -> {
+          fence.pass();
+          return null;
+        });
+    return lookup.get();
   }
 
   private List<Long> heldCounters(List<String> keys) {
