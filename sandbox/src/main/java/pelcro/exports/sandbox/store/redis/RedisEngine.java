@@ -105,7 +105,9 @@ public final class RedisEngine implements StateEngine {
     this.readSha = redis.scriptLoad(READ);
     this.touchSha = redis.scriptLoad(TOUCH);
     this.cache = sharded ? null : new ReadCache(CACHE_CAPACITY);
-    this.fence = sharded ? null : new Fence(link::ping, timeout.toMillis());
+    // Half the command timeout: a read that waited for its fence and then for a command of its
+    // own still answers (503 when Redis is away) within the 2 s a client is promised.
+    this.fence = sharded ? null : new Fence(link::ping, Math.max(1, timeout.toMillis() / 2));
     if (cache != null) {
       link.track(cache);
     }
